@@ -1,0 +1,84 @@
+//! Resolves the parsed arguments once into settings, then runs the command.
+//! The only place that prints errors of its own and chooses exit codes.
+
+use crate::cli::{Cli, ColorChoice, Command, DenyLevel, OutputFormat, PlanCommand, ValidateArgs};
+use clap::Parser;
+use khairukum::render::{self, Format};
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit status when the plan has problems.
+const PROBLEMS: u8 = 1;
+/// Exit status when the command could not run.
+const COULD_NOT_RUN: u8 = 2;
+
+/// Settings for `plan validate`, resolved from arguments and environment.
+struct ValidateSettings {
+    plan: PathBuf,
+    format: Format,
+    deny_warnings: bool,
+}
+
+impl ValidateSettings {
+    fn resolve(plan: Option<PathBuf>, args: &ValidateArgs) -> Self {
+        let in_actions = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
+        let format = match args.format {
+            Some(OutputFormat::Json) => Format::Json,
+            Some(OutputFormat::Github) => Format::Github,
+            Some(OutputFormat::Sarif) => Format::Sarif,
+            Some(OutputFormat::Human) => Format::Human { color: color(args.color) },
+            None if in_actions => Format::Github,
+            None => Format::Human { color: color(args.color) },
+        };
+        ValidateSettings {
+            plan: plan.unwrap_or_else(|| PathBuf::from("plans")),
+            format,
+            deny_warnings: args.deny == Some(DenyLevel::Warnings),
+        }
+    }
+}
+
+fn color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Plan(PlanCommand::Validate(args)) => validate(ValidateSettings::resolve(cli.plan.clone(), args)),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(COULD_NOT_RUN)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .any(|e| e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
+}
+
+fn validate(settings: ValidateSettings) -> anyhow::Result<u8> {
+    let validation = khairukum::validate::validate(&settings.plan)?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    render::renderer(settings.format).render(&validation, &mut out)?;
+    out.flush()?;
+    let tally = validation.tally();
+    Ok(if validation.could_not_read() {
+        COULD_NOT_RUN
+    } else if tally.errors > 0 || settings.deny_warnings && tally.warnings > 0 {
+        PROBLEMS
+    } else {
+        0
+    })
+}

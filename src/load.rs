@@ -1,0 +1,413 @@
+//! Reading a plan folder: discovering its files, decoding them, and parsing
+//! each into the typed model. Every problem becomes a [`Diagnostic`]; a bad
+//! file never stops the others from being read.
+
+use crate::diagnostic::{Diagnostic, FileId, Span, did_you_mean};
+use crate::model::{
+    Loaded, Plan, audience::Audience, calendar::CalendarMonth, goals::Goals, platforms::Platforms,
+    policies::Policies, process::Process, settings::PlanSettings, team::Team,
+};
+use crate::rules::catalog as rule;
+use crate::source::{Sources, line_column};
+use serde::de::DeserializeOwned;
+use std::path::{Path, PathBuf};
+
+/// Plan files are small; anything larger is refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What reading a plan folder produced.
+#[derive(Debug)]
+pub struct LoadedPlan {
+    pub plan: Plan,
+    pub sources: Sources,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A problem that prevents reading the folder at all.
+#[derive(Debug)]
+pub enum LoadError {
+    NotFound(PathBuf),
+    NotADirectory(PathBuf),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::NotFound(p) => write!(
+                f,
+                "plan folder `{}` does not exist (use --plan DIR or set KHAIRUKUM_PLAN)",
+                p.display()
+            ),
+            LoadError::NotADirectory(p) => write!(f, "`{}` is not a folder", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The files a plan folder may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Settings,
+    Team,
+    Goals,
+    Audience,
+    Platforms,
+    Process,
+    Policies,
+    Calendar,
+}
+
+const TOP_LEVEL: &[(&str, Kind, bool)] = &[
+    ("plan", Kind::Settings, true),
+    ("team", Kind::Team, true),
+    ("goals", Kind::Goals, true),
+    ("audience", Kind::Audience, true),
+    ("platforms", Kind::Platforms, true),
+    ("process", Kind::Process, true),
+    ("policies", Kind::Policies, false),
+];
+
+/// Folders inside a plan repository that hold no plan YAML.
+const IGNORED_DIRS: &[&str] = &["exports", "schemas", "node_modules", "target"];
+
+/// One file's parsed content.
+enum Content {
+    Settings(PlanSettings),
+    Team(Team),
+    Goals(Goals),
+    Audience(Audience),
+    Platforms(Platforms),
+    Process(Process),
+    Policies(Policies),
+    Calendar(CalendarMonth),
+}
+
+struct Job {
+    file: FileId,
+    path: PathBuf,
+    kind: Kind,
+}
+
+struct Outcome {
+    file: FileId,
+    text: Option<String>,
+    content: Option<Content>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads every plan file under `dir`.
+pub fn load(dir: &Path) -> Result<LoadedPlan, LoadError> {
+    let meta = std::fs::metadata(dir).map_err(|_| LoadError::NotFound(dir.to_path_buf()))?;
+    if !meta.is_dir() {
+        return Err(LoadError::NotADirectory(dir.to_path_buf()));
+    }
+    let mut sources = Sources::default();
+    let mut diagnostics = Vec::new();
+    let mut jobs = Vec::new();
+    let display = |rel: &Path| display_path(dir, rel);
+
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .min_depth(1)
+        .max_depth(2)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            !(name.starts_with('.') || e.depth() == 1 && e.file_type().is_dir() && IGNORED_DIRS.contains(&name.as_ref()))
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().unwrap_or(dir);
+                let rel = path.strip_prefix(dir).unwrap_or(path);
+                let file = sources.add(display(rel), String::new());
+                let why = if err.loop_ancestor().is_some() {
+                    "it is a symbolic link that loops back to a folder containing it".to_string()
+                } else {
+                    err.io_error().map_or_else(|| err.to_string(), |e| e.to_string())
+                };
+                diagnostics.push(
+                    Diagnostic::new(&rule::UNREADABLE, format!("cannot read `{}`: {why}", display(rel)))
+                        .at(Span::file_start(file)),
+                );
+                continue;
+            }
+        };
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_path_buf();
+        let is_yaml = matches!(
+            rel.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        );
+        if entry.file_type().is_dir() {
+            if is_yaml {
+                let file = sources.add(display(&rel), String::new());
+                diagnostics.push(
+                    Diagnostic::new(
+                        &rule::UNREADABLE,
+                        format!("`{}` is a folder, not a YAML file", display(&rel)),
+                    )
+                    .at(Span::file_start(file))
+                    .help("rename the folder, or move its contents into a file"),
+                );
+            }
+            continue;
+        }
+        if !is_yaml {
+            continue;
+        }
+        let kind = classify(&rel);
+        let file = sources.add(display(&rel), String::new());
+        match kind {
+            Some(kind) => jobs.push(Job {
+                file,
+                path: entry.path().to_path_buf(),
+                kind,
+            }),
+            None => diagnostics.push(unknown_file(&rel, file, &display(&rel))),
+        }
+    }
+
+    for (name, kind, required) in TOP_LEVEL {
+        if *required && !jobs.iter().any(|j| j.kind == *kind) {
+            let path = display(Path::new(&format!("{name}.yaml")));
+            diagnostics.push(
+                Diagnostic::new(&rule::MISSING_FILE, format!("required plan file `{path}` is missing"))
+                    .help(format!("create `{path}`; `docs/plan-format.md` describes what it holds")),
+            );
+        }
+    }
+
+    let outcomes = parse_all(&jobs);
+    let mut plan = Plan::default();
+    for outcome in outcomes {
+        if let Some(text) = outcome.text {
+            sources.set_text(outcome.file, text);
+        }
+        diagnostics.extend(outcome.diagnostics);
+        let file = outcome.file;
+        match outcome.content {
+            Some(Content::Settings(data)) => plan.settings = Some(Loaded { file, data }),
+            Some(Content::Team(data)) => plan.team = Some(Loaded { file, data }),
+            Some(Content::Goals(data)) => plan.goals = Some(Loaded { file, data }),
+            Some(Content::Audience(data)) => plan.audience = Some(Loaded { file, data }),
+            Some(Content::Platforms(data)) => plan.platforms = Some(Loaded { file, data }),
+            Some(Content::Process(data)) => plan.process = Some(Loaded { file, data }),
+            Some(Content::Policies(data)) => plan.policies = Some(Loaded { file, data }),
+            Some(Content::Calendar(data)) => plan.months.push(Loaded { file, data }),
+            None => {
+                if jobs[file_index(&jobs, file)].kind == Kind::Calendar {
+                    plan.calendar_incomplete = true;
+                }
+            }
+        }
+    }
+    Ok(LoadedPlan {
+        plan,
+        sources,
+        diagnostics,
+    })
+}
+
+fn file_index(jobs: &[Job], file: FileId) -> usize {
+    jobs.iter().position(|j| j.file == file).expect("every outcome has a job")
+}
+
+/// `plans` + `calendar/2026-11.yaml` → `plans/calendar/2026-11.yaml`.
+fn display_path(dir: &Path, rel: &Path) -> String {
+    let joined = if dir == Path::new(".") { rel.to_path_buf() } else { dir.join(rel) };
+    joined.to_string_lossy().replace('\\', "/")
+}
+
+fn classify(rel: &Path) -> Option<Kind> {
+    let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
+    let stem = rel.file_stem()?.to_string_lossy();
+    match parts.as_slice() {
+        [_] => TOP_LEVEL.iter().find(|(n, _, _)| *n == stem).map(|(_, k, _)| *k),
+        [dir, _] if dir == "calendar" => Some(Kind::Calendar),
+        _ => None,
+    }
+}
+
+fn unknown_file(rel: &Path, file: FileId, shown: &str) -> Diagnostic {
+    let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let known = TOP_LEVEL.iter().map(|(n, _, _)| *n);
+    let help = if rel.components().count() == 1 {
+        did_you_mean(&stem, known)
+            .map(|d| format!("{d} (`{}.yaml`)", d.trim_start_matches("did you mean `").trim_end_matches("`?")))
+            .or_else(|| Some("a plan folder holds plan, team, goals, audience, platforms, process and policies .yaml, and calendar/YYYY-MM.yaml".into()))
+    } else {
+        Some("calendar months belong in `calendar/YYYY-MM.yaml`; other folders are not read".into())
+    };
+    Diagnostic::new(&rule::UNKNOWN_FILE, format!("`{shown}` is not a plan file and was not read"))
+        .at(Span::file_start(file))
+        .maybe_help(help)
+}
+
+/// Parses the files on all cores; results come back in job order.
+fn parse_all(jobs: &[Job]) -> Vec<Outcome> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len().max(1));
+    if threads <= 1 {
+        return jobs.iter().map(parse_one).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<Option<Outcome>> = (0..jobs.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(job) = jobs.get(i) else { break };
+                        done.push((i, parse_one(job)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for handle in handles {
+            for (i, outcome) in handle.join().expect("parser thread panicked") {
+                results[i] = Some(outcome);
+            }
+        }
+    });
+    results.into_iter().map(|o| o.expect("every job ran")).collect()
+}
+
+fn parse_one(job: &Job) -> Outcome {
+    let mut outcome = Outcome {
+        file: job.file,
+        text: None,
+        content: None,
+        diagnostics: Vec::new(),
+    };
+    let at = Span::file_start(job.file);
+    let text = match read_text(&job.path, job.file) {
+        Ok(text) => text,
+        Err(diagnostic) => {
+            outcome.diagnostics.push(*diagnostic);
+            return outcome;
+        }
+    };
+    if is_blank(&text) {
+        outcome.diagnostics.push(
+            Diagnostic::new(&rule::EMPTY_FILE, "the file is empty")
+                .at(at)
+                .help("write the file's content, or delete the file"),
+        );
+        outcome.text = Some(text);
+        return outcome;
+    }
+    let result = match job.kind {
+        Kind::Settings => parse::<PlanSettings>(&text, job.file).map(Content::Settings),
+        Kind::Team => parse::<Team>(&text, job.file).map(Content::Team),
+        Kind::Goals => parse::<Goals>(&text, job.file).map(Content::Goals),
+        Kind::Audience => parse::<Audience>(&text, job.file).map(Content::Audience),
+        Kind::Platforms => parse::<Platforms>(&text, job.file).map(Content::Platforms),
+        Kind::Process => parse::<Process>(&text, job.file).map(Content::Process),
+        Kind::Policies => parse::<Policies>(&text, job.file).map(Content::Policies),
+        Kind::Calendar => parse::<CalendarMonth>(&text, job.file).map(|mut month| {
+            month.file_month = calendar_month(&job.path);
+            if month.file_month.is_none() {
+                outcome.diagnostics.push(
+                    Diagnostic::new(&rule::INVALID_DATE, "a calendar file is named after its month")
+                        .at(at)
+                        .help("name it `calendar/YYYY-MM.yaml`, for example `calendar/2026-11.yaml`"),
+                );
+            }
+            Content::Calendar(month)
+        }),
+    };
+    match result {
+        Ok(content) => outcome.content = Some(content),
+        Err(diagnostic) => outcome.diagnostics.push(*diagnostic),
+    }
+    outcome.text = Some(text);
+    outcome
+}
+
+fn calendar_month(path: &Path) -> Option<crate::dates::Month> {
+    crate::dates::Month::parse(&path.file_stem()?.to_string_lossy()).ok()
+}
+
+/// Reads a file as UTF-8 (a UTF-8 byte-order mark is allowed).
+fn read_text(path: &Path, file: FileId) -> Result<String, Box<Diagnostic>> {
+    let at = Span::file_start(file);
+    let unreadable = |e: std::io::Error| {
+        Box::new(Diagnostic::new(&rule::UNREADABLE, format!("cannot read the file: {e}")).at(at))
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(Box::new(
+            Diagnostic::new(
+                &rule::RESOURCE_LIMIT,
+                format!(
+                    "the file is {:.1} MB; a plan file may be at most {} MB",
+                    size as f64 / 1e6,
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            )
+            .at(at)
+            .help("split the content over several files (the calendar is one file per month)"),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Box::new(
+            Diagnostic::new(&rule::NOT_UTF8, "the file is UTF-16 text; plan files must be UTF-8")
+                .at(at)
+                .help("save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)"),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(bytes);
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = err.utf8_error().valid_up_to();
+        let bytes = err.into_bytes();
+        let text = String::from_utf8_lossy(&bytes[..valid]);
+        let (line, column) = line_column(&text, valid);
+        Box::new(
+            Diagnostic::new(
+                &rule::NOT_UTF8,
+                format!(
+                    "the file is not UTF-8 text: byte 0x{:02X} at line {line}, column {column} is not valid UTF-8",
+                    bytes[valid]
+                ),
+            )
+            .at(Span {
+                file,
+                line,
+                column,
+                byte_start: 0,
+                byte_len: 0,
+            })
+            .help("save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)"),
+        )
+    })
+}
+
+/// True when a file has nothing but blank lines, comments and document markers.
+fn is_blank(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
+    })
+}
+
+fn options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = 4_000_000;
+    budget.max_events = 16_000_000;
+    budget.max_aliases = 1_000;
+    budget.max_depth = 64;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options
+}
+
+fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> Result<T, Box<Diagnostic>> {
+    serde_saphyr::from_str_with_options::<T>(text, options())
+        .map_err(|err| Box::new(crate::yaml_error::to_diagnostic(&err, file, text)))
+}

@@ -1,0 +1,75 @@
+//! `goals.yaml`: strategic goals and the scorecard KPIs that measure them.
+
+use super::fields::{Id, Parsed, Text, keyword_enum};
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goals {
+    pub goals: Vec<Goal>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub id: Id,
+    pub name: Text,
+    pub description: Option<Text>,
+    #[serde(default)]
+    pub kpis: Vec<Kpi>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kpi {
+    pub id: Id,
+    pub name: Text,
+    /// A metric id from the metric dictionary.
+    pub metric: Id,
+    /// Platforms the KPI is measured on; empty means all the plan uses.
+    #[serde(default)]
+    pub platforms: Vec<Id>,
+    pub direction: Option<Parsed<Direction>>,
+    /// How often the KPI is measured against its target.
+    pub period: Option<Parsed<KpiPeriod>>,
+    pub unit: Option<String>,
+    pub baseline: Option<Baseline>,
+    pub target: Option<Target>,
+    /// For a composite metric (influence strength): its parts and weights.
+    #[serde(default)]
+    pub parts: Vec<Part>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub value: f64,
+    pub at: Parsed<NaiveDate>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub value: f64,
+    pub by: Parsed<NaiveDate>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    pub metric: Id,
+    pub weight: serde_saphyr::Spanned<f64>,
+    /// The value of this part that scores 100.
+    pub target: Option<f64>,
+}
+
+keyword_enum! {
+    /// Whether a KPI improves by going up or down.
+    Direction { Increase = "increase", Decrease = "decrease" }
+}
+
+keyword_enum! {
+    /// How often a KPI is measured.
+    KpiPeriod { Month = "month", Quarter = "quarter", Year = "year", Plan = "plan" }
+}

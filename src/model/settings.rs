@@ -1,0 +1,57 @@
+//! `plan.yaml`: the organisation, the plan period, its time zone and working week.
+
+use super::fields::{Parsed, Text, Weekday};
+use chrono::{NaiveDate, NaiveTime};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanSettings {
+    pub organisation: Organisation,
+    pub period: Period,
+    pub time_zone: Parsed<chrono_tz::Tz>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    pub week_start: Option<Parsed<Weekday>>,
+    #[serde(default)]
+    pub working_days: Vec<Parsed<Weekday>>,
+    pub working_hours: Option<WorkingHours>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: Text,
+    pub website: Option<String>,
+    pub unit: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub name: Option<Text>,
+    pub start: Parsed<NaiveDate>,
+    pub end: Parsed<NaiveDate>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkingHours {
+    pub start: Parsed<NaiveTime>,
+    pub end: Parsed<NaiveTime>,
+}
+
+impl PlanSettings {
+    /// The plan period, when both ends are valid dates.
+    pub fn period(&self) -> Option<(NaiveDate, NaiveDate)> {
+        Some((*self.period.start.get()?, *self.period.end.get()?))
+    }
+
+    /// The first day of the week (Sunday unless the plan says otherwise).
+    pub fn week_start(&self) -> chrono::Weekday {
+        self.week_start
+            .as_ref()
+            .and_then(|w| w.get())
+            .map_or(chrono::Weekday::Sun, |w| w.to_chrono())
+    }
+}

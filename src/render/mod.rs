@@ -1,0 +1,66 @@
+//! Output formats for findings: one renderer per format behind one trait.
+
+mod github;
+mod human;
+mod json;
+mod sarif;
+
+use crate::diagnostic::{Span, Tally};
+use crate::source::Sources;
+use crate::validate::Validation;
+use std::io::{self, Write};
+
+pub use github::escape_data as github_escape_data;
+
+/// An output format for validation findings.
+pub trait Renderer {
+    fn render(&self, validation: &Validation, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The formats `plan validate --format` offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Human { color: bool },
+    Json,
+    Github,
+    Sarif,
+}
+
+/// The renderer for a format.
+pub fn renderer(format: Format) -> Box<dyn Renderer> {
+    match format {
+        Format::Human { color } => Box::new(human::Human { color }),
+        Format::Json => Box::new(json::Json),
+        Format::Github => Box::new(github::Github),
+        Format::Sarif => Box::new(sarif::Sarif),
+    }
+}
+
+/// `2 errors, 1 warning in 9 files`.
+pub fn summary(tally: Tally, files: usize) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {} in {}",
+        plural(tally.errors, "error"),
+        plural(tally.warnings, "warning"),
+        plural(files, "file")
+    )
+}
+
+/// Where a span ends: line and column (1-based, characters) just past its last character.
+pub(crate) fn span_end(sources: &Sources, span: &Span) -> (u32, u32) {
+    let text = &sources.get(span.file).text;
+    let start = span.byte_start.min(text.len());
+    let end = (start + span.byte_len).min(text.len());
+    if span.byte_len == 0 || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return (span.line, span.column);
+    }
+    let piece = &text[start..end];
+    match piece.rfind('\n') {
+        Some(i) => (
+            span.line + piece.matches('\n').count() as u32,
+            piece[i + 1..].chars().count() as u32 + 1,
+        ),
+        None => (span.line, span.column + piece.chars().count() as u32),
+    }
+}

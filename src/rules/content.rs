@@ -1,0 +1,77 @@
+//! A post's text against its platform and the publishing policy: length
+//! (X weighted), number of hashtags, banned words.
+
+use super::{Context, span};
+use crate::arabic;
+use crate::diagnostic::{Diagnostic, Span};
+use crate::post_text;
+use crate::rules::catalog as rule;
+
+pub fn check(cx: &mut Context) {
+    let plan = cx.plan;
+    let Some(platforms) = &plan.platforms else { return };
+    let policies = plan.policies.as_ref();
+    let max_hashtags = policies.and_then(|p| p.data.hashtags.as_ref()).and_then(|h| h.max_per_post.as_ref());
+    let banned = policies.map_or(&[][..], |p| p.data.banned_words.as_slice());
+    for month in &plan.months {
+        for item in &month.data.items {
+            for (platform_id, text) in &item.text {
+                let Some(platform) = platforms.data.get(&platform_id.value) else { continue };
+                let Some(kind) = platform.kind.get() else { continue };
+                let at = span(month.file, text);
+                let override_limit = policies.and_then(|p| {
+                    p.data
+                        .text_limits
+                        .iter()
+                        .find(|(k, _)| k.value == platform.id.value)
+                        .or_else(|| p.data.text_limits.iter().find(|(k, _)| k.value == kind.as_str()))
+                        .map(|(k, v)| (v.value as usize, span(p.file, k)))
+                });
+                let limit = override_limit.map_or(kind.text_limit(), |(l, _)| l);
+                let length = post_text::length(*kind, &text.value);
+                if length > limit {
+                    let unit = if *kind == crate::model::platforms::PlatformKind::X { "weighted characters" } else { "characters" };
+                    let mut d = Diagnostic::new(
+                        &rule::TEXT_TOO_LONG,
+                        format!("the {} text of `{}` is {length} {unit}; the limit is {limit}", platform.id.value, item.id.value),
+                    )
+                    .at(at)
+                    .label(format!("{} over", length - limit))
+                    .help(format!("shorten it by {} {unit}", length - limit));
+                    if let Some((_, policy_at)) = override_limit {
+                        d = d.related(policy_at, "limit set by the publishing policy");
+                    }
+                    cx.report(d);
+                }
+                if let (Some(max), Some(policy)) = (max_hashtags, policies) {
+                    let tags = post_text::hashtags(&text.value);
+                    if tags.len() > max.value as usize {
+                        cx.report(
+                            Diagnostic::new(
+                                &rule::TOO_MANY_HASHTAGS,
+                                format!("the {} text of `{}` has {} hashtags; the policy allows {}", platform.id.value, item.id.value, tags.len(), max.value),
+                            )
+                            .at(at)
+                            .related(Span::from_yaml(policy.file, &max.referenced), "the policy's limit")
+                            .help(format!("hashtags found: {}", tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "))),
+                        );
+                    }
+                }
+                for word in banned {
+                    if arabic::find_word(&text.value, &word.value).is_some() {
+                        let policy = policies.expect("banned words come from the policy");
+                        cx.report(
+                            Diagnostic::new(
+                                &rule::BANNED_WORD,
+                                format!("the {} text of `{}` uses the banned word `{}`", platform.id.value, item.id.value, word.value),
+                            )
+                            .at(at)
+                            .related(span(policy.file, word), "banned by the publishing policy")
+                            .help("rephrase without it (matching ignores diacritics, tatweel and letter forms)"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Values that were read but mean nothing: impossible dates, unknown enum
+//! values, unreadable durations. Reported here so one bad value does not
+//! hide the rest of its file.
+
+use super::Context;
+use crate::diagnostic::{Diagnostic, FileId, Span, did_you_mean};
+use crate::model::{FieldValue, Parsed};
+use crate::rules::catalog as rule;
+
+fn field<T: FieldValue>(cx: &mut Context, file: FileId, parsed: &Parsed<T>) {
+    let Err(message) = &parsed.value else { return };
+    let rule = if T::ENUMERATED { &rule::UNKNOWN_VALUE } else { &rule::INVALID_DATE };
+    let help = did_you_mean(parsed.raw.trim(), T::choices().iter().copied());
+    cx.report(
+        Diagnostic::new(rule, message.clone())
+            .at(Span::from_yaml(file, &parsed.at))
+            .maybe_help(help),
+    );
+}
+
+fn optional<T: FieldValue>(cx: &mut Context, file: FileId, parsed: &Option<Parsed<T>>) {
+    if let Some(parsed) = parsed {
+        field(cx, file, parsed);
+    }
+}
+
+pub fn check(cx: &mut Context) {
+    let plan = cx.plan;
+    if let Some(settings) = &plan.settings {
+        let (f, s) = (settings.file, &settings.data);
+        field(cx, f, &s.period.start);
+        field(cx, f, &s.period.end);
+        field(cx, f, &s.time_zone);
+        optional(cx, f, &s.week_start);
+        for day in &s.working_days {
+            field(cx, f, day);
+        }
+        if let Some(hours) = &s.working_hours {
+            field(cx, f, &hours.start);
+            field(cx, f, &hours.end);
+        }
+        if let Some((start, end)) = s.period() {
+            if end <= start {
+                cx.report(
+                    Diagnostic::new(&rule::INVALID_PERIOD, format!("the plan period ends ({end}) before it starts ({start})"))
+                        .at(Span::from_yaml(f, &s.period.end.at))
+                        .related(Span::from_yaml(f, &s.period.start.at), "the period starts here"),
+                );
+            }
+        }
+    }
+    if let Some(goals) = &plan.goals {
+        for kpi in goals.data.goals.iter().flat_map(|g| &g.kpis) {
+            optional(cx, goals.file, &kpi.direction);
+            optional(cx, goals.file, &kpi.period);
+            if let Some(b) = &kpi.baseline {
+                field(cx, goals.file, &b.at);
+            }
+            if let Some(t) = &kpi.target {
+                field(cx, goals.file, &t.by);
+            }
+        }
+    }
+    if let Some(platforms) = &plan.platforms {
+        for p in &platforms.data.platforms {
+            field(cx, platforms.file, &p.kind);
+        }
+    }
+    if let Some(process) = &plan.process {
+        for step in process.data.steps() {
+            field(cx, process.file, &step.per);
+            field(cx, process.file, &step.due);
+            optional(cx, process.file, &step.done_when);
+            optional(cx, process.file, &step.effort);
+        }
+    }
+    if let Some(policies) = &plan.policies {
+        if let Some(a) = &policies.data.approval {
+            field(cx, policies.file, &a.before);
+        }
+        if let Some(r) = &policies.data.response_time {
+            field(cx, policies.file, &r.promise);
+            optional(cx, policies.file, &r.clock);
+        }
+    }
+    for month in &plan.months {
+        optional(cx, month.file, &month.data.month);
+        optional(cx, month.file, &month.data.status);
+        for item in &month.data.items {
+            field(cx, month.file, &item.publish);
+            field(cx, month.file, &item.format);
+            field(cx, month.file, &item.status);
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! Ids are unique across all files, and every reference resolves.
+
+use super::{Context, span};
+use crate::diagnostic::{Diagnostic, FileId, Span, closest};
+use crate::model::process::Owner;
+use crate::model::{Id, Plan};
+use crate::rules::catalog as rule;
+use std::collections::HashMap;
+
+/// What an id names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IdKind {
+    Role,
+    Person,
+    Goal,
+    Kpi,
+    Segment,
+    Platform,
+    Stage,
+    Step,
+    Item,
+}
+
+impl IdKind {
+    pub fn noun(self) -> &'static str {
+        match self {
+            IdKind::Role => "role",
+            IdKind::Person => "person",
+            IdKind::Goal => "goal",
+            IdKind::Kpi => "KPI",
+            IdKind::Segment => "audience segment",
+            IdKind::Platform => "platform",
+            IdKind::Stage => "process stage",
+            IdKind::Step => "process step",
+            IdKind::Item => "calendar item",
+        }
+    }
+}
+
+/// Where each id is defined, by kind; and which kinds could be read at all.
+pub struct Index<'a> {
+    defined: HashMap<&'a str, (IdKind, Span)>,
+    by_kind: HashMap<IdKind, Vec<&'a str>>,
+    available: Vec<IdKind>,
+}
+
+impl<'a> Index<'a> {
+    pub fn kind_of(&self, id: &str) -> Option<IdKind> {
+        self.defined.get(id).map(|(k, _)| *k)
+    }
+
+    pub fn has(&self, kind: IdKind, id: &str) -> bool {
+        self.kind_of(id) == Some(kind)
+    }
+
+    /// Whether the file defining `kind` was read, so a missing id is a real problem.
+    pub fn knows(&self, kind: IdKind) -> bool {
+        self.available.contains(&kind)
+    }
+
+    pub fn ids(&self, kind: IdKind) -> &[&'a str] {
+        self.by_kind.get(&kind).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn definition(&self, id: &str) -> Option<Span> {
+        self.defined.get(id).map(|(_, s)| *s)
+    }
+}
+
+/// Indexes every id, reporting duplicates.
+pub fn build<'a>(plan: &'a Plan, out: &mut Vec<Diagnostic>) -> Index<'a> {
+    let mut index = Index {
+        defined: HashMap::new(),
+        by_kind: HashMap::new(),
+        available: Vec::new(),
+    };
+    let mut define = |kind: IdKind, file: FileId, id: &'a Id| {
+        let here = span(file, id);
+        if let Some((first_kind, first)) = index.defined.get(id.value.as_str()) {
+            out.push(
+                Diagnostic::new(&rule::DUPLICATE_ID, format!("the id `{}` is already used", id.value))
+                    .at(here)
+                    .label(format!("this {} reuses it", kind.noun()))
+                    .related(*first, format!("first used here, for a {}", first_kind.noun()))
+                    .help("ids must be unique across all plan files; rename one of them"),
+            );
+            return;
+        }
+        index.defined.insert(id.value.as_str(), (kind, here));
+        index.by_kind.entry(kind).or_default().push(id.value.as_str());
+    };
+    if let Some(team) = &plan.team {
+        for role in &team.data.roles {
+            define(IdKind::Role, team.file, &role.id);
+        }
+        for person in &team.data.people {
+            define(IdKind::Person, team.file, &person.id);
+        }
+    }
+    if let Some(platforms) = &plan.platforms {
+        for p in &platforms.data.platforms {
+            define(IdKind::Platform, platforms.file, &p.id);
+        }
+    }
+    if let Some(goals) = &plan.goals {
+        for goal in &goals.data.goals {
+            define(IdKind::Goal, goals.file, &goal.id);
+            for kpi in &goal.kpis {
+                define(IdKind::Kpi, goals.file, &kpi.id);
+            }
+        }
+    }
+    if let Some(audience) = &plan.audience {
+        for segment in &audience.data.segments {
+            define(IdKind::Segment, audience.file, &segment.id);
+        }
+    }
+    if let Some(process) = &plan.process {
+        for stage in &process.data.stages {
+            define(IdKind::Stage, process.file, &stage.id);
+            for step in &stage.steps {
+                define(IdKind::Step, process.file, &step.id);
+            }
+        }
+    }
+    for month in &plan.months {
+        for item in &month.data.items {
+            define(IdKind::Item, month.file, &item.id);
+        }
+    }
+    let mut available = Vec::new();
+    if plan.team.is_some() {
+        available.extend([IdKind::Role, IdKind::Person]);
+    }
+    if plan.platforms.is_some() {
+        available.push(IdKind::Platform);
+    }
+    if plan.goals.is_some() {
+        available.extend([IdKind::Goal, IdKind::Kpi]);
+    }
+    if plan.audience.is_some() {
+        available.push(IdKind::Segment);
+    }
+    if plan.process.is_some() {
+        available.extend([IdKind::Stage, IdKind::Step]);
+    }
+    index.available = available;
+    index
+}
+
+/// Reports `reference` unless it names an id of `kind`.
+pub fn expect(cx: &mut Context, file: FileId, reference: &Id, kind: IdKind) -> bool {
+    let name = reference.value.as_str();
+    if cx.index.has(kind, name) {
+        return true;
+    }
+    if !cx.index.knows(kind) {
+        return false;
+    }
+    let mut diagnostic = Diagnostic::new(
+        &rule::UNRESOLVED_REFERENCE,
+        format!("unknown {} `{name}`", kind.noun()),
+    )
+    .at(span(file, reference))
+    .label(format!("no {} has this id", kind.noun()));
+    if let Some(other) = cx.index.kind_of(name) {
+        diagnostic = diagnostic
+            .label(format!("this is a {}, not a {}", other.noun(), kind.noun()))
+            .related(cx.index.definition(name).expect("defined"), format!("`{name}` is defined here"));
+        if kind == IdKind::Role && other == IdKind::Person || kind == IdKind::Person && other == IdKind::Role {
+            diagnostic = diagnostic.help(format!("write `role:{name}` for a role, or a person's id"));
+        }
+    } else if let Some(near) = closest(name, cx.index.ids(kind).iter().copied()) {
+        diagnostic = diagnostic.help(format!("did you mean `{near}`?"));
+    } else {
+        let known = cx.index.ids(kind);
+        if !known.is_empty() && known.len() <= 12 {
+            diagnostic = diagnostic.help(format!("known {}s: {}", kind.noun(), known.join(", ")));
+        }
+    }
+    cx.report(diagnostic);
+    false
+}
+
+/// Checks an owner reference: a person's id or `role:<id>`.
+pub fn expect_owner(cx: &mut Context, file: FileId, owner: &Id) {
+    match Owner::parse(&owner.value) {
+        Owner::Person(_) => {
+            if cx.index.kind_of(&owner.value) == Some(IdKind::Role) {
+                if cx.index.knows(IdKind::Person) {
+                    cx.report(
+                        Diagnostic::new(
+                            &rule::UNRESOLVED_REFERENCE,
+                            format!("`{}` is a role; an owner names a person or `role:{}`", owner.value, owner.value),
+                        )
+                        .at(span(file, owner))
+                        .help(format!("write `role:{}`", owner.value)),
+                    );
+                }
+            } else {
+                expect(cx, file, owner, IdKind::Person);
+            }
+        }
+        Owner::Role(role) => {
+            let mut reference = owner.clone();
+            reference.value = role.to_string();
+            expect(cx, file, &reference, IdKind::Role);
+        }
+    }
+}
+
+/// Every cross-file reference except those of the process (checked with its ordering).
+pub fn check_references(cx: &mut Context) {
+    let plan = cx.plan;
+    if let Some(team) = &plan.team {
+        for person in &team.data.people {
+            for role in &person.roles {
+                expect(cx, team.file, role, IdKind::Role);
+            }
+        }
+    }
+    if let Some(goals) = &plan.goals {
+        for kpi in goals.data.goals.iter().flat_map(|g| &g.kpis) {
+            for p in &kpi.platforms {
+                expect(cx, goals.file, p, IdKind::Platform);
+            }
+        }
+    }
+    if let Some(audience) = &plan.audience {
+        for segment in &audience.data.segments {
+            for p in &segment.platforms {
+                expect(cx, audience.file, p, IdKind::Platform);
+            }
+        }
+    }
+    if let Some(policies) = &plan.policies {
+        if let Some(approval) = &policies.data.approval {
+            for who in &approval.by {
+                expect_owner(cx, policies.file, who);
+            }
+        }
+    }
+    for month in &plan.months {
+        for item in &month.data.items {
+            for p in &item.platforms {
+                expect(cx, month.file, p, IdKind::Platform);
+            }
+            if let Some(goal) = &item.goal {
+                expect(cx, month.file, goal, IdKind::Goal);
+            }
+            if let Some(kpi) = &item.kpi {
+                if expect(cx, month.file, kpi, IdKind::Kpi) {
+                    check_kpi_belongs(cx, month.file, item);
+                }
+            }
+            if let Some(segment) = &item.audience {
+                expect(cx, month.file, segment, IdKind::Segment);
+            }
+            expect(cx, month.file, &item.owner, IdKind::Person);
+        }
+    }
+}
+
+fn check_kpi_belongs(cx: &mut Context, file: FileId, item: &crate::model::calendar::Item) {
+    let (Some(kpi), Some(goal), Some(goals)) = (&item.kpi, &item.goal, &cx.plan.goals) else { return };
+    let owner = goals.data.goals.iter().find(|g| g.kpis.iter().any(|k| k.id.value == kpi.value));
+    if let Some(owner) = owner {
+        if owner.id.value != goal.value && cx.index.has(IdKind::Goal, &goal.value) {
+            cx.report(
+                Diagnostic::new(
+                    &rule::UNRESOLVED_REFERENCE,
+                    format!("KPI `{}` belongs to goal `{}`, not `{}`", kpi.value, owner.id.value, goal.value),
+                )
+                .at(span(file, kpi))
+                .related(span(goals.file, &owner.id), "the KPI's goal")
+                .help(format!("set `goal: {}` or choose a KPI of `{}`", owner.id.value, goal.value)),
+            );
+        }
+    }
+}

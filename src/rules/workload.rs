@@ -1,0 +1,107 @@
+//! Warnings about balance: each month's mix against the focus shares,
+//! platforms left empty in a month, and people given more work in a week
+//! than their hours allow.
+
+use super::{Context, number, span};
+use crate::diagnostic::{Diagnostic, Span};
+use crate::model::calendar::Status;
+use crate::rules::catalog as rule;
+use crate::tasks;
+use std::collections::BTreeMap;
+
+/// Months with fewer placements than this are too small to judge a mix.
+pub const MIX_MIN_PLACEMENTS: usize = 10;
+
+pub fn check(cx: &mut Context) {
+    mix(cx);
+    capacity(cx);
+}
+
+fn mix(cx: &mut Context) {
+    let plan = cx.plan;
+    let Some(platforms) = &plan.platforms else { return };
+    let tolerance = plan.policies.as_ref().map_or(crate::model::policies::DEFAULT_MIX_TOLERANCE, |p| p.data.mix_tolerance());
+    for month in &plan.months {
+        let items: Vec<_> = month.data.items.iter().filter(|i| i.status.get() != Some(&Status::Cancelled)).collect();
+        if items.is_empty() {
+            continue;
+        }
+        let name = month.data.file_month.map_or_else(|| "this month".to_string(), |m| m.to_string());
+        let at = month.data.month.as_ref().map_or(Span::file_start(month.file), |m| Span::from_yaml(month.file, &m.at));
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for item in &items {
+            for p in &item.platforms {
+                *counts.entry(p.value.as_str()).or_default() += 1;
+            }
+        }
+        let total: usize = platforms.data.platforms.iter().map(|p| counts.get(p.id.value.as_str()).copied().unwrap_or(0)).sum();
+        for platform in &platforms.data.platforms {
+            let count = counts.get(platform.id.value.as_str()).copied().unwrap_or(0);
+            if count == 0 && platform.focus.value > 0.0 {
+                cx.report(
+                    Diagnostic::new(&rule::EMPTY_PLATFORM_MONTH, format!("{name} has no items for `{}`", platform.id.value))
+                        .at(at)
+                        .related(span(platforms.file, &platform.id), format!("`{}` has a focus share of {}%", platform.id.value, number(platform.focus.value)))
+                        .help("plan content for it, or lower its focus share"),
+                );
+                continue;
+            }
+            if total < MIX_MIN_PLACEMENTS {
+                continue;
+            }
+            let share = count as f64 * 100.0 / total as f64;
+            let deviation = share - platform.focus.value;
+            if deviation.abs() > tolerance {
+                cx.report(
+                    Diagnostic::new(
+                        &rule::MIX_DEVIATION,
+                        format!(
+                            "{name} gives `{}` {}% of its placements ({count} of {total}); its focus share is {}%",
+                            platform.id.value,
+                            number((share * 10.0).round() / 10.0),
+                            number(platform.focus.value)
+                        ),
+                    )
+                    .at(at)
+                    .related(Span::from_yaml(platforms.file, &platform.focus.referenced), "the focus share")
+                    .help(format!("the policy tolerates {} percentage points either way", number(tolerance))),
+                );
+            }
+        }
+    }
+}
+
+fn capacity(cx: &mut Context) {
+    let plan = cx.plan;
+    let Some(team) = &plan.team else { return };
+    let week_start = plan.settings.as_ref().map_or(chrono::Weekday::Sun, |s| s.data.week_start());
+    let mut load: BTreeMap<(&str, chrono::NaiveDate), (i64, usize)> = BTreeMap::new();
+    let all = tasks::derive(plan);
+    for task in &all {
+        let Some(person) = task.assignee.as_deref().and_then(|a| team.data.person(a)) else { continue };
+        let week = tasks::week_of(task.due.date(), week_start);
+        let entry = load.entry((person.id.value.as_str(), week)).or_default();
+        entry.0 += task.effort.minutes;
+        entry.1 += 1;
+    }
+    for ((person_id, week), (minutes, count)) in load {
+        let person = team.data.person(person_id).expect("assigned to a team member");
+        let Some(hours) = person.hours_per_week else { continue };
+        let planned = minutes as f64 / 60.0;
+        if planned > hours {
+            cx.report(
+                Diagnostic::new(
+                    &rule::OVER_CAPACITY,
+                    format!(
+                        "{person_id} has {} hours of tasks ({count} tasks) in the week of {week} ({}); their capacity is {} hours",
+                        number((planned * 10.0).round() / 10.0),
+                        tasks::iso_week_key(week),
+                        number(hours)
+                    ),
+                )
+                .at(span(team.file, &person.id))
+                .help(format!("spread the work: `khairukum tasks --owner {person_id} --week {}` lists it", tasks::iso_week_key(week))),
+            );
+        }
+    }
+}
