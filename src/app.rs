@@ -27,9 +27,13 @@ impl ValidateSettings {
             Some(OutputFormat::Json) => Format::Json,
             Some(OutputFormat::Github) => Format::Github,
             Some(OutputFormat::Sarif) => Format::Sarif,
-            Some(OutputFormat::Human) => Format::Human { color: color(args.color) },
+            Some(OutputFormat::Human) => Format::Human {
+                color: color(args.color),
+            },
             None if in_actions => Format::Github,
-            None => Format::Human { color: color(args.color) },
+            None => Format::Human {
+                color: color(args.color),
+            },
         };
         ValidateSettings {
             plan: plan.unwrap_or_else(|| PathBuf::from("plans")),
@@ -50,7 +54,9 @@ fn color(choice: ColorChoice) -> bool {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Plan(PlanCommand::Validate(args)) => validate(ValidateSettings::resolve(cli.plan.clone(), args)),
+        Command::Plan(PlanCommand::Validate(args)) => {
+            validate(ValidateSettings::resolve(cli.plan.clone(), args))
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -63,8 +69,10 @@ pub fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain()
-        .any(|e| e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn validate(settings: ValidateSettings) -> anyhow::Result<u8> {

@@ -58,7 +58,12 @@ pub fn find_word(haystack: &str, needle: &str) -> Option<usize> {
     let is_word = |c: char| c.is_alphanumeric() || c == '_';
     (0..folded.len()).find_map(|start| {
         let end = start + needle.len();
-        if end > folded.len() || folded[start..end].iter().map(|(c, _)| *c).ne(needle.iter().copied()) {
+        if end > folded.len()
+            || folded[start..end]
+                .iter()
+                .map(|(c, _)| *c)
+                .ne(needle.iter().copied())
+        {
             return None;
         }
         let before_ok = start == 0 || !is_word(folded[start - 1].0);

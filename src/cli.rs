@@ -29,7 +29,9 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum PlanCommand {
     /// Check every plan file and report all problems, located at file:line:column
-    #[command(after_help = "Exit status: 0 clean (warnings allowed), 1 problems found, 2 could not run.\n\nExamples:\n  khairukum plan validate\n  khairukum plan validate --format sarif > plan.sarif\n  khairukum plan validate --deny warnings")]
+    #[command(
+        after_help = "Exit status: 0 clean (warnings allowed), 1 problems found, 2 could not run.\n\nExamples:\n  khairukum plan validate\n  khairukum plan validate --format sarif > plan.sarif\n  khairukum plan validate --deny warnings"
+    )]
     Validate(ValidateArgs),
 }
 

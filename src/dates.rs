@@ -44,7 +44,11 @@ pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
     let parts: Vec<&str> = text.split(':').collect();
     let numbers: Option<Vec<u32>> = parts
         .iter()
-        .map(|p| (!p.is_empty() && p.len() <= 2).then(|| p.parse().ok()).flatten())
+        .map(|p| {
+            (!p.is_empty() && p.len() <= 2)
+                .then(|| p.parse().ok())
+                .flatten()
+        })
         .collect();
     match numbers.as_deref() {
         Some([h, m]) | Some([h, m, 0]) if *h < 24 && *m < 60 => {
@@ -128,7 +132,8 @@ pub struct Duration {
 impl Duration {
     pub fn parse(text: &str) -> Result<Duration, String> {
         let text = text.trim();
-        let expected = || format!("`{text}` is not a duration: expected a form like -3d, +2h, 1w or 30m");
+        let expected =
+            || format!("`{text}` is not a duration: expected a form like -3d, +2h, 1w or 30m");
         let (sign, body) = match text.as_bytes().first() {
             Some(b'-') => (-1, &text[1..]),
             Some(b'+') => (1, &text[1..]),
@@ -238,7 +243,9 @@ fn split_ymd(text: &str) -> Option<(i32, u32, u32)> {
 
 fn gregorian(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
     if !(1..=12).contains(&m) {
-        return Err(format!("{y:04}-{m:02}-{d:02} does not exist: months run 01–12"));
+        return Err(format!(
+            "{y:04}-{m:02}-{d:02} does not exist: months run 01–12"
+        ));
     }
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
         let days = Month { year: y, month: m }.last_day().day();
@@ -255,11 +262,15 @@ fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
         return Err(format!("{written} does not exist: Hijri months run 01–12"));
     }
     if d == 0 || d > 30 {
-        return Err(format!("{written} does not exist: Hijri months have 29 or 30 days"));
+        return Err(format!(
+            "{written} does not exist: Hijri months have 29 or 30 days"
+        ));
     }
     let hijri = Date::try_new_hijri_with_calendar(y, m as u8, d as u8, Hijri::new_umm_al_qura())
         .map_err(|e| match e {
-            icu_calendar::RangeError { field, max, .. } if field == "day" => format!(
+            icu_calendar::RangeError {
+                field: "day", max, ..
+            } => format!(
                 "{written} does not exist: month {m} of {y} AH has {max} days (Umm al-Qura)"
             ),
             _ => format!("{written} is outside the range of the Umm al-Qura calendar"),
@@ -274,8 +285,18 @@ fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
 }
 
 const MONTH_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 #[cfg(test)]
@@ -293,8 +314,16 @@ mod tests {
             parse_date("2026-02-30").unwrap_err(),
             "2026-02-30 does not exist: February 2026 has 28 days"
         );
-        assert!(parse_date("2026-13-01").unwrap_err().contains("months run 01–12"));
-        assert!(parse_date("12/11/2026").unwrap_err().starts_with("expected"));
+        assert!(
+            parse_date("2026-13-01")
+                .unwrap_err()
+                .contains("months run 01–12")
+        );
+        assert!(
+            parse_date("12/11/2026")
+                .unwrap_err()
+                .starts_with("expected")
+        );
     }
 
     #[test]
@@ -305,7 +334,10 @@ mod tests {
         assert_eq!(parse_date("1448-05-30 هـ"), Ok(ymd(2026, 11, 10)));
         // Jumada al-Akhirah 1448 has 29 days.
         let err = parse_date("1448-06-30 AH").unwrap_err();
-        assert_eq!(err, "1448-06-30 AH does not exist: month 6 of 1448 AH has 29 days (Umm al-Qura)");
+        assert_eq!(
+            err,
+            "1448-06-30 AH does not exist: month 6 of 1448 AH has 29 days (Umm al-Qura)"
+        );
     }
 
     #[test]
@@ -319,12 +351,19 @@ mod tests {
     fn date_times() {
         let dt = parse_date_time("2026-11-12T19:00").unwrap();
         assert_eq!(dt.to_string(), "2026-11-12 19:00:00");
-        assert_eq!(parse_date_time("1448-05-30 AH 08:30").unwrap().to_string(), "2026-11-10 08:30:00");
+        assert_eq!(
+            parse_date_time("1448-05-30 AH 08:30").unwrap().to_string(),
+            "2026-11-10 08:30:00"
+        );
         assert_eq!(
             parse_date_time("2026-11-12T25:00").unwrap_err(),
             "`25:00` is not a time of day: hours run 00–23 and minutes 00–59"
         );
-        assert!(parse_date_time("2026-11-12").unwrap_err().starts_with("expected a date and time"));
+        assert!(
+            parse_date_time("2026-11-12")
+                .unwrap_err()
+                .starts_with("expected a date and time")
+        );
     }
 
     #[test]
@@ -332,7 +371,10 @@ mod tests {
         let m = Month::parse("2026-12").unwrap();
         assert_eq!(m.last_day(), ymd(2026, 12, 31));
         assert_eq!(m.next().to_string(), "2027-01");
-        assert_eq!(Month::parse("2026-02").unwrap().last_day(), ymd(2026, 2, 28));
+        assert_eq!(
+            Month::parse("2026-02").unwrap().last_day(),
+            ymd(2026, 2, 28)
+        );
         assert!(Month::parse("2026-13").is_err());
         assert!(Month::parse("2026-1").is_err());
     }

@@ -152,7 +152,10 @@ impl Tally {
 }
 
 /// "did you mean `x`?" for a near miss among `candidates`.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     closest(word, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
@@ -188,7 +191,17 @@ mod tests {
         let rule = &crate::rules::catalog::DUPLICATE_ID;
         let mut warn = Diagnostic::new(rule, "w");
         warn.severity = Severity::Warning;
-        let all = [Diagnostic::new(rule, "e"), warn, Diagnostic::new(rule, "e2")];
-        assert_eq!(Tally::of(&all), Tally { errors: 2, warnings: 1 });
+        let all = [
+            Diagnostic::new(rule, "e"),
+            warn,
+            Diagnostic::new(rule, "e2"),
+        ];
+        assert_eq!(
+            Tally::of(&all),
+            Tally {
+                errors: 2,
+                warnings: 1
+            }
+        );
     }
 }

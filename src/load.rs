@@ -115,7 +115,10 @@ pub fn load(dir: &Path) -> Result<LoadedPlan, LoadError> {
         .into_iter()
         .filter_entry(|e| {
             let name = e.file_name().to_string_lossy();
-            !(name.starts_with('.') || e.depth() == 1 && e.file_type().is_dir() && IGNORED_DIRS.contains(&name.as_ref()))
+            !(name.starts_with('.')
+                || e.depth() == 1
+                    && e.file_type().is_dir()
+                    && IGNORED_DIRS.contains(&name.as_ref()))
         });
     for entry in walker {
         let entry = match entry {
@@ -127,16 +130,24 @@ pub fn load(dir: &Path) -> Result<LoadedPlan, LoadError> {
                 let why = if err.loop_ancestor().is_some() {
                     "it is a symbolic link that loops back to a folder containing it".to_string()
                 } else {
-                    err.io_error().map_or_else(|| err.to_string(), |e| e.to_string())
+                    err.io_error()
+                        .map_or_else(|| err.to_string(), |e| e.to_string())
                 };
                 diagnostics.push(
-                    Diagnostic::new(&rule::UNREADABLE, format!("cannot read `{}`: {why}", display(rel)))
-                        .at(Span::file_start(file)),
+                    Diagnostic::new(
+                        &rule::UNREADABLE,
+                        format!("cannot read `{}`: {why}", display(rel)),
+                    )
+                    .at(Span::file_start(file)),
                 );
                 continue;
             }
         };
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_path_buf();
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         let is_yaml = matches!(
             rel.extension().and_then(|e| e.to_str()),
             Some("yaml" | "yml")
@@ -174,8 +185,13 @@ pub fn load(dir: &Path) -> Result<LoadedPlan, LoadError> {
         if *required && !jobs.iter().any(|j| j.kind == *kind) {
             let path = display(Path::new(&format!("{name}.yaml")));
             diagnostics.push(
-                Diagnostic::new(&rule::MISSING_FILE, format!("required plan file `{path}` is missing"))
-                    .help(format!("create `{path}`; `docs/plan-format.md` describes what it holds")),
+                Diagnostic::new(
+                    &rule::MISSING_FILE,
+                    format!("required plan file `{path}` is missing"),
+                )
+                .help(format!(
+                    "create `{path}`; `docs/plan-format.md` describes what it holds"
+                )),
             );
         }
     }
@@ -212,12 +228,18 @@ pub fn load(dir: &Path) -> Result<LoadedPlan, LoadError> {
 }
 
 fn file_index(jobs: &[Job], file: FileId) -> usize {
-    jobs.iter().position(|j| j.file == file).expect("every outcome has a job")
+    jobs.iter()
+        .position(|j| j.file == file)
+        .expect("every outcome has a job")
 }
 
 /// `plans` + `calendar/2026-11.yaml` → `plans/calendar/2026-11.yaml`.
 fn display_path(dir: &Path, rel: &Path) -> String {
-    let joined = if dir == Path::new(".") { rel.to_path_buf() } else { dir.join(rel) };
+    let joined = if dir == Path::new(".") {
+        rel.to_path_buf()
+    } else {
+        dir.join(rel)
+    };
     joined.to_string_lossy().replace('\\', "/")
 }
 
@@ -225,14 +247,20 @@ fn classify(rel: &Path) -> Option<Kind> {
     let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
     let stem = rel.file_stem()?.to_string_lossy();
     match parts.as_slice() {
-        [_] => TOP_LEVEL.iter().find(|(n, _, _)| *n == stem).map(|(_, k, _)| *k),
+        [_] => TOP_LEVEL
+            .iter()
+            .find(|(n, _, _)| *n == stem)
+            .map(|(_, k, _)| *k),
         [dir, _] if dir == "calendar" => Some(Kind::Calendar),
         _ => None,
     }
 }
 
 fn unknown_file(rel: &Path, file: FileId, shown: &str) -> Diagnostic {
-    let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let known = TOP_LEVEL.iter().map(|(n, _, _)| *n);
     let help = if rel.components().count() == 1 {
         did_you_mean(&stem, known)
@@ -241,14 +269,19 @@ fn unknown_file(rel: &Path, file: FileId, shown: &str) -> Diagnostic {
     } else {
         Some("calendar months belong in `calendar/YYYY-MM.yaml`; other folders are not read".into())
     };
-    Diagnostic::new(&rule::UNKNOWN_FILE, format!("`{shown}` is not a plan file and was not read"))
-        .at(Span::file_start(file))
-        .maybe_help(help)
+    Diagnostic::new(
+        &rule::UNKNOWN_FILE,
+        format!("`{shown}` is not a plan file and was not read"),
+    )
+    .at(Span::file_start(file))
+    .maybe_help(help)
 }
 
 /// Parses the files on all cores; results come back in job order.
 fn parse_all(jobs: &[Job]) -> Vec<Outcome> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len().max(1));
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len().max(1));
     if threads <= 1 {
         return jobs.iter().map(parse_one).collect();
     }
@@ -274,7 +307,10 @@ fn parse_all(jobs: &[Job]) -> Vec<Outcome> {
             }
         }
     });
-    results.into_iter().map(|o| o.expect("every job ran")).collect()
+    results
+        .into_iter()
+        .map(|o| o.expect("every job ran"))
+        .collect()
 }
 
 fn parse_one(job: &Job) -> Outcome {
@@ -313,9 +349,12 @@ fn parse_one(job: &Job) -> Outcome {
             month.file_month = calendar_month(&job.path);
             if month.file_month.is_none() {
                 outcome.diagnostics.push(
-                    Diagnostic::new(&rule::INVALID_DATE, "a calendar file is named after its month")
-                        .at(at)
-                        .help("name it `calendar/YYYY-MM.yaml`, for example `calendar/2026-11.yaml`"),
+                    Diagnostic::new(
+                        &rule::INVALID_DATE,
+                        "a calendar file is named after its month",
+                    )
+                    .at(at)
+                    .help("name it `calendar/YYYY-MM.yaml`, for example `calendar/2026-11.yaml`"),
                 );
             }
             Content::Calendar(month)
@@ -357,12 +396,18 @@ fn read_text(path: &Path, file: FileId) -> Result<String, Box<Diagnostic>> {
     let bytes = std::fs::read(path).map_err(unreadable)?;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Box::new(
-            Diagnostic::new(&rule::NOT_UTF8, "the file is UTF-16 text; plan files must be UTF-8")
-                .at(at)
-                .help("save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)"),
+            Diagnostic::new(
+                &rule::NOT_UTF8,
+                "the file is UTF-16 text; plan files must be UTF-8",
+            )
+            .at(at)
+            .help("save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)"),
         ));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(bytes);
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .map(<[u8]>::to_vec)
+        .unwrap_or(bytes);
     String::from_utf8(bytes).map_err(|err| {
         let valid = err.utf8_error().valid_up_to();
         let bytes = err.into_bytes();

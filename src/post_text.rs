@@ -31,14 +31,20 @@ mod tests {
     #[test]
     fn arabic_counts_one_per_character_on_x_and_urls_count_23() {
         assert_eq!(x_weighted_length("خيركم"), 5);
-        assert_eq!(x_weighted_length("خيركم https://khairukum.org/a/very/long/path/indeed"), 6 + 23);
+        assert_eq!(
+            x_weighted_length("خيركم https://khairukum.org/a/very/long/path/indeed"),
+            6 + 23
+        );
         assert_eq!(x_weighted_length("のの"), 4);
         assert_eq!(length(PlatformKind::Instagram, "خيركم"), 5);
     }
 
     #[test]
     fn finds_arabic_and_latin_hashtags() {
-        assert_eq!(hashtags("تخريج #حفاظ_القرآن و #Khairukum"), vec!["حفاظ_القرآن", "Khairukum"]);
+        assert_eq!(
+            hashtags("تخريج #حفاظ_القرآن و #Khairukum"),
+            vec!["حفاظ_القرآن", "Khairukum"]
+        );
         assert!(hashtags("رقم #12345").is_empty());
     }
 }

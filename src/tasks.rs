@@ -28,15 +28,26 @@ pub struct Task {
 /// Derives every task of the plan. Steps whose due offset or cadence cannot
 /// be read are skipped (the validator reports them).
 pub fn derive(plan: &Plan) -> Vec<Task> {
-    let Some(process) = &plan.process else { return Vec::new() };
+    let Some(process) = &plan.process else {
+        return Vec::new();
+    };
     let settings = plan.settings.as_ref().map(|s| &s.data);
     let period = settings.and_then(|s| s.period());
     let week_start = settings.map_or(chrono::Weekday::Sun, |s| s.week_start());
     let mut tasks = Vec::new();
     for step in process.data.steps() {
-        let (Some(per), Some(due)) = (step.per.get(), step.due.get()) else { continue };
-        let effort = step.effort.as_ref().and_then(|e| e.get().copied()).unwrap_or(DEFAULT_EFFORT);
-        let mut push = |key: String, anchor: NaiveDateTime, item: Option<&crate::model::calendar::Item>, done: bool| {
+        let (Some(per), Some(due)) = (step.per.get(), step.due.get()) else {
+            continue;
+        };
+        let effort = step
+            .effort
+            .as_ref()
+            .and_then(|e| e.get().copied())
+            .unwrap_or(DEFAULT_EFFORT);
+        let mut push = |key: String,
+                        anchor: NaiveDateTime,
+                        item: Option<&crate::model::calendar::Item>,
+                        done: bool| {
             tasks.push(Task {
                 id: format!("{}/{key}", step.id.value),
                 step: step.id.value.clone(),
@@ -50,17 +61,26 @@ pub fn derive(plan: &Plan) -> Vec<Task> {
         match per {
             Per::Content => {
                 for (_, item) in plan.items() {
-                    let (Some(publish), Some(status)) = (item.publish.get(), item.status.get()) else { continue };
+                    let (Some(publish), Some(status)) = (item.publish.get(), item.status.get())
+                    else {
+                        continue;
+                    };
                     if *status == Status::Cancelled || !applies_to(step, item) {
                         continue;
                     }
-                    let done = step.done_when.as_ref().and_then(|d| d.get()).is_some_and(|d| status.reached(*d));
+                    let done = step
+                        .done_when
+                        .as_ref()
+                        .and_then(|d| d.get())
+                        .is_some_and(|d| status.reached(*d));
                     push(item.id.value.clone(), *publish, Some(item), done);
                 }
             }
             Per::Month => {
                 for month in &plan.months {
-                    let Some(m) = month.data.month.as_ref().and_then(|m| m.get()) else { continue };
+                    let Some(m) = month.data.month.as_ref().and_then(|m| m.get()) else {
+                        continue;
+                    };
                     let status = month.data.status.as_ref().and_then(|s| s.get());
                     let done = match (step.done_when.as_ref().and_then(|d| d.get()), status) {
                         (Some(want), Some(have)) => have.reached(*want),
@@ -87,7 +107,10 @@ pub fn derive(plan: &Plan) -> Vec<Task> {
 
 fn applies_to(step: &Step, item: &crate::model::calendar::Item) -> bool {
     step.platforms.is_empty()
-        || step.platforms.iter().any(|p| item.platforms.iter().any(|q| q.value == p.value))
+        || step
+            .platforms
+            .iter()
+            .any(|p| item.platforms.iter().any(|q| q.value == p.value))
 }
 
 /// Who does a step's task. A person owner does it; for a role, the item's
@@ -133,7 +156,9 @@ fn weeks(plan: &Plan, week_start: chrono::Weekday) -> Vec<NaiveDate> {
         .iter()
         .filter_map(|m| m.data.month.as_ref().and_then(|m| m.get().copied()))
         .collect();
-    let (Some(first), Some(last)) = (months.iter().min(), months.iter().max()) else { return Vec::new() };
+    let (Some(first), Some(last)) = (months.iter().min(), months.iter().max()) else {
+        return Vec::new();
+    };
     let mut week = week_of(first.first_day(), week_start);
     let end = last.last_day();
     let mut out = Vec::new();
@@ -151,8 +176,14 @@ mod tests {
     #[test]
     fn weeks_start_on_the_plans_first_day() {
         let thu = NaiveDate::from_ymd_opt(2026, 11, 12).unwrap();
-        assert_eq!(week_of(thu, chrono::Weekday::Sun), NaiveDate::from_ymd_opt(2026, 11, 8).unwrap());
-        assert_eq!(week_of(thu, chrono::Weekday::Mon), NaiveDate::from_ymd_opt(2026, 11, 9).unwrap());
+        assert_eq!(
+            week_of(thu, chrono::Weekday::Sun),
+            NaiveDate::from_ymd_opt(2026, 11, 8).unwrap()
+        );
+        assert_eq!(
+            week_of(thu, chrono::Weekday::Mon),
+            NaiveDate::from_ymd_opt(2026, 11, 9).unwrap()
+        );
         let sun = NaiveDate::from_ymd_opt(2026, 11, 8).unwrap();
         assert_eq!(week_of(sun, chrono::Weekday::Sun), sun);
         assert_eq!(iso_week_key(sun), "2026-W46");

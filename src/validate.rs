@@ -21,7 +21,9 @@ impl Validation {
 
     /// True when some file could not be read at all, so the check is incomplete.
     pub fn could_not_read(&self) -> bool {
-        self.diagnostics.iter().any(|d| std::ptr::eq(d.rule, &crate::rules::catalog::UNREADABLE))
+        self.diagnostics
+            .iter()
+            .any(|d| std::ptr::eq(d.rule, &crate::rules::catalog::UNREADABLE))
     }
 }
 

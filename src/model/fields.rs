@@ -80,9 +80,9 @@ impl FieldValue for crate::dates::Duration {
 impl FieldValue for chrono_tz::Tz {
     const ENUMERATED: bool = true;
     fn parse(text: &str) -> Result<Self, String> {
-        text.trim()
-            .parse()
-            .map_err(|_| format!("`{text}` is not an IANA time zone: expected a name like Asia/Riyadh"))
+        text.trim().parse().map_err(|_| {
+            format!("`{text}` is not an IANA time zone: expected a name like Asia/Riyadh")
+        })
     }
 }
 
@@ -254,12 +254,19 @@ mod tests {
         assert_eq!(doc.c.english(), "Khairukum");
         assert_eq!(doc.day.get(), Some(&Weekday::Sunday));
         assert_eq!(doc.bad.at.line(), 5);
-        assert!(doc.bad.value.unwrap_err().contains("expected one of saturday, sunday"));
+        assert!(
+            doc.bad
+                .value
+                .unwrap_err()
+                .contains("expected one of saturday, sunday")
+        );
     }
 
     #[test]
     fn text_rejects_other_languages_with_location() {
-        let err = serde_saphyr::from_str::<Doc>("a: {fr: bonjour}\n").err().unwrap();
+        let err = serde_saphyr::from_str::<Doc>("a: {fr: bonjour}\n")
+            .err()
+            .unwrap();
         assert!(err.to_string().contains("unknown field `fr`"), "{err}");
     }
 }

@@ -61,6 +61,8 @@ pub const DEFAULT_MIX_TOLERANCE: f64 = 10.0;
 
 impl Policies {
     pub fn mix_tolerance(&self) -> f64 {
-        self.mix_tolerance.as_ref().map_or(DEFAULT_MIX_TOLERANCE, |t| t.value)
+        self.mix_tolerance
+            .as_ref()
+            .map_or(DEFAULT_MIX_TOLERANCE, |t| t.value)
     }
 }

@@ -42,9 +42,10 @@ pub struct WorkingHours {
 }
 
 impl PlanSettings {
-    /// The plan period, when both ends are valid dates.
+    /// The plan period, when both ends are valid dates and it ends after it starts.
     pub fn period(&self) -> Option<(NaiveDate, NaiveDate)> {
-        Some((*self.period.start.get()?, *self.period.end.get()?))
+        let (start, end) = (*self.period.start.get()?, *self.period.end.get()?);
+        (start < end).then_some((start, end))
     }
 
     /// The first day of the week (Sunday unless the plan says otherwise).

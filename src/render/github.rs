@@ -10,7 +10,9 @@ pub struct Github;
 
 /// Escapes a command's message (`%`, CR, LF).
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a command property (also `:` and `,`).
@@ -29,7 +31,10 @@ impl Renderer for Github {
             let mut properties = Vec::new();
             if let Some(span) = &d.span {
                 let (end_line, end_column) = span_end(sources, span);
-                properties.push(format!("file={}", escape_property(&sources.get(span.file).path)));
+                properties.push(format!(
+                    "file={}",
+                    escape_property(&sources.get(span.file).path)
+                ));
                 properties.push(format!("line={}", span.line));
                 properties.push(format!("col={}", span.column));
                 if end_line == span.line {
@@ -38,13 +43,21 @@ impl Renderer for Github {
                     properties.push(format!("endLine={end_line}"));
                 }
             }
-            properties.push(format!("title={}", escape_property(&format!("{} {}", d.rule.code, d.rule.name))));
+            properties.push(format!(
+                "title={}",
+                escape_property(&format!("{} {}", d.rule.code, d.rule.name))
+            ));
             let mut message = d.message.clone();
             if let Some(help) = &d.help {
                 message.push_str("\nhelp: ");
                 message.push_str(help);
             }
-            writeln!(out, "::{command} {}::{}", properties.join(","), escape_data(&message))?;
+            writeln!(
+                out,
+                "::{command} {}::{}",
+                properties.join(","),
+                escape_data(&message)
+            )?;
         }
         writeln!(out, "{}", summary(validation.tally(), validation.files))
     }

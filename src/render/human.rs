@@ -41,8 +41,13 @@ fn report<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Vec<Group<'a>> {
     let mut group = match d.span {
         None => Group::with_title(title),
         Some(span) => {
-            let mut spans: Vec<(Span, AnnotationKind, Option<&str>)> = vec![(span, AnnotationKind::Primary, d.label.as_deref())];
-            spans.extend(d.related.iter().map(|r| (r.span, AnnotationKind::Context, Some(r.message.as_str()))));
+            let mut spans: Vec<(Span, AnnotationKind, Option<&str>)> =
+                vec![(span, AnnotationKind::Primary, d.label.as_deref())];
+            spans.extend(
+                d.related
+                    .iter()
+                    .map(|r| (r.span, AnnotationKind::Context, Some(r.message.as_str()))),
+            );
             let mut group = Group::with_title(title);
             let mut files: Vec<_> = Vec::new();
             for (s, _, _) in &spans {
@@ -55,14 +60,20 @@ fn report<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Vec<Group<'a>> {
                 let here: Vec<_> = spans.iter().filter(|(s, _, _)| s.file == file).collect();
                 if source.text.is_empty() {
                     let s = here[0].0;
-                    group = group.element(Origin::path(source.path.as_str()).line(s.line as usize).char_column(s.column as usize));
+                    group = group.element(
+                        Origin::path(source.path.as_str())
+                            .line(s.line as usize)
+                            .char_column(s.column as usize),
+                    );
                     continue;
                 }
-                let mut snippet = Snippet::source(source.text.as_str()).path(source.path.as_str()).line_start(1);
+                let mut snippet = Snippet::source(source.text.as_str())
+                    .path(source.path.as_str())
+                    .line_start(1);
                 for (s, kind, label) in here {
                     let start = s.byte_start.min(source.text.len());
                     let end = (start + s.byte_len).min(source.text.len());
-                    let mut annotation = kind.clone().span(start..end);
+                    let mut annotation = (*kind).span(start..end);
                     if let Some(label) = label {
                         annotation = annotation.label(*label);
                     }

@@ -75,7 +75,7 @@ impl Renderer for Sarif {
             })
             .collect();
         let doc = json!({
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
             "version": "2.1.0",
             "runs": [{
                 "tool": {"driver": {

@@ -14,16 +14,18 @@ pub fn check(cx: &mut Context) {
     for month in &plan.months {
         let file = month.file;
         let file_month = month.data.file_month;
-        if let (Some(declared), Some(named)) = (month.data.month.as_ref(), file_month) {
-            if let Some(value) = declared.get() {
-                if *value != named {
-                    cx.report(
-                        Diagnostic::new(&rule::ITEM_IN_WRONG_MONTH, format!("this file is named for {named} but says `month: {value}`"))
-                            .at(Span::from_yaml(file, &declared.at))
-                            .help("rename the file or correct the month"),
-                    );
-                }
-            }
+        if let (Some(declared), Some(named)) = (month.data.month.as_ref(), file_month)
+            && let Some(value) = declared.get()
+            && *value != named
+        {
+            cx.report(
+                Diagnostic::new(
+                    &rule::ITEM_IN_WRONG_MONTH,
+                    format!("this file is named for {named} but says `month: {value}`"),
+                )
+                .at(Span::from_yaml(file, &declared.at))
+                .help("rename the file or correct the month"),
+            );
         }
         for item in &month.data.items {
             let at = span(file, &item.id);
@@ -37,10 +39,20 @@ pub fn check(cx: &mut Context) {
             if !missing.is_empty() {
                 let what = missing.join(" and no ");
                 cx.report(
-                    Diagnostic::new(&rule::ITEM_WITHOUT_PURPOSE, format!("item `{}` has no {what}", item.id.value))
-                        .at(at)
-                        .label("content must be directed at a goal and an audience")
-                        .help(format!("add {}", missing.iter().map(|m| format!("`{m}:`")).collect::<Vec<_>>().join(" and "))),
+                    Diagnostic::new(
+                        &rule::ITEM_WITHOUT_PURPOSE,
+                        format!("item `{}` has no {what}", item.id.value),
+                    )
+                    .at(at)
+                    .label("content must be directed at a goal and an audience")
+                    .help(format!(
+                        "add {}",
+                        missing
+                            .iter()
+                            .map(|m| format!("`{m}:`"))
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    )),
                 );
             }
             if item.platforms.is_empty() {
@@ -53,28 +65,32 @@ pub fn check(cx: &mut Context) {
             if let Some(publish) = item.publish.get() {
                 let publish_at = Span::from_yaml(file, &item.publish.at);
                 let date = publish.date();
-                if let Some((start, end)) = period {
-                    if date < start || date > end {
-                        cx.report(
+                if let Some((start, end)) = period
+                    && (date < start || date > end)
+                {
+                    cx.report(
                             Diagnostic::new(
                                 &rule::ITEM_OUTSIDE_PERIOD,
                                 format!("item `{}` is published on {date}, outside the plan period {start} – {end}", item.id.value),
                             )
                             .at(publish_at),
                         );
-                    }
                 }
-                if let Some(named) = file_month {
-                    if Month::of(date) != named {
-                        cx.report(
-                            Diagnostic::new(
-                                &rule::ITEM_IN_WRONG_MONTH,
-                                format!("item `{}` is published in {} but filed under {named}", item.id.value, Month::of(date)),
-                            )
-                            .at(publish_at)
-                            .help(format!("move it to `calendar/{}.yaml`", Month::of(date))),
-                        );
-                    }
+                if let Some(named) = file_month
+                    && Month::of(date) != named
+                {
+                    cx.report(
+                        Diagnostic::new(
+                            &rule::ITEM_IN_WRONG_MONTH,
+                            format!(
+                                "item `{}` is published in {} but filed under {named}",
+                                item.id.value,
+                                Month::of(date)
+                            ),
+                        )
+                        .at(publish_at)
+                        .help(format!("move it to `calendar/{}.yaml`", Month::of(date))),
+                    );
                 }
             }
             let on = |id: &str| item.platforms.iter().any(|p| p.value == id);
@@ -93,15 +109,26 @@ pub fn check(cx: &mut Context) {
                     }
                 }
             }
-            for (key, what) in item.text.keys().map(|k| (k, "text")).chain(item.published.keys().map(|k| (k, "a post link"))) {
+            for (key, what) in item
+                .text
+                .keys()
+                .map(|k| (k, "text"))
+                .chain(item.published.keys().map(|k| (k, "a post link")))
+            {
                 if !on(&key.value) {
                     cx.report(
                         Diagnostic::new(
                             &rule::TEXT_FOR_OTHER_PLATFORM,
-                            format!("item `{}` has {what} for `{}`, which it is not planned on", item.id.value, key.value),
+                            format!(
+                                "item `{}` has {what} for `{}`, which it is not planned on",
+                                item.id.value, key.value
+                            ),
                         )
                         .at(span(file, key))
-                        .help(format!("add `{}` to the item's platforms, or remove this entry", key.value)),
+                        .help(format!(
+                            "add `{}` to the item's platforms, or remove this entry",
+                            key.value
+                        )),
                     );
                 }
             }

@@ -9,31 +9,51 @@ use crate::rules::catalog as rule;
 
 pub fn check(cx: &mut Context) {
     let plan = cx.plan;
-    let Some(platforms) = &plan.platforms else { return };
+    let Some(platforms) = &plan.platforms else {
+        return;
+    };
     let policies = plan.policies.as_ref();
-    let max_hashtags = policies.and_then(|p| p.data.hashtags.as_ref()).and_then(|h| h.max_per_post.as_ref());
+    let max_hashtags = policies
+        .and_then(|p| p.data.hashtags.as_ref())
+        .and_then(|h| h.max_per_post.as_ref());
     let banned = policies.map_or(&[][..], |p| p.data.banned_words.as_slice());
     for month in &plan.months {
         for item in &month.data.items {
             for (platform_id, text) in &item.text {
-                let Some(platform) = platforms.data.get(&platform_id.value) else { continue };
-                let Some(kind) = platform.kind.get() else { continue };
+                let Some(platform) = platforms.data.get(&platform_id.value) else {
+                    continue;
+                };
+                let Some(kind) = platform.kind.get() else {
+                    continue;
+                };
                 let at = span(month.file, text);
                 let override_limit = policies.and_then(|p| {
                     p.data
                         .text_limits
                         .iter()
                         .find(|(k, _)| k.value == platform.id.value)
-                        .or_else(|| p.data.text_limits.iter().find(|(k, _)| k.value == kind.as_str()))
+                        .or_else(|| {
+                            p.data
+                                .text_limits
+                                .iter()
+                                .find(|(k, _)| k.value == kind.as_str())
+                        })
                         .map(|(k, v)| (v.value as usize, span(p.file, k)))
                 });
                 let limit = override_limit.map_or(kind.text_limit(), |(l, _)| l);
                 let length = post_text::length(*kind, &text.value);
                 if length > limit {
-                    let unit = if *kind == crate::model::platforms::PlatformKind::X { "weighted characters" } else { "characters" };
+                    let unit = if *kind == crate::model::platforms::PlatformKind::X {
+                        "weighted characters"
+                    } else {
+                        "characters"
+                    };
                     let mut d = Diagnostic::new(
                         &rule::TEXT_TOO_LONG,
-                        format!("the {} text of `{}` is {length} {unit}; the limit is {limit}", platform.id.value, item.id.value),
+                        format!(
+                            "the {} text of `{}` is {length} {unit}; the limit is {limit}",
+                            platform.id.value, item.id.value
+                        ),
                     )
                     .at(at)
                     .label(format!("{} over", length - limit))
@@ -49,11 +69,26 @@ pub fn check(cx: &mut Context) {
                         cx.report(
                             Diagnostic::new(
                                 &rule::TOO_MANY_HASHTAGS,
-                                format!("the {} text of `{}` has {} hashtags; the policy allows {}", platform.id.value, item.id.value, tags.len(), max.value),
+                                format!(
+                                    "the {} text of `{}` has {} hashtags; the policy allows {}",
+                                    platform.id.value,
+                                    item.id.value,
+                                    tags.len(),
+                                    max.value
+                                ),
                             )
                             .at(at)
-                            .related(Span::from_yaml(policy.file, &max.referenced), "the policy's limit")
-                            .help(format!("hashtags found: {}", tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "))),
+                            .related(
+                                Span::from_yaml(policy.file, &max.referenced),
+                                "the policy's limit",
+                            )
+                            .help(format!(
+                                "hashtags found: {}",
+                                tags.iter()
+                                    .map(|t| format!("#{t}"))
+                                    .collect::<Vec<_>>()
+                                    .join(" ")
+                            )),
                         );
                     }
                 }

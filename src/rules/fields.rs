@@ -9,8 +9,14 @@ use crate::rules::catalog as rule;
 
 fn field<T: FieldValue>(cx: &mut Context, file: FileId, parsed: &Parsed<T>) {
     let Err(message) = &parsed.value else { return };
-    let rule = if T::ENUMERATED { &rule::UNKNOWN_VALUE } else { &rule::INVALID_DATE };
-    let help = did_you_mean(parsed.raw.trim(), T::choices().iter().copied());
+    let rule = if T::ENUMERATED {
+        &rule::UNKNOWN_VALUE
+    } else {
+        &rule::INVALID_DATE
+    };
+    let raw = parsed.raw.trim();
+    let help =
+        did_you_mean(raw, T::choices().iter().copied()).or_else(|| former_name(raw, T::choices()));
     cx.report(
         Diagnostic::new(rule, message.clone())
             .at(Span::from_yaml(file, &parsed.at))
@@ -22,6 +28,20 @@ fn optional<T: FieldValue>(cx: &mut Context, file: FileId, parsed: &Option<Parse
     if let Some(parsed) = parsed {
         field(cx, file, parsed);
     }
+}
+
+/// Platforms staff may still call by an old name.
+fn former_name(raw: &str, choices: &[&str]) -> Option<String> {
+    let (old, new) = match raw.to_lowercase().as_str() {
+        "twitter" => ("Twitter", "x"),
+        "ig" => ("IG", "instagram"),
+        "fb" => ("FB", "facebook"),
+        "yt" => ("YT", "youtube"),
+        _ => return None,
+    };
+    choices
+        .contains(&new)
+        .then(|| format!("write `{new}` ({old} is now spelled `{new}` in plan files)"))
 }
 
 pub fn check(cx: &mut Context) {
@@ -39,14 +59,20 @@ pub fn check(cx: &mut Context) {
             field(cx, f, &hours.start);
             field(cx, f, &hours.end);
         }
-        if let Some((start, end)) = s.period() {
-            if end <= start {
-                cx.report(
-                    Diagnostic::new(&rule::INVALID_PERIOD, format!("the plan period ends ({end}) before it starts ({start})"))
-                        .at(Span::from_yaml(f, &s.period.end.at))
-                        .related(Span::from_yaml(f, &s.period.start.at), "the period starts here"),
-                );
-            }
+        if let (Some(start), Some(end)) = (s.period.start.get(), s.period.end.get())
+            && end <= start
+        {
+            cx.report(
+                Diagnostic::new(
+                    &rule::INVALID_PERIOD,
+                    format!("the plan period ends ({end}) before it starts ({start})"),
+                )
+                .at(Span::from_yaml(f, &s.period.end.at))
+                .related(
+                    Span::from_yaml(f, &s.period.start.at),
+                    "the period starts here",
+                ),
+            );
         }
     }
     if let Some(goals) = &plan.goals {

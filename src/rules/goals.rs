@@ -15,20 +15,26 @@ pub fn check(cx: &mut Context) {
     for goal in &goals.data.goals {
         if goal.kpis.is_empty() {
             cx.report(
-                Diagnostic::new(&rule::GOAL_WITHOUT_KPI, format!("goal `{}` has no KPI", goal.id.value))
-                    .at(span(file, &goal.id))
-                    .help("add a `kpis:` list with at least one KPI that measures this goal"),
+                Diagnostic::new(
+                    &rule::GOAL_WITHOUT_KPI,
+                    format!("goal `{}` has no KPI", goal.id.value),
+                )
+                .at(span(file, &goal.id))
+                .help("add a `kpis:` list with at least one KPI that measures this goal"),
             );
         }
         for kpi in &goal.kpis {
             if metrics::find(&kpi.metric.value).is_none() {
                 cx.report(
-                    Diagnostic::new(&rule::UNKNOWN_METRIC, format!("unknown metric `{}`", kpi.metric.value))
-                        .at(span(file, &kpi.metric))
-                        .maybe_help(
-                            did_you_mean(&kpi.metric.value, metric_ids())
-                                .or_else(|| Some("`docs/metrics.md` lists the metrics".into())),
-                        ),
+                    Diagnostic::new(
+                        &rule::UNKNOWN_METRIC,
+                        format!("unknown metric `{}`", kpi.metric.value),
+                    )
+                    .at(span(file, &kpi.metric))
+                    .maybe_help(
+                        did_you_mean(&kpi.metric.value, metric_ids())
+                            .or_else(|| Some("`docs/metrics.md` lists the metrics".into())),
+                    ),
                 );
             }
             let mut missing = Vec::new();
@@ -40,9 +46,22 @@ pub fn check(cx: &mut Context) {
             }
             if !missing.is_empty() {
                 cx.report(
-                    Diagnostic::new(&rule::KPI_INCOMPLETE, format!("KPI `{}` has no {}", kpi.id.value, if missing.len() == 2 { "baseline and no target" } else if kpi.baseline.is_none() { "baseline" } else { "target" }))
-                        .at(span(file, &kpi.id))
-                        .help(format!("add {}", missing.join(" and "))),
+                    Diagnostic::new(
+                        &rule::KPI_INCOMPLETE,
+                        format!(
+                            "KPI `{}` has no {}",
+                            kpi.id.value,
+                            if missing.len() == 2 {
+                                "baseline and no target"
+                            } else if kpi.baseline.is_none() {
+                                "baseline"
+                            } else {
+                                "target"
+                            }
+                        ),
+                    )
+                    .at(span(file, &kpi.id))
+                    .help(format!("add {}", missing.join(" and "))),
                 );
             }
             if let Some((start, end)) = period {
@@ -73,40 +92,72 @@ fn check_parts(cx: &mut Context, file: crate::diagnostic::FileId, kpi: &crate::m
     let composite = metrics::is_composite(&kpi.metric.value);
     if composite && kpi.parts.is_empty() {
         cx.report(
-            Diagnostic::new(&rule::COMPOSITE_WEIGHTS, format!("KPI `{}` is a composite index but declares no parts", kpi.id.value))
-                .at(span(file, &kpi.metric))
-                .help("add `parts:` with a metric and a weight each, weights adding up to 1"),
+            Diagnostic::new(
+                &rule::COMPOSITE_WEIGHTS,
+                format!(
+                    "KPI `{}` is a composite index but declares no parts",
+                    kpi.id.value
+                ),
+            )
+            .at(span(file, &kpi.metric))
+            .help("add `parts:` with a metric and a weight each, weights adding up to 1"),
         );
         return;
     }
     if !composite && !kpi.parts.is_empty() {
         cx.report(
-            Diagnostic::new(&rule::COMPOSITE_WEIGHTS, format!("only a composite metric (influence_strength) has parts; `{}` does not", kpi.metric.value))
-                .at(span(file, &kpi.metric)),
+            Diagnostic::new(
+                &rule::COMPOSITE_WEIGHTS,
+                format!(
+                    "only a composite metric (influence_strength) has parts; `{}` does not",
+                    kpi.metric.value
+                ),
+            )
+            .at(span(file, &kpi.metric)),
         );
         return;
     }
     let mut total = 0.0;
     for part in &kpi.parts {
-        if metrics::find(&part.metric.value).is_none() || metrics::is_composite(&part.metric.value) {
+        if metrics::find(&part.metric.value).is_none() || metrics::is_composite(&part.metric.value)
+        {
             cx.report(
-                Diagnostic::new(&rule::UNKNOWN_METRIC, format!("unknown metric `{}` in the parts of `{}`", part.metric.value, kpi.id.value))
-                    .at(span(file, &part.metric))
-                    .maybe_help(did_you_mean(&part.metric.value, metrics::DICTIONARY.iter().map(|m| m.id))),
+                Diagnostic::new(
+                    &rule::UNKNOWN_METRIC,
+                    format!(
+                        "unknown metric `{}` in the parts of `{}`",
+                        part.metric.value, kpi.id.value
+                    ),
+                )
+                .at(span(file, &part.metric))
+                .maybe_help(did_you_mean(
+                    &part.metric.value,
+                    metrics::DICTIONARY.iter().map(|m| m.id),
+                )),
             );
         }
         if part.weight.value <= 0.0 {
             cx.report(
-                Diagnostic::new(&rule::COMPOSITE_WEIGHTS, format!("weight {} is not positive", number(part.weight.value)))
-                    .at(Span::from_yaml(file, &part.weight.referenced)),
+                Diagnostic::new(
+                    &rule::COMPOSITE_WEIGHTS,
+                    format!("weight {} is not positive", number(part.weight.value)),
+                )
+                .at(Span::from_yaml(file, &part.weight.referenced)),
             );
         }
         total += part.weight.value;
     }
     if !kpi.parts.is_empty() && (total - 1.0).abs() > 1e-6 {
         cx.report(
-            Diagnostic::new(&rule::COMPOSITE_WEIGHTS, format!("the part weights of `{}` add up to {}, not 1", kpi.id.value, number(total)))
-                .at(span(file, &kpi.id)),
+            Diagnostic::new(
+                &rule::COMPOSITE_WEIGHTS,
+                format!(
+                    "the part weights of `{}` add up to {}, not 1",
+                    kpi.id.value,
+                    number(total)
+                ),
+            )
+            .at(span(file, &kpi.id)),
         );
     }
 }

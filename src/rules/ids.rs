@@ -22,6 +22,20 @@ pub enum IdKind {
 }
 
 impl IdKind {
+    pub fn plural(self) -> &'static str {
+        match self {
+            IdKind::Person => "people",
+            IdKind::Role => "roles",
+            IdKind::Goal => "goals",
+            IdKind::Kpi => "KPIs",
+            IdKind::Segment => "audience segments",
+            IdKind::Platform => "platforms",
+            IdKind::Stage => "process stages",
+            IdKind::Step => "process steps",
+            IdKind::Item => "calendar items",
+        }
+    }
+
     pub fn noun(self) -> &'static str {
         match self {
             IdKind::Role => "role",
@@ -78,16 +92,26 @@ pub fn build<'a>(plan: &'a Plan, out: &mut Vec<Diagnostic>) -> Index<'a> {
         let here = span(file, id);
         if let Some((first_kind, first)) = index.defined.get(id.value.as_str()) {
             out.push(
-                Diagnostic::new(&rule::DUPLICATE_ID, format!("the id `{}` is already used", id.value))
-                    .at(here)
-                    .label(format!("this {} reuses it", kind.noun()))
-                    .related(*first, format!("first used here, for a {}", first_kind.noun()))
-                    .help("ids must be unique across all plan files; rename one of them"),
+                Diagnostic::new(
+                    &rule::DUPLICATE_ID,
+                    format!("the id `{}` is already used", id.value),
+                )
+                .at(here)
+                .label(format!("this {} reuses it", kind.noun()))
+                .related(
+                    *first,
+                    format!("first used here, for a {}", first_kind.noun()),
+                )
+                .help("ids must be unique across all plan files; rename one of them"),
             );
             return;
         }
         index.defined.insert(id.value.as_str(), (kind, here));
-        index.by_kind.entry(kind).or_default().push(id.value.as_str());
+        index
+            .by_kind
+            .entry(kind)
+            .or_default()
+            .push(id.value.as_str());
     };
     if let Some(team) = &plan.team {
         for role in &team.data.roles {
@@ -166,16 +190,22 @@ pub fn expect(cx: &mut Context, file: FileId, reference: &Id, kind: IdKind) -> b
     if let Some(other) = cx.index.kind_of(name) {
         diagnostic = diagnostic
             .label(format!("this is a {}, not a {}", other.noun(), kind.noun()))
-            .related(cx.index.definition(name).expect("defined"), format!("`{name}` is defined here"));
-        if kind == IdKind::Role && other == IdKind::Person || kind == IdKind::Person && other == IdKind::Role {
-            diagnostic = diagnostic.help(format!("write `role:{name}` for a role, or a person's id"));
+            .related(
+                cx.index.definition(name).expect("defined"),
+                format!("`{name}` is defined here"),
+            );
+        if kind == IdKind::Role && other == IdKind::Person
+            || kind == IdKind::Person && other == IdKind::Role
+        {
+            diagnostic =
+                diagnostic.help(format!("write `role:{name}` for a role, or a person's id"));
         }
     } else if let Some(near) = closest(name, cx.index.ids(kind).iter().copied()) {
         diagnostic = diagnostic.help(format!("did you mean `{near}`?"));
     } else {
         let known = cx.index.ids(kind);
         if !known.is_empty() && known.len() <= 12 {
-            diagnostic = diagnostic.help(format!("known {}s: {}", kind.noun(), known.join(", ")));
+            diagnostic = diagnostic.help(format!("known {}: {}", kind.plural(), known.join(", ")));
         }
     }
     cx.report(diagnostic);
@@ -191,7 +221,10 @@ pub fn expect_owner(cx: &mut Context, file: FileId, owner: &Id) {
                     cx.report(
                         Diagnostic::new(
                             &rule::UNRESOLVED_REFERENCE,
-                            format!("`{}` is a role; an owner names a person or `role:{}`", owner.value, owner.value),
+                            format!(
+                                "`{}` is a role; an owner names a person or `role:{}`",
+                                owner.value, owner.value
+                            ),
                         )
                         .at(span(file, owner))
                         .help(format!("write `role:{}`", owner.value)),
@@ -233,11 +266,11 @@ pub fn check_references(cx: &mut Context) {
             }
         }
     }
-    if let Some(policies) = &plan.policies {
-        if let Some(approval) = &policies.data.approval {
-            for who in &approval.by {
-                expect_owner(cx, policies.file, who);
-            }
+    if let Some(policies) = &plan.policies
+        && let Some(approval) = &policies.data.approval
+    {
+        for who in &approval.by {
+            expect_owner(cx, policies.file, who);
         }
     }
     for month in &plan.months {
@@ -248,10 +281,10 @@ pub fn check_references(cx: &mut Context) {
             if let Some(goal) = &item.goal {
                 expect(cx, month.file, goal, IdKind::Goal);
             }
-            if let Some(kpi) = &item.kpi {
-                if expect(cx, month.file, kpi, IdKind::Kpi) {
-                    check_kpi_belongs(cx, month.file, item);
-                }
+            if let Some(kpi) = &item.kpi
+                && expect(cx, month.file, kpi, IdKind::Kpi)
+            {
+                check_kpi_belongs(cx, month.file, item);
             }
             if let Some(segment) = &item.audience {
                 expect(cx, month.file, segment, IdKind::Segment);
@@ -262,19 +295,32 @@ pub fn check_references(cx: &mut Context) {
 }
 
 fn check_kpi_belongs(cx: &mut Context, file: FileId, item: &crate::model::calendar::Item) {
-    let (Some(kpi), Some(goal), Some(goals)) = (&item.kpi, &item.goal, &cx.plan.goals) else { return };
-    let owner = goals.data.goals.iter().find(|g| g.kpis.iter().any(|k| k.id.value == kpi.value));
-    if let Some(owner) = owner {
-        if owner.id.value != goal.value && cx.index.has(IdKind::Goal, &goal.value) {
-            cx.report(
-                Diagnostic::new(
-                    &rule::UNRESOLVED_REFERENCE,
-                    format!("KPI `{}` belongs to goal `{}`, not `{}`", kpi.value, owner.id.value, goal.value),
-                )
-                .at(span(file, kpi))
-                .related(span(goals.file, &owner.id), "the KPI's goal")
-                .help(format!("set `goal: {}` or choose a KPI of `{}`", owner.id.value, goal.value)),
-            );
-        }
+    let (Some(kpi), Some(goal), Some(goals)) = (&item.kpi, &item.goal, &cx.plan.goals) else {
+        return;
+    };
+    let owner = goals
+        .data
+        .goals
+        .iter()
+        .find(|g| g.kpis.iter().any(|k| k.id.value == kpi.value));
+    if let Some(owner) = owner
+        && owner.id.value != goal.value
+        && cx.index.has(IdKind::Goal, &goal.value)
+    {
+        cx.report(
+            Diagnostic::new(
+                &rule::UNRESOLVED_REFERENCE,
+                format!(
+                    "KPI `{}` belongs to goal `{}`, not `{}`",
+                    kpi.value, owner.id.value, goal.value
+                ),
+            )
+            .at(span(file, kpi))
+            .related(span(goals.file, &owner.id), "the KPI's goal")
+            .help(format!(
+                "set `goal: {}` or choose a KPI of `{}`",
+                owner.id.value, goal.value
+            )),
+        );
     }
 }

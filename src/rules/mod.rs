@@ -1,8 +1,8 @@
 //! Checks of meaning across the plan's files, one module per family. Each
 //! family reads the [`Plan`] and pushes [`Diagnostic`]s; none stops the others.
 
-pub mod catalog;
 mod calendar;
+pub mod catalog;
 mod content;
 mod fields;
 mod goals;
@@ -13,7 +13,7 @@ mod workload;
 
 use crate::diagnostic::{Diagnostic, FileId, Span};
 use crate::model::{Id, Plan};
-pub use ids::{Index, IdKind};
+pub use ids::{IdKind, Index};
 
 /// What every rule family gets: the plan, its id index, and where to report.
 pub struct Context<'a> {

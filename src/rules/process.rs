@@ -17,15 +17,16 @@ pub fn check(cx: &mut Context) {
 
     for step in &steps {
         expect_owner(cx, file, &step.owner);
-        if let (Owner::Role(role), Some(team)) = (Owner::parse(&step.owner.value), &plan.team) {
-            if team.data.role(role).is_some() && team.data.members(role).next().is_none() {
-                cx.report(
+        if let (Owner::Role(role), Some(team)) = (Owner::parse(&step.owner.value), &plan.team)
+            && team.data.role(role).is_some()
+            && team.data.members(role).next().is_none()
+        {
+            cx.report(
                     Diagnostic::new(&rule::EMPTY_ROLE, format!("step `{}` is owned by role `{role}`, which nobody holds", step.id.value))
                         .at(span(file, &step.owner))
                         .related(span(team.file, &team.data.role(role).expect("checked").id), "the role is defined here")
                         .help(format!("add `{role}` to someone's `roles:` in the team file, or give the step a person as owner")),
                 );
-            }
         }
         for p in &step.platforms {
             expect(cx, file, p, IdKind::Platform);
@@ -34,33 +35,59 @@ pub fn check(cx: &mut Context) {
             if !expect(cx, file, before, IdKind::Step) {
                 continue;
             }
-            let Some(prev) = by_id.get(before.value.as_str()) else { continue };
-            if let (Some(a), Some(b), Some(pa), Some(pb)) = (step.due.get(), prev.due.get(), step.per.get(), prev.per.get()) {
-                if pa == pb && a < b {
-                    cx.report(
-                        Diagnostic::new(
-                            &rule::DUE_ORDER,
-                            format!("step `{}` is due at {a}, before step `{}` ({b}) that it comes after", step.id.value, prev.id.value),
-                        )
-                        .at(Span::from_yaml(file, &step.due.at))
-                        .related(Span::from_yaml(file, &prev.due.at), format!("`{}` is due here", prev.id.value))
-                        .help(format!("make `{}` due at {b} or later, or change the order", step.id.value)),
-                    );
-                }
+            let Some(prev) = by_id.get(before.value.as_str()) else {
+                continue;
+            };
+            if let (Some(a), Some(b), Some(pa), Some(pb)) = (
+                step.due.get(),
+                prev.due.get(),
+                step.per.get(),
+                prev.per.get(),
+            ) && pa == pb
+                && a < b
+            {
+                cx.report(
+                    Diagnostic::new(
+                        &rule::DUE_ORDER,
+                        format!(
+                            "step `{}` is due at {a}, before step `{}` ({b}) that it comes after",
+                            step.id.value, prev.id.value
+                        ),
+                    )
+                    .at(Span::from_yaml(file, &step.due.at))
+                    .related(
+                        Span::from_yaml(file, &prev.due.at),
+                        format!("`{}` is due here", prev.id.value),
+                    )
+                    .help(format!(
+                        "make `{}` due at {b} or later, or change the order",
+                        step.id.value
+                    )),
+                );
             }
         }
     }
 
     for cycle in cycles(&steps, &by_id) {
         let first = by_id[cycle[0]];
-        let path: Vec<&str> = cycle.iter().copied().chain(std::iter::once(cycle[0])).collect();
-        let mut d = Diagnostic::new(&rule::PROCESS_CYCLE, format!("process steps form a cycle: {}", path.join(" → ")))
-            .at(span(file, &first.id))
-            .help("remove one `after:` link so that the steps have an order");
+        let path: Vec<&str> = cycle
+            .iter()
+            .copied()
+            .chain(std::iter::once(cycle[0]))
+            .collect();
+        let mut d = Diagnostic::new(
+            &rule::PROCESS_CYCLE,
+            format!("process steps form a cycle: {}", path.join(" → ")),
+        )
+        .at(span(file, &first.id))
+        .help("remove one `after:` link so that the steps have an order");
         for pair in path.windows(2) {
             let step = by_id[pair[0]];
             if let Some(link) = step.after.iter().find(|a| a.value == pair[1]) {
-                d = d.related(span(file, link), format!("`{}` comes after `{}`", pair[0], pair[1]));
+                d = d.related(
+                    span(file, link),
+                    format!("`{}` comes after `{}`", pair[0], pair[1]),
+                );
             }
         }
         cx.report(d);
@@ -76,7 +103,10 @@ fn cycles<'a>(steps: &[&'a Step], by_id: &HashMap<&'a str, &'a Step>) -> Vec<Vec
         Active,
         Done,
     }
-    let mut mark: HashMap<&str, Mark> = steps.iter().map(|s| (s.id.value.as_str(), Mark::New)).collect();
+    let mut mark: HashMap<&str, Mark> = steps
+        .iter()
+        .map(|s| (s.id.value.as_str(), Mark::New))
+        .collect();
     let mut found = Vec::new();
     for start in steps {
         if mark[start.id.value.as_str()] != Mark::New {
@@ -100,7 +130,10 @@ fn cycles<'a>(steps: &[&'a Step], by_id: &HashMap<&'a str, &'a Step>) -> Vec<Vec
                     stack.push((target, 0));
                 }
                 Some(Mark::Active) => {
-                    let from = stack.iter().position(|(n, _)| *n == target).expect("active is on the stack");
+                    let from = stack
+                        .iter()
+                        .position(|(n, _)| *n == target)
+                        .expect("active is on the stack");
                     found.push(stack[from..].iter().map(|(n, _)| *n).collect());
                 }
                 _ => {}

@@ -19,30 +19,66 @@ pub fn check(cx: &mut Context) {
 
 fn mix(cx: &mut Context) {
     let plan = cx.plan;
-    let Some(platforms) = &plan.platforms else { return };
-    let tolerance = plan.policies.as_ref().map_or(crate::model::policies::DEFAULT_MIX_TOLERANCE, |p| p.data.mix_tolerance());
+    let Some(platforms) = &plan.platforms else {
+        return;
+    };
+    let tolerance = plan
+        .policies
+        .as_ref()
+        .map_or(crate::model::policies::DEFAULT_MIX_TOLERANCE, |p| {
+            p.data.mix_tolerance()
+        });
     for month in &plan.months {
-        let items: Vec<_> = month.data.items.iter().filter(|i| i.status.get() != Some(&Status::Cancelled)).collect();
+        let items: Vec<_> = month
+            .data
+            .items
+            .iter()
+            .filter(|i| i.status.get() != Some(&Status::Cancelled))
+            .collect();
         if items.is_empty() {
             continue;
         }
-        let name = month.data.file_month.map_or_else(|| "this month".to_string(), |m| m.to_string());
-        let at = month.data.month.as_ref().map_or(Span::file_start(month.file), |m| Span::from_yaml(month.file, &m.at));
+        let name = month
+            .data
+            .file_month
+            .map_or_else(|| "this month".to_string(), |m| m.to_string());
+        let at = month
+            .data
+            .month
+            .as_ref()
+            .map_or(Span::file_start(month.file), |m| {
+                Span::from_yaml(month.file, &m.at)
+            });
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for item in &items {
             for p in &item.platforms {
                 *counts.entry(p.value.as_str()).or_default() += 1;
             }
         }
-        let total: usize = platforms.data.platforms.iter().map(|p| counts.get(p.id.value.as_str()).copied().unwrap_or(0)).sum();
+        let total: usize = platforms
+            .data
+            .platforms
+            .iter()
+            .map(|p| counts.get(p.id.value.as_str()).copied().unwrap_or(0))
+            .sum();
         for platform in &platforms.data.platforms {
             let count = counts.get(platform.id.value.as_str()).copied().unwrap_or(0);
             if count == 0 && platform.focus.value > 0.0 {
                 cx.report(
-                    Diagnostic::new(&rule::EMPTY_PLATFORM_MONTH, format!("{name} has no items for `{}`", platform.id.value))
-                        .at(at)
-                        .related(span(platforms.file, &platform.id), format!("`{}` has a focus share of {}%", platform.id.value, number(platform.focus.value)))
-                        .help("plan content for it, or lower its focus share"),
+                    Diagnostic::new(
+                        &rule::EMPTY_PLATFORM_MONTH,
+                        format!("{name} has no items for `{}`", platform.id.value),
+                    )
+                    .at(at)
+                    .related(
+                        span(platforms.file, &platform.id),
+                        format!(
+                            "`{}` has a focus share of {}%",
+                            platform.id.value,
+                            number(platform.focus.value)
+                        ),
+                    )
+                    .help("plan content for it, or lower its focus share"),
                 );
                 continue;
             }
@@ -71,32 +107,55 @@ fn mix(cx: &mut Context) {
     }
 }
 
+fn hours_text(hours: f64) -> String {
+    format!(
+        "{} hour{}",
+        number(hours),
+        if hours == 1.0 { "" } else { "s" }
+    )
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 fn capacity(cx: &mut Context) {
     let plan = cx.plan;
     let Some(team) = &plan.team else { return };
-    let week_start = plan.settings.as_ref().map_or(chrono::Weekday::Sun, |s| s.data.week_start());
+    let week_start = plan
+        .settings
+        .as_ref()
+        .map_or(chrono::Weekday::Sun, |s| s.data.week_start());
     let mut load: BTreeMap<(&str, chrono::NaiveDate), (i64, usize)> = BTreeMap::new();
     let all = tasks::derive(plan);
     for task in &all {
-        let Some(person) = task.assignee.as_deref().and_then(|a| team.data.person(a)) else { continue };
+        let Some(person) = task.assignee.as_deref().and_then(|a| team.data.person(a)) else {
+            continue;
+        };
         let week = tasks::week_of(task.due.date(), week_start);
         let entry = load.entry((person.id.value.as_str(), week)).or_default();
         entry.0 += task.effort.minutes;
         entry.1 += 1;
     }
     for ((person_id, week), (minutes, count)) in load {
-        let person = team.data.person(person_id).expect("assigned to a team member");
-        let Some(hours) = person.hours_per_week else { continue };
+        let person = team
+            .data
+            .person(person_id)
+            .expect("assigned to a team member");
+        let Some(hours) = person.hours_per_week else {
+            continue;
+        };
         let planned = minutes as f64 / 60.0;
         if planned > hours {
             cx.report(
                 Diagnostic::new(
                     &rule::OVER_CAPACITY,
                     format!(
-                        "{person_id} has {} hours of tasks ({count} tasks) in the week of {week} ({}); their capacity is {} hours",
-                        number((planned * 10.0).round() / 10.0),
+                        "{person_id} has {} of tasks ({}) in the week of {week} ({}); their capacity is {}",
+                        hours_text((planned * 10.0).round() / 10.0),
+                        plural(count, "task"),
                         tasks::iso_week_key(week),
-                        number(hours)
+                        hours_text(hours)
                     ),
                 )
                 .at(span(team.file, &person.id))

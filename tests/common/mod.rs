@@ -1,0 +1,69 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A temporary copy of a plan folder (`plans` or a fixture).
+pub fn copy_plan(relative: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join(relative), &dir.path().join("plan"));
+    dir
+}
+
+pub fn khairukum(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_khairukum"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("KHAIRUKUM_PLAN")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+/// Runs `plan validate --format json` and returns (exit code, parsed JSON).
+pub fn validate_json(cwd: &Path) -> (i32, serde_json::Value) {
+    let out = khairukum(
+        cwd,
+        &["plan", "validate", "--plan", "plan", "--format", "json"],
+    );
+    let json = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
+    (out.status.code().unwrap(), json)
+}
+
+/// Replaces the first occurrence of `from` in a plan file, failing if absent.
+pub fn edit(dir: &Path, file: &str, from: &str, to: &str) {
+    let path = dir.join("plan").join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} does not contain {from:?}");
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// 1-based line of the first occurrence of `needle` in a plan file.
+pub fn line_of(dir: &Path, file: &str, needle: &str) -> u64 {
+    let text = fs::read_to_string(dir.join("plan").join(file)).unwrap();
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in {file}"));
+    text[..at].matches('\n').count() as u64 + 1
+}

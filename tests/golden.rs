@@ -1,0 +1,143 @@
+//! Golden CLI tests: every folder under `tests/cases/` is one run of the
+//! binary with its exact expected output.
+//!
+//! A case folder holds:
+//! - `args`: the command line after `khairukum` (words split on whitespace);
+//!   default `plan validate --plan plan`;
+//! - `plan/`: files laid over a copy of `tests/fixtures/tiny-plan` (the copy is
+//!   at `plan/` in the run's working folder);
+//! - `remove`: paths inside `plan/` to delete from the copy, one per line;
+//! - `base`: `plans` to start from the charity's own plan instead;
+//! - `stdout`, `stderr`, `status`: expected output and exit status
+//!   (missing `stderr` means empty, missing `status` means 0).
+//!
+//! `BLESS=1 cargo test --test golden` rewrites the expectations; review the diff.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn read(path: &Path) -> Option<String> {
+    fs::read_to_string(path).ok()
+}
+
+fn run_case(case: &Path, root: &Path) -> Result<(), String> {
+    let work = tempfile::tempdir().unwrap();
+    let plan = work.path().join("plan");
+    let base = match read(&case.join("base")).as_deref().map(str::trim) {
+        Some("plans") => root.join("plans"),
+        _ => root.join("tests/fixtures/tiny-plan"),
+    };
+    copy_dir(&base, &plan);
+    if case.join("plan").is_dir() {
+        copy_dir(&case.join("plan"), &plan);
+    }
+    for line in read(&case.join("remove"))
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
+        let path = plan.join(line.trim());
+        if path.is_dir() {
+            fs::remove_dir_all(&path)
+        } else {
+            fs::remove_file(&path)
+        }
+        .unwrap_or_else(|e| panic!("{}: cannot remove {line}: {e}", case.display()));
+    }
+    let args = read(&case.join("args")).unwrap_or_else(|| "plan validate --plan plan".into());
+    let output = Command::new(env!("CARGO_BIN_EXE_khairukum"))
+        .args(args.split_whitespace())
+        .current_dir(work.path())
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("KHAIRUKUM_PLAN")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let status = output
+        .status
+        .code()
+        .map_or("signal".to_string(), |c| c.to_string());
+
+    if std::env::var_os("BLESS").is_some() {
+        fs::write(case.join("stdout"), &stdout).unwrap();
+        if stderr.is_empty() {
+            let _ = fs::remove_file(case.join("stderr"));
+        } else {
+            fs::write(case.join("stderr"), &stderr).unwrap();
+        }
+        if status == "0" {
+            let _ = fs::remove_file(case.join("status"));
+        } else {
+            fs::write(case.join("status"), format!("{status}\n")).unwrap();
+        }
+        return Ok(());
+    }
+    let mut problems = Vec::new();
+    let expected_stdout = read(&case.join("stdout")).unwrap_or_default();
+    if stdout != expected_stdout {
+        problems.push(format!(
+            "stdout differs:\n--- expected\n{expected_stdout}\n--- actual\n{stdout}"
+        ));
+    }
+    let expected_stderr = read(&case.join("stderr")).unwrap_or_default();
+    if stderr != expected_stderr {
+        problems.push(format!(
+            "stderr differs:\n--- expected\n{expected_stderr}\n--- actual\n{stderr}"
+        ));
+    }
+    let expected_status =
+        read(&case.join("status")).map_or("0".to_string(), |s| s.trim().to_string());
+    if status != expected_status {
+        problems.push(format!(
+            "exit status: expected {expected_status}, got {status}"
+        ));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+#[test]
+fn golden_cases() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut cases: Vec<PathBuf> = fs::read_dir(root.join("tests/cases"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    assert!(!cases.is_empty(), "no golden cases found");
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|case| {
+            run_case(case, &root)
+                .err()
+                .map(|e| format!("== {}\n{e}", case.file_name().unwrap().to_string_lossy()))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} golden cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
+}

@@ -1,0 +1,71 @@
+//! SARIF output validates against the official SARIF 2.1.0 JSON Schema
+//! (copied into `tests/conformance/sarif/`).
+
+mod common;
+use common::*;
+
+fn schema() -> jsonschema::Validator {
+    let text =
+        std::fs::read_to_string(root().join("tests/conformance/sarif/sarif-schema-2.1.0.json"))
+            .unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+fn sarif_of(dir: &std::path::Path) -> serde_json::Value {
+    let out = khairukum(
+        dir,
+        &["plan", "validate", "--plan", "plan", "--format", "sarif"],
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn assert_valid(doc: &serde_json::Value) {
+    let validator = schema();
+    let errors: Vec<String> = validator
+        .iter_errors(doc)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "SARIF does not match the schema:\n{}",
+        errors.join("\n")
+    );
+}
+
+#[test]
+fn sarif_with_findings_and_related_locations_is_valid() {
+    let dir = copy_plan("tests/fixtures/tiny-plan");
+    copy_dir(
+        &root().join("tests/cases/content-rules/plan"),
+        &dir.path().join("plan"),
+    );
+    copy_dir(
+        &root().join("tests/cases/process-rules/plan"),
+        &dir.path().join("plan"),
+    );
+    std::fs::write(dir.path().join("plan/extra.yaml"), "x: 1\n").unwrap();
+    let doc = sarif_of(dir.path());
+    let results = doc["runs"][0]["results"].as_array().unwrap();
+    assert!(results.len() >= 6, "{doc:#}");
+    assert!(results.iter().any(|r| r["relatedLocations"].is_array()));
+    assert_eq!(doc["runs"][0]["columnKind"], "unicodeCodePoints");
+    assert_valid(&doc);
+}
+
+#[test]
+fn sarif_of_a_clean_plan_is_valid() {
+    let dir = copy_plan("plans");
+    let doc = sarif_of(dir.path());
+    assert_eq!(doc["runs"][0]["results"].as_array().unwrap().len(), 0);
+    assert_valid(&doc);
+}
+
+#[test]
+fn the_schema_rejects_a_broken_document() {
+    // Guards the test itself: a document without `version` must fail.
+    let dir = copy_plan("plans");
+    let mut doc = sarif_of(dir.path());
+    doc.as_object_mut().unwrap().remove("version");
+    assert!(!schema().is_valid(&doc));
+}
