@@ -82,11 +82,14 @@ fn validate(settings: ValidateSettings) -> anyhow::Result<u8> {
     render::renderer(settings.format).render(&validation, &mut out)?;
     out.flush()?;
     let tally = validation.tally();
-    Ok(if validation.could_not_read() {
+    let code = if validation.could_not_read() {
         COULD_NOT_RUN
     } else if tally.errors > 0 || settings.deny_warnings && tally.warnings > 0 {
         PROBLEMS
     } else {
         0
-    })
+    };
+    // The process ends next: freeing a large plan piece by piece would only cost time.
+    std::mem::forget(validation);
+    Ok(code)
 }

@@ -38,38 +38,57 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// Text folded for matching, remembering where each folded character came from.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    chars: Vec<char>,
+    /// Character index in the original text of each folded character.
+    origin: Vec<usize>,
+}
+
+impl Folded {
+    pub fn new(text: &str) -> Folded {
+        let mut folded = Folded {
+            chars: Vec::with_capacity(text.len()),
+            origin: Vec::with_capacity(text.len()),
+        };
+        for (index, c) in text.chars().enumerate() {
+            if let Some(f) = fold_char(c) {
+                for lower in f.to_lowercase() {
+                    folded.chars.push(lower);
+                    folded.origin.push(index);
+                }
+            }
+        }
+        folded
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// Character offset (in the original text) of the first whole-word match of `word`.
+    pub fn find_word(&self, word: &Folded) -> Option<usize> {
+        let needle = word.chars.as_slice();
+        let first = *needle.first()?;
+        let is_word = |c: char| c.is_alphanumeric() || c == '_';
+        let hay = self.chars.as_slice();
+        (0..hay.len().saturating_sub(needle.len() - 1)).find_map(|start| {
+            if hay[start] != first || hay[start..start + needle.len()] != *needle {
+                return None;
+            }
+            let end = start + needle.len();
+            let before_ok = start == 0 || !is_word(hay[start - 1]);
+            let after_ok = end == hay.len() || !is_word(hay[end]);
+            (before_ok && after_ok).then_some(self.origin[start])
+        })
+    }
+}
+
 /// Finds `needle` in `haystack` as a whole word after folding both.
 /// Returns the character offset of the match in the original haystack.
 pub fn find_word(haystack: &str, needle: &str) -> Option<usize> {
-    let needle = fold(needle);
-    if needle.is_empty() {
-        return None;
-    }
-    // Fold the haystack while remembering where each folded char came from.
-    let mut folded = Vec::new();
-    for (index, c) in haystack.chars().enumerate() {
-        if let Some(f) = fold_char(c) {
-            for lower in f.to_lowercase() {
-                folded.push((lower, index));
-            }
-        }
-    }
-    let needle: Vec<char> = needle.chars().collect();
-    let is_word = |c: char| c.is_alphanumeric() || c == '_';
-    (0..folded.len()).find_map(|start| {
-        let end = start + needle.len();
-        if end > folded.len()
-            || folded[start..end]
-                .iter()
-                .map(|(c, _)| *c)
-                .ne(needle.iter().copied())
-        {
-            return None;
-        }
-        let before_ok = start == 0 || !is_word(folded[start - 1].0);
-        let after_ok = end == folded.len() || !is_word(folded[end].0);
-        (before_ok && after_ok).then_some(folded[start].1)
-    })
+    Folded::new(haystack).find_word(&Folded::new(needle))
 }
 
 #[cfg(test)]

@@ -449,6 +449,9 @@ fn options() -> serde_saphyr::Options {
     budget.max_depth = 64;
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
+    // Comments are never read into the model, and errors are rendered by us.
+    options.emit_comments = false;
+    options.with_snippet = false;
     options
 }
 

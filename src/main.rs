@@ -3,6 +3,11 @@
 mod app;
 mod cli;
 
+/// Parsing a plan allocates many small strings on several threads; mimalloc
+/// handles that markedly faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     app::main()
 }

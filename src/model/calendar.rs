@@ -1,9 +1,8 @@
 //! `calendar/YYYY-MM.yaml`: one month of content items.
 
-use super::fields::{Id, Parsed, Text, keyword_enum};
+use super::fields::{Entries, Id, Parsed, Text, keyword_enum};
 use crate::dates::Month;
 use chrono::NaiveDateTime;
-use indexmap::IndexMap;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -38,10 +37,10 @@ pub struct Item {
     pub campaign: Option<String>,
     /// The post's text per platform id.
     #[serde(default)]
-    pub text: IndexMap<Id, Id>,
+    pub text: Entries<Id, Id>,
     /// The published post's link per platform id.
     #[serde(default)]
-    pub published: IndexMap<Id, Id>,
+    pub published: Entries<Id, Id>,
     pub notes: Option<Text>,
 }
 

@@ -1,9 +1,8 @@
 //! `policies.yaml`: the written publishing standards the validator enforces.
 
 use super::calendar::Status;
-use super::fields::{Id, Parsed, Text, keyword_enum};
+use super::fields::{Entries, Id, Parsed, Text, keyword_enum};
 use crate::dates::Duration;
-use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -19,7 +18,7 @@ pub struct Policies {
     pub banned_words: Vec<Id>,
     /// Text limits by platform kind or platform id, overriding the platform's own.
     #[serde(default)]
-    pub text_limits: IndexMap<Id, Spanned<u32>>,
+    pub text_limits: Entries<Id, Spanned<u32>>,
     pub approval: Option<Approval>,
     pub response_time: Option<ResponseTime>,
     /// How far (in percentage points) a month's mix may stray from the focus shares.

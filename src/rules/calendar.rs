@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::model::calendar::Status;
 use crate::rules::catalog as rule;
 
-pub fn check(cx: &mut Context) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
     let period = plan.settings.as_ref().and_then(|s| s.data.period());
     for month in &plan.months {
@@ -18,7 +18,7 @@ pub fn check(cx: &mut Context) {
             && let Some(value) = declared.get()
             && *value != named
         {
-            cx.report(
+            out.push(
                 Diagnostic::new(
                     &rule::ITEM_IN_WRONG_MONTH,
                     format!("this file is named for {named} but says `month: {value}`"),
@@ -38,7 +38,7 @@ pub fn check(cx: &mut Context) {
             }
             if !missing.is_empty() {
                 let what = missing.join(" and no ");
-                cx.report(
+                out.push(
                     Diagnostic::new(
                         &rule::ITEM_WITHOUT_PURPOSE,
                         format!("item `{}` has no {what}", item.id.value),
@@ -56,7 +56,7 @@ pub fn check(cx: &mut Context) {
                 );
             }
             if item.platforms.is_empty() {
-                cx.report(
+                out.push(
                     Diagnostic::new(&rule::ITEM_WITHOUT_PLATFORM, format!("item `{}` is planned on no platform", item.id.value))
                         .at(at)
                         .help("list the platform ids it will be published on, e.g. `platforms: [x, instagram]`"),
@@ -68,7 +68,7 @@ pub fn check(cx: &mut Context) {
                 if let Some((start, end)) = period
                     && (date < start || date > end)
                 {
-                    cx.report(
+                    out.push(
                             Diagnostic::new(
                                 &rule::ITEM_OUTSIDE_PERIOD,
                                 format!("item `{}` is published on {date}, outside the plan period {start} – {end}", item.id.value),
@@ -79,7 +79,7 @@ pub fn check(cx: &mut Context) {
                 if let Some(named) = file_month
                     && Month::of(date) != named
                 {
-                    cx.report(
+                    out.push(
                         Diagnostic::new(
                             &rule::ITEM_IN_WRONG_MONTH,
                             format!(
@@ -97,7 +97,7 @@ pub fn check(cx: &mut Context) {
             if item.status.get() == Some(&Status::Published) {
                 for platform in &item.platforms {
                     if !item.published.keys().any(|k| k.value == platform.value) {
-                        cx.report(
+                        out.push(
                             Diagnostic::new(
                                 &rule::MISSING_POST_LINK,
                                 format!("item `{}` is published but has no post link for `{}`", item.id.value, platform.value),
@@ -116,7 +116,7 @@ pub fn check(cx: &mut Context) {
                 .chain(item.published.keys().map(|k| (k, "a post link")))
             {
                 if !on(&key.value) {
-                    cx.report(
+                    out.push(
                         Diagnostic::new(
                             &rule::TEXT_FOR_OTHER_PLATFORM,
                             format!(

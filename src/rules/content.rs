@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::post_text;
 use crate::rules::catalog as rule;
 
-pub fn check(cx: &mut Context) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
     let Some(platforms) = &plan.platforms else {
         return;
@@ -16,7 +16,12 @@ pub fn check(cx: &mut Context) {
     let max_hashtags = policies
         .and_then(|p| p.data.hashtags.as_ref())
         .and_then(|h| h.max_per_post.as_ref());
-    let banned = policies.map_or(&[][..], |p| p.data.banned_words.as_slice());
+    let banned: Vec<_> = policies
+        .map_or(&[][..], |p| p.data.banned_words.as_slice())
+        .iter()
+        .map(|w| (w, arabic::Folded::new(&w.value)))
+        .filter(|(_, f)| !f.is_empty())
+        .collect();
     for month in &plan.months {
         for item in &month.data.items {
             for (platform_id, text) in &item.text {
@@ -61,12 +66,12 @@ pub fn check(cx: &mut Context) {
                     if let Some((_, policy_at)) = override_limit {
                         d = d.related(policy_at, "limit set by the publishing policy");
                     }
-                    cx.report(d);
+                    out.push(d);
                 }
                 if let (Some(max), Some(policy)) = (max_hashtags, policies) {
                     let tags = post_text::hashtags(&text.value);
                     if tags.len() > max.value as usize {
-                        cx.report(
+                        out.push(
                             Diagnostic::new(
                                 &rule::TOO_MANY_HASHTAGS,
                                 format!(
@@ -92,10 +97,15 @@ pub fn check(cx: &mut Context) {
                         );
                     }
                 }
-                for word in banned {
-                    if arabic::find_word(&text.value, &word.value).is_some() {
+                let folded = (!banned.is_empty()).then(|| arabic::Folded::new(&text.value));
+                for (word, folded_word) in &banned {
+                    if folded
+                        .as_ref()
+                        .and_then(|f| f.find_word(folded_word))
+                        .is_some()
+                    {
                         let policy = policies.expect("banned words come from the policy");
-                        cx.report(
+                        out.push(
                             Diagnostic::new(
                                 &rule::BANNED_WORD,
                                 format!("the {} text of `{}` uses the banned word `{}`", platform.id.value, item.id.value, word.value),

@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, FileId, Span, did_you_mean};
 use crate::model::{FieldValue, Parsed};
 use crate::rules::catalog as rule;
 
-fn field<T: FieldValue>(cx: &mut Context, file: FileId, parsed: &Parsed<T>) {
+fn field<T: FieldValue>(out: &mut Vec<Diagnostic>, file: FileId, parsed: &Parsed<T>) {
     let Err(message) = &parsed.value else { return };
     let rule = if T::ENUMERATED {
         &rule::UNKNOWN_VALUE
@@ -17,16 +17,16 @@ fn field<T: FieldValue>(cx: &mut Context, file: FileId, parsed: &Parsed<T>) {
     let raw = parsed.raw.trim();
     let help =
         did_you_mean(raw, T::choices().iter().copied()).or_else(|| former_name(raw, T::choices()));
-    cx.report(
+    out.push(
         Diagnostic::new(rule, message.clone())
             .at(Span::from_yaml(file, &parsed.at))
             .maybe_help(help),
     );
 }
 
-fn optional<T: FieldValue>(cx: &mut Context, file: FileId, parsed: &Option<Parsed<T>>) {
+fn optional<T: FieldValue>(out: &mut Vec<Diagnostic>, file: FileId, parsed: &Option<Parsed<T>>) {
     if let Some(parsed) = parsed {
-        field(cx, file, parsed);
+        field(out, file, parsed);
     }
 }
 
@@ -44,25 +44,25 @@ fn former_name(raw: &str, choices: &[&str]) -> Option<String> {
         .then(|| format!("write `{new}` ({old} is now spelled `{new}` in plan files)"))
 }
 
-pub fn check(cx: &mut Context) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
     if let Some(settings) = &plan.settings {
         let (f, s) = (settings.file, &settings.data);
-        field(cx, f, &s.period.start);
-        field(cx, f, &s.period.end);
-        field(cx, f, &s.time_zone);
-        optional(cx, f, &s.week_start);
+        field(out, f, &s.period.start);
+        field(out, f, &s.period.end);
+        field(out, f, &s.time_zone);
+        optional(out, f, &s.week_start);
         for day in &s.working_days {
-            field(cx, f, day);
+            field(out, f, day);
         }
         if let Some(hours) = &s.working_hours {
-            field(cx, f, &hours.start);
-            field(cx, f, &hours.end);
+            field(out, f, &hours.start);
+            field(out, f, &hours.end);
         }
         if let (Some(start), Some(end)) = (s.period.start.get(), s.period.end.get())
             && end <= start
         {
-            cx.report(
+            out.push(
                 Diagnostic::new(
                     &rule::INVALID_PERIOD,
                     format!("the plan period ends ({end}) before it starts ({start})"),
@@ -77,45 +77,45 @@ pub fn check(cx: &mut Context) {
     }
     if let Some(goals) = &plan.goals {
         for kpi in goals.data.goals.iter().flat_map(|g| &g.kpis) {
-            optional(cx, goals.file, &kpi.direction);
-            optional(cx, goals.file, &kpi.period);
+            optional(out, goals.file, &kpi.direction);
+            optional(out, goals.file, &kpi.period);
             if let Some(b) = &kpi.baseline {
-                field(cx, goals.file, &b.at);
+                field(out, goals.file, &b.at);
             }
             if let Some(t) = &kpi.target {
-                field(cx, goals.file, &t.by);
+                field(out, goals.file, &t.by);
             }
         }
     }
     if let Some(platforms) = &plan.platforms {
         for p in &platforms.data.platforms {
-            field(cx, platforms.file, &p.kind);
+            field(out, platforms.file, &p.kind);
         }
     }
     if let Some(process) = &plan.process {
         for step in process.data.steps() {
-            field(cx, process.file, &step.per);
-            field(cx, process.file, &step.due);
-            optional(cx, process.file, &step.done_when);
-            optional(cx, process.file, &step.effort);
+            field(out, process.file, &step.per);
+            field(out, process.file, &step.due);
+            optional(out, process.file, &step.done_when);
+            optional(out, process.file, &step.effort);
         }
     }
     if let Some(policies) = &plan.policies {
         if let Some(a) = &policies.data.approval {
-            field(cx, policies.file, &a.before);
+            field(out, policies.file, &a.before);
         }
         if let Some(r) = &policies.data.response_time {
-            field(cx, policies.file, &r.promise);
-            optional(cx, policies.file, &r.clock);
+            field(out, policies.file, &r.promise);
+            optional(out, policies.file, &r.clock);
         }
     }
     for month in &plan.months {
-        optional(cx, month.file, &month.data.month);
-        optional(cx, month.file, &month.data.status);
+        optional(out, month.file, &month.data.month);
+        optional(out, month.file, &month.data.status);
         for item in &month.data.items {
-            field(cx, month.file, &item.publish);
-            field(cx, month.file, &item.format);
-            field(cx, month.file, &item.status);
+            field(out, month.file, &item.publish);
+            field(out, month.file, &item.format);
+            field(out, month.file, &item.status);
         }
     }
 }

@@ -6,7 +6,7 @@ use crate::diagnostic::{Diagnostic, Span, did_you_mean};
 use crate::metrics;
 use crate::rules::catalog as rule;
 
-pub fn check(cx: &mut Context) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
     let Some(goals) = &plan.goals else { return };
     let file = goals.file;
@@ -14,7 +14,7 @@ pub fn check(cx: &mut Context) {
     let metric_ids = || metrics::DICTIONARY.iter().map(|m| m.id);
     for goal in &goals.data.goals {
         if goal.kpis.is_empty() {
-            cx.report(
+            out.push(
                 Diagnostic::new(
                     &rule::GOAL_WITHOUT_KPI,
                     format!("goal `{}` has no KPI", goal.id.value),
@@ -25,7 +25,7 @@ pub fn check(cx: &mut Context) {
         }
         for kpi in &goal.kpis {
             if metrics::find(&kpi.metric.value).is_none() {
-                cx.report(
+                out.push(
                     Diagnostic::new(
                         &rule::UNKNOWN_METRIC,
                         format!("unknown metric `{}`", kpi.metric.value),
@@ -45,7 +45,7 @@ pub fn check(cx: &mut Context) {
                 missing.push("a target (`target: {value: …, by: YYYY-MM-DD}`)");
             }
             if !missing.is_empty() {
-                cx.report(
+                out.push(
                     Diagnostic::new(
                         &rule::KPI_INCOMPLETE,
                         format!(
@@ -73,7 +73,7 @@ pub fn check(cx: &mut Context) {
                 for (date, what) in dates {
                     let Some(value) = date.get() else { continue };
                     if *value < start || *value > end {
-                        cx.report(
+                        out.push(
                             Diagnostic::new(
                                 &rule::KPI_DATE_OUTSIDE_PERIOD,
                                 format!("the {what} date {value} of KPI `{}` is outside the plan period {start} – {end}", kpi.id.value),
@@ -83,15 +83,19 @@ pub fn check(cx: &mut Context) {
                     }
                 }
             }
-            check_parts(cx, file, kpi);
+            check_parts(out, file, kpi);
         }
     }
 }
 
-fn check_parts(cx: &mut Context, file: crate::diagnostic::FileId, kpi: &crate::model::goals::Kpi) {
+fn check_parts(
+    out: &mut Vec<Diagnostic>,
+    file: crate::diagnostic::FileId,
+    kpi: &crate::model::goals::Kpi,
+) {
     let composite = metrics::is_composite(&kpi.metric.value);
     if composite && kpi.parts.is_empty() {
-        cx.report(
+        out.push(
             Diagnostic::new(
                 &rule::COMPOSITE_WEIGHTS,
                 format!(
@@ -105,7 +109,7 @@ fn check_parts(cx: &mut Context, file: crate::diagnostic::FileId, kpi: &crate::m
         return;
     }
     if !composite && !kpi.parts.is_empty() {
-        cx.report(
+        out.push(
             Diagnostic::new(
                 &rule::COMPOSITE_WEIGHTS,
                 format!(
@@ -121,7 +125,7 @@ fn check_parts(cx: &mut Context, file: crate::diagnostic::FileId, kpi: &crate::m
     for part in &kpi.parts {
         if metrics::find(&part.metric.value).is_none() || metrics::is_composite(&part.metric.value)
         {
-            cx.report(
+            out.push(
                 Diagnostic::new(
                     &rule::UNKNOWN_METRIC,
                     format!(
@@ -137,7 +141,7 @@ fn check_parts(cx: &mut Context, file: crate::diagnostic::FileId, kpi: &crate::m
             );
         }
         if part.weight.value <= 0.0 {
-            cx.report(
+            out.push(
                 Diagnostic::new(
                     &rule::COMPOSITE_WEIGHTS,
                     format!("weight {} is not positive", number(part.weight.value)),
@@ -148,7 +152,7 @@ fn check_parts(cx: &mut Context, file: crate::diagnostic::FileId, kpi: &crate::m
         total += part.weight.value;
     }
     if !kpi.parts.is_empty() && (total - 1.0).abs() > 1e-6 {
-        cx.report(
+        out.push(
             Diagnostic::new(
                 &rule::COMPOSITE_WEIGHTS,
                 format!(

@@ -173,7 +173,13 @@ pub fn build<'a>(plan: &'a Plan, out: &mut Vec<Diagnostic>) -> Index<'a> {
 }
 
 /// Reports `reference` unless it names an id of `kind`.
-pub fn expect(cx: &mut Context, file: FileId, reference: &Id, kind: IdKind) -> bool {
+pub fn expect(
+    cx: &Context,
+    out: &mut Vec<Diagnostic>,
+    file: FileId,
+    reference: &Id,
+    kind: IdKind,
+) -> bool {
     let name = reference.value.as_str();
     if cx.index.has(kind, name) {
         return true;
@@ -208,17 +214,17 @@ pub fn expect(cx: &mut Context, file: FileId, reference: &Id, kind: IdKind) -> b
             diagnostic = diagnostic.help(format!("known {}: {}", kind.plural(), known.join(", ")));
         }
     }
-    cx.report(diagnostic);
+    out.push(diagnostic);
     false
 }
 
 /// Checks an owner reference: a person's id or `role:<id>`.
-pub fn expect_owner(cx: &mut Context, file: FileId, owner: &Id) {
+pub fn expect_owner(cx: &Context, out: &mut Vec<Diagnostic>, file: FileId, owner: &Id) {
     match Owner::parse(&owner.value) {
         Owner::Person(_) => {
             if cx.index.kind_of(&owner.value) == Some(IdKind::Role) {
                 if cx.index.knows(IdKind::Person) {
-                    cx.report(
+                    out.push(
                         Diagnostic::new(
                             &rule::UNRESOLVED_REFERENCE,
                             format!(
@@ -231,38 +237,38 @@ pub fn expect_owner(cx: &mut Context, file: FileId, owner: &Id) {
                     );
                 }
             } else {
-                expect(cx, file, owner, IdKind::Person);
+                expect(cx, out, file, owner, IdKind::Person);
             }
         }
         Owner::Role(role) => {
             let mut reference = owner.clone();
             reference.value = role.to_string();
-            expect(cx, file, &reference, IdKind::Role);
+            expect(cx, out, file, &reference, IdKind::Role);
         }
     }
 }
 
 /// Every cross-file reference except those of the process (checked with its ordering).
-pub fn check_references(cx: &mut Context) {
+pub fn check_references(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
     if let Some(team) = &plan.team {
         for person in &team.data.people {
             for role in &person.roles {
-                expect(cx, team.file, role, IdKind::Role);
+                expect(cx, out, team.file, role, IdKind::Role);
             }
         }
     }
     if let Some(goals) = &plan.goals {
         for kpi in goals.data.goals.iter().flat_map(|g| &g.kpis) {
             for p in &kpi.platforms {
-                expect(cx, goals.file, p, IdKind::Platform);
+                expect(cx, out, goals.file, p, IdKind::Platform);
             }
         }
     }
     if let Some(audience) = &plan.audience {
         for segment in &audience.data.segments {
             for p in &segment.platforms {
-                expect(cx, audience.file, p, IdKind::Platform);
+                expect(cx, out, audience.file, p, IdKind::Platform);
             }
         }
     }
@@ -270,31 +276,36 @@ pub fn check_references(cx: &mut Context) {
         && let Some(approval) = &policies.data.approval
     {
         for who in &approval.by {
-            expect_owner(cx, policies.file, who);
+            expect_owner(cx, out, policies.file, who);
         }
     }
     for month in &plan.months {
         for item in &month.data.items {
             for p in &item.platforms {
-                expect(cx, month.file, p, IdKind::Platform);
+                expect(cx, out, month.file, p, IdKind::Platform);
             }
             if let Some(goal) = &item.goal {
-                expect(cx, month.file, goal, IdKind::Goal);
+                expect(cx, out, month.file, goal, IdKind::Goal);
             }
             if let Some(kpi) = &item.kpi
-                && expect(cx, month.file, kpi, IdKind::Kpi)
+                && expect(cx, out, month.file, kpi, IdKind::Kpi)
             {
-                check_kpi_belongs(cx, month.file, item);
+                check_kpi_belongs(cx, out, month.file, item);
             }
             if let Some(segment) = &item.audience {
-                expect(cx, month.file, segment, IdKind::Segment);
+                expect(cx, out, month.file, segment, IdKind::Segment);
             }
-            expect(cx, month.file, &item.owner, IdKind::Person);
+            expect(cx, out, month.file, &item.owner, IdKind::Person);
         }
     }
 }
 
-fn check_kpi_belongs(cx: &mut Context, file: FileId, item: &crate::model::calendar::Item) {
+fn check_kpi_belongs(
+    cx: &Context,
+    out: &mut Vec<Diagnostic>,
+    file: FileId,
+    item: &crate::model::calendar::Item,
+) {
     let (Some(kpi), Some(goal), Some(goals)) = (&item.kpi, &item.goal, &cx.plan.goals) else {
         return;
     };
@@ -307,7 +318,7 @@ fn check_kpi_belongs(cx: &mut Context, file: FileId, item: &crate::model::calend
         && owner.id.value != goal.value
         && cx.index.has(IdKind::Goal, &goal.value)
     {
-        cx.report(
+        out.push(
             Diagnostic::new(
                 &rule::UNRESOLVED_REFERENCE,
                 format!(

@@ -15,33 +15,61 @@ use crate::diagnostic::{Diagnostic, FileId, Span};
 use crate::model::{Id, Plan};
 pub use ids::{IdKind, Index};
 
-/// What every rule family gets: the plan, its id index, and where to report.
+/// What every rule family reads: the plan and its id index.
 pub struct Context<'a> {
     pub plan: &'a Plan,
     pub index: Index<'a>,
-    pub out: Vec<Diagnostic>,
 }
 
-impl<'a> Context<'a> {
-    pub fn report(&mut self, diagnostic: Diagnostic) {
-        self.out.push(diagnostic);
-    }
-}
+/// A rule family: reads the plan, pushes findings.
+type Family = fn(&Context, &mut Vec<Diagnostic>);
 
-/// Runs every rule family over a loaded plan.
+/// The families, heaviest first so that they spread well over threads.
+const FAMILIES: &[Family] = &[
+    content::check,
+    workload::check,
+    calendar::check,
+    ids::check_references,
+    fields::check,
+    process::check,
+    goals::check,
+    platforms::check,
+];
+
+/// Runs every rule family over a loaded plan, on all cores.
 pub fn check(plan: &Plan) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let index = ids::build(plan, &mut out);
-    let mut cx = Context { plan, index, out };
-    fields::check(&mut cx);
-    ids::check_references(&mut cx);
-    platforms::check(&mut cx);
-    goals::check(&mut cx);
-    calendar::check(&mut cx);
-    process::check(&mut cx);
-    content::check(&mut cx);
-    workload::check(&mut cx);
-    cx.out
+    let cx = Context { plan, index };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(FAMILIES.len());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut found: Vec<(usize, Vec<Diagnostic>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(family) = FAMILIES.get(i) else {
+                            break done;
+                        };
+                        let mut out = Vec::new();
+                        family(&cx, &mut out);
+                        done.push((i, out));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("rule family panicked"))
+            .collect()
+    });
+    found.sort_by_key(|(i, _)| *i);
+    out.extend(found.into_iter().flat_map(|(_, d)| d));
+    out
 }
 
 /// The span of a located value in `file`.

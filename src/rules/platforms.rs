@@ -4,7 +4,7 @@ use super::{Context, number, span};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::rules::catalog as rule;
 
-pub fn check(cx: &mut Context) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(platforms) = &cx.plan.platforms else {
         return;
     };
@@ -15,7 +15,7 @@ pub fn check(cx: &mut Context) {
     let mut total = 0.0;
     for p in list {
         if !(0.0..=100.0).contains(&p.focus.value) {
-            cx.report(
+            out.push(
                 Diagnostic::new(
                     &rule::FOCUS_SUM,
                     format!("focus share {} is not a percentage", number(p.focus.value)),
@@ -46,6 +46,6 @@ pub fn check(cx: &mut Context) {
                 format!("{}: {}", p.id.value, number(p.focus.value)),
             );
         }
-        cx.report(d);
+        out.push(d);
     }
 }

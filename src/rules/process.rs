@@ -8,7 +8,7 @@ use crate::model::process::{Owner, Step};
 use crate::rules::catalog as rule;
 use std::collections::HashMap;
 
-pub fn check(cx: &mut Context) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
     let Some(process) = &plan.process else { return };
     let file = process.file;
@@ -16,12 +16,12 @@ pub fn check(cx: &mut Context) {
     let by_id: HashMap<&str, &Step> = steps.iter().map(|s| (s.id.value.as_str(), *s)).collect();
 
     for step in &steps {
-        expect_owner(cx, file, &step.owner);
+        expect_owner(cx, out, file, &step.owner);
         if let (Owner::Role(role), Some(team)) = (Owner::parse(&step.owner.value), &plan.team)
             && team.data.role(role).is_some()
             && team.data.members(role).next().is_none()
         {
-            cx.report(
+            out.push(
                     Diagnostic::new(&rule::EMPTY_ROLE, format!("step `{}` is owned by role `{role}`, which nobody holds", step.id.value))
                         .at(span(file, &step.owner))
                         .related(span(team.file, &team.data.role(role).expect("checked").id), "the role is defined here")
@@ -29,10 +29,10 @@ pub fn check(cx: &mut Context) {
                 );
         }
         for p in &step.platforms {
-            expect(cx, file, p, IdKind::Platform);
+            expect(cx, out, file, p, IdKind::Platform);
         }
         for before in &step.after {
-            if !expect(cx, file, before, IdKind::Step) {
+            if !expect(cx, out, file, before, IdKind::Step) {
                 continue;
             }
             let Some(prev) = by_id.get(before.value.as_str()) else {
@@ -46,7 +46,7 @@ pub fn check(cx: &mut Context) {
             ) && pa == pb
                 && a < b
             {
-                cx.report(
+                out.push(
                     Diagnostic::new(
                         &rule::DUE_ORDER,
                         format!(
@@ -90,7 +90,7 @@ pub fn check(cx: &mut Context) {
                 );
             }
         }
-        cx.report(d);
+        out.push(d);
     }
 }
 

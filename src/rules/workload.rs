@@ -12,12 +12,12 @@ use std::collections::BTreeMap;
 /// Months with fewer placements than this are too small to judge a mix.
 pub const MIX_MIN_PLACEMENTS: usize = 10;
 
-pub fn check(cx: &mut Context) {
-    mix(cx);
-    capacity(cx);
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    mix(cx, out);
+    capacity(cx, out);
 }
 
-fn mix(cx: &mut Context) {
+fn mix(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
     let Some(platforms) = &plan.platforms else {
         return;
@@ -64,7 +64,7 @@ fn mix(cx: &mut Context) {
         for platform in &platforms.data.platforms {
             let count = counts.get(platform.id.value.as_str()).copied().unwrap_or(0);
             if count == 0 && platform.focus.value > 0.0 {
-                cx.report(
+                out.push(
                     Diagnostic::new(
                         &rule::EMPTY_PLATFORM_MONTH,
                         format!("{name} has no items for `{}`", platform.id.value),
@@ -88,7 +88,7 @@ fn mix(cx: &mut Context) {
             let share = count as f64 * 100.0 / total as f64;
             let deviation = share - platform.focus.value;
             if deviation.abs() > tolerance {
-                cx.report(
+                out.push(
                     Diagnostic::new(
                         &rule::MIX_DEVIATION,
                         format!(
@@ -119,7 +119,7 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-fn capacity(cx: &mut Context) {
+fn capacity(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
     let Some(team) = &plan.team else { return };
     let week_start = plan
@@ -127,13 +127,12 @@ fn capacity(cx: &mut Context) {
         .as_ref()
         .map_or(chrono::Weekday::Sun, |s| s.data.week_start());
     let mut load: BTreeMap<(&str, chrono::NaiveDate), (i64, usize)> = BTreeMap::new();
-    let all = tasks::derive(plan);
-    for task in &all {
-        let Some(person) = task.assignee.as_deref().and_then(|a| team.data.person(a)) else {
+    for task in tasks::derive(plan) {
+        let Some(person) = task.assignee else {
             continue;
         };
         let week = tasks::week_of(task.due.date(), week_start);
-        let entry = load.entry((person.id.value.as_str(), week)).or_default();
+        let entry = load.entry((person, week)).or_default();
         entry.0 += task.effort.minutes;
         entry.1 += 1;
     }
@@ -147,7 +146,7 @@ fn capacity(cx: &mut Context) {
         };
         let planned = minutes as f64 / 60.0;
         if planned > hours {
-            cx.report(
+            out.push(
                 Diagnostic::new(
                     &rule::OVER_CAPACITY,
                     format!(
