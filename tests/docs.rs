@@ -11,7 +11,11 @@ fn root() -> std::path::PathBuf {
 fn every_rule_is_documented() {
     let doc = fs::read_to_string(root().join("docs/rules.md")).unwrap();
     for rule in ALL {
-        assert!(doc.contains(&format!("| `{}` | `{}` |", rule.code, rule.name)), "{} missing from docs/rules.md", rule.code);
+        assert!(
+            doc.contains(&format!("| `{}` | `{}` |", rule.code, rule.name)),
+            "{} missing from docs/rules.md",
+            rule.code
+        );
     }
 }
 
@@ -23,7 +27,11 @@ fn every_rule_has_a_golden_case() {
         outputs.push_str(&fs::read_to_string(path).unwrap_or_default());
     }
     for rule in ALL {
-        assert!(outputs.contains(&format!("[{} {}]", rule.code, rule.name)), "no golden case shows {}", rule.code);
+        assert!(
+            outputs.contains(&format!("[{} {}]", rule.code, rule.name)),
+            "no golden case shows {}",
+            rule.code
+        );
     }
 }
 
@@ -31,6 +39,10 @@ fn every_rule_has_a_golden_case() {
 fn every_metric_is_documented_in_the_plan_format() {
     let doc = fs::read_to_string(root().join("docs/plan-format.md")).unwrap();
     for metric in khairukum::metrics::DICTIONARY {
-        assert!(doc.contains(&format!("`{}`", metric.id)), "{} missing from docs/plan-format.md", metric.id);
+        assert!(
+            doc.contains(&format!("`{}`", metric.id)),
+            "{} missing from docs/plan-format.md",
+            metric.id
+        );
     }
 }
