@@ -196,7 +196,7 @@ pub fn load(dir: &Path) -> Result<LoadedPlan, LoadError> {
         }
     }
 
-    let outcomes = parse_all(&jobs);
+    let outcomes = crate::parallel::map(&jobs, parse_one);
     let mut plan = Plan::default();
     for outcome in outcomes {
         if let Some(text) = outcome.text {
@@ -275,42 +275,6 @@ fn unknown_file(rel: &Path, file: FileId, shown: &str) -> Diagnostic {
     )
     .at(Span::file_start(file))
     .maybe_help(help)
-}
-
-/// Parses the files on all cores; results come back in job order.
-fn parse_all(jobs: &[Job]) -> Vec<Outcome> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(jobs.len().max(1));
-    if threads <= 1 {
-        return jobs.iter().map(parse_one).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<Option<Outcome>> = (0..jobs.len()).map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(job) = jobs.get(i) else { break };
-                        done.push((i, parse_one(job)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        for handle in handles {
-            for (i, outcome) in handle.join().expect("parser thread panicked") {
-                results[i] = Some(outcome);
-            }
-        }
-    });
-    results
-        .into_iter()
-        .map(|o| o.expect("every job ran"))
-        .collect()
 }
 
 fn parse_one(job: &Job) -> Outcome {

@@ -41,34 +41,13 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let index = ids::build(plan, &mut out);
     let cx = Context { plan, index };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(FAMILIES.len());
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut found: Vec<(usize, Vec<Diagnostic>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(family) = FAMILIES.get(i) else {
-                            break done;
-                        };
-                        let mut out = Vec::new();
-                        family(&cx, &mut out);
-                        done.push((i, out));
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("rule family panicked"))
-            .collect()
-    });
-    found.sort_by_key(|(i, _)| *i);
-    out.extend(found.into_iter().flat_map(|(_, d)| d));
+    for found in crate::parallel::map(FAMILIES, |family| {
+        let mut out = Vec::new();
+        family(&cx, &mut out);
+        out
+    }) {
+        out.extend(found);
+    }
     out
 }
 
