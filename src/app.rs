@@ -57,12 +57,17 @@ pub fn main() -> ExitCode {
         Command::Plan(PlanCommand::Validate(args)) => {
             validate(ValidateSettings::resolve(cli.plan.clone(), args))
         }
+        Command::Tasks(args) => crate::app_tasks::TasksSettings::resolve(cli.plan.clone(), args)
+            .and_then(crate::app_tasks::run),
     };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");
+            if err.downcast_ref::<crate::app_tasks::UsageError>().is_some() {
+                eprintln!("\nFor more information, try '--help'.");
+            }
             ExitCode::from(COULD_NOT_RUN)
         }
     }

@@ -24,6 +24,120 @@ pub enum Command {
     /// Work with the plan folder itself
     #[command(subcommand)]
     Plan(PlanCommand),
+    /// List who does what, and when: tasks derived from the process and the calendar
+    #[command(
+        after_help = "States: overdue (due and not done), blocked (an earlier step is not done), open, done.\nDates may be Gregorian (2026-11-12) or Hijri (1448-05-21 AH).\n\nExamples:\n  khairukum tasks --owner sara --week\n  khairukum tasks --owner \"سارة\" --month 2026-11 --calendar both\n  khairukum tasks --status overdue\n  khairukum tasks --owner sara --format ics --output sara.ics\n  khairukum tasks --summary --month 2026-11"
+    )]
+    Tasks(TasksArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TasksArgs {
+    /// A person: their id or name (Arabic or English; diacritics and letter forms do not matter)
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+
+    /// Tasks of steps owned by this role
+    #[arg(long)]
+    pub role: Option<String>,
+
+    /// Tasks of this process step
+    #[arg(long)]
+    pub step: Option<String>,
+
+    /// Content tasks for items on this platform
+    #[arg(long)]
+    pub platform: Option<String>,
+
+    /// Content tasks for items serving this goal
+    #[arg(long)]
+    pub goal: Option<String>,
+
+    /// Which tasks [default: all but done]
+    #[arg(long, value_enum)]
+    pub status: Option<StatusChoice>,
+
+    /// Due on or after this day
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<chrono::NaiveDate>,
+
+    /// Due on or before this day
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<chrono::NaiveDate>,
+
+    /// Due in this week (YYYY-Www); without a value, the current week
+    #[arg(long, value_name = "YYYY-Www", num_args = 0..=1, default_missing_value = "", value_parser = parse_week_arg)]
+    pub week: Option<String>,
+
+    /// Due in this month (YYYY-MM); without a value, the current month
+    #[arg(long, value_name = "YYYY-MM", num_args = 0..=1, default_missing_value = "", value_parser = parse_month_arg)]
+    pub month: Option<String>,
+
+    /// The day to treat as today (start of day), for reproducible runs
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<chrono::NaiveDate>,
+
+    /// Show each person's hours per week against their capacity instead of tasks
+    #[arg(long)]
+    pub summary: bool,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = TasksFormat::Table)]
+    pub format: TasksFormat,
+
+    /// How dates are shown
+    #[arg(long, value_enum, default_value_t = CalendarArg::Gregorian)]
+    pub calendar: CalendarArg,
+
+    /// Write to this file (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusChoice {
+    Open,
+    Done,
+    Overdue,
+    Blocked,
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TasksFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    Ics,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CalendarArg {
+    Gregorian,
+    Hijri,
+    Both,
+}
+
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    khairukum::dates::parse_date(text)
+}
+
+fn parse_week_arg(text: &str) -> Result<String, String> {
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    // Checked for form here; the week's first day depends on the plan.
+    khairukum::tasks::parse_week(text, chrono::Weekday::Mon)
+        .map(|_| text.to_string())
+        .map_err(|e| format!("{e} (the ISO week number)"))
+}
+
+fn parse_month_arg(text: &str) -> Result<String, String> {
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    khairukum::dates::Month::parse(text).map(|_| text.to_string())
 }
 
 #[derive(Debug, Subcommand)]

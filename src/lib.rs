@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod load;
 pub mod metrics;
 pub mod model;
+pub mod output;
 pub mod parallel;
 pub mod post_text;
 pub mod render;

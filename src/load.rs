@@ -98,6 +98,16 @@ struct Outcome {
 
 /// Reads every plan file under `dir`.
 pub fn load(dir: &Path) -> Result<LoadedPlan, LoadError> {
+    load_selected(dir, |_, _| true)
+}
+
+/// Reads the plan-wide files under `dir`, then only the calendar months for
+/// which `select` (given the plan read so far) says yes. Calendar files not
+/// named after a month are always read, so their problem is reported.
+pub fn load_selected(
+    dir: &Path,
+    select: impl Fn(&Plan, crate::dates::Month) -> bool,
+) -> Result<LoadedPlan, LoadError> {
     let meta = std::fs::metadata(dir).map_err(|_| LoadError::NotFound(dir.to_path_buf()))?;
     if !meta.is_dir() {
         return Err(LoadError::NotADirectory(dir.to_path_buf()));
@@ -196,41 +206,43 @@ pub fn load(dir: &Path) -> Result<LoadedPlan, LoadError> {
         }
     }
 
-    let outcomes = crate::parallel::map(&jobs, parse_one);
+    // The plan-wide files first: choosing calendar months may depend on them.
+    let (calendar, top): (Vec<Job>, Vec<Job>) =
+        jobs.into_iter().partition(|j| j.kind == Kind::Calendar);
     let mut plan = Plan::default();
-    for outcome in outcomes {
-        if let Some(text) = outcome.text {
-            sources.set_text(outcome.file, text);
-        }
-        diagnostics.extend(outcome.diagnostics);
-        let file = outcome.file;
-        match outcome.content {
-            Some(Content::Settings(data)) => plan.settings = Some(Loaded { file, data }),
-            Some(Content::Team(data)) => plan.team = Some(Loaded { file, data }),
-            Some(Content::Goals(data)) => plan.goals = Some(Loaded { file, data }),
-            Some(Content::Audience(data)) => plan.audience = Some(Loaded { file, data }),
-            Some(Content::Platforms(data)) => plan.platforms = Some(Loaded { file, data }),
-            Some(Content::Process(data)) => plan.process = Some(Loaded { file, data }),
-            Some(Content::Policies(data)) => plan.policies = Some(Loaded { file, data }),
-            Some(Content::Calendar(data)) => plan.months.push(Loaded { file, data }),
-            None => {
-                if jobs[file_index(&jobs, file)].kind == Kind::Calendar {
-                    plan.calendar_incomplete = true;
-                }
+    let mut take = |outcomes: Vec<Outcome>, plan: &mut Plan| {
+        for outcome in outcomes {
+            if let Some(text) = outcome.text {
+                sources.set_text(outcome.file, text);
+            }
+            diagnostics.extend(outcome.diagnostics);
+            let file = outcome.file;
+            match outcome.content {
+                Some(Content::Settings(data)) => plan.settings = Some(Loaded { file, data }),
+                Some(Content::Team(data)) => plan.team = Some(Loaded { file, data }),
+                Some(Content::Goals(data)) => plan.goals = Some(Loaded { file, data }),
+                Some(Content::Audience(data)) => plan.audience = Some(Loaded { file, data }),
+                Some(Content::Platforms(data)) => plan.platforms = Some(Loaded { file, data }),
+                Some(Content::Process(data)) => plan.process = Some(Loaded { file, data }),
+                Some(Content::Policies(data)) => plan.policies = Some(Loaded { file, data }),
+                Some(Content::Calendar(data)) => plan.months.push(Loaded { file, data }),
+                None => {}
             }
         }
-    }
+    };
+    take(crate::parallel::map(&top, parse_one), &mut plan);
+    let chosen: Vec<&Job> = calendar
+        .iter()
+        .filter(|job| calendar_month(&job.path).is_none_or(|month| select(&plan, month)))
+        .collect();
+    let outcomes = crate::parallel::map(&chosen, |job| parse_one(job));
+    plan.calendar_incomplete = outcomes.iter().any(|o| o.content.is_none());
+    take(outcomes, &mut plan);
     Ok(LoadedPlan {
         plan,
         sources,
         diagnostics,
     })
-}
-
-fn file_index(jobs: &[Job], file: FileId) -> usize {
-    jobs.iter()
-        .position(|j| j.file == file)
-        .expect("every outcome has a job")
 }
 
 /// `plans` + `calendar/2026-11.yaml` → `plans/calendar/2026-11.yaml`.

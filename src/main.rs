@@ -1,6 +1,7 @@
 //! The `khairukum` binary: parse arguments, run one command, exit.
 
 mod app;
+mod app_tasks;
 mod cli;
 
 /// Parsing a plan allocates many small strings on several threads; mimalloc

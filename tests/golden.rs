@@ -7,7 +7,8 @@
 //! - `plan/`: files laid over a copy of `tests/fixtures/tiny-plan` (the copy is
 //!   at `plan/` in the run's working folder);
 //! - `remove`: paths inside `plan/` to delete from the copy, one per line;
-//! - `base`: `plans` to start from the charity's own plan instead;
+//! - `base`: another plan to start from, relative to the repository
+//!   (`plans`, `tests/fixtures/tasks-plan`);
 //! - `stdout`, `stderr`, `status`: expected output and exit status
 //!   (missing `stderr` means empty, missing `status` means 0).
 //!
@@ -27,9 +28,9 @@ fn read(path: &Path) -> Option<String> {
 fn run_case(case: &Path, root: &Path) -> Result<(), String> {
     let work = tempfile::tempdir().unwrap();
     let plan = work.path().join("plan");
-    let base = match read(&case.join("base")).as_deref().map(str::trim) {
-        Some("plans") => root.join("plans"),
-        _ => root.join("tests/fixtures/tiny-plan"),
+    let base = match read(&case.join("base")) {
+        Some(base) => root.join(base.trim()),
+        None => root.join("tests/fixtures/tiny-plan"),
     };
     copy_dir(&base, &plan);
     if case.join("plan").is_dir() {

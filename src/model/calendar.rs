@@ -14,6 +14,10 @@ pub struct CalendarMonth {
     pub status: Option<Parsed<Status>>,
     #[serde(default)]
     pub items: Vec<Item>,
+    /// Ids of tasks finished that no status completes (weekly reviews, reports...),
+    /// e.g. `weekly-interaction-review/2026-W45`.
+    #[serde(default)]
+    pub done: Vec<Id>,
     /// The month named by the file (`calendar/2026-11.yaml`), set by the loader.
     #[serde(skip)]
     pub file_month: Option<Month>,

@@ -47,6 +47,14 @@ pub fn summary(tally: Tally, files: usize) -> String {
     )
 }
 
+/// One line per finding: `path:line:column: error[KH021]: message`.
+pub fn short(d: &crate::diagnostic::Diagnostic, sources: &Sources) -> String {
+    let place = d.span.map_or_else(String::new, |s| {
+        format!("{}:{}:{}: ", sources.get(s.file).path, s.line, s.column)
+    });
+    format!("{place}{}[{}]: {}", d.severity, d.rule.code, d.message)
+}
+
 /// Where a span ends: line and column (1-based, characters) just past its last character.
 pub(crate) fn span_end(sources: &Sources, span: &Span) -> (u32, u32) {
     let text = &sources.get(span.file).text;

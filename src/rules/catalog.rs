@@ -59,6 +59,8 @@ rules! {
     PROCESS_CYCLE = "KH040" "process-cycle" Error "Process steps must not depend on each other in a cycle.";
     EMPTY_ROLE = "KH041" "empty-role" Error "A role that owns work must have at least one person.";
     DUE_ORDER = "KH042" "due-order" Error "A step cannot be due before a step it comes after.";
+    TASK_BEFORE_PLAN = "KH043" "task-before-plan" Warning "A step's due offset puts a task before the plan starts.";
+    UNKNOWN_TASK = "KH044" "unknown-task" Error "A calendar's `done:` list names a task that does not exist.";
     TEXT_TOO_LONG = "KH050" "text-too-long" Error "A post's text exceeds its platform's limit (X counts weighted characters).";
     TOO_MANY_HASHTAGS = "KH051" "too-many-hashtags" Error "A post has more hashtags than the policy allows.";
     BANNED_WORD = "KH052" "banned-word" Error "A post uses a word the publishing policy bans.";

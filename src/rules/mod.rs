@@ -56,8 +56,8 @@ pub(crate) fn span(file: FileId, id: &Id) -> Span {
     Span::from_yaml(file, &id.referenced)
 }
 
-/// Formats a number of percentage points without a trailing `.0`.
-pub(crate) fn number(value: f64) -> String {
+/// Formats a number without a trailing `.0` (and at most two decimals).
+pub fn number(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{value:.0}")
     } else {

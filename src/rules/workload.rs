@@ -14,7 +14,7 @@ pub const MIX_MIN_PLACEMENTS: usize = 10;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     mix(cx, out);
-    capacity(cx, out);
+    tasks_rules(cx, out);
 }
 
 fn mix(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -119,47 +119,88 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-fn capacity(cx: &Context, out: &mut Vec<Diagnostic>) {
+/// Over-capacity weeks, tasks due before the plan starts, and `done:` entries
+/// that name no task.
+fn tasks_rules(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
-    let Some(team) = &plan.team else { return };
+    let all = tasks::derive(plan);
     let week_start = plan
         .settings
         .as_ref()
         .map_or(chrono::Weekday::Sun, |s| s.data.week_start());
-    let mut load: BTreeMap<(&str, chrono::NaiveDate), (i64, usize)> = BTreeMap::new();
-    for task in tasks::derive(plan) {
-        let Some(person) = task.assignee else {
-            continue;
-        };
-        let week = tasks::week_of(task.due.date(), week_start);
-        let entry = load.entry((person, week)).or_default();
-        entry.0 += task.effort.minutes;
-        entry.1 += 1;
-    }
-    for ((person_id, week), (minutes, count)) in load {
-        let person = team
-            .data
-            .person(person_id)
-            .expect("assigned to a team member");
-        let Some(hours) = person.hours_per_week else {
-            continue;
-        };
-        let planned = minutes as f64 / 60.0;
-        if planned > hours {
+    if let Some(team) = &plan.team {
+        for load in tasks::workload::weekly(&all, &team.data, week_start) {
+            let (Some(hours), true) = (load.capacity_hours, load.over()) else {
+                continue;
+            };
+            let person = team
+                .data
+                .person(load.person)
+                .expect("assigned to a team member");
+            let week = tasks::iso_week_key(load.week);
             out.push(
                 Diagnostic::new(
                     &rule::OVER_CAPACITY,
                     format!(
-                        "{person_id} has {} of tasks ({}) in the week of {week} ({}); their capacity is {}",
-                        hours_text((planned * 10.0).round() / 10.0),
-                        plural(count, "task"),
-                        tasks::iso_week_key(week),
+                        "{} has {} of tasks ({}) in the week of {} ({week}); their capacity is {}",
+                        load.person,
+                        hours_text((load.hours() * 10.0).round() / 10.0),
+                        plural(load.tasks, "task"),
+                        load.week,
                         hours_text(hours)
                     ),
                 )
                 .at(span(team.file, &person.id))
-                .help(format!("spread the work: `khairukum tasks --owner {person_id} --week {}` lists it", tasks::iso_week_key(week))),
+                .help(format!(
+                    "spread the work: `khairukum tasks --owner {} --week {week} --status all` lists it",
+                    load.person
+                )),
             );
+        }
+    }
+    if let (Some((start, _)), Some(process)) = (
+        plan.settings.as_ref().and_then(|s| s.data.period()),
+        &plan.process,
+    ) {
+        let mut reported = std::collections::HashSet::new();
+        for task in all.iter().filter(|t| t.due.date() < start) {
+            if !reported.insert(task.step_id()) {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    &rule::TASK_BEFORE_PLAN,
+                    format!(
+                        "step `{}` makes task `{}` due on {}, before the plan starts ({start})",
+                        task.step_id(),
+                        task.id(),
+                        task.due.date()
+                    ),
+                )
+                .at(Span::from_yaml(process.file, &task.step.due.at))
+                .help("nobody can act before the plan starts: shorten the offset, or start the plan earlier"),
+            );
+        }
+    }
+    let ids: std::collections::HashSet<String> = all.iter().map(|t| t.id()).collect();
+    for month in &plan.months {
+        for done in &month.data.done {
+            if !ids.contains(&done.value) {
+                let near =
+                    crate::diagnostic::did_you_mean(&done.value, ids.iter().map(String::as_str));
+                out.push(
+                    Diagnostic::new(
+                        &rule::UNKNOWN_TASK,
+                        format!("no task has the id `{}`", done.value),
+                    )
+                    .at(span(month.file, done))
+                    .maybe_help(near.or_else(|| {
+                        Some(
+                            "a task id is `<step id>/<item id | YYYY-MM | YYYY-Www | plan>`".into(),
+                        )
+                    })),
+                );
+            }
         }
     }
 }

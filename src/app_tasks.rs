@@ -1,0 +1,310 @@
+//! `khairukum tasks`: settings resolved from the arguments, then the listing.
+
+use crate::cli::{CalendarArg, StatusChoice, TasksArgs, TasksFormat};
+use anyhow::{Context as _, bail};
+use chrono::{NaiveDate, NaiveDateTime, TimeZone};
+use khairukum::dates::Month;
+use khairukum::model::Plan;
+use khairukum::model::team::Lookup;
+use khairukum::tasks::filter::{Filter, StateFilter};
+use khairukum::tasks::format::{CalendarChoice, Listing, TaskFormat};
+use khairukum::tasks::{self, State};
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+/// A usage problem found after the plan is read (an unknown person, step...).
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// Which days the listing covers, as the user said it.
+#[derive(Debug, Clone)]
+enum Window {
+    All,
+    Range {
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    },
+    /// `--week` (empty: the current week).
+    Week(String),
+    /// `--month` (empty: the current month).
+    Month(String),
+}
+
+pub struct TasksSettings {
+    plan: PathBuf,
+    owner: Option<String>,
+    filter: Filter,
+    window: Window,
+    today: Option<NaiveDate>,
+    summary: bool,
+    format: TaskFormat,
+    calendar: CalendarChoice,
+    output: Option<PathBuf>,
+}
+
+impl TasksSettings {
+    pub fn resolve(plan: Option<PathBuf>, args: &TasksArgs) -> anyhow::Result<Self> {
+        let windows = [
+            args.week.is_some(),
+            args.month.is_some(),
+            args.from.is_some() || args.to.is_some(),
+        ];
+        if windows.iter().filter(|w| **w).count() > 1 {
+            bail!(UsageError(
+                "choose one of --week, --month and --from/--to".into()
+            ));
+        }
+        let window = match (&args.week, &args.month) {
+            (Some(week), _) => Window::Week(week.clone()),
+            (_, Some(month)) => Window::Month(month.clone()),
+            _ if args.from.is_some() || args.to.is_some() => Window::Range {
+                from: args.from,
+                to: args.to,
+            },
+            _ => Window::All,
+        };
+        let to_file = args.output.is_some();
+        let format = match args.format {
+            TasksFormat::Table => TaskFormat::Table {
+                width: (!to_file && io::stdout().is_terminal())
+                    .then(|| comfy_table::Table::new().width())
+                    .flatten(),
+            },
+            TasksFormat::Json => TaskFormat::Json,
+            TasksFormat::Csv => TaskFormat::Csv,
+            TasksFormat::Markdown => TaskFormat::Markdown,
+            TasksFormat::Ics => TaskFormat::Ics,
+        };
+        if args.summary && format == TaskFormat::Ics {
+            bail!(UsageError(
+                "--summary has no iCalendar form; use table, json, csv or markdown".into()
+            ));
+        }
+        Ok(TasksSettings {
+            plan: plan.unwrap_or_else(|| PathBuf::from("plans")),
+            owner: args.owner.clone(),
+            filter: Filter {
+                role: args.role.clone(),
+                step: args.step.clone(),
+                platform: args.platform.clone(),
+                goal: args.goal.clone(),
+                state: match args.status {
+                    None => StateFilter::NotDone,
+                    Some(StatusChoice::All) => StateFilter::All,
+                    Some(StatusChoice::Open) => StateFilter::Only(State::Open),
+                    Some(StatusChoice::Done) => StateFilter::Only(State::Done),
+                    Some(StatusChoice::Overdue) => StateFilter::Only(State::Overdue),
+                    Some(StatusChoice::Blocked) => StateFilter::Only(State::Blocked),
+                },
+                ..Filter::default()
+            },
+            window,
+            today: args.today,
+            summary: args.summary,
+            format,
+            calendar: match args.calendar {
+                CalendarArg::Gregorian => CalendarChoice::Gregorian,
+                CalendarArg::Hijri => CalendarChoice::Hijri,
+                CalendarArg::Both => CalendarChoice::Both,
+            },
+            output: args.output.clone(),
+        })
+    }
+}
+
+/// The plan's time zone (Riyadh when the plan cannot say).
+fn time_zone(plan: &Plan) -> chrono_tz::Tz {
+    plan.settings
+        .as_ref()
+        .and_then(|s| s.data.time_zone.get().copied())
+        .unwrap_or(chrono_tz::Asia::Riyadh)
+}
+
+/// "Now" in the plan's time zone: the start of `--today`, or the clock.
+fn now(plan: &Plan, today: Option<NaiveDate>) -> NaiveDateTime {
+    match today {
+        Some(day) => day.and_time(chrono::NaiveTime::MIN),
+        None => time_zone(plan)
+            .from_utc_datetime(&chrono::Utc::now().naive_utc())
+            .naive_local(),
+    }
+}
+
+/// The first and last day the listing covers, if it is bounded.
+fn days(
+    plan: &Plan,
+    window: &Window,
+    today: NaiveDate,
+) -> Result<Option<(NaiveDate, NaiveDate)>, String> {
+    let week_start = plan
+        .settings
+        .as_ref()
+        .map_or(chrono::Weekday::Sun, |s| s.data.week_start());
+    Ok(match window {
+        Window::All => None,
+        Window::Range { from, to } => {
+            Some((from.unwrap_or(NaiveDate::MIN), to.unwrap_or(NaiveDate::MAX)))
+        }
+        Window::Week(week) => {
+            let start = if week.is_empty() {
+                tasks::week_of(today, week_start)
+            } else {
+                tasks::parse_week(week, week_start)?
+            };
+            Some((start, start + chrono::TimeDelta::days(6)))
+        }
+        Window::Month(month) => {
+            let m = if month.is_empty() {
+                Month::of(today)
+            } else {
+                Month::parse(month)?
+            };
+            Some((m.first_day(), m.last_day()))
+        }
+    })
+}
+
+pub fn run(settings: TasksSettings) -> anyhow::Result<u8> {
+    // Read only the calendar months whose tasks can fall in the window.
+    let select = |plan: &Plan, month: Month| {
+        let today = now(plan, settings.today).date();
+        match days(plan, &settings.window, today) {
+            Ok(Some((from, to))) => {
+                let (first, last) = tasks::anchor_window(
+                    plan,
+                    from.max(NaiveDate::MIN + chrono::TimeDelta::days(400)),
+                    to.min(NaiveDate::MAX - chrono::TimeDelta::days(400)),
+                );
+                month.last_day() >= first && month.first_day() <= last
+            }
+            _ => true,
+        }
+    };
+    let loaded = khairukum::load::load_selected(&settings.plan, select)?;
+    let plan = &loaded.plan;
+    let now = now(plan, settings.today);
+    let window = days(plan, &settings.window, now.date()).map_err(UsageError)?;
+    let mut filter = settings.filter.clone();
+    (filter.from, filter.to) = window.map_or((None, None), |(f, t)| (Some(f), Some(t)));
+    filter.check(plan).map_err(UsageError)?;
+    if let Some(query) = &settings.owner {
+        filter.person = Some(resolve_person(plan, query)?);
+    }
+
+    let problems: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .chain(&khairukum::rules::check(plan))
+        .filter(|d| d.severity == khairukum::diagnostic::Severity::Error)
+        .map(|d| khairukum::render::short(d, &loaded.sources))
+        .collect();
+    if !problems.is_empty() {
+        let mut err = io::stderr().lock();
+        for line in &problems {
+            writeln!(err, "{line}")?;
+        }
+        writeln!(
+            err,
+            "warning: the plan has {} error{}; the tasks below may be incomplete (`khairukum plan validate` explains them)",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" }
+        )?;
+    }
+
+    let all = tasks::derive(plan);
+    let write = |out: &mut dyn Write| -> io::Result<()> {
+        if settings.summary {
+            let team = plan.team.as_ref().map(|t| &t.data);
+            let week_start = plan
+                .settings
+                .as_ref()
+                .map_or(chrono::Weekday::Sun, |s| s.data.week_start());
+            let in_window: Vec<_> = all
+                .iter()
+                .filter(|t| {
+                    filter.from.is_none_or(|f| t.due.date() >= f)
+                        && filter.to.is_none_or(|to| t.due.date() <= to)
+                })
+                .cloned()
+                .collect();
+            let loads: Vec<_> = team
+                .map(|team| tasks::workload::weekly(&in_window, team, week_start))
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|l| filter.person.as_deref().is_none_or(|p| l.person == p))
+                .collect();
+            return tasks::format::write_summary(settings.format, plan, &loads, out);
+        }
+        let week_start = plan
+            .settings
+            .as_ref()
+            .map_or(chrono::Weekday::Sun, |s| s.data.week_start());
+        let states = tasks::state::states(&all, now, week_start);
+        let chosen = filter.select(plan, &all, &states);
+        let listing = Listing {
+            plan,
+            rows: chosen.iter().map(|&i| (&all[i], states[i])).collect(),
+            now,
+            time_zone: time_zone(plan),
+            calendar: settings.calendar,
+        };
+        tasks::format::writer(settings.format).write(&listing, out)
+    };
+    match &settings.output {
+        Some(path) => khairukum::output::write_atomic(path, write)
+            .with_context(|| format!("cannot write `{}`", path.display()))?,
+        None => {
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            write(&mut out)?;
+            out.flush()?;
+        }
+    }
+    std::mem::forget(loaded);
+    Ok(0)
+}
+
+/// A person's id from what the user typed, or a usage error that helps.
+fn resolve_person(plan: &Plan, query: &str) -> Result<String, UsageError> {
+    let Some(team) = plan.team.as_ref().map(|t| &t.data) else {
+        return Err(UsageError(
+            "the plan's team file could not be read, so people cannot be looked up".into(),
+        ));
+    };
+    match team.find_person(query) {
+        Lookup::Found(person) => Ok(person.id.value.clone()),
+        Lookup::Ambiguous(people) => Err(UsageError(format!(
+            "`{query}` matches several people: {}; use an id",
+            people
+                .iter()
+                .map(|p| format!("{} ({})", p.id.value, p.name.primary()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+        Lookup::NotFound(near) => {
+            let hint = near.map_or_else(
+                || {
+                    format!(
+                        "the team is: {}",
+                        team.people
+                            .iter()
+                            .map(|p| p.id.value.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                },
+                |p| format!("did you mean `{}` ({})?", p.id.value, p.name.primary()),
+            );
+            Err(UsageError(format!(
+                "no one in the team matches `{query}`; {hint}"
+            )))
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! A Markdown table, for a pull request, an issue or a chat message.
+
+use super::{Listing, TaskWriter, person_name, show_date_time, subject_title};
+use std::io::{self, Write};
+
+pub struct Markdown;
+
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', " ")
+}
+
+impl TaskWriter for Markdown {
+    fn write(&self, listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(out, "| Due | State | Task | For | Owner |")?;
+        writeln!(out, "| --- | --- | --- | --- | --- |")?;
+        for (task, state) in &listing.rows {
+            let owner = task.assignee.map_or_else(
+                || format!("— ({})", task.step.owner.value),
+                |_| person_name(listing.plan, task.assignee).to_string(),
+            );
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                escape(&show_date_time(task.due, listing.calendar)),
+                state,
+                escape(task.step.name.primary()),
+                escape(&subject_title(task, listing.calendar)),
+                escape(&owner),
+            )?;
+        }
+        Ok(())
+    }
+}

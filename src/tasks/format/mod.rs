@@ -1,0 +1,108 @@
+//! Output formats for task lists: one writer per format behind one trait.
+
+mod csv;
+mod ics;
+mod json;
+mod markdown;
+mod summary;
+mod table;
+
+pub use summary::write_summary;
+
+use super::{State, Subject, Task};
+use crate::dates::to_hijri;
+use crate::model::Plan;
+use chrono::NaiveDateTime;
+use std::io::{self, Write};
+
+/// How dates are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CalendarChoice {
+    #[default]
+    Gregorian,
+    Hijri,
+    Both,
+}
+
+/// The formats `tasks --format` offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskFormat {
+    /// `width`: the terminal's width, when writing to one.
+    Table {
+        width: Option<u16>,
+    },
+    Json,
+    Csv,
+    Markdown,
+    Ics,
+}
+
+/// What a writer gets: the tasks to show, in order, with their states.
+pub struct Listing<'a> {
+    pub plan: &'a Plan,
+    pub rows: Vec<(&'a Task<'a>, State)>,
+    pub now: NaiveDateTime,
+    pub time_zone: chrono_tz::Tz,
+    pub calendar: CalendarChoice,
+}
+
+/// Writes a listing in one format.
+pub trait TaskWriter {
+    fn write(&self, listing: &Listing, out: &mut dyn Write) -> io::Result<()>;
+}
+
+pub fn writer(format: TaskFormat) -> Box<dyn TaskWriter> {
+    match format {
+        TaskFormat::Table { width } => Box::new(table::Table { width }),
+        TaskFormat::Json => Box::new(json::Json),
+        TaskFormat::Csv => Box::new(csv::Csv),
+        TaskFormat::Markdown => Box::new(markdown::Markdown),
+        TaskFormat::Ics => Box::new(ics::Ics),
+    }
+}
+
+/// A date-time as the listing's calendar choice shows it.
+pub fn show_date_time(at: NaiveDateTime, calendar: CalendarChoice) -> String {
+    let time = at.format("%H:%M");
+    let gregorian = at.date().format("%Y-%m-%d");
+    let hijri = to_hijri(at.date()).map_or_else(String::new, |h| h.to_string());
+    match calendar {
+        CalendarChoice::Gregorian => format!("{gregorian} {time}"),
+        CalendarChoice::Hijri => format!("{hijri} {time}"),
+        CalendarChoice::Both => format!("{gregorian} {time} ({hijri})"),
+    }
+}
+
+/// The person's name as the team file gives it (Arabic first), or their id.
+pub fn person_name<'a>(plan: &'a Plan, id: Option<&'a str>) -> &'a str {
+    let Some(id) = id else { return "" };
+    plan.team
+        .as_ref()
+        .and_then(|t| t.data.person(id))
+        .map_or(id, |p| p.name.primary())
+}
+
+/// What the task is for, in words: the item's title, or the month, week or plan.
+pub fn subject_title(task: &Task, calendar: CalendarChoice) -> String {
+    match (task.subject, task.item) {
+        (Subject::Item(id), Some(item)) => {
+            let title = item.title.primary();
+            if title.is_empty() {
+                id.to_string()
+            } else {
+                title.to_string()
+            }
+        }
+        (Subject::Item(id), None) => id.to_string(),
+        (Subject::Month(m), _) => match calendar {
+            CalendarChoice::Gregorian => format!("شهر {m}"),
+            _ => {
+                let hijri =
+                    to_hijri(m.first_day()).map_or_else(String::new, |h| format!(" ({})", h));
+                format!("شهر {m}{hijri}")
+            }
+        },
+        (Subject::Week(_), _) => format!("أسبوع {}", task.subject),
+        (Subject::Plan, _) => "الخطة".to_string(),
+    }
+}

@@ -1,0 +1,124 @@
+//! `tasks --summary`: each person's planned hours per week against their capacity.
+
+use super::super::iso_week_key;
+use super::super::workload::WeekLoad;
+use super::TaskFormat;
+use crate::model::Plan;
+use serde_json::json;
+use std::io::{self, Write};
+
+fn hours(h: f64) -> String {
+    crate::rules::number((h * 10.0).round() / 10.0)
+}
+
+/// Writes the weekly load in `format` (tables, JSON, CSV or Markdown).
+pub fn write_summary(
+    format: TaskFormat,
+    plan: &Plan,
+    loads: &[WeekLoad],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let name = |id: &str| super::person_name(plan, Some(id)).to_string();
+    let capacity = |l: &WeekLoad| l.capacity_hours.map_or_else(String::new, hours);
+    match format {
+        TaskFormat::Table { width } => {
+            if loads.is_empty() {
+                return writeln!(out, "No tasks match.");
+            }
+            let mut table = comfy_table::Table::new();
+            table
+                .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+                .force_no_tty();
+            if let Some(width) = width {
+                table
+                    .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+                    .set_width(width);
+            }
+            table.set_header(vec![
+                "Person", "Week", "From", "Tasks", "Hours", "Capacity", "",
+            ]);
+            for l in loads {
+                let person = comfy_table::Cell::new(name(l.person))
+                    .set_alignment(comfy_table::CellAlignment::Right);
+                table.add_row(vec![
+                    person,
+                    comfy_table::Cell::new(iso_week_key(l.week)),
+                    comfy_table::Cell::new(l.week),
+                    comfy_table::Cell::new(l.tasks),
+                    comfy_table::Cell::new(hours(l.hours())),
+                    comfy_table::Cell::new(capacity(l)),
+                    comfy_table::Cell::new(if l.over() { "over" } else { "" }),
+                ]);
+            }
+            writeln!(out, "{table}")?;
+            let over = loads.iter().filter(|l| l.over()).count();
+            writeln!(out, "{over} of {} person-weeks over capacity", loads.len())
+        }
+        TaskFormat::Json => {
+            let rows: Vec<_> = loads
+                .iter()
+                .map(|l| {
+                    json!({
+                        "person": l.person,
+                        "name": name(l.person),
+                        "week": iso_week_key(l.week),
+                        "week_start": l.week.to_string(),
+                        "tasks": l.tasks,
+                        "minutes": l.minutes,
+                        "capacity_hours": l.capacity_hours,
+                        "over": l.over(),
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &json!({ "weeks": rows }))?;
+            writeln!(out)
+        }
+        TaskFormat::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record([
+                "person",
+                "name",
+                "week",
+                "week_start",
+                "tasks",
+                "minutes",
+                "capacity_hours",
+                "over",
+            ])?;
+            for l in loads {
+                w.write_record([
+                    l.person.to_string(),
+                    name(l.person),
+                    iso_week_key(l.week),
+                    l.week.to_string(),
+                    l.tasks.to_string(),
+                    l.minutes.to_string(),
+                    capacity(l),
+                    l.over().to_string(),
+                ])?;
+            }
+            w.flush()
+        }
+        TaskFormat::Markdown => {
+            writeln!(out, "| Person | Week | Tasks | Hours | Capacity | |")?;
+            writeln!(out, "| --- | --- | --- | --- | --- | --- |")?;
+            for l in loads {
+                writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} | {} |",
+                    name(l.person),
+                    iso_week_key(l.week),
+                    l.tasks,
+                    hours(l.hours()),
+                    capacity(l),
+                    if l.over() { "**over**" } else { "" }
+                )?;
+            }
+            Ok(())
+        }
+        TaskFormat::Ics => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the summary has no iCalendar form",
+        )),
+    }
+}
