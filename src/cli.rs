@@ -28,7 +28,7 @@ pub enum Command {
     #[command(
         after_help = "States: overdue (due and not done), blocked (an earlier step is not done), open, done.\nDates may be Gregorian (2026-11-12) or Hijri (1448-05-21 AH).\n\nExamples:\n  khairukum tasks --owner sara --week\n  khairukum tasks --owner \"سارة\" --month 2026-11 --calendar both\n  khairukum tasks --status overdue\n  khairukum tasks --owner sara --format ics --output sara.ics\n  khairukum tasks --summary --month 2026-11"
     )]
-    Tasks(TasksArgs),
+    Tasks(Box<TasksArgs>),
 }
 
 #[derive(Debug, Args)]
