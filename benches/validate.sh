@@ -12,21 +12,7 @@ bin=target/release/khairukum
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-median_ms() { # command... → median wall milliseconds over $RUNS runs
-  local times=()
-  for _ in $(seq "$RUNS"); do
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
-
-peak_mb() { # command... → peak resident memory in MB
-  /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.0f", $1/1024}'
-}
+source benches/lib.sh
 
 printf '%-22s %10s %12s %10s\n' plan items "median ms" "peak MB"
 printf '%-22s %10s %12s %10s\n' plans/ "$(grep -c '^  - id:' plans/calendar/*.yaml | awk -F: '{s+=$2} END {print s}')" \

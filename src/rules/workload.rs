@@ -182,25 +182,40 @@ fn tasks_rules(cx: &Context, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    let ids: std::collections::HashSet<String> = all.iter().map(|t| t.id()).collect();
-    for month in &plan.months {
-        for done in &month.data.done {
-            if !ids.contains(&done.value) {
-                let near =
-                    crate::diagnostic::did_you_mean(&done.value, ids.iter().map(String::as_str));
-                out.push(
-                    Diagnostic::new(
-                        &rule::UNKNOWN_TASK,
-                        format!("no task has the id `{}`", done.value),
-                    )
-                    .at(span(month.file, done))
-                    .maybe_help(near.or_else(|| {
-                        Some(
-                            "a task id is `<step id>/<item id | YYYY-MM | YYYY-Www | plan>`".into(),
-                        )
-                    })),
-                );
-            }
+    let listed: Vec<(crate::diagnostic::FileId, &crate::model::Id)> = plan
+        .months
+        .iter()
+        .flat_map(|m| m.data.done.iter().map(move |d| (m.file, d)))
+        .collect();
+    if listed.is_empty() {
+        return;
+    }
+    // Spell out only the ids of tasks whose step a `done:` entry names, or
+    // all of them when an entry's step is unknown (to suggest the nearest).
+    let steps: std::collections::HashSet<&str> = listed
+        .iter()
+        .map(|(_, d)| d.value.split_once('/').map_or(d.value.as_str(), |(s, _)| s))
+        .collect();
+    let everything = steps.iter().any(|s| !all.iter().any(|t| t.step_id() == *s));
+    let ids: std::collections::HashSet<String> = all
+        .iter()
+        .filter(|t| everything || steps.contains(t.step_id()))
+        .map(|t| t.id())
+        .collect();
+    for (file, done) in listed {
+        if ids.contains(&done.value) {
+            continue;
         }
+        let near = crate::diagnostic::did_you_mean(&done.value, ids.iter().map(String::as_str));
+        out.push(
+            Diagnostic::new(
+                &rule::UNKNOWN_TASK,
+                format!("no task has the id `{}`", done.value),
+            )
+            .at(span(file, done))
+            .maybe_help(near.or_else(|| {
+                Some("a task id is `<step id>/<item id | YYYY-MM | YYYY-Www | plan>`".into())
+            })),
+        );
     }
 }

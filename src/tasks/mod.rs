@@ -133,14 +133,17 @@ pub fn derive<'a>(plan: &'a Plan) -> Vec<Task<'a>> {
     let period = settings.and_then(|s| s.period());
     let week_start = settings.map_or(chrono::Weekday::Sun, |s| s.week_start());
     let assigner = Assigner::new(plan.team.as_ref().map(|t| &t.data));
-    let listed_done: HashSet<&str> = plan
-        .months
-        .iter()
-        .flat_map(|m| m.data.done.iter().map(|d| d.value.as_str()))
-        .collect();
+    // `done:` entries by step, so only those steps' task ids are spelled out.
+    let mut listed_done: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for entry in plan.months.iter().flat_map(|m| &m.data.done) {
+        if let Some((step, subject)) = entry.value.split_once('/') {
+            listed_done.entry(step).or_default().insert(subject);
+        }
+    }
     let is_listed = |step: &Step, subject: &Subject| {
-        !listed_done.is_empty()
-            && listed_done.contains(format!("{}/{subject}", step.id.value).as_str())
+        listed_done
+            .get(step.id.value.as_str())
+            .is_some_and(|subjects| subjects.contains(subject.to_string().as_str()))
     };
     let mut tasks = Vec::new();
     for stage in &process.data.stages {
