@@ -203,7 +203,10 @@ pub fn run(settings: TasksSettings) -> anyhow::Result<u8> {
         .diagnostics
         .iter()
         .chain(&khairukum::rules::check(plan))
-        .filter(|d| d.severity == khairukum::diagnostic::Severity::Error)
+        .filter(|d| {
+            d.severity == khairukum::diagnostic::Severity::Error
+                || std::ptr::eq(d.rule, &khairukum::rules::catalog::TASK_BEFORE_PLAN)
+        })
         .map(|d| khairukum::render::short(d, &loaded.sources))
         .collect();
     if !problems.is_empty() {
@@ -213,7 +216,7 @@ pub fn run(settings: TasksSettings) -> anyhow::Result<u8> {
         }
         writeln!(
             err,
-            "warning: the plan has {} error{}; the tasks below may be incomplete (`khairukum plan validate` explains them)",
+            "warning: the plan has {} problem{}; the tasks below may be incomplete or wrong (`khairukum plan validate` explains them)",
             problems.len(),
             if problems.len() == 1 { "" } else { "s" }
         )?;
