@@ -1,5 +1,6 @@
 //! Writes a synthetic plan for benchmarks: the charity's own plan files with
-//! a five-year period and a calendar of N items over 60 monthly files.
+//! a five-year period (from 2025-11, so the first month's preparation fits
+//! in it) and a calendar of N items over 60 monthly files, 2026-01 to 2030-12.
 //!
 //! cargo run --release --example synthetic_plan -- OUT_DIR [ITEMS]   (default 30000)
 
@@ -50,12 +51,12 @@ fn main() {
     }
     let settings = fs::read_to_string(plans.join("plan.yaml"))
         .unwrap()
-        .replace("start: 1448-01-01 AH", "start: 2026-01-01")
+        .replace("start: 1448-01-01 AH", "start: 2025-11-01")
         .replace("end: 1448-12-30 AH", "end: 2030-12-31");
     fs::write(out.join("plan.yaml"), settings).unwrap();
     let goals = fs::read_to_string(plans.join("goals.yaml"))
         .unwrap()
-        .replace("at: 1448-01-01 AH", "at: 2026-01-01")
+        .replace("at: 1448-01-01 AH", "at: 2025-11-01")
         .replace("by: 1448-12-30 AH", "by: 2030-12-31");
     fs::write(out.join("goals.yaml"), goals).unwrap();
     // A team large enough that a heavy calendar does not overload anyone.

@@ -108,6 +108,17 @@ pub fn load_selected(
     dir: &Path,
     select: impl Fn(&Plan, crate::dates::Month) -> bool,
 ) -> Result<LoadedPlan, LoadError> {
+    load_with(dir, select, |_, _, _| Vec::new())
+}
+
+/// Like [`load_selected`], and runs `on_month` on each calendar month as soon
+/// as it is read (with the plan-wide files already loaded), on the same
+/// thread, adding what it finds to the diagnostics.
+pub fn load_with(
+    dir: &Path,
+    select: impl Fn(&Plan, crate::dates::Month) -> bool,
+    on_month: impl Fn(&Plan, FileId, &CalendarMonth) -> Vec<Diagnostic> + Sync,
+) -> Result<LoadedPlan, LoadError> {
     let meta = std::fs::metadata(dir).map_err(|_| LoadError::NotFound(dir.to_path_buf()))?;
     if !meta.is_dir() {
         return Err(LoadError::NotADirectory(dir.to_path_buf()));
@@ -235,7 +246,14 @@ pub fn load_selected(
         .iter()
         .filter(|job| calendar_month(&job.path).is_none_or(|month| select(&plan, month)))
         .collect();
-    let outcomes = crate::parallel::map(&chosen, |job| parse_one(job));
+    let outcomes = crate::parallel::map(&chosen, |job| {
+        let mut outcome = parse_one(job);
+        if let Some(Content::Calendar(month)) = &outcome.content {
+            let found = on_month(&plan, outcome.file, month);
+            outcome.diagnostics.extend(found);
+        }
+        outcome
+    });
     plan.calendar_incomplete = outcomes.iter().any(|o| o.content.is_none());
     take(outcomes, &mut plan);
     Ok(LoadedPlan {

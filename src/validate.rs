@@ -1,7 +1,7 @@
 //! `plan validate`: load a plan folder and check it, producing every finding in one run.
 
 use crate::diagnostic::{Diagnostic, Severity, Tally};
-use crate::load::{LoadError, load};
+use crate::load::{LoadError, load_with};
 use crate::source::Sources;
 use std::path::Path;
 
@@ -29,9 +29,10 @@ impl Validation {
 
 /// Loads and checks the plan in `dir`.
 pub fn validate(dir: &Path) -> Result<Validation, LoadError> {
-    let loaded = load(dir)?;
+    // Per-month rules run while the other months are still being read.
+    let loaded = load_with(dir, |_, _| true, crate::rules::check_month)?;
     let mut diagnostics = loaded.diagnostics;
-    diagnostics.extend(crate::rules::check(&loaded.plan));
+    diagnostics.extend(crate::rules::check_plan_wide(&loaded.plan));
     sort(&mut diagnostics, &loaded.sources);
     Ok(Validation {
         files: loaded.sources.len(),

@@ -1,14 +1,17 @@
 //! A post's text against its platform and the publishing policy: length
 //! (X weighted), number of hashtags, banned words.
 
-use super::{Context, span};
+use super::span;
 use crate::arabic;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, FileId, Span};
+use crate::model::Plan;
+use crate::model::calendar::CalendarMonth;
 use crate::post_text;
 use crate::rules::catalog as rule;
 
-pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let plan = cx.plan;
+/// Checks the texts of one calendar month; needs only the plan-wide files,
+/// so it can run as soon as the month is read.
+pub fn check_month(plan: &Plan, file: FileId, month: &CalendarMonth, out: &mut Vec<Diagnostic>) {
     let Some(platforms) = &plan.platforms else {
         return;
     };
@@ -22,8 +25,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         .map(|w| (w, arabic::Folded::new(&w.value)))
         .filter(|(_, f)| !f.is_empty())
         .collect();
-    for month in &plan.months {
-        for item in &month.data.items {
+    {
+        for item in &month.items {
             for (platform_id, text) in &item.text {
                 let Some(platform) = platforms.data.get(&platform_id.value) else {
                     continue;
@@ -31,7 +34,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 let Some(kind) = platform.kind.get() else {
                     continue;
                 };
-                let at = span(month.file, text);
+                let at = span(file, text);
                 let override_limit = policies.and_then(|p| {
                     p.data
                         .text_limits

@@ -24,9 +24,8 @@ pub struct Context<'a> {
 /// A rule family: reads the plan, pushes findings.
 type Family = fn(&Context, &mut Vec<Diagnostic>);
 
-/// The families, heaviest first so that they spread well over threads.
+/// The plan-wide families, heaviest first so that they spread well over threads.
 const FAMILIES: &[Family] = &[
-    content::check,
     workload::check,
     calendar::check,
     ids::check_references,
@@ -36,8 +35,30 @@ const FAMILIES: &[Family] = &[
     platforms::check,
 ];
 
-/// Runs every rule family over a loaded plan, on all cores.
+/// Runs every rule over a loaded plan, on all cores.
 pub fn check(plan: &Plan) -> Vec<Diagnostic> {
+    let mut out = check_plan_wide(plan);
+    for month in &plan.months {
+        out.extend(check_month(plan, month.file, &month.data));
+    }
+    out
+}
+
+/// The rules that read one calendar month and the plan-wide files only
+/// (post texts against limits and policies). The loader can run them as
+/// each month is read.
+pub fn check_month(
+    plan: &Plan,
+    file: crate::diagnostic::FileId,
+    month: &crate::model::calendar::CalendarMonth,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    content::check_month(plan, file, month, &mut out);
+    out
+}
+
+/// Every rule except those of [`check_month`].
+pub fn check_plan_wide(plan: &Plan) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let index = ids::build(plan, &mut out);
     let cx = Context { plan, index };

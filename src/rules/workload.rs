@@ -123,7 +123,7 @@ fn plural(n: usize, word: &str) -> String {
 /// that name no task.
 fn tasks_rules(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
-    let all = tasks::derive(plan);
+    let all = tasks::derive_unsorted(plan);
     let week_start = plan
         .settings
         .as_ref()

@@ -126,6 +126,13 @@ impl<'a> Assigner<'a> {
 /// Derives every task of the plan, sorted by due time. Steps whose due
 /// offset or cadence cannot be read are skipped (the validator reports them).
 pub fn derive<'a>(plan: &'a Plan) -> Vec<Task<'a>> {
+    let mut tasks = derive_unsorted(plan);
+    tasks.sort_by(|a, b| (a.due, a.step_id(), a.subject).cmp(&(b.due, b.step_id(), b.subject)));
+    tasks
+}
+
+/// Every task of the plan, in step order (cheaper when order does not matter).
+pub fn derive_unsorted<'a>(plan: &'a Plan) -> Vec<Task<'a>> {
     let Some(process) = &plan.process else {
         return Vec::new();
     };

@@ -4,7 +4,7 @@
 use super::{Task, week_of};
 use crate::model::team::Team;
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// One person's load in one week.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,33 +36,48 @@ pub fn weekly<'a>(
     team: &'a Team,
     week_start: chrono::Weekday,
 ) -> Vec<WeekLoad<'a>> {
-    let order: BTreeMap<&str, usize> = team
+    let index: HashMap<&str, usize> = team
         .people
         .iter()
         .enumerate()
         .map(|(i, p)| (p.id.value.as_str(), i))
         .collect();
-    let mut load: BTreeMap<(usize, NaiveDate), (usize, i64)> = BTreeMap::new();
+    let Some(first) = tasks.iter().map(|t| t.due.date()).min() else {
+        return Vec::new();
+    };
+    let first = week_of(first, week_start);
+    let week_number =
+        |date: NaiveDate| ((week_of(date, week_start) - first).num_days() / 7) as usize;
+    let weeks = tasks
+        .iter()
+        .map(|t| week_number(t.due.date()))
+        .max()
+        .unwrap_or(0)
+        + 1;
+    // (tasks, minutes) per person × week, in a dense table.
+    let mut load = vec![(0usize, 0i64); team.people.len() * weeks];
     for task in tasks {
-        let Some(index) = task.assignee.and_then(|a| order.get(a)) else {
+        let Some(&person) = task.assignee.and_then(|a| index.get(a)) else {
             continue;
         };
-        let entry = load
-            .entry((*index, week_of(task.due.date(), week_start)))
-            .or_default();
-        entry.0 += 1;
-        entry.1 += task.effort.minutes;
+        let cell = &mut load[person * weeks + week_number(task.due.date())];
+        cell.0 += 1;
+        cell.1 += task.effort.minutes;
     }
-    load.into_iter()
-        .map(|((index, week), (tasks, minutes))| {
-            let person = &team.people[index];
-            WeekLoad {
-                person: person.id.value.as_str(),
-                week,
-                tasks,
-                minutes,
-                capacity_hours: person.hours_per_week,
+    let mut out = Vec::new();
+    for (person_index, person) in team.people.iter().enumerate() {
+        for week in 0..weeks {
+            let (count, minutes) = load[person_index * weeks + week];
+            if count > 0 {
+                out.push(WeekLoad {
+                    person: person.id.value.as_str(),
+                    week: first + chrono::TimeDelta::days(7 * week as i64),
+                    tasks: count,
+                    minutes,
+                    capacity_hours: person.hours_per_week,
+                });
             }
-        })
-        .collect()
+        }
+    }
+    out
 }
