@@ -7,6 +7,7 @@
 pub mod arabic;
 pub mod dates;
 pub mod diagnostic;
+pub mod exports;
 pub mod load;
 pub mod metrics;
 pub mod model;

@@ -1,0 +1,725 @@
+//! Importing the CSV files platforms export into two canonical tables:
+//! **posts** (one published post and its totals) and **account days** (one
+//! day of one account). Files are decoded (UTF-8, UTF-8 with BOM, UTF-16
+//! with `sep=,` and a title line), recognised by their header, and streamed,
+//! so a file of any size is read in bounded memory. Every cell that cannot
+//! be read becomes a located [`Problem`] and a missing value — never a zero.
+
+pub mod formats;
+pub mod values;
+
+use crate::model::platforms::PlatformKind;
+use chrono::{Datelike, NaiveDate};
+use formats::{Field, Fit, Format, Grain};
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+use values::When;
+
+/// Where a row came from: the file (index into [`Imported::files`]) and its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    pub file: usize,
+    pub line: u64,
+}
+
+/// Counts a post or a day may carry; `None` is "not in this export".
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Counts {
+    pub impressions: Option<i64>,
+    pub reach: Option<i64>,
+    pub engagements: Option<i64>,
+    pub likes: Option<i64>,
+    pub replies: Option<i64>,
+    pub reposts: Option<i64>,
+    pub saves: Option<i64>,
+    pub clicks: Option<i64>,
+    pub video_views: Option<i64>,
+    pub follows: Option<i64>,
+    pub unfollows: Option<i64>,
+    pub net_follows: Option<i64>,
+    pub followers_total: Option<i64>,
+    pub posts: Option<i64>,
+}
+
+impl Counts {
+    fn slot(&mut self, field: Field) -> Option<&mut Option<i64>> {
+        Some(match field {
+            Field::Impressions => &mut self.impressions,
+            Field::Reach => &mut self.reach,
+            Field::Engagements => &mut self.engagements,
+            Field::Likes => &mut self.likes,
+            Field::Replies => &mut self.replies,
+            Field::Reposts => &mut self.reposts,
+            Field::Saves => &mut self.saves,
+            Field::Clicks => &mut self.clicks,
+            Field::VideoViews => &mut self.video_views,
+            Field::Follows => &mut self.follows,
+            Field::Unfollows => &mut self.unfollows,
+            Field::NetFollows => &mut self.net_follows,
+            Field::FollowersTotal => &mut self.followers_total,
+            Field::Posts => &mut self.posts,
+            _ => return None,
+        })
+    }
+
+    pub fn get(&self, field: Field) -> Option<i64> {
+        let mut copy = *self;
+        copy.slot(field).and_then(|s| *s)
+    }
+}
+
+/// One post as an export reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Post {
+    pub platform: PlatformKind,
+    pub id: String,
+    pub url: Option<String>,
+    pub published: Option<When>,
+    /// The page or account name, where the export gives it.
+    pub account: Option<String>,
+    pub counts: Counts,
+    pub source: Source,
+}
+
+/// One day of one account.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Day {
+    pub platform: PlatformKind,
+    pub date: NaiveDate,
+    pub counts: Counts,
+    pub source: Source,
+}
+
+/// A file that was read, and as what.
+#[derive(Debug, Clone)]
+pub struct ExportFile {
+    pub path: String,
+    pub format: &'static Format,
+    pub platform: Option<PlatformKind>,
+    /// Meta daily files: the title line naming the metric.
+    pub title: Option<String>,
+    pub rows: u64,
+}
+
+/// Whether a problem cost a file or only a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// The file was not used.
+    FileSkipped,
+    /// The row was not used.
+    RowSkipped,
+    /// The cell was read as missing.
+    ValueMissing,
+}
+
+/// A located problem in an export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub path: String,
+    pub line: Option<u64>,
+    pub column: Option<String>,
+    pub message: String,
+    pub decision: Decision,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.path)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(column) = &self.column {
+            write!(f, " [{column}]")?;
+        }
+        let decision = match self.decision {
+            Decision::FileSkipped => "file skipped",
+            Decision::RowSkipped => "row skipped",
+            Decision::ValueMissing => "value counted as missing",
+        };
+        write!(f, ": {} ({decision})", self.message)
+    }
+}
+
+/// Everything read from a set of exports.
+#[derive(Debug, Default)]
+pub struct Imported {
+    pub files: Vec<ExportFile>,
+    pub posts: Vec<Post>,
+    pub days: Vec<Day>,
+    pub problems: Vec<Problem>,
+}
+
+/// What to keep while reading.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Keep only posts published and days within these dates (inclusive).
+    pub window: Option<(NaiveDate, NaiveDate)>,
+    /// The plan's time zone: UTC times are moved into it before taking their date.
+    pub time_zone: chrono_tz::Tz,
+    /// A day on or after the last day of any export, to give a year to dates
+    /// written without one (TikTok Studio): the export date, or today.
+    pub year_anchor: NaiveDate,
+}
+
+impl Options {
+    fn keeps(&self, date: NaiveDate) -> bool {
+        self.window
+            .is_none_or(|(from, to)| date >= from && date <= to)
+    }
+}
+
+/// Reads every `.csv` file under `dir` (sorted by path).
+pub fn import_dir(dir: &Path, options: &Options) -> std::io::Result<Imported> {
+    let mut files: Vec<_> = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_type().is_file()
+                && e.path()
+                    .extension()
+                    .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
+        })
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    let mut imported = Imported::default();
+    for path in files {
+        let shown = path.to_string_lossy().replace('\\', "/");
+        import_file(&path, &shown, options, &mut imported);
+    }
+    Ok(imported)
+}
+
+/// Reads one export into `into`; every problem is recorded, none stops the run.
+pub fn import_file(path: &Path, shown: &str, options: &Options, into: &mut Imported) {
+    let problem = |line, column: Option<&str>, message: String, decision| Problem {
+        path: shown.to_string(),
+        line,
+        column: column.map(str::to_string),
+        message,
+        decision,
+    };
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) => {
+            into.problems.push(problem(
+                None,
+                None,
+                format!("cannot read the file: {e}"),
+                Decision::FileSkipped,
+            ));
+            return;
+        }
+    };
+    let input = match decode(BufReader::with_capacity(1 << 16, file)) {
+        Ok(input) => input,
+        Err(message) => {
+            into.problems
+                .push(problem(None, None, message, Decision::FileSkipped));
+            return;
+        }
+    };
+    let Input {
+        body,
+        preamble_lines,
+        title,
+        delimiter,
+    } = input;
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(body);
+    let mut record = csv::ByteRecord::new();
+    let line_of =
+        |record: &csv::ByteRecord| record.position().map_or(0, |p| p.line()) + preamble_lines;
+    match csv.read_byte_record(&mut record) {
+        Ok(true) => {}
+        Ok(false) => {
+            into.problems.push(problem(
+                None,
+                None,
+                "the file is empty".into(),
+                Decision::FileSkipped,
+            ));
+            return;
+        }
+        Err(e) => {
+            into.problems.push(problem(
+                None,
+                None,
+                format!("not a CSV file: {e}"),
+                Decision::FileSkipped,
+            ));
+            return;
+        }
+    }
+    let header: Vec<String> = record
+        .iter()
+        .map(|c| formats::normalise_header(&String::from_utf8_lossy(c)))
+        .collect();
+    let fits = formats::fit(&header);
+    let best = &fits[0];
+    if !best.missing.is_empty() {
+        into.problems.push(problem(
+            Some(line_of(&record)),
+            None,
+            unrecognised(&fits),
+            Decision::FileSkipped,
+        ));
+        return;
+    }
+    let platform = match best.format.platform {
+        Some(p) => p,
+        None => match meta_daily_platform(title.as_deref(), shown) {
+            Ok(p) => p,
+            Err(message) => {
+                into.problems
+                    .push(problem(None, None, message, Decision::FileSkipped));
+                return;
+            }
+        },
+    };
+    let primary = match (best.format.id, title.as_deref()) {
+        ("meta-daily", Some(title)) => match meta_daily_field(title) {
+            Some(field) => Some(field),
+            None => {
+                into.problems.push(problem(
+                    Some(2),
+                    None,
+                    format!("the daily export `{title}` is not a metric the report uses (views, reach, follows, content interactions)"),
+                    Decision::FileSkipped,
+                ));
+                return;
+            }
+        },
+        _ => None,
+    };
+    let file_index = into.files.len();
+    into.files.push(ExportFile {
+        path: shown.to_string(),
+        format: best.format,
+        platform: Some(platform),
+        title: title.clone(),
+        rows: 0,
+    });
+    let mut mapper = Mapper {
+        fit: best,
+        header: &header,
+        platform,
+        primary,
+        options,
+        file: file_index,
+        shown,
+        undated: Vec::new(),
+    };
+    let mut rows = 0;
+    let mut first = true;
+    loop {
+        match csv.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e.position().map(|p| p.line() + preamble_lines);
+                into.problems.push(problem(
+                    line,
+                    None,
+                    format!("the file is cut or malformed here: {e}"),
+                    Decision::RowSkipped,
+                ));
+                break;
+            }
+        }
+        let line = line_of(&record);
+        if first && is_description_row(&record) {
+            first = false;
+            continue;
+        }
+        if first
+            && best.format.total_row
+            && record
+                .get(0)
+                .is_some_and(|c| c.trim_ascii().eq_ignore_ascii_case(b"total"))
+        {
+            first = false;
+            continue;
+        }
+        first = false;
+        if record.iter().all(|c| c.trim_ascii().is_empty()) {
+            continue;
+        }
+        rows += 1;
+        mapper.row(&record, line, into);
+    }
+    mapper.finish(into);
+    into.files[file_index].rows = rows;
+}
+
+/// The decoded body of a file, after its preamble.
+struct Input {
+    body: Box<dyn Read>,
+    preamble_lines: u64,
+    title: Option<String>,
+    delimiter: u8,
+}
+
+/// Detects the encoding from the first bytes and reads the Meta preamble
+/// (`sep=,` then a one-cell title line). UTF-8 input stays streamed.
+fn decode(mut reader: BufReader<std::fs::File>) -> Result<Input, String> {
+    let unreadable = |e: std::io::Error| format!("cannot read the file: {e}");
+    let start = reader.fill_buf().map_err(unreadable)?;
+    let mut text: Box<dyn BufRead> =
+        if start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]) {
+            let little = start.starts_with(&[0xFF, 0xFE]);
+            let mut bytes = Vec::new();
+            reader.read_to_end(&mut bytes).map_err(unreadable)?;
+            let units: Vec<u16> = bytes[2..]
+                .chunks_exact(2)
+                .map(|p| {
+                    if little {
+                        u16::from_le_bytes([p[0], p[1]])
+                    } else {
+                        u16::from_be_bytes([p[0], p[1]])
+                    }
+                })
+                .collect();
+            let decoded = String::from_utf16(&units)
+                .map_err(|_| "the file says it is UTF-16 but is not".to_string())?;
+            Box::new(std::io::Cursor::new(decoded.into_bytes()))
+        } else {
+            if start.starts_with(b"\xEF\xBB\xBF") {
+                reader.consume(3);
+            }
+            Box::new(reader)
+        };
+    let mut preamble_lines = 0;
+    let mut title = None;
+    let mut delimiter = b',';
+    let mut pending = Vec::new();
+    text.read_until(b'\n', &mut pending).map_err(unreadable)?;
+    let first = String::from_utf8_lossy(&pending)
+        .trim_end_matches(['\r', '\n'])
+        .to_string();
+    if let Some(sep) = first.strip_prefix("sep=") {
+        delimiter = sep.bytes().next().unwrap_or(b',');
+        preamble_lines += 1;
+        pending.clear();
+        text.read_until(b'\n', &mut pending).map_err(unreadable)?;
+        let second = String::from_utf8_lossy(&pending)
+            .trim_end_matches(['\r', '\n'])
+            .to_string();
+        if !second.contains(delimiter as char) {
+            title = Some(second.trim().trim_matches('"').to_string());
+            preamble_lines += 1;
+            pending.clear();
+        }
+    } else {
+        // Sniff the delimiter from the header line (Excel re-saves may use `;`).
+        let count = |c: char| first.matches(c).count();
+        if count(';') > count(',') && count(';') > count('\t') {
+            delimiter = b';';
+        } else if count('\t') > count(',') {
+            delimiter = b'\t';
+        }
+    }
+    Ok(Input {
+        body: Box::new(std::io::Cursor::new(pending).chain(text)),
+        preamble_lines,
+        title,
+        delimiter,
+    })
+}
+
+/// The legacy Facebook export's second header row of descriptions.
+fn is_description_row(record: &csv::ByteRecord) -> bool {
+    let described = record
+        .iter()
+        .filter(|c| c.starts_with(b"Lifetime: ") || c.starts_with(b"Daily: "))
+        .count();
+    described > 0 && described * 2 >= record.iter().filter(|c| !c.is_empty()).count()
+}
+
+/// "not a known export": the formats it resembles and the columns it lacks.
+fn unrecognised(fits: &[Fit]) -> String {
+    let near: Vec<String> = fits
+        .iter()
+        .filter(|f| !f.columns.is_empty())
+        .take(3)
+        .map(|f| format!("{} (missing: {})", f.format.name, f.missing.join(", ")))
+        .collect();
+    if near.is_empty() {
+        "not a known export: no column matches any format this tool reads (docs/exports.md lists them)".into()
+    } else {
+        format!("not a known export; it resembles {}", near.join("; "))
+    }
+}
+
+/// Which platform a Meta daily file belongs to: its title, else its path.
+fn meta_daily_platform(title: Option<&str>, path: &str) -> Result<PlatformKind, String> {
+    let lower = |s: &str| s.to_lowercase();
+    let title = title.map(lower).unwrap_or_default();
+    let path = lower(path);
+    let names = |s: &str, words: &[&str]| words.iter().any(|w| s.contains(w));
+    if names(&title, &["instagram"]) {
+        Ok(PlatformKind::Instagram)
+    } else if names(&title, &["facebook"]) {
+        Ok(PlatformKind::Facebook)
+    } else if names(&path, &["instagram", "/ig", "ig-", "ig_"]) {
+        Ok(PlatformKind::Instagram)
+    } else if names(&path, &["facebook", "/fb", "fb-", "fb_"]) {
+        Ok(PlatformKind::Facebook)
+    } else {
+        Err(format!(
+            "a Meta daily export titled `{title}` does not say whether it is Facebook or Instagram; put `facebook` or `instagram` in its file name"
+        ))
+    }
+}
+
+/// The canonical field of a Meta daily file, from its title.
+fn meta_daily_field(title: &str) -> Option<Field> {
+    let title = title.to_lowercase();
+    if title.contains("reach") {
+        Some(Field::Reach)
+    } else if title.contains("views") {
+        Some(Field::Impressions)
+    } else if title.contains("follows") {
+        Some(Field::Follows)
+    } else if title.contains("interactions") {
+        Some(Field::Engagements)
+    } else {
+        None
+    }
+}
+
+/// Maps the records of one file onto posts or days.
+struct Mapper<'a> {
+    fit: &'a Fit,
+    header: &'a [String],
+    platform: PlatformKind,
+    primary: Option<Field>,
+    options: &'a Options,
+    file: usize,
+    shown: &'a str,
+    /// Days written without a year, kept until the year can be inferred.
+    undated: Vec<((u32, u32), Counts, u64)>,
+}
+
+impl Mapper<'_> {
+    fn column(&self, field: Field) -> Option<usize> {
+        self.fit
+            .columns
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, i)| *i)
+    }
+
+    fn text(&self, record: &csv::ByteRecord, field: Field) -> Option<String> {
+        let cell = record.get(self.column(field)?)?;
+        let text = String::from_utf8_lossy(cell).trim().to_string();
+        (!text.is_empty()).then_some(text)
+    }
+
+    fn problem(
+        &self,
+        line: u64,
+        column: Option<usize>,
+        message: String,
+        decision: Decision,
+    ) -> Problem {
+        Problem {
+            path: self.shown.to_string(),
+            line: Some(line),
+            column: column.and_then(|c| self.header.get(c)).cloned(),
+            message,
+            decision,
+        }
+    }
+
+    fn counts(&self, record: &csv::ByteRecord, line: u64, into: &mut Imported) -> Counts {
+        let mut counts = Counts::default();
+        for &(field, index) in &self.fit.columns {
+            let target = if field == Field::Primary {
+                self.primary.unwrap_or(field)
+            } else {
+                field
+            };
+            let Some(slot) = counts.slot(target) else {
+                continue;
+            };
+            let cell = record.get(index).unwrap_or(b"");
+            match parse_count(cell) {
+                Ok(value) => *slot = value,
+                Err(message) => into.problems.push(self.problem(
+                    line,
+                    Some(index),
+                    message,
+                    Decision::ValueMissing,
+                )),
+            }
+        }
+        if counts.engagements.is_none() && !self.fit.format.engagement_parts.is_empty() {
+            let parts: Vec<i64> = self
+                .fit
+                .format
+                .engagement_parts
+                .iter()
+                .filter_map(|f| counts.get(*f))
+                .collect();
+            if !parts.is_empty() {
+                counts.engagements = Some(parts.iter().sum());
+            }
+        }
+        if counts.net_follows.is_none()
+            && let (Some(new), Some(lost)) = (counts.follows, counts.unfollows)
+        {
+            counts.net_follows = Some(new - lost);
+        }
+        counts
+    }
+
+    fn row(&mut self, record: &csv::ByteRecord, line: u64, into: &mut Imported) {
+        let date_field = match self.fit.format.grain {
+            Grain::Post => Field::Published,
+            Grain::Day => Field::Date,
+        };
+        let date_column = self.column(date_field);
+        let raw = date_column
+            .and_then(|c| record.get(c))
+            .map(String::from_utf8_lossy)
+            .unwrap_or_default();
+        let when = match values::when(&raw) {
+            Ok(when) => when,
+            Err(message) => {
+                into.problems
+                    .push(self.problem(line, date_column, message, Decision::RowSkipped));
+                return;
+            }
+        };
+        match self.fit.format.grain {
+            Grain::Post => {
+                // Posts without a date (unlisted videos) cannot be placed in a month.
+                let Some(when) = when else { return };
+                if when
+                    .date_in(self.options.time_zone)
+                    .is_some_and(|d| !self.options.keeps(d))
+                {
+                    return;
+                }
+                let Some(id) = self.text(record, Field::PostId) else {
+                    into.problems.push(self.problem(
+                        line,
+                        self.column(Field::PostId),
+                        "the post has no id".into(),
+                        Decision::RowSkipped,
+                    ));
+                    return;
+                };
+                let url = self
+                    .text(record, Field::Url)
+                    .or_else(|| post_url(self.platform, &id));
+                let counts = self.counts(record, line, into);
+                into.posts.push(Post {
+                    platform: self.platform,
+                    id,
+                    url,
+                    published: Some(when),
+                    account: self.text(record, Field::Account),
+                    counts,
+                    source: Source {
+                        file: self.file,
+                        line,
+                    },
+                });
+            }
+            Grain::Day => match when {
+                None => into.problems.push(self.problem(
+                    line,
+                    date_column,
+                    "the day has no date".into(),
+                    Decision::RowSkipped,
+                )),
+                Some(When::NoYear { month, day }) => {
+                    let counts = self.counts(record, line, into);
+                    self.undated.push(((month, day), counts, line));
+                }
+                Some(when) => {
+                    let Some(date) = when.date_in(self.options.time_zone) else {
+                        return;
+                    };
+                    if self.options.keeps(date) {
+                        let counts = self.counts(record, line, into);
+                        into.days.push(Day {
+                            platform: self.platform,
+                            date,
+                            counts,
+                            source: Source {
+                                file: self.file,
+                                line,
+                            },
+                        });
+                    }
+                }
+            },
+        }
+    }
+
+    /// Gives a year to days written without one: the last row is on or
+    /// before the anchor day, and the rows run forward in time.
+    fn finish(&mut self, into: &mut Imported) {
+        let anchor = self.options.year_anchor;
+        let mut year = anchor.year();
+        let mut next: Option<(u32, u32)> = None;
+        let mut dated = Vec::with_capacity(self.undated.len());
+        for &((month, day), counts, line) in self.undated.iter().rev() {
+            match next {
+                None if (month, day) > (anchor.month(), anchor.day()) => year -= 1,
+                Some(later) if (month, day) > later => year -= 1,
+                _ => {}
+            }
+            next = Some((month, day));
+            match NaiveDate::from_ymd_opt(year, month, day) {
+                Some(date) if self.options.keeps(date) => dated.push(Day {
+                    platform: self.platform,
+                    date,
+                    counts,
+                    source: Source {
+                        file: self.file,
+                        line,
+                    },
+                }),
+                Some(_) => {}
+                None => into.problems.push(self.problem(
+                    line,
+                    self.column(Field::Date),
+                    format!("{month}/{day} is not a day of {year}"),
+                    Decision::RowSkipped,
+                )),
+            }
+        }
+        dated.reverse();
+        into.days.extend(dated);
+    }
+}
+
+/// A count from a cell, fast for the plain digits most cells hold.
+fn parse_count(cell: &[u8]) -> Result<Option<i64>, String> {
+    let trimmed = cell.trim_ascii();
+    if !trimmed.is_empty() && trimmed.len() < 18 && trimmed.iter().all(u8::is_ascii_digit) {
+        return Ok(Some(
+            trimmed
+                .iter()
+                .fold(0i64, |n, d| n * 10 + i64::from(d - b'0')),
+        ));
+    }
+    values::count(&String::from_utf8_lossy(cell))
+}
+
+/// A post's link when the export gives only its id.
+fn post_url(platform: PlatformKind, id: &str) -> Option<String> {
+    match platform {
+        PlatformKind::Youtube => Some(format!("https://www.youtube.com/watch?v={id}")),
+        _ => None,
+    }
+}

@@ -1,0 +1,259 @@
+//! Importing the real sample exports (copied from public repositories into
+//! `tests/exports/`): each file's totals must equal the figures computed
+//! independently by `tests/exports/expected.py` (Python's csv module).
+
+use khairukum::exports::{Counts, Decision, Imported, Options, import_dir, import_file};
+use std::path::Path;
+
+fn options() -> Options {
+    Options {
+        window: None,
+        time_zone: chrono_tz::Asia::Riyadh,
+        year_anchor: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+    }
+}
+
+fn samples() -> Imported {
+    import_dir(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/exports")),
+        &options(),
+    )
+    .unwrap()
+}
+
+/// Sum of one count over the rows read from the file whose name contains `name`.
+fn total(imported: &Imported, name: &str, count: fn(&Counts) -> Option<i64>) -> i64 {
+    let file = imported
+        .files
+        .iter()
+        .position(|f| f.path.contains(name))
+        .unwrap_or_else(|| panic!("{name} not read"));
+    let posts = imported
+        .posts
+        .iter()
+        .filter(|p| p.source.file == file)
+        .map(|p| &p.counts);
+    let days = imported
+        .days
+        .iter()
+        .filter(|d| d.source.file == file)
+        .map(|d| &d.counts);
+    posts.chain(days).filter_map(count).sum()
+}
+
+fn rows(imported: &Imported, name: &str) -> (String, u64) {
+    let file = imported
+        .files
+        .iter()
+        .find(|f| f.path.contains(name))
+        .unwrap();
+    (file.format.id.to_string(), file.rows)
+}
+
+#[test]
+fn every_sample_is_recognised_by_its_header() {
+    let imported = samples();
+    assert_eq!(imported.files.len(), 12);
+    assert!(imported.problems.is_empty(), "{:#?}", imported.problems);
+    for (name, format, count) in [
+        ("x-tweet-activity", "x-tweet-activity", 12),
+        ("x-daily-tweet-activity", "x-daily-activity", 20),
+        ("x-account-overview", "x-account-overview", 20),
+        ("x-account-content-2025", "x-account-content", 12),
+        ("x-account-content-2026", "x-account-content", 12),
+        ("fb-posts", "meta-facebook-posts", 6),
+        ("ig-posts", "meta-instagram-posts", 8),
+        ("fb-page-daily-reach", "meta-daily", 20),
+        ("fb-insights-legacy", "facebook-insights-legacy-posts", 1),
+        ("youtube-table-data", "youtube-table-data", 19),
+        ("tiktok-follower-history", "tiktok-follower-history", 20),
+        ("tiktok-overview-business", "tiktok-business-overview", 20),
+    ] {
+        assert_eq!(rows(&imported, name), (format.to_string(), count), "{name}");
+    }
+}
+
+#[test]
+fn x_totals_match_the_independent_figures() {
+    let i = samples();
+    assert_eq!(total(&i, "x-tweet-activity", |c| c.impressions), 70052);
+    assert_eq!(total(&i, "x-tweet-activity", |c| c.engagements), 754);
+    assert_eq!(total(&i, "x-tweet-activity", |c| c.likes), 166);
+    assert_eq!(
+        total(&i, "x-daily-tweet-activity", |c| c.impressions),
+        1462727
+    );
+    assert_eq!(
+        total(&i, "x-daily-tweet-activity", |c| c.engagements),
+        99910
+    );
+    assert_eq!(total(&i, "x-daily-tweet-activity", |c| c.posts), 230);
+    assert_eq!(total(&i, "x-account-overview", |c| c.impressions), 6239);
+    assert_eq!(total(&i, "x-account-overview", |c| c.engagements), 596);
+    assert_eq!(total(&i, "x-account-overview", |c| c.net_follows), 60);
+    assert_eq!(total(&i, "x-account-content-2025", |c| c.impressions), 2046);
+    assert_eq!(total(&i, "x-account-content-2025", |c| c.engagements), 230);
+    assert_eq!(total(&i, "x-account-content-2026", |c| c.impressions), 363);
+    assert_eq!(total(&i, "x-account-content-2026", |c| c.engagements), 30);
+}
+
+#[test]
+fn meta_totals_match_the_independent_figures() {
+    let i = samples();
+    assert_eq!(total(&i, "fb-posts", |c| c.impressions), 404);
+    assert_eq!(total(&i, "fb-posts", |c| c.reach), 183);
+    assert_eq!(total(&i, "fb-posts", |c| c.engagements), 10);
+    assert_eq!(total(&i, "ig-posts", |c| c.impressions), 863);
+    assert_eq!(total(&i, "ig-posts", |c| c.reach), 709);
+    assert_eq!(total(&i, "ig-posts", |c| c.engagements), 24);
+    assert_eq!(total(&i, "fb-page-daily-reach", |c| c.reach), 793);
+    assert_eq!(total(&i, "fb-insights-legacy", |c| c.impressions), 60);
+    assert_eq!(total(&i, "fb-insights-legacy", |c| c.reach), 35);
+}
+
+#[test]
+fn youtube_and_tiktok_totals_match_the_independent_figures() {
+    let i = samples();
+    assert_eq!(total(&i, "youtube-table-data", |c| c.video_views), 76203);
+    assert_eq!(total(&i, "youtube-table-data", |c| c.net_follows), 47);
+    assert_eq!(
+        total(&i, "tiktok-follower-history", |c| c.net_follows),
+        1159
+    );
+    let file = i
+        .files
+        .iter()
+        .position(|f| f.path.contains("tiktok-follower-history"))
+        .unwrap();
+    let last = i
+        .days
+        .iter()
+        .filter(|d| d.source.file == file)
+        .next_back()
+        .unwrap();
+    assert_eq!(last.counts.followers_total, Some(1196));
+    // Rows with `undefined` followers are read as missing, not zero.
+    assert!(
+        i.days
+            .iter()
+            .filter(|d| d.source.file == file)
+            .any(|d| d.counts.followers_total.is_none())
+    );
+    assert_eq!(
+        total(&i, "tiktok-overview-business", |c| c.video_views),
+        120788
+    );
+    assert_eq!(total(&i, "tiktok-overview-business", |c| c.reach), 118288);
+    assert_eq!(
+        total(&i, "tiktok-overview-business", |c| c.net_follows),
+        197
+    );
+}
+
+#[test]
+fn tiktok_dates_without_a_year_get_the_year_before_the_anchor() {
+    let i = samples();
+    let file = i
+        .files
+        .iter()
+        .position(|f| f.path.contains("tiktok-follower-history"))
+        .unwrap();
+    let days: Vec<_> = i
+        .days
+        .iter()
+        .filter(|d| d.source.file == file)
+        .map(|d| d.date.to_string())
+        .collect();
+    assert_eq!(days.first().map(String::as_str), Some("2025-03-19"));
+    assert_eq!(days.last().map(String::as_str), Some("2025-04-07"));
+}
+
+fn import_text(name: &str, bytes: &[u8]) -> Imported {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let mut imported = Imported::default();
+    import_file(&path, name, &options(), &mut imported);
+    imported
+}
+
+#[test]
+fn bad_cells_are_located_and_counted_as_missing_never_zero() {
+    let csv = "Date,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Unfollows,Replies,Reposts,Profile visits,Create Post,Video views,Media views\n\
+\"Tue, Feb 18, 2025\",\"1,234\",٣٤٥,-,0,0,1,0,0,0,1,0,0,0\n\
+\"Mon, Feb 17, 2025\",lots,18,undefined,1,0,2,0,1,2,4,2,0,0\n\
+\"Feb 30, 2025\",5,0,0,0,0,0,0,0,0,0,0,0,0\n";
+    let i = import_text("overview.csv", csv.as_bytes());
+    assert_eq!(i.days.len(), 2);
+    assert_eq!(i.days[0].counts.impressions, Some(1234));
+    assert_eq!(i.days[0].counts.likes, Some(345));
+    assert_eq!(i.days[0].counts.engagements, None);
+    assert_eq!(i.days[1].counts.impressions, None);
+    assert_eq!(i.problems.len(), 2, "{:#?}", i.problems);
+    assert_eq!(i.problems[0].line, Some(3));
+    assert_eq!(i.problems[0].column.as_deref(), Some("impressions"));
+    assert_eq!(i.problems[0].decision, Decision::ValueMissing);
+    assert_eq!(i.problems[1].line, Some(4));
+    assert_eq!(i.problems[1].decision, Decision::RowSkipped);
+}
+
+#[test]
+fn an_unknown_file_names_the_formats_it_resembles() {
+    let i = import_text("mystery.csv", b"Date,Impressions,Likes\n2025-01-01,3,4\n");
+    assert!(i.files.is_empty());
+    assert_eq!(i.problems.len(), 1);
+    let message = &i.problems[0].message;
+    assert!(
+        message.starts_with("not a known export; it resembles"),
+        "{message}"
+    );
+    assert!(
+        message.contains("missing: new follows, unfollows"),
+        "{message}"
+    );
+    assert_eq!(i.problems[0].decision, Decision::FileSkipped);
+}
+
+#[test]
+fn a_truncated_file_keeps_its_complete_rows() {
+    let full = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/exports/x-tweet-activity.ropensci-org.csv"
+    ))
+    .unwrap();
+    let cut = &full[..full.len() * 2 / 3];
+    let i = import_text("tweets.csv", cut);
+    assert!(
+        !i.posts.is_empty() && i.posts.len() < 12,
+        "{}",
+        i.posts.len()
+    );
+    assert!(
+        i.problems
+            .iter()
+            .all(|p| p.decision != Decision::FileSkipped)
+    );
+}
+
+#[test]
+fn utf16_meta_daily_file_needs_its_platform_named() {
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in
+        "sep=,\n\"Views\"\n\"Date\",\"Primary\"\n\"2025-01-01T01:00:00\",\"5\"\n".encode_utf16()
+    {
+        bytes.extend(unit.to_le_bytes());
+    }
+    let i = import_text("Views.csv", &bytes);
+    assert!(
+        i.problems[0]
+            .message
+            .contains("does not say whether it is Facebook or Instagram")
+    );
+    let i = import_text("instagram-views.csv", &bytes);
+    assert!(i.problems.is_empty(), "{:#?}", i.problems);
+    assert_eq!(i.days[0].counts.impressions, Some(5));
+    assert_eq!(
+        i.days[0].platform,
+        khairukum::model::platforms::PlatformKind::Instagram
+    );
+}
