@@ -125,12 +125,7 @@ fn youtube_and_tiktok_totals_match_the_independent_figures() {
         .iter()
         .position(|f| f.path.contains("tiktok-follower-history"))
         .unwrap();
-    let last = i
-        .days
-        .iter()
-        .filter(|d| d.source.file == file)
-        .next_back()
-        .unwrap();
+    let last = i.days.iter().rfind(|d| d.source.file == file).unwrap();
     assert_eq!(last.counts.followers_total, Some(1196));
     // Rows with `undefined` followers are read as missing, not zero.
     assert!(
