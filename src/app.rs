@@ -59,6 +59,8 @@ pub fn main() -> ExitCode {
         }
         Command::Tasks(args) => crate::app_tasks::TasksSettings::resolve(cli.plan.clone(), args)
             .and_then(crate::app_tasks::run),
+        Command::Report(args) => crate::app_report::ReportSettings::resolve(cli.plan.clone(), args)
+            .and_then(crate::app_report::run),
     };
     match result {
         Ok(code) => ExitCode::from(code),

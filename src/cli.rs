@@ -29,6 +29,66 @@ pub enum Command {
         after_help = "States: overdue (due and not done), blocked (an earlier step is not done), open, done.\nDates may be Gregorian (2026-11-12) or Hijri (1448-05-21 AH).\n\nExamples:\n  khairukum tasks --owner sara --week\n  khairukum tasks --owner \"سارة\" --month 2026-11 --calendar both\n  khairukum tasks --status overdue\n  khairukum tasks --owner sara --format ics --output sara.ics\n  khairukum tasks --summary --month 2026-11"
     )]
     Tasks(Box<TasksArgs>),
+    /// Measure a month (or quarter, or range) against the scorecard, from platform exports
+    #[command(
+        after_help = "Exports are read from --exports, else the plan's `exports:` setting, else <plan>/exports.\n\nExamples:\n  khairukum report --month 2026-11\n  khairukum report --month 2026-11 --format html --output report-2026-11.html\n  khairukum report --quarter 2026-Q4 --format json"
+    )]
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The month to report (YYYY-MM); without a value, the last full month
+    #[arg(long, value_name = "YYYY-MM", num_args = 0..=1, default_missing_value = "", value_parser = parse_month_arg)]
+    pub month: Option<String>,
+
+    /// The quarter to report (YYYY-Qn)
+    #[arg(long, value_name = "YYYY-Qn", value_parser = parse_quarter)]
+    pub quarter: Option<(i32, u32)>,
+
+    /// First day of a custom period
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "to")]
+    pub from: Option<chrono::NaiveDate>,
+
+    /// Last day of a custom period
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "from")]
+    pub to: Option<chrono::NaiveDate>,
+
+    /// The folder of platform exports (CSV), inquiries and followers.yaml
+    #[arg(long, value_name = "DIR")]
+    pub exports: Option<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ReportFormatArg::Table)]
+    pub format: ReportFormatArg,
+
+    /// Write to this file (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The day to treat as today (gives a year to TikTok dates written without one)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormatArg {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+    Html,
+}
+
+fn parse_quarter(text: &str) -> Result<(i32, u32), String> {
+    let expected = || format!("`{text}` is not a quarter: expected a form like 2026-Q4");
+    let (year, quarter) = text.trim().split_once("-Q").ok_or_else(expected)?;
+    let year: i32 = year.parse().map_err(|_| expected())?;
+    let quarter: u32 = quarter.parse().map_err(|_| expected())?;
+    if !(1..=4).contains(&quarter) || !(1000..=9999).contains(&year) {
+        return Err(expected());
+    }
+    Ok((year, quarter))
 }
 
 #[derive(Debug, Args)]

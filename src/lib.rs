@@ -15,6 +15,7 @@ pub mod output;
 pub mod parallel;
 pub mod post_text;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod source;
 pub mod tasks;

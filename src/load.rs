@@ -73,7 +73,7 @@ const IGNORED_DIRS: &[&str] = &["exports", "schemas", "node_modules", "target"];
 
 /// One file's parsed content.
 enum Content {
-    Settings(PlanSettings),
+    Settings(Box<PlanSettings>),
     Team(Team),
     Goals(Goals),
     Audience(Audience),
@@ -229,7 +229,7 @@ pub fn load_with(
             diagnostics.extend(outcome.diagnostics);
             let file = outcome.file;
             match outcome.content {
-                Some(Content::Settings(data)) => plan.settings = Some(Loaded { file, data }),
+                Some(Content::Settings(data)) => plan.settings = Some(Loaded { file, data: *data }),
                 Some(Content::Team(data)) => plan.team = Some(Loaded { file, data }),
                 Some(Content::Goals(data)) => plan.goals = Some(Loaded { file, data }),
                 Some(Content::Audience(data)) => plan.audience = Some(Loaded { file, data }),
@@ -332,7 +332,9 @@ fn parse_one(job: &Job) -> Outcome {
         return outcome;
     }
     let result = match job.kind {
-        Kind::Settings => parse::<PlanSettings>(&text, job.file).map(Content::Settings),
+        Kind::Settings => {
+            parse::<PlanSettings>(&text, job.file).map(|s| Content::Settings(Box::new(s)))
+        }
         Kind::Team => parse::<Team>(&text, job.file).map(Content::Team),
         Kind::Goals => parse::<Goals>(&text, job.file).map(Content::Goals),
         Kind::Audience => parse::<Audience>(&text, job.file).map(Content::Audience),

@@ -1,6 +1,7 @@
 //! The `khairukum` binary: parse arguments, run one command, exit.
 
 mod app;
+mod app_report;
 mod app_tasks;
 mod cli;
 

@@ -12,6 +12,8 @@ pub enum Grain {
     Post,
     /// One day of an account.
     Day,
+    /// One inquiry from a follower and its first reply (kept by the team).
+    Inquiry,
 }
 
 /// A canonical field a column can feed.
@@ -39,6 +41,11 @@ pub enum Field {
     Posts,
     /// Meta's single-metric daily files: the metric named by the title line.
     Primary,
+    /// Inquiries: when the question came and when it was first answered.
+    Received,
+    FirstReply,
+    Platform,
+    Channel,
 }
 
 /// Whether a format needs a column.
@@ -67,6 +74,20 @@ use Field::*;
 use Need::*;
 
 pub static FORMATS: &[Format] = &[
+    Format {
+        id: "inquiries",
+        name: "Inquiries kept by the team (received_at, first_reply_at, platform, channel)",
+        platform: None,
+        grain: Grain::Inquiry,
+        columns: &[
+            (Received, Required, &["received_at", "received at"]),
+            (FirstReply, Required, &["first_reply_at", "first reply at"]),
+            (Platform, Required, &["platform"]),
+            (Channel, Optional, &["channel"]),
+        ],
+        engagement_parts: &[],
+        total_row: false,
+    },
     Format {
         id: "x-tweet-activity",
         name: "X (Twitter) classic per-tweet activity (tweet_activity_metrics)",

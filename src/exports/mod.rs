@@ -90,6 +90,19 @@ pub struct Day {
     pub source: Source,
 }
 
+/// One inquiry from a follower, from the team's own log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inquiry {
+    /// The platform as written (a platform id or kind).
+    pub platform: String,
+    pub channel: Option<String>,
+    /// Local time in the plan's time zone.
+    pub received: chrono::NaiveDateTime,
+    /// `None` while unanswered.
+    pub first_reply: Option<chrono::NaiveDateTime>,
+    pub source: Source,
+}
+
 /// A file that was read, and as what.
 #[derive(Debug, Clone)]
 pub struct ExportFile {
@@ -146,6 +159,7 @@ pub struct Imported {
     pub files: Vec<ExportFile>,
     pub posts: Vec<Post>,
     pub days: Vec<Day>,
+    pub inquiries: Vec<Inquiry>,
     pub problems: Vec<Problem>,
 }
 
@@ -273,6 +287,8 @@ pub fn import_file(path: &Path, shown: &str, options: &Options, into: &mut Impor
     }
     let platform = match best.format.platform {
         Some(p) => p,
+        // Inquiries name their platform on each row.
+        None if best.format.grain == Grain::Inquiry => PlatformKind::X,
         None => match meta_daily_platform(title.as_deref(), shown) {
             Ok(p) => p,
             Err(message) => {
@@ -301,7 +317,7 @@ pub fn import_file(path: &Path, shown: &str, options: &Options, into: &mut Impor
     into.files.push(ExportFile {
         path: shown.to_string(),
         format: best.format,
-        platform: Some(platform),
+        platform: (best.format.grain != Grain::Inquiry).then_some(platform),
         title: title.clone(),
         rows: 0,
     });
@@ -579,10 +595,68 @@ impl Mapper<'_> {
         counts
     }
 
+    fn inquiry(&self, record: &csv::ByteRecord, line: u64, into: &mut Imported) {
+        let time = |field: Field| -> Result<Option<chrono::NaiveDateTime>, Problem> {
+            let column = self.column(field);
+            let raw = column
+                .and_then(|c| record.get(c))
+                .map(String::from_utf8_lossy)
+                .unwrap_or_default();
+            if raw.trim().is_empty() {
+                return Ok(None);
+            }
+            crate::dates::parse_date_time(&raw)
+                .map(Some)
+                .map_err(|e| self.problem(line, column, e, Decision::RowSkipped))
+        };
+        let (received, first_reply) = match (time(Field::Received), time(Field::FirstReply)) {
+            (Ok(Some(r)), Ok(f)) => (r, f),
+            (Ok(None), _) => {
+                into.problems.push(self.problem(
+                    line,
+                    self.column(Field::Received),
+                    "the inquiry has no time it was received".into(),
+                    Decision::RowSkipped,
+                ));
+                return;
+            }
+            (Err(p), _) | (_, Err(p)) => {
+                into.problems.push(p);
+                return;
+            }
+        };
+        if first_reply.is_some_and(|f| f < received) {
+            into.problems.push(self.problem(
+                line,
+                self.column(Field::FirstReply),
+                "the first reply is before the inquiry".into(),
+                Decision::RowSkipped,
+            ));
+            return;
+        }
+        if !self.options.keeps(received.date()) {
+            return;
+        }
+        into.inquiries.push(Inquiry {
+            platform: self
+                .text(record, Field::Platform)
+                .unwrap_or_default()
+                .to_lowercase(),
+            channel: self.text(record, Field::Channel),
+            received,
+            first_reply,
+            source: Source {
+                file: self.file,
+                line,
+            },
+        });
+    }
+
     fn row(&mut self, record: &csv::ByteRecord, line: u64, into: &mut Imported) {
         let date_field = match self.fit.format.grain {
             Grain::Post => Field::Published,
             Grain::Day => Field::Date,
+            Grain::Inquiry => return self.inquiry(record, line, into),
         };
         let date_column = self.column(date_field);
         let raw = date_column
@@ -633,6 +707,7 @@ impl Mapper<'_> {
                     },
                 });
             }
+            Grain::Inquiry => {}
             Grain::Day => match when {
                 None => into.problems.push(self.problem(
                     line,

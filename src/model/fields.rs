@@ -145,7 +145,7 @@ impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for Entries
 }
 
 /// Free text in Arabic, English or both: a plain string or `{ar: …, en: …}`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Text {
     pub ar: Option<String>,
     pub en: Option<String>,

@@ -16,6 +16,9 @@ pub struct PlanSettings {
     #[serde(default)]
     pub working_days: Vec<Parsed<Weekday>>,
     pub working_hours: Option<WorkingHours>,
+    /// Where the platform exports are, relative to the plan folder
+    /// (default: `exports` inside it).
+    pub exports: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,0 +1,188 @@
+//! `khairukum report`: settings resolved from the arguments, then the report.
+
+use crate::app_tasks::UsageError;
+use crate::cli::{ReportArgs, ReportFormatArg};
+use anyhow::Context as _;
+use chrono::NaiveDate;
+use khairukum::dates::Month;
+use khairukum::report::data::Period;
+use khairukum::report::format::ReportFormat;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Which period was asked for.
+enum Asked {
+    Month(Option<Month>),
+    Quarter(i32, u32),
+    Range(NaiveDate, NaiveDate),
+}
+
+pub struct ReportSettings {
+    plan: PathBuf,
+    exports: Option<PathBuf>,
+    asked: Asked,
+    format: ReportFormat,
+    output: Option<PathBuf>,
+    today: NaiveDate,
+}
+
+impl ReportSettings {
+    pub fn resolve(plan: Option<PathBuf>, args: &ReportArgs) -> anyhow::Result<Self> {
+        let chosen = [
+            args.month.is_some(),
+            args.quarter.is_some(),
+            args.from.is_some(),
+        ];
+        if chosen.iter().filter(|c| **c).count() > 1 {
+            anyhow::bail!(UsageError(
+                "choose one of --month, --quarter and --from/--to".into()
+            ));
+        }
+        let asked = match (&args.month, args.quarter, args.from.zip(args.to)) {
+            (_, Some((y, q)), _) => Asked::Quarter(y, q),
+            (_, _, Some((from, to))) => {
+                if to < from {
+                    anyhow::bail!(UsageError(format!("--to {to} is before --from {from}")));
+                }
+                Asked::Range(from, to)
+            }
+            (Some(m), _, _) if !m.is_empty() => {
+                Asked::Month(Some(Month::parse(m).map_err(UsageError)?))
+            }
+            _ => Asked::Month(None),
+        };
+        Ok(ReportSettings {
+            plan: plan.unwrap_or_else(|| PathBuf::from("plans")),
+            exports: args.exports.clone(),
+            asked,
+            format: match args.format {
+                ReportFormatArg::Table => ReportFormat::Table,
+                ReportFormatArg::Markdown => ReportFormat::Markdown,
+                ReportFormatArg::Json => ReportFormat::Json,
+                ReportFormatArg::Csv => ReportFormat::Csv,
+                ReportFormatArg::Html => ReportFormat::Html,
+            },
+            output: args.output.clone(),
+            today: args
+                .today
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        })
+    }
+}
+
+pub fn run(settings: ReportSettings) -> anyhow::Result<u8> {
+    let loaded = khairukum::load::load(&settings.plan)?;
+    let plan = &loaded.plan;
+    let errors: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == khairukum::diagnostic::Severity::Error)
+        .map(|d| khairukum::render::short(d, &loaded.sources))
+        .collect();
+    if !errors.is_empty() {
+        let mut err = io::stderr().lock();
+        for line in &errors {
+            writeln!(err, "{line}")?;
+        }
+        writeln!(
+            err,
+            "warning: the plan has {} error(s); the report may be incomplete (`khairukum plan validate` explains them)",
+            errors.len()
+        )?;
+    }
+    let period = match settings.asked {
+        Asked::Month(Some(m)) => Period::month(m),
+        Asked::Month(None) => {
+            let this = Month::of(settings.today);
+            Period::month(Month::of(this.first_day() - chrono::TimeDelta::days(1)))
+        }
+        Asked::Quarter(y, q) => Period::quarter(y, q),
+        Asked::Range(from, to) => Period::range(from, to),
+    };
+    let exports = exports_dir(&settings.plan, settings.exports.as_deref(), plan)?;
+    let tz = plan
+        .settings
+        .as_ref()
+        .and_then(|s| s.data.time_zone.get().copied())
+        .unwrap_or(chrono_tz::Asia::Riyadh);
+    let trend = khairukum::report::trend_periods(plan, &period);
+    let earliest = trend
+        .iter()
+        .map(|p| p.from)
+        .chain([period.previous().from])
+        .min()
+        .unwrap_or(period.from);
+    let options = khairukum::exports::Options {
+        window: Some((earliest, period.to)),
+        time_zone: tz,
+        year_anchor: settings.today,
+    };
+    let imported = khairukum::exports::import_dir(&exports, &options)
+        .with_context(|| format!("cannot read the exports folder `{}`", exports.display()))?;
+    let mut extra = Vec::new();
+    let followers = match khairukum::report::read_followers(&exports.join("followers.yaml")) {
+        Ok(f) => f,
+        Err(problem) => {
+            extra.push(problem);
+            Default::default()
+        }
+    };
+    let report = khairukum::report::build(plan, &imported, &followers, &period, extra);
+    let writer = khairukum::report::format::writer(settings.format);
+    match &settings.output {
+        Some(path) => khairukum::output::write_atomic(path, |out| writer.write(&report, out))
+            .with_context(|| format!("cannot write `{}`", path.display()))?,
+        None => {
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            writer.write(&report, &mut out)?;
+            out.flush()?;
+        }
+    }
+    Ok(0)
+}
+
+/// `plans` + `../examples/exports` → `examples/exports`, without touching the disk.
+fn lexical_join(base: &Path, relative: &str) -> PathBuf {
+    let mut out = base.to_path_buf();
+    for part in Path::new(relative).components() {
+        match part {
+            std::path::Component::ParentDir
+                if out.file_name().is_some() && !out.ends_with("..") =>
+            {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    if out.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        out
+    }
+}
+
+/// `--exports`, else the plan's `exports:` (relative to the plan folder), else `<plan>/exports`.
+fn exports_dir(
+    plan_dir: &Path,
+    asked: Option<&Path>,
+    plan: &khairukum::model::Plan,
+) -> anyhow::Result<PathBuf> {
+    let dir = match (
+        asked,
+        plan.settings
+            .as_ref()
+            .and_then(|s| s.data.exports.as_deref()),
+    ) {
+        (Some(dir), _) => dir.to_path_buf(),
+        (None, Some(setting)) => lexical_join(plan_dir, setting),
+        (None, None) => plan_dir.join("exports"),
+    };
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "no exports folder at `{}`: put the platforms' CSV exports there, or give --exports DIR",
+            dir.display()
+        );
+    }
+    Ok(dir)
+}

@@ -1,0 +1,648 @@
+//! What the report measures, gathered once: exported posts and days placed
+//! in the plan's time zone and on the plan's platforms, duplicates and
+//! overlaps counted once, posts joined to calendar items, and inquiries.
+
+use super::reconcile::{self, Placement};
+use super::working_time::WorkingWeek;
+use crate::dates::Month;
+use crate::exports::{Counts, Day, Decision, Imported, Post, Problem};
+use crate::model::Plan;
+use crate::model::calendar::{Item, Status};
+use crate::model::platforms::PlatformKind;
+use chrono::{NaiveDate, NaiveDateTime};
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// An inclusive range of days, with its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub label: String,
+}
+
+impl Period {
+    pub fn month(month: Month) -> Period {
+        Period {
+            from: month.first_day(),
+            to: month.last_day(),
+            label: month.to_string(),
+        }
+    }
+
+    pub fn quarter(year: i32, quarter: u32) -> Period {
+        let first = Month {
+            year,
+            month: (quarter - 1) * 3 + 1,
+        };
+        let last = Month {
+            year,
+            month: quarter * 3,
+        };
+        Period {
+            from: first.first_day(),
+            to: last.last_day(),
+            label: format!("{year}-Q{quarter}"),
+        }
+    }
+
+    pub fn range(from: NaiveDate, to: NaiveDate) -> Period {
+        Period {
+            from,
+            to,
+            label: format!("{from} – {to}"),
+        }
+    }
+
+    /// The period of the same kind just before this one.
+    pub fn previous(&self) -> Period {
+        let month_like =
+            self.from.format("%d").to_string() == "01" && self.to == Month::of(self.to).last_day();
+        if month_like {
+            let months = (Month::of(self.to).year - Month::of(self.from).year) * 12
+                + Month::of(self.to).month as i32
+                - Month::of(self.from).month as i32
+                + 1;
+            let mut first = Month::of(self.from);
+            for _ in 0..months {
+                first = if first.month == 1 {
+                    Month {
+                        year: first.year - 1,
+                        month: 12,
+                    }
+                } else {
+                    Month {
+                        year: first.year,
+                        month: first.month - 1,
+                    }
+                };
+            }
+            let last = Month::of(self.from - chrono::TimeDelta::days(1));
+            let label = if months == 1 {
+                first.to_string()
+            } else {
+                format!("{first} – {last}")
+            };
+            return Period {
+                from: first.first_day(),
+                to: last.last_day(),
+                label,
+            };
+        }
+        let length = self.to - self.from + chrono::TimeDelta::days(1);
+        Period::range(self.from - length, self.from - chrono::TimeDelta::days(1))
+    }
+
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        date >= self.from && date <= self.to
+    }
+}
+
+/// One plan platform's exported data in a period.
+#[derive(Debug)]
+pub struct PlatformData<'a> {
+    pub id: String,
+    pub kind: PlatformKind,
+    pub posts: Vec<&'a Post>,
+    pub days: Vec<&'a Day>,
+    /// Followers at the end of the period, and at the end of the one before.
+    pub followers_end: Option<i64>,
+    pub followers_before: Option<i64>,
+}
+
+/// Everything one scope (some platforms) needs for its figures.
+#[derive(Debug)]
+pub struct PeriodData<'a> {
+    pub platforms: Vec<PlatformData<'a>>,
+    pub items_planned: usize,
+    pub items_published: usize,
+    pub items_timed: usize,
+    pub items_on_time: usize,
+    pub reply_minutes: Vec<i64>,
+    pub inquiries: usize,
+    pub within_promise: usize,
+    pub promise_minutes: Option<i64>,
+}
+
+/// A post placed on a plan platform, with its local time.
+#[derive(Debug, Clone)]
+pub struct PlacedPost<'a> {
+    pub post: &'a Post,
+    pub platform_id: String,
+    pub date: Option<NaiveDate>,
+    pub time: Option<NaiveDateTime>,
+}
+
+/// Follower totals recorded by hand (`followers.yaml`), by platform id and month.
+pub type FollowerTotals = HashMap<(String, Month), i64>;
+
+/// The cleaned inputs of a report.
+pub struct Inputs<'a> {
+    pub plan: &'a Plan,
+    pub tz: chrono_tz::Tz,
+    pub posts: Vec<PlacedPost<'a>>,
+    /// Merged account days: one row per platform and date.
+    pub days: Vec<Day>,
+    pub imported: &'a Imported,
+    pub followers: &'a FollowerTotals,
+    pub problems: Vec<Problem>,
+    pub week: WorkingWeek,
+    pub promise_minutes: Option<i64>,
+    pub calendar_clock: bool,
+}
+
+impl Inputs<'_> {
+    /// The last day any export covers for a platform.
+    pub fn covered_until(&self, kind: PlatformKind) -> Option<NaiveDate> {
+        let posts = self
+            .posts
+            .iter()
+            .filter(|p| p.post.platform == kind)
+            .filter_map(|p| p.date);
+        let days = self
+            .days
+            .iter()
+            .filter(|d| d.platform == kind)
+            .map(|d| d.date);
+        let files = self
+            .imported
+            .files
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.platform == Some(kind))
+            .filter_map(|(i, _)| {
+                self.imported
+                    .days
+                    .iter()
+                    .filter(|d| d.source.file == i)
+                    .map(|d| d.date)
+                    .max()
+            });
+        posts.chain(days).chain(files).max()
+    }
+}
+
+fn handle(text: &str) -> String {
+    text.trim().trim_start_matches('@').to_lowercase()
+}
+
+/// The account a post's link names (`x.com/<handle>/status/…`, `tiktok.com/@<handle>/…`).
+fn account_in_url(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let mut parts = rest.split('/');
+    let host = parts.next()?.to_lowercase();
+    let first = parts.next()?;
+    (host.ends_with("x.com") || host.ends_with("twitter.com") || host.ends_with("tiktok.com"))
+        .then(|| handle(first))
+}
+
+impl<'a> Inputs<'a> {
+    /// Cleans what was imported: posts on the plan's platforms, duplicate
+    /// posts once, overlapping days once, other accounts' exports set aside.
+    pub fn new(
+        plan: &'a Plan,
+        imported: &'a Imported,
+        followers: &'a FollowerTotals,
+        tz: chrono_tz::Tz,
+    ) -> Inputs<'a> {
+        let mut problems = Vec::new();
+        let platforms: Vec<(String, PlatformKind, String)> = plan
+            .platforms
+            .iter()
+            .flat_map(|p| &p.data.platforms)
+            .filter_map(|p| Some((p.id.value.clone(), *p.kind.get()?, handle(&p.handle))))
+            .collect();
+        let platform_of = |kind: PlatformKind| platforms.iter().find(|(_, k, _)| *k == kind);
+
+        // Exports of another account than the plan's: the whole file is set aside.
+        let mut foreign: HashSet<usize> = HashSet::new();
+        for post in &imported.posts {
+            let Some((_, _, plan_handle)) = platform_of(post.platform) else {
+                continue;
+            };
+            let named = match post.platform {
+                PlatformKind::Instagram => post.account.as_deref().map(handle),
+                PlatformKind::X | PlatformKind::Tiktok => {
+                    post.url.as_deref().and_then(account_in_url)
+                }
+                _ => None,
+            };
+            if let Some(named) = named
+                && !plan_handle.is_empty()
+                && named != *plan_handle
+                && foreign.insert(post.source.file)
+            {
+                problems.push(Problem {
+                    path: imported.files[post.source.file].path.clone(),
+                    line: Some(post.source.line),
+                    column: None,
+                    message: format!(
+                        "this export is of the account `{named}`, not the plan's `{plan_handle}`"
+                    ),
+                    decision: Decision::FileSkipped,
+                });
+            }
+        }
+
+        let mut seen: HashMap<(PlatformKind, &str), usize> = HashMap::new();
+        let mut posts = Vec::new();
+        for post in &imported.posts {
+            if foreign.contains(&post.source.file) {
+                continue;
+            }
+            let Some((id, _, _)) = platform_of(post.platform) else {
+                continue;
+            };
+            if let Some(first) = seen.insert((post.platform, post.id.as_str()), post.source.file) {
+                problems.push(Problem {
+                    path: imported.files[post.source.file].path.clone(),
+                    line: Some(post.source.line),
+                    column: None,
+                    message: format!(
+                        "post {} is also in {}; counted once",
+                        post.id, imported.files[first].path
+                    ),
+                    decision: Decision::RowSkipped,
+                });
+                continue;
+            }
+            let when = post.published;
+            posts.push(PlacedPost {
+                post,
+                platform_id: id.clone(),
+                date: when.and_then(|w| w.date_in(tz)),
+                time: when.and_then(|w| w.local_time(tz)),
+            });
+        }
+
+        // Days: the first file to give a field for a day wins; overlaps are reported once per file pair.
+        let mut merged: BTreeMap<(PlatformKind, NaiveDate), Day> = BTreeMap::new();
+        let mut overlaps: BTreeMap<(usize, usize), (NaiveDate, NaiveDate)> = BTreeMap::new();
+        for day in &imported.days {
+            if platform_of(day.platform).is_none() || foreign.contains(&day.source.file) {
+                continue;
+            }
+            let entry = merged
+                .entry((day.platform, day.date))
+                .or_insert_with(|| Day {
+                    counts: Counts::default(),
+                    ..day.clone()
+                });
+            let mut repeated = false;
+            merge_counts(&mut entry.counts, &day.counts, &mut repeated);
+            if repeated && entry.source.file != day.source.file {
+                let range = overlaps
+                    .entry((entry.source.file, day.source.file))
+                    .or_insert((day.date, day.date));
+                range.0 = range.0.min(day.date);
+                range.1 = range.1.max(day.date);
+            }
+        }
+        for ((first, second), (from, to)) in overlaps {
+            problems.push(Problem {
+                path: imported.files[second].path.clone(),
+                line: None,
+                column: None,
+                message: format!(
+                    "covers days {from} – {to} already given by {}; counted once",
+                    imported.files[first].path
+                ),
+                decision: Decision::RowSkipped,
+            });
+        }
+
+        let settings = plan.settings.as_ref().map(|s| &s.data);
+        let week = WorkingWeek {
+            days: settings
+                .map(|s| {
+                    s.working_days
+                        .iter()
+                        .filter_map(|d| d.get().map(|d| d.to_chrono()))
+                        .collect()
+                })
+                .filter(|d: &Vec<_>| !d.is_empty())
+                .unwrap_or_else(|| {
+                    vec![
+                        chrono::Weekday::Sun,
+                        chrono::Weekday::Mon,
+                        chrono::Weekday::Tue,
+                        chrono::Weekday::Wed,
+                        chrono::Weekday::Thu,
+                    ]
+                }),
+            start: settings
+                .and_then(|s| s.working_hours.as_ref())
+                .and_then(|h| h.start.get().copied())
+                .unwrap_or(chrono::NaiveTime::from_hms_opt(8, 0, 0).expect("valid")),
+            end: settings
+                .and_then(|s| s.working_hours.as_ref())
+                .and_then(|h| h.end.get().copied())
+                .unwrap_or(chrono::NaiveTime::from_hms_opt(16, 0, 0).expect("valid")),
+        };
+        let response = plan
+            .policies
+            .as_ref()
+            .and_then(|p| p.data.response_time.as_ref());
+        Inputs {
+            plan,
+            tz,
+            posts,
+            days: merged.into_values().collect(),
+            imported,
+            followers,
+            problems,
+            week,
+            promise_minutes: response.and_then(|r| r.promise.get().map(|d| d.minutes)),
+            calendar_clock: response
+                .and_then(|r| r.clock.as_ref())
+                .and_then(|c| c.get())
+                .is_some_and(|c| *c == crate::model::policies::Clock::Calendar),
+        }
+    }
+
+    /// The items planned in `period` on any of `platform_ids`, with each placement.
+    pub fn placements(&self, period: &Period, platform_ids: &[String]) -> Vec<Placement<'a>> {
+        let kinds: HashMap<&str, PlatformKind> = self
+            .plan
+            .platforms
+            .iter()
+            .flat_map(|p| &p.data.platforms)
+            .filter_map(|p| Some((p.id.value.as_str(), *p.kind.get()?)))
+            .collect();
+        let mut out = Vec::new();
+        for (_, item) in self.plan.items() {
+            let (Some(publish), Some(status)) = (item.publish.get(), item.status.get()) else {
+                continue;
+            };
+            if *status == Status::Cancelled || !period.contains(publish.date()) {
+                continue;
+            }
+            for p in &item.platforms {
+                if let Some(kind) = kinds.get(p.value.as_str())
+                    && platform_ids.contains(&p.value)
+                {
+                    out.push(Placement {
+                        item,
+                        platform_id: p.value.as_str(),
+                        kind: *kind,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The figures' raw material for `period` and the given platforms.
+    pub fn period_data(
+        &self,
+        period: &Period,
+        platform_ids: &[String],
+    ) -> (
+        PeriodData<'_>,
+        Vec<Placement<'a>>,
+        reconcile::Joined,
+        Vec<&PlacedPost<'a>>,
+    ) {
+        let kinds: Vec<(String, PlatformKind)> = self
+            .plan
+            .platforms
+            .iter()
+            .flat_map(|p| &p.data.platforms)
+            .filter(|p| platform_ids.contains(&p.id.value))
+            .filter_map(|p| Some((p.id.value.clone(), *p.kind.get()?)))
+            .collect();
+        let posts: Vec<&PlacedPost> = self
+            .posts
+            .iter()
+            .filter(|p| {
+                platform_ids.contains(&p.platform_id) && p.date.is_some_and(|d| period.contains(d))
+            })
+            .collect();
+        let placements = self.placements(period, platform_ids);
+        let with_time: Vec<(&Post, reconcile::PostTime)> = posts
+            .iter()
+            .map(|p| {
+                let time = match (p.time, p.date) {
+                    (Some(t), _) => reconcile::PostTime::At(t),
+                    (None, Some(d)) => reconcile::PostTime::On(d),
+                    (None, None) => reconcile::PostTime::Unknown,
+                };
+                (p.post, time)
+            })
+            .collect();
+        let joined = reconcile::join(&placements, &with_time);
+
+        let end_month = Month::of(period.to);
+        let before_month = Month::of(period.from - chrono::TimeDelta::days(1));
+        let platforms = kinds
+            .iter()
+            .map(|(id, kind)| {
+                let days: Vec<&Day> = self
+                    .days
+                    .iter()
+                    .filter(|d| d.platform == *kind && period.contains(d.date))
+                    .collect();
+                let last_total = |until: NaiveDate| {
+                    self.days
+                        .iter()
+                        .filter(|d| d.platform == *kind && d.date <= until)
+                        .filter_map(|d| d.counts.followers_total.map(|t| (d.date, t)))
+                        .max_by_key(|(date, _)| *date)
+                        .filter(|(date, _)| Month::of(*date) == Month::of(until))
+                        .map(|(_, t)| t)
+                };
+                PlatformData {
+                    id: id.clone(),
+                    kind: *kind,
+                    posts: posts
+                        .iter()
+                        .filter(|p| p.platform_id == *id)
+                        .map(|p| p.post)
+                        .collect(),
+                    days,
+                    followers_end: self
+                        .followers
+                        .get(&(id.clone(), end_month))
+                        .copied()
+                        .or_else(|| last_total(period.to)),
+                    followers_before: self
+                        .followers
+                        .get(&(id.clone(), before_month))
+                        .copied()
+                        .or_else(|| last_total(period.from - chrono::TimeDelta::days(1))),
+                }
+            })
+            .collect();
+
+        // Items: planned, published (by status or by a matched post), and on time.
+        let mut per_item: HashMap<&str, (&Item, bool, Vec<i64>)> = HashMap::new();
+        for placement in &placements {
+            per_item.entry(placement.item.id.value.as_str()).or_insert((
+                placement.item,
+                false,
+                Vec::new(),
+            ));
+        }
+        for (post_index, placement_index) in &joined.post_item {
+            let placement = &placements[*placement_index];
+            let entry = per_item
+                .get_mut(placement.item.id.value.as_str())
+                .expect("placed");
+            entry.1 = true;
+            if let (Some(time), Some(planned)) =
+                (posts[*post_index].time, placement.item.publish.get())
+            {
+                entry.2.push((time - *planned).num_minutes().abs());
+            }
+        }
+        let items_planned = per_item.len();
+        let items_published = per_item
+            .values()
+            .filter(|(item, matched, _)| *matched || item.status.get() == Some(&Status::Published))
+            .count();
+        let timed: Vec<&Vec<i64>> = per_item
+            .values()
+            .map(|(_, _, gaps)| gaps)
+            .filter(|g| !g.is_empty())
+            .collect();
+        let items_on_time = timed
+            .iter()
+            .filter(|g| g.iter().all(|m| *m <= ON_TIME_MINUTES))
+            .count();
+
+        // Inquiries on these platforms, answered in working (or calendar) minutes.
+        let in_scope = |platform: &str| {
+            kinds
+                .iter()
+                .any(|(id, kind)| platform == id || platform == kind.as_str())
+        };
+        let inquiries: Vec<_> = self
+            .imported
+            .inquiries
+            .iter()
+            .filter(|q| in_scope(&q.platform) && period.contains(q.received.date()))
+            .collect();
+        let minutes = |q: &crate::exports::Inquiry| {
+            q.first_reply.map(|reply| {
+                if self.calendar_clock {
+                    (reply - q.received).num_minutes()
+                } else {
+                    self.week.minutes_between(q.received, reply)
+                }
+            })
+        };
+        let mut reply_minutes: Vec<i64> = inquiries.iter().filter_map(|q| minutes(q)).collect();
+        reply_minutes.sort_unstable();
+        let within_promise = match self.promise_minutes {
+            Some(promise) => inquiries
+                .iter()
+                .filter(|q| minutes(q).is_some_and(|m| m <= promise))
+                .count(),
+            None => 0,
+        };
+        let data = PeriodData {
+            platforms,
+            items_planned,
+            items_published,
+            items_timed: timed.len(),
+            items_on_time,
+            reply_minutes,
+            inquiries: inquiries.len(),
+            within_promise,
+            promise_minutes: self.promise_minutes,
+        };
+        (data, placements, joined, posts)
+    }
+}
+
+/// A published post within this many minutes of its planned time is on time.
+pub const ON_TIME_MINUTES: i64 = 120;
+
+/// Copies the fields `from` has into `into`; `repeated` when a field was already there.
+fn merge_counts(into: &mut Counts, from: &Counts, repeated: &mut bool) {
+    let pairs = [
+        (&mut into.impressions, from.impressions),
+        (&mut into.reach, from.reach),
+        (&mut into.engagements, from.engagements),
+        (&mut into.likes, from.likes),
+        (&mut into.replies, from.replies),
+        (&mut into.reposts, from.reposts),
+        (&mut into.saves, from.saves),
+        (&mut into.clicks, from.clicks),
+        (&mut into.video_views, from.video_views),
+        (&mut into.follows, from.follows),
+        (&mut into.unfollows, from.unfollows),
+        (&mut into.net_follows, from.net_follows),
+        (&mut into.followers_total, from.followers_total),
+        (&mut into.posts, from.posts),
+    ];
+    for (slot, value) in pairs {
+        match (slot.is_some(), value) {
+            (_, None) => {}
+            (true, Some(_)) => *repeated = true,
+            (false, Some(v)) => *slot = Some(v),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn previous_periods() {
+        let november = Period::month(Month {
+            year: 2026,
+            month: 11,
+        });
+        assert_eq!(
+            november.previous(),
+            Period::month(Month {
+                year: 2026,
+                month: 10
+            })
+        );
+        let january = Period::month(Month {
+            year: 2027,
+            month: 1,
+        });
+        assert_eq!(january.previous().label, "2026-12");
+        let q1 = Period::quarter(2027, 1);
+        assert_eq!(
+            q1.previous().from,
+            NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()
+        );
+        assert_eq!(
+            q1.previous().to,
+            NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()
+        );
+        let week = Period::range(
+            NaiveDate::from_ymd_opt(2026, 11, 8).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 11, 14).unwrap(),
+        );
+        assert_eq!(
+            week.previous().from,
+            NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()
+        );
+    }
+
+    #[test]
+    fn merging_days_keeps_the_first_value_and_flags_the_repeat() {
+        let mut into = Counts {
+            impressions: Some(5),
+            ..Counts::default()
+        };
+        let mut repeated = false;
+        merge_counts(
+            &mut into,
+            &Counts {
+                impressions: Some(7),
+                reach: Some(3),
+                ..Counts::default()
+            },
+            &mut repeated,
+        );
+        assert!(repeated);
+        assert_eq!((into.impressions, into.reach), (Some(5), Some(3)));
+    }
+}

@@ -1,0 +1,343 @@
+//! The metric dictionary's formulas, applied to one set of platforms over
+//! one period. Each figure carries its numerator and denominator, and a
+//! figure no export can give is missing with the reason, never zero.
+
+use super::data::{PeriodData, PlatformData};
+use crate::exports::Counts;
+use crate::model::platforms::PlatformKind;
+use serde::Serialize;
+
+/// One computed metric.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    pub metric: &'static str,
+    pub value: Option<f64>,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    /// Why the value is missing, or which platforms it leaves out.
+    pub note: Option<String>,
+}
+
+impl Figure {
+    fn missing(metric: &'static str, why: impl Into<String>) -> Figure {
+        Figure {
+            metric,
+            value: None,
+            numerator: None,
+            denominator: None,
+            note: Some(why.into()),
+        }
+    }
+
+    fn value(metric: &'static str, value: f64, note: Option<String>) -> Figure {
+        Figure {
+            metric,
+            value: Some(value),
+            numerator: None,
+            denominator: None,
+            note,
+        }
+    }
+
+    fn ratio(
+        metric: &'static str,
+        numerator: f64,
+        denominator: f64,
+        scale: f64,
+        note: Option<String>,
+    ) -> Figure {
+        if denominator == 0.0 {
+            return Figure {
+                metric,
+                value: None,
+                numerator: Some(numerator),
+                denominator: Some(denominator),
+                note: Some("the denominator is zero".into()),
+            };
+        }
+        Figure {
+            metric,
+            value: Some(numerator / denominator * scale),
+            numerator: Some(numerator),
+            denominator: Some(denominator),
+            note,
+        }
+    }
+}
+
+/// Which counts a post-level sum uses for "impressions": YouTube and TikTok
+/// report views where the others report impressions.
+fn impressions_of(kind: PlatformKind, counts: &Counts) -> Option<i64> {
+    match kind {
+        PlatformKind::Youtube | PlatformKind::Tiktok => counts.impressions.or(counts.video_views),
+        _ => counts.impressions,
+    }
+}
+
+fn sum(values: impl Iterator<Item = Option<i64>>) -> Option<i64> {
+    values.fold(None, |acc, v| match (acc, v) {
+        (acc, None) => acc,
+        (None, Some(v)) => Some(v),
+        (Some(a), Some(v)) => Some(a + v),
+    })
+}
+
+/// A flow (impressions, engagements...) for one platform: from account days
+/// when they give it, else from the posts published in the period.
+fn flow(
+    platform: &PlatformData,
+    field: fn(PlatformKind, &Counts) -> Option<i64>,
+    days_first: bool,
+) -> Option<i64> {
+    let from_days = || {
+        sum(platform
+            .days
+            .iter()
+            .map(|d| field(platform.kind, &d.counts)))
+    };
+    let from_posts = || {
+        sum(platform
+            .posts
+            .iter()
+            .map(|p| field(platform.kind, &p.counts)))
+    };
+    if days_first {
+        from_days().or_else(from_posts)
+    } else {
+        from_posts().or_else(from_days)
+    }
+}
+
+/// Sums a flow over platforms; platforms without it are named in the note.
+fn flow_figure(
+    metric: &'static str,
+    data: &PeriodData,
+    field: fn(PlatformKind, &Counts) -> Option<i64>,
+    days_first: bool,
+) -> Figure {
+    let mut total = None;
+    let mut without = Vec::new();
+    for platform in &data.platforms {
+        match flow(platform, field, days_first) {
+            Some(v) => total = Some(total.unwrap_or(0) + v),
+            None => without.push(platform.id.as_str()),
+        }
+    }
+    match total {
+        None => Figure::missing(metric, "no export in this period gives it"),
+        Some(v) => Figure::value(
+            metric,
+            v as f64,
+            (!without.is_empty()).then(|| format!("not exported for: {}", without.join(", "))),
+        ),
+    }
+}
+
+/// A rate over the posts that carry both parts.
+fn post_ratio(
+    metric: &'static str,
+    data: &PeriodData,
+    top: fn(PlatformKind, &Counts) -> Option<i64>,
+    bottom: fn(PlatformKind, &Counts) -> Option<i64>,
+    scale: f64,
+) -> Figure {
+    let (mut n, mut d, mut posts) = (0i64, 0i64, 0usize);
+    for platform in &data.platforms {
+        for post in &platform.posts {
+            if let (Some(a), Some(b)) = (
+                top(platform.kind, &post.counts),
+                bottom(platform.kind, &post.counts),
+            ) {
+                n += a;
+                d += b;
+                posts += 1;
+            }
+        }
+    }
+    if posts == 0 {
+        return Figure::missing(metric, "no exported post in this period carries both parts");
+    }
+    Figure::ratio(
+        metric,
+        n as f64,
+        d as f64,
+        scale,
+        Some(format!("over {posts} posts")),
+    )
+}
+
+/// Median and 90th percentile (nearest rank) of sorted minutes.
+pub fn percentile(sorted: &[i64], p: f64) -> Option<f64> {
+    if sorted.is_empty() {
+        return None;
+    }
+    if p == 0.5 {
+        let mid = sorted.len() / 2;
+        return Some(if sorted.len().is_multiple_of(2) {
+            (sorted[mid - 1] + sorted[mid]) as f64 / 2.0
+        } else {
+            sorted[mid] as f64
+        });
+    }
+    let rank = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    Some(sorted[rank - 1] as f64)
+}
+
+/// Computes one metric of the dictionary (all but the composite).
+pub fn compute(metric: &str, data: &PeriodData) -> Figure {
+    let id: &'static str = crate::metrics::find(metric).map_or("unknown", |m| m.id);
+    match id {
+        "impressions" => flow_figure(id, data, impressions_of, true),
+        "reach" => flow_figure(id, data, |_, c| c.reach, false),
+        "engagements" => flow_figure(id, data, |_, c| c.engagements, false),
+        "likes" => flow_figure(id, data, |_, c| c.likes, false),
+        "replies" => flow_figure(id, data, |_, c| c.replies, false),
+        "reposts" => flow_figure(id, data, |_, c| c.reposts, false),
+        "video_views" => flow_figure(id, data, |_, c| c.video_views, false),
+        "followers_net" => {
+            let mut total = 0;
+            let mut without = Vec::new();
+            for platform in &data.platforms {
+                let from_days = sum(platform.days.iter().map(|d| d.counts.net_follows));
+                let from_totals = match (platform.followers_end, platform.followers_before) {
+                    (Some(end), Some(before)) => Some(end - before),
+                    _ => None,
+                };
+                match from_days.or(from_totals) {
+                    Some(v) => total += v,
+                    None => without.push(platform.id.as_str()),
+                }
+            }
+            if without.len() == data.platforms.len() {
+                Figure::missing(
+                    id,
+                    "no export gives follows, and no follower totals are recorded",
+                )
+            } else {
+                Figure::value(
+                    id,
+                    total as f64,
+                    (!without.is_empty())
+                        .then(|| format!("not available for: {}", without.join(", "))),
+                )
+            }
+        }
+        "followers_total" => {
+            let without: Vec<&str> = data
+                .platforms
+                .iter()
+                .filter(|p| p.followers_end.is_none())
+                .map(|p| p.id.as_str())
+                .collect();
+            if !without.is_empty() {
+                Figure::missing(
+                    id,
+                    format!(
+                        "no follower total for: {} (record it in followers.yaml)",
+                        without.join(", ")
+                    ),
+                )
+            } else {
+                Figure::value(
+                    id,
+                    data.platforms
+                        .iter()
+                        .filter_map(|p| p.followers_end)
+                        .sum::<i64>() as f64,
+                    None,
+                )
+            }
+        }
+        "engagement_rate_impressions" => {
+            post_ratio(id, data, |_, c| c.engagements, impressions_of, 1.0)
+        }
+        "engagement_rate_reach" => post_ratio(id, data, |_, c| c.engagements, |_, c| c.reach, 1.0),
+        "amplification_per_1000_reach" => {
+            post_ratio(id, data, |_, c| c.reposts, |_, c| c.reach, 1000.0)
+        }
+        "conversation_per_1000_reach" => {
+            post_ratio(id, data, |_, c| c.replies, |_, c| c.reach, 1000.0)
+        }
+        "materials_published" => Figure::value(id, data.items_published as f64, None),
+        "materials_published_vs_planned" => Figure::ratio(
+            id,
+            data.items_published as f64,
+            data.items_planned as f64,
+            1.0,
+            None,
+        ),
+        "on_time_rate" => {
+            if data.items_timed == 0 {
+                Figure::missing(
+                    id,
+                    "no published item could be matched to an exported post with a time",
+                )
+            } else {
+                Figure::ratio(
+                    id,
+                    data.items_on_time as f64,
+                    data.items_timed as f64,
+                    1.0,
+                    None,
+                )
+            }
+        }
+        "first_reply_median_minutes" | "first_reply_p90_minutes" => {
+            let p = if id == "first_reply_median_minutes" {
+                0.5
+            } else {
+                0.9
+            };
+            match percentile(&data.reply_minutes, p) {
+                Some(v) => Figure::value(
+                    id,
+                    v,
+                    Some(format!(
+                        "{} answered inquiries, working minutes",
+                        data.reply_minutes.len()
+                    )),
+                ),
+                None => Figure::missing(id, "no answered inquiry in this period (inquiries.csv)"),
+            }
+        }
+        "replies_within_promise_share" => match data.promise_minutes {
+            None => Figure::missing(id, "the publishing policy sets no response-time promise"),
+            Some(_) if data.inquiries == 0 => {
+                Figure::missing(id, "no inquiry in this period (inquiries.csv)")
+            }
+            Some(_) => Figure::ratio(
+                id,
+                data.within_promise as f64,
+                data.inquiries as f64,
+                1.0,
+                None,
+            ),
+        },
+        _ => Figure::missing("unknown", format!("`{metric}` is not computed here")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_by_nearest_rank_and_a_true_median() {
+        assert_eq!(percentile(&[10, 20, 30, 40], 0.5), Some(25.0));
+        assert_eq!(percentile(&[10, 20, 30], 0.5), Some(20.0));
+        let hundred: Vec<i64> = (1..=100).collect();
+        assert_eq!(percentile(&hundred, 0.9), Some(90.0));
+        assert_eq!(percentile(&[5], 0.9), Some(5.0));
+        assert_eq!(percentile(&[], 0.5), None);
+    }
+
+    #[test]
+    fn a_zero_denominator_is_missing_not_infinite() {
+        let f = Figure::ratio("engagement_rate_reach", 3.0, 0.0, 1.0, None);
+        assert_eq!(f.value, None);
+        assert_eq!(
+            Figure::ratio("x", 3.0, 4.0, 1000.0, None).value,
+            Some(750.0)
+        );
+    }
+}

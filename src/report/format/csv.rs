@@ -1,0 +1,74 @@
+//! CSV: one row per figure, for spreadsheets.
+
+use super::{Report, ReportWriter};
+use std::io::{self, Write};
+
+pub struct Csv;
+
+fn number(v: Option<f64>) -> String {
+    v.map_or_else(String::new, |v| format!("{v}"))
+}
+
+impl ReportWriter for Csv {
+    fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let mut w = ::csv::Writer::from_writer(out);
+        w.write_record([
+            "period", "section", "goal", "kpi", "platform", "metric", "value", "previous",
+            "baseline", "target", "progress", "standing", "note",
+        ])?;
+        for k in &report.kpis {
+            w.write_record([
+                report.period.as_str(),
+                "kpi",
+                &k.goal,
+                &k.kpi,
+                &k.platforms.join(" "),
+                &k.metric,
+                &number(k.figure.value),
+                &number(k.previous),
+                &number(k.baseline),
+                &number(k.target),
+                &number(k.progress),
+                k.standing.as_str(),
+                k.figure.note.as_deref().unwrap_or(""),
+            ])?;
+        }
+        for p in &report.platforms {
+            for f in &p.figures {
+                w.write_record([
+                    report.period.as_str(),
+                    "platform",
+                    "",
+                    "",
+                    &p.platform,
+                    f.metric,
+                    &number(f.value),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    f.note.as_deref().unwrap_or(""),
+                ])?;
+            }
+        }
+        for f in &report.totals {
+            w.write_record([
+                report.period.as_str(),
+                "total",
+                "",
+                "",
+                "",
+                f.metric,
+                &number(f.value),
+                "",
+                "",
+                "",
+                "",
+                "",
+                f.note.as_deref().unwrap_or(""),
+            ])?;
+        }
+        w.flush()
+    }
+}

@@ -1,0 +1,118 @@
+//! Output formats for the report: one writer per format behind one trait.
+
+mod csv;
+mod html;
+mod json;
+mod markdown;
+mod table;
+
+use super::Report;
+use std::io::{self, Write};
+
+/// The formats `report --format` offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+    Html,
+}
+
+/// Writes a report in one format.
+pub trait ReportWriter {
+    fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
+}
+
+pub fn writer(format: ReportFormat) -> Box<dyn ReportWriter> {
+    match format {
+        ReportFormat::Table => Box::new(table::Table),
+        ReportFormat::Markdown => Box::new(markdown::Markdown),
+        ReportFormat::Json => Box::new(json::Json),
+        ReportFormat::Csv => Box::new(csv::Csv),
+        ReportFormat::Html => Box::new(html::Html),
+    }
+}
+
+/// Whether a metric is a share (shown as a percentage).
+pub fn is_share(metric: &str) -> bool {
+    metric.starts_with("engagement_rate")
+        || metric.ends_with("_vs_planned")
+        || metric == "on_time_rate"
+        || metric.ends_with("_share")
+}
+
+/// `12,345`, `3.45%`, `1.8`, `95 min`: a value as people read it.
+pub fn show(metric: &str, value: Option<f64>) -> String {
+    let Some(v) = value else { return "—".into() };
+    if is_share(metric) {
+        format!("{:.2}%", v * 100.0)
+    } else if metric.ends_with("_minutes") {
+        format!("{} min", thousands(v.round()))
+    } else if metric.contains("per_1000") || metric == "influence_strength" {
+        format!("{v:.1}")
+    } else if v.fract() == 0.0 {
+        thousands(v)
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+/// A signed change, in the metric's own unit.
+pub fn show_change(metric: &str, change: Option<f64>) -> String {
+    match change {
+        None => "—".into(),
+        Some(c) => {
+            let sign = if c > 0.0 {
+                "+"
+            } else if c < 0.0 {
+                "−"
+            } else {
+                "±"
+            };
+            let magnitude = show(metric, Some(c.abs()));
+            if is_share(metric) {
+                format!("{sign}{} pt", magnitude.trim_end_matches('%'))
+            } else {
+                format!("{sign}{magnitude}")
+            }
+        }
+    }
+}
+
+fn thousands(v: f64) -> String {
+    let negative = v < 0.0;
+    let digits = format!("{:.0}", v.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if negative { format!("-{out}") } else { out }
+}
+
+/// The metric's name from the dictionary (Arabic, English).
+pub fn metric_names(metric: &str) -> (&'static str, &'static str) {
+    crate::metrics::find(metric).map_or(("", ""), |m| (m.name_ar, m.name_en))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_read_as_people_expect() {
+        assert_eq!(show("impressions", Some(1234567.0)), "1,234,567");
+        assert_eq!(show("engagement_rate_reach", Some(0.0345)), "3.45%");
+        assert_eq!(show("first_reply_median_minutes", Some(95.0)), "95 min");
+        assert_eq!(show("influence_strength", Some(61.26)), "61.3");
+        assert_eq!(show("reach", None), "—");
+        assert_eq!(show_change("followers_total", Some(-1200.0)), "−1,200");
+        assert_eq!(
+            show_change("engagement_rate_reach", Some(0.005)),
+            "+0.50 pt"
+        );
+    }
+}

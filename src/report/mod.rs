@@ -1,0 +1,600 @@
+//! `report`: the balanced scorecard of a period, measured from platform
+//! exports. For each goal, each KPI's value against its baseline and
+//! target; per-platform totals; top posts; and the reconciliation of
+//! exported posts with the calendar.
+
+pub mod data;
+pub mod figures;
+pub mod format;
+pub mod reconcile;
+pub mod working_time;
+
+use crate::dates::Month;
+use crate::exports::{Decision, Imported, Problem};
+use crate::model::Plan;
+use crate::model::goals::{Direction, Kpi};
+use data::{FollowerTotals, Inputs, Period};
+use figures::Figure;
+use serde::Serialize;
+
+/// Where a KPI stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    OnTrack,
+    Behind,
+    MissingData,
+}
+
+impl Standing {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Standing::OnTrack => "on track",
+            Standing::Behind => "behind",
+            Standing::MissingData => "missing data",
+        }
+    }
+
+    pub fn arabic(self) -> &'static str {
+        match self {
+            Standing::OnTrack => "على المسار",
+            Standing::Behind => "متأخر",
+            Standing::MissingData => "بيانات ناقصة",
+        }
+    }
+}
+
+/// One part of a composite KPI.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartResult {
+    pub figure: Figure,
+    pub weight: f64,
+    pub target: Option<f64>,
+    /// The part's score, 0–100 (value against target, capped).
+    pub score: Option<f64>,
+}
+
+/// One KPI measured.
+#[derive(Debug, Clone, Serialize)]
+pub struct KpiResult {
+    pub goal: String,
+    pub goal_name: crate::model::Text,
+    pub kpi: String,
+    pub name: crate::model::Text,
+    pub metric: String,
+    pub platforms: Vec<String>,
+    pub figure: Figure,
+    pub previous: Option<f64>,
+    pub change: Option<f64>,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    /// Share of the way from baseline to target (1 = reached).
+    pub progress: Option<f64>,
+    /// Share of the way the calendar says it should be by now.
+    pub expected: Option<f64>,
+    pub standing: Standing,
+    pub parts: Vec<PartResult>,
+}
+
+/// A platform's totals in the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlatformResult {
+    pub platform: String,
+    pub kind: String,
+    pub focus: f64,
+    /// This platform's share of the period's planned placements, in percent.
+    pub planned_share: Option<f64>,
+    pub posts: usize,
+    pub figures: Vec<Figure>,
+}
+
+/// A post in a list, with the plan item it was joined to.
+#[derive(Debug, Clone, Serialize)]
+pub struct PostRef {
+    pub platform: String,
+    pub id: String,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    pub item: Option<String>,
+    pub title: Option<String>,
+    pub goal: Option<String>,
+    pub audience: Option<String>,
+    pub impressions: Option<i64>,
+    pub engagements: Option<i64>,
+    /// `file:line` of the export row.
+    pub source: String,
+}
+
+/// A planned placement that no exported post matches.
+#[derive(Debug, Clone, Serialize)]
+pub struct MissingItem {
+    pub item: String,
+    pub title: String,
+    pub platform: String,
+    pub publish: String,
+    pub status: String,
+    pub goal: Option<String>,
+}
+
+/// Sums attributed to one goal, platform or audience.
+#[derive(Debug, Clone, Serialize)]
+pub struct Attribution {
+    pub by: &'static str,
+    pub key: String,
+    pub posts: usize,
+    pub impressions: i64,
+    pub engagements: i64,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub organisation: String,
+    pub period: String,
+    pub from: String,
+    pub to: String,
+    pub previous_period: String,
+    pub kpis: Vec<KpiResult>,
+    pub platforms: Vec<PlatformResult>,
+    pub totals: Vec<Figure>,
+    pub top_posts: Vec<PostRef>,
+    pub unplanned_posts: Vec<PostRef>,
+    pub missing_items: Vec<MissingItem>,
+    /// Platforms with planned items but no post-level export in the period.
+    pub platforms_without_exports: Vec<String>,
+    pub attribution: Vec<Attribution>,
+    pub joined_by_link: usize,
+    pub joined_by_time: usize,
+    pub files: Vec<String>,
+    pub problems: Vec<String>,
+    /// Monthly KPI values for the trend charts: (KPI id, month, value).
+    pub trend: Vec<(String, String, Option<f64>)>,
+}
+
+/// The metrics shown for every platform and for all platforms together.
+pub const PLATFORM_METRICS: &[&str] = &[
+    "impressions",
+    "reach",
+    "engagements",
+    "engagement_rate_impressions",
+    "engagement_rate_reach",
+    "followers_net",
+    "followers_total",
+];
+
+fn kpi_platforms(plan: &Plan, kpi: &Kpi) -> Vec<String> {
+    if kpi.platforms.is_empty() {
+        plan.platforms
+            .iter()
+            .flat_map(|p| &p.data.platforms)
+            .map(|p| p.id.value.clone())
+            .collect()
+    } else {
+        kpi.platforms.iter().map(|p| p.value.clone()).collect()
+    }
+}
+
+/// A KPI's value (composite KPIs: the weighted index of their parts).
+fn kpi_value(inputs: &Inputs, kpi: &Kpi, period: &Period) -> (Figure, Vec<PartResult>) {
+    let platforms = kpi_platforms(inputs.plan, kpi);
+    let (data, ..) = inputs.period_data(period, &platforms);
+    if !crate::metrics::is_composite(&kpi.metric.value) {
+        return (figures::compute(&kpi.metric.value, &data), Vec::new());
+    }
+    let parts: Vec<PartResult> = kpi
+        .parts
+        .iter()
+        .map(|part| {
+            let figure = figures::compute(&part.metric.value, &data);
+            let score = match (figure.value, part.target) {
+                (Some(v), Some(t)) if t > 0.0 => Some((v / t * 100.0).clamp(0.0, 100.0)),
+                _ => None,
+            };
+            PartResult {
+                figure,
+                weight: part.weight.value,
+                target: part.target,
+                score,
+            }
+        })
+        .collect();
+    let missing: Vec<&str> = parts
+        .iter()
+        .filter(|p| p.score.is_none())
+        .map(|p| p.figure.metric)
+        .collect();
+    let figure = if missing.is_empty() && !parts.is_empty() {
+        let index: f64 = parts
+            .iter()
+            .map(|p| p.weight * p.score.unwrap_or(0.0))
+            .sum();
+        Figure {
+            metric: "influence_strength",
+            value: Some(index),
+            numerator: None,
+            denominator: None,
+            note: None,
+        }
+    } else {
+        Figure {
+            metric: "influence_strength",
+            value: None,
+            numerator: None,
+            denominator: None,
+            note: Some(format!(
+                "parts without a value or target: {}",
+                missing.join(", ")
+            )),
+        }
+    };
+    (figure, parts)
+}
+
+/// Progress from baseline to target, and where the calendar says it should be.
+pub fn standing(
+    kpi: &Kpi,
+    value: Option<f64>,
+    at: chrono::NaiveDate,
+) -> (Option<f64>, Option<f64>, Standing) {
+    let (Some(baseline), Some(target)) = (kpi.baseline.as_ref(), kpi.target.as_ref()) else {
+        return (None, None, Standing::MissingData);
+    };
+    let Some(value) = value else {
+        return (None, None, Standing::MissingData);
+    };
+    let span = target.value - baseline.value;
+    let progress = if span == 0.0 {
+        1.0
+    } else {
+        (value - baseline.value) / span
+    };
+    let expected = match (baseline.at.get(), target.by.get()) {
+        (Some(from), Some(by)) if by > from => {
+            ((at - *from).num_days() as f64 / (*by - *from).num_days() as f64).clamp(0.0, 1.0)
+        }
+        _ => 1.0,
+    };
+    let _ = kpi
+        .direction
+        .as_ref()
+        .and_then(|d| d.get())
+        .copied()
+        .unwrap_or(Direction::Increase);
+    // Within five points of the expected share counts as on track.
+    let standing = if progress + 0.05 >= expected {
+        Standing::OnTrack
+    } else {
+        Standing::Behind
+    };
+    (Some(progress), Some(expected), standing)
+}
+
+/// How many months the trend charts show, ending with the report's month.
+pub const TREND_MONTHS: u32 = 6;
+
+/// The periods of the trend: up to [`TREND_MONTHS`] months ending with a
+/// monthly report (not before the plan starts), else the previous period and this one.
+pub fn trend_periods(plan: &Plan, period: &Period) -> Vec<Period> {
+    if period.from.format("%d").to_string() != "01"
+        || Month::of(period.from) != Month::of(period.to)
+        || period.to != Month::of(period.to).last_day()
+    {
+        return vec![period.previous(), period.clone()];
+    }
+    let start = plan
+        .settings
+        .as_ref()
+        .and_then(|s| s.data.period())
+        .map(|(s, _)| Month::of(s));
+    let mut months = vec![Month::of(period.from)];
+    while months.len() < TREND_MONTHS as usize {
+        let first = months[0];
+        let before = if first.month == 1 {
+            Month {
+                year: first.year - 1,
+                month: 12,
+            }
+        } else {
+            Month {
+                year: first.year,
+                month: first.month - 1,
+            }
+        };
+        if start.is_some_and(|s| before < s) {
+            break;
+        }
+        months.insert(0, before);
+    }
+    months.into_iter().map(Period::month).collect()
+}
+
+/// Builds the report of `period` (exports already read for it and the period before).
+pub fn build(
+    plan: &Plan,
+    imported: &Imported,
+    followers: &FollowerTotals,
+    period: &Period,
+    extra_problems: Vec<Problem>,
+) -> Report {
+    let tz = plan
+        .settings
+        .as_ref()
+        .and_then(|s| s.data.time_zone.get().copied())
+        .unwrap_or(chrono_tz::Asia::Riyadh);
+    let inputs = Inputs::new(plan, imported, followers, tz);
+    let previous = period.previous();
+    let all_platforms: Vec<String> = plan
+        .platforms
+        .iter()
+        .flat_map(|p| &p.data.platforms)
+        .map(|p| p.id.value.clone())
+        .collect();
+
+    let mut kpis = Vec::new();
+    let mut trend = Vec::new();
+    let trend_periods = trend_periods(plan, period);
+    for goal in plan.goals.iter().flat_map(|g| &g.data.goals) {
+        for kpi in &goal.kpis {
+            let (figure, parts) = kpi_value(&inputs, kpi, period);
+            let (previous_figure, _) = kpi_value(&inputs, kpi, &previous);
+            let (progress, expected, standing) = standing(kpi, figure.value, period.to);
+            for p in &trend_periods {
+                let value = if p == period {
+                    figure.value
+                } else {
+                    kpi_value(&inputs, kpi, p).0.value
+                };
+                trend.push((kpi.id.value.clone(), p.label.clone(), value));
+            }
+            kpis.push(KpiResult {
+                goal: goal.id.value.clone(),
+                goal_name: goal.name.clone(),
+                kpi: kpi.id.value.clone(),
+                name: kpi.name.clone(),
+                metric: kpi.metric.value.clone(),
+                platforms: kpi_platforms(plan, kpi),
+                change: figure.value.zip(previous_figure.value).map(|(a, b)| a - b),
+                previous: previous_figure.value,
+                figure,
+                baseline: kpi.baseline.as_ref().map(|b| b.value),
+                target: kpi.target.as_ref().map(|t| t.value),
+                progress,
+                expected,
+                standing,
+                parts,
+            });
+        }
+    }
+
+    let (all, placements, joined, posts) = inputs.period_data(period, &all_platforms);
+    let planned_total = placements.len();
+    let platforms: Vec<PlatformResult> = plan
+        .platforms
+        .iter()
+        .flat_map(|p| &p.data.platforms)
+        .map(|p| {
+            let ids = vec![p.id.value.clone()];
+            let (data, ..) = inputs.period_data(period, &ids);
+            let planned = placements
+                .iter()
+                .filter(|x| x.platform_id == p.id.value)
+                .count();
+            PlatformResult {
+                platform: p.id.value.clone(),
+                kind: p.kind.raw.clone(),
+                focus: p.focus.value,
+                planned_share: (planned_total > 0)
+                    .then(|| planned as f64 * 100.0 / planned_total as f64),
+                posts: data.platforms.iter().map(|d| d.posts.len()).sum(),
+                figures: PLATFORM_METRICS
+                    .iter()
+                    .map(|m| figures::compute(m, &data))
+                    .collect(),
+            }
+        })
+        .collect();
+    let mut totals: Vec<Figure> = PLATFORM_METRICS
+        .iter()
+        .map(|m| figures::compute(m, &all))
+        .collect();
+    for metric in [
+        "materials_published",
+        "materials_published_vs_planned",
+        "on_time_rate",
+        "first_reply_median_minutes",
+        "first_reply_p90_minutes",
+        "replies_within_promise_share",
+    ] {
+        totals.push(figures::compute(metric, &all));
+    }
+
+    let post_ref = |index: usize| {
+        let placed = posts[index];
+        let item = joined.post_item.get(&index).map(|p| placements[*p].item);
+        let file = &imported.files[placed.post.source.file];
+        PostRef {
+            platform: placed.platform_id.clone(),
+            id: placed.post.id.clone(),
+            url: placed.post.url.clone(),
+            date: placed.date.map(|d| d.to_string()),
+            item: item.map(|i| i.id.value.clone()),
+            title: item.map(|i| i.title.primary().to_string()),
+            goal: item.and_then(|i| i.goal.as_ref().map(|g| g.value.clone())),
+            audience: item.and_then(|i| i.audience.as_ref().map(|a| a.value.clone())),
+            impressions: placed
+                .post
+                .counts
+                .impressions
+                .or(placed.post.counts.video_views),
+            engagements: placed.post.counts.engagements,
+            source: format!("{}:{}", file.path, placed.post.source.line),
+        }
+    };
+    let mut ranked: Vec<usize> = (0..posts.len()).collect();
+    ranked.sort_by_key(|&i| {
+        std::cmp::Reverse((
+            posts[i].post.counts.engagements.unwrap_or(-1),
+            posts[i].post.counts.impressions.unwrap_or(-1),
+        ))
+    });
+    let top_posts = ranked.iter().take(5).map(|&i| post_ref(i)).collect();
+    let unplanned_posts = (0..posts.len())
+        .filter(|i| !joined.post_item.contains_key(i))
+        .map(post_ref)
+        .collect();
+
+    let exported_kinds: std::collections::HashSet<_> =
+        posts.iter().map(|p| p.post.platform).collect();
+    let matched: std::collections::HashSet<usize> = joined.post_item.values().copied().collect();
+    // Placements after the last exported day are not yet due in the exports.
+    let covered = |p: &reconcile::Placement| {
+        let until = inputs.covered_until(p.kind);
+        p.item
+            .publish
+            .get()
+            .zip(until)
+            .is_some_and(|(t, until)| t.date() <= until)
+    };
+    let missing_items = placements
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| !matched.contains(i) && exported_kinds.contains(&p.kind) && covered(p))
+        .map(|(_, p)| MissingItem {
+            item: p.item.id.value.clone(),
+            title: p.item.title.primary().to_string(),
+            platform: p.platform_id.to_string(),
+            publish: p
+                .item
+                .publish
+                .get()
+                .map_or_else(String::new, |t| t.format("%Y-%m-%d %H:%M").to_string()),
+            status: p.item.status.raw.clone(),
+            goal: p.item.goal.as_ref().map(|g| g.value.clone()),
+        })
+        .collect();
+    let mut without: Vec<String> = placements
+        .iter()
+        .filter(|p| !exported_kinds.contains(&p.kind))
+        .map(|p| p.platform_id.to_string())
+        .collect();
+    without.sort();
+    without.dedup();
+
+    let mut attribution: Vec<Attribution> = Vec::new();
+    for (index, placement_index) in &joined.post_item {
+        let placement = &placements[*placement_index];
+        let counts = &posts[*index].post.counts;
+        for (by, key) in [
+            (
+                "goal",
+                placement.item.goal.as_ref().map(|g| g.value.clone()),
+            ),
+            ("platform", Some(placement.platform_id.to_string())),
+            (
+                "audience",
+                placement.item.audience.as_ref().map(|a| a.value.clone()),
+            ),
+        ] {
+            let Some(key) = key else { continue };
+            let row = match attribution
+                .iter_mut()
+                .position(|a| a.by == by && a.key == key)
+            {
+                Some(i) => &mut attribution[i],
+                None => {
+                    attribution.push(Attribution {
+                        by,
+                        key,
+                        posts: 0,
+                        impressions: 0,
+                        engagements: 0,
+                    });
+                    attribution.last_mut().expect("pushed")
+                }
+            };
+            row.posts += 1;
+            row.impressions += counts.impressions.or(counts.video_views).unwrap_or(0);
+            row.engagements += counts.engagements.unwrap_or(0);
+        }
+    }
+    attribution.sort_by(|a, b| (a.by, &a.key).cmp(&(b.by, &b.key)));
+
+    let mut problems: Vec<String> = imported
+        .problems
+        .iter()
+        .chain(&inputs.problems)
+        .chain(&extra_problems)
+        .map(|p| p.to_string())
+        .collect();
+    problems.dedup();
+    Report {
+        organisation: plan.settings.as_ref().map_or_else(String::new, |s| {
+            s.data.organisation.name.primary().to_string()
+        }),
+        period: period.label.clone(),
+        from: period.from.to_string(),
+        to: period.to.to_string(),
+        previous_period: previous.label.clone(),
+        kpis,
+        platforms,
+        totals,
+        top_posts,
+        unplanned_posts,
+        missing_items,
+        platforms_without_exports: without,
+        attribution,
+        joined_by_link: joined.by_link,
+        joined_by_time: joined.by_time,
+        files: imported
+            .files
+            .iter()
+            .map(|f| format!("{} ({})", f.path, f.format.id))
+            .collect(),
+        problems,
+        trend,
+    }
+}
+
+/// `followers.yaml`: follower totals at the end of months, by platform id.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FollowersFile {
+    totals: Vec<FollowerEntry>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FollowerEntry {
+    platform: String,
+    month: String,
+    followers: i64,
+}
+
+/// Reads the follower totals the team records by hand, if the file exists.
+pub fn read_followers(path: &std::path::Path) -> Result<FollowerTotals, Problem> {
+    let shown = path.to_string_lossy().replace('\\', "/");
+    let problem = |line: Option<u64>, message: String| Problem {
+        path: shown.clone(),
+        line,
+        column: None,
+        message,
+        decision: Decision::FileSkipped,
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FollowerTotals::new()),
+        Err(e) => return Err(problem(None, format!("cannot read the file: {e}"))),
+    };
+    let file: FollowersFile = serde_saphyr::from_str(&text).map_err(|e| {
+        problem(
+            e.location().map(|l| l.line()),
+            e.without_snippet().to_string(),
+        )
+    })?;
+    let mut totals = FollowerTotals::new();
+    for entry in file.totals {
+        let month = Month::parse(&entry.month).map_err(|e| problem(None, e))?;
+        totals.insert((entry.platform, month), entry.followers);
+    }
+    Ok(totals)
+}
