@@ -71,9 +71,10 @@ const TOP_LEVEL: &[(&str, Kind, bool)] = &[
 /// Folders inside a plan repository that hold no plan YAML.
 const IGNORED_DIRS: &[&str] = &["exports", "schemas", "node_modules", "target"];
 
-/// One file's parsed content.
+/// One file's parsed content (one value per file, moved once: its size does not matter).
+#[allow(clippy::large_enum_variant)]
 enum Content {
-    Settings(Box<PlanSettings>),
+    Settings(PlanSettings),
     Team(Team),
     Goals(Goals),
     Audience(Audience),
@@ -229,7 +230,7 @@ pub fn load_with(
             diagnostics.extend(outcome.diagnostics);
             let file = outcome.file;
             match outcome.content {
-                Some(Content::Settings(data)) => plan.settings = Some(Loaded { file, data: *data }),
+                Some(Content::Settings(data)) => plan.settings = Some(Loaded { file, data }),
                 Some(Content::Team(data)) => plan.team = Some(Loaded { file, data }),
                 Some(Content::Goals(data)) => plan.goals = Some(Loaded { file, data }),
                 Some(Content::Audience(data)) => plan.audience = Some(Loaded { file, data }),
