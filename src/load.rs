@@ -333,9 +333,7 @@ fn parse_one(job: &Job) -> Outcome {
         return outcome;
     }
     let result = match job.kind {
-        Kind::Settings => {
-            parse::<PlanSettings>(&text, job.file).map(|s| Content::Settings(Box::new(s)))
-        }
+        Kind::Settings => parse::<PlanSettings>(&text, job.file).map(Content::Settings),
         Kind::Team => parse::<Team>(&text, job.file).map(Content::Team),
         Kind::Goals => parse::<Goals>(&text, job.file).map(Content::Goals),
         Kind::Audience => parse::<Audience>(&text, job.file).map(Content::Audience),
