@@ -7,6 +7,8 @@
 //! - `plan/`: files laid over a copy of `tests/fixtures/tiny-plan` (the copy is
 //!   at `plan/` in the run's working folder);
 //! - `remove`: paths inside `plan/` to delete from the copy, one per line;
+//! - `exports-base`: a folder copied to `exports/` beside the plan, and
+//!   `exports/`: files laid over it (for `report`);
 //! - `base`: another plan to start from, relative to the repository
 //!   (`plans`, `tests/fixtures/tasks-plan`);
 //! - `stdout`, `stderr`, `status`: expected output and exit status
@@ -35,6 +37,13 @@ fn run_case(case: &Path, root: &Path) -> Result<(), String> {
     copy_dir(&base, &plan);
     if case.join("plan").is_dir() {
         copy_dir(&case.join("plan"), &plan);
+    }
+    // Exports for `report`: a shared fixture, then the case's own files over it.
+    if let Some(exports) = read(&case.join("exports-base")) {
+        copy_dir(&root.join(exports.trim()), &work.path().join("exports"));
+    }
+    if case.join("exports").is_dir() {
+        copy_dir(&case.join("exports"), &work.path().join("exports"));
     }
     for line in read(&case.join("remove"))
         .unwrap_or_default()

@@ -201,7 +201,17 @@ pub fn import_dir(dir: &Path, options: &Options) -> std::io::Result<Imported> {
     let mut imported = Imported::default();
     for path in files {
         let shown = path.to_string_lossy().replace('\\', "/");
-        import_file(&path, &shown, options, &mut imported);
+        // A file filed under a month folder (`exports/2026-11/…`) was exported
+        // by the end of the next month at the latest.
+        let folder_month = path.strip_prefix(dir).ok().and_then(|rel| {
+            rel.components()
+                .find_map(|c| crate::dates::Month::parse(&c.as_os_str().to_string_lossy()).ok())
+        });
+        let mut file_options = *options;
+        if let Some(month) = folder_month {
+            file_options.year_anchor = options.year_anchor.min(month.next().last_day());
+        }
+        import_file(&path, &shown, &file_options, &mut imported);
     }
     Ok(imported)
 }

@@ -122,6 +122,8 @@ pub struct PeriodData<'a> {
     pub inquiries: usize,
     pub within_promise: usize,
     pub promise_minutes: Option<i64>,
+    /// Whether a calendar month file covers any of the period.
+    pub calendar_covers: bool,
 }
 
 /// A post placed on a plan platform, with its local time.
@@ -550,6 +552,11 @@ impl<'a> Inputs<'a> {
             inquiries: inquiries.len(),
             within_promise,
             promise_minutes: self.promise_minutes,
+            calendar_covers: self.plan.months.iter().any(|m| {
+                m.data.file_month.is_some_and(|month| {
+                    month.last_day() >= period.from && month.first_day() <= period.to
+                })
+            }),
         };
         (data, placements, joined, posts)
     }

@@ -258,7 +258,13 @@ pub fn compute(metric: &str, data: &PeriodData) -> Figure {
         "conversation_per_1000_reach" => {
             post_ratio(id, data, |_, c| c.replies, |_, c| c.reach, 1000.0)
         }
+        "materials_published" if !data.calendar_covers => {
+            Figure::missing(id, "the plan has no calendar for this period")
+        }
         "materials_published" => Figure::value(id, data.items_published as f64, None),
+        "materials_published_vs_planned" if !data.calendar_covers => {
+            Figure::missing(id, "the plan has no calendar for this period")
+        }
         "materials_published_vs_planned" => Figure::ratio(
             id,
             data.items_published as f64,

@@ -20,13 +20,13 @@ h1{font-size:1.6rem;margin:0 0 .2rem}h2{font-size:1.2rem;border-bottom:2px solid
 .sub{color:#5b6b76;margin:0}
 table{border-collapse:collapse;width:100%;margin:.6rem 0;font-size:.92rem}
 th,td{border:1px solid #d5dde2;padding:.35rem .5rem;text-align:start;vertical-align:top}
-th{background:#eef4f1}td.num{direction:ltr;text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
+th{background:#eef4f1}td.num{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
 .badge{display:inline-block;padding:.05rem .5rem;border-radius:1rem;font-size:.85rem;white-space:nowrap}
 .on_track{background:#d8f1e4;color:#0b5e45}.behind{background:#fde2dc;color:#8f2b17}.missing_data{background:#eceff1;color:#455a64}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:1rem}
 figure{margin:0;border:1px solid #d5dde2;border-radius:.4rem;padding:.5rem}figcaption{font-weight:bold;margin-bottom:.3rem}
 svg text{font-family:inherit;font-size:11px;fill:#37474f}
-ul{padding-inline-start:1.2rem}.ltr{direction:ltr;unicode-bidi:embed}
+ul{padding-inline-start:1.2rem}.ltr{direction:ltr;unicode-bidi:isolate}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}figure,table{break-inside:avoid}}
 "#;
 
@@ -193,7 +193,7 @@ impl ReportWriter for Html {
         for k in &r.kpis {
             let _ = write!(
                 s,
-                r#"<tr><td>{}</td><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td><span class="badge {}">{}</span></td></tr>"#,
+                r#"<tr><td>{}</td><td>{}</td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td><span class="badge {}">{}</span></td></tr>"#,
                 esc(k.goal_name.primary()),
                 esc(k.name.primary()),
                 esc(&show(&k.metric, k.figure.value)),
@@ -212,7 +212,7 @@ impl ReportWriter for Html {
                 let (ar, _) = metric_names(p.figure.metric);
                 let _ = write!(
                     s,
-                    r#"<tr><td></td><td>↳ {} (الوزن {})</td><td class="num">{}</td><td></td><td></td><td class="num">{}</td><td class="num">{}</td><td></td></tr>"#,
+                    r#"<tr><td></td><td>↳ {} (الوزن {})</td><td class="num"><bdi dir="ltr">{}</bdi></td><td></td><td></td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td></td></tr>"#,
                     esc(ar),
                     p.weight,
                     esc(&show(p.figure.metric, p.figure.value)),
@@ -251,7 +251,7 @@ impl ReportWriter for Html {
             for f in &p.figures {
                 let _ = write!(
                     s,
-                    r#"<td class="num">{}</td>"#,
+                    r#"<td class="num"><bdi dir="ltr">{}</bdi></td>"#,
                     esc(&show(f.metric, f.value))
                 );
             }
@@ -261,7 +261,7 @@ impl ReportWriter for Html {
         for f in &r.totals {
             let _ = write!(
                 s,
-                r#"<tr><td>{}</td><td class="num">{}</td><td>{}</td></tr>"#,
+                r#"<tr><td>{}</td><td class="num"><bdi dir="ltr">{}</bdi></td><td><span class="ltr">{}</span></td></tr>"#,
                 esc(metric_names(f.metric).0),
                 esc(&show(f.metric, f.value)),
                 esc(f.note.as_deref().unwrap_or(""))
@@ -271,7 +271,7 @@ impl ReportWriter for Html {
         for p in &r.top_posts {
             let _ = write!(
                 s,
-                r#"<tr><td>{}</td><td class="num">{}</td><td>{}</td><td>{}</td><td class="num">{}</td><td class="num">{}</td></tr>"#,
+                r#"<tr><td>{}</td><td class="num"><bdi dir="ltr">{}</bdi></td><td>{}</td><td>{}</td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td></tr>"#,
                 esc(&p.platform),
                 esc(p.date.as_deref().unwrap_or("")),
                 esc(p.title.as_deref().unwrap_or(&p.id)),
