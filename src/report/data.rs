@@ -105,8 +105,10 @@ pub struct PlatformData<'a> {
     pub kind: PlatformKind,
     pub posts: Vec<&'a Post>,
     pub days: Vec<&'a Day>,
-    /// Followers at the end of the period, and at the end of the one before.
+    /// Followers at the end of the period (or the latest month of it that
+    /// has a total, with that month), and at the end of the one before.
     pub followers_end: Option<i64>,
+    pub followers_as_of: Option<Month>,
     pub followers_before: Option<i64>,
 }
 
@@ -124,6 +126,8 @@ pub struct PeriodData<'a> {
     pub promise_minutes: Option<i64>,
     /// Whether a calendar month file covers any of the period.
     pub calendar_covers: bool,
+    /// The period's last month.
+    pub end_month: Month,
 }
 
 /// A post placed on a plan platform, with its local time.
@@ -453,6 +457,21 @@ impl<'a> Inputs<'a> {
                         .filter(|(date, _)| Month::of(*date) == Month::of(until))
                         .map(|(_, t)| t)
                 };
+                // The latest month of the period with a total (recorded, or from the exports).
+                let mut end = None;
+                let mut month = end_month;
+                while month.last_day() >= period.from {
+                    let found = self
+                        .followers
+                        .get(&(id.clone(), month))
+                        .copied()
+                        .or_else(|| last_total(month.last_day().min(period.to)));
+                    if let Some(total) = found {
+                        end = Some((total, month));
+                        break;
+                    }
+                    month = Month::of(month.first_day() - chrono::TimeDelta::days(1));
+                }
                 PlatformData {
                     id: id.clone(),
                     kind: *kind,
@@ -462,11 +481,8 @@ impl<'a> Inputs<'a> {
                         .map(|p| p.post)
                         .collect(),
                     days,
-                    followers_end: self
-                        .followers
-                        .get(&(id.clone(), end_month))
-                        .copied()
-                        .or_else(|| last_total(period.to)),
+                    followers_end: end.map(|(total, _)| total),
+                    followers_as_of: end.map(|(_, month)| month),
                     followers_before: self
                         .followers
                         .get(&(id.clone(), before_month))
@@ -552,6 +568,7 @@ impl<'a> Inputs<'a> {
             inquiries: inquiries.len(),
             within_promise,
             promise_minutes: self.promise_minutes,
+            end_month,
             calendar_covers: self.plan.months.iter().any(|m| {
                 m.data.file_month.is_some_and(|month| {
                     month.last_day() >= period.from && month.first_day() <= period.to

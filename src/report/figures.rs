@@ -230,23 +230,45 @@ pub fn compute(metric: &str, data: &PeriodData) -> Figure {
                 .map(|p| p.id.as_str())
                 .collect();
             if !without.is_empty() {
-                Figure::missing(
+                return Figure::missing(
                     id,
                     format!(
                         "no follower total for: {} (record it in followers.yaml)",
                         without.join(", ")
                     ),
-                )
-            } else {
-                Figure::value(
-                    id,
-                    data.platforms
-                        .iter()
-                        .filter_map(|p| p.followers_end)
-                        .sum::<i64>() as f64,
-                    None,
-                )
+                );
             }
+            let end = data
+                .platforms
+                .iter()
+                .filter_map(|p| p.followers_as_of)
+                .max();
+            let earlier: Vec<String> = data
+                .platforms
+                .iter()
+                .filter(|p| p.followers_as_of.is_some() && p.followers_as_of != end)
+                .map(|p| {
+                    format!(
+                        "{} as of {}",
+                        p.id,
+                        p.followers_as_of
+                            .map_or_else(String::new, |m| m.to_string())
+                    )
+                })
+                .collect();
+            let note = match (end, earlier.is_empty()) {
+                (Some(end), true) if end != data.end_month => Some(format!("as of {end}")),
+                (_, false) => Some(earlier.join(", ")),
+                _ => None,
+            };
+            Figure::value(
+                id,
+                data.platforms
+                    .iter()
+                    .filter_map(|p| p.followers_end)
+                    .sum::<i64>() as f64,
+                note,
+            )
         }
         "engagement_rate_impressions" => {
             post_ratio(id, data, |_, c| c.engagements, impressions_of, 1.0)
