@@ -155,36 +155,18 @@ pub struct Inputs<'a> {
     pub week: WorkingWeek,
     pub promise_minutes: Option<i64>,
     pub calendar_clock: bool,
+    /// The last day the exports cover, per platform.
+    pub coverage: HashMap<PlatformKind, NaiveDate>,
+    /// Joins already made, by period and platforms.
+    joins: std::cell::RefCell<
+        HashMap<(NaiveDate, NaiveDate, Vec<String>), std::rc::Rc<reconcile::Joined>>,
+    >,
 }
 
 impl Inputs<'_> {
     /// The last day any export covers for a platform.
     pub fn covered_until(&self, kind: PlatformKind) -> Option<NaiveDate> {
-        let posts = self
-            .posts
-            .iter()
-            .filter(|p| p.post.platform == kind)
-            .filter_map(|p| p.date);
-        let days = self
-            .days
-            .iter()
-            .filter(|d| d.platform == kind)
-            .map(|d| d.date);
-        let files = self
-            .imported
-            .files
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.platform == Some(kind))
-            .filter_map(|(i, _)| {
-                self.imported
-                    .days
-                    .iter()
-                    .filter(|d| d.source.file == i)
-                    .map(|d| d.date)
-                    .max()
-            });
-        posts.chain(days).chain(files).max()
+        self.coverage.get(&kind).copied()
     }
 }
 
@@ -349,7 +331,18 @@ impl<'a> Inputs<'a> {
             .policies
             .as_ref()
             .and_then(|p| p.data.response_time.as_ref());
+        let mut coverage: HashMap<PlatformKind, NaiveDate> = HashMap::new();
+        let dated = posts
+            .iter()
+            .filter_map(|p| Some((p.post.platform, p.date?)))
+            .chain(imported.days.iter().map(|d| (d.platform, d.date)));
+        for (kind, date) in dated {
+            let last = coverage.entry(kind).or_insert(date);
+            *last = (*last).max(date);
+        }
         Inputs {
+            joins: Default::default(),
+            coverage,
             plan,
             tz,
             posts,
@@ -406,7 +399,7 @@ impl<'a> Inputs<'a> {
     ) -> (
         PeriodData<'_>,
         Vec<Placement<'a>>,
-        reconcile::Joined,
+        std::rc::Rc<reconcile::Joined>,
         Vec<&PlacedPost<'a>>,
     ) {
         let kinds: Vec<(String, PlatformKind)> = self
@@ -436,7 +429,17 @@ impl<'a> Inputs<'a> {
                 (p.post, time)
             })
             .collect();
-        let joined = reconcile::join(&placements, &with_time);
+        // The same scope and period recur for several KPIs: join once.
+        let key = (period.from, period.to, platform_ids.to_vec());
+        let cached = self.joins.borrow().get(&key).cloned();
+        let joined = match cached {
+            Some(joined) => joined,
+            None => {
+                let joined = std::rc::Rc::new(reconcile::join(&placements, &with_time));
+                self.joins.borrow_mut().insert(key, joined.clone());
+                joined
+            }
+        };
 
         let end_month = Month::of(period.to);
         let before_month = Month::of(period.from - chrono::TimeDelta::days(1));

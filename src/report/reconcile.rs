@@ -121,24 +121,43 @@ pub fn join(placements: &[Placement], posts: &[(&Post, PostTime)]) -> Joined {
             joined.by_link += 1;
         }
     }
-    // Fall back to time: the nearest free placement on the same platform.
+    // Fall back to time: the nearest free placement on the same platform,
+    // looked up by planned day (the tolerance spans at most the day before and after).
+    let mut by_day: HashMap<(PlatformKind, chrono::NaiveDate), Vec<usize>> = HashMap::new();
+    for (index, placement) in placements.iter().enumerate() {
+        if let Some(planned) = placement.item.publish.get() {
+            by_day
+                .entry((placement.kind, planned.date()))
+                .or_default()
+                .push(index);
+        }
+    }
     for (post_index, (post, time)) in posts.iter().enumerate() {
         if joined.post_item.contains_key(&post_index) {
             continue;
         }
-        let nearest = placements
+        let days: Vec<chrono::NaiveDate> = match time {
+            PostTime::At(t) => vec![
+                t.date() - chrono::TimeDelta::days(1),
+                t.date(),
+                t.date() + chrono::TimeDelta::days(1),
+            ],
+            PostTime::On(day) => vec![*day],
+            PostTime::Unknown => continue,
+        };
+        let nearest = days
             .iter()
-            .enumerate()
-            .filter(|(i, p)| !taken[*i] && p.kind == post.platform)
-            .filter_map(|(i, p)| {
-                let planned = p.item.publish.get()?;
+            .filter_map(|d| by_day.get(&(post.platform, *d)))
+            .flatten()
+            .filter(|i| !taken[**i])
+            .filter_map(|&i| {
+                let planned = placements[i].item.publish.get()?;
                 match time {
                     PostTime::At(time) => {
                         let gap = (*planned - *time).num_minutes().abs();
                         (gap <= TIME_TOLERANCE_MINUTES).then_some((gap, i))
                     }
-                    PostTime::On(day) => (planned.date() == *day).then_some((0, i)),
-                    PostTime::Unknown => None,
+                    _ => Some((0, i)),
                 }
             })
             .min();

@@ -1,0 +1,69 @@
+//! Writes large X classic per-tweet exports for benchmarks: FILES files of
+//! ROWS rows each, tweets spread over 2026–2030, in the real 40-column
+//! format (every field quoted, some texts over several lines).
+//!
+//! cargo run --release --example synthetic_exports -- OUT_DIR [FILES] [ROWS]   (default 30 × 100000)
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+const HEADER: &str = r#""Tweet id","Tweet permalink","Tweet text","time","impressions","engagements","engagement rate","retweets","replies","likes","user profile clicks","url clicks","hashtag clicks","detail expands","permalink clicks","app opens","app installs","follows","email tweet","dial phone","media views","media engagements","promoted impressions","promoted engagements","promoted engagement rate","promoted retweets","promoted replies","promoted likes","promoted user profile clicks","promoted url clicks","promoted hashtag clicks","promoted detail expands","promoted permalink clicks","promoted app opens","promoted app installs","promoted follows","promoted email tweet","promoted dial phone","promoted media views","promoted media engagements""#;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let out = std::path::PathBuf::from(
+        args.next()
+            .expect("usage: synthetic_exports OUT_DIR [FILES] [ROWS]"),
+    );
+    let files: u64 = args
+        .next()
+        .map_or(30, |n| n.parse().expect("FILES is a number"));
+    let rows: u64 = args
+        .next()
+        .map_or(100_000, |n| n.parse().expect("ROWS is a number"));
+    std::fs::create_dir_all(&out).unwrap();
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap();
+    let span_minutes = 5 * 365 * 24 * 60;
+    let mut bytes = 0u64;
+    for f in 0..files {
+        let path = out.join(format!("tweet_activity_metrics_khairukum_{f:03}_en.csv"));
+        let mut w =
+            std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&path).unwrap());
+        writeln!(w, "{HEADER}").unwrap();
+        let mut line = String::with_capacity(512);
+        for r in 0..rows {
+            let n = f * rows + r;
+            let id = 1_840_000_000_000_000_000u64 + n;
+            let at = start + chrono::TimeDelta::minutes(((n * 7919) % span_minutes) as i64);
+            let impressions = 1000 + (n * 37) % 9000;
+            let likes = impressions / 60;
+            let retweets = likes / 4;
+            let replies = likes / 9;
+            let engagements = likes + retweets + replies + impressions / 120;
+            let text = if n % 5 == 0 {
+                "حصاد أسبوع في حلقات خيركم: ٣٬٤٠٠ طالب وطالبة\n\nشكراً لكل من دعم الحلقات #خيركم"
+            } else {
+                "تخريج حفاظ كتاب الله في حفل جمعية خيركم السنوي بجدة #خيركم #القرآن_الكريم"
+            };
+            line.clear();
+            let _ = write!(
+                line,
+                "\"{id}\",\"https://twitter.com/khairukum/status/{id}\",\"{text}\",\"{} +0000\",\"{impressions}.0\",\"{engagements}.0\",\"{}\",\"{retweets}.0\",\"{replies}.0\",\"{likes}.0\",\"3.0\",\"2.0\",\"0.0\",\"5.0\",\"1.0\",\"0\",\"0\",\"1\",\"0\",\"0\",\"4\",\"2\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\"\n",
+                at.format("%Y-%m-%d %H:%M"),
+                engagements as f64 / impressions as f64,
+            );
+            bytes += line.len() as u64;
+            w.write_all(line.as_bytes()).unwrap();
+        }
+        w.flush().unwrap();
+    }
+    eprintln!(
+        "wrote {} rows, {:.2} GB, in {files} files to {}",
+        files * rows,
+        bytes as f64 / 1e9,
+        out.display()
+    );
+}
