@@ -142,6 +142,9 @@ pub struct PlacedPost<'a> {
 /// Follower totals recorded by hand (`followers.yaml`), by platform id and month.
 pub type FollowerTotals = HashMap<(String, Month), i64>;
 
+/// Joins already made, by period (first and last day) and platform ids.
+type JoinCache = HashMap<(NaiveDate, NaiveDate, Vec<String>), std::rc::Rc<reconcile::Joined>>;
+
 /// The cleaned inputs of a report.
 pub struct Inputs<'a> {
     pub plan: &'a Plan,
@@ -158,9 +161,7 @@ pub struct Inputs<'a> {
     /// The last day the exports cover, per platform.
     pub coverage: HashMap<PlatformKind, NaiveDate>,
     /// Joins already made, by period and platforms.
-    joins: std::cell::RefCell<
-        HashMap<(NaiveDate, NaiveDate, Vec<String>), std::rc::Rc<reconcile::Joined>>,
-    >,
+    joins: std::cell::RefCell<JoinCache>,
 }
 
 impl Inputs<'_> {
