@@ -43,15 +43,15 @@ fn main() {
             let retweets = likes / 4;
             let replies = likes / 9;
             let engagements = likes + retweets + replies + impressions / 120;
-            let text = if n % 5 == 0 {
+            let text = if n.is_multiple_of(5) {
                 "حصاد أسبوع في حلقات خيركم: ٣٬٤٠٠ طالب وطالبة\n\nشكراً لكل من دعم الحلقات #خيركم"
             } else {
                 "تخريج حفاظ كتاب الله في حفل جمعية خيركم السنوي بجدة #خيركم #القرآن_الكريم"
             };
             line.clear();
-            let _ = write!(
+            let _ = writeln!(
                 line,
-                "\"{id}\",\"https://twitter.com/khairukum/status/{id}\",\"{text}\",\"{} +0000\",\"{impressions}.0\",\"{engagements}.0\",\"{}\",\"{retweets}.0\",\"{replies}.0\",\"{likes}.0\",\"3.0\",\"2.0\",\"0.0\",\"5.0\",\"1.0\",\"0\",\"0\",\"1\",\"0\",\"0\",\"4\",\"2\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\"\n",
+                "\"{id}\",\"https://twitter.com/khairukum/status/{id}\",\"{text}\",\"{} +0000\",\"{impressions}.0\",\"{engagements}.0\",\"{}\",\"{retweets}.0\",\"{replies}.0\",\"{likes}.0\",\"3.0\",\"2.0\",\"0.0\",\"5.0\",\"1.0\",\"0\",\"0\",\"1\",\"0\",\"0\",\"4\",\"2\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\",\"-\"",
                 at.format("%Y-%m-%d %H:%M"),
                 engagements as f64 / impressions as f64,
             );
