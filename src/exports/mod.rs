@@ -198,8 +198,8 @@ pub fn import_dir(dir: &Path, options: &Options) -> std::io::Result<Imported> {
         .map(|e| e.into_path())
         .collect();
     files.sort();
-    let mut imported = Imported::default();
-    for path in files {
+    // Files are read on all cores, then put together in path order.
+    let parts = crate::parallel::map(&files, |path| {
         let shown = path.to_string_lossy().replace('\\', "/");
         // A file filed under a month folder (`exports/2026-11/…`) was exported
         // by the end of the next month at the latest.
@@ -211,9 +211,40 @@ pub fn import_dir(dir: &Path, options: &Options) -> std::io::Result<Imported> {
         if let Some(month) = folder_month {
             file_options.year_anchor = options.year_anchor.min(month.next().last_day());
         }
-        import_file(&path, &shown, &file_options, &mut imported);
+        let mut part = Imported::default();
+        import_file(path, &shown, &file_options, &mut part);
+        part
+    });
+    let mut imported = Imported::default();
+    imported
+        .posts
+        .reserve_exact(parts.iter().map(|p| p.posts.len()).sum());
+    imported
+        .days
+        .reserve_exact(parts.iter().map(|p| p.days.len()).sum());
+    for part in parts {
+        imported.append(part);
     }
     Ok(imported)
+}
+
+impl Imported {
+    /// Adds another import after this one, renumbering its files.
+    pub fn append(&mut self, mut other: Imported) {
+        let offset = self.files.len();
+        let shift = |source: &mut Source| source.file += offset;
+        other.posts.iter_mut().for_each(|p| shift(&mut p.source));
+        other.days.iter_mut().for_each(|d| shift(&mut d.source));
+        other
+            .inquiries
+            .iter_mut()
+            .for_each(|q| shift(&mut q.source));
+        self.files.append(&mut other.files);
+        self.posts.append(&mut other.posts);
+        self.days.append(&mut other.days);
+        self.inquiries.append(&mut other.inquiries);
+        self.problems.append(&mut other.problems);
+    }
 }
 
 /// Reads one export into `into`; every problem is recorded, none stops the run.
