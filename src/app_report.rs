@@ -114,6 +114,8 @@ pub fn run(settings: ReportSettings) -> anyhow::Result<u8> {
         .unwrap_or(period.from);
     let options = khairukum::exports::Options {
         window: Some((earliest, period.to)),
+        // Each post is kept only for the period itself; the trend needs only sums.
+        detail: Some((period.from, period.to)),
         time_zone: tz,
         year_anchor: settings.today,
     };

@@ -8,6 +8,7 @@ use std::path::Path;
 fn options() -> Options {
     Options {
         window: None,
+        detail: None,
         time_zone: chrono_tz::Asia::Riyadh,
         year_anchor: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
     }

@@ -11,6 +11,7 @@ pub mod values;
 use crate::model::platforms::PlatformKind;
 use chrono::{Datelike, NaiveDate};
 use formats::{Field, Fit, Format, Grain};
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use values::When;
@@ -66,6 +67,205 @@ impl Counts {
         let mut copy = *self;
         copy.slot(field).and_then(|s| *s)
     }
+}
+
+/// A total over posts, and how many posts carried the count (0: missing).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sum {
+    pub total: i64,
+    pub posts: i64,
+}
+
+impl Sum {
+    fn add(&mut self, value: Option<i64>) {
+        if let Some(v) = value {
+            self.total += v;
+            self.posts += 1;
+        }
+    }
+
+    fn merge(&mut self, other: &Sum) {
+        self.total += other.total;
+        self.posts += other.posts;
+    }
+
+    /// The total, or `None` when no post carried the count.
+    pub fn value(&self) -> Option<i64> {
+        (self.posts > 0).then_some(self.total)
+    }
+}
+
+/// The parts of a rate, summed over the posts that carry both.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pair {
+    pub numerator: i64,
+    pub denominator: i64,
+    pub posts: i64,
+}
+
+impl Pair {
+    fn add(&mut self, numerator: Option<i64>, denominator: Option<i64>) {
+        if let (Some(n), Some(d)) = (numerator, denominator) {
+            self.numerator += n;
+            self.denominator += d;
+            self.posts += 1;
+        }
+    }
+
+    fn merge(&mut self, other: &Pair) {
+        self.numerator += other.numerator;
+        self.denominator += other.denominator;
+        self.posts += other.posts;
+    }
+}
+
+/// "Impressions" of a post: YouTube and TikTok report views where the
+/// others report impressions.
+pub fn impressions_of(kind: PlatformKind, counts: &Counts) -> Option<i64> {
+    match kind {
+        PlatformKind::Youtube | PlatformKind::Tiktok => counts.impressions.or(counts.video_views),
+        _ => counts.impressions,
+    }
+}
+
+/// What the figures need of a set of posts, in constant space: the sums of
+/// their counts and the parts of the post-level rates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PostTotals {
+    pub posts: i64,
+    pub impressions: Sum,
+    pub reach: Sum,
+    pub engagements: Sum,
+    pub likes: Sum,
+    pub replies: Sum,
+    pub reposts: Sum,
+    pub video_views: Sum,
+    pub follows: Sum,
+    pub engagements_per_impression: Pair,
+    pub engagements_per_reach: Pair,
+    pub reposts_per_reach: Pair,
+    pub replies_per_reach: Pair,
+}
+
+impl PostTotals {
+    pub fn add(&mut self, kind: PlatformKind, c: &Counts) {
+        let mut c = *c;
+        c.impressions = impressions_of(kind, &c);
+        c.follows = c.follows.or(c.net_follows);
+        self.add_counts(&c);
+    }
+
+    /// Adds a post whose `impressions` and `follows` are already resolved.
+    fn add_counts(&mut self, c: &Counts) {
+        let impressions = c.impressions;
+        self.posts += 1;
+        self.impressions.add(impressions);
+        self.reach.add(c.reach);
+        self.engagements.add(c.engagements);
+        self.likes.add(c.likes);
+        self.replies.add(c.replies);
+        self.reposts.add(c.reposts);
+        self.video_views.add(c.video_views);
+        self.follows.add(c.follows);
+        self.engagements_per_impression
+            .add(c.engagements, impressions);
+        self.engagements_per_reach.add(c.engagements, c.reach);
+        self.reposts_per_reach.add(c.reposts, c.reach);
+        self.replies_per_reach.add(c.replies, c.reach);
+    }
+
+    pub fn merge(&mut self, o: &PostTotals) {
+        self.posts += o.posts;
+        for (a, b) in [
+            (&mut self.impressions, &o.impressions),
+            (&mut self.reach, &o.reach),
+            (&mut self.engagements, &o.engagements),
+            (&mut self.likes, &o.likes),
+            (&mut self.replies, &o.replies),
+            (&mut self.reposts, &o.reposts),
+            (&mut self.video_views, &o.video_views),
+            (&mut self.follows, &o.follows),
+        ] {
+            a.merge(b);
+        }
+        for (a, b) in [
+            (
+                &mut self.engagements_per_impression,
+                &o.engagements_per_impression,
+            ),
+            (&mut self.engagements_per_reach, &o.engagements_per_reach),
+            (&mut self.reposts_per_reach, &o.reposts_per_reach),
+            (&mut self.replies_per_reach, &o.replies_per_reach),
+        ] {
+            a.merge(b);
+        }
+    }
+}
+
+/// What a post contributes to the sums, in a few bytes: kept for every post
+/// of the window until duplicates across files are removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PostStub {
+    pub platform: PlatformKind,
+    pub date: NaiveDate,
+    /// A hash of the post's id (duplicates across files share it).
+    pub key: u64,
+    /// impressions (or views), reach, engagements, likes, replies, reposts, video views, follows;
+    /// `i64::MIN` for missing.
+    pub counts: [i64; 8],
+    pub file: usize,
+}
+
+const NONE: i64 = i64::MIN;
+
+impl PostStub {
+    fn new(platform: PlatformKind, date: NaiveDate, id: &str, c: &Counts, file: usize) -> PostStub {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (platform, id.trim()).hash(&mut hasher);
+        let v = |x: Option<i64>| x.unwrap_or(NONE);
+        PostStub {
+            platform,
+            date,
+            key: hasher.finish(),
+            counts: [
+                v(impressions_of(platform, c)),
+                v(c.reach),
+                v(c.engagements),
+                v(c.likes),
+                v(c.replies),
+                v(c.reposts),
+                v(c.video_views),
+                v(c.follows.or(c.net_follows)),
+            ],
+            file,
+        }
+    }
+
+    fn counts(&self) -> Counts {
+        let o = |i: usize| (self.counts[i] != NONE).then_some(self.counts[i]);
+        Counts {
+            impressions: o(0),
+            reach: o(1),
+            engagements: o(2),
+            likes: o(3),
+            replies: o(4),
+            reposts: o(5),
+            video_views: o(6),
+            follows: o(7),
+            ..Counts::default()
+        }
+    }
+}
+
+/// The posts one file published on one platform on one (local) day, summed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostDay {
+    pub platform: PlatformKind,
+    pub date: NaiveDate,
+    pub totals: PostTotals,
+    /// Index into [`Imported::files`].
+    pub file: usize,
 }
 
 /// One post as an export reports it.
@@ -159,6 +359,11 @@ pub struct Imported {
     pub files: Vec<ExportFile>,
     pub posts: Vec<Post>,
     pub days: Vec<Day>,
+    /// Every post in the window, summed per platform, day and file
+    /// (duplicates across files counted once, in the first); filled by [`import_dir`].
+    pub post_days: Vec<PostDay>,
+    /// Every post in the window, briefly, until [`Imported::sum_posts`].
+    pub stubs: Vec<PostStub>,
     pub inquiries: Vec<Inquiry>,
     pub problems: Vec<Problem>,
 }
@@ -168,6 +373,9 @@ pub struct Imported {
 pub struct Options {
     /// Keep only posts published and days within these dates (inclusive).
     pub window: Option<(NaiveDate, NaiveDate)>,
+    /// Keep each post (not only its day's sums) only within these dates, so
+    /// memory stays bounded however many posts the window holds.
+    pub detail: Option<(NaiveDate, NaiveDate)>,
     /// The plan's time zone: UTC times are moved into it before taking their date.
     pub time_zone: chrono_tz::Tz,
     /// A day on or after the last day of any export, to give a year to dates
@@ -225,10 +433,52 @@ pub fn import_dir(dir: &Path, options: &Options) -> std::io::Result<Imported> {
     for part in parts {
         imported.append(part);
     }
+    imported.sum_posts();
     Ok(imported)
 }
 
 impl Imported {
+    /// Sums the posts per platform and day, counting a post that several
+    /// files give once (the first file's figures), and reports the overlaps.
+    pub fn sum_posts(&mut self) {
+        let mut seen: HashMap<u64, usize> = HashMap::with_capacity(self.stubs.len());
+        let mut sums: std::collections::BTreeMap<(PlatformKind, NaiveDate, usize), PostTotals> =
+            Default::default();
+        let mut repeats: std::collections::BTreeMap<(usize, usize), usize> = Default::default();
+        for stub in std::mem::take(&mut self.stubs) {
+            match seen.get(&stub.key) {
+                Some(&first) => *repeats.entry((first, stub.file)).or_default() += 1,
+                None => {
+                    seen.insert(stub.key, stub.file);
+                    sums.entry((stub.platform, stub.date, stub.file))
+                        .or_default()
+                        .add_counts(&stub.counts());
+                }
+            }
+        }
+        for ((first, second), count) in repeats {
+            self.problems.push(Problem {
+                path: self.files[second].path.clone(),
+                line: None,
+                column: None,
+                message: format!(
+                    "{count} post(s) are also in {}; counted once",
+                    self.files[first].path
+                ),
+                decision: Decision::RowSkipped,
+            });
+        }
+        self.post_days = sums
+            .into_iter()
+            .map(|((platform, date, file), totals)| PostDay {
+                platform,
+                date,
+                totals,
+                file,
+            })
+            .collect();
+    }
+
     /// Adds another import after this one, renumbering its files.
     pub fn append(&mut self, mut other: Imported) {
         let offset = self.files.len();
@@ -244,6 +494,10 @@ impl Imported {
         self.days.append(&mut other.days);
         self.inquiries.append(&mut other.inquiries);
         self.problems.append(&mut other.problems);
+        other.post_days.iter_mut().for_each(|d| d.file += offset);
+        self.post_days.append(&mut other.post_days);
+        other.stubs.iter_mut().for_each(|d| d.file += offset);
+        self.stubs.append(&mut other.stubs);
     }
 }
 
@@ -716,12 +970,14 @@ impl Mapper<'_> {
             Grain::Post => {
                 // Posts without a date (unlisted videos) cannot be placed in a month.
                 let Some(when) = when else { return };
-                if when
-                    .date_in(self.options.time_zone)
-                    .is_some_and(|d| !self.options.keeps(d))
-                {
+                let date = when.date_in(self.options.time_zone);
+                if date.is_some_and(|d| !self.options.keeps(d)) {
                     return;
                 }
+                let detailed = match (date, self.options.detail) {
+                    (Some(d), Some((from, to))) => d >= from && d <= to,
+                    _ => true,
+                };
                 let Some(id) = self.text(record, Field::PostId) else {
                     into.problems.push(self.problem(
                         line,
@@ -731,10 +987,17 @@ impl Mapper<'_> {
                     ));
                     return;
                 };
+                let counts = self.counts(record, line, into);
+                if let Some(date) = date {
+                    into.stubs
+                        .push(PostStub::new(self.platform, date, &id, &counts, self.file));
+                }
+                if !detailed {
+                    return;
+                }
                 let url = self
                     .text(record, Field::Url)
                     .or_else(|| post_url(self.platform, &id));
-                let counts = self.counts(record, line, into);
                 into.posts.push(Post {
                     platform: self.platform,
                     id,

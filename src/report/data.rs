@@ -5,7 +5,7 @@
 use super::reconcile::{self, Placement};
 use super::working_time::WorkingWeek;
 use crate::dates::Month;
-use crate::exports::{Counts, Day, Decision, Imported, Post, Problem};
+use crate::exports::{Counts, Day, Decision, Imported, Post, PostTotals, Problem};
 use crate::model::Plan;
 use crate::model::calendar::{Item, Status};
 use crate::model::platforms::PlatformKind;
@@ -103,7 +103,8 @@ impl Period {
 pub struct PlatformData<'a> {
     pub id: String,
     pub kind: PlatformKind,
-    pub posts: Vec<&'a Post>,
+    /// The posts published in the period, summed.
+    pub totals: PostTotals,
     pub days: Vec<&'a Day>,
     /// Followers at the end of the period (or the latest month of it that
     /// has a total, with that month), and at the end of the one before.
@@ -152,6 +153,8 @@ pub struct Inputs<'a> {
     pub posts: Vec<PlacedPost<'a>>,
     /// Merged account days: one row per platform and date.
     pub days: Vec<Day>,
+    /// Posts summed per platform and day; where files overlap, the first counts.
+    pub post_totals: BTreeMap<(PlatformKind, NaiveDate), PostTotals>,
     pub imported: &'a Imported,
     pub followers: &'a FollowerTotals,
     pub problems: Vec<Problem>,
@@ -242,17 +245,11 @@ impl<'a> Inputs<'a> {
             let Some((id, _, _)) = platform_of(post.platform) else {
                 continue;
             };
-            if let Some(first) = seen.insert((post.platform, post.id.as_str()), post.source.file) {
-                problems.push(Problem {
-                    path: imported.files[post.source.file].path.clone(),
-                    line: Some(post.source.line),
-                    column: None,
-                    message: format!(
-                        "post {} is also in {}; counted once",
-                        post.id, imported.files[first].path
-                    ),
-                    decision: Decision::RowSkipped,
-                });
+            // A post several files give is listed once (the import reports the overlap).
+            if seen
+                .insert((post.platform, post.id.as_str()), post.source.file)
+                .is_some()
+            {
                 continue;
             }
             let when = post.published;
@@ -285,6 +282,16 @@ impl<'a> Inputs<'a> {
                     .or_insert((day.date, day.date));
                 range.0 = range.0.min(day.date);
                 range.1 = range.1.max(day.date);
+            }
+        }
+        // Posts are summed per day by the import, duplicates already counted once.
+        let mut post_totals: BTreeMap<(PlatformKind, NaiveDate), PostTotals> = BTreeMap::new();
+        for day in &imported.post_days {
+            if platform_of(day.platform).is_some() && !foreign.contains(&day.file) {
+                post_totals
+                    .entry((day.platform, day.date))
+                    .or_default()
+                    .merge(&day.totals);
             }
         }
         for ((first, second), (from, to)) in overlaps {
@@ -348,6 +355,7 @@ impl<'a> Inputs<'a> {
             tz,
             posts,
             days: merged.into_values().collect(),
+            post_totals,
             imported,
             followers,
             problems,
@@ -479,11 +487,13 @@ impl<'a> Inputs<'a> {
                 PlatformData {
                     id: id.clone(),
                     kind: *kind,
-                    posts: posts
-                        .iter()
-                        .filter(|p| p.platform_id == *id)
-                        .map(|p| p.post)
-                        .collect(),
+                    totals: self
+                        .post_totals
+                        .range((*kind, period.from)..=(*kind, period.to))
+                        .fold(PostTotals::default(), |mut sum, (_, t)| {
+                            sum.merge(t);
+                            sum
+                        }),
                     days,
                     followers_end: end.map(|(total, _)| total),
                     followers_as_of: end.map(|(_, month)| month),

@@ -3,7 +3,7 @@
 //! figure no export can give is missing with the reason, never zero.
 
 use super::data::{PeriodData, PlatformData};
-use crate::exports::Counts;
+use crate::exports::{Counts, Pair, PostTotals, Sum, impressions_of};
 use crate::model::platforms::PlatformKind;
 use serde::Serialize;
 
@@ -65,15 +65,6 @@ impl Figure {
     }
 }
 
-/// Which counts a post-level sum uses for "impressions": YouTube and TikTok
-/// report views where the others report impressions.
-fn impressions_of(kind: PlatformKind, counts: &Counts) -> Option<i64> {
-    match kind {
-        PlatformKind::Youtube | PlatformKind::Tiktok => counts.impressions.or(counts.video_views),
-        _ => counts.impressions,
-    }
-}
-
 fn sum(values: impl Iterator<Item = Option<i64>>) -> Option<i64> {
     values.fold(None, |acc, v| match (acc, v) {
         (acc, None) => acc,
@@ -82,25 +73,16 @@ fn sum(values: impl Iterator<Item = Option<i64>>) -> Option<i64> {
     })
 }
 
+/// Which total a flow takes from posts, and which count from account days.
+type PostSum = fn(&PostTotals) -> Sum;
+type DayCount = fn(PlatformKind, &Counts) -> Option<i64>;
+
 /// A flow (impressions, engagements...) for one platform: from account days
-/// when they give it, else from the posts published in the period.
-fn flow(
-    platform: &PlatformData,
-    field: fn(PlatformKind, &Counts) -> Option<i64>,
-    days_first: bool,
-) -> Option<i64> {
-    let from_days = || {
-        sum(platform
-            .days
-            .iter()
-            .map(|d| field(platform.kind, &d.counts)))
-    };
-    let from_posts = || {
-        sum(platform
-            .posts
-            .iter()
-            .map(|p| field(platform.kind, &p.counts)))
-    };
+/// when they give it, else from the posts published in the period (or the
+/// other way round).
+fn flow(platform: &PlatformData, posts: PostSum, days: DayCount, days_first: bool) -> Option<i64> {
+    let from_days = || sum(platform.days.iter().map(|d| days(platform.kind, &d.counts)));
+    let from_posts = || posts(&platform.totals).value();
     if days_first {
         from_days().or_else(from_posts)
     } else {
@@ -112,13 +94,14 @@ fn flow(
 fn flow_figure(
     metric: &'static str,
     data: &PeriodData,
-    field: fn(PlatformKind, &Counts) -> Option<i64>,
+    posts: PostSum,
+    days: DayCount,
     days_first: bool,
 ) -> Figure {
     let mut total = None;
     let mut without = Vec::new();
     for platform in &data.platforms {
-        match flow(platform, field, days_first) {
+        match flow(platform, posts, days, days_first) {
             Some(v) => total = Some(total.unwrap_or(0) + v),
             None => without.push(platform.id.as_str()),
         }
@@ -137,22 +120,15 @@ fn flow_figure(
 fn post_ratio(
     metric: &'static str,
     data: &PeriodData,
-    top: fn(PlatformKind, &Counts) -> Option<i64>,
-    bottom: fn(PlatformKind, &Counts) -> Option<i64>,
+    pair: fn(&PostTotals) -> Pair,
     scale: f64,
 ) -> Figure {
-    let (mut n, mut d, mut posts) = (0i64, 0i64, 0usize);
+    let (mut n, mut d, mut posts) = (0i64, 0i64, 0i64);
     for platform in &data.platforms {
-        for post in &platform.posts {
-            if let (Some(a), Some(b)) = (
-                top(platform.kind, &post.counts),
-                bottom(platform.kind, &post.counts),
-            ) {
-                n += a;
-                d += b;
-                posts += 1;
-            }
-        }
+        let p = pair(&platform.totals);
+        n += p.numerator;
+        d += p.denominator;
+        posts += p.posts;
     }
     if posts == 0 {
         return Figure::missing(metric, "no exported post in this period carries both parts");
@@ -187,13 +163,13 @@ pub fn percentile(sorted: &[i64], p: f64) -> Option<f64> {
 pub fn compute(metric: &str, data: &PeriodData) -> Figure {
     let id: &'static str = crate::metrics::find(metric).map_or("unknown", |m| m.id);
     match id {
-        "impressions" => flow_figure(id, data, impressions_of, true),
-        "reach" => flow_figure(id, data, |_, c| c.reach, false),
-        "engagements" => flow_figure(id, data, |_, c| c.engagements, false),
-        "likes" => flow_figure(id, data, |_, c| c.likes, false),
-        "replies" => flow_figure(id, data, |_, c| c.replies, false),
-        "reposts" => flow_figure(id, data, |_, c| c.reposts, false),
-        "video_views" => flow_figure(id, data, |_, c| c.video_views, false),
+        "impressions" => flow_figure(id, data, |t| t.impressions, impressions_of, true),
+        "reach" => flow_figure(id, data, |t| t.reach, |_, c| c.reach, false),
+        "engagements" => flow_figure(id, data, |t| t.engagements, |_, c| c.engagements, false),
+        "likes" => flow_figure(id, data, |t| t.likes, |_, c| c.likes, false),
+        "replies" => flow_figure(id, data, |t| t.replies, |_, c| c.replies, false),
+        "reposts" => flow_figure(id, data, |t| t.reposts, |_, c| c.reposts, false),
+        "video_views" => flow_figure(id, data, |t| t.video_views, |_, c| c.video_views, false),
         "followers_net" => {
             let mut total = 0;
             let mut without = Vec::new();
@@ -271,15 +247,11 @@ pub fn compute(metric: &str, data: &PeriodData) -> Figure {
             )
         }
         "engagement_rate_impressions" => {
-            post_ratio(id, data, |_, c| c.engagements, impressions_of, 1.0)
+            post_ratio(id, data, |t| t.engagements_per_impression, 1.0)
         }
-        "engagement_rate_reach" => post_ratio(id, data, |_, c| c.engagements, |_, c| c.reach, 1.0),
-        "amplification_per_1000_reach" => {
-            post_ratio(id, data, |_, c| c.reposts, |_, c| c.reach, 1000.0)
-        }
-        "conversation_per_1000_reach" => {
-            post_ratio(id, data, |_, c| c.replies, |_, c| c.reach, 1000.0)
-        }
+        "engagement_rate_reach" => post_ratio(id, data, |t| t.engagements_per_reach, 1.0),
+        "amplification_per_1000_reach" => post_ratio(id, data, |t| t.reposts_per_reach, 1000.0),
+        "conversation_per_1000_reach" => post_ratio(id, data, |t| t.replies_per_reach, 1000.0),
         "materials_published" if !data.calendar_covers => {
             Figure::missing(id, "the plan has no calendar for this period")
         }

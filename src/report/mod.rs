@@ -385,7 +385,7 @@ pub fn build(
                 focus: p.focus.value,
                 planned_share: (planned_total > 0)
                     .then(|| planned as f64 * 100.0 / planned_total as f64),
-                posts: data.platforms.iter().map(|d| d.posts.len()).sum(),
+                posts: data.platforms.iter().map(|d| d.totals.posts as usize).sum(),
                 figures: PLATFORM_METRICS
                     .iter()
                     .map(|m| figures::compute(m, &data))
