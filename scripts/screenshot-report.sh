@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Renders the charity's November report as HTML and photographs it in
+# headless Chromium, to look at the right-to-left layout, the Arabic
+# shaping and the charts. Installs Chromium and an Arabic font from Debian
+# when they are missing (needs root and the package registry).
+#
+#   bash scripts/screenshot-report.sh [OUT.png]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-target/report-2026-11.png}
+if ! command -v chromium >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null
+fi
+cargo run --release --quiet -- report --month 2026-11 --today 2026-11-26 --format html --output target/report-2026-11.html
+profile=$(mktemp -d)
+trap 'rm -rf "$profile"' EXIT
+chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+  --disable-background-networking --disable-component-update --disable-sync \
+  --user-data-dir="$profile" --window-size=1200,3400 \
+  --screenshot="$out" "file://$PWD/target/report-2026-11.html" 2>/dev/null
+test -s "$out"
+echo "wrote $out"
