@@ -71,7 +71,23 @@ impl ReportSettings {
 }
 
 pub fn run(settings: ReportSettings) -> anyhow::Result<u8> {
-    let loaded = khairukum::load::load(&settings.plan)?;
+    let period = match settings.asked {
+        Asked::Month(Some(m)) => Period::month(m),
+        Asked::Month(None) => {
+            let this = Month::of(settings.today);
+            Period::month(Month::of(this.first_day() - chrono::TimeDelta::days(1)))
+        }
+        Asked::Quarter(y, q) => Period::quarter(y, q),
+        Asked::Range(from, to) => Period::range(from, to),
+    };
+    // Only the calendar months the report and its trend look at are read.
+    let earliest =
+        Month::of(period.previous().from.min(
+            period.from - chrono::TimeDelta::days(31 * (khairukum::report::TREND_MONTHS as i64)),
+        ));
+    let loaded = khairukum::load::load_selected(&settings.plan, |_, month| {
+        month >= earliest && month.first_day() <= period.to
+    })?;
     let plan = &loaded.plan;
     let errors: Vec<_> = loaded
         .diagnostics
@@ -90,15 +106,6 @@ pub fn run(settings: ReportSettings) -> anyhow::Result<u8> {
             errors.len()
         )?;
     }
-    let period = match settings.asked {
-        Asked::Month(Some(m)) => Period::month(m),
-        Asked::Month(None) => {
-            let this = Month::of(settings.today);
-            Period::month(Month::of(this.first_day() - chrono::TimeDelta::days(1)))
-        }
-        Asked::Quarter(y, q) => Period::quarter(y, q),
-        Asked::Range(from, to) => Period::range(from, to),
-    };
     let exports = exports_dir(&settings.plan, settings.exports.as_deref(), plan)?;
     let tz = plan
         .settings

@@ -211,19 +211,23 @@ pub struct PostStub {
     /// A hash of the post's id (duplicates across files share it).
     pub key: u64,
     /// impressions (or views), reach, engagements, likes, replies, reposts, video views, follows;
-    /// `i64::MIN` for missing.
-    pub counts: [i64; 8],
-    pub file: usize,
+    /// `i32::MIN` for missing. One post's counts fit; counts that do not are missing.
+    pub counts: [i32; 8],
+    pub file: u32,
 }
 
-const NONE: i64 = i64::MIN;
+const NONE: i32 = i32::MIN;
 
 impl PostStub {
     fn new(platform: PlatformKind, date: NaiveDate, id: &str, c: &Counts, file: usize) -> PostStub {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         (platform, id.trim()).hash(&mut hasher);
-        let v = |x: Option<i64>| x.unwrap_or(NONE);
+        let v = |x: Option<i64>| {
+            x.and_then(|x| i32::try_from(x).ok())
+                .filter(|x| *x != NONE)
+                .unwrap_or(NONE)
+        };
         PostStub {
             platform,
             date,
@@ -238,12 +242,12 @@ impl PostStub {
                 v(c.video_views),
                 v(c.follows.or(c.net_follows)),
             ],
-            file,
+            file: file as u32,
         }
     }
 
     fn counts(&self) -> Counts {
-        let o = |i: usize| (self.counts[i] != NONE).then_some(self.counts[i]);
+        let o = |i: usize| (self.counts[i] != NONE).then_some(i64::from(self.counts[i]));
         Counts {
             impressions: o(0),
             reach: o(1),
@@ -441,10 +445,10 @@ impl Imported {
     /// Sums the posts per platform and day, counting a post that several
     /// files give once (the first file's figures), and reports the overlaps.
     pub fn sum_posts(&mut self) {
-        let mut seen: HashMap<u64, usize> = HashMap::with_capacity(self.stubs.len());
-        let mut sums: std::collections::BTreeMap<(PlatformKind, NaiveDate, usize), PostTotals> =
+        let mut seen: HashMap<u64, u32> = HashMap::with_capacity(self.stubs.len());
+        let mut sums: std::collections::BTreeMap<(PlatformKind, NaiveDate, u32), PostTotals> =
             Default::default();
-        let mut repeats: std::collections::BTreeMap<(usize, usize), usize> = Default::default();
+        let mut repeats: std::collections::BTreeMap<(u32, u32), usize> = Default::default();
         for stub in std::mem::take(&mut self.stubs) {
             match seen.get(&stub.key) {
                 Some(&first) => *repeats.entry((first, stub.file)).or_default() += 1,
@@ -458,12 +462,12 @@ impl Imported {
         }
         for ((first, second), count) in repeats {
             self.problems.push(Problem {
-                path: self.files[second].path.clone(),
+                path: self.files[second as usize].path.clone(),
                 line: None,
                 column: None,
                 message: format!(
                     "{count} post(s) are also in {}; counted once",
-                    self.files[first].path
+                    self.files[first as usize].path
                 ),
                 decision: Decision::RowSkipped,
             });
@@ -474,7 +478,7 @@ impl Imported {
                 platform,
                 date,
                 totals,
-                file,
+                file: file as usize,
             })
             .collect();
     }
@@ -496,7 +500,7 @@ impl Imported {
         self.problems.append(&mut other.problems);
         other.post_days.iter_mut().for_each(|d| d.file += offset);
         self.post_days.append(&mut other.post_days);
-        other.stubs.iter_mut().for_each(|d| d.file += offset);
+        other.stubs.iter_mut().for_each(|d| d.file += offset as u32);
         self.stubs.append(&mut other.stubs);
     }
 }
