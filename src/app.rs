@@ -75,6 +75,24 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Prints the plan's problems that matter to a command, one line each, on
+/// standard error, and says what they may cost.
+pub fn print_plan_problems(lines: &[String], consequence: &str) -> io::Result<()> {
+    if lines.is_empty() {
+        return Ok(());
+    }
+    let mut err = io::stderr().lock();
+    for line in lines {
+        writeln!(err, "{line}")?;
+    }
+    writeln!(
+        err,
+        "warning: the plan has {} problem{}; {consequence} (`khairukum plan validate` explains them)",
+        lines.len(),
+        if lines.len() == 1 { "" } else { "s" }
+    )
+}
+
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
         e.downcast_ref::<io::Error>()

@@ -95,17 +95,7 @@ pub fn run(settings: ReportSettings) -> anyhow::Result<u8> {
         .filter(|d| d.severity == khairukum::diagnostic::Severity::Error)
         .map(|d| khairukum::render::short(d, &loaded.sources))
         .collect();
-    if !errors.is_empty() {
-        let mut err = io::stderr().lock();
-        for line in &errors {
-            writeln!(err, "{line}")?;
-        }
-        writeln!(
-            err,
-            "warning: the plan has {} error(s); the report may be incomplete (`khairukum plan validate` explains them)",
-            errors.len()
-        )?;
-    }
+    crate::app::print_plan_problems(&errors, "the report may be incomplete")?;
     let exports = exports_dir(&settings.plan, settings.exports.as_deref(), plan)?;
     let tz = plan
         .settings

@@ -209,18 +209,7 @@ pub fn run(settings: TasksSettings) -> anyhow::Result<u8> {
         })
         .map(|d| khairukum::render::short(d, &loaded.sources))
         .collect();
-    if !problems.is_empty() {
-        let mut err = io::stderr().lock();
-        for line in &problems {
-            writeln!(err, "{line}")?;
-        }
-        writeln!(
-            err,
-            "warning: the plan has {} problem{}; the tasks below may be incomplete or wrong (`khairukum plan validate` explains them)",
-            problems.len(),
-            if problems.len() == 1 { "" } else { "s" }
-        )?;
-    }
+    crate::app::print_plan_problems(&problems, "the tasks below may be incomplete or wrong")?;
 
     let all = tasks::derive(plan);
     let write = |out: &mut dyn Write| -> io::Result<()> {

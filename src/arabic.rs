@@ -91,6 +91,18 @@ pub fn find_word(haystack: &str, needle: &str) -> Option<usize> {
     Folded::new(haystack).find_word(&Folded::new(needle))
 }
 
+/// A terminal-table cell, right-aligned when it holds Arabic.
+pub fn table_cell(text: impl Into<String>) -> comfy_table::Cell {
+    let text = text.into();
+    let arabic = text.chars().any(is_arabic_letter);
+    let cell = comfy_table::Cell::new(text);
+    if arabic {
+        cell.set_alignment(comfy_table::CellAlignment::Right)
+    } else {
+        cell
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

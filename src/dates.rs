@@ -112,6 +112,10 @@ impl Month {
         }
     }
 
+    pub fn previous(self) -> Month {
+        Month::of(self.first_day() - chrono::TimeDelta::days(1))
+    }
+
     pub fn last_day(self) -> NaiveDate {
         self.next().first_day().pred_opt().expect("valid date")
     }
@@ -371,6 +375,10 @@ mod tests {
         let m = Month::parse("2026-12").unwrap();
         assert_eq!(m.last_day(), ymd(2026, 12, 31));
         assert_eq!(m.next().to_string(), "2027-01");
+        assert_eq!(
+            Month::parse("2027-01").unwrap().previous().to_string(),
+            "2026-12"
+        );
         assert_eq!(
             Month::parse("2026-02").unwrap().last_day(),
             ymd(2026, 2, 28)

@@ -65,17 +65,7 @@ impl Period {
                 + 1;
             let mut first = Month::of(self.from);
             for _ in 0..months {
-                first = if first.month == 1 {
-                    Month {
-                        year: first.year - 1,
-                        month: 12,
-                    }
-                } else {
-                    Month {
-                        year: first.year,
-                        month: first.month - 1,
-                    }
-                };
+                first = first.previous();
             }
             let last = Month::of(self.from - chrono::TimeDelta::days(1));
             let label = if months == 1 {
@@ -482,7 +472,7 @@ impl<'a> Inputs<'a> {
                         end = Some((total, month));
                         break;
                     }
-                    month = Month::of(month.first_day() - chrono::TimeDelta::days(1));
+                    month = month.previous();
                 }
                 PlatformData {
                     id: id.clone(),

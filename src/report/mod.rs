@@ -289,17 +289,7 @@ pub fn trend_periods(plan: &Plan, period: &Period) -> Vec<Period> {
     let mut months = vec![Month::of(period.from)];
     while months.len() < TREND_MONTHS as usize {
         let first = months[0];
-        let before = if first.month == 1 {
-            Month {
-                year: first.year - 1,
-                month: 12,
-            }
-        } else {
-            Month {
-                year: first.year,
-                month: first.month - 1,
-            }
-        };
+        let before = first.previous();
         if start.is_some_and(|s| before < s) {
             break;
         }

@@ -1,21 +1,12 @@
 //! The terminal report: tables with Arabic cells right-aligned.
 
 use super::{Report, ReportWriter, show, show_change};
-use comfy_table::{Cell, CellAlignment, presets};
+use comfy_table::presets;
 use std::io::{self, Write};
 
 pub struct Table;
 
-fn cell(text: impl Into<String>) -> Cell {
-    let text = text.into();
-    let arabic = text.chars().any(crate::arabic::is_arabic_letter);
-    let cell = Cell::new(text);
-    if arabic {
-        cell.set_alignment(CellAlignment::Right)
-    } else {
-        cell
-    }
-}
+use crate::arabic::table_cell as cell;
 
 fn table(header: Vec<&str>) -> comfy_table::Table {
     let mut t = comfy_table::Table::new();

@@ -1,23 +1,14 @@
 //! A terminal table: Arabic cells right-aligned, columns fitted to the terminal.
 
 use super::{Listing, TaskWriter, person_name, show_date_time, subject_title};
-use comfy_table::{Cell, CellAlignment, ContentArrangement, presets};
+use comfy_table::{ContentArrangement, presets};
 use std::io::{self, Write};
 
 pub struct Table {
     pub width: Option<u16>,
 }
 
-fn cell(text: impl Into<String>) -> Cell {
-    let text = text.into();
-    let arabic = text.chars().any(crate::arabic::is_arabic_letter);
-    let cell = Cell::new(text);
-    if arabic {
-        cell.set_alignment(CellAlignment::Right)
-    } else {
-        cell
-    }
-}
+use crate::arabic::table_cell as cell;
 
 impl TaskWriter for Table {
     fn write(&self, listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
