@@ -142,6 +142,20 @@ fn every_conformance_case_passes() {
         }
     }
     assert!(count > 90, "only {count} cases read");
+    // The validator's quick bound never lets an over-long official case pass.
+    for case in file.tests.values().flatten() {
+        if khairukum::post_text::surely_within(
+            khairukum::model::platforms::PlatformKind::X,
+            &case.text,
+            280,
+        ) {
+            assert!(
+                khairukum::post_text::x_weighted_length(&case.text) <= 280,
+                "{}",
+                case.description
+            );
+        }
+    }
     assert!(
         failures.is_empty(),
         "{} of {count} cases failed:\n{}",

@@ -49,7 +49,11 @@ pub fn check_month(plan: &Plan, file: FileId, month: &CalendarMonth, out: &mut V
                         .map(|(k, v)| (v.value as usize, span(p.file, k)))
                 });
                 let limit = override_limit.map_or(kind.text_limit(), |(l, _)| l);
-                let length = post_text::length(*kind, &text.value);
+                let length = if post_text::surely_within(*kind, &text.value, limit) {
+                    0
+                } else {
+                    post_text::length(*kind, &text.value)
+                };
                 if length > limit {
                     let unit = if *kind == crate::model::platforms::PlatformKind::X {
                         "weighted characters"
@@ -71,7 +75,9 @@ pub fn check_month(plan: &Plan, file: FileId, month: &CalendarMonth, out: &mut V
                     }
                     out.push(d);
                 }
-                if let (Some(max), Some(policy)) = (max_hashtags, policies) {
+                if let (Some(max), Some(policy)) = (max_hashtags, policies)
+                    && !post_text::surely_few_hashtags(&text.value, max.value as usize)
+                {
                     let tags = post_text::hashtags(&text.value);
                     if tags.len() > max.value as usize {
                         out.push(
