@@ -61,6 +61,20 @@ pub fn main() -> ExitCode {
             .and_then(crate::app_tasks::run),
         Command::Report(args) => crate::app_report::ReportSettings::resolve(cli.plan.clone(), args)
             .and_then(crate::app_report::run),
+        Command::Init(args) => init(args),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut out = io::stdout().lock();
+            clap_complete::generate(*shell, &mut command, "khairukum", &mut out);
+            Ok(0)
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command)
+                .render(&mut io::stdout().lock())
+                .map(|_| 0)
+                .map_err(anyhow::Error::from)
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -91,6 +105,28 @@ pub fn print_plan_problems(lines: &[String], consequence: &str) -> io::Result<()
         lines.len(),
         if lines.len() == 1 { "" } else { "s" }
     )
+}
+
+fn init(args: &crate::cli::InitArgs) -> anyhow::Result<u8> {
+    let month = match args.month.as_deref() {
+        Some(m) if !m.is_empty() => {
+            khairukum::dates::Month::parse(m).map_err(anyhow::Error::msg)?
+        }
+        _ => khairukum::dates::Month::of(chrono::Local::now().date_naive()),
+    };
+    let written = khairukum::init::scaffold(&args.dir, month, args.force)?;
+    let mut out = io::stdout().lock();
+    writeln!(out, "Created a plan repository in {}:", args.dir.display())?;
+    for path in &written {
+        let shown = path.strip_prefix(&args.dir).unwrap_or(path);
+        writeln!(out, "  {}", shown.display())?;
+    }
+    writeln!(
+        out,
+        "Next: edit plans/*.yaml, then run `khairukum plan validate --plan {}`",
+        args.dir.join("plans").display()
+    )?;
+    Ok(0)
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(
     name = "khairukum",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (", env!("KHAIRUKUM_GIT_REVISION"), ")"),
     about = "Plan-as-code for a charity's social media: validate the plan, list who does what, measure the month.",
     after_help = "Examples:\n  khairukum plan validate\n  khairukum plan validate --plan path/to/plans --format github"
 )]
@@ -22,18 +22,49 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Work with the plan folder itself
-    #[command(subcommand)]
+    #[command(subcommand, after_help = "Example:\n  khairukum plan validate")]
     Plan(PlanCommand),
     /// List who does what, and when: tasks derived from the process and the calendar
     #[command(
         after_help = "States: overdue (due and not done), blocked (an earlier step is not done), open, done.\nDates may be Gregorian (2026-11-12) or Hijri (1448-05-21 AH).\n\nExamples:\n  khairukum tasks --owner sara --week\n  khairukum tasks --owner \"سارة\" --month 2026-11 --calendar both\n  khairukum tasks --status overdue\n  khairukum tasks --owner sara --format ics --output sara.ics\n  khairukum tasks --summary --month 2026-11"
     )]
     Tasks(Box<TasksArgs>),
+    /// Start a new plan repository that validates clean, with CI and a pre-commit hook
+    #[command(
+        after_help = "Refuses to overwrite existing files unless --force.\n\nExamples:\n  khairukum init my-plan\n  khairukum init . --month 2027-01"
+    )]
+    Init(InitArgs),
+    /// Print shell completions
+    #[command(
+        after_help = "Examples:\n  khairukum completions bash > /etc/bash_completion.d/khairukum\n  khairukum completions zsh > ~/.zfunc/_khairukum"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    #[command(after_help = "Example:\n  khairukum man > khairukum.1 && man ./khairukum.1")]
+    Man,
     /// Measure a month (or quarter, or range) against the scorecard, from platform exports
     #[command(
         after_help = "Exports are read from --exports, else the plan's `exports:` setting, else <plan>/exports.\n\nExamples:\n  khairukum report --month 2026-11\n  khairukum report --month 2026-11 --format html --output report-2026-11.html\n  khairukum report --quarter 2026-Q4 --format json"
     )]
     Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder of the new plan repository
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+
+    /// Replace files that exist already
+    #[arg(long)]
+    pub force: bool,
+
+    /// The plan's first month (YYYY-MM) [default: this month]
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month_arg)]
+    pub month: Option<String>,
 }
 
 #[derive(Debug, Args)]

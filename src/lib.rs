@@ -8,6 +8,7 @@ pub mod arabic;
 pub mod dates;
 pub mod diagnostic;
 pub mod exports;
+pub mod init;
 pub mod load;
 pub mod metrics;
 pub mod model;
