@@ -62,6 +62,7 @@ pub fn main() -> ExitCode {
         Command::Report(args) => crate::app_report::ReportSettings::resolve(cli.plan.clone(), args)
             .and_then(crate::app_report::run),
         Command::Init(args) => init(args),
+        Command::Plan(PlanCommand::Diff(args)) => plan_diff(cli.plan.clone(), args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut out = io::stdout().lock();
@@ -105,6 +106,73 @@ pub fn print_plan_problems(lines: &[String], consequence: &str) -> io::Result<()
         lines.len(),
         if lines.len() == 1 { "" } else { "s" }
     )
+}
+
+/// `plan diff`: both sides read through git (or the working tree), then compared.
+fn plan_diff(plan: Option<PathBuf>, args: &crate::cli::DiffArgs) -> anyhow::Result<u8> {
+    use khairukum::git;
+    let plan = plan.unwrap_or_else(|| PathBuf::from("plans"));
+    let cwd = std::env::current_dir()?;
+    let repo = git::toplevel(&cwd)?;
+    let absolute = cwd.join(&plan);
+    let absolute = absolute.canonicalize().unwrap_or(absolute);
+    let folder = absolute
+        .strip_prefix(repo.canonicalize().unwrap_or(repo.clone()))
+        .map(std::path::Path::to_path_buf)
+        .map_err(|_| {
+            anyhow::anyhow!(
+                "the plan folder `{}` is not inside the repository",
+                plan.display()
+            )
+        })?;
+    let base = match &args.base {
+        Some(base) => {
+            git::verify(&repo, base)?;
+            base.clone()
+        }
+        None => git::merge_base_with_default(&repo)?,
+    };
+    let read =
+        |revision: &str| -> anyhow::Result<(tempfile::TempDir, khairukum::load::LoadedPlan)> {
+            let dir = tempfile::tempdir()?;
+            git::verify(&repo, revision)?;
+            git::export_folder(&repo, revision, &folder, dir.path())?;
+            let loaded = khairukum::load::load(dir.path())?;
+            Ok((dir, loaded))
+        };
+    let (_old_dir, old) = read(&base)?;
+    let (_new_dir, new, head_label) = match &args.head {
+        Some(head) => {
+            let (dir, loaded) = read(head)?;
+            (Some(dir), loaded, head.clone())
+        }
+        None => (
+            None,
+            khairukum::load::load(&absolute)?,
+            "working tree".to_string(),
+        ),
+    };
+    let changes = khairukum::diff::diff(&old.plan, &new.plan);
+    let base_label = if args.base.is_some() {
+        base.clone()
+    } else {
+        format!("{} (merge base)", &base[..base.len().min(12)])
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.format {
+        crate::cli::DiffFormat::Markdown => {
+            out.write_all(khairukum::diff::markdown(&changes, &base_label, &head_label).as_bytes())?
+        }
+        crate::cli::DiffFormat::Json => {
+            serde_json::to_writer_pretty(
+                &mut out,
+                &serde_json::json!({"base": base_label, "head": head_label, "changes": changes}),
+            )?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(0)
 }
 
 fn init(args: &crate::cli::InitArgs) -> anyhow::Result<u8> {

@@ -238,6 +238,30 @@ pub enum PlanCommand {
         after_help = "Exit status: 0 clean (warnings allowed), 1 problems found, 2 could not run.\n\nExamples:\n  khairukum plan validate\n  khairukum plan validate --format sarif > plan.sarif\n  khairukum plan validate --deny warnings"
     )]
     Validate(ValidateArgs),
+    /// What changed in the plan between two git revisions, for a reviewer
+    #[command(
+        after_help = "BASE defaults to where this branch left the default branch; HEAD to the working tree.\n\nExamples:\n  khairukum plan diff\n  khairukum plan diff main HEAD --format json\n  khairukum plan diff HEAD~3"
+    )]
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older revision [default: the merge base with the default branch]
+    pub base: Option<String>,
+
+    /// The newer revision [default: the working tree]
+    pub head: Option<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Markdown,
+    Json,
 }
 
 #[derive(Debug, Args)]

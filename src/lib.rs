@@ -7,7 +7,9 @@
 pub mod arabic;
 pub mod dates;
 pub mod diagnostic;
+pub mod diff;
 pub mod exports;
+pub mod git;
 pub mod init;
 pub mod load;
 pub mod metrics;

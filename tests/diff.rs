@@ -1,0 +1,151 @@
+//! `plan diff` on a throw-away git repository built here.
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::process::Command;
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+fn repository() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &root().join("tests/fixtures/tiny-plan"),
+        &dir.path().join("plans"),
+    );
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", "plan"]);
+    dir
+}
+
+fn edit_plans(dir: &Path, file: &str, from: &str, to: &str) {
+    let path = dir.join("plans").join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file}: {from}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn a_reviewer_sees_targets_items_owners_and_policies() {
+    let repo = repository();
+    let d = repo.path();
+    edit_plans(
+        d,
+        "goals.yaml",
+        "target: {value: 2000, by: 2026-12-31}",
+        "target: {value: 2500, by: 2026-12-31}",
+    );
+    edit_plans(
+        d,
+        "calendar/2026-11.yaml",
+        "publish: 2026-11-20T19:00",
+        "publish: 2026-11-22T19:00",
+    );
+    edit_plans(
+        d,
+        "calendar/2026-11.yaml",
+        "format: text\n    owner: sara",
+        "format: text\n    owner: omar",
+    );
+    edit_plans(d, "process.yaml", "owner: role:approver", "owner: omar");
+    edit_plans(
+        d,
+        "policies.yaml",
+        "banned_words: [عاجل]",
+        "banned_words: [عاجل, حصري]",
+    );
+    edit_plans(
+        d,
+        "calendar/2026-11.yaml",
+        "items:\n",
+        "items:\n  - id: new-post\n    title: {ar: منشور جديد}\n    publish: 2026-11-25T19:00\n    platforms: [instagram]\n    goal: reach\n    audience: donors\n    format: image\n    owner: sara\n    status: idea\n",
+    );
+    git(d, &["commit", "-q", "-am", "changes"]);
+    let out = khairukum(d, &["plan", "diff", "HEAD~1", "HEAD"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "### Plan changes: `HEAD~1` → `HEAD`
+
+**Goals and KPIs** (1)
+
+- `reach/followers` target: 2000 by 2026-12-31 → 2500 by 2026-12-31
+
+**Calendar** (3)
+
+- 2026-11
+  - `new-post` added: منشور جديد (instagram, sara)
+  - `volunteers` publish time: 2026-11-20T19:00 → 2026-11-22T19:00
+  - `volunteers` owner: sara → omar
+
+**Process** (1)
+
+- `approve` owner: role:approver → omar
+
+**Policies** (1)
+
+- `policies` banned words: عاجل → حصري, عاجل
+
+"
+    );
+    let json = khairukum(d, &["plan", "diff", "HEAD~1", "HEAD", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["changes"].as_array().unwrap().len(), 6);
+    assert_eq!(json["changes"][2]["kind"], "moved");
+}
+
+#[test]
+fn the_working_tree_against_the_default_branch() {
+    let repo = repository();
+    let d = repo.path();
+    git(d, &["checkout", "-q", "-b", "feature"]);
+    edit_plans(d, "platforms.yaml", "focus: 60", "focus: 50");
+    edit_plans(d, "platforms.yaml", "focus: 40", "focus: 50");
+    let out = khairukum(d, &["plan", "diff"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("→ `working tree`"), "{text}");
+    assert!(text.contains("- `x` focus: 60% → 50%"), "{text}");
+    assert!(text.contains("- `instagram` focus: 40% → 50%"), "{text}");
+}
+
+#[test]
+fn outside_a_repository_or_with_an_unknown_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &root().join("tests/fixtures/tiny-plan"),
+        &dir.path().join("plans"),
+    );
+    let out = khairukum(dir.path(), &["plan", "diff"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not inside a git repository"));
+    let repo = repository();
+    let out = khairukum(repo.path(), &["plan", "diff", "no-such-branch"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown revision `no-such-branch`"));
+}
