@@ -2,6 +2,7 @@
 //! The only place that prints errors of its own and chooses exit codes.
 
 use crate::cli::{Cli, ColorChoice, Command, DenyLevel, OutputFormat, PlanCommand, ValidateArgs};
+use anyhow::Context as _;
 use clap::Parser;
 use khairukum::render::{self, Format};
 use std::io::{self, IsTerminal, Write};
@@ -62,6 +63,7 @@ pub fn main() -> ExitCode {
         Command::Report(args) => crate::app_report::ReportSettings::resolve(cli.plan.clone(), args)
             .and_then(crate::app_report::run),
         Command::Init(args) => init(args),
+        Command::Schema { output } => schema(output),
         Command::Plan(PlanCommand::Diff(args)) => plan_diff(cli.plan.clone(), args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -172,6 +174,20 @@ fn plan_diff(plan: Option<PathBuf>, args: &crate::cli::DiffArgs) -> anyhow::Resu
         }
     }
     out.flush()?;
+    Ok(0)
+}
+
+fn schema(output: &std::path::Path) -> anyhow::Result<u8> {
+    std::fs::create_dir_all(output)
+        .with_context(|| format!("cannot create `{}`", output.display()))?;
+    let mut out = io::stdout().lock();
+    for (name, schema) in khairukum::schema::all() {
+        let path = output.join(format!("{name}.schema.json"));
+        let text = khairukum::schema::text(&schema);
+        khairukum::output::write_atomic(&path, |w| w.write_all(text.as_bytes()))
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        writeln!(out, "wrote {}", path.display())?;
+    }
     Ok(0)
 }
 

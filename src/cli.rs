@@ -42,6 +42,13 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Write the JSON Schema of each plan file, for editors
+    #[command(after_help = "Example:\n  khairukum schema --output schemas")]
+    Schema {
+        /// The folder to write `<file>.schema.json` into
+        #[arg(long, short, default_value = "schemas", value_name = "DIR")]
+        output: PathBuf,
+    },
     /// Print the manual page (roff)
     #[command(after_help = "Example:\n  khairukum man > khairukum.1 && man ./khairukum.1")]
     Man,

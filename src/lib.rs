@@ -20,6 +20,7 @@ pub mod post_text;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod source;
 pub mod tasks;
 pub mod validate;

@@ -3,15 +3,16 @@
 use super::fields::{Id, Text};
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Audience {
     pub segments: Vec<Segment>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Segment {
+    #[schemars(with = "String")]
     pub id: Id,
     pub name: Text,
     pub description: Option<Text>,
@@ -19,5 +20,6 @@ pub struct Segment {
     pub needs: Vec<Text>,
     /// Platforms that reach this segment.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub platforms: Vec<Id>,
 }

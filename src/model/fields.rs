@@ -47,6 +47,26 @@ impl<'de, T: FieldValue> Deserialize<'de> for Parsed<T> {
     }
 }
 
+impl<T: FieldValue> schemars::JsonSchema for Parsed<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        let name = std::any::type_name::<T>()
+            .rsplit("::")
+            .next()
+            .unwrap_or("Value");
+        format!("Parsed{name}").into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // Dates, times and durations are checked by the validator; the schema
+        // only says they are written as text. Fixed sets list their values.
+        if T::choices().is_empty() {
+            schemars::json_schema!({"type": "string"})
+        } else {
+            schemars::json_schema!({"type": "string", "enum": T::choices()})
+        }
+    }
+}
+
 impl FieldValue for chrono::NaiveDate {
     fn parse(text: &str) -> Result<Self, String> {
         crate::dates::parse_date(text)
@@ -165,6 +185,27 @@ impl Text {
     /// Every written variant.
     pub fn variants(&self) -> impl Iterator<Item = &str> {
         self.ar.as_deref().into_iter().chain(self.en.as_deref())
+    }
+}
+
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Arabic, English or both: a text, or {ar: …, en: …}",
+            "anyOf": [
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "properties": {"ar": {"type": "string"}, "en": {"type": "string"}},
+                    "additionalProperties": false,
+                    "minProperties": 1
+                }
+            ]
+        })
     }
 }
 

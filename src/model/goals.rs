@@ -4,15 +4,16 @@ use super::fields::{Id, Parsed, Text, keyword_enum};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goals {
     pub goals: Vec<Goal>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
+    #[schemars(with = "String")]
     pub id: Id,
     pub name: Text,
     pub description: Option<Text>,
@@ -20,15 +21,18 @@ pub struct Goal {
     pub kpis: Vec<Kpi>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
+    #[schemars(with = "String")]
     pub id: Id,
     pub name: Text,
     /// A metric id from the metric dictionary.
+    #[schemars(with = "String")]
     pub metric: Id,
     /// Platforms the KPI is measured on; empty means all the plan uses.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub platforms: Vec<Id>,
     pub direction: Option<Parsed<Direction>>,
     /// How often the KPI is measured against its target.
@@ -41,24 +45,26 @@ pub struct Kpi {
     pub parts: Vec<Part>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
     pub value: f64,
     pub at: Parsed<NaiveDate>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     pub value: f64,
     pub by: Parsed<NaiveDate>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Part {
+    #[schemars(with = "String")]
     pub metric: Id,
+    #[schemars(with = "f64")]
     pub weight: serde_saphyr::Spanned<f64>,
     /// The value of this part that scores 100.
     pub target: Option<f64>,

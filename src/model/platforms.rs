@@ -4,19 +4,21 @@ use super::fields::{Id, Parsed, keyword_enum};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Platforms {
     pub platforms: Vec<Platform>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Platform {
+    #[schemars(with = "String")]
     pub id: Id,
     pub kind: Parsed<PlatformKind>,
     pub handle: String,
     /// Share of the content effort, in percent; all platforms add up to 100.
+    #[schemars(with = "f64")]
     pub focus: Spanned<f64>,
     /// Target number of posts a week.
     pub posts_per_week: Option<f64>,

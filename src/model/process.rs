@@ -6,32 +6,36 @@ use super::fields::{Id, Parsed, Text, keyword_enum};
 use crate::dates::Duration;
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Process {
     pub stages: Vec<Stage>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Stage {
+    #[schemars(with = "String")]
     pub id: Id,
     pub name: Text,
     pub description: Option<Text>,
     pub steps: Vec<Step>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
+    #[schemars(with = "String")]
     pub id: Id,
     pub name: Text,
     /// A person's id, or `role:<role-id>`.
+    #[schemars(with = "String")]
     pub owner: Id,
     /// What one task of this step is for: each content item, month, week, or the plan.
     pub per: Parsed<Per>,
     /// Steps that must be done first.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub after: Vec<Id>,
     /// When the task is due, relative to its anchor: the item's publish
     /// time, the start of the month or week, or the start of the plan.
@@ -42,6 +46,7 @@ pub struct Step {
     pub effort: Option<Parsed<Duration>>,
     /// For content steps: only items on these platforms (empty: all).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub platforms: Vec<Id>,
 }
 

@@ -4,7 +4,7 @@ use super::fields::{Parsed, Text, Weekday};
 use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanSettings {
     pub organisation: Organisation,
@@ -21,7 +21,7 @@ pub struct PlanSettings {
     pub exports: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     pub name: Text,
@@ -29,7 +29,7 @@ pub struct Organisation {
     pub unit: Option<Text>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     pub name: Option<Text>,
@@ -37,7 +37,7 @@ pub struct Period {
     pub end: Parsed<NaiveDate>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WorkingHours {
     pub start: Parsed<NaiveTime>,

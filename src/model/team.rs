@@ -3,7 +3,7 @@
 use super::fields::{Id, Text};
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Team {
     #[serde(default)]
@@ -12,20 +12,23 @@ pub struct Team {
     pub people: Vec<Person>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
+    #[schemars(with = "String")]
     pub id: Id,
     pub name: Text,
     pub description: Option<Text>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
+    #[schemars(with = "String")]
     pub id: Id,
     pub name: Text,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub roles: Vec<Id>,
     /// Hours a week this person has for the plan's tasks.
     pub hours_per_week: Option<f64>,
