@@ -12,7 +12,7 @@ pub mod working_time;
 use crate::dates::Month;
 use crate::exports::{Decision, Imported, Problem};
 use crate::model::Plan;
-use crate::model::goals::{Direction, Kpi};
+use crate::model::goals::Kpi;
 use data::{FollowerTotals, Inputs, Period};
 use figures::Figure;
 use serde::Serialize;
@@ -242,6 +242,8 @@ pub fn standing(
     let Some(value) = value else {
         return (None, None, Standing::MissingData);
     };
+    // (value − baseline) ÷ (target − baseline) also reads right for KPIs that
+    // should go down: both differences are then negative.
     let span = target.value - baseline.value;
     let progress = if span == 0.0 {
         1.0
@@ -254,12 +256,6 @@ pub fn standing(
         }
         _ => 1.0,
     };
-    let _ = kpi
-        .direction
-        .as_ref()
-        .and_then(|d| d.get())
-        .copied()
-        .unwrap_or(Direction::Increase);
     // Within five points of the expected share counts as on track.
     let standing = if progress + 0.05 >= expected {
         Standing::OnTrack
