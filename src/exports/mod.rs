@@ -366,7 +366,7 @@ pub struct Imported {
     /// Every post in the window, summed per platform, day and file
     /// (duplicates across files counted once, in the first); filled by [`import_dir`].
     pub post_days: Vec<PostDay>,
-    /// Every post in the window, briefly, until [`Imported::sum_posts`].
+    /// Every post of one file, briefly, until [`import_dir`] sums them.
     pub stubs: Vec<PostStub>,
     pub inquiries: Vec<Inquiry>,
     pub problems: Vec<Problem>,
@@ -427,52 +427,63 @@ pub fn import_dir(dir: &Path, options: &Options) -> std::io::Result<Imported> {
         import_file(path, &shown, &file_options, &mut part);
         part
     });
+    // Parts are taken one by one, their stubs summed and dropped as they go.
     let mut imported = Imported::default();
-    imported
-        .posts
-        .reserve_exact(parts.iter().map(|p| p.posts.len()).sum());
-    imported
-        .days
-        .reserve_exact(parts.iter().map(|p| p.days.len()).sum());
-    for part in parts {
+    let mut sums = PostSums::default();
+    for mut part in parts {
+        sums.add(std::mem::take(&mut part.stubs), imported.files.len() as u32);
         imported.append(part);
     }
-    imported.sum_posts();
+    let (days, problems) = sums.finish(&imported.files);
+    imported.post_days = days;
+    imported.problems.extend(problems);
     Ok(imported)
 }
 
-impl Imported {
-    /// Sums the posts per platform and day, counting a post that several
-    /// files give once (the first file's figures), and reports the overlaps.
-    pub fn sum_posts(&mut self) {
-        let mut seen: HashMap<u64, u32> = HashMap::with_capacity(self.stubs.len());
-        let mut sums: std::collections::BTreeMap<(PlatformKind, NaiveDate, u32), PostTotals> =
-            Default::default();
-        let mut repeats: std::collections::BTreeMap<(u32, u32), usize> = Default::default();
-        for stub in std::mem::take(&mut self.stubs) {
-            match seen.get(&stub.key) {
-                Some(&first) => *repeats.entry((first, stub.file)).or_default() += 1,
+/// Sums post stubs per platform, day and file as files come in, counting a
+/// post that several files give once (in the first file).
+#[derive(Default)]
+struct PostSums {
+    seen: HashMap<u64, u32>,
+    sums: std::collections::BTreeMap<(PlatformKind, NaiveDate, u32), PostTotals>,
+    repeats: std::collections::BTreeMap<(u32, u32), usize>,
+}
+
+impl PostSums {
+    fn add(&mut self, stubs: Vec<PostStub>, offset: u32) {
+        for stub in stubs {
+            let file = stub.file + offset;
+            match self.seen.get(&stub.key) {
+                Some(&first) => *self.repeats.entry((first, file)).or_default() += 1,
                 None => {
-                    seen.insert(stub.key, stub.file);
-                    sums.entry((stub.platform, stub.date, stub.file))
+                    self.seen.insert(stub.key, file);
+                    self.sums
+                        .entry((stub.platform, stub.date, file))
                         .or_default()
                         .add_counts(&stub.counts());
                 }
             }
         }
-        for ((first, second), count) in repeats {
-            self.problems.push(Problem {
-                path: self.files[second as usize].path.clone(),
+    }
+
+    /// The sums, and a problem per pair of files that share posts.
+    fn finish(self, files: &[ExportFile]) -> (Vec<PostDay>, Vec<Problem>) {
+        let problems = self
+            .repeats
+            .into_iter()
+            .map(|((first, second), count)| Problem {
+                path: files[second as usize].path.clone(),
                 line: None,
                 column: None,
                 message: format!(
                     "{count} post(s) are also in {}; counted once",
-                    self.files[first as usize].path
+                    files[first as usize].path
                 ),
                 decision: Decision::RowSkipped,
-            });
-        }
-        self.post_days = sums
+            })
+            .collect();
+        let days = self
+            .sums
             .into_iter()
             .map(|((platform, date, file), totals)| PostDay {
                 platform,
@@ -481,8 +492,11 @@ impl Imported {
                 file: file as usize,
             })
             .collect();
+        (days, problems)
     }
+}
 
+impl Imported {
     /// Adds another import after this one, renumbering its files.
     pub fn append(&mut self, mut other: Imported) {
         let offset = self.files.len();
