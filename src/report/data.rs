@@ -57,7 +57,7 @@ impl Period {
     /// The period of the same kind just before this one.
     pub fn previous(&self) -> Period {
         let month_like =
-            self.from.format("%d").to_string() == "01" && self.to == Month::of(self.to).last_day();
+            chrono::Datelike::day(&self.from) == 1 && self.to == Month::of(self.to).last_day();
         if month_like {
             let months = (Month::of(self.to).year - Month::of(self.from).year) * 12
                 + Month::of(self.to).month as i32

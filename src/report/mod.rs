@@ -271,7 +271,7 @@ pub const TREND_MONTHS: u32 = 6;
 /// The periods of the trend: up to [`TREND_MONTHS`] months ending with a
 /// monthly report (not before the plan starts), else the previous period and this one.
 pub fn trend_periods(plan: &Plan, period: &Period) -> Vec<Period> {
-    if period.from.format("%d").to_string() != "01"
+    if chrono::Datelike::day(&period.from) != 1
         || Month::of(period.from) != Month::of(period.to)
         || period.to != Month::of(period.to).last_day()
     {
