@@ -521,39 +521,34 @@ impl Imported {
 
 /// Reads one export into `into`; every problem is recorded, none stops the run.
 pub fn import_file(path: &Path, shown: &str, options: &Options, into: &mut Imported) {
-    let problem = |line, column: Option<&str>, message: String, decision| Problem {
-        path: shown.to_string(),
-        line,
-        column: column.map(str::to_string),
-        message,
-        decision,
-    };
-    let file = match std::fs::File::open(path) {
-        Ok(file) => file,
-        Err(e) => {
-            into.problems.push(problem(
-                None,
-                None,
-                format!("cannot read the file: {e}"),
-                Decision::FileSkipped,
-            ));
-            return;
-        }
-    };
-    let input = match decode(BufReader::with_capacity(1 << 16, file)) {
-        Ok(input) => input,
-        Err(message) => {
-            into.problems
-                .push(problem(None, None, message, Decision::FileSkipped));
-            return;
-        }
-    };
+    if let Err((line, message)) = read_export(path, shown, options, into) {
+        into.problems.push(Problem {
+            path: shown.to_string(),
+            line,
+            column: None,
+            message,
+            decision: Decision::FileSkipped,
+        });
+    }
+}
+
+/// A reason to skip a whole file, with the line it concerns.
+type Skip = (Option<u64>, String);
+
+fn read_export(
+    path: &Path,
+    shown: &str,
+    options: &Options,
+    into: &mut Imported,
+) -> Result<(), Skip> {
+    let file =
+        std::fs::File::open(path).map_err(|e| (None, format!("cannot read the file: {e}")))?;
     let Input {
         body,
         preamble_lines,
         title,
         delimiter,
-    } = input;
+    } = decode(BufReader::with_capacity(1 << 16, file)).map_err(|message| (None, message))?;
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -564,24 +559,8 @@ pub fn import_file(path: &Path, shown: &str, options: &Options, into: &mut Impor
         |record: &csv::ByteRecord| record.position().map_or(0, |p| p.line()) + preamble_lines;
     match csv.read_byte_record(&mut record) {
         Ok(true) => {}
-        Ok(false) => {
-            into.problems.push(problem(
-                None,
-                None,
-                "the file is empty".into(),
-                Decision::FileSkipped,
-            ));
-            return;
-        }
-        Err(e) => {
-            into.problems.push(problem(
-                None,
-                None,
-                format!("not a CSV file: {e}"),
-                Decision::FileSkipped,
-            ));
-            return;
-        }
+        Ok(false) => return Err((None, "the file is empty".into())),
+        Err(e) => return Err((None, format!("not a CSV file: {e}"))),
     }
     let header: Vec<String> = record
         .iter()
@@ -590,40 +569,21 @@ pub fn import_file(path: &Path, shown: &str, options: &Options, into: &mut Impor
     let fits = formats::fit(&header);
     let best = &fits[0];
     if !best.missing.is_empty() {
-        into.problems.push(problem(
-            Some(line_of(&record)),
-            None,
-            unrecognised(&fits),
-            Decision::FileSkipped,
-        ));
-        return;
+        return Err((Some(line_of(&record)), unrecognised(&fits)));
     }
     let platform = match best.format.platform {
         Some(p) => p,
         // Inquiries name their platform on each row.
         None if best.format.grain == Grain::Inquiry => PlatformKind::X,
-        None => match meta_daily_platform(title.as_deref(), shown) {
-            Ok(p) => p,
-            Err(message) => {
-                into.problems
-                    .push(problem(None, None, message, Decision::FileSkipped));
-                return;
-            }
-        },
+        None => meta_daily_platform(title.as_deref(), shown).map_err(|message| (None, message))?,
     };
     let primary = match (best.format.id, title.as_deref()) {
-        ("meta-daily", Some(title)) => match meta_daily_field(title) {
-            Some(field) => Some(field),
-            None => {
-                into.problems.push(problem(
-                    Some(2),
-                    None,
-                    format!("the daily export `{title}` is not a metric the report uses (views, reach, follows, content interactions)"),
-                    Decision::FileSkipped,
-                ));
-                return;
-            }
-        },
+        ("meta-daily", Some(title)) => Some(meta_daily_field(title).ok_or_else(|| {
+            (
+                Some(2),
+                format!("the daily export `{title}` is not a metric the report uses (views, reach, follows, content interactions)"),
+            )
+        })?),
         _ => None,
     };
     let file_index = into.files.len();
@@ -651,13 +611,13 @@ pub fn import_file(path: &Path, shown: &str, options: &Options, into: &mut Impor
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                let line = e.position().map(|p| p.line() + preamble_lines);
-                into.problems.push(problem(
-                    line,
-                    None,
-                    format!("the file is cut or malformed here: {e}"),
-                    Decision::RowSkipped,
-                ));
+                into.problems.push(Problem {
+                    path: shown.to_string(),
+                    line: e.position().map(|p| p.line() + preamble_lines),
+                    column: None,
+                    message: format!("the file is cut or malformed here: {e}"),
+                    decision: Decision::RowSkipped,
+                });
                 break;
             }
         }
@@ -684,6 +644,7 @@ pub fn import_file(path: &Path, shown: &str, options: &Options, into: &mut Impor
     }
     mapper.finish(into);
     into.files[file_index].rows = rows;
+    Ok(())
 }
 
 /// The decoded body of a file, after its preamble.

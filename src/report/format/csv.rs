@@ -33,32 +33,13 @@ impl ReportWriter for Csv {
                 k.figure.note.as_deref().unwrap_or(""),
             ])?;
         }
-        for p in &report.platforms {
-            for f in &p.figures {
-                w.write_record([
-                    report.period.as_str(),
-                    "platform",
-                    "",
-                    "",
-                    &p.platform,
-                    f.metric,
-                    &number(f.value),
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    f.note.as_deref().unwrap_or(""),
-                ])?;
-            }
-        }
-        for f in &report.totals {
+        let mut figure = |section: &str, platform: &str, f: &super::super::figures::Figure| {
             w.write_record([
                 report.period.as_str(),
-                "total",
+                section,
                 "",
                 "",
-                "",
+                platform,
                 f.metric,
                 &number(f.value),
                 "",
@@ -67,7 +48,15 @@ impl ReportWriter for Csv {
                 "",
                 "",
                 f.note.as_deref().unwrap_or(""),
-            ])?;
+            ])
+        };
+        for p in &report.platforms {
+            for f in &p.figures {
+                figure("platform", &p.platform, f)?;
+            }
+        }
+        for f in &report.totals {
+            figure("total", "", f)?;
         }
         w.flush()
     }
