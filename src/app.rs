@@ -1,9 +1,12 @@
 //! Resolves the parsed arguments once into settings, then runs the command.
 //! The only place that prints errors of its own and chooses exit codes.
 
-use crate::cli::{Cli, ColorChoice, Command, DenyLevel, OutputFormat, PlanCommand, ValidateArgs};
+use crate::cli::{
+    Cli, ColorChoice, Command, DenyLevel, LangArg, OutputFormat, PlanCommand, ValidateArgs,
+};
 use anyhow::Context as _;
 use clap::Parser;
+use khairukum::i18n::Lang;
 use khairukum::render::{self, Format};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -18,11 +21,12 @@ const COULD_NOT_RUN: u8 = 2;
 struct ValidateSettings {
     plan: PathBuf,
     format: Format,
+    lang: Lang,
     deny_warnings: bool,
 }
 
 impl ValidateSettings {
-    fn resolve(plan: Option<PathBuf>, args: &ValidateArgs) -> Self {
+    fn resolve(plan: Option<PathBuf>, lang: Lang, args: &ValidateArgs) -> Self {
         let in_actions = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
         let format = match args.format {
             Some(OutputFormat::Json) => Format::Json,
@@ -39,6 +43,7 @@ impl ValidateSettings {
         ValidateSettings {
             plan: plan.unwrap_or_else(|| PathBuf::from("plans")),
             format,
+            lang,
             deny_warnings: args.deny == Some(DenyLevel::Warnings),
         }
     }
@@ -54,15 +59,20 @@ fn color(choice: ColorChoice) -> bool {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = cli.lang.map_or_else(Lang::from_env, LangArg::lang);
     let result = match &cli.command {
         Command::Plan(PlanCommand::Validate(args)) => {
-            validate(ValidateSettings::resolve(cli.plan.clone(), args))
+            validate(ValidateSettings::resolve(cli.plan.clone(), lang, args))
         }
-        Command::Tasks(args) => crate::app_tasks::TasksSettings::resolve(cli.plan.clone(), args)
-            .and_then(crate::app_tasks::run),
-        Command::Report(args) => crate::app_report::ReportSettings::resolve(cli.plan.clone(), args)
-            .and_then(crate::app_report::run),
-        Command::Init(args) => init(args),
+        Command::Tasks(args) => {
+            crate::app_tasks::TasksSettings::resolve(cli.plan.clone(), lang, args)
+                .and_then(crate::app_tasks::run)
+        }
+        Command::Report(args) => {
+            crate::app_report::ReportSettings::resolve(cli.plan.clone(), lang, args)
+                .and_then(crate::app_report::run)
+        }
+        Command::Init(args) => init(args, lang),
         Command::Schema { output } => schema(output),
         Command::Plan(PlanCommand::Diff(args)) => plan_diff(cli.plan.clone(), args),
         Command::Completions { shell } => {
@@ -191,10 +201,10 @@ fn schema(output: &std::path::Path) -> anyhow::Result<u8> {
     Ok(0)
 }
 
-fn init(args: &crate::cli::InitArgs) -> anyhow::Result<u8> {
+fn init(args: &crate::cli::InitArgs, lang: Lang) -> anyhow::Result<u8> {
     let month = match args.month.as_deref() {
         Some(m) if !m.is_empty() => {
-            khairukum::dates::Month::parse(m).map_err(anyhow::Error::msg)?
+            khairukum::dates::Month::parse(m).map_err(|e| anyhow::anyhow!(e.text(lang)))?
         }
         _ => khairukum::dates::Month::of(chrono::Local::now().date_naive()),
     };
@@ -224,7 +234,7 @@ fn validate(settings: ValidateSettings) -> anyhow::Result<u8> {
     let validation = khairukum::validate::validate(&settings.plan)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    render::renderer(settings.format).render(&validation, &mut out)?;
+    render::renderer(settings.format, settings.lang).render(&validation, &mut out)?;
     out.flush()?;
     let tally = validation.tally();
     let code = if validation.could_not_read() {

@@ -5,6 +5,7 @@ use crate::cli::{ReportArgs, ReportFormatArg};
 use anyhow::Context as _;
 use chrono::NaiveDate;
 use khairukum::dates::Month;
+use khairukum::i18n::Lang;
 use khairukum::report::data::Period;
 use khairukum::report::format::ReportFormat;
 use std::io::{self, Write};
@@ -24,10 +25,11 @@ pub struct ReportSettings {
     format: ReportFormat,
     output: Option<PathBuf>,
     today: NaiveDate,
+    lang: Lang,
 }
 
 impl ReportSettings {
-    pub fn resolve(plan: Option<PathBuf>, args: &ReportArgs) -> anyhow::Result<Self> {
+    pub fn resolve(plan: Option<PathBuf>, lang: Lang, args: &ReportArgs) -> anyhow::Result<Self> {
         let chosen = [
             args.month.is_some(),
             args.quarter.is_some(),
@@ -47,11 +49,12 @@ impl ReportSettings {
                 Asked::Range(from, to)
             }
             (Some(m), _, _) if !m.is_empty() => {
-                Asked::Month(Some(Month::parse(m).map_err(UsageError)?))
+                Asked::Month(Some(Month::parse(m).map_err(|e| UsageError(e.text(lang)))?))
             }
             _ => Asked::Month(None),
         };
         Ok(ReportSettings {
+            lang,
             plan: plan.unwrap_or_else(|| PathBuf::from("plans")),
             exports: args.exports.clone(),
             asked,
@@ -93,7 +96,7 @@ pub fn run(settings: ReportSettings) -> anyhow::Result<u8> {
         .diagnostics
         .iter()
         .filter(|d| d.severity == khairukum::diagnostic::Severity::Error)
-        .map(|d| khairukum::render::short(d, &loaded.sources))
+        .map(|d| khairukum::render::short(d, &loaded.sources, settings.lang))
         .collect();
     crate::app::print_plan_problems(&errors, "the report may be incomplete")?;
     let exports = exports_dir(&settings.plan, settings.exports.as_deref(), plan)?;

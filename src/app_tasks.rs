@@ -4,6 +4,7 @@ use crate::cli::{CalendarArg, StatusChoice, TasksArgs, TasksFormat};
 use anyhow::{Context as _, bail};
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use khairukum::dates::Month;
+use khairukum::i18n::Lang;
 use khairukum::model::Plan;
 use khairukum::model::team::Lookup;
 use khairukum::tasks::filter::{Filter, StateFilter};
@@ -48,10 +49,11 @@ pub struct TasksSettings {
     format: TaskFormat,
     calendar: CalendarChoice,
     output: Option<PathBuf>,
+    lang: Lang,
 }
 
 impl TasksSettings {
-    pub fn resolve(plan: Option<PathBuf>, args: &TasksArgs) -> anyhow::Result<Self> {
+    pub fn resolve(plan: Option<PathBuf>, lang: Lang, args: &TasksArgs) -> anyhow::Result<Self> {
         let windows = [
             args.week.is_some(),
             args.month.is_some(),
@@ -89,6 +91,7 @@ impl TasksSettings {
             ));
         }
         Ok(TasksSettings {
+            lang,
             plan: plan.unwrap_or_else(|| PathBuf::from("plans")),
             owner: args.owner.clone(),
             filter: Filter {
@@ -143,6 +146,7 @@ fn days(
     plan: &Plan,
     window: &Window,
     today: NaiveDate,
+    lang: Lang,
 ) -> Result<Option<(NaiveDate, NaiveDate)>, String> {
     let week_start = plan
         .settings
@@ -165,7 +169,7 @@ fn days(
             let m = if month.is_empty() {
                 Month::of(today)
             } else {
-                Month::parse(month)?
+                Month::parse(month).map_err(|e| e.text(lang))?
             };
             Some((m.first_day(), m.last_day()))
         }
@@ -176,7 +180,7 @@ pub fn run(settings: TasksSettings) -> anyhow::Result<u8> {
     // Read only the calendar months whose tasks can fall in the window.
     let select = |plan: &Plan, month: Month| {
         let today = now(plan, settings.today).date();
-        match days(plan, &settings.window, today) {
+        match days(plan, &settings.window, today, settings.lang) {
             Ok(Some((from, to))) => {
                 let (first, last) = tasks::anchor_window(
                     plan,
@@ -191,7 +195,7 @@ pub fn run(settings: TasksSettings) -> anyhow::Result<u8> {
     let loaded = khairukum::load::load_selected(&settings.plan, select)?;
     let plan = &loaded.plan;
     let now = now(plan, settings.today);
-    let window = days(plan, &settings.window, now.date()).map_err(UsageError)?;
+    let window = days(plan, &settings.window, now.date(), settings.lang).map_err(UsageError)?;
     let mut filter = settings.filter.clone();
     (filter.from, filter.to) = window.map_or((None, None), |(f, t)| (Some(f), Some(t)));
     filter.check(plan).map_err(UsageError)?;
@@ -207,7 +211,7 @@ pub fn run(settings: TasksSettings) -> anyhow::Result<u8> {
             d.severity == khairukum::diagnostic::Severity::Error
                 || std::ptr::eq(d.rule, &khairukum::rules::catalog::TASK_BEFORE_PLAN)
         })
-        .map(|d| khairukum::render::short(d, &loaded.sources))
+        .map(|d| khairukum::render::short(d, &loaded.sources, settings.lang))
         .collect();
     crate::app::print_plan_problems(&problems, "the tasks below may be incomplete or wrong")?;
 

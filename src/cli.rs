@@ -15,6 +15,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "KHAIRUKUM_PLAN", value_name = "DIR")]
     pub plan: Option<PathBuf>,
 
+    /// The language of messages [default: from LANG; English unless Arabic]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -218,7 +222,7 @@ pub enum CalendarArg {
 }
 
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
-    khairukum::dates::parse_date(text)
+    khairukum::dates::parse_date(text).map_err(|e| e.text(khairukum::i18n::Lang::from_env()))
 }
 
 fn parse_week_arg(text: &str) -> Result<String, String> {
@@ -235,7 +239,9 @@ fn parse_month_arg(text: &str) -> Result<String, String> {
     if text.is_empty() {
         return Ok(String::new());
     }
-    khairukum::dates::Month::parse(text).map(|_| text.to_string())
+    khairukum::dates::Month::parse(text)
+        .map(|_| text.to_string())
+        .map_err(|e| e.text(khairukum::i18n::Lang::from_env()))
 }
 
 #[derive(Debug, Subcommand)]
@@ -301,6 +307,24 @@ pub enum OutputFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DenyLevel {
     Warnings,
+}
+
+/// The languages messages can be in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English
+    En,
+    /// العربية
+    Ar,
+}
+
+impl LangArg {
+    pub fn lang(self) -> khairukum::i18n::Lang {
+        match self {
+            LangArg::En => khairukum::i18n::Lang::En,
+            LangArg::Ar => khairukum::i18n::Lang::Ar,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,34 +2,33 @@
 //! (`2026-11-12`) or Hijri Umm al-Qura (`1448-05-21 AH`), `19:00`, `2026-11`,
 //! `-3d`. Hijri arithmetic comes from `icu_calendar`.
 
+use crate::i18n::Msg;
+use crate::t;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use icu_calendar::{Date, Iso, cal::Hijri};
 use std::fmt;
 
-const DATE_FORMS: &str = "a date like 2026-11-12 or 1448-05-21 AH";
-
 /// Parses a Gregorian or Hijri date.
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(text: &str) -> Result<NaiveDate, Msg> {
     let text = text.trim();
     if let Some(hijri) = strip_hijri_suffix(text) {
-        let (y, m, d) = split_ymd(hijri).ok_or_else(|| format!("expected {DATE_FORMS}"))?;
+        let (y, m, d) = split_ymd(hijri).ok_or_else(|| t!("date.expected"))?;
         return hijri_to_gregorian(y, m, d);
     }
-    let (y, m, d) = split_ymd(text).ok_or_else(|| format!("expected {DATE_FORMS}"))?;
+    let (y, m, d) = split_ymd(text).ok_or_else(|| t!("date.expected"))?;
     gregorian(y, m, d)
 }
 
 /// Parses `DATE[T| ]HH:MM[:SS]`, where DATE is Gregorian or Hijri.
-pub fn parse_date_time(text: &str) -> Result<NaiveDateTime, String> {
+pub fn parse_date_time(text: &str) -> Result<NaiveDateTime, Msg> {
     let text = text.trim();
-    let expected = "a date and time like 2026-11-12T19:00 or 1448-05-21 AH 19:00";
     let (date_part, time_part) = match text.rfind(['T', ' ']) {
         Some(i) if text[i + 1..].contains(':') => (text[..i].trim_end(), &text[i + 1..]),
-        _ => return Err(format!("expected {expected}")),
+        _ => return Err(t!("date-time.expected")),
     };
     let date = parse_date(date_part).map_err(|e| {
-        if e.starts_with("expected") {
-            format!("expected {expected}")
+        if e.id == "date.expected" {
+            t!("date-time.expected")
         } else {
             e
         }
@@ -39,7 +38,7 @@ pub fn parse_date_time(text: &str) -> Result<NaiveDateTime, String> {
 }
 
 /// Parses `HH:MM` or `HH:MM:SS` on a 24-hour clock.
-pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
+pub fn parse_time(text: &str) -> Result<NaiveTime, Msg> {
     let text = text.trim();
     let parts: Vec<&str> = text.split(':').collect();
     let numbers: Option<Vec<u32>> = parts
@@ -57,10 +56,8 @@ pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
         Some([h, m, s]) if *h < 24 && *m < 60 && *s < 60 => {
             Ok(NaiveTime::from_hms_opt(*h, *m, *s).expect("checked range"))
         }
-        Some([h, m, ..]) if *h >= 24 || *m >= 60 => Err(format!(
-            "`{text}` is not a time of day: hours run 00–23 and minutes 00–59"
-        )),
-        _ => Err("expected a time like 19:00 (24-hour clock)".to_string()),
+        Some([h, m, ..]) if *h >= 24 || *m >= 60 => Err(t!("time.out-of-range", text = text)),
+        _ => Err(t!("time.expected")),
     }
 }
 
@@ -72,9 +69,9 @@ pub struct Month {
 }
 
 impl Month {
-    pub fn parse(text: &str) -> Result<Month, String> {
+    pub fn parse(text: &str) -> Result<Month, Msg> {
         let text = text.trim();
-        let expected = || "expected a month like 2026-11".to_string();
+        let expected = || t!("month.expected");
         let (y, m) = text.split_once('-').ok_or_else(expected)?;
         if y.len() != 4 || m.len() != 2 {
             return Err(expected());
@@ -82,7 +79,7 @@ impl Month {
         let year = y.parse().map_err(|_| expected())?;
         let month: u32 = m.parse().map_err(|_| expected())?;
         if !(1..=12).contains(&month) {
-            return Err(format!("`{text}` is not a month: months run 01–12"));
+            return Err(t!("month.out-of-range", text = text));
         }
         Ok(Month { year, month })
     }
@@ -134,10 +131,9 @@ pub struct Duration {
 }
 
 impl Duration {
-    pub fn parse(text: &str) -> Result<Duration, String> {
+    pub fn parse(text: &str) -> Result<Duration, Msg> {
         let text = text.trim();
-        let expected =
-            || format!("`{text}` is not a duration: expected a form like -3d, +2h, 1w or 30m");
+        let expected = || t!("duration.expected", text = text);
         let (sign, body) = match text.as_bytes().first() {
             Some(b'-') => (-1, &text[1..]),
             Some(b'+') => (1, &text[1..]),
@@ -245,39 +241,43 @@ fn split_ymd(text: &str) -> Option<(i32, u32, u32)> {
     Some((y.parse().ok()?, m.parse().ok()?, d.parse().ok()?))
 }
 
-fn gregorian(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
+fn gregorian(y: i32, m: u32, d: u32) -> Result<NaiveDate, Msg> {
+    let written = format!("{y:04}-{m:02}-{d:02}");
     if !(1..=12).contains(&m) {
-        return Err(format!(
-            "{y:04}-{m:02}-{d:02} does not exist: months run 01–12"
-        ));
+        return Err(t!("date.bad-month", date = written));
     }
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
         let days = Month { year: y, month: m }.last_day().day();
-        format!(
-            "{y:04}-{m:02}-{d:02} does not exist: {} {y} has {days} days",
-            MONTH_NAMES[m as usize - 1]
+        t!(
+            "date.no-such-day",
+            date = written,
+            month = MONTH_NAMES[m as usize - 1],
+            year = y,
+            days = days
         )
     })
 }
 
-fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
+fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> Result<NaiveDate, Msg> {
     let written = format!("{y:04}-{m:02}-{d:02} AH");
     if !(1..=12).contains(&m) {
-        return Err(format!("{written} does not exist: Hijri months run 01–12"));
+        return Err(t!("hijri.bad-month", date = written));
     }
     if d == 0 || d > 30 {
-        return Err(format!(
-            "{written} does not exist: Hijri months have 29 or 30 days"
-        ));
+        return Err(t!("hijri.bad-day", date = written));
     }
     let hijri = Date::try_new_hijri_with_calendar(y, m as u8, d as u8, Hijri::new_umm_al_qura())
         .map_err(|e| match e {
             icu_calendar::RangeError {
                 field: "day", max, ..
-            } => format!(
-                "{written} does not exist: month {m} of {y} AH has {max} days (Umm al-Qura)"
+            } => t!(
+                "hijri.no-such-day",
+                date = &written,
+                month = m,
+                year = y,
+                days = max
             ),
-            _ => format!("{written} is outside the range of the Umm al-Qura calendar"),
+            _ => t!("hijri.out-of-range", date = &written),
         })?;
     let iso: Date<Iso> = hijri.to_calendar(Iso);
     NaiveDate::from_ymd_opt(
@@ -285,7 +285,7 @@ fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
         u32::from(iso.month().ordinal),
         u32::from(iso.day_of_month().0),
     )
-    .ok_or_else(|| format!("{written} is outside the supported range"))
+    .ok_or_else(|| t!("hijri.out-of-range", date = &written))
 }
 
 const MONTH_NAMES: [&str; 12] = [
@@ -306,6 +306,11 @@ const MONTH_NAMES: [&str; 12] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
+
+    fn en<T: std::fmt::Debug>(r: Result<T, Msg>) -> Result<T, String> {
+        r.map_err(|m| m.text(Lang::En))
+    }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -313,18 +318,18 @@ mod tests {
 
     #[test]
     fn gregorian_dates_and_impossible_ones() {
-        assert_eq!(parse_date("2026-11-12"), Ok(ymd(2026, 11, 12)));
+        assert_eq!(en(parse_date("2026-11-12")), Ok(ymd(2026, 11, 12)));
         assert_eq!(
-            parse_date("2026-02-30").unwrap_err(),
+            en(parse_date("2026-02-30")).unwrap_err(),
             "2026-02-30 does not exist: February 2026 has 28 days"
         );
         assert!(
-            parse_date("2026-13-01")
+            en(parse_date("2026-13-01"))
                 .unwrap_err()
                 .contains("months run 01–12")
         );
         assert!(
-            parse_date("12/11/2026")
+            en(parse_date("12/11/2026"))
                 .unwrap_err()
                 .starts_with("expected")
         );
@@ -333,11 +338,11 @@ mod tests {
     #[test]
     fn hijri_dates_convert_with_umm_al_qura() {
         // 1 Ramadan 1447 AH is 18 February 2026 (Umm al-Qura).
-        assert_eq!(parse_date("1447-09-01 AH"), Ok(ymd(2026, 2, 18)));
-        assert_eq!(parse_date("1448-05-30 AH"), Ok(ymd(2026, 11, 10)));
-        assert_eq!(parse_date("1448-05-30 هـ"), Ok(ymd(2026, 11, 10)));
+        assert_eq!(en(parse_date("1447-09-01 AH")), Ok(ymd(2026, 2, 18)));
+        assert_eq!(en(parse_date("1448-05-30 AH")), Ok(ymd(2026, 11, 10)));
+        assert_eq!(en(parse_date("1448-05-30 هـ")), Ok(ymd(2026, 11, 10)));
         // Jumada al-Akhirah 1448 has 29 days.
-        let err = parse_date("1448-06-30 AH").unwrap_err();
+        let err = en(parse_date("1448-06-30 AH")).unwrap_err();
         assert_eq!(
             err,
             "1448-06-30 AH does not exist: month 6 of 1448 AH has 29 days (Umm al-Qura)"
@@ -348,23 +353,25 @@ mod tests {
     fn round_trips_to_hijri() {
         let h = to_hijri(ymd(2026, 11, 10)).unwrap();
         assert_eq!(h.to_string(), "1448-05-30 AH");
-        assert_eq!(parse_date(&h.to_string()), Ok(ymd(2026, 11, 10)));
+        assert_eq!(en(parse_date(&h.to_string())), Ok(ymd(2026, 11, 10)));
     }
 
     #[test]
     fn date_times() {
-        let dt = parse_date_time("2026-11-12T19:00").unwrap();
+        let dt = en(parse_date_time("2026-11-12T19:00")).unwrap();
         assert_eq!(dt.to_string(), "2026-11-12 19:00:00");
         assert_eq!(
-            parse_date_time("1448-05-30 AH 08:30").unwrap().to_string(),
+            en(parse_date_time("1448-05-30 AH 08:30"))
+                .unwrap()
+                .to_string(),
             "2026-11-10 08:30:00"
         );
         assert_eq!(
-            parse_date_time("2026-11-12T25:00").unwrap_err(),
+            en(parse_date_time("2026-11-12T25:00")).unwrap_err(),
             "`25:00` is not a time of day: hours run 00–23 and minutes 00–59"
         );
         assert!(
-            parse_date_time("2026-11-12")
+            en(parse_date_time("2026-11-12"))
                 .unwrap_err()
                 .starts_with("expected a date and time")
         );
@@ -396,7 +403,7 @@ mod tests {
         assert_eq!(Duration::parse("0").unwrap().minutes, 0);
         assert_eq!(Duration::parse("-1d12h").unwrap().to_string(), "-1d12h");
         for bad in ["", "3", "d", "-3x", "3d4", "99999999999999999999d"] {
-            assert!(Duration::parse(bad).is_err(), "{bad}");
+            assert!(en(Duration::parse(bad)).is_err(), "{bad}");
         }
     }
 }

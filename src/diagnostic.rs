@@ -1,6 +1,7 @@
 //! Findings as data: every problem the validator finds is a [`Diagnostic`],
 //! rendered later by whichever output format the user asked for.
 
+use crate::i18n::Msg;
 use std::fmt;
 
 /// How serious a finding is.
@@ -71,7 +72,7 @@ impl Span {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Related {
     pub span: Span,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// One finding: what is wrong, where, and how to fix it.
@@ -79,22 +80,22 @@ pub struct Related {
 pub struct Diagnostic {
     pub severity: Severity,
     pub rule: &'static crate::rules::catalog::Rule,
-    pub message: String,
+    pub message: Msg,
     /// Where the problem is; `None` only for findings about the plan as a whole.
     pub span: Option<Span>,
     /// A short label shown under the source line.
-    pub label: Option<String>,
+    pub label: Option<Msg>,
     pub related: Vec<Related>,
-    pub help: Option<String>,
+    pub help: Option<Msg>,
 }
 
 impl Diagnostic {
     /// A finding of `rule` at its default severity.
-    pub fn new(rule: &'static crate::rules::catalog::Rule, message: impl Into<String>) -> Self {
+    pub fn new(rule: &'static crate::rules::catalog::Rule, message: Msg) -> Self {
         Diagnostic {
             severity: rule.severity,
             rule,
-            message: message.into(),
+            message,
             span: None,
             label: None,
             related: Vec::new(),
@@ -107,25 +108,22 @@ impl Diagnostic {
         self
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
+    pub fn label(mut self, label: Msg) -> Self {
+        self.label = Some(label);
         self
     }
 
-    pub fn related(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.related.push(Related {
-            span,
-            message: message.into(),
-        });
+    pub fn related(mut self, span: Span, message: Msg) -> Self {
+        self.related.push(Related { span, message });
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: Msg) -> Self {
+        self.help = Some(help);
         self
     }
 
-    pub fn maybe_help(mut self, help: Option<String>) -> Self {
+    pub fn maybe_help(mut self, help: Option<Msg>) -> Self {
         self.help = help;
         self
     }
@@ -152,11 +150,8 @@ impl Tally {
 }
 
 /// "did you mean `x`?" for a near miss among `candidates`.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<String> {
-    closest(word, candidates).map(|c| format!("did you mean `{c}`?"))
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Msg> {
+    closest(word, candidates).map(|c| crate::t!("did-you-mean", word = c))
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
@@ -189,12 +184,12 @@ mod tests {
     #[test]
     fn tally_counts_by_severity() {
         let rule = &crate::rules::catalog::DUPLICATE_ID;
-        let mut warn = Diagnostic::new(rule, "w");
+        let mut warn = Diagnostic::new(rule, crate::t!("verbatim", text = "w"));
         warn.severity = Severity::Warning;
         let all = [
-            Diagnostic::new(rule, "e"),
+            Diagnostic::new(rule, crate::t!("verbatim", text = "e")),
             warn,
-            Diagnostic::new(rule, "e2"),
+            Diagnostic::new(rule, crate::t!("verbatim", text = "e2")),
         ];
         assert_eq!(
             Tally::of(&all),

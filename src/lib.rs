@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod exports;
 pub mod git;
+pub mod i18n;
 pub mod init;
 pub mod load;
 pub mod metrics;

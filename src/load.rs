@@ -2,13 +2,14 @@
 //! each into the typed model. Every problem becomes a [`Diagnostic`]; a bad
 //! file never stops the others from being read.
 
-use crate::diagnostic::{Diagnostic, FileId, Span, did_you_mean};
+use crate::diagnostic::{Diagnostic, FileId, Span};
 use crate::model::{
     Loaded, Plan, audience::Audience, calendar::CalendarMonth, goals::Goals, platforms::Platforms,
     policies::Policies, process::Process, settings::PlanSettings, team::Team,
 };
 use crate::rules::catalog as rule;
 use crate::source::{Sources, line_column};
+use crate::t;
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 
@@ -150,15 +151,19 @@ pub fn load_with(
                 let rel = path.strip_prefix(dir).unwrap_or(path);
                 let file = sources.add(display(rel), String::new());
                 let why = if err.loop_ancestor().is_some() {
-                    "it is a symbolic link that loops back to a folder containing it".to_string()
+                    t!("symlink-loop")
                 } else {
-                    err.io_error()
-                        .map_or_else(|| err.to_string(), |e| e.to_string())
+                    t!(
+                        "io-error",
+                        error = err
+                            .io_error()
+                            .map_or_else(|| err.to_string(), |e| e.to_string())
+                    )
                 };
                 diagnostics.push(
                     Diagnostic::new(
                         &rule::UNREADABLE,
-                        format!("cannot read `{}`: {why}", display(rel)),
+                        t!("cannot-read-path", path = display(rel), why = why),
                     )
                     .at(Span::file_start(file)),
                 );
@@ -180,10 +185,10 @@ pub fn load_with(
                 diagnostics.push(
                     Diagnostic::new(
                         &rule::UNREADABLE,
-                        format!("`{}` is a folder, not a YAML file", display(&rel)),
+                        t!("folder-not-file", path = display(&rel)),
                     )
                     .at(Span::file_start(file))
-                    .help("rename the folder, or move its contents into a file"),
+                    .help(t!("folder-not-file.help")),
                 );
             }
             continue;
@@ -207,13 +212,8 @@ pub fn load_with(
         if *required && !jobs.iter().any(|j| j.kind == *kind) {
             let path = display(Path::new(&format!("{name}.yaml")));
             diagnostics.push(
-                Diagnostic::new(
-                    &rule::MISSING_FILE,
-                    format!("required plan file `{path}` is missing"),
-                )
-                .help(format!(
-                    "create `{path}`; `docs/plan-format.md` describes what it holds"
-                )),
+                Diagnostic::new(&rule::MISSING_FILE, t!("missing-file", path = &path))
+                    .help(t!("missing-file.help", path = &path)),
             );
         }
     }
@@ -294,18 +294,15 @@ fn unknown_file(rel: &Path, file: FileId, shown: &str) -> Diagnostic {
         .unwrap_or_default();
     let known = TOP_LEVEL.iter().map(|(n, _, _)| *n);
     let help = if rel.components().count() == 1 {
-        did_you_mean(&stem, known)
-            .map(|d| format!("{d} (`{}.yaml`)", d.trim_start_matches("did you mean `").trim_end_matches("`?")))
-            .or_else(|| Some("a plan folder holds plan, team, goals, audience, platforms, process and policies .yaml, and calendar/YYYY-MM.yaml".into()))
+        crate::diagnostic::closest(&stem, known)
+            .map(|name| t!("unknown-file.did-you-mean", name = name))
+            .unwrap_or_else(|| t!("unknown-file.help"))
     } else {
-        Some("calendar months belong in `calendar/YYYY-MM.yaml`; other folders are not read".into())
+        t!("unknown-file.help-folder")
     };
-    Diagnostic::new(
-        &rule::UNKNOWN_FILE,
-        format!("`{shown}` is not a plan file and was not read"),
-    )
-    .at(Span::file_start(file))
-    .maybe_help(help)
+    Diagnostic::new(&rule::UNKNOWN_FILE, t!("unknown-file", path = shown))
+        .at(Span::file_start(file))
+        .help(help)
 }
 
 fn parse_one(job: &Job) -> Outcome {
@@ -325,9 +322,9 @@ fn parse_one(job: &Job) -> Outcome {
     };
     if is_blank(&text) {
         outcome.diagnostics.push(
-            Diagnostic::new(&rule::EMPTY_FILE, "the file is empty")
+            Diagnostic::new(&rule::EMPTY_FILE, t!("empty-file"))
                 .at(at)
-                .help("write the file's content, or delete the file"),
+                .help(t!("empty-file.help")),
         );
         outcome.text = Some(text);
         return outcome;
@@ -344,12 +341,9 @@ fn parse_one(job: &Job) -> Outcome {
             month.file_month = calendar_month(&job.path);
             if month.file_month.is_none() {
                 outcome.diagnostics.push(
-                    Diagnostic::new(
-                        &rule::INVALID_DATE,
-                        "a calendar file is named after its month",
-                    )
-                    .at(at)
-                    .help("name it `calendar/YYYY-MM.yaml`, for example `calendar/2026-11.yaml`"),
+                    Diagnostic::new(&rule::INVALID_DATE, t!("calendar-file-name"))
+                        .at(at)
+                        .help(t!("calendar-file-name.help")),
                 );
             }
             Content::Calendar(month)
@@ -371,32 +365,29 @@ fn calendar_month(path: &Path) -> Option<crate::dates::Month> {
 fn read_text(path: &Path, file: FileId) -> Result<String, Box<Diagnostic>> {
     let at = Span::file_start(file);
     let unreadable = |e: std::io::Error| {
-        Box::new(Diagnostic::new(&rule::UNREADABLE, format!("cannot read the file: {e}")).at(at))
+        Box::new(Diagnostic::new(&rule::UNREADABLE, t!("cannot-read-file", error = e)).at(at))
     };
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
     if size > MAX_FILE_BYTES {
         return Err(Box::new(
             Diagnostic::new(
                 &rule::RESOURCE_LIMIT,
-                format!(
-                    "the file is {:.1} MB; a plan file may be at most {} MB",
-                    size as f64 / 1e6,
-                    MAX_FILE_BYTES / (1024 * 1024)
+                t!(
+                    "file-too-large",
+                    size = format!("{:.1}", size as f64 / 1e6),
+                    limit = MAX_FILE_BYTES / (1024 * 1024)
                 ),
             )
             .at(at)
-            .help("split the content over several files (the calendar is one file per month)"),
+            .help(t!("file-too-large.help")),
         ));
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Box::new(
-            Diagnostic::new(
-                &rule::NOT_UTF8,
-                "the file is UTF-16 text; plan files must be UTF-8",
-            )
-            .at(at)
-            .help("save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)"),
+            Diagnostic::new(&rule::NOT_UTF8, t!("utf16-file"))
+                .at(at)
+                .help(t!("save-as-utf8")),
         ));
     }
     let bytes = bytes
@@ -411,9 +402,11 @@ fn read_text(path: &Path, file: FileId) -> Result<String, Box<Diagnostic>> {
         Box::new(
             Diagnostic::new(
                 &rule::NOT_UTF8,
-                format!(
-                    "the file is not UTF-8 text: byte 0x{:02X} at line {line}, column {column} is not valid UTF-8",
-                    bytes[valid]
+                t!(
+                    "not-utf8",
+                    byte = format!("0x{:02X}", bytes[valid]),
+                    line = line,
+                    column = column
                 ),
             )
             .at(Span {
@@ -423,7 +416,7 @@ fn read_text(path: &Path, file: FileId) -> Result<String, Box<Diagnostic>> {
                 byte_start: 0,
                 byte_len: 0,
             })
-            .help("save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)"),
+            .help(t!("save-as-utf8")),
         )
     })
 }

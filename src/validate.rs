@@ -52,6 +52,11 @@ fn sort(diagnostics: &mut [Diagnostic], sources: &Sources) {
                 d.severity == Severity::Warning,
             )
         };
-        key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
+        key(a).cmp(&key(b)).then_with(|| {
+            // Ties in the English text, whatever the reader's language, so
+            // that the order is the same in every language.
+            let en = crate::i18n::Lang::En;
+            a.message.text(en).cmp(&b.message.text(en))
+        })
     });
 }

@@ -2,7 +2,9 @@
 //! a stable rule code, a location and, where it helps, a suggestion.
 
 use crate::diagnostic::{Diagnostic, FileId, Span, did_you_mean};
+use crate::i18n::Msg;
 use crate::rules::catalog as rule;
+use crate::t;
 use serde_saphyr::Error;
 
 /// Maps one parser error to a diagnostic in `file`.
@@ -34,25 +36,21 @@ pub fn to_diagnostic(err: &Error, file: FileId, text: &str) -> Diagnostic {
             span
         });
     let span = widen_to_token(span, text);
+    let safety = || t!("safety-limit.help");
     let mut diagnostic = match err {
         Error::SerdeUnknownField {
             field, expected, ..
         } => {
-            let help = did_you_mean(field, expected.iter().copied()).or_else(|| {
-                Some(format!(
-                    "the fields allowed here are: {}",
-                    expected.join(", ")
-                ))
-            });
-            Diagnostic::new(&rule::UNKNOWN_FIELD, format!("unknown field `{field}`"))
-                .label("not a field here")
-                .maybe_help(help)
+            let help = did_you_mean(field, expected.iter().copied())
+                .unwrap_or_else(|| t!("unknown-field.allowed", fields = expected.join(", ")));
+            Diagnostic::new(&rule::UNKNOWN_FIELD, t!("unknown-field", field = field))
+                .label(t!("unknown-field.label"))
+                .help(help)
         }
-        Error::SerdeMissingField { field, .. } => Diagnostic::new(
-            &rule::MISSING_FIELD,
-            format!("missing required field `{field}`"),
-        )
-        .label(format!("`{field}` is required in this entry")),
+        Error::SerdeMissingField { field, .. } => {
+            Diagnostic::new(&rule::MISSING_FIELD, t!("missing-field", field = field))
+                .label(t!("missing-field.label", field = field))
+        }
         Error::SerdeInvalidType {
             unexpected,
             expected,
@@ -64,85 +62,94 @@ pub fn to_diagnostic(err: &Error, file: FileId, text: &str) -> Diagnostic {
             ..
         } => Diagnostic::new(
             &rule::WRONG_TYPE,
-            format!(
-                "expected {}, found {}",
-                plain_expected(expected),
-                plain_found(unexpected)
+            t!(
+                "expected-found",
+                expected = plain_expected(expected),
+                found = plain_found(unexpected)
             ),
         ),
         Error::SerdeInvalidLength { expected, .. } => Diagnostic::new(
             &rule::WRONG_TYPE,
-            format!("expected {}", plain_expected(expected)),
+            t!("expected", expected = plain_expected(expected)),
         ),
         Error::InvalidScalar { ty, .. } => {
-            let found = scalar_at(text, &span);
+            let found = format!("`{}`", scalar_at(text, &span));
             Diagnostic::new(
                 &rule::WRONG_TYPE,
-                format!("expected {}, found `{found}`", plain_expected(ty)),
+                t!(
+                    "expected-found",
+                    expected = plain_expected(ty),
+                    found = found
+                ),
             )
         }
-        Error::InvalidBooleanStrict { .. } | Error::NullIntoString { .. } => {
-            Diagnostic::new(&rule::WRONG_TYPE, plain_message(err))
-        }
+        Error::InvalidBooleanStrict { .. } | Error::NullIntoString { .. } => Diagnostic::new(
+            &rule::WRONG_TYPE,
+            t!("parser-says", message = plain_message(err)),
+        ),
         Error::SerdeUnknownVariant {
             variant, expected, ..
-        } => Diagnostic::new(&rule::UNKNOWN_VALUE, format!("unknown value `{variant}`"))
-            .maybe_help(did_you_mean(variant, expected.iter().copied())),
+        } => Diagnostic::new(
+            &rule::UNKNOWN_VALUE,
+            t!("unknown-value-plain", value = variant),
+        )
+        .maybe_help(did_you_mean(variant, expected.iter().copied())),
         Error::DuplicateMappingKey { key, .. } => Diagnostic::new(
             &rule::YAML_SYNTAX,
             match key {
-                Some(key) => format!("the key `{key}` appears twice in the same mapping"),
-                None => "a key appears twice in the same mapping".to_string(),
+                Some(key) => t!("duplicate-key", key = key),
+                None => t!("duplicate-key-unnamed"),
             },
         )
-        .help("remove one of them; YAML keeps only one value per key"),
+        .help(t!("duplicate-key.help")),
         Error::Budget { breach, .. } => {
             use serde_saphyr::budget::BudgetBreach as B;
             let what = match breach {
-                B::Aliases { .. } => "it uses more than 1,000 aliases (`*name`)".to_string(),
-                B::Anchors { .. } => "it defines too many anchors (`&name`)".to_string(),
-                B::Depth { .. } => "it is nested more than 64 levels deep".to_string(),
-                B::Nodes { .. } | B::Events { .. } => "it has too many values".to_string(),
-                B::ScalarBytes { .. } => "its texts are too large".to_string(),
-                other => format!("{other:?}"),
+                B::Aliases { .. } => t!("limit.aliases"),
+                B::Anchors { .. } => t!("limit.anchors"),
+                B::Depth { .. } => t!("limit.depth"),
+                B::Nodes { .. } | B::Events { .. } => t!("limit.values"),
+                B::ScalarBytes { .. } => t!("limit.texts"),
+                other => t!("parser-says", message = format!("{other:?}")),
             };
-            Diagnostic::new(
-                &rule::RESOURCE_LIMIT,
-                format!("the file exceeds a safety limit: {what}"),
-            )
-            .help("plan files need no deep nesting and few aliases; simplify the file")
+            Diagnostic::new(&rule::RESOURCE_LIMIT, t!("safety-limit", what = what)).help(safety())
         }
         Error::AliasReplayCounterOverflow { .. }
         | Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
         | Error::AliasReplayStackDepthExceeded { .. } => Diagnostic::new(
             &rule::RESOURCE_LIMIT,
-            format!("the file exceeds a safety limit: {}", plain_message(err)),
+            t!(
+                "safety-limit",
+                what = t!("parser-says", message = plain_message(err))
+            ),
         )
-        .help("plan files need no deep nesting and few aliases; simplify the file"),
-        Error::Eof { .. } => {
-            Diagnostic::new(&rule::YAML_SYNTAX, "the file ends in the middle of a value")
-        }
+        .help(safety()),
+        Error::Eof { .. } => Diagnostic::new(&rule::YAML_SYNTAX, t!("unexpected-end")),
         Error::Message { msg, .. } if msg.contains("recursion") || msg.contains("depth") => {
             Diagnostic::new(
                 &rule::RESOURCE_LIMIT,
-                format!("the file exceeds a safety limit: {msg}"),
+                t!("safety-limit", what = t!("parser-says", message = msg)),
             )
         }
         Error::Message { msg, .. } => {
             // Errors raised by our own field types (e.g. bilingual text).
-            Diagnostic::new(&rule::WRONG_TYPE, msg.clone())
+            Diagnostic::new(&rule::WRONG_TYPE, t!("parser-says", message = msg))
         }
         Error::Unexpected { expected, .. } => {
             let found = scalar_at(text, &span);
             let found = if found.is_empty() {
-                "something else".to_string()
+                t!("found.something-else")
             } else {
-                format!("`{found}`")
+                t!("quoted", text = found)
             };
             Diagnostic::new(
                 &rule::WRONG_TYPE,
-                format!("expected {}, found {found}", plain_expected(expected)),
+                t!(
+                    "expected-found",
+                    expected = plain_expected(expected),
+                    found = found
+                ),
             )
         }
         _ => {
@@ -150,20 +157,17 @@ pub fn to_diagnostic(err: &Error, file: FileId, text: &str) -> Diagnostic {
             if message.contains("recursion limit") || message.contains("nesting") {
                 Diagnostic::new(
                     &rule::RESOURCE_LIMIT,
-                    "the file exceeds a safety limit: it is nested too deeply",
+                    t!("safety-limit", what = t!("limit.nested")),
                 )
-                .help("plan files need no deep nesting; simplify the file")
+                .help(t!("nesting.help"))
             } else {
-                Diagnostic::new(&rule::YAML_SYNTAX, format!("invalid YAML: {message}"))
+                Diagnostic::new(&rule::YAML_SYNTAX, t!("invalid-yaml", message = message))
             }
         }
     };
     diagnostic = diagnostic.at(span);
     if let Some(anchor) = alias_at {
-        diagnostic = diagnostic.related(
-            Span::from_yaml(file, &anchor),
-            "the alias refers to this anchor",
-        );
+        diagnostic = diagnostic.related(Span::from_yaml(file, &anchor), t!("alias-anchor"));
     }
     diagnostic
 }
@@ -188,32 +192,30 @@ fn plain_message(err: &Error) -> String {
     message
 }
 
-fn plain_expected(expected: &str) -> String {
+fn plain_expected(expected: &str) -> Msg {
     match expected {
-        "a sequence" => "a list (`- item` lines or `[a, b]`)".into(),
-        "a map" | "a mapping" => "a mapping (`key: value` lines)".into(),
-        e if e.starts_with("struct ") => "a mapping (`key: value` lines)".into(),
-        e if e.starts_with("a string") || e.contains("string scalar") => "a text".into(),
+        "a sequence" => t!("type.list"),
+        "a map" | "a mapping" => t!("type.mapping"),
+        e if e.starts_with("struct ") => t!("type.mapping"),
+        e if e.starts_with("a string") || e.contains("string scalar") => t!("type.text"),
         e if e.starts_with("f64") || e.starts_with("f32") || e.contains("floating") => {
-            "a number".into()
+            t!("type.number")
         }
         e if e.starts_with('u') && e[1..].chars().all(|c| c.is_ascii_digit()) || e == "usize" => {
-            "a whole number (0 or more)".into()
+            t!("type.count")
         }
-        e if e.starts_with('i') && e[1..].chars().all(|c| c.is_ascii_digit()) => {
-            "a whole number".into()
-        }
-        "bool" => "true or false".into(),
-        other => other.to_string(),
+        e if e.starts_with('i') && e[1..].chars().all(|c| c.is_ascii_digit()) => t!("type.whole"),
+        "bool" => t!("type.bool"),
+        other => t!("parser-says", message = other),
     }
 }
 
-fn plain_found(unexpected: &str) -> String {
+fn plain_found(unexpected: &str) -> Msg {
     match unexpected {
-        "sequence" => "a list".into(),
-        "map" => "a mapping".into(),
-        "unit value" => "nothing (an empty value)".into(),
-        other => other.to_string(),
+        "sequence" => t!("found.list"),
+        "map" => t!("found.mapping"),
+        "unit value" => t!("found.nothing"),
+        other => t!("parser-says", message = other),
     }
 }
 

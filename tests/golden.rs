@@ -64,6 +64,9 @@ fn run_case(case: &Path, root: &Path) -> Result<(), String> {
         .current_dir(work.path())
         .env_remove("GITHUB_ACTIONS")
         .env_remove("KHAIRUKUM_PLAN")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .env("NO_COLOR", "1")
         .output()
         .unwrap();

@@ -13,9 +13,15 @@ fn schema() -> jsonschema::Validator {
 }
 
 fn sarif_of(dir: &std::path::Path) -> serde_json::Value {
+    sarif_in(dir, "en")
+}
+
+fn sarif_in(dir: &std::path::Path, lang: &str) -> serde_json::Value {
     let out = khairukum(
         dir,
-        &["plan", "validate", "--plan", "plan", "--format", "sarif"],
+        &[
+            "plan", "validate", "--plan", "plan", "--format", "sarif", "--lang", lang,
+        ],
     );
     serde_json::from_slice(&out.stdout).unwrap()
 }
@@ -51,6 +57,23 @@ fn sarif_with_findings_and_related_locations_is_valid() {
     assert!(results.iter().any(|r| r["relatedLocations"].is_array()));
     assert_eq!(doc["runs"][0]["columnKind"], "unicodeCodePoints");
     assert_valid(&doc);
+}
+
+#[test]
+fn sarif_in_arabic_is_valid_and_says_its_language() {
+    let dir = copy_plan("tests/fixtures/tiny-plan");
+    copy_dir(
+        &root().join("tests/cases/content-rules/plan"),
+        &dir.path().join("plan"),
+    );
+    let doc = sarif_in(dir.path(), "ar");
+    assert_eq!(doc["runs"][0]["language"], "ar");
+    let first = doc["runs"][0]["results"][0]["message"]["text"]
+        .as_str()
+        .unwrap();
+    assert!(first.contains("والحد"), "{first}");
+    assert_valid(&doc);
+    assert!(sarif_of(dir.path())["runs"][0].get("language").is_none());
 }
 
 #[test]

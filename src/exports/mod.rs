@@ -879,9 +879,14 @@ impl Mapper<'_> {
             if raw.trim().is_empty() {
                 return Ok(None);
             }
-            crate::dates::parse_date_time(&raw)
-                .map(Some)
-                .map_err(|e| self.problem(line, column, e, Decision::RowSkipped))
+            crate::dates::parse_date_time(&raw).map(Some).map_err(|e| {
+                self.problem(
+                    line,
+                    column,
+                    e.text(crate::i18n::Lang::En),
+                    Decision::RowSkipped,
+                )
+            })
         };
         let (received, first_reply) = match (time(Field::Received), time(Field::FirstReply)) {
             (Ok(Some(r)), Ok(f)) => (r, f),

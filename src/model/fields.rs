@@ -14,7 +14,7 @@ pub type Id = Spanned<String>;
 pub struct Parsed<T> {
     pub raw: String,
     pub at: Location,
-    pub value: Result<T, String>,
+    pub value: Result<T, crate::i18n::Msg>,
 }
 
 impl<T> Parsed<T> {
@@ -28,7 +28,7 @@ pub trait FieldValue: Sized {
     /// True for values from a fixed or named set (enums, time zones), false for
     /// dates, times and durations; decides which rule reports a bad value.
     const ENUMERATED: bool = false;
-    fn parse(text: &str) -> Result<Self, String>;
+    fn parse(text: &str) -> Result<Self, crate::i18n::Msg>;
     /// The fixed set of spellings, for "did you mean" (empty for open sets).
     fn choices() -> &'static [&'static str] {
         &[]
@@ -68,41 +68,41 @@ impl<T: FieldValue> schemars::JsonSchema for Parsed<T> {
 }
 
 impl FieldValue for chrono::NaiveDate {
-    fn parse(text: &str) -> Result<Self, String> {
+    fn parse(text: &str) -> Result<Self, crate::i18n::Msg> {
         crate::dates::parse_date(text)
     }
 }
 
 impl FieldValue for chrono::NaiveDateTime {
-    fn parse(text: &str) -> Result<Self, String> {
+    fn parse(text: &str) -> Result<Self, crate::i18n::Msg> {
         crate::dates::parse_date_time(text)
     }
 }
 
 impl FieldValue for chrono::NaiveTime {
-    fn parse(text: &str) -> Result<Self, String> {
+    fn parse(text: &str) -> Result<Self, crate::i18n::Msg> {
         crate::dates::parse_time(text)
     }
 }
 
 impl FieldValue for crate::dates::Month {
-    fn parse(text: &str) -> Result<Self, String> {
+    fn parse(text: &str) -> Result<Self, crate::i18n::Msg> {
         crate::dates::Month::parse(text)
     }
 }
 
 impl FieldValue for crate::dates::Duration {
-    fn parse(text: &str) -> Result<Self, String> {
+    fn parse(text: &str) -> Result<Self, crate::i18n::Msg> {
         crate::dates::Duration::parse(text)
     }
 }
 
 impl FieldValue for chrono_tz::Tz {
     const ENUMERATED: bool = true;
-    fn parse(text: &str) -> Result<Self, String> {
-        text.trim().parse().map_err(|_| {
-            format!("`{text}` is not an IANA time zone: expected a name like Asia/Riyadh")
-        })
+    fn parse(text: &str) -> Result<Self, crate::i18n::Msg> {
+        text.trim()
+            .parse()
+            .map_err(|_| crate::t!("time-zone.unknown", text = text))
     }
 }
 
@@ -283,12 +283,13 @@ macro_rules! keyword_enum {
 
         impl $crate::model::fields::FieldValue for $name {
             const ENUMERATED: bool = true;
-            fn parse(text: &str) -> Result<Self, String> {
+            fn parse(text: &str) -> Result<Self, crate::i18n::Msg> {
                 match text.trim() {
                     $($word => Ok($name::$variant),)*
-                    other => Err(format!(
-                        "unknown value `{other}`: expected one of {}",
-                        Self::choices().join(", ")
+                    other => Err($crate::t!(
+                        "unknown-value",
+                        value = other,
+                        choices = Self::choices().join(", ")
                     )),
                 }
             }
@@ -357,6 +358,7 @@ mod tests {
             doc.bad
                 .value
                 .unwrap_err()
+                .text(crate::i18n::Lang::En)
                 .contains("expected one of saturday, sunday")
         );
     }

@@ -1,12 +1,14 @@
 //! GitHub Actions workflow commands: each finding becomes an annotation on
 //! the pull request's changed lines.
 
-use super::{Renderer, span_end, summary};
+use super::{Renderer, message_with_help, span_end, summary};
 use crate::diagnostic::Severity;
 use crate::validate::Validation;
 use std::io::{self, Write};
 
-pub struct Github;
+pub struct Github {
+    pub lang: crate::i18n::Lang,
+}
 
 /// Escapes a command's message (`%`, CR, LF).
 pub fn escape_data(text: &str) -> String {
@@ -47,11 +49,7 @@ impl Renderer for Github {
                 "title={}",
                 escape_property(&format!("{} {}", d.rule.code, d.rule.name))
             ));
-            let mut message = d.message.clone();
-            if let Some(help) = &d.help {
-                message.push_str("\nhelp: ");
-                message.push_str(help);
-            }
+            let message = message_with_help(d, self.lang);
             writeln!(
                 out,
                 "::{command} {}::{}",
@@ -59,7 +57,11 @@ impl Renderer for Github {
                 escape_data(&message)
             )?;
         }
-        writeln!(out, "{}", summary(validation.tally(), validation.files))
+        writeln!(
+            out,
+            "{}",
+            summary(validation.tally(), validation.files, self.lang)
+        )
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::{Renderer, summary};
 use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::i18n::Lang;
 use crate::source::Sources;
 use crate::validate::Validation;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Snippet};
@@ -10,6 +11,7 @@ use std::io::{self, Write};
 
 pub struct Human {
     pub color: bool,
+    pub lang: Lang,
 }
 
 impl Renderer for Human {
@@ -20,10 +22,15 @@ impl Renderer for Human {
             annotate_snippets::Renderer::plain()
         };
         for diagnostic in &validation.diagnostics {
-            let text = renderer.render(&report(diagnostic, &validation.sources));
+            let texts = Texts::of(diagnostic, self.lang);
+            let text = renderer.render(&report(diagnostic, &texts, &validation.sources));
             writeln!(out, "{text}\n")?;
         }
-        writeln!(out, "{}", summary(validation.tally(), validation.files))
+        writeln!(
+            out,
+            "{}",
+            summary(validation.tally(), validation.files, self.lang)
+        )
     }
 }
 
@@ -34,19 +41,39 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-fn report<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Vec<Group<'a>> {
+/// A finding's words in the reader's language.
+struct Texts {
+    message: String,
+    label: Option<String>,
+    related: Vec<String>,
+    help: Option<String>,
+}
+
+impl Texts {
+    fn of(d: &Diagnostic, lang: Lang) -> Texts {
+        Texts {
+            message: d.message.text(lang),
+            label: d.label.as_ref().map(|m| m.text(lang)),
+            related: d.related.iter().map(|r| r.message.text(lang)).collect(),
+            help: d.help.as_ref().map(|m| m.text(lang)),
+        }
+    }
+}
+
+fn report<'a>(d: &'a Diagnostic, texts: &'a Texts, sources: &'a Sources) -> Vec<Group<'a>> {
     let title = level(d.severity)
-        .primary_title(d.message.as_str())
+        .primary_title(texts.message.as_str())
         .id(format!("{} {}", d.rule.code, d.rule.name));
     let mut group = match d.span {
         None => Group::with_title(title),
         Some(span) => {
             let mut spans: Vec<(Span, AnnotationKind, Option<&str>)> =
-                vec![(span, AnnotationKind::Primary, d.label.as_deref())];
+                vec![(span, AnnotationKind::Primary, texts.label.as_deref())];
             spans.extend(
                 d.related
                     .iter()
-                    .map(|r| (r.span, AnnotationKind::Context, Some(r.message.as_str()))),
+                    .zip(&texts.related)
+                    .map(|(r, text)| (r.span, AnnotationKind::Context, Some(text.as_str()))),
             );
             let mut group = Group::with_title(title);
             let mut files: Vec<_> = Vec::new();
@@ -84,7 +111,7 @@ fn report<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Vec<Group<'a>> {
             group
         }
     };
-    if let Some(help) = &d.help {
+    if let Some(help) = &texts.help {
         group = group.element(Level::HELP.message(help.as_str()));
     }
     vec![group]

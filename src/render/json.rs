@@ -8,7 +8,9 @@ use crate::validate::Validation;
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
-pub struct Json;
+pub struct Json {
+    pub lang: crate::i18n::Lang,
+}
 
 /// A location as JSON: file, start and end (1-based; columns in characters).
 pub(crate) fn location(sources: &Sources, span: &Span) -> Value {
@@ -33,15 +35,15 @@ impl Renderer for Json {
                     "code": d.rule.code,
                     "rule": d.rule.name,
                     "severity": d.severity.as_str(),
-                    "message": d.message,
+                    "message": d.message.text(self.lang),
                     "location": d.span.map(|s| location(sources, &s)),
-                    "label": d.label,
+                    "label": d.label.as_ref().map(|m| m.text(self.lang)),
                     "related": d.related.iter().map(|r| {
                         let mut loc = location(sources, &r.span);
-                        loc["message"] = Value::String(r.message.clone());
+                        loc["message"] = Value::String(r.message.text(self.lang));
                         loc
                     }).collect::<Vec<_>>(),
-                    "help": d.help,
+                    "help": d.help.as_ref().map(|m| m.text(self.lang)),
                 })
             })
             .collect();

@@ -5,8 +5,10 @@ mod human;
 mod json;
 mod sarif;
 
-use crate::diagnostic::{Span, Tally};
+use crate::diagnostic::{Diagnostic, Span, Tally};
+use crate::i18n::Lang;
 use crate::source::Sources;
+use crate::t;
 use crate::validate::Validation;
 use std::io::{self, Write};
 
@@ -27,32 +29,47 @@ pub enum Format {
 }
 
 /// The renderer for a format.
-pub fn renderer(format: Format) -> Box<dyn Renderer> {
+pub fn renderer(format: Format, lang: Lang) -> Box<dyn Renderer> {
     match format {
-        Format::Human { color } => Box::new(human::Human { color }),
-        Format::Json => Box::new(json::Json),
-        Format::Github => Box::new(github::Github),
-        Format::Sarif => Box::new(sarif::Sarif),
+        Format::Human { color } => Box::new(human::Human { color, lang }),
+        Format::Json => Box::new(json::Json { lang }),
+        Format::Github => Box::new(github::Github { lang }),
+        Format::Sarif => Box::new(sarif::Sarif { lang }),
     }
 }
 
 /// `2 errors, 1 warning in 9 files`.
-pub fn summary(tally: Tally, files: usize) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{}, {} in {}",
-        plural(tally.errors, "error"),
-        plural(tally.warnings, "warning"),
-        plural(files, "file")
+pub fn summary(tally: Tally, files: usize, lang: Lang) -> String {
+    t!(
+        "summary",
+        errors = t!("count.error", n = tally.errors),
+        warnings = t!("count.warning", n = tally.warnings),
+        files = t!("count.file", n = files)
     )
+    .text(lang)
+}
+
+/// A finding's message with its help on a second line, for formats that
+/// have one text per finding.
+pub(crate) fn message_with_help(d: &Diagnostic, lang: Lang) -> String {
+    let message = d.message.text(lang);
+    match &d.help {
+        Some(help) => t!("with-help", message = message, help = help.clone()).text(lang),
+        None => message,
+    }
 }
 
 /// One line per finding: `path:line:column: error[KH021]: message`.
-pub fn short(d: &crate::diagnostic::Diagnostic, sources: &Sources) -> String {
+pub fn short(d: &Diagnostic, sources: &Sources, lang: Lang) -> String {
     let place = d.span.map_or_else(String::new, |s| {
         format!("{}:{}:{}: ", sources.get(s.file).path, s.line, s.column)
     });
-    format!("{place}{}[{}]: {}", d.severity, d.rule.code, d.message)
+    format!(
+        "{place}{}[{}]: {}",
+        d.severity,
+        d.rule.code,
+        d.message.text(lang)
+    )
 }
 
 /// Where a span ends: line and column (1-based, characters) just past its last character.

@@ -1,6 +1,6 @@
 //! SARIF 2.1.0 for code-scanning tools; columns are Unicode code points.
 
-use super::{Renderer, span_end};
+use super::{Renderer, message_with_help, span_end};
 use crate::diagnostic::{Severity, Span};
 use crate::rules::catalog;
 use crate::source::Sources;
@@ -8,7 +8,9 @@ use crate::validate::Validation;
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
-pub struct Sarif;
+pub struct Sarif {
+    pub lang: crate::i18n::Lang,
+}
 
 fn physical(sources: &Sources, span: &Span) -> Value {
     let (end_line, end_column) = span_end(sources, span);
@@ -48,11 +50,7 @@ impl Renderer for Sarif {
             .diagnostics
             .iter()
             .map(|d| {
-                let mut text = d.message.clone();
-                if let Some(help) = &d.help {
-                    text.push_str("\nhelp: ");
-                    text.push_str(help);
-                }
+                let text = message_with_help(d, self.lang);
                 let index = catalog::ALL.iter().position(|r| std::ptr::eq(*r, d.rule)).unwrap_or(0);
                 let mut result = json!({
                     "ruleId": d.rule.code,
@@ -68,13 +66,13 @@ impl Renderer for Sarif {
                         .related
                         .iter()
                         .enumerate()
-                        .map(|(i, r)| json!({"id": i, "physicalLocation": physical(sources, &r.span), "message": {"text": r.message}}))
+                        .map(|(i, r)| json!({"id": i, "physicalLocation": physical(sources, &r.span), "message": {"text": r.message.text(self.lang)}}))
                         .collect();
                 }
                 result
             })
             .collect();
-        let doc = json!({
+        let mut doc = json!({
             "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
             "version": "2.1.0",
             "runs": [{
@@ -87,6 +85,10 @@ impl Renderer for Sarif {
                 "results": results,
             }],
         });
+        if self.lang != crate::i18n::Lang::En {
+            // SARIF's `language` says in which language the messages are (en-US when absent).
+            doc["runs"][0]["language"] = json!(self.lang.code());
+        }
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         writeln!(out)
     }

@@ -579,7 +579,8 @@ pub fn read_followers(path: &std::path::Path) -> Result<FollowerTotals, Problem>
     })?;
     let mut totals = FollowerTotals::new();
     for entry in file.totals {
-        let month = Month::parse(&entry.month).map_err(|e| problem(None, e))?;
+        let month =
+            Month::parse(&entry.month).map_err(|e| problem(None, e.text(crate::i18n::Lang::En)))?;
         totals.insert((entry.platform, month), entry.followers);
     }
     Ok(totals)

@@ -7,6 +7,7 @@ use crate::dates::Month;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::model::calendar::Status;
 use crate::rules::catalog as rule;
+use crate::t;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
@@ -21,45 +22,45 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &rule::ITEM_IN_WRONG_MONTH,
-                    format!("this file is named for {named} but says `month: {value}`"),
+                    t!("month-mismatch", named = named, value = value),
                 )
                 .at(Span::from_yaml(file, &declared.at))
-                .help("rename the file or correct the month"),
+                .help(t!("month-mismatch.help")),
             );
         }
         for item in &month.data.items {
             let at = span(file, &item.id);
-            let mut missing = Vec::new();
-            if item.goal.is_none() {
-                missing.push("goal");
-            }
-            if item.audience.is_none() {
-                missing.push("audience");
-            }
-            if !missing.is_empty() {
-                let what = missing.join(" and no ");
+            let missing = match (item.goal.is_none(), item.audience.is_none()) {
+                (true, true) => Some((
+                    t!("no-purpose.both", item = &item.id.value),
+                    t!("no-purpose.both.help"),
+                )),
+                (true, false) => Some((
+                    t!("no-purpose.goal", item = &item.id.value),
+                    t!("no-purpose.goal.help"),
+                )),
+                (false, true) => Some((
+                    t!("no-purpose.audience", item = &item.id.value),
+                    t!("no-purpose.audience.help"),
+                )),
+                (false, false) => None,
+            };
+            if let Some((message, help)) = missing {
                 out.push(
-                    Diagnostic::new(
-                        &rule::ITEM_WITHOUT_PURPOSE,
-                        format!("item `{}` has no {what}", item.id.value),
-                    )
-                    .at(at)
-                    .label("content must be directed at a goal and an audience")
-                    .help(format!(
-                        "add {}",
-                        missing
-                            .iter()
-                            .map(|m| format!("`{m}:`"))
-                            .collect::<Vec<_>>()
-                            .join(" and ")
-                    )),
+                    Diagnostic::new(&rule::ITEM_WITHOUT_PURPOSE, message)
+                        .at(at)
+                        .label(t!("no-purpose.label"))
+                        .help(help),
                 );
             }
             if item.platforms.is_empty() {
                 out.push(
-                    Diagnostic::new(&rule::ITEM_WITHOUT_PLATFORM, format!("item `{}` is planned on no platform", item.id.value))
-                        .at(at)
-                        .help("list the platform ids it will be published on, e.g. `platforms: [x, instagram]`"),
+                    Diagnostic::new(
+                        &rule::ITEM_WITHOUT_PLATFORM,
+                        t!("no-platform", item = &item.id.value),
+                    )
+                    .at(at)
+                    .help(t!("no-platform.help")),
                 );
             }
             if let Some(publish) = item.publish.get() {
@@ -69,12 +70,18 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     && (date < start || date > end)
                 {
                     out.push(
-                            Diagnostic::new(
-                                &rule::ITEM_OUTSIDE_PERIOD,
-                                format!("item `{}` is published on {date}, outside the plan period {start} – {end}", item.id.value),
-                            )
-                            .at(publish_at),
-                        );
+                        Diagnostic::new(
+                            &rule::ITEM_OUTSIDE_PERIOD,
+                            t!(
+                                "item-outside-period",
+                                item = &item.id.value,
+                                date = date,
+                                start = start,
+                                end = end
+                            ),
+                        )
+                        .at(publish_at),
+                    );
                 }
                 if let Some(named) = file_month
                     && Month::of(date) != named
@@ -82,14 +89,15 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     out.push(
                         Diagnostic::new(
                             &rule::ITEM_IN_WRONG_MONTH,
-                            format!(
-                                "item `{}` is published in {} but filed under {named}",
-                                item.id.value,
-                                Month::of(date)
+                            t!(
+                                "item-wrong-month",
+                                item = &item.id.value,
+                                month = Month::of(date),
+                                named = named
                             ),
                         )
                         .at(publish_at)
-                        .help(format!("move it to `calendar/{}.yaml`", Month::of(date))),
+                        .help(t!("item-wrong-month.help", month = Month::of(date))),
                     );
                 }
             }
@@ -100,11 +108,15 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         out.push(
                             Diagnostic::new(
                                 &rule::MISSING_POST_LINK,
-                                format!("item `{}` is published but has no post link for `{}`", item.id.value, platform.value),
+                                t!(
+                                    "missing-post-link",
+                                    item = &item.id.value,
+                                    platform = &platform.value
+                                ),
                             )
                             .at(Span::from_yaml(file, &item.status.at))
-                            .related(span(file, platform), "planned on this platform")
-                            .help(format!("add `published: {{{}: <link to the post>}}`; the report joins exports to the plan through it", platform.value)),
+                            .related(span(file, platform), t!("missing-post-link.related"))
+                            .help(t!("missing-post-link.help", platform = &platform.value)),
                         );
                     }
                 }
@@ -112,23 +124,22 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             for (key, what) in item
                 .text
                 .keys()
-                .map(|k| (k, "text"))
-                .chain(item.published.keys().map(|k| (k, "a post link")))
+                .map(|k| (k, t!("word.text")))
+                .chain(item.published.keys().map(|k| (k, t!("word.post-link"))))
             {
                 if !on(&key.value) {
                     out.push(
                         Diagnostic::new(
                             &rule::TEXT_FOR_OTHER_PLATFORM,
-                            format!(
-                                "item `{}` has {what} for `{}`, which it is not planned on",
-                                item.id.value, key.value
+                            t!(
+                                "text-for-other-platform",
+                                item = &item.id.value,
+                                what = what,
+                                platform = &key.value
                             ),
                         )
                         .at(span(file, key))
-                        .help(format!(
-                            "add `{}` to the item's platforms, or remove this entry",
-                            key.value
-                        )),
+                        .help(t!("text-for-other-platform.help", platform = &key.value)),
                     );
                 }
             }

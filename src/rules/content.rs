@@ -8,6 +8,7 @@ use crate::model::Plan;
 use crate::model::calendar::CalendarMonth;
 use crate::post_text;
 use crate::rules::catalog as rule;
+use crate::t;
 
 /// Checks the texts of one calendar month; needs only the plan-wide files,
 /// so it can run as soon as the month is read.
@@ -55,23 +56,28 @@ pub fn check_month(plan: &Plan, file: FileId, month: &CalendarMonth, out: &mut V
                     post_text::length(*kind, &text.value)
                 };
                 if length > limit {
-                    let unit = if *kind == crate::model::platforms::PlatformKind::X {
-                        "weighted characters"
-                    } else {
-                        "characters"
+                    let count = |n: usize| {
+                        if *kind == crate::model::platforms::PlatformKind::X {
+                            t!("count.weighted-character", n = n)
+                        } else {
+                            t!("count.character", n = n)
+                        }
                     };
                     let mut d = Diagnostic::new(
                         &rule::TEXT_TOO_LONG,
-                        format!(
-                            "the {} text of `{}` is {length} {unit}; the limit is {limit}",
-                            platform.id.value, item.id.value
+                        t!(
+                            "text-too-long",
+                            platform = &platform.id.value,
+                            item = &item.id.value,
+                            length = count(length),
+                            limit = limit
                         ),
                     )
                     .at(at)
-                    .label(format!("{} over", length - limit))
-                    .help(format!("shorten it by {} {unit}", length - limit));
+                    .label(t!("text-too-long.label", over = length - limit))
+                    .help(t!("text-too-long.help", over = count(length - limit)));
                     if let Some((_, policy_at)) = override_limit {
-                        d = d.related(policy_at, "limit set by the publishing policy");
+                        d = d.related(policy_at, t!("text-too-long.related"));
                     }
                     out.push(d);
                 }
@@ -83,22 +89,23 @@ pub fn check_month(plan: &Plan, file: FileId, month: &CalendarMonth, out: &mut V
                         out.push(
                             Diagnostic::new(
                                 &rule::TOO_MANY_HASHTAGS,
-                                format!(
-                                    "the {} text of `{}` has {} hashtags; the policy allows {}",
-                                    platform.id.value,
-                                    item.id.value,
-                                    tags.len(),
-                                    max.value
+                                t!(
+                                    "too-many-hashtags",
+                                    platform = &platform.id.value,
+                                    item = &item.id.value,
+                                    count = tags.len(),
+                                    max = max.value
                                 ),
                             )
                             .at(at)
                             .related(
                                 Span::from_yaml(policy.file, &max.referenced),
-                                "the policy's limit",
+                                t!("too-many-hashtags.related"),
                             )
-                            .help(format!(
-                                "hashtags found: {}",
-                                tags.iter()
+                            .help(t!(
+                                "too-many-hashtags.help",
+                                tags = tags
+                                    .iter()
                                     .map(|t| format!("#{t}"))
                                     .collect::<Vec<_>>()
                                     .join(" ")
@@ -117,11 +124,16 @@ pub fn check_month(plan: &Plan, file: FileId, month: &CalendarMonth, out: &mut V
                         out.push(
                             Diagnostic::new(
                                 &rule::BANNED_WORD,
-                                format!("the {} text of `{}` uses the banned word `{}`", platform.id.value, item.id.value, word.value),
+                                t!(
+                                    "banned-word",
+                                    platform = &platform.id.value,
+                                    item = &item.id.value,
+                                    word = &word.value
+                                ),
                             )
                             .at(at)
-                            .related(span(policy.file, word), "banned by the publishing policy")
-                            .help("rephrase without it (matching ignores diacritics, tatweel and letter forms)"),
+                            .related(span(policy.file, word), t!("banned-word.related"))
+                            .help(t!("banned-word.help")),
                         );
                     }
                 }

@@ -4,8 +4,10 @@
 
 use super::Context;
 use crate::diagnostic::{Diagnostic, FileId, Span, did_you_mean};
+use crate::i18n::Msg;
 use crate::model::{FieldValue, Parsed};
 use crate::rules::catalog as rule;
+use crate::t;
 
 fn field<T: FieldValue>(out: &mut Vec<Diagnostic>, file: FileId, parsed: &Parsed<T>) {
     let Err(message) = &parsed.value else { return };
@@ -31,7 +33,7 @@ fn optional<T: FieldValue>(out: &mut Vec<Diagnostic>, file: FileId, parsed: &Opt
 }
 
 /// Platforms staff may still call by an old name.
-fn former_name(raw: &str, choices: &[&str]) -> Option<String> {
+fn former_name(raw: &str, choices: &[&str]) -> Option<Msg> {
     let (old, new) = match raw.to_lowercase().as_str() {
         "twitter" => ("Twitter", "x"),
         "ig" => ("IG", "instagram"),
@@ -41,7 +43,7 @@ fn former_name(raw: &str, choices: &[&str]) -> Option<String> {
     };
     choices
         .contains(&new)
-        .then(|| format!("write `{new}` ({old} is now spelled `{new}` in plan files)"))
+        .then(|| t!("former-name", new = new, old = old))
 }
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -65,12 +67,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &rule::INVALID_PERIOD,
-                    format!("the plan period ends ({end}) before it starts ({start})"),
+                    t!("invalid-period", start = start, end = end),
                 )
                 .at(Span::from_yaml(f, &s.period.end.at))
                 .related(
                     Span::from_yaml(f, &s.period.start.at),
-                    "the period starts here",
+                    t!("invalid-period.start"),
                 ),
             );
         }

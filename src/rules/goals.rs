@@ -5,6 +5,7 @@ use super::{Context, number, span};
 use crate::diagnostic::{Diagnostic, Span, did_you_mean};
 use crate::metrics;
 use crate::rules::catalog as rule;
+use crate::t;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
@@ -17,10 +18,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &rule::GOAL_WITHOUT_KPI,
-                    format!("goal `{}` has no KPI", goal.id.value),
+                    t!("goal-without-kpi", goal = &goal.id.value),
                 )
                 .at(span(file, &goal.id))
-                .help("add a `kpis:` list with at least one KPI that measures this goal"),
+                .help(t!("goal-without-kpi.help")),
             );
         }
         for kpi in &goal.kpis {
@@ -28,55 +29,56 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         &rule::UNKNOWN_METRIC,
-                        format!("unknown metric `{}`", kpi.metric.value),
+                        t!("unknown-metric", metric = &kpi.metric.value),
                     )
                     .at(span(file, &kpi.metric))
-                    .maybe_help(
+                    .help(
                         did_you_mean(&kpi.metric.value, metric_ids())
-                            .or_else(|| Some("`docs/metrics.md` lists the metrics".into())),
+                            .unwrap_or_else(|| t!("unknown-metric.help")),
                     ),
                 );
             }
-            let mut missing = Vec::new();
-            if kpi.baseline.is_none() {
-                missing.push("a baseline (`baseline: {value: …, at: YYYY-MM-DD}`)");
-            }
-            if kpi.target.is_none() {
-                missing.push("a target (`target: {value: …, by: YYYY-MM-DD}`)");
-            }
-            if !missing.is_empty() {
+            let incomplete = match (kpi.baseline.is_none(), kpi.target.is_none()) {
+                (true, true) => Some(("kpi-incomplete.both", t!("kpi-incomplete.both.help"))),
+                (true, false) => Some((
+                    "kpi-incomplete.baseline",
+                    t!("kpi-incomplete.baseline.help"),
+                )),
+                (false, true) => Some(("kpi-incomplete.target", t!("kpi-incomplete.target.help"))),
+                (false, false) => None,
+            };
+            if let Some((which, help)) = incomplete {
+                let message = match which {
+                    "kpi-incomplete.both" => t!("kpi-incomplete.both", kpi = &kpi.id.value),
+                    "kpi-incomplete.baseline" => t!("kpi-incomplete.baseline", kpi = &kpi.id.value),
+                    _ => t!("kpi-incomplete.target", kpi = &kpi.id.value),
+                };
                 out.push(
-                    Diagnostic::new(
-                        &rule::KPI_INCOMPLETE,
-                        format!(
-                            "KPI `{}` has no {}",
-                            kpi.id.value,
-                            if missing.len() == 2 {
-                                "baseline and no target"
-                            } else if kpi.baseline.is_none() {
-                                "baseline"
-                            } else {
-                                "target"
-                            }
-                        ),
-                    )
-                    .at(span(file, &kpi.id))
-                    .help(format!("add {}", missing.join(" and "))),
+                    Diagnostic::new(&rule::KPI_INCOMPLETE, message)
+                        .at(span(file, &kpi.id))
+                        .help(help),
                 );
             }
             if let Some((start, end)) = period {
                 let dates = kpi
                     .baseline
                     .iter()
-                    .map(|b| (&b.at, "baseline"))
-                    .chain(kpi.target.iter().map(|t| (&t.by, "target")));
+                    .map(|b| (&b.at, t!("word.baseline")))
+                    .chain(kpi.target.iter().map(|t| (&t.by, t!("word.target"))));
                 for (date, what) in dates {
                     let Some(value) = date.get() else { continue };
                     if *value < start || *value > end {
                         out.push(
                             Diagnostic::new(
                                 &rule::KPI_DATE_OUTSIDE_PERIOD,
-                                format!("the {what} date {value} of KPI `{}` is outside the plan period {start} – {end}", kpi.id.value),
+                                t!(
+                                    "kpi-date-outside-period",
+                                    what = what,
+                                    date = value,
+                                    kpi = &kpi.id.value,
+                                    start = start,
+                                    end = end
+                                ),
                             )
                             .at(Span::from_yaml(file, &date.at)),
                         );
@@ -98,13 +100,10 @@ fn check_parts(
         out.push(
             Diagnostic::new(
                 &rule::COMPOSITE_WEIGHTS,
-                format!(
-                    "KPI `{}` is a composite index but declares no parts",
-                    kpi.id.value
-                ),
+                t!("composite-without-parts", kpi = &kpi.id.value),
             )
             .at(span(file, &kpi.metric))
-            .help("add `parts:` with a metric and a weight each, weights adding up to 1"),
+            .help(t!("composite-without-parts.help")),
         );
         return;
     }
@@ -112,10 +111,7 @@ fn check_parts(
         out.push(
             Diagnostic::new(
                 &rule::COMPOSITE_WEIGHTS,
-                format!(
-                    "only a composite metric (influence_strength) has parts; `{}` does not",
-                    kpi.metric.value
-                ),
+                t!("parts-on-plain-metric", metric = &kpi.metric.value),
             )
             .at(span(file, &kpi.metric)),
         );
@@ -128,9 +124,10 @@ fn check_parts(
             out.push(
                 Diagnostic::new(
                     &rule::UNKNOWN_METRIC,
-                    format!(
-                        "unknown metric `{}` in the parts of `{}`",
-                        part.metric.value, kpi.id.value
+                    t!(
+                        "unknown-part-metric",
+                        metric = &part.metric.value,
+                        kpi = &kpi.id.value
                     ),
                 )
                 .at(span(file, &part.metric))
@@ -144,7 +141,7 @@ fn check_parts(
             out.push(
                 Diagnostic::new(
                     &rule::COMPOSITE_WEIGHTS,
-                    format!("weight {} is not positive", number(part.weight.value)),
+                    t!("weight-not-positive", weight = number(part.weight.value)),
                 )
                 .at(Span::from_yaml(file, &part.weight.referenced)),
             );
@@ -155,11 +152,7 @@ fn check_parts(
         out.push(
             Diagnostic::new(
                 &rule::COMPOSITE_WEIGHTS,
-                format!(
-                    "the part weights of `{}` add up to {}, not 1",
-                    kpi.id.value,
-                    number(total)
-                ),
+                t!("weights-sum", kpi = &kpi.id.value, total = number(total)),
             )
             .at(span(file, &kpi.id)),
         );

@@ -2,9 +2,11 @@
 
 use super::{Context, span};
 use crate::diagnostic::{Diagnostic, FileId, Span, closest};
+use crate::i18n::Msg;
 use crate::model::process::Owner;
 use crate::model::{Id, Plan};
 use crate::rules::catalog as rule;
+use crate::t;
 use std::collections::HashMap;
 
 /// What an id names.
@@ -22,6 +24,36 @@ pub enum IdKind {
 }
 
 impl IdKind {
+    /// The kind's name, as a message (`noun.goal` …).
+    pub fn noun_msg(self) -> Msg {
+        match self {
+            IdKind::Role => t!("noun.role"),
+            IdKind::Person => t!("noun.person"),
+            IdKind::Goal => t!("noun.goal"),
+            IdKind::Kpi => t!("noun.kpi"),
+            IdKind::Segment => t!("noun.segment"),
+            IdKind::Platform => t!("noun.platform"),
+            IdKind::Stage => t!("noun.stage"),
+            IdKind::Step => t!("noun.step"),
+            IdKind::Item => t!("noun.item"),
+        }
+    }
+
+    /// The kind's plural name, as a message.
+    pub fn plural_msg(self) -> Msg {
+        match self {
+            IdKind::Role => t!("nouns.role"),
+            IdKind::Person => t!("nouns.person"),
+            IdKind::Goal => t!("nouns.goal"),
+            IdKind::Kpi => t!("nouns.kpi"),
+            IdKind::Segment => t!("nouns.segment"),
+            IdKind::Platform => t!("nouns.platform"),
+            IdKind::Stage => t!("nouns.stage"),
+            IdKind::Step => t!("nouns.step"),
+            IdKind::Item => t!("nouns.item"),
+        }
+    }
+
     pub fn plural(self) -> &'static str {
         match self {
             IdKind::Person => "people",
@@ -92,17 +124,14 @@ pub fn build<'a>(plan: &'a Plan, out: &mut Vec<Diagnostic>) -> Index<'a> {
         let here = span(file, id);
         if let Some((first_kind, first)) = index.defined.get(id.value.as_str()) {
             out.push(
-                Diagnostic::new(
-                    &rule::DUPLICATE_ID,
-                    format!("the id `{}` is already used", id.value),
-                )
-                .at(here)
-                .label(format!("this {} reuses it", kind.noun()))
-                .related(
-                    *first,
-                    format!("first used here, for a {}", first_kind.noun()),
-                )
-                .help("ids must be unique across all plan files; rename one of them"),
+                Diagnostic::new(&rule::DUPLICATE_ID, t!("duplicate-id", id = &id.value))
+                    .at(here)
+                    .label(t!("duplicate-id.label", kind = kind.noun_msg()))
+                    .related(
+                        *first,
+                        t!("duplicate-id.first", kind = first_kind.noun_msg()),
+                    )
+                    .help(t!("duplicate-id.help")),
             );
             return;
         }
@@ -189,29 +218,36 @@ pub fn expect(
     }
     let mut diagnostic = Diagnostic::new(
         &rule::UNRESOLVED_REFERENCE,
-        format!("unknown {} `{name}`", kind.noun()),
+        t!("unresolved-reference", kind = kind.noun_msg(), name = name),
     )
     .at(span(file, reference))
-    .label(format!("no {} has this id", kind.noun()));
+    .label(t!("unresolved-reference.label", kind = kind.noun_msg()));
     if let Some(other) = cx.index.kind_of(name) {
         diagnostic = diagnostic
-            .label(format!("this is a {}, not a {}", other.noun(), kind.noun()))
+            .label(t!(
+                "wrong-kind",
+                other = other.noun_msg(),
+                kind = kind.noun_msg()
+            ))
             .related(
                 cx.index.definition(name).expect("defined"),
-                format!("`{name}` is defined here"),
+                t!("defined-here", name = name),
             );
         if kind == IdKind::Role && other == IdKind::Person
             || kind == IdKind::Person && other == IdKind::Role
         {
-            diagnostic =
-                diagnostic.help(format!("write `role:{name}` for a role, or a person's id"));
+            diagnostic = diagnostic.help(t!("role-or-person", name = name));
         }
     } else if let Some(near) = closest(name, cx.index.ids(kind).iter().copied()) {
-        diagnostic = diagnostic.help(format!("did you mean `{near}`?"));
+        diagnostic = diagnostic.help(t!("did-you-mean", word = near));
     } else {
         let known = cx.index.ids(kind);
         if !known.is_empty() && known.len() <= 12 {
-            diagnostic = diagnostic.help(format!("known {}: {}", kind.plural(), known.join(", ")));
+            diagnostic = diagnostic.help(t!(
+                "known-ids",
+                kinds = kind.plural_msg(),
+                ids = known.join(", ")
+            ));
         }
     }
     out.push(diagnostic);
@@ -227,13 +263,10 @@ pub fn expect_owner(cx: &Context, out: &mut Vec<Diagnostic>, file: FileId, owner
                     out.push(
                         Diagnostic::new(
                             &rule::UNRESOLVED_REFERENCE,
-                            format!(
-                                "`{}` is a role; an owner names a person or `role:{}`",
-                                owner.value, owner.value
-                            ),
+                            t!("owner-is-role", name = &owner.value),
                         )
                         .at(span(file, owner))
-                        .help(format!("write `role:{}`", owner.value)),
+                        .help(t!("owner-is-role.help", name = &owner.value)),
                     );
                 }
             } else {
@@ -321,16 +354,19 @@ fn check_kpi_belongs(
         out.push(
             Diagnostic::new(
                 &rule::UNRESOLVED_REFERENCE,
-                format!(
-                    "KPI `{}` belongs to goal `{}`, not `{}`",
-                    kpi.value, owner.id.value, goal.value
+                t!(
+                    "kpi-other-goal",
+                    kpi = &kpi.value,
+                    owner = &owner.id.value,
+                    goal = &goal.value
                 ),
             )
             .at(span(file, kpi))
-            .related(span(goals.file, &owner.id), "the KPI's goal")
-            .help(format!(
-                "set `goal: {}` or choose a KPI of `{}`",
-                owner.id.value, goal.value
+            .related(span(goals.file, &owner.id), t!("kpi-other-goal.related"))
+            .help(t!(
+                "kpi-other-goal.help",
+                owner = &owner.id.value,
+                goal = &goal.value
             )),
         );
     }

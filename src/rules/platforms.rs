@@ -3,6 +3,7 @@
 use super::{Context, number, span};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::rules::catalog as rule;
+use crate::t;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(platforms) = &cx.plan.platforms else {
@@ -18,10 +19,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &rule::FOCUS_SUM,
-                    format!("focus share {} is not a percentage", number(p.focus.value)),
+                    t!("focus-not-percentage", value = number(p.focus.value)),
                 )
                 .at(Span::from_yaml(platforms.file, &p.focus.referenced))
-                .help("a focus share is a percentage between 0 and 100"),
+                .help(t!("focus-not-percentage.help")),
             );
         }
         total += p.focus.value;
@@ -31,19 +32,17 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             .iter()
             .map(|p| format!("{} {}", p.id.value, number(p.focus.value)))
             .collect();
-        let mut d = Diagnostic::new(
-            &rule::FOCUS_SUM,
-            format!("platform focus shares add up to {}, not 100", number(total)),
-        )
-        .at(span(platforms.file, &list[0].id))
-        .help(format!(
-            "shares: {}; adjust them so they total 100",
-            shares.join(" + ")
-        ));
+        let mut d = Diagnostic::new(&rule::FOCUS_SUM, t!("focus-sum", total = number(total)))
+            .at(span(platforms.file, &list[0].id))
+            .help(t!("focus-sum.help", shares = shares.join(" + ")));
         for p in list.iter().skip(1) {
             d = d.related(
                 Span::from_yaml(platforms.file, &p.focus.referenced),
-                format!("{}: {}", p.id.value, number(p.focus.value)),
+                t!(
+                    "focus-share",
+                    platform = &p.id.value,
+                    value = number(p.focus.value)
+                ),
             );
         }
         out.push(d);

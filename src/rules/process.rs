@@ -6,6 +6,7 @@ use super::{Context, span};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::model::process::{Owner, Step};
 use crate::rules::catalog as rule;
+use crate::t;
 use std::collections::HashMap;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -22,11 +23,17 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             && team.data.members(role).next().is_none()
         {
             out.push(
-                    Diagnostic::new(&rule::EMPTY_ROLE, format!("step `{}` is owned by role `{role}`, which nobody holds", step.id.value))
-                        .at(span(file, &step.owner))
-                        .related(span(team.file, &team.data.role(role).expect("checked").id), "the role is defined here")
-                        .help(format!("add `{role}` to someone's `roles:` in the team file, or give the step a person as owner")),
-                );
+                Diagnostic::new(
+                    &rule::EMPTY_ROLE,
+                    t!("empty-role", step = &step.id.value, role = role),
+                )
+                .at(span(file, &step.owner))
+                .related(
+                    span(team.file, &team.data.role(role).expect("checked").id),
+                    t!("empty-role.related"),
+                )
+                .help(t!("empty-role.help", role = role)),
+            );
         }
         for p in &step.platforms {
             expect(cx, out, file, p, IdKind::Platform);
@@ -49,19 +56,23 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         &rule::DUE_ORDER,
-                        format!(
-                            "step `{}` is due at {a}, before step `{}` ({b}) that it comes after",
-                            step.id.value, prev.id.value
+                        t!(
+                            "due-order",
+                            step = &step.id.value,
+                            due = a,
+                            prev = &prev.id.value,
+                            prev_due = b
                         ),
                     )
                     .at(Span::from_yaml(file, &step.due.at))
                     .related(
                         Span::from_yaml(file, &prev.due.at),
-                        format!("`{}` is due here", prev.id.value),
+                        t!("due-order.related", prev = &prev.id.value),
                     )
-                    .help(format!(
-                        "make `{}` due at {b} or later, or change the order",
-                        step.id.value
+                    .help(t!(
+                        "due-order.help",
+                        step = &step.id.value,
+                        prev_due = b
                     )),
                 );
             }
@@ -77,16 +88,16 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             .collect();
         let mut d = Diagnostic::new(
             &rule::PROCESS_CYCLE,
-            format!("process steps form a cycle: {}", path.join(" → ")),
+            t!("process-cycle", path = path.join(" → ")),
         )
         .at(span(file, &first.id))
-        .help("remove one `after:` link so that the steps have an order");
+        .help(t!("process-cycle.help"));
         for pair in path.windows(2) {
             let step = by_id[pair[0]];
             if let Some(link) = step.after.iter().find(|a| a.value == pair[1]) {
                 d = d.related(
                     span(file, link),
-                    format!("`{}` comes after `{}`", pair[0], pair[1]),
+                    t!("process-cycle.related", step = pair[0], after = pair[1]),
                 );
             }
         }

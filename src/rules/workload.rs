@@ -6,6 +6,7 @@ use super::{Context, number, span};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::model::calendar::Status;
 use crate::rules::catalog as rule;
+use crate::t;
 use crate::tasks;
 use std::collections::BTreeMap;
 
@@ -41,7 +42,7 @@ fn mix(cx: &Context, out: &mut Vec<Diagnostic>) {
         let name = month
             .data
             .file_month
-            .map_or_else(|| "this month".to_string(), |m| m.to_string());
+            .map_or_else(|| t!("this-month"), |m| t!("verbatim", text = m));
         let at = month
             .data
             .month
@@ -67,18 +68,22 @@ fn mix(cx: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         &rule::EMPTY_PLATFORM_MONTH,
-                        format!("{name} has no items for `{}`", platform.id.value),
+                        t!(
+                            "empty-platform-month",
+                            month = name.clone(),
+                            platform = &platform.id.value
+                        ),
                     )
                     .at(at)
                     .related(
                         span(platforms.file, &platform.id),
-                        format!(
-                            "`{}` has a focus share of {}%",
-                            platform.id.value,
-                            number(platform.focus.value)
+                        t!(
+                            "empty-platform-month.related",
+                            platform = &platform.id.value,
+                            focus = number(platform.focus.value)
                         ),
                     )
-                    .help("plan content for it, or lower its focus share"),
+                    .help(t!("empty-platform-month.help")),
                 );
                 continue;
             }
@@ -91,32 +96,34 @@ fn mix(cx: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         &rule::MIX_DEVIATION,
-                        format!(
-                            "{name} gives `{}` {}% of its placements ({count} of {total}); its focus share is {}%",
-                            platform.id.value,
-                            number((share * 10.0).round() / 10.0),
-                            number(platform.focus.value)
+                        t!(
+                            "mix-deviation",
+                            month = name.clone(),
+                            platform = &platform.id.value,
+                            share = number((share * 10.0).round() / 10.0),
+                            count = count,
+                            total = total,
+                            focus = number(platform.focus.value)
                         ),
                     )
                     .at(at)
-                    .related(Span::from_yaml(platforms.file, &platform.focus.referenced), "the focus share")
-                    .help(format!("the policy tolerates {} percentage points either way", number(tolerance))),
+                    .related(
+                        Span::from_yaml(platforms.file, &platform.focus.referenced),
+                        t!("mix-deviation.related"),
+                    )
+                    .help(t!("mix-deviation.help", tolerance = number(tolerance))),
                 );
             }
         }
     }
 }
 
-fn hours_text(hours: f64) -> String {
-    format!(
-        "{} hour{}",
-        number(hours),
-        if hours == 1.0 { "" } else { "s" }
-    )
-}
-
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+fn hours_text(hours: f64) -> crate::i18n::Msg {
+    if hours.fract() == 0.0 && hours >= 0.0 {
+        t!("count.hour", n = hours as u64)
+    } else {
+        t!("hours.fraction", hours = number(hours))
+    }
 }
 
 /// Over-capacity weeks, tasks due before the plan starts, and `done:` entries
@@ -141,20 +148,18 @@ fn tasks_rules(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &rule::OVER_CAPACITY,
-                    format!(
-                        "{} has {} of tasks ({}) in the week of {} ({week}); their capacity is {}",
-                        load.person,
-                        hours_text((load.hours() * 10.0).round() / 10.0),
-                        plural(load.tasks, "task"),
-                        load.week,
-                        hours_text(hours)
+                    t!(
+                        "over-capacity",
+                        person = load.person,
+                        hours = hours_text((load.hours() * 10.0).round() / 10.0),
+                        tasks = t!("count.task", n = load.tasks),
+                        week_start = load.week,
+                        week = &week,
+                        capacity = hours_text(hours)
                     ),
                 )
                 .at(span(team.file, &person.id))
-                .help(format!(
-                    "spread the work: `khairukum tasks --owner {} --week {week} --status all` lists it",
-                    load.person
-                )),
+                .help(t!("over-capacity.help", person = load.person, week = &week)),
             );
         }
     }
@@ -170,15 +175,16 @@ fn tasks_rules(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &rule::TASK_BEFORE_PLAN,
-                    format!(
-                        "step `{}` makes task `{}` due on {}, before the plan starts ({start})",
-                        task.step_id(),
-                        task.id(),
-                        task.due.date()
+                    t!(
+                        "task-before-plan",
+                        step = task.step_id(),
+                        task = task.id(),
+                        due = task.due.date(),
+                        start = start
                     ),
                 )
                 .at(Span::from_yaml(process.file, &task.step.due.at))
-                .help("nobody can act before the plan starts: shorten the offset, or start the plan earlier"),
+                .help(t!("task-before-plan.help")),
             );
         }
     }
@@ -208,14 +214,9 @@ fn tasks_rules(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let near = crate::diagnostic::did_you_mean(&done.value, ids.iter().map(String::as_str));
         out.push(
-            Diagnostic::new(
-                &rule::UNKNOWN_TASK,
-                format!("no task has the id `{}`", done.value),
-            )
-            .at(span(file, done))
-            .maybe_help(near.or_else(|| {
-                Some("a task id is `<step id>/<item id | YYYY-MM | YYYY-Www | plan>`".into())
-            })),
+            Diagnostic::new(&rule::UNKNOWN_TASK, t!("unknown-task", id = &done.value))
+                .at(span(file, done))
+                .maybe_help(near.or_else(|| Some(t!("unknown-task.help")))),
         );
     }
 }

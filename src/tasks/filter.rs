@@ -62,6 +62,7 @@ impl Filter {
                 && !known.contains(&value.as_str())
             {
                 let hint = crate::diagnostic::did_you_mean(value, known.iter().copied())
+                    .map(|m| m.text(crate::i18n::Lang::En))
                     .unwrap_or_else(|| format!("the plan's {noun}s: {}", known.join(", ")));
                 return Err(format!("the plan has no {noun} `{value}`; {hint}"));
             }
