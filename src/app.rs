@@ -68,10 +68,12 @@ pub fn main() -> ExitCode {
             crate::app_tasks::TasksSettings::resolve(cli.plan.clone(), lang, args)
                 .and_then(crate::app_tasks::run)
         }
-        Command::Report(args) => {
-            crate::app_report::ReportSettings::resolve(cli.plan.clone(), lang, args)
-                .and_then(crate::app_report::run)
-        }
+        Command::Report(args) => crate::app_report::ReportSettings::resolve(
+            cli.plan.clone(),
+            cli.lang.map(LangArg::lang),
+            args,
+        )
+        .and_then(crate::app_report::run),
         Command::Init(args) => init(args, lang),
         Command::Schema { output } => schema(output),
         Command::Plan(PlanCommand::Diff(args)) => plan_diff(cli.plan.clone(), args),

@@ -29,7 +29,18 @@ pub struct ReportSettings {
 }
 
 impl ReportSettings {
-    pub fn resolve(plan: Option<PathBuf>, lang: Lang, args: &ReportArgs) -> anyhow::Result<Self> {
+    /// `lang` is the language asked for with `--lang`, if any.
+    pub fn resolve(
+        plan: Option<PathBuf>,
+        lang: Option<Lang>,
+        args: &ReportArgs,
+    ) -> anyhow::Result<Self> {
+        // The HTML report is management's, in Arabic unless asked otherwise;
+        // the other formats follow the locale.
+        let lang = lang.unwrap_or_else(|| match args.format {
+            ReportFormatArg::Html => Lang::Ar,
+            _ => Lang::from_env(),
+        });
         let chosen = [
             args.month.is_some(),
             args.quarter.is_some(),
@@ -130,7 +141,7 @@ pub fn run(settings: ReportSettings) -> anyhow::Result<u8> {
         }
     };
     let report = khairukum::report::build(plan, &imported, &followers, &period, extra);
-    let writer = khairukum::report::format::writer(settings.format);
+    let writer = khairukum::report::format::writer(settings.format, settings.lang);
     match &settings.output {
         Some(path) => khairukum::output::write_atomic(path, |out| writer.write(&report, out))
             .with_context(|| format!("cannot write `{}`", path.display()))?,

@@ -35,6 +35,14 @@ impl Standing {
         }
     }
 
+    /// The standing in the reader's language.
+    pub fn text(self, lang: crate::i18n::Lang) -> &'static str {
+        match lang {
+            crate::i18n::Lang::En => self.as_str(),
+            crate::i18n::Lang::Ar => self.arabic(),
+        }
+    }
+
     pub fn arabic(self) -> &'static str {
         match self {
             Standing::OnTrack => "على المسار",

@@ -1,11 +1,29 @@
-//! One self-contained HTML file: right-to-left Arabic layout, charts as
-//! inline SVG, no network; printable to PDF from a browser.
+//! One self-contained HTML file: right-to-left in Arabic, left-to-right in
+//! English, charts as inline SVG, no network; printable to PDF from a browser.
 
 use super::{Report, ReportWriter, metric_names, show, show_change};
+use crate::i18n::{Lang, Msg};
+use crate::t;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-pub struct Html;
+pub struct Html {
+    pub lang: Lang,
+}
+
+/// A catalog message as HTML text.
+fn tr(message: Msg, lang: Lang) -> String {
+    esc(&message.text(lang))
+}
+
+/// A metric's name in the reader's language.
+fn metric_name(metric: &str, lang: Lang) -> &'static str {
+    let (ar, en) = metric_names(metric);
+    match lang {
+        Lang::Ar => ar,
+        Lang::En => en,
+    }
+}
 
 fn esc(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -31,7 +49,7 @@ ul{padding-inline-start:1.2rem}.ltr{direction:ltr;unicode-bidi:isolate}
 "#;
 
 /// A line chart of a KPI by month against its target.
-fn trend_chart(r: &Report, kpi: &super::super::KpiResult) -> String {
+fn trend_chart(r: &Report, kpi: &super::super::KpiResult, lang: Lang) -> String {
     let points: Vec<(&str, Option<f64>)> = r
         .trend
         .iter()
@@ -52,9 +70,10 @@ fn trend_chart(r: &Report, kpi: &super::super::KpiResult) -> String {
     if values.is_empty() || points.is_empty() {
         let _ = write!(
             svg,
-            r#"<text x="{}" y="{}" text-anchor="middle">no data</text></svg>"#,
+            r#"<text x="{}" y="{}" text-anchor="middle">{}</text></svg>"#,
             w / 2.0,
-            h / 2.0
+            h / 2.0,
+            tr(t!("report.html.no-data"), lang)
         );
         return svg;
     }
@@ -85,11 +104,14 @@ fn trend_chart(r: &Report, kpi: &super::super::KpiResult) -> String {
     if let Some(t) = kpi.target {
         let _ = write!(
             svg,
-            r##"<line x1="{pad}" y1="{0:.1}" x2="{1}" y2="{0:.1}" stroke="#c0392b" stroke-dasharray="5 4"/><text x="{1}" y="{2:.1}" text-anchor="end">target {3}</text>"##,
+            r##"<line x1="{pad}" y1="{0:.1}" x2="{1}" y2="{0:.1}" stroke="#c0392b" stroke-dasharray="5 4"/><text x="{1}" y="{2:.1}" text-anchor="end">{3}</text>"##,
             y(t),
             w - pad,
             y(t) - 4.0,
-            esc(&show(&kpi.metric, Some(t)))
+            tr(
+                t!("report.html.target", value = show(&kpi.metric, Some(t))),
+                lang
+            )
         );
     }
     let mut path = String::new();
@@ -134,19 +156,22 @@ fn trend_chart(r: &Report, kpi: &super::super::KpiResult) -> String {
 }
 
 /// Bars of each platform's planned share of placements beside its focus share.
-fn mix_chart(r: &Report) -> String {
+fn mix_chart(r: &Report, lang: Lang) -> String {
     let row = 26.0;
     let (w, label, h) = (620.0, 90.0, 30.0 + row * r.platforms.len() as f64);
     let scale = |pct: f64| (w - label - 60.0) * pct / 100.0;
     let mut svg = format!(
-        r#"<svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="platform mix" direction="ltr">"#
+        r#"<svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{}" direction="ltr">"#,
+        tr(t!("report.html.mix"), lang)
     );
     let _ = write!(
         svg,
-        r##"<rect x="{label}" y="4" width="12" height="8" fill="#0b7a5a"/><text x="{}" y="12">planned share</text><rect x="{}" y="4" width="12" height="8" fill="#90a4ae"/><text x="{}" y="12">focus share</text>"##,
+        r##"<rect x="{label}" y="4" width="12" height="8" fill="#0b7a5a"/><text x="{}" y="12">{}</text><rect x="{}" y="4" width="12" height="8" fill="#90a4ae"/><text x="{}" y="12">{}</text>"##,
         label + 16.0,
+        tr(t!("report.html.planned-share"), lang),
         label + 120.0,
-        label + 136.0
+        label + 136.0,
+        tr(t!("report.html.focus-share"), lang)
     );
     for (i, p) in r.platforms.iter().enumerate() {
         let top = 22.0 + row * i as f64;
@@ -173,23 +198,54 @@ fn mix_chart(r: &Report) -> String {
 
 impl ReportWriter for Html {
     fn write(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let lang = self.lang;
+        let tr = |m: Msg| tr(m, lang);
+        let heads = |s: &mut String, columns: &[Msg]| {
+            for c in columns {
+                let _ = write!(s, "<th>{}</th>", esc(&c.text(lang)));
+            }
+        };
         let mut s = String::new();
         let _ = write!(
             s,
-            r#"<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>تقرير {period} — {org}</title><style>{STYLE}</style></head><body>"#,
-            period = esc(&r.period),
-            org = esc(&r.organisation)
+            r#"<!doctype html><html lang="{code}" dir="{dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>{title}</title><style>{STYLE}</style></head><body>"#,
+            code = lang.code(),
+            dir = if lang == Lang::Ar { "rtl" } else { "ltr" },
+            title = tr(t!(
+                "report.html.page-title",
+                period = &r.period,
+                organisation = &r.organisation
+            ))
         );
         let _ = write!(
             s,
-            r#"<h1>تقرير الأداء للإعلام الاجتماعي — {}</h1><p class="sub">{} · <span class="ltr">{} – {}</span> · مقارنة بـ <span class="ltr">{}</span></p>"#,
-            esc(&r.organisation),
+            r#"<h1>{}</h1><p class="sub">{} · <span class="ltr">{} – {}</span> · {} <span class="ltr">{}</span></p>"#,
+            tr(t!("report.html.title", organisation = &r.organisation)),
             esc(&r.period),
             r.from,
             r.to,
+            tr(t!("report.html.compared")),
             esc(&r.previous_period)
         );
-        s.push_str("<h2>بطاقة الأداء المتوازن</h2><table><thead><tr><th>الهدف</th><th>المؤشر</th><th>القيمة</th><th>التغير</th><th>خط الأساس</th><th>المستهدف</th><th>الإنجاز</th><th>الحالة</th></tr></thead><tbody>");
+        let _ = write!(
+            s,
+            "<h2>{}</h2><table><thead><tr>",
+            tr(t!("report.html.scorecard"))
+        );
+        heads(
+            &mut s,
+            &[
+                t!("report.col.goal"),
+                t!("report.col.kpi"),
+                t!("report.col.value"),
+                t!("report.col.change"),
+                t!("report.col.baseline"),
+                t!("report.col.target"),
+                t!("report.col.progress"),
+                t!("report.col.status"),
+            ],
+        );
+        s.push_str("</tr></thead><tbody>");
         for k in &r.kpis {
             let _ = write!(
                 s,
@@ -206,15 +262,14 @@ impl ReportWriter for Html {
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_string))
                     .unwrap_or_default(),
-                k.standing.arabic()
+                k.standing.text(lang)
             );
             for p in &k.parts {
-                let (ar, _) = metric_names(p.figure.metric);
                 let _ = write!(
                     s,
-                    r#"<tr><td></td><td>↳ {} (الوزن {})</td><td class="num"><bdi dir="ltr">{}</bdi></td><td></td><td></td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td></td></tr>"#,
-                    esc(ar),
-                    p.weight,
+                    r#"<tr><td></td><td>↳ {} ({})</td><td class="num"><bdi dir="ltr">{}</bdi></td><td></td><td></td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td></td></tr>"#,
+                    esc(metric_name(p.figure.metric, lang)),
+                    tr(t!("report.html.weight", weight = p.weight)),
                     esc(&show(p.figure.metric, p.figure.value)),
                     esc(&show(p.figure.metric, p.target)),
                     p.score.map_or("—".into(), |v| format!("{v:.0}/100"))
@@ -222,28 +277,38 @@ impl ReportWriter for Html {
             }
         }
         s.push_str("</tbody></table>");
-        s.push_str(r#"<h2>اتجاه المؤشرات مقابل المستهدف</h2><div class="charts">"#);
+        let _ = write!(
+            s,
+            r#"<h2>{}</h2><div class="charts">"#,
+            tr(t!("report.html.trend"))
+        );
         for k in &r.kpis {
             let _ = write!(
                 s,
                 "<figure><figcaption>{}</figcaption>{}</figure>",
                 esc(k.name.primary()),
-                trend_chart(r, k)
+                trend_chart(r, k, lang)
             );
         }
         s.push_str("</div>");
         let _ = write!(
             s,
-            "<h2>مزيج المنصات مقابل نسب التركيز</h2><figure>{}</figure>",
-            mix_chart(r)
+            "<h2>{}</h2><figure>{}</figure>",
+            tr(t!("report.html.mix")),
+            mix_chart(r, lang)
         );
-        s.push_str("<h2>المنصات</h2><table><thead><tr><th>المنصة</th>");
+        let _ = write!(
+            s,
+            "<h2>{}</h2><table><thead><tr>",
+            tr(t!("report.platforms"))
+        );
+        heads(&mut s, &[t!("report.col.platform")]);
         for f in r
             .platforms
             .first()
             .map_or(&[][..], |p| p.figures.as_slice())
         {
-            let _ = write!(s, "<th>{}</th>", esc(metric_names(f.metric).0));
+            let _ = write!(s, "<th>{}</th>", esc(metric_name(f.metric, lang)));
         }
         s.push_str("</tr></thead><tbody>");
         for p in &r.platforms {
@@ -257,17 +322,37 @@ impl ReportWriter for Html {
             }
             s.push_str("</tr>");
         }
-        s.push_str("</tbody></table><h2>الإجمالي</h2><table><tbody>");
+        let _ = write!(
+            s,
+            "</tbody></table><h2>{}</h2><table><tbody>",
+            tr(t!("report.totals"))
+        );
         for f in &r.totals {
             let _ = write!(
                 s,
                 r#"<tr><td>{}</td><td class="num"><bdi dir="ltr">{}</bdi></td><td><span class="ltr">{}</span></td></tr>"#,
-                esc(metric_names(f.metric).0),
+                esc(metric_name(f.metric, lang)),
                 esc(&show(f.metric, f.value)),
                 esc(f.note.as_deref().unwrap_or(""))
             );
         }
-        s.push_str("</tbody></table><h2>أعلى المنشورات تفاعلاً</h2><table><thead><tr><th>المنصة</th><th>التاريخ</th><th>المادة</th><th>الهدف</th><th>الظهور</th><th>التفاعل</th></tr></thead><tbody>");
+        let _ = write!(
+            s,
+            "</tbody></table><h2>{}</h2><table><thead><tr>",
+            tr(t!("report.top-posts"))
+        );
+        heads(
+            &mut s,
+            &[
+                t!("report.col.platform"),
+                t!("report.col.date"),
+                t!("report.col.post"),
+                t!("report.col.goal"),
+                t!("report.col.impressions"),
+                t!("report.col.engagements"),
+            ],
+        );
+        s.push_str("</tr></thead><tbody>");
         for p in &r.top_posts {
             let _ = write!(
                 s,
@@ -275,7 +360,9 @@ impl ReportWriter for Html {
                 esc(&p.platform),
                 esc(p.date.as_deref().unwrap_or("")),
                 esc(p.title.as_deref().unwrap_or(&p.id)),
-                esc(p.goal.as_deref().unwrap_or("— خارج الخطة")),
+                p.goal
+                    .as_deref()
+                    .map_or_else(|| tr(t!("report.not-in-plan")), esc),
                 esc(&show("impressions", p.impressions.map(|v| v as f64))),
                 esc(&show("engagements", p.engagements.map(|v| v as f64)))
             );
@@ -283,8 +370,8 @@ impl ReportWriter for Html {
         s.push_str("</tbody></table>");
         let _ = write!(
             s,
-            "<h2>منشورات خارج الخطة ({})</h2><ul>",
-            r.unplanned_posts.len()
+            "<h2>{}</h2><ul>",
+            tr(t!("report.md.unplanned", count = r.unplanned_posts.len()))
         );
         for p in &r.unplanned_posts {
             let _ = write!(
@@ -297,8 +384,8 @@ impl ReportWriter for Html {
         }
         let _ = write!(
             s,
-            "</ul><h2>مواد مخططة لم تظهر في الصادرات ({})</h2><ul>",
-            r.missing_items.len()
+            "</ul><h2>{}</h2><ul>",
+            tr(t!("report.md.missing", count = r.missing_items.len()))
         );
         for m in &r.missing_items {
             let _ = write!(
@@ -312,7 +399,7 @@ impl ReportWriter for Html {
         }
         s.push_str("</ul>");
         if !r.problems.is_empty() {
-            s.push_str("<h2>ملاحظات على ملفات التصدير</h2><ul>");
+            let _ = write!(s, "<h2>{}</h2><ul>", tr(t!("report.md.export-problems")));
             for p in &r.problems {
                 let _ = write!(s, r#"<li class="ltr">{}</li>"#, esc(p));
             }
@@ -320,8 +407,8 @@ impl ReportWriter for Html {
         }
         let _ = write!(
             s,
-            r#"<p class="sub">الملفات المقروءة: {}</p></body></html>"#,
-            r.files.len()
+            r#"<p class="sub">{}</p></body></html>"#,
+            tr(t!("report.html.files-read", count = r.files.len()))
         );
         out.write_all(s.as_bytes())?;
         writeln!(out)

@@ -1,9 +1,13 @@
 //! Markdown: a report to paste into an issue, a wiki page or a message.
 
 use super::{Report, ReportWriter, show, show_change};
+use crate::i18n::{Lang, Msg};
+use crate::t;
 use std::io::{self, Write};
 
-pub struct Markdown;
+pub struct Markdown {
+    pub lang: Lang,
+}
 
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
@@ -11,20 +15,31 @@ fn cell(text: &str) -> String {
 
 impl ReportWriter for Markdown {
     fn write(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let lang = self.lang;
+        let text = |m: Msg| m.text(lang);
         writeln!(
             out,
-            "# {} — تقرير {} ({} – {})\n",
-            cell(&r.organisation),
-            r.period,
-            r.from,
-            r.to
+            "# {}\n",
+            text(t!(
+                "report.md.title",
+                organisation = cell(&r.organisation),
+                period = &r.period,
+                from = &r.from,
+                to = &r.to
+            ))
         )?;
-        writeln!(out, "## Scorecard — بطاقة الأداء\n")?;
-        writeln!(
-            out,
-            "| Goal | KPI | Value | vs {} | Baseline | Target | Progress | Status |",
-            r.previous_period
-        )?;
+        writeln!(out, "## {}\n", text(t!("report.scorecard")))?;
+        let columns = [
+            t!("report.col.goal"),
+            t!("report.col.kpi"),
+            t!("report.col.value"),
+            t!("report.md.versus", previous = &r.previous_period),
+            t!("report.col.baseline"),
+            t!("report.col.target"),
+            t!("report.col.progress"),
+            t!("report.col.status"),
+        ];
+        writeln!(out, "| {} |", columns.map(text).join(" | "))?;
         writeln!(out, "| --- | --- | --- | --- | --- | --- | --- | --- |")?;
         for k in &r.kpis {
             writeln!(
@@ -38,11 +53,17 @@ impl ReportWriter for Markdown {
                 show(&k.metric, k.target),
                 k.progress
                     .map_or("—".into(), |p| format!("{:.0}%", p * 100.0)),
-                k.standing.as_str(),
+                k.standing.text(lang),
             )?;
         }
-        writeln!(out, "\n## Platforms — المنصات\n")?;
-        write!(out, "| Platform | Focus | Planned | Posts |")?;
+        writeln!(out, "\n## {}\n", text(t!("report.platforms")))?;
+        let columns = [
+            t!("report.col.platform"),
+            t!("report.col.focus"),
+            t!("report.col.planned"),
+            t!("report.col.posts"),
+        ];
+        write!(out, "| {} |", columns.map(text).join(" | "))?;
         for f in &r
             .platforms
             .first()
@@ -70,7 +91,7 @@ impl ReportWriter for Markdown {
             }
             writeln!(out)?;
         }
-        writeln!(out, "\n## Totals\n")?;
+        writeln!(out, "\n## {}\n", text(t!("report.totals")))?;
         for f in &r.totals {
             let note = f
                 .note
@@ -86,8 +107,8 @@ impl ReportWriter for Markdown {
         }
         writeln!(
             out,
-            "\n## Posts not in the plan — منشورات خارج الخطة ({})\n",
-            r.unplanned_posts.len()
+            "\n## {}\n",
+            text(t!("report.md.unplanned", count = r.unplanned_posts.len()))
         )?;
         for p in &r.unplanned_posts {
             writeln!(
@@ -100,22 +121,25 @@ impl ReportWriter for Markdown {
         }
         writeln!(
             out,
-            "\n## Planned items not found in the exports — مواد مخططة لم تُنشر ({})\n",
-            r.missing_items.len()
+            "\n## {}\n",
+            text(t!("report.md.missing", count = r.missing_items.len()))
         )?;
         for m in &r.missing_items {
             writeln!(
                 out,
-                "- {} on {} ({}, status {}): {}",
-                m.item,
-                m.platform,
-                m.publish,
-                m.status,
-                cell(&m.title)
+                "- {}",
+                text(t!(
+                    "report.missing-item",
+                    item = &m.item,
+                    platform = &m.platform,
+                    publish = &m.publish,
+                    status = &m.status,
+                    title = cell(&m.title)
+                ))
             )?;
         }
         if !r.problems.is_empty() {
-            writeln!(out, "\n## Export problems\n")?;
+            writeln!(out, "\n## {}\n", text(t!("report.md.export-problems")))?;
             for p in &r.problems {
                 writeln!(out, "- {}", cell(p))?;
             }

@@ -7,6 +7,7 @@ mod markdown;
 mod table;
 
 use super::Report;
+use crate::i18n::Lang;
 use std::io::{self, Write};
 
 /// The formats `report --format` offers.
@@ -24,13 +25,15 @@ pub trait ReportWriter {
     fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
 }
 
-pub fn writer(format: ReportFormat) -> Box<dyn ReportWriter> {
+/// The writer for a format; `lang` is the language of headings and labels
+/// (JSON and CSV keep their stable English field names).
+pub fn writer(format: ReportFormat, lang: Lang) -> Box<dyn ReportWriter> {
     match format {
-        ReportFormat::Table => Box::new(table::Table),
-        ReportFormat::Markdown => Box::new(markdown::Markdown),
+        ReportFormat::Table => Box::new(table::Table { lang }),
+        ReportFormat::Markdown => Box::new(markdown::Markdown { lang }),
         ReportFormat::Json => Box::new(json::Json),
         ReportFormat::Csv => Box::new(csv::Csv),
-        ReportFormat::Html => Box::new(html::Html),
+        ReportFormat::Html => Box::new(html::Html { lang }),
     }
 }
 

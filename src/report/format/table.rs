@@ -1,31 +1,53 @@
 //! The terminal report: tables with Arabic cells right-aligned.
 
 use super::{Report, ReportWriter, show, show_change};
+use crate::i18n::{Lang, Msg};
+use crate::t;
 use comfy_table::presets;
 use std::io::{self, Write};
 
-pub struct Table;
+pub struct Table {
+    pub lang: Lang,
+}
 
 use crate::arabic::table_cell as cell;
 
-fn table(header: Vec<&str>) -> comfy_table::Table {
+fn table(header: Vec<Msg>, lang: Lang) -> comfy_table::Table {
     let mut t = comfy_table::Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)
         .force_no_tty()
-        .set_header(header);
+        .set_header(header.iter().map(|m| cell(m.text(lang))));
     t
 }
 
 impl ReportWriter for Table {
     fn write(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let lang = self.lang;
+        let text = |m: Msg| m.text(lang);
         writeln!(
             out,
-            "{} — {} ({} – {}), compared with {}\n",
-            r.organisation, r.period, r.from, r.to, r.previous_period
+            "{}\n",
+            text(t!(
+                "report.title",
+                organisation = &r.organisation,
+                period = &r.period,
+                from = &r.from,
+                to = &r.to,
+                previous = &r.previous_period
+            ))
         )?;
-        let mut t = table(vec![
-            "Goal", "KPI", "Value", "Change", "Target", "Progress", "Status",
-        ]);
+        let mut t = table(
+            vec![
+                t!("report.col.goal"),
+                t!("report.col.kpi"),
+                t!("report.col.value"),
+                t!("report.col.change"),
+                t!("report.col.target"),
+                t!("report.col.progress"),
+                t!("report.col.status"),
+            ],
+            lang,
+        );
         for k in &r.kpis {
             t.add_row(vec![
                 cell(k.goal_name.primary()),
@@ -34,16 +56,16 @@ impl ReportWriter for Table {
                 cell(show_change(&k.metric, k.change)),
                 cell(show(&k.metric, k.target)),
                 cell(k.progress.map_or("—".into(), |p| {
-                    format!(
-                        "{:.0}% (due {:.0}%)",
-                        p * 100.0,
-                        k.expected.unwrap_or(0.0) * 100.0
-                    )
+                    text(t!(
+                        "report.progress-due",
+                        progress = format!("{:.0}", p * 100.0),
+                        due = format!("{:.0}", k.expected.unwrap_or(0.0) * 100.0)
+                    ))
                 })),
-                cell(k.standing.as_str()),
+                cell(k.standing.text(lang)),
             ]);
         }
-        writeln!(out, "Scorecard\n{t}")?;
+        writeln!(out, "{}\n{t}", text(t!("report.scorecard")))?;
         for k in r
             .kpis
             .iter()
@@ -55,29 +77,35 @@ impl ReportWriter for Table {
             for p in &k.parts {
                 writeln!(
                     out,
-                    "  {} part {}: {} (target {}, score {}, weight {})",
-                    k.kpi,
-                    p.figure.metric,
-                    show(p.figure.metric, p.figure.value),
-                    show(p.figure.metric, p.target),
-                    p.score.map_or("—".into(), |s| format!("{s:.0}")),
-                    p.weight
+                    "  {}",
+                    text(t!(
+                        "report.part",
+                        kpi = &k.kpi,
+                        metric = p.figure.metric,
+                        value = show(p.figure.metric, p.figure.value),
+                        target = show(p.figure.metric, p.target),
+                        score = p.score.map_or("—".into(), |s| format!("{s:.0}")),
+                        weight = p.weight
+                    ))
                 )?;
             }
         }
-        let mut t = table(vec![
-            "Platform",
-            "Focus",
-            "Planned",
-            "Posts",
-            "Impressions",
-            "Reach",
-            "Engagements",
-            "Eng./impr.",
-            "Eng./reach",
-            "Net follows",
-            "Followers",
-        ]);
+        let mut t = table(
+            vec![
+                t!("report.col.platform"),
+                t!("report.col.focus"),
+                t!("report.col.planned"),
+                t!("report.col.posts"),
+                t!("report.col.impressions"),
+                t!("report.col.reach"),
+                t!("report.col.engagements"),
+                t!("report.col.engagement-per-impression"),
+                t!("report.col.engagement-per-reach"),
+                t!("report.col.net-follows"),
+                t!("report.col.followers"),
+            ],
+            lang,
+        );
         for p in &r.platforms {
             let mut row = vec![
                 cell(&p.platform),
@@ -88,8 +116,8 @@ impl ReportWriter for Table {
             row.extend(p.figures.iter().map(|f| cell(show(f.metric, f.value))));
             t.add_row(row);
         }
-        writeln!(out, "\nPlatforms\n{t}")?;
-        writeln!(out, "\nTotals")?;
+        writeln!(out, "\n{}\n{t}", text(t!("report.platforms")))?;
+        writeln!(out, "\n{}", text(t!("report.totals")))?;
         for f in &r.totals {
             let note = f
                 .note
@@ -104,14 +132,17 @@ impl ReportWriter for Table {
             )?;
         }
         if !r.top_posts.is_empty() {
-            let mut t = table(vec![
-                "Platform",
-                "Date",
-                "Post",
-                "Goal",
-                "Impressions",
-                "Engagements",
-            ]);
+            let mut t = table(
+                vec![
+                    t!("report.col.platform"),
+                    t!("report.col.date"),
+                    t!("report.col.post"),
+                    t!("report.col.goal"),
+                    t!("report.col.impressions"),
+                    t!("report.col.engagements"),
+                ],
+                lang,
+            );
             for p in &r.top_posts {
                 t.add_row(vec![
                     cell(&p.platform),
@@ -121,17 +152,21 @@ impl ReportWriter for Table {
                             .clone()
                             .unwrap_or_else(|| p.url.clone().unwrap_or_else(|| p.id.clone())),
                     ),
-                    cell(p.goal.clone().unwrap_or_else(|| "— not in the plan".into())),
+                    cell(
+                        p.goal
+                            .clone()
+                            .unwrap_or_else(|| text(t!("report.not-in-plan"))),
+                    ),
                     cell(show("impressions", p.impressions.map(|v| v as f64))),
                     cell(show("engagements", p.engagements.map(|v| v as f64))),
                 ]);
             }
-            writeln!(out, "\nTop posts\n{t}")?;
+            writeln!(out, "\n{}\n{t}", text(t!("report.top-posts")))?;
         }
         writeln!(
             out,
-            "\nPosts not in the plan (content not directed at a goal): {}",
-            r.unplanned_posts.len()
+            "\n{}",
+            text(t!("report.unplanned", count = r.unplanned_posts.len()))
         )?;
         for p in &r.unplanned_posts {
             writeln!(
@@ -145,34 +180,59 @@ impl ReportWriter for Table {
         }
         writeln!(
             out,
-            "\nPlanned items not found in the exports: {}",
-            r.missing_items.len()
+            "\n{}",
+            text(t!("report.missing", count = r.missing_items.len()))
         )?;
         for m in &r.missing_items {
             writeln!(
                 out,
-                "  {} on {} at {} (status {}) {}",
-                m.item, m.platform, m.publish, m.status, m.title
+                "  {}",
+                text(t!(
+                    "report.missing-item",
+                    item = &m.item,
+                    platform = &m.platform,
+                    publish = &m.publish,
+                    status = &m.status,
+                    title = &m.title
+                ))
             )?;
         }
         if !r.platforms_without_exports.is_empty() {
             writeln!(
                 out,
-                "\nPlatforms with planned items but no post export: {}",
-                r.platforms_without_exports.join(", ")
+                "\n{}",
+                text(t!(
+                    "report.no-post-export",
+                    platforms = r.platforms_without_exports.join(", ")
+                ))
             )?;
         }
         writeln!(
             out,
-            "\nJoined to the plan: {} posts by link, {} by time",
-            r.joined_by_link, r.joined_by_time
+            "\n{}",
+            text(t!(
+                "report.joined",
+                by_link = r.joined_by_link,
+                by_time = r.joined_by_time
+            ))
         )?;
         if !r.problems.is_empty() {
-            writeln!(out, "\nExport problems ({}):", r.problems.len())?;
+            writeln!(
+                out,
+                "\n{}",
+                text(t!("report.export-problems", count = r.problems.len()))
+            )?;
             for p in &r.problems {
                 writeln!(out, "  {p}")?;
             }
         }
-        writeln!(out, "\nRead {} export files.", r.files.len())
+        writeln!(
+            out,
+            "\n{}",
+            text(t!(
+                "report.read",
+                files = t!("count.export-file", n = r.files.len())
+            ))
+        )
     }
 }
