@@ -106,7 +106,11 @@ pub fn main() -> ExitCode {
 
 /// Prints the plan's problems that matter to a command, one line each, on
 /// standard error, and says what they may cost.
-pub fn print_plan_problems(lines: &[String], consequence: &str) -> io::Result<()> {
+pub fn print_plan_problems(
+    lines: &[String],
+    consequence: khairukum::i18n::Msg,
+    lang: Lang,
+) -> io::Result<()> {
     if lines.is_empty() {
         return Ok(());
     }
@@ -114,12 +118,13 @@ pub fn print_plan_problems(lines: &[String], consequence: &str) -> io::Result<()
     for line in lines {
         writeln!(err, "{line}")?;
     }
-    writeln!(
-        err,
-        "warning: the plan has {} problem{}; {consequence} (`khairukum plan validate` explains them)",
-        lines.len(),
-        if lines.len() == 1 { "" } else { "s" }
-    )
+    let problems = khairukum::t!("count.problem", n = lines.len());
+    let warning = khairukum::t!(
+        "plan-problems",
+        problems = problems,
+        consequence = consequence
+    );
+    writeln!(err, "warning: {}", warning.text(lang))
 }
 
 /// `plan diff`: both sides read through git (or the working tree), then compared.

@@ -109,7 +109,11 @@ pub fn run(settings: ReportSettings) -> anyhow::Result<u8> {
         .filter(|d| d.severity == khairukum::diagnostic::Severity::Error)
         .map(|d| khairukum::render::short(d, &loaded.sources, settings.lang))
         .collect();
-    crate::app::print_plan_problems(&errors, "the report may be incomplete")?;
+    crate::app::print_plan_problems(
+        &errors,
+        khairukum::t!("plan-problems.report"),
+        settings.lang,
+    )?;
     let exports = exports_dir(&settings.plan, settings.exports.as_deref(), plan)?;
     let tz = plan
         .settings

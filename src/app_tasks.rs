@@ -213,7 +213,11 @@ pub fn run(settings: TasksSettings) -> anyhow::Result<u8> {
         })
         .map(|d| khairukum::render::short(d, &loaded.sources, settings.lang))
         .collect();
-    crate::app::print_plan_problems(&problems, "the tasks below may be incomplete or wrong")?;
+    crate::app::print_plan_problems(
+        &problems,
+        khairukum::t!("plan-problems.tasks"),
+        settings.lang,
+    )?;
 
     let all = tasks::derive(plan);
     let write = |out: &mut dyn Write| -> io::Result<()> {
@@ -237,7 +241,7 @@ pub fn run(settings: TasksSettings) -> anyhow::Result<u8> {
                 .into_iter()
                 .filter(|l| filter.person.as_deref().is_none_or(|p| l.person == p))
                 .collect();
-            return tasks::format::write_summary(settings.format, plan, &loads, out);
+            return tasks::format::write_summary(settings.format, plan, &loads, settings.lang, out);
         }
         let week_start = plan
             .settings
@@ -252,7 +256,7 @@ pub fn run(settings: TasksSettings) -> anyhow::Result<u8> {
             time_zone: time_zone(plan),
             calendar: settings.calendar,
         };
-        tasks::format::writer(settings.format).write(&listing, out)
+        tasks::format::writer(settings.format, settings.lang).write(&listing, out)
     };
     match &settings.output {
         Some(path) => khairukum::output::write_atomic(path, write)

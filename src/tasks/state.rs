@@ -29,6 +29,14 @@ impl State {
         }
     }
 
+    /// The state in the reader's language.
+    pub fn text(self, lang: crate::i18n::Lang) -> &'static str {
+        match lang {
+            crate::i18n::Lang::En => self.as_str(),
+            crate::i18n::Lang::Ar => self.arabic(),
+        }
+    }
+
     /// The label Arabic-speaking staff see in tables.
     pub fn arabic(self) -> &'static str {
         match self {

@@ -1,9 +1,12 @@
 //! A Markdown table, for a pull request, an issue or a chat message.
 
 use super::{Listing, TaskWriter, person_name, show_date_time, subject_title};
+use crate::i18n::Lang;
 use std::io::{self, Write};
 
-pub struct Markdown;
+pub struct Markdown {
+    pub lang: Lang,
+}
 
 fn escape(text: &str) -> String {
     text.replace('\\', "\\\\")
@@ -13,7 +16,7 @@ fn escape(text: &str) -> String {
 
 impl TaskWriter for Markdown {
     fn write(&self, listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "| Due | State | Task | For | Owner |")?;
+        writeln!(out, "| {} |", super::columns(self.lang).join(" | "))?;
         writeln!(out, "| --- | --- | --- | --- | --- |")?;
         for (task, state) in &listing.rows {
             let owner = task.assignee.map_or_else(
@@ -24,7 +27,7 @@ impl TaskWriter for Markdown {
                 out,
                 "| {} | {} | {} | {} | {} |",
                 escape(&show_date_time(task.due, listing.calendar)),
-                state,
+                state.text(self.lang),
                 escape(task.step.name.primary()),
                 escape(&subject_title(task, listing.calendar)),
                 escape(&owner),

@@ -11,6 +11,7 @@ pub use summary::write_summary;
 
 use super::{State, Subject, Task};
 use crate::dates::to_hijri;
+use crate::i18n::Lang;
 use crate::model::Plan;
 use chrono::NaiveDateTime;
 use std::io::{self, Write};
@@ -51,14 +52,28 @@ pub trait TaskWriter {
     fn write(&self, listing: &Listing, out: &mut dyn Write) -> io::Result<()>;
 }
 
-pub fn writer(format: TaskFormat) -> Box<dyn TaskWriter> {
+/// The writer for a format; `lang` is the language of headings and states
+/// (JSON, CSV and iCalendar keep their stable fields).
+pub fn writer(format: TaskFormat, lang: Lang) -> Box<dyn TaskWriter> {
     match format {
-        TaskFormat::Table { width } => Box::new(table::Table { width }),
+        TaskFormat::Table { width } => Box::new(table::Table { width, lang }),
         TaskFormat::Json => Box::new(json::Json),
         TaskFormat::Csv => Box::new(csv::Csv),
-        TaskFormat::Markdown => Box::new(markdown::Markdown),
+        TaskFormat::Markdown => Box::new(markdown::Markdown { lang }),
         TaskFormat::Ics => Box::new(ics::Ics),
     }
+}
+
+/// The column names of a task table.
+fn columns(lang: Lang) -> [String; 5] {
+    [
+        crate::t!("tasks.col.due"),
+        crate::t!("tasks.col.state"),
+        crate::t!("tasks.col.task"),
+        crate::t!("tasks.col.for"),
+        crate::t!("tasks.col.owner"),
+    ]
+    .map(|m| m.text(lang))
 }
 
 /// A date-time as the listing's calendar choice shows it.

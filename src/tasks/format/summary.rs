@@ -3,7 +3,9 @@
 use super::super::iso_week_key;
 use super::super::workload::WeekLoad;
 use super::TaskFormat;
+use crate::i18n::Lang;
 use crate::model::Plan;
+use crate::t;
 use serde_json::json;
 use std::io::{self, Write};
 
@@ -16,14 +18,16 @@ pub fn write_summary(
     format: TaskFormat,
     plan: &Plan,
     loads: &[WeekLoad],
+    lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let text = |m: crate::i18n::Msg| m.text(lang);
     let name = |id: &str| super::person_name(plan, Some(id)).to_string();
     let capacity = |l: &WeekLoad| l.capacity_hours.map_or_else(String::new, hours);
     match format {
         TaskFormat::Table { width } => {
             if loads.is_empty() {
-                return writeln!(out, "No tasks match.");
+                return writeln!(out, "{}", text(t!("tasks.none")));
             }
             let mut table = comfy_table::Table::new();
             table
@@ -34,9 +38,18 @@ pub fn write_summary(
                     .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
                     .set_width(width);
             }
-            table.set_header(vec![
-                "Person", "Week", "From", "Tasks", "Hours", "Capacity", "",
-            ]);
+            table.set_header(
+                [
+                    text(t!("tasks.col.person")),
+                    text(t!("tasks.col.week")),
+                    text(t!("tasks.col.from")),
+                    text(t!("tasks.col.tasks")),
+                    text(t!("tasks.col.hours")),
+                    text(t!("tasks.col.capacity")),
+                    String::new(),
+                ]
+                .map(crate::arabic::table_cell),
+            );
             for l in loads {
                 let person = comfy_table::Cell::new(name(l.person))
                     .set_alignment(comfy_table::CellAlignment::Right);
@@ -47,12 +60,20 @@ pub fn write_summary(
                     comfy_table::Cell::new(l.tasks),
                     comfy_table::Cell::new(hours(l.hours())),
                     comfy_table::Cell::new(capacity(l)),
-                    comfy_table::Cell::new(if l.over() { "over" } else { "" }),
+                    comfy_table::Cell::new(if l.over() {
+                        text(t!("tasks.over"))
+                    } else {
+                        String::new()
+                    }),
                 ]);
             }
             writeln!(out, "{table}")?;
             let over = loads.iter().filter(|l| l.over()).count();
-            writeln!(out, "{over} of {} person-weeks over capacity", loads.len())
+            writeln!(
+                out,
+                "{}",
+                text(t!("tasks.over-summary", over = over, total = loads.len()))
+            )
         }
         TaskFormat::Json => {
             let rows: Vec<_> = loads
@@ -100,7 +121,15 @@ pub fn write_summary(
             w.flush()
         }
         TaskFormat::Markdown => {
-            writeln!(out, "| Person | Week | Tasks | Hours | Capacity | |")?;
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | |",
+                text(t!("tasks.col.person")),
+                text(t!("tasks.col.week")),
+                text(t!("tasks.col.tasks")),
+                text(t!("tasks.col.hours")),
+                text(t!("tasks.col.capacity"))
+            )?;
             writeln!(out, "| --- | --- | --- | --- | --- | --- |")?;
             for l in loads {
                 writeln!(
@@ -111,7 +140,11 @@ pub fn write_summary(
                     l.tasks,
                     hours(l.hours()),
                     capacity(l),
-                    if l.over() { "**over**" } else { "" }
+                    if l.over() {
+                        format!("**{}**", text(t!("tasks.over")))
+                    } else {
+                        String::new()
+                    }
                 )?;
             }
             Ok(())

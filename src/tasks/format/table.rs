@@ -1,11 +1,14 @@
 //! A terminal table: Arabic cells right-aligned, columns fitted to the terminal.
 
 use super::{Listing, TaskWriter, person_name, show_date_time, subject_title};
+use crate::i18n::Lang;
+use crate::t;
 use comfy_table::{ContentArrangement, presets};
 use std::io::{self, Write};
 
 pub struct Table {
     pub width: Option<u16>,
+    pub lang: Lang,
 }
 
 use crate::arabic::table_cell as cell;
@@ -13,7 +16,7 @@ use crate::arabic::table_cell as cell;
 impl TaskWriter for Table {
     fn write(&self, listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
         if listing.rows.is_empty() {
-            return writeln!(out, "No tasks match.");
+            return writeln!(out, "{}", t!("tasks.none").text(self.lang));
         }
         let mut table = comfy_table::Table::new();
         table
@@ -29,7 +32,7 @@ impl TaskWriter for Table {
                 table.set_content_arrangement(ContentArrangement::Disabled);
             }
         }
-        table.set_header(vec!["Due", "State", "Task", "For", "Owner"]);
+        table.set_header(super::columns(self.lang).map(cell));
         for (task, state) in &listing.rows {
             let owner = match task.assignee {
                 Some(_) => person_name(listing.plan, task.assignee).to_string(),
@@ -37,14 +40,14 @@ impl TaskWriter for Table {
             };
             table.add_row(vec![
                 cell(show_date_time(task.due, listing.calendar)),
-                cell(state.as_str()),
+                cell(state.text(self.lang)),
                 cell(task.step.name.primary()),
                 cell(subject_title(task, listing.calendar)),
                 cell(owner),
             ]);
         }
         writeln!(out, "{table}")?;
-        let count = listing.rows.len();
-        writeln!(out, "{count} task{}", if count == 1 { "" } else { "s" })
+        let count = t!("count.task", n = listing.rows.len());
+        writeln!(out, "{}", count.text(self.lang))
     }
 }
