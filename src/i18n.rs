@@ -57,6 +57,13 @@ fn catalog(lang: Lang) -> &'static HashMap<String, String> {
     })
 }
 
+/// A message written to JSON or CSV is in English: those are for scripts.
+impl serde::Serialize for Msg {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text(Lang::En))
+    }
+}
+
 /// The plural forms a catalog may give a counted message (`id.one`, `id.other`...).
 pub const PLURAL_FORMS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
@@ -83,11 +90,22 @@ pub fn plural_form(lang: Lang, n: u64) -> &'static str {
 pub enum Arg {
     Text(String),
     Msg(Box<Msg>),
+    /// Messages listed one after another (`a; b` — `a؛ b` in Arabic).
+    List(Vec<Msg>),
 }
 
 impl<T: std::fmt::Display> From<T> for Arg {
     fn from(value: T) -> Arg {
         Arg::Text(value.to_string())
+    }
+}
+
+/// Messages to list in one argument, as in `things = Listed(messages)`.
+pub struct Listed(pub Vec<Msg>);
+
+impl From<Listed> for Arg {
+    fn from(list: Listed) -> Arg {
+        Arg::List(list.0)
     }
 }
 
@@ -144,6 +162,14 @@ impl Msg {
                 Piece::Placeholder(name) => match self.args.iter().find(|(k, _)| *k == name) {
                     Some((_, Arg::Text(text))) => out.push_str(text),
                     Some((_, Arg::Msg(msg))) => out.push_str(&msg.text(lang)),
+                    Some((_, Arg::List(list))) => {
+                        let separator = match lang {
+                            Lang::En => "; ",
+                            Lang::Ar => "؛ ",
+                        };
+                        let texts: Vec<String> = list.iter().map(|m| m.text(lang)).collect();
+                        out.push_str(&texts.join(separator));
+                    }
                     None => {
                         out.push('{');
                         out.push_str(name);

@@ -8,7 +8,9 @@
 pub mod formats;
 pub mod values;
 
+use crate::i18n::{Lang, Msg};
 use crate::model::platforms::PlatformKind;
+use crate::t;
 use chrono::{Datelike, NaiveDate};
 use formats::{Field, Fit, Format, Grain};
 use std::collections::HashMap;
@@ -335,25 +337,44 @@ pub struct Problem {
     pub path: String,
     pub line: Option<u64>,
     pub column: Option<String>,
-    pub message: String,
+    pub message: Msg,
     pub decision: Decision,
 }
 
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.path)?;
+impl Problem {
+    /// `path:line [column]: message (decision)`, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let mut out = self.path.clone();
         if let Some(line) = self.line {
-            write!(f, ":{line}")?;
+            out.push_str(&format!(":{line}"));
         }
         if let Some(column) = &self.column {
-            write!(f, " [{column}]")?;
+            out.push_str(&format!(" [{column}]"));
         }
         let decision = match self.decision {
-            Decision::FileSkipped => "file skipped",
-            Decision::RowSkipped => "row skipped",
-            Decision::ValueMissing => "value counted as missing",
+            Decision::FileSkipped => t!("export.file-skipped"),
+            Decision::RowSkipped => t!("export.row-skipped"),
+            Decision::ValueMissing => t!("export.value-missing"),
         };
-        write!(f, ": {} ({decision})", self.message)
+        out.push_str(&format!(
+            ": {} ({})",
+            self.message.text(lang),
+            decision.text(lang)
+        ));
+        out
+    }
+}
+
+/// In English, as JSON and CSV carry it.
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl serde::Serialize for Problem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 
@@ -475,9 +496,10 @@ impl PostSums {
                 path: files[second as usize].path.clone(),
                 line: None,
                 column: None,
-                message: format!(
-                    "{count} post(s) are also in {}; counted once",
-                    files[first as usize].path
+                message: t!(
+                    "export.repeated-posts",
+                    n = count,
+                    other = &files[first as usize].path
                 ),
                 decision: Decision::RowSkipped,
             })
@@ -533,7 +555,7 @@ pub fn import_file(path: &Path, shown: &str, options: &Options, into: &mut Impor
 }
 
 /// A reason to skip a whole file, with the line it concerns.
-type Skip = (Option<u64>, String);
+type Skip = (Option<u64>, Msg);
 
 fn read_export(
     path: &Path,
@@ -541,8 +563,7 @@ fn read_export(
     options: &Options,
     into: &mut Imported,
 ) -> Result<(), Skip> {
-    let file =
-        std::fs::File::open(path).map_err(|e| (None, format!("cannot read the file: {e}")))?;
+    let file = std::fs::File::open(path).map_err(|e| (None, t!("cannot-read-file", error = e)))?;
     let Input {
         body,
         preamble_lines,
@@ -559,8 +580,8 @@ fn read_export(
         |record: &csv::ByteRecord| record.position().map_or(0, |p| p.line()) + preamble_lines;
     match csv.read_byte_record(&mut record) {
         Ok(true) => {}
-        Ok(false) => return Err((None, "the file is empty".into())),
-        Err(e) => return Err((None, format!("not a CSV file: {e}"))),
+        Ok(false) => return Err((None, t!("empty-file"))),
+        Err(e) => return Err((None, t!("export.not-csv", error = e))),
     }
     let header: Vec<String> = record
         .iter()
@@ -578,12 +599,10 @@ fn read_export(
         None => meta_daily_platform(title.as_deref(), shown).map_err(|message| (None, message))?,
     };
     let primary = match (best.format.id, title.as_deref()) {
-        ("meta-daily", Some(title)) => Some(meta_daily_field(title).ok_or_else(|| {
-            (
-                Some(2),
-                format!("the daily export `{title}` is not a metric the report uses (views, reach, follows, content interactions)"),
-            )
-        })?),
+        ("meta-daily", Some(title)) => Some(
+            meta_daily_field(title)
+                .ok_or_else(|| (Some(2), t!("export.unused-daily-metric", title = title)))?,
+        ),
         _ => None,
     };
     let file_index = into.files.len();
@@ -615,7 +634,7 @@ fn read_export(
                     path: shown.to_string(),
                     line: e.position().map(|p| p.line() + preamble_lines),
                     column: None,
-                    message: format!("the file is cut or malformed here: {e}"),
+                    message: t!("export.malformed", error = e),
                     decision: Decision::RowSkipped,
                 });
                 break;
@@ -657,8 +676,8 @@ struct Input {
 
 /// Detects the encoding from the first bytes and reads the Meta preamble
 /// (`sep=,` then a one-cell title line). UTF-8 input stays streamed.
-fn decode(mut reader: BufReader<std::fs::File>) -> Result<Input, String> {
-    let unreadable = |e: std::io::Error| format!("cannot read the file: {e}");
+fn decode(mut reader: BufReader<std::fs::File>) -> Result<Input, Msg> {
+    let unreadable = |e: std::io::Error| t!("cannot-read-file", error = e);
     let start = reader.fill_buf().map_err(unreadable)?;
     let mut text: Box<dyn BufRead> =
         if start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]) {
@@ -675,8 +694,7 @@ fn decode(mut reader: BufReader<std::fs::File>) -> Result<Input, String> {
                     }
                 })
                 .collect();
-            let decoded = String::from_utf16(&units)
-                .map_err(|_| "the file says it is UTF-16 but is not".to_string())?;
+            let decoded = String::from_utf16(&units).map_err(|_| t!("export.bad-utf16"))?;
             Box::new(std::io::Cursor::new(decoded.into_bytes()))
         } else {
             if start.starts_with(b"\xEF\xBB\xBF") {
@@ -732,22 +750,28 @@ fn is_description_row(record: &csv::ByteRecord) -> bool {
 }
 
 /// "not a known export": the formats it resembles and the columns it lacks.
-fn unrecognised(fits: &[Fit]) -> String {
-    let near: Vec<String> = fits
+fn unrecognised(fits: &[Fit]) -> Msg {
+    let near: Vec<Msg> = fits
         .iter()
         .filter(|f| !f.columns.is_empty())
         .take(3)
-        .map(|f| format!("{} (missing: {})", f.format.name, f.missing.join(", ")))
+        .map(|f| {
+            t!(
+                "export.near-format",
+                format = f.format.name,
+                missing = f.missing.join(", ")
+            )
+        })
         .collect();
     if near.is_empty() {
-        "not a known export: no column matches any format this tool reads (docs/exports.md lists them)".into()
+        t!("export.unknown")
     } else {
-        format!("not a known export; it resembles {}", near.join("; "))
+        t!("export.resembles", formats = crate::i18n::Listed(near))
     }
 }
 
 /// Which platform a Meta daily file belongs to: its title, else its path.
-fn meta_daily_platform(title: Option<&str>, path: &str) -> Result<PlatformKind, String> {
+fn meta_daily_platform(title: Option<&str>, path: &str) -> Result<PlatformKind, Msg> {
     let lower = |s: &str| s.to_lowercase();
     let title = title.map(lower).unwrap_or_default();
     let path = lower(path);
@@ -761,9 +785,7 @@ fn meta_daily_platform(title: Option<&str>, path: &str) -> Result<PlatformKind, 
     } else if names(&path, &["facebook", "/fb", "fb-", "fb_"]) {
         Ok(PlatformKind::Facebook)
     } else {
-        Err(format!(
-            "a Meta daily export titled `{title}` does not say whether it is Facebook or Instagram; put `facebook` or `instagram` in its file name"
-        ))
+        Err(t!("export.meta-which-platform", title = title))
     }
 }
 
@@ -815,7 +837,7 @@ impl Mapper<'_> {
         &self,
         line: u64,
         column: Option<usize>,
-        message: String,
+        message: Msg,
         decision: Decision,
     ) -> Problem {
         Problem {
@@ -879,14 +901,9 @@ impl Mapper<'_> {
             if raw.trim().is_empty() {
                 return Ok(None);
             }
-            crate::dates::parse_date_time(&raw).map(Some).map_err(|e| {
-                self.problem(
-                    line,
-                    column,
-                    e.text(crate::i18n::Lang::En),
-                    Decision::RowSkipped,
-                )
-            })
+            crate::dates::parse_date_time(&raw)
+                .map(Some)
+                .map_err(|e| self.problem(line, column, e, Decision::RowSkipped))
         };
         let (received, first_reply) = match (time(Field::Received), time(Field::FirstReply)) {
             (Ok(Some(r)), Ok(f)) => (r, f),
@@ -894,7 +911,7 @@ impl Mapper<'_> {
                 into.problems.push(self.problem(
                     line,
                     self.column(Field::Received),
-                    "the inquiry has no time it was received".into(),
+                    t!("export.no-received-time"),
                     Decision::RowSkipped,
                 ));
                 return;
@@ -908,7 +925,7 @@ impl Mapper<'_> {
             into.problems.push(self.problem(
                 line,
                 self.column(Field::FirstReply),
-                "the first reply is before the inquiry".into(),
+                t!("export.reply-before-inquiry"),
                 Decision::RowSkipped,
             ));
             return;
@@ -966,7 +983,7 @@ impl Mapper<'_> {
                     into.problems.push(self.problem(
                         line,
                         self.column(Field::PostId),
-                        "the post has no id".into(),
+                        t!("export.no-post-id"),
                         Decision::RowSkipped,
                     ));
                     return;
@@ -1000,7 +1017,7 @@ impl Mapper<'_> {
                 None => into.problems.push(self.problem(
                     line,
                     date_column,
-                    "the day has no date".into(),
+                    t!("export.no-date"),
                     Decision::RowSkipped,
                 )),
                 Some(When::NoYear { month, day }) => {
@@ -1056,7 +1073,12 @@ impl Mapper<'_> {
                 None => into.problems.push(self.problem(
                     line,
                     self.column(Field::Date),
-                    format!("{month}/{day} is not a day of {year}"),
+                    t!(
+                        "export.impossible-day",
+                        month = month,
+                        day = day,
+                        year = year
+                    ),
                     Decision::RowSkipped,
                 )),
             }
@@ -1067,7 +1089,7 @@ impl Mapper<'_> {
 }
 
 /// A count from a cell, fast for the plain digits most cells hold.
-fn parse_count(cell: &[u8]) -> Result<Option<i64>, String> {
+fn parse_count(cell: &[u8]) -> Result<Option<i64>, Msg> {
     let trimmed = cell.trim_ascii();
     if !trimmed.is_empty() && trimmed.len() < 18 && trimmed.iter().all(u8::is_ascii_digit) {
         return Ok(Some(

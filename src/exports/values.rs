@@ -2,6 +2,8 @@
 //! Excel) write them, placeholders that mean "no value", and the many date
 //! formats. A placeholder is `None`, never zero.
 
+use crate::i18n::Msg;
+use crate::t;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 /// Cells that mean "no value": reported as missing, never counted as zero.
@@ -13,7 +15,7 @@ pub fn is_placeholder(cell: &str) -> bool {
 }
 
 /// A number: `3423`, `3423.0`, `1,234`, `٣٤٥`, `-2`, `12.5%`. `Ok(None)` for a placeholder.
-pub fn number(cell: &str) -> Result<Option<f64>, String> {
+pub fn number(cell: &str) -> Result<Option<f64>, Msg> {
     let cell = cell.trim();
     if is_placeholder(cell) {
         return Ok(None);
@@ -26,20 +28,20 @@ pub fn number(cell: &str) -> Result<Option<f64>, String> {
             '۰'..='۹' => text.push(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
             '٫' => text.push('.'),
             ',' | '٬' | '\u{a0}' | ' ' | '%' => {}
-            _ => return Err(format!("`{cell}` is not a number")),
+            _ => return Err(t!("export.not-a-number", cell = cell)),
         }
     }
     text.parse::<f64>()
         .map(Some)
-        .map_err(|_| format!("`{cell}` is not a number"))
+        .map_err(|_| t!("export.not-a-number", cell = cell))
 }
 
 /// A count: a number that must be whole (`3423.0` is 3423).
-pub fn count(cell: &str) -> Result<Option<i64>, String> {
+pub fn count(cell: &str) -> Result<Option<i64>, Msg> {
     match number(cell)? {
         None => Ok(None),
         Some(v) if v.fract() == 0.0 && v.abs() < 9e15 => Ok(Some(v as i64)),
-        Some(_) => Err(format!("`{}` is not a whole number", cell.trim())),
+        Some(_) => Err(t!("export.not-whole", cell = cell.trim())),
     }
 }
 
@@ -95,12 +97,12 @@ impl When {
 }
 
 /// Parses the date formats seen in real exports.
-pub fn when(cell: &str) -> Result<Option<When>, String> {
+pub fn when(cell: &str) -> Result<Option<When>, Msg> {
     let cell = cell.trim();
     if is_placeholder(cell) || cell.eq_ignore_ascii_case("lifetime") {
         return Ok(None);
     }
-    let bad = || format!("`{cell}` is not a date this tool can read");
+    let bad = || t!("export.not-a-date", cell = cell);
     if let Some(when) = fast_iso(cell.as_bytes()) {
         return Ok(Some(when));
     }

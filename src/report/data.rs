@@ -218,8 +218,10 @@ impl<'a> Inputs<'a> {
                     path: imported.files[post.source.file].path.clone(),
                     line: Some(post.source.line),
                     column: None,
-                    message: format!(
-                        "this export is of the account `{named}`, not the plan's `{plan_handle}`"
+                    message: crate::t!(
+                        "export.other-account",
+                        account = named,
+                        handle = plan_handle
                     ),
                     decision: Decision::FileSkipped,
                 });
@@ -289,9 +291,11 @@ impl<'a> Inputs<'a> {
                 path: imported.files[second].path.clone(),
                 line: None,
                 column: None,
-                message: format!(
-                    "covers days {from} – {to} already given by {}; counted once",
-                    imported.files[first].path
+                message: crate::t!(
+                    "export.overlapping-days",
+                    from = from,
+                    to = to,
+                    other = &imported.files[first].path
                 ),
                 decision: Decision::RowSkipped,
             });

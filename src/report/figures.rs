@@ -4,7 +4,9 @@
 
 use super::data::{PeriodData, PlatformData};
 use crate::exports::{Counts, Pair, PostTotals, Sum, impressions_of};
+use crate::i18n::Msg;
 use crate::model::platforms::PlatformKind;
+use crate::t;
 use serde::Serialize;
 
 /// One computed metric.
@@ -15,21 +17,21 @@ pub struct Figure {
     pub numerator: Option<f64>,
     pub denominator: Option<f64>,
     /// Why the value is missing, or which platforms it leaves out.
-    pub note: Option<String>,
+    pub note: Option<Msg>,
 }
 
 impl Figure {
-    fn missing(metric: &'static str, why: impl Into<String>) -> Figure {
+    fn missing(metric: &'static str, why: Msg) -> Figure {
         Figure {
             metric,
             value: None,
             numerator: None,
             denominator: None,
-            note: Some(why.into()),
+            note: Some(why),
         }
     }
 
-    fn value(metric: &'static str, value: f64, note: Option<String>) -> Figure {
+    fn value(metric: &'static str, value: f64, note: Option<Msg>) -> Figure {
         Figure {
             metric,
             value: Some(value),
@@ -44,7 +46,7 @@ impl Figure {
         numerator: f64,
         denominator: f64,
         scale: f64,
-        note: Option<String>,
+        note: Option<Msg>,
     ) -> Figure {
         if denominator == 0.0 {
             return Figure {
@@ -52,7 +54,7 @@ impl Figure {
                 value: None,
                 numerator: Some(numerator),
                 denominator: Some(denominator),
-                note: Some("the denominator is zero".into()),
+                note: Some(t!("note.zero-denominator")),
             };
         }
         Figure {
@@ -107,11 +109,12 @@ fn flow_figure(
         }
     }
     match total {
-        None => Figure::missing(metric, "no export in this period gives it"),
+        None => Figure::missing(metric, t!("note.no-export")),
         Some(v) => Figure::value(
             metric,
             v as f64,
-            (!without.is_empty()).then(|| format!("not exported for: {}", without.join(", "))),
+            (!without.is_empty())
+                .then(|| t!("note.not-exported-for", platforms = without.join(", "))),
         ),
     }
 }
@@ -131,14 +134,14 @@ fn post_ratio(
         posts += p.posts;
     }
     if posts == 0 {
-        return Figure::missing(metric, "no exported post in this period carries both parts");
+        return Figure::missing(metric, t!("note.no-post-with-both"));
     }
     Figure::ratio(
         metric,
         n as f64,
         d as f64,
         scale,
-        Some(format!("over {posts} posts")),
+        Some(t!("note.over-posts", n = posts)),
     )
 }
 
@@ -185,16 +188,13 @@ pub fn compute(metric: &str, data: &PeriodData) -> Figure {
                 }
             }
             if without.len() == data.platforms.len() {
-                Figure::missing(
-                    id,
-                    "no export gives follows, and no follower totals are recorded",
-                )
+                Figure::missing(id, t!("note.no-follows"))
             } else {
                 Figure::value(
                     id,
                     total as f64,
                     (!without.is_empty())
-                        .then(|| format!("not available for: {}", without.join(", "))),
+                        .then(|| t!("note.not-available-for", platforms = without.join(", "))),
                 )
             }
         }
@@ -208,10 +208,7 @@ pub fn compute(metric: &str, data: &PeriodData) -> Figure {
             if !without.is_empty() {
                 return Figure::missing(
                     id,
-                    format!(
-                        "no follower total for: {} (record it in followers.yaml)",
-                        without.join(", ")
-                    ),
+                    t!("note.no-follower-total", platforms = without.join(", ")),
                 );
             }
             let end = data
@@ -224,17 +221,15 @@ pub fn compute(metric: &str, data: &PeriodData) -> Figure {
                 .iter()
                 .filter(|p| p.followers_as_of.is_some() && p.followers_as_of != end)
                 .map(|p| {
-                    format!(
-                        "{} as of {}",
-                        p.id,
-                        p.followers_as_of
-                            .map_or_else(String::new, |m| m.to_string())
-                    )
+                    let month = p
+                        .followers_as_of
+                        .map_or_else(String::new, |m| m.to_string());
+                    format!("{} ({month})", p.id)
                 })
                 .collect();
             let note = match (end, earlier.is_empty()) {
-                (Some(end), true) if end != data.end_month => Some(format!("as of {end}")),
-                (_, false) => Some(earlier.join(", ")),
+                (Some(end), true) if end != data.end_month => Some(t!("note.as-of", month = end)),
+                (_, false) => Some(t!("note.earlier-totals", platforms = earlier.join(", "))),
                 _ => None,
             };
             Figure::value(
@@ -253,11 +248,11 @@ pub fn compute(metric: &str, data: &PeriodData) -> Figure {
         "amplification_per_1000_reach" => post_ratio(id, data, |t| t.reposts_per_reach, 1000.0),
         "conversation_per_1000_reach" => post_ratio(id, data, |t| t.replies_per_reach, 1000.0),
         "materials_published" if !data.calendar_covers => {
-            Figure::missing(id, "the plan has no calendar for this period")
+            Figure::missing(id, t!("note.no-calendar"))
         }
         "materials_published" => Figure::value(id, data.items_published as f64, None),
         "materials_published_vs_planned" if !data.calendar_covers => {
-            Figure::missing(id, "the plan has no calendar for this period")
+            Figure::missing(id, t!("note.no-calendar"))
         }
         "materials_published_vs_planned" => Figure::ratio(
             id,
@@ -268,10 +263,7 @@ pub fn compute(metric: &str, data: &PeriodData) -> Figure {
         ),
         "on_time_rate" => {
             if data.items_timed == 0 {
-                Figure::missing(
-                    id,
-                    "no published item could be matched to an exported post with a time",
-                )
+                Figure::missing(id, t!("note.no-timed-item"))
             } else {
                 Figure::ratio(
                     id,
@@ -292,19 +284,14 @@ pub fn compute(metric: &str, data: &PeriodData) -> Figure {
                 Some(v) => Figure::value(
                     id,
                     v,
-                    Some(format!(
-                        "{} answered inquiries, working minutes",
-                        data.reply_minutes.len()
-                    )),
+                    Some(t!("note.answered-inquiries", n = data.reply_minutes.len())),
                 ),
-                None => Figure::missing(id, "no answered inquiry in this period (inquiries.csv)"),
+                None => Figure::missing(id, t!("note.no-answered-inquiry")),
             }
         }
         "replies_within_promise_share" => match data.promise_minutes {
-            None => Figure::missing(id, "the publishing policy sets no response-time promise"),
-            Some(_) if data.inquiries == 0 => {
-                Figure::missing(id, "no inquiry in this period (inquiries.csv)")
-            }
+            None => Figure::missing(id, t!("note.no-promise")),
+            Some(_) if data.inquiries == 0 => Figure::missing(id, t!("note.no-inquiry")),
             Some(_) => Figure::ratio(
                 id,
                 data.within_promise as f64,
@@ -313,7 +300,7 @@ pub fn compute(metric: &str, data: &PeriodData) -> Figure {
                 None,
             ),
         },
-        _ => Figure::missing("unknown", format!("`{metric}` is not computed here")),
+        _ => Figure::missing("unknown", t!("note.not-computed", metric = metric)),
     }
 }
 

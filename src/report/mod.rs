@@ -154,7 +154,7 @@ pub struct Report {
     pub joined_by_link: usize,
     pub joined_by_time: usize,
     pub files: Vec<String>,
-    pub problems: Vec<String>,
+    pub problems: Vec<Problem>,
     /// Monthly KPI values for the trend charts: (KPI id, month, value).
     pub trend: Vec<(String, String, Option<f64>)>,
 }
@@ -229,10 +229,7 @@ fn kpi_value(inputs: &Inputs, kpi: &Kpi, period: &Period) -> (Figure, Vec<PartRe
             value: None,
             numerator: None,
             denominator: None,
-            note: Some(format!(
-                "parts without a value or target: {}",
-                missing.join(", ")
-            )),
+            note: Some(crate::t!("note.parts-missing", parts = missing.join(", "))),
         }
     };
     (figure, parts)
@@ -513,12 +510,12 @@ pub fn build(
     }
     attribution.sort_by(|a, b| (a.by, &a.key).cmp(&(b.by, &b.key)));
 
-    let mut problems: Vec<String> = imported
+    let mut problems: Vec<Problem> = imported
         .problems
         .iter()
         .chain(&inputs.problems)
         .chain(&extra_problems)
-        .map(|p| p.to_string())
+        .cloned()
         .collect();
     problems.dedup();
     Report {
@@ -567,7 +564,7 @@ struct FollowerEntry {
 /// Reads the follower totals the team records by hand, if the file exists.
 pub fn read_followers(path: &std::path::Path) -> Result<FollowerTotals, Problem> {
     let shown = path.to_string_lossy().replace('\\', "/");
-    let problem = |line: Option<u64>, message: String| Problem {
+    let problem = |line: Option<u64>, message: crate::i18n::Msg| Problem {
         path: shown.clone(),
         line,
         column: None,
@@ -577,18 +574,17 @@ pub fn read_followers(path: &std::path::Path) -> Result<FollowerTotals, Problem>
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FollowerTotals::new()),
-        Err(e) => return Err(problem(None, format!("cannot read the file: {e}"))),
+        Err(e) => return Err(problem(None, crate::t!("cannot-read-file", error = e))),
     };
     let file: FollowersFile = serde_saphyr::from_str(&text).map_err(|e| {
         problem(
             e.location().map(|l| l.line()),
-            e.without_snippet().to_string(),
+            crate::t!("verbatim", text = e.without_snippet()),
         )
     })?;
     let mut totals = FollowerTotals::new();
     for entry in file.totals {
-        let month =
-            Month::parse(&entry.month).map_err(|e| problem(None, e.text(crate::i18n::Lang::En)))?;
+        let month = Month::parse(&entry.month).map_err(|e| problem(None, e))?;
         totals.insert((entry.platform, month), entry.followers);
     }
     Ok(totals)

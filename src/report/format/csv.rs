@@ -1,6 +1,7 @@
 //! CSV: one row per figure, for spreadsheets.
 
 use super::{Report, ReportWriter};
+use crate::i18n::Lang;
 use std::io::{self, Write};
 
 pub struct Csv;
@@ -30,7 +31,10 @@ impl ReportWriter for Csv {
                 &number(k.target),
                 &number(k.progress),
                 k.standing.as_str(),
-                k.figure.note.as_deref().unwrap_or(""),
+                &k.figure
+                    .note
+                    .as_ref()
+                    .map_or(String::new(), |n| n.text(Lang::En)),
             ])?;
         }
         let mut figure = |section: &str, platform: &str, f: &super::super::figures::Figure| {
@@ -47,7 +51,7 @@ impl ReportWriter for Csv {
                 "",
                 "",
                 "",
-                f.note.as_deref().unwrap_or(""),
+                &f.note.as_ref().map_or(String::new(), |n| n.text(Lang::En)),
             ])
         };
         for p in &report.platforms {

@@ -16,6 +16,15 @@ fn tr(message: Msg, lang: Lang) -> String {
     esc(&message.text(lang))
 }
 
+/// Notes and problems mix ids and words: in English they read left to right;
+/// in Arabic they keep the page's direction.
+fn ltr_class(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => r#" class="ltr""#,
+        Lang::Ar => "",
+    }
+}
+
 /// A metric's name in the reader's language.
 fn metric_name(metric: &str, lang: Lang) -> &'static str {
     let (ar, en) = metric_names(metric);
@@ -330,10 +339,11 @@ impl ReportWriter for Html {
         for f in &r.totals {
             let _ = write!(
                 s,
-                r#"<tr><td>{}</td><td class="num"><bdi dir="ltr">{}</bdi></td><td><span class="ltr">{}</span></td></tr>"#,
+                r#"<tr><td>{}</td><td class="num"><bdi dir="ltr">{}</bdi></td><td><span{}>{}</span></td></tr>"#,
                 esc(metric_name(f.metric, lang)),
                 esc(&show(f.metric, f.value)),
-                esc(f.note.as_deref().unwrap_or(""))
+                ltr_class(lang),
+                f.note.as_ref().map_or(String::new(), |n| tr(n.clone()))
             );
         }
         let _ = write!(
@@ -401,7 +411,7 @@ impl ReportWriter for Html {
         if !r.problems.is_empty() {
             let _ = write!(s, "<h2>{}</h2><ul>", tr(t!("report.md.export-problems")));
             for p in &r.problems {
-                let _ = write!(s, r#"<li class="ltr">{}</li>"#, esc(p));
+                let _ = write!(s, "<li{}>{}</li>", ltr_class(lang), esc(&p.text(lang)));
             }
             s.push_str("</ul>");
         }

@@ -95,8 +95,8 @@ impl ReportWriter for Markdown {
         for f in &r.totals {
             let note = f
                 .note
-                .as_deref()
-                .map_or(String::new(), |n| format!(" ({n})"));
+                .as_ref()
+                .map_or(String::new(), |n| format!(" ({})", n.text(lang)));
             writeln!(
                 out,
                 "- **{}**: {}{}",
@@ -141,7 +141,7 @@ impl ReportWriter for Markdown {
         if !r.problems.is_empty() {
             writeln!(out, "\n## {}\n", text(t!("report.md.export-problems")))?;
             for p in &r.problems {
-                writeln!(out, "- {}", cell(p))?;
+                writeln!(out, "- {}", cell(&p.text(lang)))?;
             }
         }
         Ok(())

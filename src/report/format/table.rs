@@ -72,7 +72,7 @@ impl ReportWriter for Table {
             .filter(|k| k.figure.value.is_none() || !k.parts.is_empty())
         {
             if let Some(note) = &k.figure.note {
-                writeln!(out, "  {}: {note}", k.kpi)?;
+                writeln!(out, "  {}: {}", k.kpi, note.text(lang))?;
             }
             for p in &k.parts {
                 writeln!(
@@ -121,8 +121,8 @@ impl ReportWriter for Table {
         for f in &r.totals {
             let note = f
                 .note
-                .as_deref()
-                .map_or(String::new(), |n| format!("  ({n})"));
+                .as_ref()
+                .map_or(String::new(), |n| format!("  ({})", n.text(lang)));
             writeln!(
                 out,
                 "  {:<34} {}{}",
@@ -223,7 +223,7 @@ impl ReportWriter for Table {
                 text(t!("report.export-problems", count = r.problems.len()))
             )?;
             for p in &r.problems {
-                writeln!(out, "  {p}")?;
+                writeln!(out, "  {}", p.text(lang))?;
             }
         }
         writeln!(
