@@ -85,6 +85,7 @@ impl ReportSettings {
 }
 
 pub fn run(settings: ReportSettings) -> anyhow::Result<u8> {
+    crate::purge_freed_memory_at_once();
     let period = match settings.asked {
         Asked::Month(Some(m)) => Period::month(m),
         Asked::Month(None) => {
