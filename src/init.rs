@@ -273,6 +273,7 @@ request, and the check `khairukum plan validate` runs on each one.
 
 Every morning: `khairukum tasks --owner <your id or name> --week`.
 Every month: `khairukum report --month YYYY-MM` with the platforms' exports in `plans/exports/`.
+Add `--lang ar` to any command for Arabic messages and headings (للرسائل بالعربية).
 "
             .to_string(),
         ),
