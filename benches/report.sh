@@ -7,6 +7,7 @@
 # the ratios.
 #
 #   bash benches/report.sh            # RUNS=5 by default
+#   FILES=90 YEARS=15 bash benches/report.sh   # 3.9 GB: three times the history, months as dense
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
@@ -15,7 +16,7 @@ cargo build --release --quiet --bin khairukum --example synthetic_plan --example
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 target/release/examples/synthetic_plan "$work/plan" 30000 2>/dev/null
-target/release/examples/synthetic_exports "$work/exports/x" 30 100000
+target/release/examples/synthetic_exports "$work/exports/x" "${FILES:-30}" "${ROWS:-100000}" "${YEARS:-5}"
 python3 -m pip install --quiet --target "$work/py" duckdb >/dev/null 2>&1 || { echo "duckdb could not be installed" >&2; exit 1; }
 
 report=(target/release/khairukum report --plan "$work/plan" --exports "$work/exports" --month 2027-06 --today 2031-01-01 --format json)
@@ -33,7 +34,7 @@ PY
 duck=(env PYTHONPATH="$work/py" python3 "$work/duck.py")
 
 bytes=$(cat "$work"/exports/x/*.csv | wc -c)
-printf 'input: %s rows, %.2f GB\n' "$(("$("${count[@]}")" - 30))" "$(echo "$bytes / 1000000000" | bc -l)"
+printf 'input: %s rows, %.2f GB\n' "$(("$("${count[@]}")" - ${FILES:-30}))" "$(echo "$bytes / 1000000000" | bc -l)"
 echo "DuckDB's month:  $("${duck[@]}")"
 echo "report's month:  $("${report[@]}" | python3 -c 'import json,sys; d=json.load(sys.stdin); print({f["metric"]: f["value"] for f in d["platforms"][0]["figures"][:3]})')"
 c=$(median_ms "${count[@]}"); r=$(median_ms "${report[@]}"); d=$(median_ms "${duck[@]}")

@@ -1,8 +1,10 @@
 //! Writes large X classic per-tweet exports for benchmarks: FILES files of
-//! ROWS rows each, tweets spread over 2026–2030, in the real 40-column
-//! format (every field quoted, some texts over several lines).
+//! ROWS rows each, tweets spread over YEARS years from 2026 (default 5), in
+//! the real 40-column format (every field quoted, some texts over several
+//! lines). More YEARS with more rows keeps each month as dense: the input
+//! grows the way an account's history does.
 //!
-//! cargo run --release --example synthetic_exports -- OUT_DIR [FILES] [ROWS]   (default 30 × 100000)
+//! cargo run --release --example synthetic_exports -- OUT_DIR [FILES] [ROWS] [YEARS]   (default 30 × 100000, 5)
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -13,7 +15,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let out = std::path::PathBuf::from(
         args.next()
-            .expect("usage: synthetic_exports OUT_DIR [FILES] [ROWS]"),
+            .expect("usage: synthetic_exports OUT_DIR [FILES] [ROWS] [YEARS]"),
     );
     let files: u64 = args
         .next()
@@ -21,12 +23,15 @@ fn main() {
     let rows: u64 = args
         .next()
         .map_or(100_000, |n| n.parse().expect("ROWS is a number"));
+    let years: u64 = args
+        .next()
+        .map_or(5, |n| n.parse().expect("YEARS is a number"));
     std::fs::create_dir_all(&out).unwrap();
     let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
         .unwrap()
         .and_hms_opt(0, 0, 0)
         .unwrap();
-    let span_minutes = 5 * 365 * 24 * 60;
+    let span_minutes = years * 365 * 24 * 60;
     let mut bytes = 0u64;
     for f in 0..files {
         let path = out.join(format!("tweet_activity_metrics_khairukum_{f:03}_en.csv"));
