@@ -1,7 +1,7 @@
 //! One self-contained HTML file: right-to-left in Arabic, left-to-right in
 //! English, charts as inline SVG, no network; printable to PDF from a browser.
 
-use super::{Report, ReportWriter, metric_names, show, show_change};
+use super::{Report, ReportWriter, metric_names};
 use crate::i18n::{Lang, Msg};
 use crate::t;
 use std::fmt::Write as _;
@@ -59,6 +59,7 @@ ul{padding-inline-start:1.2rem}.ltr{direction:ltr;unicode-bidi:isolate}
 
 /// A line chart of a KPI by month against its target.
 fn trend_chart(r: &Report, kpi: &super::super::KpiResult, lang: Lang) -> String {
+    let show = |metric: &str, value: Option<f64>| super::show(metric, value, lang);
     let points: Vec<(&str, Option<f64>)> = r
         .trend
         .iter()
@@ -209,6 +210,8 @@ impl ReportWriter for Html {
     fn write(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
         let lang = self.lang;
         let tr = |m: Msg| tr(m, lang);
+        let show = |metric: &str, value: Option<f64>| super::show(metric, value, lang);
+        let show_change = |metric: &str, change| super::show_change(metric, change, lang);
         let heads = |s: &mut String, columns: &[Msg]| {
             for c in columns {
                 let _ = write!(s, "<th>{}</th>", esc(&c.text(lang)));

@@ -1,6 +1,6 @@
 //! Markdown: a report to paste into an issue, a wiki page or a message.
 
-use super::{Report, ReportWriter, show, show_change};
+use super::{Report, ReportWriter};
 use crate::i18n::{Lang, Msg};
 use crate::t;
 use std::io::{self, Write};
@@ -17,6 +17,8 @@ impl ReportWriter for Markdown {
     fn write(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
         let lang = self.lang;
         let text = |m: Msg| m.text(lang);
+        let show = |metric: &str, value: Option<f64>| super::show(metric, value, lang);
+        let show_change = |metric: &str, change| super::show_change(metric, change, lang);
         writeln!(
             out,
             "# {}\n",

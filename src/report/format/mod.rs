@@ -45,13 +45,14 @@ pub fn is_share(metric: &str) -> bool {
         || metric.ends_with("_share")
 }
 
-/// `12,345`, `3.45%`, `1.8`, `95 min`: a value as people read it.
-pub fn show(metric: &str, value: Option<f64>) -> String {
+/// `12,345`, `3.45%`, `1.8`, `95 min`: a value as people read it, with
+/// its unit in `lang`.
+pub fn show(metric: &str, value: Option<f64>, lang: Lang) -> String {
     let Some(v) = value else { return "—".into() };
     if is_share(metric) {
         format!("{:.2}%", v * 100.0)
     } else if metric.ends_with("_minutes") {
-        format!("{} min", thousands(v.round()))
+        crate::t!("unit.minutes", value = thousands(v.round())).text(lang)
     } else if metric.contains("per_1000") || metric == "influence_strength" {
         format!("{v:.1}")
     } else if v.fract() == 0.0 {
@@ -62,7 +63,7 @@ pub fn show(metric: &str, value: Option<f64>) -> String {
 }
 
 /// A signed change, in the metric's own unit.
-pub fn show_change(metric: &str, change: Option<f64>) -> String {
+pub fn show_change(metric: &str, change: Option<f64>, lang: Lang) -> String {
     match change {
         None => "—".into(),
         Some(c) => {
@@ -73,9 +74,13 @@ pub fn show_change(metric: &str, change: Option<f64>) -> String {
             } else {
                 "±"
             };
-            let magnitude = show(metric, Some(c.abs()));
+            let magnitude = show(metric, Some(c.abs()), lang);
             if is_share(metric) {
-                format!("{sign}{} pt", magnitude.trim_end_matches('%'))
+                let points = magnitude.trim_end_matches('%');
+                format!(
+                    "{sign}{}",
+                    crate::t!("unit.points", value = points).text(lang)
+                )
             } else {
                 format!("{sign}{magnitude}")
             }
@@ -107,15 +112,32 @@ mod tests {
 
     #[test]
     fn values_read_as_people_expect() {
-        assert_eq!(show("impressions", Some(1234567.0)), "1,234,567");
-        assert_eq!(show("engagement_rate_reach", Some(0.0345)), "3.45%");
-        assert_eq!(show("first_reply_median_minutes", Some(95.0)), "95 min");
-        assert_eq!(show("influence_strength", Some(61.26)), "61.3");
-        assert_eq!(show("reach", None), "—");
-        assert_eq!(show_change("followers_total", Some(-1200.0)), "−1,200");
+        assert_eq!(show("impressions", Some(1234567.0), Lang::En), "1,234,567");
         assert_eq!(
-            show_change("engagement_rate_reach", Some(0.005)),
+            show("engagement_rate_reach", Some(0.0345), Lang::En),
+            "3.45%"
+        );
+        assert_eq!(
+            show("first_reply_median_minutes", Some(95.0), Lang::En),
+            "95 min"
+        );
+        assert_eq!(show("influence_strength", Some(61.26), Lang::En), "61.3");
+        assert_eq!(show("reach", None, Lang::En), "—");
+        assert_eq!(
+            show_change("followers_total", Some(-1200.0), Lang::En),
+            "−1,200"
+        );
+        assert_eq!(
+            show_change("engagement_rate_reach", Some(0.005), Lang::En),
             "+0.50 pt"
+        );
+        assert_eq!(
+            show("first_reply_median_minutes", Some(95.0), Lang::Ar),
+            "95 دقيقة"
+        );
+        assert_eq!(
+            show_change("engagement_rate_reach", Some(-0.005), Lang::Ar),
+            "−0.50 نقطة"
         );
     }
 }

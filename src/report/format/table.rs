@@ -1,6 +1,6 @@
 //! The terminal report: tables with Arabic cells right-aligned.
 
-use super::{Report, ReportWriter, show, show_change};
+use super::{Report, ReportWriter};
 use crate::i18n::{Lang, Msg};
 use crate::t;
 use comfy_table::presets;
@@ -24,6 +24,8 @@ impl ReportWriter for Table {
     fn write(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
         let lang = self.lang;
         let text = |m: Msg| m.text(lang);
+        let show = |metric: &str, value: Option<f64>| super::show(metric, value, lang);
+        let show_change = |metric: &str, change| super::show_change(metric, change, lang);
         writeln!(
             out,
             "{}\n",
