@@ -222,7 +222,25 @@ pub enum CalendarArg {
 }
 
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
-    khairukum::dates::parse_date(text).map_err(|e| e.text(khairukum::i18n::Lang::from_env()))
+    khairukum::dates::parse_date(text).map_err(|e| e.text(early_lang()))
+}
+
+/// The language for messages of value parsers, which run before the parsed
+/// `--lang` exists: `--lang X` or `--lang=X` as written, else the locale.
+fn early_lang() -> khairukum::i18n::Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let asked = args.iter().enumerate().find_map(|(i, arg)| {
+        arg.strip_prefix("--lang=").map(str::to_string).or_else(|| {
+            (arg == "--lang")
+                .then(|| args.get(i + 1).cloned())
+                .flatten()
+        })
+    });
+    match asked.as_deref() {
+        Some("ar") => khairukum::i18n::Lang::Ar,
+        Some("en") => khairukum::i18n::Lang::En,
+        _ => khairukum::i18n::Lang::from_env(),
+    }
 }
 
 fn parse_week_arg(text: &str) -> Result<String, String> {
@@ -241,7 +259,7 @@ fn parse_month_arg(text: &str) -> Result<String, String> {
     }
     khairukum::dates::Month::parse(text)
         .map(|_| text.to_string())
-        .map_err(|e| e.text(khairukum::i18n::Lang::from_env()))
+        .map_err(|e| e.text(early_lang()))
 }
 
 #[derive(Debug, Subcommand)]
