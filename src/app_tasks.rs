@@ -161,7 +161,7 @@ fn days(
             let start = if week.is_empty() {
                 tasks::week_of(today, week_start)
             } else {
-                tasks::parse_week(week, week_start)?
+                tasks::parse_week(week, week_start).map_err(|e| e.text(lang))?
             };
             Some((start, start + chrono::TimeDelta::days(6)))
         }

@@ -250,7 +250,7 @@ fn parse_week_arg(text: &str) -> Result<String, String> {
     // Checked for form here; the week's first day depends on the plan.
     khairukum::tasks::parse_week(text, chrono::Weekday::Mon)
         .map(|_| text.to_string())
-        .map_err(|e| format!("{e} (the ISO week number)"))
+        .map_err(|e| e.text(early_lang()))
 }
 
 fn parse_month_arg(text: &str) -> Result<String, String> {

@@ -278,15 +278,21 @@ pub fn iso_week_key(week_start: NaiveDate) -> String {
 }
 
 /// The first day of the week named `YYYY-Www` (the inverse of [`iso_week_key`]).
-pub fn parse_week(text: &str, week_start: chrono::Weekday) -> Result<NaiveDate, String> {
-    let expected = || format!("`{text}` is not a week: expected a form like 2026-W46");
+pub fn parse_week(text: &str, week_start: chrono::Weekday) -> Result<NaiveDate, crate::i18n::Msg> {
+    let expected = || crate::t!("week.expected", text = text);
     let (year, week) = text.trim().split_once("-W").ok_or_else(expected)?;
     let (year, week): (i32, u32) = (
         year.parse().map_err(|_| expected())?,
         week.parse().map_err(|_| expected())?,
     );
-    let thursday = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Thu)
-        .ok_or_else(|| format!("{year} has no week {week:02}"))?;
+    let thursday =
+        NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Thu).ok_or_else(|| {
+            crate::t!(
+                "week.no-such-week",
+                year = year,
+                week = format!("{week:02}")
+            )
+        })?;
     // The plan's week that contains the ISO week's Thursday-equivalent (4th day).
     let start = week_of(thursday, week_start);
     Ok(if iso_week_key(start) == format!("{year}-W{week:02}") {
