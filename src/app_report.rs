@@ -48,14 +48,16 @@ impl ReportSettings {
         ];
         if chosen.iter().filter(|c| **c).count() > 1 {
             anyhow::bail!(UsageError(
-                "choose one of --month, --quarter and --from/--to".into()
+                khairukum::t!("usage.report-one-period").text(lang)
             ));
         }
         let asked = match (&args.month, args.quarter, args.from.zip(args.to)) {
             (_, Some((y, q)), _) => Asked::Quarter(y, q),
             (_, _, Some((from, to))) => {
                 if to < from {
-                    anyhow::bail!(UsageError(format!("--to {to} is before --from {from}")));
+                    anyhow::bail!(UsageError(
+                        khairukum::t!("usage.to-before-from", to = to, from = from).text(lang)
+                    ));
                 }
                 Asked::Range(from, to)
             }

@@ -61,7 +61,7 @@ impl TasksSettings {
         ];
         if windows.iter().filter(|w| **w).count() > 1 {
             bail!(UsageError(
-                "choose one of --week, --month and --from/--to".into()
+                khairukum::t!("usage.tasks-one-window").text(lang)
             ));
         }
         let window = match (&args.week, &args.month) {
@@ -86,9 +86,7 @@ impl TasksSettings {
             TasksFormat::Ics => TaskFormat::Ics,
         };
         if args.summary && format == TaskFormat::Ics {
-            bail!(UsageError(
-                "--summary has no iCalendar form; use table, json, csv or markdown".into()
-            ));
+            bail!(UsageError(khairukum::t!("usage.summary-no-ics").text(lang)));
         }
         Ok(TasksSettings {
             lang,
@@ -198,9 +196,11 @@ pub fn run(settings: TasksSettings) -> anyhow::Result<u8> {
     let window = days(plan, &settings.window, now.date(), settings.lang).map_err(UsageError)?;
     let mut filter = settings.filter.clone();
     (filter.from, filter.to) = window.map_or((None, None), |(f, t)| (Some(f), Some(t)));
-    filter.check(plan).map_err(UsageError)?;
+    filter
+        .check(plan)
+        .map_err(|e| UsageError(e.text(settings.lang)))?;
     if let Some(query) = &settings.owner {
-        filter.person = Some(resolve_person(plan, query)?);
+        filter.person = Some(resolve_person(plan, query, settings.lang)?);
     }
 
     let problems: Vec<_> = loaded
@@ -272,39 +272,40 @@ pub fn run(settings: TasksSettings) -> anyhow::Result<u8> {
 }
 
 /// A person's id from what the user typed, or a usage error that helps.
-fn resolve_person(plan: &Plan, query: &str) -> Result<String, UsageError> {
+fn resolve_person(plan: &Plan, query: &str, lang: Lang) -> Result<String, UsageError> {
+    use khairukum::t;
+    let usage = |m: khairukum::i18n::Msg| Err(UsageError(m.text(lang)));
     let Some(team) = plan.team.as_ref().map(|t| &t.data) else {
-        return Err(UsageError(
-            "the plan's team file could not be read, so people cannot be looked up".into(),
-        ));
+        return usage(t!("usage.no-team"));
     };
     match team.find_person(query) {
         Lookup::Found(person) => Ok(person.id.value.clone()),
-        Lookup::Ambiguous(people) => Err(UsageError(format!(
-            "`{query}` matches several people: {}; use an id",
-            people
+        Lookup::Ambiguous(people) => {
+            let people: Vec<String> = people
                 .iter()
                 .map(|p| format!("{} ({})", p.id.value, p.name.primary()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
+                .collect();
+            usage(t!(
+                "usage.ambiguous-person",
+                query = query,
+                people = people.join(", ")
+            ))
+        }
         Lookup::NotFound(near) => {
             let hint = near.map_or_else(
                 || {
-                    format!(
-                        "the team is: {}",
-                        team.people
-                            .iter()
-                            .map(|p| p.id.value.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                    let ids: Vec<&str> = team.people.iter().map(|p| p.id.value.as_str()).collect();
+                    t!("usage.team-is", ids = ids.join(", "))
+                },
+                |p| {
+                    t!(
+                        "usage.did-you-mean-person",
+                        id = &p.id.value,
+                        name = p.name.primary()
                     )
                 },
-                |p| format!("did you mean `{}` ({})?", p.id.value, p.name.primary()),
             );
-            Err(UsageError(format!(
-                "no one in the team matches `{query}`; {hint}"
-            )))
+            usage(t!("usage.no-person", query = query, hint = hint))
         }
     }
 }

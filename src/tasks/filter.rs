@@ -34,7 +34,7 @@ pub struct Filter {
 
 impl Filter {
     /// Refuses ids the plan does not have, suggesting a near miss.
-    pub fn check(&self, plan: &Plan) -> Result<(), String> {
+    pub fn check(&self, plan: &Plan) -> Result<(), crate::i18n::Msg> {
         let team = plan.team.as_ref().map(|t| &t.data);
         let roles: Vec<&str> = team.map_or(Vec::new(), |t| {
             t.roles.iter().map(|r| r.id.value.as_str()).collect()
@@ -52,19 +52,44 @@ impl Filter {
         let goals: Vec<&str> = plan.goals.as_ref().map_or(Vec::new(), |g| {
             g.data.goals.iter().map(|g| g.id.value.as_str()).collect()
         });
-        for (value, known, noun) in [
-            (&self.role, &roles, "role"),
-            (&self.step, &steps, "process step"),
-            (&self.platform, &platforms, "platform"),
-            (&self.goal, &goals, "goal"),
+        use crate::t;
+        for (value, known, noun, nouns) in [
+            (
+                &self.role,
+                &roles,
+                t!("filter.noun.role"),
+                t!("filter.nouns.role"),
+            ),
+            (
+                &self.step,
+                &steps,
+                t!("filter.noun.step"),
+                t!("filter.nouns.step"),
+            ),
+            (
+                &self.platform,
+                &platforms,
+                t!("filter.noun.platform"),
+                t!("filter.nouns.platform"),
+            ),
+            (
+                &self.goal,
+                &goals,
+                t!("filter.noun.goal"),
+                t!("filter.nouns.goal"),
+            ),
         ] {
             if let Some(value) = value
                 && !known.contains(&value.as_str())
             {
                 let hint = crate::diagnostic::did_you_mean(value, known.iter().copied())
-                    .map(|m| m.text(crate::i18n::Lang::En))
-                    .unwrap_or_else(|| format!("the plan's {noun}s: {}", known.join(", ")));
-                return Err(format!("the plan has no {noun} `{value}`; {hint}"));
+                    .unwrap_or_else(|| t!("filter.known", nouns = nouns, ids = known.join(", ")));
+                return Err(t!(
+                    "filter.unknown",
+                    noun = noun,
+                    value = value,
+                    hint = hint
+                ));
             }
         }
         Ok(())
