@@ -117,7 +117,12 @@ pub fn run(settings: ReportSettings) -> anyhow::Result<u8> {
         khairukum::t!("plan-problems.report"),
         settings.lang,
     )?;
-    let exports = exports_dir(&settings.plan, settings.exports.as_deref(), plan)?;
+    let exports = exports_dir(
+        &settings.plan,
+        settings.exports.as_deref(),
+        plan,
+        settings.lang,
+    )?;
     let tz = plan
         .settings
         .as_ref()
@@ -137,8 +142,9 @@ pub fn run(settings: ReportSettings) -> anyhow::Result<u8> {
         time_zone: tz,
         year_anchor: settings.today,
     };
-    let imported = khairukum::exports::import_dir(&exports, &options)
-        .with_context(|| format!("cannot read the exports folder `{}`", exports.display()))?;
+    let imported = khairukum::exports::import_dir(&exports, &options).with_context(|| {
+        khairukum::t!("usage.cannot-read-exports", path = exports.display()).text(settings.lang)
+    })?;
     let mut extra = Vec::new();
     let followers = match khairukum::report::read_followers(&exports.join("followers.yaml")) {
         Ok(f) => f,
@@ -151,7 +157,9 @@ pub fn run(settings: ReportSettings) -> anyhow::Result<u8> {
     let writer = khairukum::report::format::writer(settings.format, settings.lang);
     match &settings.output {
         Some(path) => khairukum::output::write_atomic(path, |out| writer.write(&report, out))
-            .with_context(|| format!("cannot write `{}`", path.display()))?,
+            .with_context(|| {
+                khairukum::t!("cannot-write", path = path.display()).text(settings.lang)
+            })?,
         None => {
             let mut out = io::BufWriter::new(io::stdout().lock());
             writer.write(&report, &mut out)?;
@@ -187,6 +195,7 @@ fn exports_dir(
     plan_dir: &Path,
     asked: Option<&Path>,
     plan: &khairukum::model::Plan,
+    lang: Lang,
 ) -> anyhow::Result<PathBuf> {
     let dir = match (
         asked,
@@ -199,10 +208,7 @@ fn exports_dir(
         (None, None) => plan_dir.join("exports"),
     };
     if !dir.is_dir() {
-        anyhow::bail!(
-            "no exports folder at `{}`: put the platforms' CSV exports there, or give --exports DIR",
-            dir.display()
-        );
+        anyhow::bail!(khairukum::t!("usage.no-exports-folder", path = dir.display()).text(lang));
     }
     Ok(dir)
 }

@@ -259,8 +259,9 @@ pub fn run(settings: TasksSettings) -> anyhow::Result<u8> {
         tasks::format::writer(settings.format, settings.lang).write(&listing, out)
     };
     match &settings.output {
-        Some(path) => khairukum::output::write_atomic(path, write)
-            .with_context(|| format!("cannot write `{}`", path.display()))?,
+        Some(path) => khairukum::output::write_atomic(path, write).with_context(|| {
+            khairukum::t!("cannot-write", path = path.display()).text(settings.lang)
+        })?,
         None => {
             let mut out = io::BufWriter::new(io::stdout().lock());
             write(&mut out)?;
