@@ -36,19 +36,13 @@ impl Standing {
     }
 
     /// The standing in the reader's language.
-    pub fn text(self, lang: crate::i18n::Lang) -> &'static str {
-        match lang {
-            crate::i18n::Lang::En => self.as_str(),
-            crate::i18n::Lang::Ar => self.arabic(),
-        }
-    }
-
-    pub fn arabic(self) -> &'static str {
+    pub fn text(self, lang: crate::i18n::Lang) -> String {
         match self {
-            Standing::OnTrack => "على المسار",
-            Standing::Behind => "متأخر",
-            Standing::MissingData => "بيانات ناقصة",
+            Standing::OnTrack => crate::t!("standing.on-track"),
+            Standing::Behind => crate::t!("standing.behind"),
+            Standing::MissingData => crate::t!("standing.missing-data"),
         }
+        .text(lang)
     }
 }
 

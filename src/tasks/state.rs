@@ -30,21 +30,14 @@ impl State {
     }
 
     /// The state in the reader's language.
-    pub fn text(self, lang: crate::i18n::Lang) -> &'static str {
-        match lang {
-            crate::i18n::Lang::En => self.as_str(),
-            crate::i18n::Lang::Ar => self.arabic(),
-        }
-    }
-
-    /// The label Arabic-speaking staff see in tables.
-    pub fn arabic(self) -> &'static str {
+    pub fn text(self, lang: crate::i18n::Lang) -> String {
         match self {
-            State::Overdue => "متأخرة",
-            State::Blocked => "معلّقة",
-            State::Open => "مفتوحة",
-            State::Done => "منجزة",
+            State::Overdue => crate::t!("state.overdue"),
+            State::Blocked => crate::t!("state.blocked"),
+            State::Open => crate::t!("state.open"),
+            State::Done => crate::t!("state.done"),
         }
+        .text(lang)
     }
 }
 
