@@ -354,17 +354,7 @@ impl ReportWriter for Html {
             "</tbody></table><h2>{}</h2><table><thead><tr>",
             tr(t!("report.top-posts"))
         );
-        heads(
-            &mut s,
-            &[
-                t!("report.col.platform"),
-                t!("report.col.date"),
-                t!("report.col.post"),
-                t!("report.col.goal"),
-                t!("report.col.impressions"),
-                t!("report.col.engagements"),
-            ],
-        );
+        heads(&mut s, &super::top_post_columns());
         s.push_str("</tr></thead><tbody>");
         for p in &r.top_posts {
             let _ = write!(

@@ -127,18 +127,7 @@ impl ReportWriter for Markdown {
             text(t!("report.md.missing", count = r.missing_items.len()))
         )?;
         for m in &r.missing_items {
-            writeln!(
-                out,
-                "- {}",
-                text(t!(
-                    "report.missing-item",
-                    item = &m.item,
-                    platform = &m.platform,
-                    publish = &m.publish,
-                    status = &m.status,
-                    title = cell(&m.title)
-                ))
-            )?;
+            writeln!(out, "- {}", cell(&text(super::missing_item(m))))?;
         }
         if !r.problems.is_empty() {
             writeln!(out, "\n## {}\n", text(t!("report.md.export-problems")))?;

@@ -37,6 +37,30 @@ pub fn writer(format: ReportFormat, lang: Lang) -> Box<dyn ReportWriter> {
     }
 }
 
+/// A planned item the exports do not show, as one line.
+pub fn missing_item(m: &super::MissingItem) -> crate::i18n::Msg {
+    crate::t!(
+        "report.missing-item",
+        item = &m.item,
+        platform = &m.platform,
+        publish = &m.publish,
+        status = &m.status,
+        title = &m.title
+    )
+}
+
+/// The columns of the top-posts table.
+pub fn top_post_columns() -> Vec<crate::i18n::Msg> {
+    vec![
+        crate::t!("report.col.platform"),
+        crate::t!("report.col.date"),
+        crate::t!("report.col.post"),
+        crate::t!("report.col.goal"),
+        crate::t!("report.col.impressions"),
+        crate::t!("report.col.engagements"),
+    ]
+}
+
 /// Whether a metric is a share (shown as a percentage).
 pub fn is_share(metric: &str) -> bool {
     metric.starts_with("engagement_rate")

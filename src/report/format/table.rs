@@ -134,17 +134,7 @@ impl ReportWriter for Table {
             )?;
         }
         if !r.top_posts.is_empty() {
-            let mut t = table(
-                vec![
-                    t!("report.col.platform"),
-                    t!("report.col.date"),
-                    t!("report.col.post"),
-                    t!("report.col.goal"),
-                    t!("report.col.impressions"),
-                    t!("report.col.engagements"),
-                ],
-                lang,
-            );
+            let mut t = table(super::top_post_columns(), lang);
             for p in &r.top_posts {
                 t.add_row(vec![
                     cell(&p.platform),
@@ -186,18 +176,7 @@ impl ReportWriter for Table {
             text(t!("report.missing", count = r.missing_items.len()))
         )?;
         for m in &r.missing_items {
-            writeln!(
-                out,
-                "  {}",
-                text(t!(
-                    "report.missing-item",
-                    item = &m.item,
-                    platform = &m.platform,
-                    publish = &m.publish,
-                    status = &m.status,
-                    title = &m.title
-                ))
-            )?;
+            writeln!(out, "  {}", text(super::missing_item(m)))?;
         }
         if !r.platforms_without_exports.is_empty() {
             writeln!(
