@@ -12,7 +12,7 @@ pub struct Html {
 }
 
 /// A catalog message as HTML text.
-fn tr(message: Msg, lang: Lang) -> String {
+fn escaped(message: Msg, lang: Lang) -> String {
     esc(&message.text(lang))
 }
 
@@ -83,7 +83,7 @@ fn trend_chart(r: &Report, kpi: &super::super::KpiResult, lang: Lang) -> String 
             r#"<text x="{}" y="{}" text-anchor="middle">{}</text></svg>"#,
             w / 2.0,
             h / 2.0,
-            tr(t!("report.html.no-data"), lang)
+            escaped(t!("report.html.no-data"), lang)
         );
         return svg;
     }
@@ -118,7 +118,7 @@ fn trend_chart(r: &Report, kpi: &super::super::KpiResult, lang: Lang) -> String 
             y(t),
             w - pad,
             y(t) - 4.0,
-            tr(
+            escaped(
                 t!("report.html.target", value = show(&kpi.metric, Some(t))),
                 lang
             )
@@ -172,16 +172,16 @@ fn mix_chart(r: &Report, lang: Lang) -> String {
     let scale = |pct: f64| (w - label - 60.0) * pct / 100.0;
     let mut svg = format!(
         r#"<svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{}" direction="ltr">"#,
-        tr(t!("report.html.mix"), lang)
+        escaped(t!("report.html.mix"), lang)
     );
     let _ = write!(
         svg,
         r##"<rect x="{label}" y="4" width="12" height="8" fill="#0b7a5a"/><text x="{}" y="12">{}</text><rect x="{}" y="4" width="12" height="8" fill="#90a4ae"/><text x="{}" y="12">{}</text>"##,
         label + 16.0,
-        tr(t!("report.html.planned-share"), lang),
+        escaped(t!("report.html.planned-share"), lang),
         label + 120.0,
         label + 136.0,
-        tr(t!("report.html.focus-share"), lang)
+        escaped(t!("report.html.focus-share"), lang)
     );
     for (i, p) in r.platforms.iter().enumerate() {
         let top = 22.0 + row * i as f64;
@@ -209,7 +209,7 @@ fn mix_chart(r: &Report, lang: Lang) -> String {
 impl ReportWriter for Html {
     fn write(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
         let lang = self.lang;
-        let tr = |m: Msg| tr(m, lang);
+        let tr = |m: Msg| escaped(m, lang);
         let show = |metric: &str, value: Option<f64>| super::show(metric, value, lang);
         let show_change = |metric: &str, change| super::show_change(metric, change, lang);
         let heads = |s: &mut String, columns: &[Msg]| {
@@ -374,7 +374,10 @@ impl ReportWriter for Html {
         let _ = write!(
             s,
             "<h2>{}</h2><ul>",
-            tr(t!("report.md.unplanned", count = r.unplanned_posts.len()))
+            tr(t!(
+                "report.heading.unplanned",
+                count = r.unplanned_posts.len()
+            ))
         );
         for p in &r.unplanned_posts {
             let _ = write!(
@@ -388,7 +391,7 @@ impl ReportWriter for Html {
         let _ = write!(
             s,
             "</ul><h2>{}</h2><ul>",
-            tr(t!("report.md.missing", count = r.missing_items.len()))
+            tr(t!("report.heading.missing", count = r.missing_items.len()))
         );
         for m in &r.missing_items {
             let _ = write!(
@@ -402,7 +405,11 @@ impl ReportWriter for Html {
         }
         s.push_str("</ul>");
         if !r.problems.is_empty() {
-            let _ = write!(s, "<h2>{}</h2><ul>", tr(t!("report.md.export-problems")));
+            let _ = write!(
+                s,
+                "<h2>{}</h2><ul>",
+                tr(t!("report.heading.export-problems"))
+            );
             for p in &r.problems {
                 let _ = write!(s, "<li{}>{}</li>", ltr_class(lang), esc(&p.text(lang)));
             }

@@ -110,7 +110,10 @@ impl ReportWriter for Markdown {
         writeln!(
             out,
             "\n## {}\n",
-            text(t!("report.md.unplanned", count = r.unplanned_posts.len()))
+            text(t!(
+                "report.heading.unplanned",
+                count = r.unplanned_posts.len()
+            ))
         )?;
         for p in &r.unplanned_posts {
             writeln!(
@@ -124,13 +127,13 @@ impl ReportWriter for Markdown {
         writeln!(
             out,
             "\n## {}\n",
-            text(t!("report.md.missing", count = r.missing_items.len()))
+            text(t!("report.heading.missing", count = r.missing_items.len()))
         )?;
         for m in &r.missing_items {
             writeln!(out, "- {}", cell(&text(super::missing_item(m))))?;
         }
         if !r.problems.is_empty() {
-            writeln!(out, "\n## {}\n", text(t!("report.md.export-problems")))?;
+            writeln!(out, "\n## {}\n", text(t!("report.heading.export-problems")))?;
             for p in &r.problems {
                 writeln!(out, "- {}", cell(&p.text(lang)))?;
             }
