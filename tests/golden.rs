@@ -18,10 +18,9 @@
 
 mod common;
 
-use common::copy_dir;
+use common::{command, copy_dir};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn read(path: &Path) -> Option<String> {
     fs::read_to_string(path).ok()
@@ -59,15 +58,8 @@ fn run_case(case: &Path, root: &Path) -> Result<(), String> {
         .unwrap_or_else(|e| panic!("{}: cannot remove {line}: {e}", case.display()));
     }
     let args = read(&case.join("args")).unwrap_or_else(|| "plan validate --plan plan".into());
-    let output = Command::new(env!("CARGO_BIN_EXE_khairukum"))
+    let output = command(work.path())
         .args(args.split_whitespace())
-        .current_dir(work.path())
-        .env_remove("GITHUB_ACTIONS")
-        .env_remove("KHAIRUKUM_PLAN")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8")
-        .env("NO_COLOR", "1")
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();

@@ -3,7 +3,6 @@
 
 mod common;
 use common::*;
-use std::process::Command;
 
 /// The summary line of `plan validate` on a plan with one unknown field,
 /// run with the given environment and extra arguments.
@@ -13,17 +12,11 @@ fn summary(env: &[(&str, &str)], args: &[&str]) -> String {
         &root().join("tests/cases/unknown-field/plan"),
         &dir.path().join("plan"),
     );
-    let mut command = Command::new(env!("CARGO_BIN_EXE_khairukum"));
+    let mut command = command(dir.path());
     command
         .args(["plan", "validate", "--plan", "plan"])
         .args(args)
-        .current_dir(dir.path())
-        .env_remove("GITHUB_ACTIONS")
-        .env_remove("KHAIRUKUM_PLAN")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .env("NO_COLOR", "1");
+        .env_remove("LANG");
     for (key, value) in env {
         command.env(key, value);
     }

@@ -5,7 +5,7 @@
 mod common;
 use common::*;
 use std::io::Read;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 fn ics(dir: &std::path::Path, today: &str) -> String {
     let out = khairukum(
@@ -132,7 +132,7 @@ fn output_file_is_written_whole_and_a_bad_path_writes_nothing() {
 
 #[test]
 fn a_closed_pipe_ends_the_listing_quietly() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_khairukum"))
+    let mut child = command(&root())
         .args([
             "tasks",
             "--status",
@@ -142,7 +142,6 @@ fn a_closed_pipe_ends_the_listing_quietly() {
             "--format",
             "json",
         ])
-        .current_dir(root())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

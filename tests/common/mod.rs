@@ -29,18 +29,23 @@ pub fn copy_plan(relative: &str) -> tempfile::TempDir {
     dir
 }
 
-pub fn khairukum(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_khairukum"))
-        .args(args)
+/// The built binary, run in `cwd` with an environment that does not depend
+/// on the machine: no CI or plan variables, an English locale, no colour.
+pub fn command(cwd: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_khairukum"));
+    command
         .current_dir(cwd)
         .env_remove("GITHUB_ACTIONS")
         .env_remove("KHAIRUKUM_PLAN")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C.UTF-8")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
+        .env("NO_COLOR", "1");
+    command
+}
+
+pub fn khairukum(cwd: &Path, args: &[&str]) -> Output {
+    command(cwd).args(args).output().unwrap()
 }
 
 /// Runs `plan validate --format json` and returns (exit code, parsed JSON).
