@@ -106,16 +106,21 @@ pub fn main() -> ExitCode {
 
 /// Prints the plan's problems that matter to a command, one line each, on
 /// standard error, and says what they may cost.
-pub fn print_plan_problems(
-    lines: &[String],
+pub fn print_plan_problems<'a>(
+    diagnostics: impl IntoIterator<Item = &'a khairukum::diagnostic::Diagnostic>,
+    sources: &khairukum::source::Sources,
     consequence: khairukum::i18n::Msg,
     lang: Lang,
 ) -> io::Result<()> {
+    let lines: Vec<String> = diagnostics
+        .into_iter()
+        .map(|d| render::short(d, sources, lang))
+        .collect();
     if lines.is_empty() {
         return Ok(());
     }
     let mut err = io::stderr().lock();
-    for line in lines {
+    for line in &lines {
         writeln!(err, "{line}")?;
     }
     let problems = khairukum::t!("count.problem", n = lines.len());

@@ -106,14 +106,13 @@ pub fn run(settings: ReportSettings) -> anyhow::Result<u8> {
         month >= earliest && month.first_day() <= period.to
     })?;
     let plan = &loaded.plan;
-    let errors: Vec<_> = loaded
+    let errors = loaded
         .diagnostics
         .iter()
-        .filter(|d| d.severity == khairukum::diagnostic::Severity::Error)
-        .map(|d| khairukum::render::short(d, &loaded.sources, settings.lang))
-        .collect();
+        .filter(|d| d.severity == khairukum::diagnostic::Severity::Error);
     crate::app::print_plan_problems(
-        &errors,
+        errors,
+        &loaded.sources,
         khairukum::t!("plan-problems.report"),
         settings.lang,
     )?;

@@ -203,18 +203,14 @@ pub fn run(settings: TasksSettings) -> anyhow::Result<u8> {
         filter.person = Some(resolve_person(plan, query, settings.lang)?);
     }
 
-    let problems: Vec<_> = loaded
-        .diagnostics
-        .iter()
-        .chain(&khairukum::rules::check(plan))
-        .filter(|d| {
-            d.severity == khairukum::diagnostic::Severity::Error
-                || std::ptr::eq(d.rule, &khairukum::rules::catalog::TASK_BEFORE_PLAN)
-        })
-        .map(|d| khairukum::render::short(d, &loaded.sources, settings.lang))
-        .collect();
+    let checked = khairukum::rules::check(plan);
+    let problems = loaded.diagnostics.iter().chain(&checked).filter(|d| {
+        d.severity == khairukum::diagnostic::Severity::Error
+            || std::ptr::eq(d.rule, &khairukum::rules::catalog::TASK_BEFORE_PLAN)
+    });
     crate::app::print_plan_problems(
-        &problems,
+        problems,
+        &loaded.sources,
         khairukum::t!("plan-problems.tasks"),
         settings.lang,
     )?;
