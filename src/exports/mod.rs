@@ -344,23 +344,25 @@ pub struct Problem {
 impl Problem {
     /// `path:line [column]: message (decision)`, in `lang`.
     pub fn text(&self, lang: Lang) -> String {
+        use std::fmt::Write as _;
         let mut out = self.path.clone();
         if let Some(line) = self.line {
-            out.push_str(&format!(":{line}"));
+            let _ = write!(out, ":{line}");
         }
         if let Some(column) = &self.column {
-            out.push_str(&format!(" [{column}]"));
+            let _ = write!(out, " [{column}]");
         }
         let decision = match self.decision {
             Decision::FileSkipped => t!("export.file-skipped"),
             Decision::RowSkipped => t!("export.row-skipped"),
             Decision::ValueMissing => t!("export.value-missing"),
         };
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             ": {} ({})",
             self.message.text(lang),
             decision.text(lang)
-        ));
+        );
         out
     }
 }
