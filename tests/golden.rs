@@ -11,6 +11,9 @@
 //!   `exports/`: files laid over it (for `report`);
 //! - `base`: another plan to start from, relative to the repository
 //!   (`plans`, `tests/fixtures/tasks-plan`);
+//! - `like`: the name of another case whose plan and exports (all of the
+//!   above but `args`) this one runs on, to run the same input another way
+//!   (`ar-content-rules` is `content-rules` with `--lang ar`);
 //! - `stdout`, `stderr`, `status`: expected output and exit status
 //!   (missing `stderr` means empty, missing `status` means 0).
 //!
@@ -28,7 +31,22 @@ fn read(path: &Path) -> Option<String> {
 
 fn run_case(case: &Path, root: &Path) -> Result<(), String> {
     let work = tempfile::tempdir().unwrap();
-    let plan = work.path().join("plan");
+    let input = match read(&case.join("like")) {
+        Some(name) => case.with_file_name(name.trim()),
+        None => case.to_path_buf(),
+    };
+    prepare(&input, root, work.path());
+    let args = read(&case.join("args")).unwrap_or_else(|| "plan validate --plan plan".into());
+    let output = command(work.path())
+        .args(args.split_whitespace())
+        .output()
+        .unwrap();
+    check(case, &output)
+}
+
+/// Lays out a case's plan (and exports) in `work`.
+fn prepare(case: &Path, root: &Path, work: &Path) {
+    let plan = work.join("plan");
     let base = match read(&case.join("base")) {
         Some(base) => root.join(base.trim()),
         None => root.join("tests/fixtures/tiny-plan"),
@@ -39,10 +57,10 @@ fn run_case(case: &Path, root: &Path) -> Result<(), String> {
     }
     // Exports for `report`: a shared fixture, then the case's own files over it.
     if let Some(exports) = read(&case.join("exports-base")) {
-        copy_dir(&root.join(exports.trim()), &work.path().join("exports"));
+        copy_dir(&root.join(exports.trim()), &work.join("exports"));
     }
     if case.join("exports").is_dir() {
-        copy_dir(&case.join("exports"), &work.path().join("exports"));
+        copy_dir(&case.join("exports"), &work.join("exports"));
     }
     for line in read(&case.join("remove"))
         .unwrap_or_default()
@@ -57,11 +75,10 @@ fn run_case(case: &Path, root: &Path) -> Result<(), String> {
         }
         .unwrap_or_else(|e| panic!("{}: cannot remove {line}: {e}", case.display()));
     }
-    let args = read(&case.join("args")).unwrap_or_else(|| "plan validate --plan plan".into());
-    let output = command(work.path())
-        .args(args.split_whitespace())
-        .output()
-        .unwrap();
+}
+
+/// Compares a run with the case's expectations (or writes them, with `BLESS`).
+fn check(case: &Path, output: &std::process::Output) -> Result<(), String> {
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     let status = output
