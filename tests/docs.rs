@@ -1,6 +1,6 @@
 //! The documentation and the golden cases keep up with the rule catalog.
 
-use khairukum::rules::catalog::ALL;
+use khairukum::plan::rules::catalog::ALL;
 use std::fs;
 
 fn root() -> std::path::PathBuf {
@@ -38,7 +38,7 @@ fn every_rule_has_a_golden_case() {
 #[test]
 fn every_metric_is_documented_in_the_plan_format() {
     let doc = fs::read_to_string(root().join("docs/plan-format.md")).unwrap();
-    for metric in khairukum::metrics::DICTIONARY {
+    for metric in khairukum::plan::metrics::DICTIONARY {
         assert!(
             doc.contains(&format!("`{}`", metric.id)),
             "{} missing from docs/plan-format.md",

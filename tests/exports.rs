@@ -198,7 +198,7 @@ fn an_unknown_file_names_the_formats_it_resembles() {
     let i = import_text("mystery.csv", b"Date,Impressions,Likes\n2025-01-01,3,4\n");
     assert!(i.files.is_empty());
     assert_eq!(i.problems.len(), 1);
-    let message = i.problems[0].message.text(khairukum::i18n::Lang::En);
+    let message = i.problems[0].message.text(khairukum::text::i18n::Lang::En);
     assert!(
         message.starts_with("not a known export; it resembles"),
         "{message}"
@@ -243,7 +243,7 @@ fn utf16_meta_daily_file_needs_its_platform_named() {
     assert!(
         i.problems[0]
             .message
-            .text(khairukum::i18n::Lang::En)
+            .text(khairukum::text::i18n::Lang::En)
             .contains("does not say whether it is Facebook or Instagram")
     );
     let i = import_text("instagram-views.csv", &bytes);
@@ -251,6 +251,6 @@ fn utf16_meta_daily_file_needs_its_platform_named() {
     assert_eq!(i.days[0].counts.impressions, Some(5));
     assert_eq!(
         i.days[0].platform,
-        khairukum::model::platforms::PlatformKind::Instagram
+        khairukum::plan::model::platforms::PlatformKind::Instagram
     );
 }

@@ -7,7 +7,7 @@ mod common;
 use common::*;
 
 fn schemas() -> Vec<(&'static str, serde_json::Value)> {
-    khairukum::schema::all()
+    khairukum::plan::schema::all()
 }
 
 fn validator(name: &str) -> jsonschema::Validator {
@@ -36,7 +36,7 @@ fn committed_schemas_are_up_to_date() {
             });
         assert_eq!(
             committed,
-            khairukum::schema::text(&schema),
+            khairukum::plan::schema::text(&schema),
             "schemas/{name}.schema.json is stale: run `khairukum schema`"
         );
     }

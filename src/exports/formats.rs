@@ -3,7 +3,7 @@
 //! header signature, never by its name; headers match case-insensitively,
 //! with the aliases real exports use (likes/favorites, Views/Impressions…).
 
-use crate::model::platforms::PlatformKind;
+use crate::plan::model::platforms::PlatformKind;
 
 /// What one row of an export describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

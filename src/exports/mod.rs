@@ -8,9 +8,9 @@
 pub mod formats;
 pub mod values;
 
-use crate::i18n::{Lang, Msg};
-use crate::model::platforms::PlatformKind;
+use crate::plan::model::platforms::PlatformKind;
 use crate::t;
+use crate::text::i18n::{Lang, Msg};
 use chrono::{Datelike, NaiveDate};
 use formats::{Field, Fit, Format, Grain};
 use std::collections::HashMap;
@@ -439,8 +439,9 @@ pub fn import_dir(dir: &Path, options: &Options) -> std::io::Result<Imported> {
         // A file filed under a month folder (`exports/2026-11/…`) was exported
         // by the end of the next month at the latest.
         let folder_month = path.strip_prefix(dir).ok().and_then(|rel| {
-            rel.components()
-                .find_map(|c| crate::dates::Month::parse(&c.as_os_str().to_string_lossy()).ok())
+            rel.components().find_map(|c| {
+                crate::text::dates::Month::parse(&c.as_os_str().to_string_lossy()).ok()
+            })
         });
         let mut file_options = *options;
         if let Some(month) = folder_month {
@@ -768,7 +769,10 @@ fn unrecognised(fits: &[Fit]) -> Msg {
     if near.is_empty() {
         t!("export.unknown")
     } else {
-        t!("export.resembles", formats = crate::i18n::Listed(near))
+        t!(
+            "export.resembles",
+            formats = crate::text::i18n::Listed(near)
+        )
     }
 }
 
@@ -903,7 +907,7 @@ impl Mapper<'_> {
             if raw.trim().is_empty() {
                 return Ok(None);
             }
-            crate::dates::parse_date_time(&raw)
+            crate::text::dates::parse_date_time(&raw)
                 .map(Some)
                 .map_err(|e| self.problem(line, column, e, Decision::RowSkipped))
         };

@@ -2,8 +2,8 @@
 //! Excel) write them, placeholders that mean "no value", and the many date
 //! formats. A placeholder is `None`, never zero.
 
-use crate::i18n::Msg;
 use crate::t;
+use crate::text::i18n::Msg;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 /// Cells that mean "no value": reported as missing, never counted as zero.

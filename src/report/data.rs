@@ -4,11 +4,11 @@
 
 use super::reconcile::{self, Placement};
 use super::working_time::WorkingWeek;
-use crate::dates::Month;
 use crate::exports::{Counts, Day, Decision, Imported, Post, PostTotals, Problem};
-use crate::model::Plan;
-use crate::model::calendar::{Item, Status};
-use crate::model::platforms::PlatformKind;
+use crate::plan::model::Plan;
+use crate::plan::model::calendar::{Item, Status};
+use crate::plan::model::platforms::PlatformKind;
+use crate::text::dates::Month;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -301,33 +301,11 @@ impl<'a> Inputs<'a> {
             });
         }
 
-        let settings = plan.settings.as_ref().map(|s| &s.data);
+        let (start, end) = plan.working_hours();
         let week = WorkingWeek {
-            days: settings
-                .map(|s| {
-                    s.working_days
-                        .iter()
-                        .filter_map(|d| d.get().map(|d| d.to_chrono()))
-                        .collect()
-                })
-                .filter(|d: &Vec<_>| !d.is_empty())
-                .unwrap_or_else(|| {
-                    vec![
-                        chrono::Weekday::Sun,
-                        chrono::Weekday::Mon,
-                        chrono::Weekday::Tue,
-                        chrono::Weekday::Wed,
-                        chrono::Weekday::Thu,
-                    ]
-                }),
-            start: settings
-                .and_then(|s| s.working_hours.as_ref())
-                .and_then(|h| h.start.get().copied())
-                .unwrap_or(chrono::NaiveTime::from_hms_opt(8, 0, 0).expect("valid")),
-            end: settings
-                .and_then(|s| s.working_hours.as_ref())
-                .and_then(|h| h.end.get().copied())
-                .unwrap_or(chrono::NaiveTime::from_hms_opt(16, 0, 0).expect("valid")),
+            days: plan.working_days(),
+            start,
+            end,
         };
         let response = plan
             .policies
@@ -358,7 +336,7 @@ impl<'a> Inputs<'a> {
             calendar_clock: response
                 .and_then(|r| r.clock.as_ref())
                 .and_then(|c| c.get())
-                .is_some_and(|c| *c == crate::model::policies::Clock::Calendar),
+                .is_some_and(|c| *c == crate::plan::model::policies::Clock::Calendar),
         }
     }
 

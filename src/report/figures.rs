@@ -4,9 +4,9 @@
 
 use super::data::{PeriodData, PlatformData};
 use crate::exports::{Counts, Pair, PostTotals, Sum, impressions_of};
-use crate::i18n::Msg;
-use crate::model::platforms::PlatformKind;
+use crate::plan::model::platforms::PlatformKind;
 use crate::t;
+use crate::text::i18n::Msg;
 use serde::Serialize;
 
 /// One computed metric.
@@ -164,7 +164,7 @@ pub fn percentile(sorted: &[i64], p: f64) -> Option<f64> {
 
 /// Computes one metric of the dictionary (all but the composite).
 pub fn compute(metric: &str, data: &PeriodData) -> Figure {
-    let id: &'static str = crate::metrics::find(metric).map_or("unknown", |m| m.id);
+    let id: &'static str = crate::plan::metrics::find(metric).map_or("unknown", |m| m.id);
     match id {
         "impressions" => flow_figure(id, data, |t| t.impressions, impressions_of, true),
         "reach" => flow_figure(id, data, |t| t.reach, |_, c| c.reach, false),

@@ -9,10 +9,10 @@ pub mod format;
 pub mod reconcile;
 pub mod working_time;
 
-use crate::dates::Month;
 use crate::exports::{Decision, Imported, Problem};
-use crate::model::Plan;
-use crate::model::goals::Kpi;
+use crate::plan::model::Plan;
+use crate::plan::model::goals::Kpi;
+use crate::text::dates::Month;
 use data::{FollowerTotals, Inputs, Period};
 use figures::Figure;
 use serde::Serialize;
@@ -36,7 +36,7 @@ impl Standing {
     }
 
     /// The standing in the reader's language.
-    pub fn text(self, lang: crate::i18n::Lang) -> String {
+    pub fn text(self, lang: crate::text::i18n::Lang) -> String {
         match self {
             Standing::OnTrack => crate::t!("standing.on-track"),
             Standing::Behind => crate::t!("standing.behind"),
@@ -60,9 +60,9 @@ pub struct PartResult {
 #[derive(Debug, Clone, Serialize)]
 pub struct KpiResult {
     pub goal: String,
-    pub goal_name: crate::model::Text,
+    pub goal_name: crate::plan::model::Text,
     pub kpi: String,
-    pub name: crate::model::Text,
+    pub name: crate::plan::model::Text,
     pub metric: String,
     pub platforms: Vec<String>,
     pub figure: Figure,
@@ -180,7 +180,7 @@ fn kpi_platforms(plan: &Plan, kpi: &Kpi) -> Vec<String> {
 fn kpi_value(inputs: &Inputs, kpi: &Kpi, period: &Period) -> (Figure, Vec<PartResult>) {
     let platforms = kpi_platforms(inputs.plan, kpi);
     let (data, ..) = inputs.period_data(period, &platforms);
-    if !crate::metrics::is_composite(&kpi.metric.value) {
+    if !crate::plan::metrics::is_composite(&kpi.metric.value) {
         return (figures::compute(&kpi.metric.value, &data), Vec::new());
     }
     let parts: Vec<PartResult> = kpi
@@ -301,11 +301,7 @@ pub fn build(
     period: &Period,
     extra_problems: Vec<Problem>,
 ) -> Report {
-    let tz = plan
-        .settings
-        .as_ref()
-        .and_then(|s| s.data.time_zone.get().copied())
-        .unwrap_or(chrono_tz::Asia::Riyadh);
+    let tz = plan.time_zone();
     let inputs = Inputs::new(plan, imported, followers, tz);
     let previous = period.previous();
     let all_platforms: Vec<String> = plan
@@ -558,7 +554,7 @@ struct FollowerEntry {
 /// Reads the follower totals the team records by hand, if the file exists.
 pub fn read_followers(path: &std::path::Path) -> Result<FollowerTotals, Problem> {
     let shown = path.to_string_lossy().replace('\\', "/");
-    let problem = |line: Option<u64>, message: crate::i18n::Msg| Problem {
+    let problem = |line: Option<u64>, message: crate::text::i18n::Msg| Problem {
         path: shown.clone(),
         line,
         column: None,

@@ -4,8 +4,8 @@
 //! items that never appeared, and posts that served no goal.
 
 use crate::exports::Post;
-use crate::model::calendar::Item;
-use crate::model::platforms::PlatformKind;
+use crate::plan::model::calendar::Item;
+use crate::plan::model::platforms::PlatformKind;
 use chrono::NaiveDateTime;
 use std::collections::HashMap;
 

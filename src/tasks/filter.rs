@@ -1,9 +1,10 @@
 //! Choosing which tasks to show: by person, role, step, platform, goal,
 //! state and date range. Filters combine (all must hold).
 
-use super::{State, Task};
-use crate::model::Plan;
-use crate::model::process::Owner;
+use super::State;
+use crate::plan::model::Plan;
+use crate::plan::model::process::Owner;
+use crate::plan::tasks::Task;
 use chrono::NaiveDate;
 
 /// Which states to list.
@@ -34,7 +35,7 @@ pub struct Filter {
 
 impl Filter {
     /// Refuses ids the plan does not have, suggesting a near miss.
-    pub fn check(&self, plan: &Plan) -> Result<(), crate::i18n::Msg> {
+    pub fn check(&self, plan: &Plan) -> Result<(), crate::text::i18n::Msg> {
         let team = plan.team.as_ref().map(|t| &t.data);
         let roles: Vec<&str> = team.map_or(Vec::new(), |t| {
             t.roles.iter().map(|r| r.id.value.as_str()).collect()
@@ -82,7 +83,7 @@ impl Filter {
             if let Some(value) = value
                 && !known.contains(&value.as_str())
             {
-                let hint = crate::diagnostic::did_you_mean(value, known.iter().copied())
+                let hint = crate::plan::diagnostic::did_you_mean(value, known.iter().copied())
                     .unwrap_or_else(|| t!("filter.known", nouns = nouns, ids = known.join(", ")));
                 return Err(t!(
                     "filter.unknown",

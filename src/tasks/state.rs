@@ -1,9 +1,10 @@
 //! Where each task stands at a given moment: done, blocked by an earlier
 //! step, overdue, or open.
 
-use super::{Subject, Task, week_of};
-use crate::dates::Month;
-use crate::model::process::Per;
+use crate::plan::model::process::Per;
+use crate::plan::tasks::{Subject, Task};
+use crate::text::dates::Month;
+use crate::text::weeks::week_of;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::HashMap;
 use std::fmt;
@@ -30,7 +31,7 @@ impl State {
     }
 
     /// The state in the reader's language.
-    pub fn text(self, lang: crate::i18n::Lang) -> String {
+    pub fn text(self, lang: crate::text::i18n::Lang) -> String {
         match self {
             State::Overdue => crate::t!("state.overdue"),
             State::Blocked => crate::t!("state.blocked"),

@@ -1,7 +1,7 @@
 //! CSV: one row per figure, for spreadsheets.
 
 use super::{Report, ReportWriter};
-use crate::i18n::Lang;
+use crate::text::i18n::Lang;
 use std::io::{self, Write};
 
 pub struct Csv;

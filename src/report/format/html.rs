@@ -2,8 +2,8 @@
 //! English, charts as inline SVG, no network; printable to PDF from a browser.
 
 use super::{Report, ReportWriter, metric_names};
-use crate::i18n::{Lang, Msg};
 use crate::t;
+use crate::text::i18n::{Lang, Msg};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 

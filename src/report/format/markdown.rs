@@ -1,8 +1,8 @@
 //! Markdown: a report to paste into an issue, a wiki page or a message.
 
 use super::{Report, ReportWriter};
-use crate::i18n::{Lang, Msg};
 use crate::t;
+use crate::text::i18n::{Lang, Msg};
 use std::io::{self, Write};
 
 pub struct Markdown {

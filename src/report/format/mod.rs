@@ -7,7 +7,7 @@ mod markdown;
 mod table;
 
 use super::Report;
-use crate::i18n::Lang;
+use crate::text::i18n::Lang;
 use std::io::{self, Write};
 
 /// The formats `report --format` offers.
@@ -38,7 +38,7 @@ pub fn writer(format: ReportFormat, lang: Lang) -> Box<dyn ReportWriter> {
 }
 
 /// A planned item the exports do not show, as one line.
-pub fn missing_item(m: &super::MissingItem) -> crate::i18n::Msg {
+pub fn missing_item(m: &super::MissingItem) -> crate::text::i18n::Msg {
     crate::t!(
         "report.missing-item",
         item = &m.item,
@@ -50,7 +50,7 @@ pub fn missing_item(m: &super::MissingItem) -> crate::i18n::Msg {
 }
 
 /// The columns of the top-posts table.
-pub fn top_post_columns() -> Vec<crate::i18n::Msg> {
+pub fn top_post_columns() -> Vec<crate::text::i18n::Msg> {
     vec![
         crate::t!("report.col.platform"),
         crate::t!("report.col.date"),
@@ -127,7 +127,7 @@ fn thousands(v: f64) -> String {
 
 /// The metric's name from the dictionary (Arabic, English).
 pub fn metric_names(metric: &str) -> (&'static str, &'static str) {
-    crate::metrics::find(metric).map_or(("", ""), |m| (m.name_ar, m.name_en))
+    crate::plan::metrics::find(metric).map_or(("", ""), |m| (m.name_ar, m.name_en))
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 //! The terminal report: tables with Arabic cells right-aligned.
 
 use super::{Report, ReportWriter};
-use crate::i18n::{Lang, Msg};
 use crate::t;
+use crate::text::i18n::{Lang, Msg};
 use comfy_table::presets;
 use std::io::{self, Write};
 
@@ -10,7 +10,7 @@ pub struct Table {
     pub lang: Lang,
 }
 
-use crate::arabic::table_cell as cell;
+use crate::text::arabic::table_cell as cell;
 
 fn table(header: Vec<Msg>, lang: Lang) -> comfy_table::Table {
     let mut t = comfy_table::Table::new();

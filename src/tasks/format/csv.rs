@@ -1,7 +1,7 @@
 //! CSV with a header row, for spreadsheets.
 
 use super::{Listing, TaskWriter, person_name};
-use crate::dates::to_hijri;
+use crate::text::dates::to_hijri;
 use std::io::{self, Write};
 
 pub struct Csv;

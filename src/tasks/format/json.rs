@@ -1,7 +1,7 @@
 //! JSON: one object per task, field names documented in `docs/tasks.md`.
 
 use super::{Listing, TaskWriter, person_name};
-use crate::dates::to_hijri;
+use crate::text::dates::to_hijri;
 use serde_json::{Value, json};
 use std::io::{self, Write};
 

@@ -1,7 +1,7 @@
 //! A Markdown table, for a pull request, an issue or a chat message.
 
 use super::{Listing, TaskWriter, person_name, show_date_time, subject_title};
-use crate::i18n::Lang;
+use crate::text::i18n::Lang;
 use std::io::{self, Write};
 
 pub struct Markdown {

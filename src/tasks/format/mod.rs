@@ -9,10 +9,11 @@ mod table;
 
 pub use summary::write_summary;
 
-use super::{State, Subject, Task};
-use crate::dates::to_hijri;
-use crate::i18n::Lang;
-use crate::model::Plan;
+use super::State;
+use crate::plan::model::Plan;
+use crate::plan::tasks::{Subject, Task};
+use crate::text::dates::to_hijri;
+use crate::text::i18n::Lang;
 use chrono::NaiveDateTime;
 use std::io::{self, Write};
 

@@ -1,16 +1,16 @@
 //! `tasks --summary`: each person's planned hours per week against their capacity.
 
-use super::super::iso_week_key;
-use super::super::workload::WeekLoad;
 use super::TaskFormat;
-use crate::i18n::Lang;
-use crate::model::Plan;
+use crate::plan::model::Plan;
+use crate::plan::workload::WeekLoad;
 use crate::t;
+use crate::text::i18n::Lang;
+use crate::text::weeks::iso_week_key;
 use serde_json::json;
 use std::io::{self, Write};
 
 fn hours(h: f64) -> String {
-    crate::rules::number((h * 10.0).round() / 10.0)
+    crate::plan::rules::number((h * 10.0).round() / 10.0)
 }
 
 /// Writes the weekly load in `format` (tables, JSON, CSV or Markdown).
@@ -21,7 +21,7 @@ pub fn write_summary(
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let text = |m: crate::i18n::Msg| m.text(lang);
+    let text = |m: crate::text::i18n::Msg| m.text(lang);
     let name = |id: &str| super::person_name(plan, Some(id)).to_string();
     let capacity = |l: &WeekLoad| l.capacity_hours.map_or_else(String::new, hours);
     match format {
@@ -48,7 +48,7 @@ pub fn write_summary(
                     text(t!("tasks.col.capacity")),
                     String::new(),
                 ]
-                .map(crate::arabic::table_cell),
+                .map(crate::text::arabic::table_cell),
             );
             for l in loads {
                 let person = comfy_table::Cell::new(name(l.person))

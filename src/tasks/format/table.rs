@@ -1,8 +1,8 @@
 //! A terminal table: Arabic cells right-aligned, columns fitted to the terminal.
 
 use super::{Listing, TaskWriter, person_name, show_date_time, subject_title};
-use crate::i18n::Lang;
 use crate::t;
+use crate::text::i18n::Lang;
 use comfy_table::{ContentArrangement, presets};
 use std::io::{self, Write};
 
@@ -11,7 +11,7 @@ pub struct Table {
     pub lang: Lang,
 }
 
-use crate::arabic::table_cell as cell;
+use crate::text::arabic::table_cell as cell;
 
 impl TaskWriter for Table {
     fn write(&self, listing: &Listing, out: &mut dyn Write) -> io::Result<()> {

@@ -1,0 +1,353 @@
+//! The command-line definition, and nothing else.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "khairukum",
+    version = concat!(env!("CARGO_PKG_VERSION"), " (", env!("KHAIRUKUM_GIT_REVISION"), ")"),
+    about = "Plan-as-code for a charity's social media: validate the plan, list who does what, measure the month.",
+    after_help = "Examples:\n  khairukum plan validate\n  khairukum plan validate --plan path/to/plans --format github"
+)]
+pub struct Cli {
+    /// The plan folder [default: ./plans]
+    #[arg(long, global = true, env = "KHAIRUKUM_PLAN", value_name = "DIR")]
+    pub plan: Option<PathBuf>,
+
+    /// The language of messages [default: from LANG; English unless Arabic]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Work with the plan folder itself
+    #[command(subcommand, after_help = "Example:\n  khairukum plan validate")]
+    Plan(PlanCommand),
+    /// List who does what, and when: tasks derived from the process and the calendar
+    #[command(
+        after_help = "States: overdue (due and not done), blocked (an earlier step is not done), open, done.\nDates may be Gregorian (2026-11-12) or Hijri (1448-05-21 AH).\n\nExamples:\n  khairukum tasks --owner sara --week\n  khairukum tasks --owner \"سارة\" --month 2026-11 --calendar both\n  khairukum tasks --status overdue\n  khairukum tasks --owner sara --format ics --output sara.ics\n  khairukum tasks --summary --month 2026-11"
+    )]
+    Tasks(Box<TasksArgs>),
+    /// Start a new plan repository that validates clean, with CI and a pre-commit hook
+    #[command(
+        after_help = "Refuses to overwrite existing files unless --force.\n\nExamples:\n  khairukum init my-plan\n  khairukum init . --month 2027-01"
+    )]
+    Init(InitArgs),
+    /// Print shell completions
+    #[command(
+        after_help = "Examples:\n  khairukum completions bash > /etc/bash_completion.d/khairukum\n  khairukum completions zsh > ~/.zfunc/_khairukum"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write the JSON Schema of each plan file, for editors
+    #[command(after_help = "Example:\n  khairukum schema --output schemas")]
+    Schema {
+        /// The folder to write `<file>.schema.json` into
+        #[arg(long, short, default_value = "schemas", value_name = "DIR")]
+        output: PathBuf,
+    },
+    /// Print the manual page (roff)
+    #[command(after_help = "Example:\n  khairukum man > khairukum.1 && man ./khairukum.1")]
+    Man,
+    /// Measure a month (or quarter, or range) against the scorecard, from platform exports
+    #[command(
+        after_help = "Exports are read from --exports, else the plan's `exports:` setting, else <plan>/exports.\n\nExamples:\n  khairukum report --month 2026-11\n  khairukum report --month 2026-11 --format html --output report-2026-11.html\n  khairukum report --quarter 2026-Q4 --format json"
+    )]
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder of the new plan repository
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+
+    /// Replace files that exist already
+    #[arg(long)]
+    pub force: bool,
+
+    /// The plan's first month (YYYY-MM) [default: this month]
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month_arg)]
+    pub month: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The month to report (YYYY-MM); without a value, the last full month
+    #[arg(long, value_name = "YYYY-MM", num_args = 0..=1, default_missing_value = "", value_parser = parse_month_arg)]
+    pub month: Option<String>,
+
+    /// The quarter to report (YYYY-Qn)
+    #[arg(long, value_name = "YYYY-Qn", value_parser = parse_quarter)]
+    pub quarter: Option<(i32, u32)>,
+
+    /// First day of a custom period
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "to")]
+    pub from: Option<chrono::NaiveDate>,
+
+    /// Last day of a custom period
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "from")]
+    pub to: Option<chrono::NaiveDate>,
+
+    /// The folder of platform exports (CSV), inquiries and followers.yaml
+    #[arg(long, value_name = "DIR")]
+    pub exports: Option<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ReportFormatArg::Table)]
+    pub format: ReportFormatArg,
+
+    /// Write to this file (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The day to treat as today (gives a year to TikTok dates written without one)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormatArg {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+    Html,
+}
+
+fn parse_quarter(text: &str) -> Result<(i32, u32), String> {
+    let expected = || format!("`{text}` is not a quarter: expected a form like 2026-Q4");
+    let (year, quarter) = text.trim().split_once("-Q").ok_or_else(expected)?;
+    let year: i32 = year.parse().map_err(|_| expected())?;
+    let quarter: u32 = quarter.parse().map_err(|_| expected())?;
+    if !(1..=4).contains(&quarter) || !(1000..=9999).contains(&year) {
+        return Err(expected());
+    }
+    Ok((year, quarter))
+}
+
+#[derive(Debug, Args)]
+pub struct TasksArgs {
+    /// A person: their id or name (Arabic or English; diacritics and letter forms do not matter)
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+
+    /// Tasks of steps owned by this role
+    #[arg(long)]
+    pub role: Option<String>,
+
+    /// Tasks of this process step
+    #[arg(long)]
+    pub step: Option<String>,
+
+    /// Content tasks for items on this platform
+    #[arg(long)]
+    pub platform: Option<String>,
+
+    /// Content tasks for items serving this goal
+    #[arg(long)]
+    pub goal: Option<String>,
+
+    /// Which tasks [default: all but done]
+    #[arg(long, value_enum)]
+    pub status: Option<StatusChoice>,
+
+    /// Due on or after this day
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<chrono::NaiveDate>,
+
+    /// Due on or before this day
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<chrono::NaiveDate>,
+
+    /// Due in this week (YYYY-Www); without a value, the current week
+    #[arg(long, value_name = "YYYY-Www", num_args = 0..=1, default_missing_value = "", value_parser = parse_week_arg)]
+    pub week: Option<String>,
+
+    /// Due in this month (YYYY-MM); without a value, the current month
+    #[arg(long, value_name = "YYYY-MM", num_args = 0..=1, default_missing_value = "", value_parser = parse_month_arg)]
+    pub month: Option<String>,
+
+    /// The day to treat as today (start of day), for reproducible runs
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<chrono::NaiveDate>,
+
+    /// Show each person's hours per week against their capacity instead of tasks
+    #[arg(long)]
+    pub summary: bool,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = TasksFormat::Table)]
+    pub format: TasksFormat,
+
+    /// How dates are shown
+    #[arg(long, value_enum, default_value_t = CalendarArg::Gregorian)]
+    pub calendar: CalendarArg,
+
+    /// Write to this file (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusChoice {
+    Open,
+    Done,
+    Overdue,
+    Blocked,
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TasksFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    Ics,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CalendarArg {
+    Gregorian,
+    Hijri,
+    Both,
+}
+
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    khairukum::text::dates::parse_date(text).map_err(|e| e.text(early_lang()))
+}
+
+/// The language for messages of value parsers, which run before the parsed
+/// `--lang` exists: `--lang X` or `--lang=X` as written, else the locale.
+fn early_lang() -> khairukum::text::i18n::Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let asked = args.iter().enumerate().find_map(|(i, arg)| {
+        arg.strip_prefix("--lang=").map(str::to_string).or_else(|| {
+            (arg == "--lang")
+                .then(|| args.get(i + 1).cloned())
+                .flatten()
+        })
+    });
+    match asked.as_deref() {
+        Some("ar") => khairukum::text::i18n::Lang::Ar,
+        Some("en") => khairukum::text::i18n::Lang::En,
+        _ => khairukum::text::i18n::Lang::from_env(),
+    }
+}
+
+fn parse_week_arg(text: &str) -> Result<String, String> {
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    // Checked for form here; the week's first day depends on the plan.
+    khairukum::text::weeks::parse_week(text, chrono::Weekday::Mon)
+        .map(|_| text.to_string())
+        .map_err(|e| e.text(early_lang()))
+}
+
+fn parse_month_arg(text: &str) -> Result<String, String> {
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    khairukum::text::dates::Month::parse(text)
+        .map(|_| text.to_string())
+        .map_err(|e| e.text(early_lang()))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Check every plan file and report all problems, located at file:line:column
+    #[command(
+        after_help = "Exit status: 0 clean (warnings allowed), 1 problems found, 2 could not run.\n\nExamples:\n  khairukum plan validate\n  khairukum plan validate --format sarif > plan.sarif\n  khairukum plan validate --deny warnings"
+    )]
+    Validate(ValidateArgs),
+    /// What changed in the plan between two git revisions, for a reviewer
+    #[command(
+        after_help = "BASE defaults to where this branch left the default branch; HEAD to the working tree.\n\nExamples:\n  khairukum plan diff\n  khairukum plan diff main HEAD --format json\n  khairukum plan diff HEAD~3"
+    )]
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older revision [default: the merge base with the default branch]
+    pub base: Option<String>,
+
+    /// The newer revision [default: the working tree]
+    pub head: Option<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Output format [default: github when GITHUB_ACTIONS=true, else human]
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+
+    /// Treat warnings as errors for the exit status
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<DenyLevel>,
+
+    /// When to colour the human format
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Source lines with the problem marked
+    Human,
+    /// One JSON object per finding, with a summary
+    Json,
+    /// GitHub Actions annotations
+    Github,
+    /// SARIF 2.1.0
+    Sarif,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DenyLevel {
+    Warnings,
+}
+
+/// The languages messages can be in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English
+    En,
+    /// العربية
+    Ar,
+}
+
+impl LangArg {
+    pub fn lang(self) -> khairukum::text::i18n::Lang {
+        match self {
+            LangArg::En => khairukum::text::i18n::Lang::En,
+            LangArg::Ar => khairukum::text::i18n::Lang::Ar,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}

@@ -1,0 +1,73 @@
+//! `khairukum plan diff`: both sides of the plan read through git (or the
+//! working tree), then what changed, as Markdown or JSON.
+
+use super::args::{DiffArgs, DiffFormat};
+use super::error::{Result, SUCCESS};
+use khairukum::plan::git;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// `plan diff`: both sides read through git (or the working tree), then compared.
+pub(crate) fn run(plan: &Path, args: &DiffArgs) -> Result<u8> {
+    let cwd = std::env::current_dir()?;
+    let repo = git::toplevel(&cwd)?;
+    let absolute = cwd.join(&plan);
+    let absolute = absolute.canonicalize().unwrap_or(absolute);
+    let folder = absolute
+        .strip_prefix(repo.canonicalize().unwrap_or(repo.clone()))
+        .map(Path::to_path_buf)
+        .map_err(|_| {
+            anyhow::anyhow!(
+                "the plan folder `{}` is not inside the repository",
+                plan.display()
+            )
+        })?;
+    let base = match &args.base {
+        Some(base) => {
+            git::verify(&repo, base)?;
+            base.clone()
+        }
+        None => git::merge_base_with_default(&repo)?,
+    };
+    let read =
+        |revision: &str| -> anyhow::Result<(tempfile::TempDir, khairukum::plan::load::LoadedPlan)> {
+            let dir = tempfile::tempdir()?;
+            git::verify(&repo, revision)?;
+            git::export_folder(&repo, revision, &folder, dir.path())?;
+            let loaded = khairukum::plan::load::load(dir.path())?;
+            Ok((dir, loaded))
+        };
+    let (_old_dir, old) = read(&base)?;
+    let (_new_dir, new, head_label) = match &args.head {
+        Some(head) => {
+            let (dir, loaded) = read(head)?;
+            (Some(dir), loaded, head.clone())
+        }
+        None => (
+            None,
+            khairukum::plan::load::load(&absolute)?,
+            "working tree".to_string(),
+        ),
+    };
+    let changes = khairukum::plan::diff::diff(&old.plan, &new.plan);
+    let base_label = if args.base.is_some() {
+        base.clone()
+    } else {
+        format!("{} (merge base)", &base[..base.len().min(12)])
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.format {
+        DiffFormat::Markdown => out.write_all(
+            khairukum::plan::diff::markdown(&changes, &base_label, &head_label).as_bytes(),
+        )?,
+        DiffFormat::Json => {
+            serde_json::to_writer_pretty(
+                &mut out,
+                &serde_json::json!({"base": base_label, "head": head_label, "changes": changes}),
+            )?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(SUCCESS)
+}

@@ -1,0 +1,60 @@
+//! The command line: arguments parsed once (`args`), resolved into each
+//! command's settings, then the command run. The only place that prints
+//! errors of its own and chooses exit codes (`error`).
+
+mod args;
+mod completions;
+mod diff;
+mod error;
+mod init;
+mod memory;
+mod plan_problems;
+mod report;
+mod schema;
+mod tasks;
+mod validate;
+
+use args::{Cli, Command, LangArg, PlanCommand};
+use clap::Parser;
+use error::Error;
+use khairukum::text::i18n::Lang;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Runs the command the arguments name and returns the process's exit status.
+pub(crate) fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang.map_or_else(Lang::from_env, LangArg::lang);
+    let plan = cli
+        .plan
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(khairukum::plan::DEFAULT_FOLDER));
+    let result = match &cli.command {
+        Command::Plan(PlanCommand::Validate(args)) => {
+            validate::run(validate::ValidateSettings::resolve(plan, lang, args))
+        }
+        Command::Plan(PlanCommand::Diff(args)) => diff::run(&plan, args),
+        Command::Tasks(args) => {
+            tasks::TasksSettings::resolve(plan, lang, args).and_then(tasks::run)
+        }
+        Command::Report(args) => {
+            report::ReportSettings::resolve(plan, cli.lang.map(LangArg::lang), args)
+                .and_then(report::run)
+        }
+        Command::Init(args) => init::run(args, lang),
+        Command::Schema { output } => schema::run(output),
+        Command::Completions { shell } => completions::completions(*shell),
+        Command::Man => completions::man(),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err}");
+            if matches!(err, Error::Usage(_)) {
+                eprintln!("\nFor more information, try '--help'.");
+            }
+            ExitCode::from(err.exit_code())
+        }
+    }
+}

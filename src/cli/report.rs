@@ -1,0 +1,205 @@
+//! `khairukum report`: settings resolved from the arguments, then the report.
+
+use super::args::{ReportArgs, ReportFormatArg};
+use super::error::{Error, Result, SUCCESS};
+use anyhow::Context as _;
+use chrono::NaiveDate;
+use khairukum::report::data::Period;
+use khairukum::report::format::ReportFormat;
+use khairukum::text::dates::Month;
+use khairukum::text::i18n::Lang;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Which period was asked for.
+enum Asked {
+    Month(Option<Month>),
+    Quarter(i32, u32),
+    Range(NaiveDate, NaiveDate),
+}
+
+pub(crate) struct ReportSettings {
+    plan: PathBuf,
+    exports: Option<PathBuf>,
+    asked: Asked,
+    format: ReportFormat,
+    output: Option<PathBuf>,
+    today: NaiveDate,
+    lang: Lang,
+}
+
+impl ReportSettings {
+    /// `lang` is the language asked for with `--lang`, if any.
+    pub(crate) fn resolve(plan: PathBuf, lang: Option<Lang>, args: &ReportArgs) -> Result<Self> {
+        // The HTML report is management's, in Arabic unless asked otherwise;
+        // the other formats follow the locale.
+        let lang = lang.unwrap_or_else(|| match args.format {
+            ReportFormatArg::Html => Lang::Ar,
+            _ => Lang::from_env(),
+        });
+        let chosen = [
+            args.month.is_some(),
+            args.quarter.is_some(),
+            args.from.is_some(),
+        ];
+        if chosen.iter().filter(|c| **c).count() > 1 {
+            return Err(Error::Usage(
+                khairukum::t!("usage.report-one-period").text(lang),
+            ));
+        }
+        let asked = match (&args.month, args.quarter, args.from.zip(args.to)) {
+            (_, Some((y, q)), _) => Asked::Quarter(y, q),
+            (_, _, Some((from, to))) => {
+                if to < from {
+                    return Err(Error::Usage(
+                        khairukum::t!("usage.to-before-from", to = to, from = from).text(lang),
+                    ));
+                }
+                Asked::Range(from, to)
+            }
+            (Some(m), _, _) if !m.is_empty() => Asked::Month(Some(
+                Month::parse(m).map_err(|e| Error::Usage(e.text(lang)))?,
+            )),
+            _ => Asked::Month(None),
+        };
+        Ok(ReportSettings {
+            lang,
+            plan,
+            exports: args.exports.clone(),
+            asked,
+            format: match args.format {
+                ReportFormatArg::Table => ReportFormat::Table,
+                ReportFormatArg::Markdown => ReportFormat::Markdown,
+                ReportFormatArg::Json => ReportFormat::Json,
+                ReportFormatArg::Csv => ReportFormat::Csv,
+                ReportFormatArg::Html => ReportFormat::Html,
+            },
+            output: args.output.clone(),
+            today: args
+                .today
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        })
+    }
+}
+
+pub(crate) fn run(settings: ReportSettings) -> Result<u8> {
+    super::memory::purge_freed_memory_at_once();
+    let period = match settings.asked {
+        Asked::Month(Some(m)) => Period::month(m),
+        Asked::Month(None) => {
+            let this = Month::of(settings.today);
+            Period::month(Month::of(this.first_day() - chrono::TimeDelta::days(1)))
+        }
+        Asked::Quarter(y, q) => Period::quarter(y, q),
+        Asked::Range(from, to) => Period::range(from, to),
+    };
+    // Only the calendar months the report and its trend look at are read.
+    let earliest =
+        Month::of(period.previous().from.min(
+            period.from - chrono::TimeDelta::days(31 * (khairukum::report::TREND_MONTHS as i64)),
+        ));
+    let loaded = khairukum::plan::load::load_selected(&settings.plan, |_, month| {
+        month >= earliest && month.first_day() <= period.to
+    })?;
+    let plan = &loaded.plan;
+    let errors = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == khairukum::plan::diagnostic::Severity::Error);
+    super::plan_problems::print(
+        errors,
+        &loaded.sources,
+        khairukum::t!("plan-problems.report"),
+        settings.lang,
+    )?;
+    let exports = exports_dir(
+        &settings.plan,
+        settings.exports.as_deref(),
+        plan,
+        settings.lang,
+    )?;
+    let tz = plan.time_zone();
+    let trend = khairukum::report::trend_periods(plan, &period);
+    let earliest = trend
+        .iter()
+        .map(|p| p.from)
+        .chain([period.previous().from])
+        .min()
+        .unwrap_or(period.from);
+    let options = khairukum::exports::Options {
+        window: Some((earliest, period.to)),
+        // Each post is kept only for the period itself; the trend needs only sums.
+        detail: Some((period.from, period.to)),
+        time_zone: tz,
+        year_anchor: settings.today,
+    };
+    let imported = khairukum::exports::import_dir(&exports, &options).with_context(|| {
+        khairukum::t!("usage.cannot-read-exports", path = exports.display()).text(settings.lang)
+    })?;
+    let mut extra = Vec::new();
+    let followers = match khairukum::report::read_followers(&exports.join("followers.yaml")) {
+        Ok(f) => f,
+        Err(problem) => {
+            extra.push(problem);
+            Default::default()
+        }
+    };
+    let report = khairukum::report::build(plan, &imported, &followers, &period, extra);
+    let writer = khairukum::report::format::writer(settings.format, settings.lang);
+    match &settings.output {
+        Some(path) => khairukum::output::write_atomic(path, |out| writer.write(&report, out))
+            .with_context(|| {
+                khairukum::t!("cannot-write", path = path.display()).text(settings.lang)
+            })?,
+        None => {
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            writer.write(&report, &mut out)?;
+            out.flush()?;
+        }
+    }
+    Ok(SUCCESS)
+}
+
+/// `plans` + `../examples/exports` → `examples/exports`, without touching the disk.
+fn lexical_join(base: &Path, relative: &str) -> PathBuf {
+    let mut out = base.to_path_buf();
+    for part in Path::new(relative).components() {
+        match part {
+            std::path::Component::ParentDir
+                if out.file_name().is_some() && !out.ends_with("..") =>
+            {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    if out.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        out
+    }
+}
+
+/// `--exports`, else the plan's `exports:` (relative to the plan folder), else `<plan>/exports`.
+fn exports_dir(
+    plan_dir: &Path,
+    asked: Option<&Path>,
+    plan: &khairukum::plan::model::Plan,
+    lang: Lang,
+) -> anyhow::Result<PathBuf> {
+    let dir = match (
+        asked,
+        plan.settings
+            .as_ref()
+            .and_then(|s| s.data.exports.as_deref()),
+    ) {
+        (Some(dir), _) => dir.to_path_buf(),
+        (None, Some(setting)) => lexical_join(plan_dir, setting),
+        (None, None) => plan_dir.join("exports"),
+    };
+    if !dir.is_dir() {
+        anyhow::bail!(khairukum::t!("usage.no-exports-folder", path = dir.display()).text(lang));
+    }
+    Ok(dir)
+}

@@ -1,0 +1,68 @@
+//! `khairukum plan validate`: settings resolved from the arguments and the
+//! environment, then every finding rendered in the chosen format.
+
+use super::args::{ColorChoice, DenyLevel, OutputFormat, ValidateArgs};
+use super::error::{COULD_NOT_RUN, PROBLEMS, Result, SUCCESS};
+use khairukum::plan::render::{self, Format};
+use khairukum::text::i18n::Lang;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+/// Settings for `plan validate`, resolved from arguments and environment.
+pub(crate) struct ValidateSettings {
+    plan: PathBuf,
+    format: Format,
+    lang: Lang,
+    deny_warnings: bool,
+}
+
+impl ValidateSettings {
+    pub(crate) fn resolve(plan: PathBuf, lang: Lang, args: &ValidateArgs) -> Self {
+        let in_actions = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
+        let format = match args.format {
+            Some(OutputFormat::Json) => Format::Json,
+            Some(OutputFormat::Github) => Format::Github,
+            Some(OutputFormat::Sarif) => Format::Sarif,
+            Some(OutputFormat::Human) => Format::Human {
+                color: color(args.color),
+            },
+            None if in_actions => Format::Github,
+            None => Format::Human {
+                color: color(args.color),
+            },
+        };
+        ValidateSettings {
+            plan,
+            format,
+            lang,
+            deny_warnings: args.deny == Some(DenyLevel::Warnings),
+        }
+    }
+}
+
+fn color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+pub(crate) fn run(settings: ValidateSettings) -> Result<u8> {
+    let validation = khairukum::plan::validate::validate(&settings.plan)?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    render::renderer(settings.format, settings.lang).render(&validation, &mut out)?;
+    out.flush()?;
+    let tally = validation.tally();
+    let code = if validation.could_not_read() {
+        COULD_NOT_RUN
+    } else if tally.errors > 0 || settings.deny_warnings && tally.warnings > 0 {
+        PROBLEMS
+    } else {
+        SUCCESS
+    };
+    // The process ends next: freeing a large plan piece by piece would only cost time.
+    std::mem::forget(validation);
+    Ok(code)
+}

@@ -1,0 +1,338 @@
+//! `init`: a new plan repository that validates clean from its first commit —
+//! a minimal bilingual plan, a CI workflow that checks it on every pull
+//! request, a pre-commit hook, an `.editorconfig` and a README for the staff.
+
+use crate::text::dates::Month;
+use std::path::{Path, PathBuf};
+
+/// Where plan repositories install khairukum from.
+pub const REPOSITORY: &str = "https://github.com/khairukum/khairukum";
+
+/// Why `init` did not write anything.
+#[derive(Debug)]
+pub enum InitError {
+    /// These files exist already (and `--force` was not given).
+    Exists(Vec<PathBuf>),
+    Io(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for InitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InitError::Exists(paths) => {
+                write!(
+                    f,
+                    "not overwriting existing files (use --force to replace them): "
+                )?;
+                let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                f.write_str(&shown.join(", "))
+            }
+            InitError::Io(path, e) => write!(f, "cannot write `{}`: {e}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for InitError {}
+
+/// The files of a new plan repository, relative to its folder, for a plan
+/// that starts in `month`.
+pub fn files(month: Month) -> Vec<(String, String)> {
+    let end = Month {
+        year: month.year + 1,
+        month: month.month,
+    }
+    .previous();
+    let calendar = format!("plans/calendar/{month}.yaml");
+    let files: Vec<(&str, String)> = vec![
+        (
+            "plans/plan.yaml",
+            format!(
+                "# The plan: organisation, period, time zone and working week — الخطة
+organisation:
+  name: {{ar: اسم الجمعية, en: The charity's name}}
+period:
+  start: {start}
+  end: {end}
+time_zone: Asia/Riyadh
+languages: [ar, en]
+week_start: sunday
+working_days: [sunday, monday, tuesday, wednesday, thursday]
+working_hours: {{start: \"08:00\", end: \"16:00\"}}
+",
+                start = month.first_day(),
+                end = end.last_day()
+            ),
+        ),
+        (
+            "plans/team.yaml",
+            "# Roles and the people who hold them — الفريق والأدوار
+roles:
+  - id: media-officer
+    name: {ar: مسؤول إعلامي, en: Media officer}
+  - id: social-specialist
+    name: {ar: أخصائي شبكات اجتماعية, en: Social networks specialist}
+people:
+  - id: officer
+    name: {ar: المسؤول الإعلامي, en: The media officer}
+    roles: [media-officer]
+    hours_per_week: 10
+  - id: specialist
+    name: {ar: أخصائي الشبكات, en: The social networks specialist}
+    roles: [social-specialist]
+    hours_per_week: 20
+"
+            .to_string(),
+        ),
+        (
+            "plans/goals.yaml",
+            format!(
+                "# Strategic goals and the KPIs that measure them — الأهداف ومؤشرات الأداء
+goals:
+  - id: reach-audiences
+    name: {{ar: تحقيق التواصل الفعّال مع الجماهير, en: Effective communication with audiences}}
+    kpis:
+      - id: followers
+        name: {{ar: عدد المتابعين, en: Number of followers}}
+        metric: followers_total
+        direction: increase
+        period: month
+        baseline: {{value: 1000, at: {start}}}
+        target: {{value: 2000, by: {end}}}
+",
+                start = month.first_day(),
+                end = end.last_day()
+            ),
+        ),
+        (
+            "plans/audience.yaml",
+            "# Who the content is for — الجمهور المستهدف
+segments:
+  - id: donors
+    name: {ar: المتبرعون, en: Donors}
+    platforms: [x, instagram]
+"
+            .to_string(),
+        ),
+        (
+            "plans/platforms.yaml",
+            "# Platforms in use and their focus shares (percent, adding up to 100) — المنصات
+platforms:
+  - id: x
+    kind: x
+    handle: \"@your_account\"
+    focus: 60
+  - id: instagram
+    kind: instagram
+    handle: \"@your_account\"
+    focus: 40
+"
+            .to_string(),
+        ),
+        (
+            "plans/process.yaml",
+            "# The process: stages in order, each broken into owned steps — العمليات
+stages:
+  - id: prepare
+    name: {ar: إعداد المحتوى, en: Prepare the content}
+    steps:
+      - id: write
+        name: {ar: كتابة النص, en: Write the text}
+        owner: role:social-specialist
+        per: content
+        due: -3d
+        done_when: drafted
+  - id: approval
+    name: {ar: اعتماد المحتوى, en: Approve the content}
+    steps:
+      - id: approve
+        name: {ar: اعتماد المادة, en: Approve the item}
+        owner: role:media-officer
+        per: content
+        after: [write]
+        due: -2d
+        done_when: approved
+  - id: publishing
+    name: {ar: النشر, en: Publish}
+    steps:
+      - id: publish
+        name: {ar: نشر المادة وتسجيل روابطها, en: Publish and record the links}
+        owner: role:social-specialist
+        per: content
+        after: [approve]
+        due: +1h
+        done_when: published
+"
+            .to_string(),
+        ),
+        (
+            "plans/policies.yaml",
+            "# Publishing standards the validator enforces — سياسات النشر
+hashtags:
+  max_per_post: 3
+banned_words: []
+response_time:
+  promise: 4h
+  clock: working-hours
+"
+            .to_string(),
+        ),
+        (
+            &calendar,
+            format!(
+                "# Content calendar for {month} — تقويم المحتوى
+month: {month}
+status: drafted
+items:
+  - id: {month}-welcome
+    title: {{ar: أهلاً بكم في حساباتنا, en: Welcome to our accounts}}
+    publish: {first}T19:00
+    platforms: [x, instagram]
+    goal: reach-audiences
+    audience: donors
+    format: image
+    owner: specialist
+    status: idea
+  - id: {month}-impact
+    title: {{ar: أثر تبرعاتكم بالأرقام, en: Your giving in numbers}}
+    publish: {second}T19:00
+    platforms: [x]
+    goal: reach-audiences
+    audience: donors
+    format: infographic
+    owner: specialist
+    status: idea
+",
+                first = month.first_day() + chrono::TimeDelta::days(14),
+                second = month.first_day() + chrono::TimeDelta::days(24),
+            ),
+        ),
+        (
+            ".github/workflows/plan.yml",
+            format!(
+                "# Checks the plan on every pull request; problems appear on the changed lines.
+name: plan
+on:
+  pull_request:
+  push:
+    branches: [main]
+jobs:
+  validate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: dtolnay/rust-toolchain@stable
+      - run: cargo install --locked --git {REPOSITORY} khairukum
+      - run: khairukum plan validate --plan plans --format github
+"
+            ),
+        ),
+        (
+            ".pre-commit-config.yaml",
+            format!(
+                "# Checks the plan before each commit: `pip install pre-commit && pre-commit install`.
+repos:
+  - repo: {REPOSITORY}
+    rev: main
+    hooks:
+      - id: khairukum-validate
+"
+            ),
+        ),
+        (
+            ".editorconfig",
+            "root = true
+
+[*]
+charset = utf-8
+end_of_line = lf
+insert_final_newline = true
+trim_trailing_whitespace = true
+
+[*.{yaml,yml}]
+indent_style = space
+indent_size = 2
+"
+            .to_string(),
+        ),
+        (
+            "README.md",
+            "# خطة الإعلام الاجتماعي — our social media plan
+
+The plan lives in `plans/` as YAML files; every change goes through a pull
+request, and the check `khairukum plan validate` runs on each one.
+
+الخطة في مجلد `plans/`، وكل تعديل يمر بطلب دمج يُفحص تلقائياً.
+
+- `plans/plan.yaml` — the organisation, the plan period, the working week
+- `plans/team.yaml` — roles and people
+- `plans/goals.yaml` — goals and KPIs with baselines and targets
+- `plans/audience.yaml`, `plans/platforms.yaml` — who we speak to, and where
+- `plans/process.yaml` — the steps of our work, each with an owner
+- `plans/policies.yaml` — our publishing standards
+- `plans/calendar/YYYY-MM.yaml` — the content calendar, one file a month
+
+Every morning: `khairukum tasks --owner <your id or name> --week`.
+Every month: `khairukum report --month YYYY-MM` with the platforms' exports in `plans/exports/`.
+Add `--lang ar` to any command for Arabic messages and headings (للرسائل بالعربية).
+"
+            .to_string(),
+        ),
+    ];
+    files
+        .into_iter()
+        .map(|(path, text)| (path.to_string(), text))
+        .collect()
+}
+
+/// Writes a new plan repository into `dir`; returns the files written.
+/// Refuses (writing nothing) when any of them exists, unless `force`.
+pub fn scaffold(dir: &Path, month: Month, force: bool) -> Result<Vec<PathBuf>, InitError> {
+    let files = files(month);
+    let existing: Vec<PathBuf> = files
+        .iter()
+        .map(|(path, _)| dir.join(path))
+        .filter(|p| p.exists())
+        .collect();
+    if !existing.is_empty() && !force {
+        return Err(InitError::Exists(existing));
+    }
+    let mut written = Vec::new();
+    for (path, text) in files {
+        let target = dir.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| InitError::Io(parent.to_path_buf(), e))?;
+        }
+        crate::output::write_atomic(&target, |w| w.write_all(text.as_bytes()))
+            .map_err(|e| InitError::Io(target.clone(), e))?;
+        written.push(target);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_plan_validates_clean_and_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let month = Month {
+            year: 2026,
+            month: 12,
+        };
+        let written = scaffold(dir.path(), month, false).unwrap();
+        assert_eq!(written.len(), files(month).len());
+        let validation = crate::plan::validate::validate(&dir.path().join("plans")).unwrap();
+        assert!(
+            validation.diagnostics.is_empty(),
+            "{:#?}",
+            validation.diagnostics
+        );
+        assert_eq!(validation.files, 8);
+        match scaffold(dir.path(), month, false) {
+            Err(InitError::Exists(paths)) => assert_eq!(paths.len(), written.len()),
+            other => panic!("{other:?}"),
+        }
+        assert!(scaffold(dir.path(), month, true).is_ok());
+    }
+}

@@ -1,0 +1,450 @@
+//! Reading a plan folder: discovering its files, decoding them, and parsing
+//! each into the typed model. Every problem becomes a [`Diagnostic`]; a bad
+//! file never stops the others from being read.
+
+use crate::plan::diagnostic::{Diagnostic, Span};
+use crate::plan::model::{
+    Loaded, Plan, audience::Audience, calendar::CalendarMonth, goals::Goals, platforms::Platforms,
+    policies::Policies, process::Process, settings::PlanSettings, team::Team,
+};
+use crate::plan::rules::catalog as rule;
+use crate::plan::source::FileId;
+use crate::plan::source::{Sources, line_column};
+use crate::t;
+use serde::de::DeserializeOwned;
+use std::path::{Path, PathBuf};
+
+/// Plan files are small; anything larger is refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What reading a plan folder produced.
+#[derive(Debug)]
+pub struct LoadedPlan {
+    pub plan: Plan,
+    pub sources: Sources,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A problem that prevents reading the folder at all.
+#[derive(Debug)]
+pub enum LoadError {
+    NotFound(PathBuf),
+    NotADirectory(PathBuf),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::NotFound(p) => write!(
+                f,
+                "plan folder `{}` does not exist (use --plan DIR or set KHAIRUKUM_PLAN)",
+                p.display()
+            ),
+            LoadError::NotADirectory(p) => write!(f, "`{}` is not a folder", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The files a plan folder may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Settings,
+    Team,
+    Goals,
+    Audience,
+    Platforms,
+    Process,
+    Policies,
+    Calendar,
+}
+
+const TOP_LEVEL: &[(&str, Kind, bool)] = &[
+    ("plan", Kind::Settings, true),
+    ("team", Kind::Team, true),
+    ("goals", Kind::Goals, true),
+    ("audience", Kind::Audience, true),
+    ("platforms", Kind::Platforms, true),
+    ("process", Kind::Process, true),
+    ("policies", Kind::Policies, false),
+];
+
+/// Folders inside a plan repository that hold no plan YAML.
+const IGNORED_DIRS: &[&str] = &["exports", "schemas", "node_modules", "target"];
+
+/// One file's parsed content (one value per file, moved once: its size does not matter).
+#[allow(clippy::large_enum_variant)]
+enum Content {
+    Settings(PlanSettings),
+    Team(Team),
+    Goals(Goals),
+    Audience(Audience),
+    Platforms(Platforms),
+    Process(Process),
+    Policies(Policies),
+    Calendar(CalendarMonth),
+}
+
+struct Job {
+    file: FileId,
+    path: PathBuf,
+    kind: Kind,
+}
+
+struct Outcome {
+    file: FileId,
+    text: Option<String>,
+    content: Option<Content>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads every plan file under `dir`.
+pub fn load(dir: &Path) -> Result<LoadedPlan, LoadError> {
+    load_selected(dir, |_, _| true)
+}
+
+/// Reads the plan-wide files under `dir`, then only the calendar months for
+/// which `select` (given the plan read so far) says yes. Calendar files not
+/// named after a month are always read, so their problem is reported.
+pub fn load_selected(
+    dir: &Path,
+    select: impl Fn(&Plan, crate::text::dates::Month) -> bool,
+) -> Result<LoadedPlan, LoadError> {
+    load_with(dir, select, |_, _, _| Vec::new())
+}
+
+/// Like [`load_selected`], and runs `on_month` on each calendar month as soon
+/// as it is read (with the plan-wide files already loaded), on the same
+/// thread, adding what it finds to the diagnostics.
+pub fn load_with(
+    dir: &Path,
+    select: impl Fn(&Plan, crate::text::dates::Month) -> bool,
+    on_month: impl Fn(&Plan, FileId, &CalendarMonth) -> Vec<Diagnostic> + Sync,
+) -> Result<LoadedPlan, LoadError> {
+    let meta = std::fs::metadata(dir).map_err(|_| LoadError::NotFound(dir.to_path_buf()))?;
+    if !meta.is_dir() {
+        return Err(LoadError::NotADirectory(dir.to_path_buf()));
+    }
+    let mut sources = Sources::default();
+    let mut diagnostics = Vec::new();
+    let mut jobs = Vec::new();
+    let display = |rel: &Path| display_path(dir, rel);
+
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .min_depth(1)
+        .max_depth(2)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            !(name.starts_with('.')
+                || e.depth() == 1
+                    && e.file_type().is_dir()
+                    && IGNORED_DIRS.contains(&name.as_ref()))
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().unwrap_or(dir);
+                let rel = path.strip_prefix(dir).unwrap_or(path);
+                let file = sources.add(display(rel), String::new());
+                let why = if err.loop_ancestor().is_some() {
+                    t!("symlink-loop")
+                } else {
+                    t!(
+                        "io-error",
+                        error = err
+                            .io_error()
+                            .map_or_else(|| err.to_string(), |e| e.to_string())
+                    )
+                };
+                diagnostics.push(
+                    Diagnostic::new(
+                        &rule::UNREADABLE,
+                        t!("cannot-read-path", path = display(rel), why = why),
+                    )
+                    .at(Span::file_start(file)),
+                );
+                continue;
+            }
+        };
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        let is_yaml = matches!(
+            rel.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        );
+        if entry.file_type().is_dir() {
+            if is_yaml {
+                let file = sources.add(display(&rel), String::new());
+                diagnostics.push(
+                    Diagnostic::new(
+                        &rule::UNREADABLE,
+                        t!("folder-not-file", path = display(&rel)),
+                    )
+                    .at(Span::file_start(file))
+                    .help(t!("folder-not-file.help")),
+                );
+            }
+            continue;
+        }
+        if !is_yaml {
+            continue;
+        }
+        let kind = classify(&rel);
+        let file = sources.add(display(&rel), String::new());
+        match kind {
+            Some(kind) => jobs.push(Job {
+                file,
+                path: entry.path().to_path_buf(),
+                kind,
+            }),
+            None => diagnostics.push(unknown_file(&rel, file, &display(&rel))),
+        }
+    }
+
+    for (name, kind, required) in TOP_LEVEL {
+        if *required && !jobs.iter().any(|j| j.kind == *kind) {
+            let path = display(Path::new(&format!("{name}.yaml")));
+            diagnostics.push(
+                Diagnostic::new(&rule::MISSING_FILE, t!("missing-file", path = &path))
+                    .help(t!("missing-file.help", path = &path)),
+            );
+        }
+    }
+
+    // The plan-wide files first: choosing calendar months may depend on them.
+    let (calendar, top): (Vec<Job>, Vec<Job>) =
+        jobs.into_iter().partition(|j| j.kind == Kind::Calendar);
+    let mut plan = Plan::default();
+    let mut take = |outcomes: Vec<Outcome>, plan: &mut Plan| {
+        for outcome in outcomes {
+            if let Some(text) = outcome.text {
+                sources.set_text(outcome.file, text);
+            }
+            diagnostics.extend(outcome.diagnostics);
+            let file = outcome.file;
+            match outcome.content {
+                Some(Content::Settings(data)) => plan.settings = Some(Loaded { file, data }),
+                Some(Content::Team(data)) => plan.team = Some(Loaded { file, data }),
+                Some(Content::Goals(data)) => plan.goals = Some(Loaded { file, data }),
+                Some(Content::Audience(data)) => plan.audience = Some(Loaded { file, data }),
+                Some(Content::Platforms(data)) => plan.platforms = Some(Loaded { file, data }),
+                Some(Content::Process(data)) => plan.process = Some(Loaded { file, data }),
+                Some(Content::Policies(data)) => plan.policies = Some(Loaded { file, data }),
+                Some(Content::Calendar(data)) => plan.months.push(Loaded { file, data }),
+                None => {}
+            }
+        }
+    };
+    take(crate::parallel::map(&top, parse_one), &mut plan);
+    let chosen: Vec<&Job> = calendar
+        .iter()
+        .filter(|job| calendar_month(&job.path).is_none_or(|month| select(&plan, month)))
+        .collect();
+    let outcomes = crate::parallel::map(&chosen, |job| {
+        let mut outcome = parse_one(job);
+        if let Some(Content::Calendar(month)) = &outcome.content {
+            let found = on_month(&plan, outcome.file, month);
+            outcome.diagnostics.extend(found);
+        }
+        outcome
+    });
+    plan.calendar_incomplete = outcomes.iter().any(|o| o.content.is_none());
+    take(outcomes, &mut plan);
+    Ok(LoadedPlan {
+        plan,
+        sources,
+        diagnostics,
+    })
+}
+
+/// `plans` + `calendar/2026-11.yaml` → `plans/calendar/2026-11.yaml`.
+fn display_path(dir: &Path, rel: &Path) -> String {
+    let joined = if dir == Path::new(".") {
+        rel.to_path_buf()
+    } else {
+        dir.join(rel)
+    };
+    joined.to_string_lossy().replace('\\', "/")
+}
+
+fn classify(rel: &Path) -> Option<Kind> {
+    let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
+    let stem = rel.file_stem()?.to_string_lossy();
+    match parts.as_slice() {
+        [_] => TOP_LEVEL
+            .iter()
+            .find(|(n, _, _)| *n == stem)
+            .map(|(_, k, _)| *k),
+        [dir, _] if dir == "calendar" => Some(Kind::Calendar),
+        _ => None,
+    }
+}
+
+fn unknown_file(rel: &Path, file: FileId, shown: &str) -> Diagnostic {
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let known = TOP_LEVEL.iter().map(|(n, _, _)| *n);
+    let help = if rel.components().count() == 1 {
+        crate::plan::diagnostic::closest(&stem, known)
+            .map(|name| t!("unknown-file.did-you-mean", name = name))
+            .unwrap_or_else(|| t!("unknown-file.help"))
+    } else {
+        t!("unknown-file.help-folder")
+    };
+    Diagnostic::new(&rule::UNKNOWN_FILE, t!("unknown-file", path = shown))
+        .at(Span::file_start(file))
+        .help(help)
+}
+
+fn parse_one(job: &Job) -> Outcome {
+    let mut outcome = Outcome {
+        file: job.file,
+        text: None,
+        content: None,
+        diagnostics: Vec::new(),
+    };
+    let at = Span::file_start(job.file);
+    let text = match read_text(&job.path, job.file) {
+        Ok(text) => text,
+        Err(diagnostic) => {
+            outcome.diagnostics.push(*diagnostic);
+            return outcome;
+        }
+    };
+    if is_blank(&text) {
+        outcome.diagnostics.push(
+            Diagnostic::new(&rule::EMPTY_FILE, t!("empty-file"))
+                .at(at)
+                .help(t!("empty-file.help")),
+        );
+        outcome.text = Some(text);
+        return outcome;
+    }
+    let result = match job.kind {
+        Kind::Settings => parse::<PlanSettings>(&text, job.file).map(Content::Settings),
+        Kind::Team => parse::<Team>(&text, job.file).map(Content::Team),
+        Kind::Goals => parse::<Goals>(&text, job.file).map(Content::Goals),
+        Kind::Audience => parse::<Audience>(&text, job.file).map(Content::Audience),
+        Kind::Platforms => parse::<Platforms>(&text, job.file).map(Content::Platforms),
+        Kind::Process => parse::<Process>(&text, job.file).map(Content::Process),
+        Kind::Policies => parse::<Policies>(&text, job.file).map(Content::Policies),
+        Kind::Calendar => parse::<CalendarMonth>(&text, job.file).map(|mut month| {
+            month.file_month = calendar_month(&job.path);
+            if month.file_month.is_none() {
+                outcome.diagnostics.push(
+                    Diagnostic::new(&rule::INVALID_DATE, t!("calendar-file-name"))
+                        .at(at)
+                        .help(t!("calendar-file-name.help")),
+                );
+            }
+            Content::Calendar(month)
+        }),
+    };
+    match result {
+        Ok(content) => outcome.content = Some(content),
+        Err(diagnostic) => outcome.diagnostics.push(*diagnostic),
+    }
+    outcome.text = Some(text);
+    outcome
+}
+
+fn calendar_month(path: &Path) -> Option<crate::text::dates::Month> {
+    crate::text::dates::Month::parse(&path.file_stem()?.to_string_lossy()).ok()
+}
+
+/// Reads a file as UTF-8 (a UTF-8 byte-order mark is allowed).
+fn read_text(path: &Path, file: FileId) -> Result<String, Box<Diagnostic>> {
+    let at = Span::file_start(file);
+    let unreadable = |e: std::io::Error| {
+        Box::new(Diagnostic::new(&rule::UNREADABLE, t!("cannot-read-file", error = e)).at(at))
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(Box::new(
+            Diagnostic::new(
+                &rule::RESOURCE_LIMIT,
+                t!(
+                    "file-too-large",
+                    size = format!("{:.1}", size as f64 / 1e6),
+                    limit = MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            )
+            .at(at)
+            .help(t!("file-too-large.help")),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Box::new(
+            Diagnostic::new(&rule::NOT_UTF8, t!("utf16-file"))
+                .at(at)
+                .help(t!("save-as-utf8")),
+        ));
+    }
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .map(<[u8]>::to_vec)
+        .unwrap_or(bytes);
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = err.utf8_error().valid_up_to();
+        let bytes = err.into_bytes();
+        let text = String::from_utf8_lossy(&bytes[..valid]);
+        let (line, column) = line_column(&text, valid);
+        Box::new(
+            Diagnostic::new(
+                &rule::NOT_UTF8,
+                t!(
+                    "not-utf8",
+                    byte = format!("0x{:02X}", bytes[valid]),
+                    line = line,
+                    column = column
+                ),
+            )
+            .at(Span {
+                file,
+                line,
+                column,
+                byte_start: 0,
+                byte_len: 0,
+            })
+            .help(t!("save-as-utf8")),
+        )
+    })
+}
+
+/// True when a file has nothing but blank lines, comments and document markers.
+fn is_blank(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
+    })
+}
+
+fn options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = 4_000_000;
+    budget.max_events = 16_000_000;
+    budget.max_aliases = 1_000;
+    budget.max_depth = 64;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    // Comments are never read into the model, and errors are rendered by us.
+    options.emit_comments = false;
+    options.with_snippet = false;
+    options
+}
+
+fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> Result<T, Box<Diagnostic>> {
+    serde_saphyr::from_str_with_options::<T>(text, options())
+        .map_err(|err| Box::new(crate::plan::yaml_error::to_diagnostic(&err, file, text)))
+}

@@ -1,0 +1,23 @@
+//! The plan folder: its typed model, how it is loaded from YAML with every
+//! problem located, the rules that check it, the findings they produce and
+//! the renderers that show them, the tasks it implies, and what changed
+//! between two revisions of it.
+
+pub mod diagnostic;
+pub mod diff;
+pub mod git;
+pub mod init;
+pub mod load;
+pub mod metrics;
+pub mod model;
+pub mod render;
+pub mod rules;
+pub mod schema;
+pub mod source;
+pub mod tasks;
+pub mod validate;
+pub mod workload;
+mod yaml_error;
+
+/// The plan folder a command reads when none is named.
+pub const DEFAULT_FOLDER: &str = "plans";

@@ -1,0 +1,93 @@
+//! `calendar/YYYY-MM.yaml`: one month of content items.
+
+use super::fields::{Entries, Id, Parsed, Text, keyword_enum};
+use crate::text::dates::Month;
+use chrono::NaiveDateTime;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarMonth {
+    /// The month this file plans; must match the file name.
+    pub month: Option<Parsed<Month>>,
+    /// Where the month's plan stands (drafted, approved...).
+    pub status: Option<Parsed<Status>>,
+    #[serde(default)]
+    pub items: Vec<Item>,
+    /// Ids of tasks finished that no status completes (weekly reviews, reports...),
+    /// e.g. `weekly-interaction-review/2026-W45`.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub done: Vec<Id>,
+    /// The month named by the file (`calendar/2026-11.yaml`), set by the loader.
+    #[serde(skip)]
+    pub file_month: Option<Month>,
+}
+
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    #[schemars(with = "String")]
+    pub id: Id,
+    pub title: Text,
+    /// Publish time in the plan's time zone.
+    pub publish: Parsed<NaiveDateTime>,
+    #[schemars(with = "Vec<String>")]
+    pub platforms: Vec<Id>,
+    #[schemars(with = "Option<String>")]
+    pub goal: Option<Id>,
+    /// The KPI the item is meant to move (optional; must belong to `goal`).
+    #[schemars(with = "Option<String>")]
+    pub kpi: Option<Id>,
+    #[schemars(with = "Option<String>")]
+    pub audience: Option<Id>,
+    pub format: Parsed<Format>,
+    #[schemars(with = "String")]
+    pub owner: Id,
+    pub status: Parsed<Status>,
+    pub campaign: Option<String>,
+    /// The post's text per platform id.
+    #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, String>")]
+    pub text: Entries<Id, Id>,
+    /// The published post's link per platform id.
+    #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, String>")]
+    pub published: Entries<Id, Id>,
+    pub notes: Option<Text>,
+}
+
+keyword_enum! {
+    /// Where an item (or a month's plan) stands; each status implies the ones before it.
+    Status {
+        Idea = "idea",
+        Drafted = "drafted",
+        Approved = "approved",
+        Scheduled = "scheduled",
+        Published = "published",
+        Cancelled = "cancelled",
+    }
+}
+
+keyword_enum! {
+    /// The form a content item takes.
+    Format {
+        Text = "text",
+        Image = "image",
+        Video = "video",
+        Reel = "reel",
+        Story = "story",
+        Carousel = "carousel",
+        Infographic = "infographic",
+        Live = "live",
+        Link = "link",
+        Poll = "poll",
+    }
+}
+
+impl Status {
+    /// Whether an item at `self` has passed through `step` (cancelled passes nothing).
+    pub fn reached(self, step: Status) -> bool {
+        self != Status::Cancelled && step != Status::Cancelled && self >= step
+    }
+}

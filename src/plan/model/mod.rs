@@ -1,0 +1,49 @@
+//! The typed model of a plan folder: one module per plan file.
+
+pub mod audience;
+pub mod calendar;
+pub mod fields;
+pub mod goals;
+pub mod platforms;
+pub mod policies;
+pub mod process;
+pub mod settings;
+pub mod team;
+
+use crate::plan::source::FileId;
+
+pub use fields::{FieldValue, Id, Parsed, Text};
+
+/// A file's parsed content together with the file it came from.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    pub file: FileId,
+    pub data: T,
+}
+
+/// Everything a plan folder holds. A part is `None` when its file is missing
+/// or could not be read; rules that need it then stay silent rather than
+/// reporting consequences of the first problem.
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub settings: Option<Loaded<settings::PlanSettings>>,
+    pub team: Option<Loaded<team::Team>>,
+    pub goals: Option<Loaded<goals::Goals>>,
+    pub audience: Option<Loaded<audience::Audience>>,
+    pub platforms: Option<Loaded<platforms::Platforms>>,
+    pub process: Option<Loaded<process::Process>>,
+    pub policies: Option<Loaded<policies::Policies>>,
+    /// Calendar months, in file-name order.
+    pub months: Vec<Loaded<calendar::CalendarMonth>>,
+    /// True when some calendar file could not be read.
+    pub calendar_incomplete: bool,
+}
+
+impl Plan {
+    /// Every calendar item with the file it is in.
+    pub fn items(&self) -> impl Iterator<Item = (FileId, &calendar::Item)> {
+        self.months
+            .iter()
+            .flat_map(|m| m.data.items.iter().map(move |i| (m.file, i)))
+    }
+}

@@ -1,0 +1,72 @@
+//! `policies.yaml`: the written publishing standards the validator enforces.
+
+use super::calendar::Status;
+use super::fields::{Entries, Id, Parsed, Text, keyword_enum};
+use crate::text::dates::Duration;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Policies {
+    /// Standards in prose, for people; the fields below are what is checked.
+    #[serde(default)]
+    pub standards: Vec<Text>,
+    pub hashtags: Option<Hashtags>,
+    /// Words that must not appear in a post (matched ignoring diacritics and letter forms).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub banned_words: Vec<Id>,
+    /// Text limits by platform kind or platform id, overriding the platform's own.
+    #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, u32>")]
+    pub text_limits: Entries<Id, Spanned<u32>>,
+    pub approval: Option<Approval>,
+    pub response_time: Option<ResponseTime>,
+    /// How far (in percentage points) a month's mix may stray from the focus shares.
+    #[schemars(with = "Option<f64>")]
+    pub mix_tolerance: Option<Spanned<f64>>,
+}
+
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Hashtags {
+    #[schemars(with = "Option<u32>")]
+    pub max_per_post: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub recommended: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Approval {
+    /// Content must be approved before it reaches this status.
+    pub before: Parsed<Status>,
+    /// Who may approve: people or `role:` references.
+    #[schemars(with = "Vec<String>")]
+    pub by: Vec<Id>,
+}
+
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseTime {
+    /// The longest a follower waits for a first reply.
+    pub promise: Parsed<Duration>,
+    pub clock: Option<Parsed<Clock>>,
+}
+
+keyword_enum! {
+    /// Which hours count toward a response time.
+    Clock { WorkingHours = "working-hours", Calendar = "calendar" }
+}
+
+/// Default tolerance for the calendar mix, in percentage points.
+pub const DEFAULT_MIX_TOLERANCE: f64 = 10.0;
+
+impl Policies {
+    pub fn mix_tolerance(&self) -> f64 {
+        self.mix_tolerance
+            .as_ref()
+            .map_or(DEFAULT_MIX_TOLERANCE, |t| t.value)
+    }
+}

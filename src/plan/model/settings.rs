@@ -1,0 +1,132 @@
+//! `plan.yaml`: the organisation, the plan period, its time zone and working week.
+
+use super::fields::{Parsed, Text, Weekday};
+use chrono::{NaiveDate, NaiveTime};
+use serde::Deserialize;
+
+/// The time zone of a plan that does not name one (or cannot be read).
+pub const DEFAULT_TIME_ZONE: chrono_tz::Tz = chrono_tz::Asia::Riyadh;
+/// The first day of the week when the plan does not say.
+pub const DEFAULT_WEEK_START: chrono::Weekday = chrono::Weekday::Sun;
+/// The working days when the plan does not list them: Sunday to Thursday.
+pub const DEFAULT_WORKING_DAYS: [chrono::Weekday; 5] = [
+    chrono::Weekday::Sun,
+    chrono::Weekday::Mon,
+    chrono::Weekday::Tue,
+    chrono::Weekday::Wed,
+    chrono::Weekday::Thu,
+];
+/// The working hours when the plan does not give them: 08:00 to 16:00.
+pub const DEFAULT_WORKING_HOURS: (NaiveTime, NaiveTime) = (
+    NaiveTime::from_hms_opt(8, 0, 0).expect("a valid time"),
+    NaiveTime::from_hms_opt(16, 0, 0).expect("a valid time"),
+);
+
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanSettings {
+    pub organisation: Organisation,
+    pub period: Period,
+    pub time_zone: Parsed<chrono_tz::Tz>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    pub week_start: Option<Parsed<Weekday>>,
+    #[serde(default)]
+    pub working_days: Vec<Parsed<Weekday>>,
+    pub working_hours: Option<WorkingHours>,
+    /// Where the platform exports are, relative to the plan folder
+    /// (default: `exports` inside it).
+    pub exports: Option<String>,
+}
+
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: Text,
+    pub website: Option<String>,
+    pub unit: Option<Text>,
+}
+
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub name: Option<Text>,
+    pub start: Parsed<NaiveDate>,
+    pub end: Parsed<NaiveDate>,
+}
+
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkingHours {
+    pub start: Parsed<NaiveTime>,
+    pub end: Parsed<NaiveTime>,
+}
+
+impl PlanSettings {
+    /// The plan period, when both ends are valid dates and it ends after it starts.
+    pub fn period(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let (start, end) = (*self.period.start.get()?, *self.period.end.get()?);
+        (start < end).then_some((start, end))
+    }
+
+    /// The first day of the week (Sunday unless the plan says otherwise).
+    pub fn week_start(&self) -> chrono::Weekday {
+        self.week_start
+            .as_ref()
+            .and_then(|w| w.get())
+            .map_or(DEFAULT_WEEK_START, |w| w.to_chrono())
+    }
+}
+
+/// The plan's settings with their defaults, for a plan whose `plan.yaml`
+/// may be missing: every default is applied here and nowhere else.
+impl super::Plan {
+    fn settings_data(&self) -> Option<&PlanSettings> {
+        self.settings.as_ref().map(|s| &s.data)
+    }
+
+    /// The plan's time zone, or [`DEFAULT_TIME_ZONE`].
+    pub fn time_zone(&self) -> chrono_tz::Tz {
+        self.settings_data()
+            .and_then(|s| s.time_zone.get().copied())
+            .unwrap_or(DEFAULT_TIME_ZONE)
+    }
+
+    /// The first day of the plan's week, or [`DEFAULT_WEEK_START`].
+    pub fn week_start(&self) -> chrono::Weekday {
+        self.settings_data()
+            .map_or(DEFAULT_WEEK_START, PlanSettings::week_start)
+    }
+
+    /// The plan's working days, or [`DEFAULT_WORKING_DAYS`].
+    pub fn working_days(&self) -> Vec<chrono::Weekday> {
+        let days: Vec<_> = self
+            .settings_data()
+            .map(|s| {
+                s.working_days
+                    .iter()
+                    .filter_map(|d| d.get().map(|d| d.to_chrono()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if days.is_empty() {
+            DEFAULT_WORKING_DAYS.to_vec()
+        } else {
+            days
+        }
+    }
+
+    /// The start and end of the working day, each defaulting on its own to
+    /// [`DEFAULT_WORKING_HOURS`].
+    pub fn working_hours(&self) -> (NaiveTime, NaiveTime) {
+        let hours = self.settings_data().and_then(|s| s.working_hours.as_ref());
+        (
+            hours
+                .and_then(|h| h.start.get().copied())
+                .unwrap_or(DEFAULT_WORKING_HOURS.0),
+            hours
+                .and_then(|h| h.end.get().copied())
+                .unwrap_or(DEFAULT_WORKING_HOURS.1),
+        )
+    }
+}

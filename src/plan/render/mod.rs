@@ -1,0 +1,91 @@
+//! Output formats for findings: one renderer per format behind one trait.
+
+mod github;
+mod human;
+mod json;
+mod sarif;
+
+use crate::plan::diagnostic::{Diagnostic, Span, Tally};
+use crate::plan::source::Sources;
+use crate::plan::validate::Validation;
+use crate::t;
+use crate::text::i18n::Lang;
+use std::io::{self, Write};
+
+pub use github::escape_data as github_escape_data;
+
+/// An output format for validation findings.
+pub trait Renderer {
+    fn render(&self, validation: &Validation, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The formats `plan validate --format` offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Human { color: bool },
+    Json,
+    Github,
+    Sarif,
+}
+
+/// The renderer for a format.
+pub fn renderer(format: Format, lang: Lang) -> Box<dyn Renderer> {
+    match format {
+        Format::Human { color } => Box::new(human::Human { color, lang }),
+        Format::Json => Box::new(json::Json { lang }),
+        Format::Github => Box::new(github::Github { lang }),
+        Format::Sarif => Box::new(sarif::Sarif { lang }),
+    }
+}
+
+/// `2 errors, 1 warning in 9 files`.
+pub fn summary(tally: Tally, files: usize, lang: Lang) -> String {
+    t!(
+        "summary",
+        errors = t!("count.error", n = tally.errors),
+        warnings = t!("count.warning", n = tally.warnings),
+        files = t!("count.file", n = files)
+    )
+    .text(lang)
+}
+
+/// A finding's message with its help on a second line, for formats that
+/// have one text per finding.
+pub(crate) fn message_with_help(d: &Diagnostic, lang: Lang) -> String {
+    let message = d.message.text(lang);
+    match &d.help {
+        Some(help) => t!("with-help", message = message, help = help.clone()).text(lang),
+        None => message,
+    }
+}
+
+/// One line per finding: `path:line:column: error[KH021]: message`.
+pub fn short(d: &Diagnostic, sources: &Sources, lang: Lang) -> String {
+    let place = d.span.map_or_else(String::new, |s| {
+        format!("{}:{}:{}: ", sources.get(s.file).path, s.line, s.column)
+    });
+    format!(
+        "{place}{}[{}]: {}",
+        d.severity,
+        d.rule.code,
+        d.message.text(lang)
+    )
+}
+
+/// Where a span ends: line and column (1-based, characters) just past its last character.
+pub(crate) fn span_end(sources: &Sources, span: &Span) -> (u32, u32) {
+    let text = &sources.get(span.file).text;
+    let start = span.byte_start.min(text.len());
+    let end = (start + span.byte_len).min(text.len());
+    if span.byte_len == 0 || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return (span.line, span.column);
+    }
+    let piece = &text[start..end];
+    match piece.rfind('\n') {
+        Some(i) => (
+            span.line + piece.matches('\n').count() as u32,
+            piece[i + 1..].chars().count() as u32 + 1,
+        ),
+        None => (span.line, span.column + piece.chars().count() as u32),
+    }
+}

@@ -1,0 +1,148 @@
+//! Calendar items: each serves a goal and an audience, sits on platforms,
+//! inside the plan period and in its month's file, and carries its post
+//! links once published.
+
+use super::{Context, span};
+use crate::plan::diagnostic::{Diagnostic, Span};
+use crate::plan::model::calendar::Status;
+use crate::plan::rules::catalog as rule;
+use crate::t;
+use crate::text::dates::Month;
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
+    let period = plan.settings.as_ref().and_then(|s| s.data.period());
+    for month in &plan.months {
+        let file = month.file;
+        let file_month = month.data.file_month;
+        if let (Some(declared), Some(named)) = (month.data.month.as_ref(), file_month)
+            && let Some(value) = declared.get()
+            && *value != named
+        {
+            out.push(
+                Diagnostic::new(
+                    &rule::ITEM_IN_WRONG_MONTH,
+                    t!("month-mismatch", named = named, value = value),
+                )
+                .at(Span::from_yaml(file, &declared.at))
+                .help(t!("month-mismatch.help")),
+            );
+        }
+        for item in &month.data.items {
+            let at = span(file, &item.id);
+            let missing = match (item.goal.is_none(), item.audience.is_none()) {
+                (true, true) => Some((
+                    t!("no-purpose.both", item = &item.id.value),
+                    t!("no-purpose.both.help"),
+                )),
+                (true, false) => Some((
+                    t!("no-purpose.goal", item = &item.id.value),
+                    t!("no-purpose.goal.help"),
+                )),
+                (false, true) => Some((
+                    t!("no-purpose.audience", item = &item.id.value),
+                    t!("no-purpose.audience.help"),
+                )),
+                (false, false) => None,
+            };
+            if let Some((message, help)) = missing {
+                out.push(
+                    Diagnostic::new(&rule::ITEM_WITHOUT_PURPOSE, message)
+                        .at(at)
+                        .label(t!("no-purpose.label"))
+                        .help(help),
+                );
+            }
+            if item.platforms.is_empty() {
+                out.push(
+                    Diagnostic::new(
+                        &rule::ITEM_WITHOUT_PLATFORM,
+                        t!("no-platform", item = &item.id.value),
+                    )
+                    .at(at)
+                    .help(t!("no-platform.help")),
+                );
+            }
+            if let Some(publish) = item.publish.get() {
+                let publish_at = Span::from_yaml(file, &item.publish.at);
+                let date = publish.date();
+                if let Some((start, end)) = period
+                    && (date < start || date > end)
+                {
+                    out.push(
+                        Diagnostic::new(
+                            &rule::ITEM_OUTSIDE_PERIOD,
+                            t!(
+                                "item-outside-period",
+                                item = &item.id.value,
+                                date = date,
+                                start = start,
+                                end = end
+                            ),
+                        )
+                        .at(publish_at),
+                    );
+                }
+                if let Some(named) = file_month
+                    && Month::of(date) != named
+                {
+                    out.push(
+                        Diagnostic::new(
+                            &rule::ITEM_IN_WRONG_MONTH,
+                            t!(
+                                "item-wrong-month",
+                                item = &item.id.value,
+                                month = Month::of(date),
+                                named = named
+                            ),
+                        )
+                        .at(publish_at)
+                        .help(t!("item-wrong-month.help", month = Month::of(date))),
+                    );
+                }
+            }
+            let on = |id: &str| item.platforms.iter().any(|p| p.value == id);
+            if item.status.get() == Some(&Status::Published) {
+                for platform in &item.platforms {
+                    if !item.published.keys().any(|k| k.value == platform.value) {
+                        out.push(
+                            Diagnostic::new(
+                                &rule::MISSING_POST_LINK,
+                                t!(
+                                    "missing-post-link",
+                                    item = &item.id.value,
+                                    platform = &platform.value
+                                ),
+                            )
+                            .at(Span::from_yaml(file, &item.status.at))
+                            .related(span(file, platform), t!("missing-post-link.related"))
+                            .help(t!("missing-post-link.help", platform = &platform.value)),
+                        );
+                    }
+                }
+            }
+            for (key, what) in item
+                .text
+                .keys()
+                .map(|k| (k, t!("word.text")))
+                .chain(item.published.keys().map(|k| (k, t!("word.post-link"))))
+            {
+                if !on(&key.value) {
+                    out.push(
+                        Diagnostic::new(
+                            &rule::TEXT_FOR_OTHER_PLATFORM,
+                            t!(
+                                "text-for-other-platform",
+                                item = &item.id.value,
+                                what = what,
+                                platform = &key.value
+                            ),
+                        )
+                        .at(span(file, key))
+                        .help(t!("text-for-other-platform.help", platform = &key.value)),
+                    );
+                }
+            }
+        }
+    }
+}

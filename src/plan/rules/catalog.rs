@@ -1,0 +1,89 @@
+//! The stable rule codes. Codes never change meaning once released; the
+//! catalog feeds SARIF's rule table and `docs/rules.md`.
+
+use crate::plan::diagnostic::{Rule, Severity};
+
+macro_rules! rules {
+    ($($ident:ident = $code:literal $name:literal $sev:ident $summary:literal;)*) => {
+        $(
+            #[doc = $summary]
+            pub static $ident: Rule = Rule {
+                code: $code,
+                name: $name,
+                severity: Severity::$sev,
+                summary: $summary,
+            };
+        )*
+        /// Every rule, in code order.
+        pub static ALL: &[&Rule] = &[$(&$ident),*];
+    };
+}
+
+rules! {
+    YAML_SYNTAX = "KH001" "yaml-syntax" Error "The file is not well-formed YAML.";
+    WRONG_TYPE = "KH002" "wrong-type" Error "A value has the wrong type (a list where a text is expected, a word where a number is expected...).";
+    MISSING_FIELD = "KH003" "missing-field" Error "A required field is missing.";
+    UNKNOWN_FIELD = "KH004" "unknown-field" Error "A field the plan format does not know (often a typo).";
+    UNKNOWN_VALUE = "KH005" "unknown-value" Error "A value outside its fixed set (platform kind, status, format, weekday...).";
+    INVALID_DATE = "KH006" "invalid-date" Error "A date, time, month or duration that cannot be read or does not exist.";
+    EMPTY_FILE = "KH007" "empty-file" Error "A plan file with no content.";
+    NOT_UTF8 = "KH008" "not-utf8" Error "A plan file that is not UTF-8 text.";
+    UNKNOWN_FILE = "KH009" "unknown-file" Warning "A YAML file the plan format does not know; it is not read.";
+    UNREADABLE = "KH010" "unreadable" Error "A file or folder that could not be read (permissions, symlink loop, a folder named like a file, too large).";
+    RESOURCE_LIMIT = "KH011" "resource-limit" Error "A file that exceeds a parser limit (alias expansion, nesting depth, size).";
+    MISSING_FILE = "KH012" "missing-file" Error "A required plan file is missing.";
+    DUPLICATE_ID = "KH020" "duplicate-id" Error "Ids must be unique across all plan files.";
+    UNRESOLVED_REFERENCE = "KH021" "unresolved-reference" Error "A reference to a goal, KPI, audience, platform, person, role or step that does not exist.";
+    FOCUS_SUM = "KH022" "focus-sum" Error "Platform focus shares must add up to 100.";
+    UNKNOWN_METRIC = "KH023" "unknown-metric" Error "A KPI names a metric that is not in the metric dictionary.";
+    KPI_INCOMPLETE = "KH024" "kpi-incomplete" Error "Every KPI needs a baseline and a target.";
+    KPI_DATE_OUTSIDE_PERIOD = "KH025" "kpi-date-outside-period" Error "A KPI's baseline or target date lies outside the plan period.";
+    GOAL_WITHOUT_KPI = "KH026" "goal-without-kpi" Error "Every goal needs at least one KPI to measure it.";
+    COMPOSITE_WEIGHTS = "KH027" "composite-weights" Error "A composite KPI's part weights must be positive and add up to 1.";
+    INVALID_PERIOD = "KH028" "invalid-period" Error "The plan period must end after it starts.";
+    ITEM_WITHOUT_PURPOSE = "KH030" "item-without-purpose" Error "Every calendar item must serve a goal and an audience.";
+    ITEM_OUTSIDE_PERIOD = "KH031" "item-outside-period" Error "A calendar item falls outside the plan period.";
+    ITEM_IN_WRONG_MONTH = "KH032" "item-in-wrong-month" Error "A calendar item is filed under a month it is not published in.";
+    MISSING_POST_LINK = "KH033" "missing-post-link" Error "A published item must carry its post link for every platform it is on.";
+    TEXT_FOR_OTHER_PLATFORM = "KH034" "text-for-other-platform" Warning "An item has text or a link for a platform it is not planned on.";
+    ITEM_WITHOUT_PLATFORM = "KH035" "item-without-platform" Error "A calendar item must be planned on at least one platform.";
+    PROCESS_CYCLE = "KH040" "process-cycle" Error "Process steps must not depend on each other in a cycle.";
+    EMPTY_ROLE = "KH041" "empty-role" Error "A role that owns work must have at least one person.";
+    DUE_ORDER = "KH042" "due-order" Error "A step cannot be due before a step it comes after.";
+    TASK_BEFORE_PLAN = "KH043" "task-before-plan" Warning "A step's due offset puts a task before the plan starts.";
+    UNKNOWN_TASK = "KH044" "unknown-task" Error "A calendar's `done:` list names a task that does not exist.";
+    TEXT_TOO_LONG = "KH050" "text-too-long" Error "A post's text exceeds its platform's limit (X counts weighted characters).";
+    TOO_MANY_HASHTAGS = "KH051" "too-many-hashtags" Error "A post has more hashtags than the policy allows.";
+    BANNED_WORD = "KH052" "banned-word" Error "A post uses a word the publishing policy bans.";
+    MIX_DEVIATION = "KH060" "mix-deviation" Warning "A month's calendar mix deviates from the platform focus shares beyond the policy's tolerance.";
+    OVER_CAPACITY = "KH061" "over-capacity" Warning "A person's tasks in a week exceed their weekly capacity.";
+    EMPTY_PLATFORM_MONTH = "KH062" "empty-platform-month" Warning "A month has no items for a platform the plan uses.";
+}
+
+/// Looks a rule up by code (`KH012`) or name (`missing-file`).
+pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+    ALL.iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_and_names_are_unique() {
+        let codes: HashSet<_> = ALL.iter().map(|r| r.code).collect();
+        let names: HashSet<_> = ALL.iter().map(|r| r.name).collect();
+        assert_eq!(codes.len(), ALL.len());
+        assert_eq!(names.len(), ALL.len());
+    }
+
+    #[test]
+    fn finds_by_code_or_name() {
+        assert_eq!(find("kh040").map(|r| r.name), Some("process-cycle"));
+        assert_eq!(find("focus-sum").map(|r| r.code), Some("KH022"));
+        assert!(find("KH999").is_none());
+    }
+}

@@ -1,0 +1,124 @@
+//! Values that were read but mean nothing: impossible dates, unknown enum
+//! values, unreadable durations. Reported here so one bad value does not
+//! hide the rest of its file.
+
+use super::Context;
+use crate::plan::diagnostic::{Diagnostic, Span, did_you_mean};
+use crate::plan::model::{FieldValue, Parsed};
+use crate::plan::rules::catalog as rule;
+use crate::plan::source::FileId;
+use crate::t;
+use crate::text::i18n::Msg;
+
+fn field<T: FieldValue>(out: &mut Vec<Diagnostic>, file: FileId, parsed: &Parsed<T>) {
+    let Err(message) = &parsed.value else { return };
+    let rule = if T::ENUMERATED {
+        &rule::UNKNOWN_VALUE
+    } else {
+        &rule::INVALID_DATE
+    };
+    let raw = parsed.raw.trim();
+    let help =
+        did_you_mean(raw, T::choices().iter().copied()).or_else(|| former_name(raw, T::choices()));
+    out.push(
+        Diagnostic::new(rule, message.clone())
+            .at(Span::from_yaml(file, &parsed.at))
+            .maybe_help(help),
+    );
+}
+
+fn optional<T: FieldValue>(out: &mut Vec<Diagnostic>, file: FileId, parsed: &Option<Parsed<T>>) {
+    if let Some(parsed) = parsed {
+        field(out, file, parsed);
+    }
+}
+
+/// Platforms staff may still call by an old name.
+fn former_name(raw: &str, choices: &[&str]) -> Option<Msg> {
+    let (old, new) = match raw.to_lowercase().as_str() {
+        "twitter" => ("Twitter", "x"),
+        "ig" => ("IG", "instagram"),
+        "fb" => ("FB", "facebook"),
+        "yt" => ("YT", "youtube"),
+        _ => return None,
+    };
+    choices
+        .contains(&new)
+        .then(|| t!("former-name", new = new, old = old))
+}
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
+    if let Some(settings) = &plan.settings {
+        let (f, s) = (settings.file, &settings.data);
+        field(out, f, &s.period.start);
+        field(out, f, &s.period.end);
+        field(out, f, &s.time_zone);
+        optional(out, f, &s.week_start);
+        for day in &s.working_days {
+            field(out, f, day);
+        }
+        if let Some(hours) = &s.working_hours {
+            field(out, f, &hours.start);
+            field(out, f, &hours.end);
+        }
+        if let (Some(start), Some(end)) = (s.period.start.get(), s.period.end.get())
+            && end <= start
+        {
+            out.push(
+                Diagnostic::new(
+                    &rule::INVALID_PERIOD,
+                    t!("invalid-period", start = start, end = end),
+                )
+                .at(Span::from_yaml(f, &s.period.end.at))
+                .related(
+                    Span::from_yaml(f, &s.period.start.at),
+                    t!("invalid-period.start"),
+                ),
+            );
+        }
+    }
+    if let Some(goals) = &plan.goals {
+        for kpi in goals.data.goals.iter().flat_map(|g| &g.kpis) {
+            optional(out, goals.file, &kpi.direction);
+            optional(out, goals.file, &kpi.period);
+            if let Some(b) = &kpi.baseline {
+                field(out, goals.file, &b.at);
+            }
+            if let Some(t) = &kpi.target {
+                field(out, goals.file, &t.by);
+            }
+        }
+    }
+    if let Some(platforms) = &plan.platforms {
+        for p in &platforms.data.platforms {
+            field(out, platforms.file, &p.kind);
+        }
+    }
+    if let Some(process) = &plan.process {
+        for step in process.data.steps() {
+            field(out, process.file, &step.per);
+            field(out, process.file, &step.due);
+            optional(out, process.file, &step.done_when);
+            optional(out, process.file, &step.effort);
+        }
+    }
+    if let Some(policies) = &plan.policies {
+        if let Some(a) = &policies.data.approval {
+            field(out, policies.file, &a.before);
+        }
+        if let Some(r) = &policies.data.response_time {
+            field(out, policies.file, &r.promise);
+            optional(out, policies.file, &r.clock);
+        }
+    }
+    for month in &plan.months {
+        optional(out, month.file, &month.data.month);
+        optional(out, month.file, &month.data.status);
+        for item in &month.data.items {
+            field(out, month.file, &item.publish);
+            field(out, month.file, &item.format);
+            field(out, month.file, &item.status);
+        }
+    }
+}

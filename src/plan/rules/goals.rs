@@ -1,0 +1,160 @@
+//! Every goal has a KPI; every KPI a known metric, a baseline and a target
+//! dated inside the plan period; composite KPIs declare parts whose weights sum to 1.
+
+use super::{Context, number, span};
+use crate::plan::diagnostic::{Diagnostic, Span, did_you_mean};
+use crate::plan::metrics;
+use crate::plan::rules::catalog as rule;
+use crate::t;
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
+    let Some(goals) = &plan.goals else { return };
+    let file = goals.file;
+    let period = plan.settings.as_ref().and_then(|s| s.data.period());
+    let metric_ids = || metrics::DICTIONARY.iter().map(|m| m.id);
+    for goal in &goals.data.goals {
+        if goal.kpis.is_empty() {
+            out.push(
+                Diagnostic::new(
+                    &rule::GOAL_WITHOUT_KPI,
+                    t!("goal-without-kpi", goal = &goal.id.value),
+                )
+                .at(span(file, &goal.id))
+                .help(t!("goal-without-kpi.help")),
+            );
+        }
+        for kpi in &goal.kpis {
+            if metrics::find(&kpi.metric.value).is_none() {
+                out.push(
+                    Diagnostic::new(
+                        &rule::UNKNOWN_METRIC,
+                        t!("unknown-metric", metric = &kpi.metric.value),
+                    )
+                    .at(span(file, &kpi.metric))
+                    .help(
+                        did_you_mean(&kpi.metric.value, metric_ids())
+                            .unwrap_or_else(|| t!("unknown-metric.help")),
+                    ),
+                );
+            }
+            let incomplete = match (kpi.baseline.is_none(), kpi.target.is_none()) {
+                (true, true) => Some(("kpi-incomplete.both", t!("kpi-incomplete.both.help"))),
+                (true, false) => Some((
+                    "kpi-incomplete.baseline",
+                    t!("kpi-incomplete.baseline.help"),
+                )),
+                (false, true) => Some(("kpi-incomplete.target", t!("kpi-incomplete.target.help"))),
+                (false, false) => None,
+            };
+            if let Some((which, help)) = incomplete {
+                let message = match which {
+                    "kpi-incomplete.both" => t!("kpi-incomplete.both", kpi = &kpi.id.value),
+                    "kpi-incomplete.baseline" => t!("kpi-incomplete.baseline", kpi = &kpi.id.value),
+                    _ => t!("kpi-incomplete.target", kpi = &kpi.id.value),
+                };
+                out.push(
+                    Diagnostic::new(&rule::KPI_INCOMPLETE, message)
+                        .at(span(file, &kpi.id))
+                        .help(help),
+                );
+            }
+            if let Some((start, end)) = period {
+                let dates = kpi
+                    .baseline
+                    .iter()
+                    .map(|b| (&b.at, t!("word.baseline")))
+                    .chain(kpi.target.iter().map(|t| (&t.by, t!("word.target"))));
+                for (date, what) in dates {
+                    let Some(value) = date.get() else { continue };
+                    if *value < start || *value > end {
+                        out.push(
+                            Diagnostic::new(
+                                &rule::KPI_DATE_OUTSIDE_PERIOD,
+                                t!(
+                                    "kpi-date-outside-period",
+                                    what = what,
+                                    date = value,
+                                    kpi = &kpi.id.value,
+                                    start = start,
+                                    end = end
+                                ),
+                            )
+                            .at(Span::from_yaml(file, &date.at)),
+                        );
+                    }
+                }
+            }
+            check_parts(out, file, kpi);
+        }
+    }
+}
+
+fn check_parts(
+    out: &mut Vec<Diagnostic>,
+    file: crate::plan::source::FileId,
+    kpi: &crate::plan::model::goals::Kpi,
+) {
+    let composite = metrics::is_composite(&kpi.metric.value);
+    if composite && kpi.parts.is_empty() {
+        out.push(
+            Diagnostic::new(
+                &rule::COMPOSITE_WEIGHTS,
+                t!("composite-without-parts", kpi = &kpi.id.value),
+            )
+            .at(span(file, &kpi.metric))
+            .help(t!("composite-without-parts.help")),
+        );
+        return;
+    }
+    if !composite && !kpi.parts.is_empty() {
+        out.push(
+            Diagnostic::new(
+                &rule::COMPOSITE_WEIGHTS,
+                t!("parts-on-plain-metric", metric = &kpi.metric.value),
+            )
+            .at(span(file, &kpi.metric)),
+        );
+        return;
+    }
+    let mut total = 0.0;
+    for part in &kpi.parts {
+        if metrics::find(&part.metric.value).is_none() || metrics::is_composite(&part.metric.value)
+        {
+            out.push(
+                Diagnostic::new(
+                    &rule::UNKNOWN_METRIC,
+                    t!(
+                        "unknown-part-metric",
+                        metric = &part.metric.value,
+                        kpi = &kpi.id.value
+                    ),
+                )
+                .at(span(file, &part.metric))
+                .maybe_help(did_you_mean(
+                    &part.metric.value,
+                    metrics::DICTIONARY.iter().map(|m| m.id),
+                )),
+            );
+        }
+        if part.weight.value <= 0.0 {
+            out.push(
+                Diagnostic::new(
+                    &rule::COMPOSITE_WEIGHTS,
+                    t!("weight-not-positive", weight = number(part.weight.value)),
+                )
+                .at(Span::from_yaml(file, &part.weight.referenced)),
+            );
+        }
+        total += part.weight.value;
+    }
+    if !kpi.parts.is_empty() && (total - 1.0).abs() > 1e-6 {
+        out.push(
+            Diagnostic::new(
+                &rule::COMPOSITE_WEIGHTS,
+                t!("weights-sum", kpi = &kpi.id.value, total = number(total)),
+            )
+            .at(span(file, &kpi.id)),
+        );
+    }
+}

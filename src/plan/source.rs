@@ -1,0 +1,93 @@
+//! The text of every file read, kept so renderers can quote source lines.
+
+/// Index of a file in [`Sources`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub usize);
+
+/// One file as read: its display path and its (UTF-8) text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path as shown to the user: the plan folder joined with the file's
+    /// path inside it, with `/` separators.
+    pub path: String,
+    pub text: String,
+}
+
+/// All files of one run, addressed by [`FileId`].
+#[derive(Debug, Default, Clone)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    pub fn add(&mut self, path: String, text: String) -> FileId {
+        self.files.push(SourceFile { path, text });
+        FileId(self.files.len() - 1)
+    }
+
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0]
+    }
+
+    pub(crate) fn set_text(&mut self, id: FileId, text: String) {
+        self.files[id.0].text = text;
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+/// Line and column (1-based, in characters) of a byte offset in `text`.
+pub fn line_column(text: &str, byte: usize) -> (u32, u32) {
+    let byte = byte.min(text.len());
+    let before = &text.as_bytes()[..byte];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line as u32, column as u32)
+}
+
+/// Byte offset of a 1-based line and character column in `text` (clamped to the text).
+pub fn byte_offset(text: &str, line: u32, column: u32) -> usize {
+    let mut offset = 0;
+    for _ in 1..line {
+        match text[offset..].find('\n') {
+            Some(i) => offset += i + 1,
+            None => return text.len(),
+        }
+    }
+    let rest = &text[offset..];
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    offset
+        + rest[..line_end]
+            .char_indices()
+            .nth(column.saturating_sub(1) as usize)
+            .map_or(line_end, |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "a: 1\nname: سارة x\n";
+        let x = text.find('x').unwrap();
+        assert_eq!(line_column(text, x), (2, 12));
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(byte_offset(text, 2, 12), x);
+        assert_eq!(byte_offset(text, 1, 1), 0);
+        assert_eq!(byte_offset(text, 9, 1), text.len());
+    }
+}

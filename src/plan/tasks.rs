@@ -1,0 +1,283 @@
+//! Tasks derived from the plan: every process step × every calendar item (or
+//! month, week, or the plan itself) gives one dated task with an owner.
+//! Tasks are never typed by hand, so the calendar's history is their audit trail.
+
+use crate::plan::model::Plan;
+use crate::plan::model::calendar::{Item, Status};
+use crate::plan::model::process::{Owner, Per, Step};
+use crate::plan::model::team::Team;
+use crate::text::dates::{Duration, Month};
+use crate::text::weeks::{iso_week_key, week_of};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// Effort of one task when the step does not say.
+pub const DEFAULT_EFFORT: Duration = Duration { minutes: 60 };
+
+/// What one task is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Subject<'a> {
+    Item(&'a str),
+    Month(Month),
+    /// A week, by its first day.
+    Week(NaiveDate),
+    Plan,
+}
+
+impl Subject<'_> {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Subject::Item(_) => "item",
+            Subject::Month(_) => "month",
+            Subject::Week(_) => "week",
+            Subject::Plan => "plan",
+        }
+    }
+}
+
+impl fmt::Display for Subject<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Subject::Item(id) => f.write_str(id),
+            Subject::Month(m) => write!(f, "{m}"),
+            Subject::Week(start) => f.write_str(&iso_week_key(*start)),
+            Subject::Plan => f.write_str("plan"),
+        }
+    }
+}
+
+/// One unit of work for one person, borrowing from the plan.
+#[derive(Debug, Clone)]
+pub struct Task<'a> {
+    pub step: &'a Step,
+    /// The id of the stage the step belongs to.
+    pub stage: &'a str,
+    pub subject: Subject<'a>,
+    /// The calendar item, for content steps.
+    pub item: Option<&'a Item>,
+    /// The person who does it; `None` when the owner resolves to nobody.
+    pub assignee: Option<&'a str>,
+    /// What the due offset counts from: publish time, month or week start, plan start.
+    pub anchor: NaiveDateTime,
+    pub due: NaiveDateTime,
+    pub effort: Duration,
+    /// Completed: the item or month reached the step's `done_when`, or the
+    /// task's id is listed under `done:` in a calendar file.
+    pub done: bool,
+}
+
+impl Task<'_> {
+    /// Stable across runs: `<step>/<item id | YYYY-MM | YYYY-Www | plan>`.
+    pub fn id(&self) -> String {
+        format!("{}/{}", self.step.id.value, self.subject)
+    }
+
+    pub fn step_id(&self) -> &str {
+        &self.step.id.value
+    }
+}
+
+/// Resolves step owners to people: a person owner does the work; for a
+/// role, the item's owner does it if they hold the role, otherwise the
+/// first person listed with that role in `team.yaml`.
+struct Assigner<'a> {
+    team: Option<&'a Team>,
+    /// Role id → people holding it, in file order.
+    members: HashMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> Assigner<'a> {
+    fn new(team: Option<&'a Team>) -> Self {
+        let mut members: HashMap<&str, Vec<&str>> = HashMap::new();
+        for person in team.map_or(&[][..], |t| t.people.as_slice()) {
+            for role in &person.roles {
+                members
+                    .entry(role.value.as_str())
+                    .or_default()
+                    .push(person.id.value.as_str());
+            }
+        }
+        Assigner { team, members }
+    }
+
+    fn assignee(&self, step: &'a Step, item_owner: Option<&'a str>) -> Option<&'a str> {
+        let team = self.team?;
+        match Owner::parse(&step.owner.value) {
+            Owner::Person(id) => team.person(id).map(|p| p.id.value.as_str()),
+            Owner::Role(role) => {
+                let people = self.members.get(role)?;
+                Some(
+                    item_owner
+                        .filter(|o| people.contains(o))
+                        .unwrap_or(people[0]),
+                )
+            }
+        }
+    }
+}
+
+/// Derives every task of the plan, sorted by due time. Steps whose due
+/// offset or cadence cannot be read are skipped (the validator reports them).
+pub fn derive<'a>(plan: &'a Plan) -> Vec<Task<'a>> {
+    let mut tasks = derive_unsorted(plan);
+    tasks.sort_by(|a, b| (a.due, a.step_id(), a.subject).cmp(&(b.due, b.step_id(), b.subject)));
+    tasks
+}
+
+/// Every task of the plan, in step order (cheaper when order does not matter).
+pub fn derive_unsorted<'a>(plan: &'a Plan) -> Vec<Task<'a>> {
+    let Some(process) = &plan.process else {
+        return Vec::new();
+    };
+    let settings = plan.settings.as_ref().map(|s| &s.data);
+    let period = settings.and_then(|s| s.period());
+    let week_start = plan.week_start();
+    let assigner = Assigner::new(plan.team.as_ref().map(|t| &t.data));
+    // `done:` entries by step, so only those steps' task ids are spelled out.
+    let mut listed_done: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for entry in plan.months.iter().flat_map(|m| &m.data.done) {
+        if let Some((step, subject)) = entry.value.split_once('/') {
+            listed_done.entry(step).or_default().insert(subject);
+        }
+    }
+    let is_listed = |step: &Step, subject: &Subject| {
+        listed_done
+            .get(step.id.value.as_str())
+            .is_some_and(|subjects| subjects.contains(subject.to_string().as_str()))
+    };
+    let mut tasks = Vec::new();
+    for stage in &process.data.stages {
+        for step in &stage.steps {
+            let (Some(per), Some(due)) = (step.per.get(), step.due.get()) else {
+                continue;
+            };
+            let effort = step
+                .effort
+                .as_ref()
+                .and_then(|e| e.get().copied())
+                .unwrap_or(DEFAULT_EFFORT);
+            let done_when = step.done_when.as_ref().and_then(|d| d.get()).copied();
+            let mut push =
+                |subject: Subject<'a>, anchor: NaiveDateTime, item, assignee, reached: bool| {
+                    let done = reached || is_listed(step, &subject);
+                    tasks.push(Task {
+                        step,
+                        stage: stage.id.value.as_str(),
+                        subject,
+                        item,
+                        assignee,
+                        anchor,
+                        due: anchor + due.to_chrono(),
+                        effort,
+                        done,
+                    });
+                };
+            match per {
+                Per::Content => {
+                    for (_, item) in plan.items() {
+                        let (Some(publish), Some(status)) = (item.publish.get(), item.status.get())
+                        else {
+                            continue;
+                        };
+                        if *status == Status::Cancelled || !applies_to(step, item) {
+                            continue;
+                        }
+                        let reached = done_when.is_some_and(|d| status.reached(d));
+                        let assignee = assigner.assignee(step, Some(item.owner.value.as_str()));
+                        push(
+                            Subject::Item(&item.id.value),
+                            *publish,
+                            Some(item),
+                            assignee,
+                            reached,
+                        );
+                    }
+                }
+                Per::Month => {
+                    for month in &plan.months {
+                        let Some(m) = month.data.month.as_ref().and_then(|m| m.get()) else {
+                            continue;
+                        };
+                        let status = month.data.status.as_ref().and_then(|s| s.get());
+                        let reached = matches!((done_when, status), (Some(want), Some(have)) if have.reached(want));
+                        let anchor = midnight(m.first_day());
+                        push(
+                            Subject::Month(*m),
+                            anchor,
+                            None,
+                            assigner.assignee(step, None),
+                            reached,
+                        );
+                    }
+                }
+                Per::Week => {
+                    for start in weeks(plan, week_start) {
+                        let assignee = assigner.assignee(step, None);
+                        push(Subject::Week(start), midnight(start), None, assignee, false);
+                    }
+                }
+                Per::Plan => {
+                    if let Some((start, _)) = period {
+                        let assignee = assigner.assignee(step, None);
+                        push(Subject::Plan, midnight(start), None, assignee, false);
+                    }
+                }
+            }
+        }
+    }
+    tasks.sort_by(|a, b| (a.due, a.step_id(), a.subject).cmp(&(b.due, b.step_id(), b.subject)));
+    tasks
+}
+
+/// The range of anchor dates (publish times, month and week starts) whose
+/// tasks can fall due between `from` and `to`, given the steps' offsets.
+pub fn anchor_window(plan: &Plan, from: NaiveDate, to: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let offsets = plan
+        .process
+        .iter()
+        .flat_map(|p| p.data.steps())
+        .filter_map(|s| s.due.get().map(|d| d.minutes));
+    let (low, high) = offsets.fold((0, 0), |(lo, hi), m| (lo.min(m), hi.max(m)));
+    let days = |minutes: i64| chrono::TimeDelta::days(minutes.div_euclid(24 * 60) + 1);
+    (
+        from - days(high),
+        to - days(low) + chrono::TimeDelta::days(1),
+    )
+}
+
+fn applies_to(step: &Step, item: &Item) -> bool {
+    step.platforms.is_empty()
+        || step
+            .platforms
+            .iter()
+            .any(|p| item.platforms.iter().any(|q| q.value == p.value))
+}
+
+pub(crate) fn midnight(date: NaiveDate) -> NaiveDateTime {
+    date.and_time(NaiveTime::MIN)
+}
+
+/// Every week that overlaps the loaded calendar months.
+fn weeks(plan: &Plan, week_start: chrono::Weekday) -> Vec<NaiveDate> {
+    let months = plan
+        .months
+        .iter()
+        .filter_map(|m| m.data.month.as_ref().and_then(|m| m.get().copied()));
+    let (first, last) = months.fold((None::<Month>, None::<Month>), |(lo, hi), m| {
+        (
+            Some(lo.map_or(m, |l| l.min(m))),
+            Some(hi.map_or(m, |h| h.max(m))),
+        )
+    });
+    let (Some(first), Some(last)) = (first, last) else {
+        return Vec::new();
+    };
+    let mut week = week_of(first.first_day(), week_start);
+    let mut out = Vec::new();
+    while week <= last.last_day() {
+        out.push(week);
+        week += chrono::TimeDelta::days(7);
+    }
+    out
+}

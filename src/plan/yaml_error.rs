@@ -1,0 +1,245 @@
+//! Turns the YAML parser's errors into plain-language [`Diagnostic`]s with
+//! a stable rule code, a location and, where it helps, a suggestion.
+
+use crate::plan::diagnostic::{Diagnostic, Span, did_you_mean};
+use crate::plan::rules::catalog as rule;
+use crate::plan::source::FileId;
+use crate::t;
+use crate::text::i18n::Msg;
+use serde_saphyr::Error;
+
+/// Maps one parser error to a diagnostic in `file`.
+pub fn to_diagnostic(err: &Error, file: FileId, text: &str) -> Diagnostic {
+    let err = err.without_snippet();
+    let (err, alias_at) = match err {
+        Error::AliasError {
+            error, locations, ..
+        } => (
+            error.without_snippet(),
+            locations
+                .defined_location
+                .line()
+                .gt(&0)
+                .then_some(locations.defined_location),
+        ),
+        other => (other, None),
+    };
+    let span = err
+        .location()
+        .filter(|l| l.line() > 0)
+        .map_or(Span::file_start(file), |l| {
+            let mut span = Span::from_yaml(file, &l);
+            if l.span().byte_offset().is_none() {
+                // Parser (not deserializer) errors carry only line and column.
+                span.byte_start = crate::plan::source::byte_offset(text, span.line, span.column);
+                span.byte_len = 0;
+            }
+            span
+        });
+    let span = widen_to_token(span, text);
+    let safety = || t!("safety-limit.help");
+    let mut diagnostic = match err {
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            let help = did_you_mean(field, expected.iter().copied())
+                .unwrap_or_else(|| t!("unknown-field.allowed", fields = expected.join(", ")));
+            Diagnostic::new(&rule::UNKNOWN_FIELD, t!("unknown-field", field = field))
+                .label(t!("unknown-field.label"))
+                .help(help)
+        }
+        Error::SerdeMissingField { field, .. } => {
+            Diagnostic::new(&rule::MISSING_FIELD, t!("missing-field", field = field))
+                .label(t!("missing-field.label", field = field))
+        }
+        Error::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        }
+        | Error::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => Diagnostic::new(
+            &rule::WRONG_TYPE,
+            t!(
+                "expected-found",
+                expected = plain_expected(expected),
+                found = plain_found(unexpected)
+            ),
+        ),
+        Error::SerdeInvalidLength { expected, .. } => Diagnostic::new(
+            &rule::WRONG_TYPE,
+            t!("expected", expected = plain_expected(expected)),
+        ),
+        Error::InvalidScalar { ty, .. } => {
+            let found = format!("`{}`", scalar_at(text, &span));
+            Diagnostic::new(
+                &rule::WRONG_TYPE,
+                t!(
+                    "expected-found",
+                    expected = plain_expected(ty),
+                    found = found
+                ),
+            )
+        }
+        Error::InvalidBooleanStrict { .. } | Error::NullIntoString { .. } => Diagnostic::new(
+            &rule::WRONG_TYPE,
+            t!("parser-says", message = plain_message(err)),
+        ),
+        Error::SerdeUnknownVariant {
+            variant, expected, ..
+        } => Diagnostic::new(
+            &rule::UNKNOWN_VALUE,
+            t!("unknown-value-plain", value = variant),
+        )
+        .maybe_help(did_you_mean(variant, expected.iter().copied())),
+        Error::DuplicateMappingKey { key, .. } => Diagnostic::new(
+            &rule::YAML_SYNTAX,
+            match key {
+                Some(key) => t!("duplicate-key", key = key),
+                None => t!("duplicate-key-unnamed"),
+            },
+        )
+        .help(t!("duplicate-key.help")),
+        Error::Budget { breach, .. } => {
+            use serde_saphyr::budget::BudgetBreach as B;
+            let what = match breach {
+                B::Aliases { .. } => t!("limit.aliases"),
+                B::Anchors { .. } => t!("limit.anchors"),
+                B::Depth { .. } => t!("limit.depth"),
+                B::Nodes { .. } | B::Events { .. } => t!("limit.values"),
+                B::ScalarBytes { .. } => t!("limit.texts"),
+                other => t!("parser-says", message = format!("{other:?}")),
+            };
+            Diagnostic::new(&rule::RESOURCE_LIMIT, t!("safety-limit", what = what)).help(safety())
+        }
+        Error::AliasReplayCounterOverflow { .. }
+        | Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. } => Diagnostic::new(
+            &rule::RESOURCE_LIMIT,
+            t!(
+                "safety-limit",
+                what = t!("parser-says", message = plain_message(err))
+            ),
+        )
+        .help(safety()),
+        Error::Eof { .. } => Diagnostic::new(&rule::YAML_SYNTAX, t!("unexpected-end")),
+        Error::Message { msg, .. } if msg.contains("recursion") || msg.contains("depth") => {
+            Diagnostic::new(
+                &rule::RESOURCE_LIMIT,
+                t!("safety-limit", what = t!("parser-says", message = msg)),
+            )
+        }
+        Error::Message { msg, .. } => {
+            // Errors raised by our own field types (e.g. bilingual text).
+            Diagnostic::new(&rule::WRONG_TYPE, t!("parser-says", message = msg))
+        }
+        Error::Unexpected { expected, .. } => {
+            let found = scalar_at(text, &span);
+            let found = if found.is_empty() {
+                t!("found.something-else")
+            } else {
+                t!("quoted", text = found)
+            };
+            Diagnostic::new(
+                &rule::WRONG_TYPE,
+                t!(
+                    "expected-found",
+                    expected = plain_expected(expected),
+                    found = found
+                ),
+            )
+        }
+        _ => {
+            let message = plain_message(err);
+            if message.contains("recursion limit") || message.contains("nesting") {
+                Diagnostic::new(
+                    &rule::RESOURCE_LIMIT,
+                    t!("safety-limit", what = t!("limit.nested")),
+                )
+                .help(t!("nesting.help"))
+            } else {
+                Diagnostic::new(&rule::YAML_SYNTAX, t!("invalid-yaml", message = message))
+            }
+        }
+    };
+    diagnostic = diagnostic.at(span);
+    if let Some(anchor) = alias_at {
+        diagnostic = diagnostic.related(Span::from_yaml(file, &anchor), t!("alias-anchor"));
+    }
+    diagnostic
+}
+
+/// The parser's message without its "line N column M" decorations.
+fn plain_message(err: &Error) -> String {
+    let mut options = serde_saphyr::RenderOptions::default();
+    options.snippets = serde_saphyr::SnippetMode::Off;
+    let rendered = err.render_with_options(options);
+    let mut message = rendered.lines().next().unwrap_or("").trim().to_string();
+    if let Some(rest) = message.strip_prefix("error: ") {
+        message = rest.to_string();
+    }
+    if message.starts_with("line ")
+        && let Some((_, rest)) = message.split_once(": ")
+    {
+        message = rest.to_string();
+    }
+    if let Some(i) = message.find(" at line ") {
+        message.truncate(i);
+    }
+    message
+}
+
+fn plain_expected(expected: &str) -> Msg {
+    match expected {
+        "a sequence" => t!("type.list"),
+        "a map" | "a mapping" => t!("type.mapping"),
+        e if e.starts_with("struct ") => t!("type.mapping"),
+        e if e.starts_with("a string") || e.contains("string scalar") => t!("type.text"),
+        e if e.starts_with("f64") || e.starts_with("f32") || e.contains("floating") => {
+            t!("type.number")
+        }
+        e if e.starts_with('u') && e[1..].chars().all(|c| c.is_ascii_digit()) || e == "usize" => {
+            t!("type.count")
+        }
+        e if e.starts_with('i') && e[1..].chars().all(|c| c.is_ascii_digit()) => t!("type.whole"),
+        "bool" => t!("type.bool"),
+        other => t!("parser-says", message = other),
+    }
+}
+
+fn plain_found(unexpected: &str) -> Msg {
+    match unexpected {
+        "sequence" => t!("found.list"),
+        "map" => t!("found.mapping"),
+        "unit value" => t!("found.nothing"),
+        other => t!("parser-says", message = other),
+    }
+}
+
+/// The source text a span covers.
+fn scalar_at<'t>(text: &'t str, span: &Span) -> &'t str {
+    text.get(span.byte_start..span.byte_start + span.byte_len)
+        .unwrap_or("")
+        .trim()
+}
+
+/// Points a span at the whole scalar that starts there, when it has no length.
+fn widen_to_token(mut span: Span, text: &str) -> Span {
+    if span.byte_len == 0 && span.byte_start < text.len() && text.is_char_boundary(span.byte_start)
+    {
+        let rest = &text[span.byte_start..];
+        if rest.starts_with(['[', ']', '{', '}', ',', '\n', ' ']) {
+            return span;
+        }
+        let end = rest
+            .find(['\n', ':', ',', '[', ']', '{', '}', '#'])
+            .unwrap_or(rest.len())
+            .min(rest.char_indices().nth(120).map_or(rest.len(), |(i, _)| i));
+        span.byte_len = rest[..end].trim_end().len();
+    }
+    span
+}

@@ -1,0 +1,409 @@
+//! Dates, times, months and durations as staff write them: Gregorian ISO
+//! (`2026-11-12`) or Hijri Umm al-Qura (`1448-05-21 AH`), `19:00`, `2026-11`,
+//! `-3d`. Hijri arithmetic comes from `icu_calendar`.
+
+use crate::t;
+use crate::text::i18n::Msg;
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use icu_calendar::{Date, Iso, cal::Hijri};
+use std::fmt;
+
+/// Parses a Gregorian or Hijri date.
+pub fn parse_date(text: &str) -> Result<NaiveDate, Msg> {
+    let text = text.trim();
+    if let Some(hijri) = strip_hijri_suffix(text) {
+        let (y, m, d) = split_ymd(hijri).ok_or_else(|| t!("date.expected"))?;
+        return hijri_to_gregorian(y, m, d);
+    }
+    let (y, m, d) = split_ymd(text).ok_or_else(|| t!("date.expected"))?;
+    gregorian(y, m, d)
+}
+
+/// Parses `DATE[T| ]HH:MM[:SS]`, where DATE is Gregorian or Hijri.
+pub fn parse_date_time(text: &str) -> Result<NaiveDateTime, Msg> {
+    let text = text.trim();
+    let (date_part, time_part) = match text.rfind(['T', ' ']) {
+        Some(i) if text[i + 1..].contains(':') => (text[..i].trim_end(), &text[i + 1..]),
+        _ => return Err(t!("date-time.expected")),
+    };
+    let date = parse_date(date_part).map_err(|e| {
+        if e.id == "date.expected" {
+            t!("date-time.expected")
+        } else {
+            e
+        }
+    })?;
+    let time = parse_time(time_part)?;
+    Ok(date.and_time(time))
+}
+
+/// Parses `HH:MM` or `HH:MM:SS` on a 24-hour clock.
+pub fn parse_time(text: &str) -> Result<NaiveTime, Msg> {
+    let text = text.trim();
+    let parts: Vec<&str> = text.split(':').collect();
+    let numbers: Option<Vec<u32>> = parts
+        .iter()
+        .map(|p| {
+            (!p.is_empty() && p.len() <= 2)
+                .then(|| p.parse().ok())
+                .flatten()
+        })
+        .collect();
+    match numbers.as_deref() {
+        Some([h, m]) | Some([h, m, 0]) if *h < 24 && *m < 60 => {
+            Ok(NaiveTime::from_hms_opt(*h, *m, 0).expect("checked range"))
+        }
+        Some([h, m, s]) if *h < 24 && *m < 60 && *s < 60 => {
+            Ok(NaiveTime::from_hms_opt(*h, *m, *s).expect("checked range"))
+        }
+        Some([h, m, ..]) if *h >= 24 || *m >= 60 => Err(t!("time.out-of-range", text = text)),
+        _ => Err(t!("time.expected")),
+    }
+}
+
+/// A calendar month, `2026-11`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl Month {
+    pub fn parse(text: &str) -> Result<Month, Msg> {
+        let text = text.trim();
+        let expected = || t!("month.expected");
+        let (y, m) = text.split_once('-').ok_or_else(expected)?;
+        if y.len() != 4 || m.len() != 2 {
+            return Err(expected());
+        }
+        let year = y.parse().map_err(|_| expected())?;
+        let month: u32 = m.parse().map_err(|_| expected())?;
+        if !(1..=12).contains(&month) {
+            return Err(t!("month.out-of-range", text = text));
+        }
+        Ok(Month { year, month })
+    }
+
+    pub fn of(date: NaiveDate) -> Month {
+        Month {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("valid month")
+    }
+
+    pub fn next(self) -> Month {
+        if self.month == 12 {
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
+    pub fn previous(self) -> Month {
+        Month::of(self.first_day() - chrono::TimeDelta::days(1))
+    }
+
+    pub fn last_day(self) -> NaiveDate {
+        self.next().first_day().pred_opt().expect("valid date")
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// A signed span of time written `-3d`, `+2h`, `1w`, `30m`, `-1d12h` or `0`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Duration {
+    pub minutes: i64,
+}
+
+impl Duration {
+    pub fn parse(text: &str) -> Result<Duration, Msg> {
+        let text = text.trim();
+        let expected = || t!("duration.expected", text = text);
+        let (sign, body) = match text.as_bytes().first() {
+            Some(b'-') => (-1, &text[1..]),
+            Some(b'+') => (1, &text[1..]),
+            _ => (1, text),
+        };
+        if body == "0" {
+            return Ok(Duration { minutes: 0 });
+        }
+        let mut minutes: i64 = 0;
+        let mut number = String::new();
+        for c in body.chars() {
+            if c.is_ascii_digit() {
+                number.push(c);
+                continue;
+            }
+            let unit = match c {
+                'w' => 7 * 24 * 60,
+                'd' => 24 * 60,
+                'h' => 60,
+                'm' => 1,
+                _ => return Err(expected()),
+            };
+            let n: i64 = number.parse().map_err(|_| expected())?;
+            minutes = n
+                .checked_mul(unit)
+                .and_then(|v| minutes.checked_add(v))
+                .ok_or_else(expected)?;
+            number.clear();
+        }
+        if !number.is_empty() || body.is_empty() {
+            return Err(expected());
+        }
+        Ok(Duration {
+            minutes: sign * minutes,
+        })
+    }
+
+    pub fn to_chrono(self) -> chrono::TimeDelta {
+        chrono::TimeDelta::minutes(self.minutes)
+    }
+}
+
+impl fmt::Display for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.minutes == 0 {
+            return f.write_str("0");
+        }
+        let sign = if self.minutes < 0 { "-" } else { "+" };
+        let mut rest = self.minutes.unsigned_abs();
+        f.write_str(sign)?;
+        for (unit, size) in [("d", 24 * 60), ("h", 60), ("m", 1)] {
+            if rest >= size {
+                write!(f, "{}{unit}", rest / size)?;
+                rest %= size;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A Gregorian date written as a Hijri (Umm al-Qura) date: `1448-05-21 AH`.
+pub fn to_hijri(date: NaiveDate) -> Option<HijriDate> {
+    let iso = Date::try_new_iso(date.year(), date.month() as u8, date.day() as u8).ok()?;
+    let hijri = iso.to_calendar(Hijri::new_umm_al_qura());
+    Some(HijriDate {
+        year: hijri.era_year().year,
+        month: hijri.month().ordinal,
+        day: hijri.day_of_month().0,
+    })
+}
+
+/// A date in the Hijri calendar (Umm al-Qura).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HijriDate {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl fmt::Display for HijriDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02} AH", self.year, self.month, self.day)
+    }
+}
+
+fn strip_hijri_suffix(text: &str) -> Option<&str> {
+    for suffix in ["AH", "ah", "هـ", "ه"] {
+        if let Some(rest) = text.strip_suffix(suffix) {
+            return Some(rest.trim_end());
+        }
+    }
+    None
+}
+
+fn split_ymd(text: &str) -> Option<(i32, u32, u32)> {
+    let mut parts = text.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !(all_digits(y) && all_digits(m) && all_digits(d)) {
+        return None;
+    }
+    Some((y.parse().ok()?, m.parse().ok()?, d.parse().ok()?))
+}
+
+fn gregorian(y: i32, m: u32, d: u32) -> Result<NaiveDate, Msg> {
+    let written = format!("{y:04}-{m:02}-{d:02}");
+    if !(1..=12).contains(&m) {
+        return Err(t!("date.bad-month", date = written));
+    }
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
+        let days = Month { year: y, month: m }.last_day().day();
+        t!(
+            "date.no-such-day",
+            date = written,
+            month = MONTH_NAMES[m as usize - 1],
+            year = y,
+            days = days
+        )
+    })
+}
+
+fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> Result<NaiveDate, Msg> {
+    let written = format!("{y:04}-{m:02}-{d:02} AH");
+    if !(1..=12).contains(&m) {
+        return Err(t!("hijri.bad-month", date = written));
+    }
+    if d == 0 || d > 30 {
+        return Err(t!("hijri.bad-day", date = written));
+    }
+    let hijri = Date::try_new_hijri_with_calendar(y, m as u8, d as u8, Hijri::new_umm_al_qura())
+        .map_err(|e| match e {
+            icu_calendar::RangeError {
+                field: "day", max, ..
+            } => t!(
+                "hijri.no-such-day",
+                date = &written,
+                month = m,
+                year = y,
+                days = max
+            ),
+            _ => t!("hijri.out-of-range", date = &written),
+        })?;
+    let iso: Date<Iso> = hijri.to_calendar(Iso);
+    NaiveDate::from_ymd_opt(
+        iso.era_year().year,
+        u32::from(iso.month().ordinal),
+        u32::from(iso.day_of_month().0),
+    )
+    .ok_or_else(|| t!("hijri.out-of-range", date = &written))
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::i18n::Lang;
+
+    fn en<T: std::fmt::Debug>(r: Result<T, Msg>) -> Result<T, String> {
+        r.map_err(|m| m.text(Lang::En))
+    }
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn gregorian_dates_and_impossible_ones() {
+        assert_eq!(en(parse_date("2026-11-12")), Ok(ymd(2026, 11, 12)));
+        assert_eq!(
+            en(parse_date("2026-02-30")).unwrap_err(),
+            "2026-02-30 does not exist: February 2026 has 28 days"
+        );
+        assert!(
+            en(parse_date("2026-13-01"))
+                .unwrap_err()
+                .contains("months run 01–12")
+        );
+        assert!(
+            en(parse_date("12/11/2026"))
+                .unwrap_err()
+                .starts_with("expected")
+        );
+    }
+
+    #[test]
+    fn hijri_dates_convert_with_umm_al_qura() {
+        // 1 Ramadan 1447 AH is 18 February 2026 (Umm al-Qura).
+        assert_eq!(en(parse_date("1447-09-01 AH")), Ok(ymd(2026, 2, 18)));
+        assert_eq!(en(parse_date("1448-05-30 AH")), Ok(ymd(2026, 11, 10)));
+        assert_eq!(en(parse_date("1448-05-30 هـ")), Ok(ymd(2026, 11, 10)));
+        // Jumada al-Akhirah 1448 has 29 days.
+        let err = en(parse_date("1448-06-30 AH")).unwrap_err();
+        assert_eq!(
+            err,
+            "1448-06-30 AH does not exist: month 6 of 1448 AH has 29 days (Umm al-Qura)"
+        );
+    }
+
+    #[test]
+    fn round_trips_to_hijri() {
+        let h = to_hijri(ymd(2026, 11, 10)).unwrap();
+        assert_eq!(h.to_string(), "1448-05-30 AH");
+        assert_eq!(en(parse_date(&h.to_string())), Ok(ymd(2026, 11, 10)));
+    }
+
+    #[test]
+    fn date_times() {
+        let dt = en(parse_date_time("2026-11-12T19:00")).unwrap();
+        assert_eq!(dt.to_string(), "2026-11-12 19:00:00");
+        assert_eq!(
+            en(parse_date_time("1448-05-30 AH 08:30"))
+                .unwrap()
+                .to_string(),
+            "2026-11-10 08:30:00"
+        );
+        assert_eq!(
+            en(parse_date_time("2026-11-12T25:00")).unwrap_err(),
+            "`25:00` is not a time of day: hours run 00–23 and minutes 00–59"
+        );
+        assert!(
+            en(parse_date_time("2026-11-12"))
+                .unwrap_err()
+                .starts_with("expected a date and time")
+        );
+    }
+
+    #[test]
+    fn months() {
+        let m = Month::parse("2026-12").unwrap();
+        assert_eq!(m.last_day(), ymd(2026, 12, 31));
+        assert_eq!(m.next().to_string(), "2027-01");
+        assert_eq!(
+            Month::parse("2027-01").unwrap().previous().to_string(),
+            "2026-12"
+        );
+        assert_eq!(
+            Month::parse("2026-02").unwrap().last_day(),
+            ymd(2026, 2, 28)
+        );
+        assert!(Month::parse("2026-13").is_err());
+        assert!(Month::parse("2026-1").is_err());
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(Duration::parse("-3d").unwrap().minutes, -3 * 24 * 60);
+        assert_eq!(Duration::parse("+2h").unwrap().minutes, 120);
+        assert_eq!(Duration::parse("1d12h").unwrap().minutes, 36 * 60);
+        assert_eq!(Duration::parse("1w").unwrap().minutes, 7 * 24 * 60);
+        assert_eq!(Duration::parse("0").unwrap().minutes, 0);
+        assert_eq!(Duration::parse("-1d12h").unwrap().to_string(), "-1d12h");
+        for bad in ["", "3", "d", "-3x", "3d4", "99999999999999999999d"] {
+            assert!(en(Duration::parse(bad)).is_err(), "{bad}");
+        }
+    }
+}
