@@ -1,4 +1,8 @@
-//! Records the git revision the binary is built from, for `--version`.
+//! Records the git revision the binary is built from, for `--version`, and
+//! lists the golden test cases (`tests/cases/*`) so that each becomes a test
+//! of its own that can be run by name.
+
+use std::path::Path;
 
 fn main() {
     let revision = std::process::Command::new("git")
@@ -12,4 +16,37 @@ fn main() {
     println!("cargo:rustc-env=KHAIRUKUM_GIT_REVISION={revision}");
     println!("cargo:rerun-if-changed=.git/HEAD");
     println!("cargo:rerun-if-changed=.git/refs");
+    golden_cases();
+}
+
+/// Writes `golden_cases.rs` into `OUT_DIR`: one `#[test]` per case folder
+/// and the list of all of them. A source package without `tests/` gets an
+/// empty list.
+fn golden_cases() {
+    let cases = Path::new("tests/cases");
+    println!("cargo:rerun-if-changed={}", cases.display());
+    let mut names: Vec<String> = std::fs::read_dir(cases)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    let mut out = String::from("/// Every golden case, as the build found them.\n");
+    out.push_str(&format!(
+        "const CASES: [&str; {}] = {names:?};\n",
+        names.len()
+    ));
+    for name in &names {
+        let ident: String = name
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        out.push_str(&format!(
+            "#[test]\nfn {ident}() {{\n    run({name:?});\n}}\n"
+        ));
+    }
+    let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
+    std::fs::write(Path::new(&dir).join("golden_cases.rs"), out).expect("OUT_DIR is writable");
 }

@@ -1,7 +1,6 @@
 //! `plan diff` on a throw-away git repository built here.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 use std::process::Command;
 

@@ -3,8 +3,7 @@
 //! on a mutated plan is one the schema rejects too (checked with the
 //! `jsonschema` crate, which shares nothing with the schema generator).
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn schemas() -> Vec<(&'static str, serde_json::Value)> {
     khairukum::plan::schema::all()

@@ -1,8 +1,7 @@
 //! Mutated copies of the charity's own plan: each mutation must fail
 //! validation with the right rule, file and line.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn expect_finding(dir: &std::path::Path, code: &str, file: &str, line: u64) {
     let (status, json) = validate_json(dir);

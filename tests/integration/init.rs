@@ -1,8 +1,7 @@
 //! `khairukum init`: the new repository validates clean, and the commands of
 //! its generated workflow run as they would in CI.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::process::Command;
 
 #[test]

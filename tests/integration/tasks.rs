@@ -2,8 +2,7 @@
 //! independent parser, stable UIDs across plan changes, atomic `--output`,
 //! and a quiet exit when the reader goes away.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::io::Read;
 use std::process::Stdio;
 

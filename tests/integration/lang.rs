@@ -1,8 +1,7 @@
 //! The language of messages: `--lang`, else the locale (`LC_ALL`,
 //! `LC_MESSAGES`, `LANG`, in that order), else English.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// The summary line of `plan validate` on a plan with one unknown field,
 /// run with the given environment and extra arguments.

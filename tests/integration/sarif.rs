@@ -1,8 +1,7 @@
 //! SARIF output validates against the official SARIF 2.1.0 JSON Schema
 //! (copied into `tests/conformance/sarif/`).
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn schema() -> jsonschema::Validator {
     let text =

@@ -1,8 +1,7 @@
 //! Hostile and broken input: each ends in a clear, located error quickly,
 //! never a panic or a hang.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::fs;
 use std::time::{Duration, Instant};
 

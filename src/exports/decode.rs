@@ -1,0 +1,89 @@
+//! Turning a file's bytes into CSV records: the encoding (UTF-8, UTF-8
+//! with BOM, UTF-16) and the Meta preamble (`sep=,` and a title line).
+
+use crate::t;
+use crate::text::i18n::Msg;
+use std::io::{BufRead, BufReader, Read};
+
+/// The decoded body of a file, after its preamble.
+pub(super) struct Input {
+    pub(super) body: Box<dyn Read>,
+    pub(super) preamble_lines: u64,
+    pub(super) title: Option<String>,
+    pub(super) delimiter: u8,
+}
+
+/// Detects the encoding from the first bytes and reads the Meta preamble
+/// (`sep=,` then a one-cell title line). UTF-8 input stays streamed.
+pub(super) fn decode(mut reader: BufReader<std::fs::File>) -> Result<Input, Msg> {
+    let unreadable = |e: std::io::Error| t!("cannot-read-file", error = e);
+    let start = reader.fill_buf().map_err(unreadable)?;
+    let mut text: Box<dyn BufRead> =
+        if start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]) {
+            let little = start.starts_with(&[0xFF, 0xFE]);
+            let mut bytes = Vec::new();
+            reader.read_to_end(&mut bytes).map_err(unreadable)?;
+            let units: Vec<u16> = bytes[2..]
+                .chunks_exact(2)
+                .map(|p| {
+                    if little {
+                        u16::from_le_bytes([p[0], p[1]])
+                    } else {
+                        u16::from_be_bytes([p[0], p[1]])
+                    }
+                })
+                .collect();
+            let decoded = String::from_utf16(&units).map_err(|_| t!("export.bad-utf16"))?;
+            Box::new(std::io::Cursor::new(decoded.into_bytes()))
+        } else {
+            if start.starts_with(b"\xEF\xBB\xBF") {
+                reader.consume(3);
+            }
+            Box::new(reader)
+        };
+    let mut preamble_lines = 0;
+    let mut title = None;
+    let mut delimiter = b',';
+    let mut pending = Vec::new();
+    text.read_until(b'\n', &mut pending).map_err(unreadable)?;
+    let first = String::from_utf8_lossy(&pending)
+        .trim_end_matches(['\r', '\n'])
+        .to_string();
+    if let Some(sep) = first.strip_prefix("sep=") {
+        delimiter = sep.bytes().next().unwrap_or(b',');
+        preamble_lines += 1;
+        pending.clear();
+        text.read_until(b'\n', &mut pending).map_err(unreadable)?;
+        let second = String::from_utf8_lossy(&pending)
+            .trim_end_matches(['\r', '\n'])
+            .to_string();
+        if !second.contains(delimiter as char) {
+            title = Some(second.trim().trim_matches('"').to_string());
+            preamble_lines += 1;
+            pending.clear();
+        }
+    } else {
+        // Sniff the delimiter from the header line (Excel re-saves may use `;`).
+        let count = |c: char| first.matches(c).count();
+        if count(';') > count(',') && count(';') > count('\t') {
+            delimiter = b';';
+        } else if count('\t') > count(',') {
+            delimiter = b'\t';
+        }
+    }
+    Ok(Input {
+        body: Box::new(std::io::Cursor::new(pending).chain(text)),
+        preamble_lines,
+        title,
+        delimiter,
+    })
+}
+
+/// The legacy Facebook export's second header row of descriptions.
+pub(super) fn is_description_row(record: &csv::ByteRecord) -> bool {
+    let described = record
+        .iter()
+        .filter(|c| c.starts_with(b"Lifetime: ") || c.starts_with(b"Daily: "))
+        .count();
+    described > 0 && described * 2 >= record.iter().filter(|c| !c.is_empty()).count()
+}

@@ -1,0 +1,313 @@
+//! Mapping one file's records onto posts or account days, cell by cell;
+//! a cell that cannot be read is a located problem and a missing value.
+
+use super::formats::{Field, Fit, Grain};
+use super::problems::{Decision, Problem};
+use super::quirks;
+use super::tables::*;
+use super::values::{self, When};
+use crate::plan::model::platforms::PlatformKind;
+use crate::t;
+use crate::text::i18n::Msg;
+use chrono::{Datelike, NaiveDate};
+
+/// Maps the records of one file onto posts or days.
+pub(super) struct Mapper<'a> {
+    pub(super) fit: &'a Fit,
+    pub(super) header: &'a [String],
+    pub(super) platform: PlatformKind,
+    pub(super) primary: Option<Field>,
+    pub(super) options: &'a Options,
+    pub(super) file: usize,
+    pub(super) shown: &'a str,
+    /// Days written without a year, kept until the year can be inferred.
+    pub(super) undated: Vec<((u32, u32), Counts, u64)>,
+}
+
+impl Mapper<'_> {
+    pub(super) fn column(&self, field: Field) -> Option<usize> {
+        self.fit
+            .columns
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, i)| *i)
+    }
+
+    pub(super) fn text(&self, record: &csv::ByteRecord, field: Field) -> Option<String> {
+        let cell = record.get(self.column(field)?)?;
+        let text = String::from_utf8_lossy(cell).trim().to_string();
+        (!text.is_empty()).then_some(text)
+    }
+
+    pub(super) fn problem(
+        &self,
+        line: u64,
+        column: Option<usize>,
+        message: Msg,
+        decision: Decision,
+    ) -> Problem {
+        Problem {
+            path: self.shown.to_string(),
+            line: Some(line),
+            column: column.and_then(|c| self.header.get(c)).cloned(),
+            message,
+            decision,
+        }
+    }
+
+    pub(super) fn counts(
+        &self,
+        record: &csv::ByteRecord,
+        line: u64,
+        into: &mut Imported,
+    ) -> Counts {
+        let mut counts = Counts::default();
+        for &(field, index) in &self.fit.columns {
+            let target = if field == Field::Primary {
+                self.primary.unwrap_or(field)
+            } else {
+                field
+            };
+            let Some(slot) = counts.slot(target) else {
+                continue;
+            };
+            let cell = record.get(index).unwrap_or(b"");
+            match parse_count(cell) {
+                Ok(value) => *slot = value,
+                Err(message) => into.problems.push(self.problem(
+                    line,
+                    Some(index),
+                    message,
+                    Decision::ValueMissing,
+                )),
+            }
+        }
+        if counts.engagements.is_none() && !self.fit.format.engagement_parts.is_empty() {
+            let parts: Vec<i64> = self
+                .fit
+                .format
+                .engagement_parts
+                .iter()
+                .filter_map(|f| counts.get(*f))
+                .collect();
+            if !parts.is_empty() {
+                counts.engagements = Some(parts.iter().sum());
+            }
+        }
+        if counts.net_follows.is_none()
+            && let (Some(new), Some(lost)) = (counts.follows, counts.unfollows)
+        {
+            counts.net_follows = Some(new - lost);
+        }
+        counts
+    }
+
+    pub(super) fn inquiry(&self, record: &csv::ByteRecord, line: u64, into: &mut Imported) {
+        let time = |field: Field| -> Result<Option<chrono::NaiveDateTime>, Problem> {
+            let column = self.column(field);
+            let raw = column
+                .and_then(|c| record.get(c))
+                .map(String::from_utf8_lossy)
+                .unwrap_or_default();
+            if raw.trim().is_empty() {
+                return Ok(None);
+            }
+            crate::text::dates::parse_date_time(&raw)
+                .map(Some)
+                .map_err(|e| self.problem(line, column, e, Decision::RowSkipped))
+        };
+        let (received, first_reply) = match (time(Field::Received), time(Field::FirstReply)) {
+            (Ok(Some(r)), Ok(f)) => (r, f),
+            (Ok(None), _) => {
+                into.problems.push(self.problem(
+                    line,
+                    self.column(Field::Received),
+                    t!("export.no-received-time"),
+                    Decision::RowSkipped,
+                ));
+                return;
+            }
+            (Err(p), _) | (_, Err(p)) => {
+                into.problems.push(p);
+                return;
+            }
+        };
+        if first_reply.is_some_and(|f| f < received) {
+            into.problems.push(self.problem(
+                line,
+                self.column(Field::FirstReply),
+                t!("export.reply-before-inquiry"),
+                Decision::RowSkipped,
+            ));
+            return;
+        }
+        if !self.options.keeps(received.date()) {
+            return;
+        }
+        into.inquiries.push(Inquiry {
+            platform: self
+                .text(record, Field::Platform)
+                .unwrap_or_default()
+                .to_lowercase(),
+            channel: self.text(record, Field::Channel),
+            received,
+            first_reply,
+            source: Source {
+                file: self.file,
+                line,
+            },
+        });
+    }
+
+    pub(super) fn row(&mut self, record: &csv::ByteRecord, line: u64, into: &mut Imported) {
+        let date_field = match self.fit.format.grain {
+            Grain::Post => Field::Published,
+            Grain::Day => Field::Date,
+            Grain::Inquiry => return self.inquiry(record, line, into),
+        };
+        let date_column = self.column(date_field);
+        let raw = date_column
+            .and_then(|c| record.get(c))
+            .map(String::from_utf8_lossy)
+            .unwrap_or_default();
+        let when = match values::when(&raw) {
+            Ok(when) => when,
+            Err(message) => {
+                into.problems
+                    .push(self.problem(line, date_column, message, Decision::RowSkipped));
+                return;
+            }
+        };
+        match self.fit.format.grain {
+            Grain::Post => {
+                // Posts without a date (unlisted videos) cannot be placed in a month.
+                let Some(when) = when else { return };
+                let date = when.date_in(self.options.time_zone);
+                if date.is_some_and(|d| !self.options.keeps(d)) {
+                    return;
+                }
+                let detailed = match (date, self.options.detail) {
+                    (Some(d), Some((from, to))) => d >= from && d <= to,
+                    _ => true,
+                };
+                let Some(id) = self.text(record, Field::PostId) else {
+                    into.problems.push(self.problem(
+                        line,
+                        self.column(Field::PostId),
+                        t!("export.no-post-id"),
+                        Decision::RowSkipped,
+                    ));
+                    return;
+                };
+                let counts = self.counts(record, line, into);
+                if let Some(date) = date {
+                    into.stubs
+                        .push(PostStub::new(self.platform, date, &id, &counts, self.file));
+                }
+                if !detailed {
+                    return;
+                }
+                let url = self
+                    .text(record, Field::Url)
+                    .or_else(|| quirks::post_url(self.platform, &id));
+                into.posts.push(Post {
+                    platform: self.platform,
+                    id,
+                    url,
+                    published: Some(when),
+                    account: self.text(record, Field::Account),
+                    counts,
+                    source: Source {
+                        file: self.file,
+                        line,
+                    },
+                });
+            }
+            Grain::Inquiry => {}
+            Grain::Day => match when {
+                None => into.problems.push(self.problem(
+                    line,
+                    date_column,
+                    t!("export.no-date"),
+                    Decision::RowSkipped,
+                )),
+                Some(When::NoYear { month, day }) => {
+                    let counts = self.counts(record, line, into);
+                    self.undated.push(((month, day), counts, line));
+                }
+                Some(when) => {
+                    let Some(date) = when.date_in(self.options.time_zone) else {
+                        return;
+                    };
+                    if self.options.keeps(date) {
+                        let counts = self.counts(record, line, into);
+                        into.days.push(Day {
+                            platform: self.platform,
+                            date,
+                            counts,
+                            source: Source {
+                                file: self.file,
+                                line,
+                            },
+                        });
+                    }
+                }
+            },
+        }
+    }
+
+    /// Gives a year to days written without one: the last row is on or
+    /// before the anchor day, and the rows run forward in time.
+    pub(super) fn finish(&mut self, into: &mut Imported) {
+        let anchor = self.options.year_anchor;
+        let mut year = anchor.year();
+        let mut next: Option<(u32, u32)> = None;
+        let mut dated = Vec::with_capacity(self.undated.len());
+        for &((month, day), counts, line) in self.undated.iter().rev() {
+            match next {
+                None if (month, day) > (anchor.month(), anchor.day()) => year -= 1,
+                Some(later) if (month, day) > later => year -= 1,
+                _ => {}
+            }
+            next = Some((month, day));
+            match NaiveDate::from_ymd_opt(year, month, day) {
+                Some(date) if self.options.keeps(date) => dated.push(Day {
+                    platform: self.platform,
+                    date,
+                    counts,
+                    source: Source {
+                        file: self.file,
+                        line,
+                    },
+                }),
+                Some(_) => {}
+                None => into.problems.push(self.problem(
+                    line,
+                    self.column(Field::Date),
+                    t!(
+                        "export.impossible-day",
+                        month = month,
+                        day = day,
+                        year = year
+                    ),
+                    Decision::RowSkipped,
+                )),
+            }
+        }
+        dated.reverse();
+        into.days.extend(dated);
+    }
+}
+
+/// A count from a cell, fast for the plain digits most cells hold.
+pub(super) fn parse_count(cell: &[u8]) -> Result<Option<i64>, Msg> {
+    let trimmed = cell.trim_ascii();
+    if !trimmed.is_empty() && trimmed.len() < 18 && trimmed.iter().all(u8::is_ascii_digit) {
+        return Ok(Some(
+            trimmed
+                .iter()
+                .fold(0i64, |n, d| n * 10 + i64::from(d - b'0')),
+        ));
+    }
+    values::count(&String::from_utf8_lossy(cell))
+}

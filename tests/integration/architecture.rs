@@ -1,0 +1,215 @@
+//! The rule of the arrows (`docs/architecture.md`), checked on the source:
+//! imports point down the pipeline (cli → report/tasks → exports → plan →
+//! text → leaves), no two modules import each other, and the library knows
+//! nothing of clap.
+
+use crate::common::root;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::Path;
+
+/// The layers of the library, lowest first; a module may use its own layer
+/// and the layers below it.
+const LAYERS: [(&str, u8); 7] = [
+    ("output", 0),
+    ("parallel", 0),
+    ("text", 1),
+    ("plan", 2),
+    ("exports", 3),
+    ("report", 4),
+    ("tasks", 4),
+];
+
+fn rank(layer: &str) -> Option<u8> {
+    LAYERS.iter().find(|(l, _)| *l == layer).map(|(_, r)| *r)
+}
+
+/// One library source file: its module path and its code without comments.
+struct Module {
+    path: Vec<String>,
+    code: String,
+}
+
+fn library_modules() -> Vec<Module> {
+    let src = root().join("src");
+    let mut modules = Vec::new();
+    for entry in walkdir::WalkDir::new(&src).sort_by_file_name() {
+        let entry = entry.unwrap();
+        let file = entry.path();
+        if file.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let relative = file.strip_prefix(&src).unwrap();
+        if relative == Path::new("main.rs") || relative.starts_with("cli") {
+            continue;
+        }
+        let mut path: Vec<String> = relative
+            .with_extension("")
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if path.last().is_some_and(|p| p == "mod" || p == "lib") {
+            path.pop();
+        }
+        let text = fs::read_to_string(file).unwrap();
+        // A file's unit tests (its last item by convention) may use fixtures
+        // from anywhere; only the module's own code is held to the arrows.
+        let own = text.split("#[cfg(test)]\nmod tests").next().unwrap_or("");
+        let code = own
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        modules.push(Module { path, code });
+    }
+    modules
+}
+
+/// The module paths a file's code names: `crate::a::b` and `super::c`.
+fn references(module: &Module) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let code = &module.code;
+    let ident = |s: &str| -> Vec<String> {
+        s.split("::")
+            .map(|p| {
+                p.chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect::<String>()
+            })
+            .take_while(|p| !p.is_empty() && p.chars().next().is_some_and(|c| c.is_lowercase()))
+            .collect()
+    };
+    let bytes = code.as_bytes();
+    for (at, _) in code.match_indices("crate::") {
+        if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_') {
+            continue;
+        }
+        let path = ident(&code[at + "crate::".len()..]);
+        if !path.is_empty() {
+            out.push(path);
+        }
+    }
+    for (at, _) in code.match_indices("super::") {
+        if at >= "super::".len() && &code[at - "super::".len()..at] == "super::" {
+            continue; // counted from the first `super::` of the chain
+        }
+        let mut rest = &code[at..];
+        // `super` of module `a::b` (file `a/b.rs` or `a/b/mod.rs`) is `a`.
+        let mut base = module.path.clone();
+        while let Some(r) = rest.strip_prefix("super::") {
+            base.pop();
+            rest = r;
+        }
+        base.extend(ident(rest));
+        if !base.is_empty() {
+            out.push(base);
+        }
+    }
+    out
+}
+
+#[test]
+fn imports_point_down_the_pipeline_and_never_in_a_circle() {
+    let mut wrong = Vec::new();
+    // Edges between units (a layer's second-level modules: plan::rules, report::format).
+    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let modules = library_modules();
+    assert!(modules.len() > 40, "only {} modules found", modules.len());
+    for module in &modules {
+        let Some(layer) = module.path.first() else {
+            continue; // lib.rs
+        };
+        let from = rank(layer).unwrap_or_else(|| panic!("{layer} is in no layer"));
+        let unit = module
+            .path
+            .iter()
+            .take(2)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("::");
+        for target in references(module) {
+            // `crate::t!` is the message macro of text::i18n.
+            let target_layer = if target[0] == "t" { "text" } else { &target[0] };
+            let Some(to) = rank(target_layer) else {
+                continue; // an item of lib.rs or a macro's own path
+            };
+            if target_layer != layer && to >= from {
+                wrong.push(format!(
+                    "{} uses {}",
+                    module.path.join("::"),
+                    target.join("::")
+                ));
+            }
+            let target_unit = target
+                .iter()
+                .take(2)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("::");
+            if target_unit != unit && target[0] != "t" {
+                edges.entry(unit.clone()).or_default().insert(target_unit);
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "imports against the arrows:\n{}",
+        wrong.join("\n")
+    );
+
+    let reaches = |from: &str, to: &str| -> bool {
+        let mut seen = BTreeSet::new();
+        let mut stack = vec![from.to_string()];
+        while let Some(unit) = stack.pop() {
+            for next in edges.get(&unit).into_iter().flatten() {
+                if next == to {
+                    return true;
+                }
+                if seen.insert(next.clone()) {
+                    stack.push(next.clone());
+                }
+            }
+        }
+        false
+    };
+    let circles: Vec<String> = edges
+        .iter()
+        .flat_map(|(a, targets)| targets.iter().map(move |b| (a, b)))
+        .filter(|(a, b)| reaches(b, a))
+        .map(|(a, b)| format!("{a} -> {b} -> ... -> {a}"))
+        .collect();
+    assert!(
+        circles.is_empty(),
+        "modules in a circle:\n{}",
+        circles.join("\n")
+    );
+}
+
+#[test]
+fn the_checker_sees_an_import_against_the_arrows() {
+    let module = Module {
+        path: vec!["plan".into(), "rules".into(), "goals".into()],
+        code: "use crate::report::figures::Figure;\nuse super::catalog as rule;".into(),
+    };
+    let found = references(&module);
+    assert_eq!(
+        found,
+        vec![
+            vec!["report".to_string(), "figures".into(), "Figure".to_string()]
+                .into_iter()
+                .take(2)
+                .collect::<Vec<_>>(),
+            vec!["plan".to_string(), "rules".into(), "catalog".into()],
+        ]
+    );
+}
+
+#[test]
+fn the_library_knows_nothing_of_clap_or_anyhow() {
+    let offenders: Vec<String> = library_modules()
+        .iter()
+        .filter(|m| m.code.contains("clap::") || m.code.contains("anyhow::"))
+        .map(|m| m.path.join("::"))
+        .collect();
+    assert!(offenders.is_empty(), "{offenders:?}");
+}

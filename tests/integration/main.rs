@@ -1,0 +1,18 @@
+//! The integration tests, in one binary: the command run as staff run it
+//! (golden cases, languages, tasks, hostile input), the documents kept in
+//! step with the code, and the official conformance data.
+
+mod architecture;
+mod common;
+mod conformance;
+mod diff;
+mod docs;
+mod exports;
+mod golden;
+mod hostile;
+mod init;
+mod lang;
+mod mutations;
+mod sarif;
+mod schema;
+mod tasks;
