@@ -46,3 +46,30 @@ fn every_metric_is_documented_in_the_plan_format() {
         );
     }
 }
+
+/// `docs/architecture.md` is the map of `src/`: every folder and every file
+/// of the top level, of `cli/`, `plan/` and `exports/` is on it.
+#[test]
+fn the_architecture_page_maps_every_module() {
+    let doc = fs::read_to_string(root().join("docs/architecture.md")).unwrap();
+    let mut missing = Vec::new();
+    for folder in ["src", "src/cli", "src/plan", "src/exports"] {
+        for entry in fs::read_dir(root().join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name == "mod.rs" || name == "lib.rs" && folder == "src" {
+                continue;
+            }
+            let shown = if path.is_dir() {
+                format!("{name}/")
+            } else {
+                name.clone()
+            };
+            let word = shown.trim_end_matches(".rs");
+            if !doc.contains(&shown) && !doc.contains(&format!("{word},")) {
+                missing.push(format!("{folder}/{shown}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "not on docs/architecture.md: {missing:?}");
+}
