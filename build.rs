@@ -2,6 +2,7 @@
 //! lists the golden test cases (`tests/cases/*`) so that each becomes a test
 //! of its own that can be run by name.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
@@ -34,18 +35,13 @@ fn golden_cases() {
         .collect();
     names.sort();
     let mut out = String::from("/// Every golden case, as the build found them.\n");
-    out.push_str(&format!(
-        "const CASES: [&str; {}] = {names:?};\n",
-        names.len()
-    ));
+    let _ = writeln!(out, "const CASES: [&str; {}] = {names:?};", names.len());
     for name in &names {
         let ident: String = name
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
             .collect();
-        out.push_str(&format!(
-            "#[test]\nfn {ident}() {{\n    run({name:?});\n}}\n"
-        ));
+        let _ = writeln!(out, "#[test]\nfn {ident}() {{\n    run({name:?});\n}}");
     }
     let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     std::fs::write(Path::new(&dir).join("golden_cases.rs"), out).expect("OUT_DIR is writable");

@@ -4,7 +4,7 @@
 //! lines). More YEARS with more rows keeps each month as dense: the input
 //! grows the way an account's history does.
 //!
-//! cargo run --release --example synthetic_exports -- OUT_DIR [FILES] [ROWS] [YEARS]   (default 30 × 100000, 5)
+//! cargo run --release --example `synthetic_exports` -- `OUT_DIR` [FILES] [ROWS] [YEARS]   (default 30 × 100000, 5)
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -42,7 +42,7 @@ fn main() {
         for r in 0..rows {
             let n = f * rows + r;
             let id = 1_840_000_000_000_000_000u64 + n;
-            let at = start + chrono::TimeDelta::minutes(((n * 7919) % span_minutes) as i64);
+            let at = start + chrono::TimeDelta::minutes(((n * 7919) % span_minutes).cast_signed());
             let impressions = 1000 + (n * 37) % 9000;
             let likes = impressions / 60;
             let retweets = likes / 4;

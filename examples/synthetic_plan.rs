@@ -2,7 +2,7 @@
 //! a five-year period (from 2025-11, so the first month's preparation fits
 //! in it) and a calendar of N items over 60 monthly files, 2026-01 to 2030-12.
 //!
-//! cargo run --release --example synthetic_plan -- OUT_DIR [ITEMS]   (default 30000)
+//! cargo run --release --example `synthetic_plan` -- `OUT_DIR` [ITEMS]   (default 30000)
 
 use std::fmt::Write as _;
 use std::fs;
@@ -109,7 +109,7 @@ fn main() {
 
 /// Spreads items over platforms in proportion to their focus shares.
 fn pick_platform(i: usize) -> &'static str {
-    let slot = (i * 37 % 100) as u32;
+    let slot = u32::try_from(i * 37 % 100).expect("below 100");
     let mut acc = 0;
     for (id, share) in PLATFORMS {
         acc += share;

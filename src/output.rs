@@ -36,6 +36,10 @@ pub fn write_atomic(
 }
 
 #[cfg(unix)]
+#[allow(
+    clippy::unnecessary_wraps,
+    reason = "the same signature as the non-Unix version, which can fail"
+)]
 fn default_permissions(_: &std::fs::File) -> io::Result<std::fs::Permissions> {
     use std::os::unix::fs::PermissionsExt;
     Ok(std::fs::Permissions::from_mode(0o644))

@@ -10,7 +10,7 @@ use std::path::PathBuf;
     about = "Plan-as-code for a charity's social media: validate the plan, list who does what, measure the month.",
     after_help = "Examples:\n  khairukum plan validate\n  khairukum plan validate --plan path/to/plans --format github"
 )]
-pub struct Cli {
+pub(super) struct Cli {
     /// The plan folder [default: ./plans]
     #[arg(long, global = true, env = "KHAIRUKUM_PLAN", value_name = "DIR")]
     pub plan: Option<PathBuf>,
@@ -24,7 +24,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(super) enum Command {
     /// Work with the plan folder itself
     #[command(subcommand, after_help = "Example:\n  khairukum plan validate")]
     Plan(PlanCommand),
@@ -64,7 +64,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
-pub struct InitArgs {
+pub(super) struct InitArgs {
     /// The folder of the new plan repository
     #[arg(default_value = ".")]
     pub dir: PathBuf,
@@ -79,7 +79,7 @@ pub struct InitArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ReportArgs {
+pub(super) struct ReportArgs {
     /// The month to report (YYYY-MM); without a value, the last full month
     #[arg(long, value_name = "YYYY-MM", num_args = 0..=1, default_missing_value = "", value_parser = parse_month_arg)]
     pub month: Option<String>,
@@ -108,13 +108,13 @@ pub struct ReportArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// The day to treat as today (gives a year to TikTok dates written without one)
+    /// The day to treat as today (gives a year to `TikTok` dates written without one)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormatArg {
+pub(super) enum ReportFormatArg {
     Table,
     Markdown,
     Json,
@@ -134,7 +134,7 @@ fn parse_quarter(text: &str) -> Result<(i32, u32), String> {
 }
 
 #[derive(Debug, Args)]
-pub struct TasksArgs {
+pub(super) struct TasksArgs {
     /// A person: their id or name (Arabic or English; diacritics and letter forms do not matter)
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
@@ -197,7 +197,7 @@ pub struct TasksArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StatusChoice {
+pub(super) enum StatusChoice {
     Open,
     Done,
     Overdue,
@@ -206,7 +206,7 @@ pub enum StatusChoice {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TasksFormat {
+pub(super) enum TasksFormat {
     Table,
     Json,
     Csv,
@@ -215,7 +215,7 @@ pub enum TasksFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CalendarArg {
+pub(super) enum CalendarArg {
     Gregorian,
     Hijri,
     Both,
@@ -263,8 +263,8 @@ fn parse_month_arg(text: &str) -> Result<String, String> {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum PlanCommand {
-    /// Check every plan file and report all problems, located at file:line:column
+pub(super) enum PlanCommand {
+    /// Check every plan file and report all problems, located at <file:line:column>
     #[command(
         after_help = "Exit status: 0 clean (warnings allowed), 1 problems found, 2 could not run.\n\nExamples:\n  khairukum plan validate\n  khairukum plan validate --format sarif > plan.sarif\n  khairukum plan validate --deny warnings"
     )]
@@ -277,7 +277,7 @@ pub enum PlanCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct DiffArgs {
+pub(super) struct DiffArgs {
     /// The older revision [default: the merge base with the default branch]
     pub base: Option<String>,
 
@@ -290,14 +290,14 @@ pub struct DiffArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiffFormat {
+pub(super) enum DiffFormat {
     Markdown,
     Json,
 }
 
 #[derive(Debug, Args)]
-pub struct ValidateArgs {
-    /// Output format [default: github when GITHUB_ACTIONS=true, else human]
+pub(super) struct ValidateArgs {
+    /// Output format [default: github when `GITHUB_ACTIONS=true`, else human]
     #[arg(long, value_enum)]
     pub format: Option<OutputFormat>,
 
@@ -311,7 +311,7 @@ pub struct ValidateArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
+pub(super) enum OutputFormat {
     /// Source lines with the problem marked
     Human,
     /// One JSON object per finding, with a summary
@@ -323,13 +323,13 @@ pub enum OutputFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DenyLevel {
+pub(super) enum DenyLevel {
     Warnings,
 }
 
 /// The languages messages can be in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
+pub(super) enum LangArg {
     /// English
     En,
     /// العربية
@@ -337,7 +337,7 @@ pub enum LangArg {
 }
 
 impl LangArg {
-    pub fn lang(self) -> khairukum::text::i18n::Lang {
+    pub(super) fn lang(self) -> khairukum::text::i18n::Lang {
         match self {
             LangArg::En => khairukum::text::i18n::Lang::En,
             LangArg::Ar => khairukum::text::i18n::Lang::Ar,
@@ -346,7 +346,7 @@ impl LangArg {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
+pub(super) enum ColorChoice {
     Auto,
     Always,
     Never,

@@ -11,7 +11,7 @@ use std::path::Path;
 pub(crate) fn run(plan: &Path, args: &DiffArgs) -> Result<u8> {
     let cwd = std::env::current_dir()?;
     let repo = git::toplevel(&cwd)?;
-    let absolute = cwd.join(&plan);
+    let absolute = cwd.join(plan);
     let absolute = absolute.canonicalize().unwrap_or(absolute);
     let folder = absolute
         .strip_prefix(repo.canonicalize().unwrap_or(repo.clone()))

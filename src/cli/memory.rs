@@ -1,5 +1,10 @@
 //! The allocator the binary runs on, and the one setting `report` changes.
 
+#![allow(
+    unsafe_code,
+    reason = "mimalloc's options are set through its C functions; the only unsafe code of the crate"
+)]
+
 /// Parsing a plan allocates many small strings on several threads; mimalloc
 /// handles that markedly faster than the system allocator. Transparent huge
 /// pages are off: they only inflated resident memory here.
@@ -38,6 +43,8 @@ mod tests {
         let before = unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
         assert_eq!(before, PURGE_DELAY_DEFAULT_MS);
         purge_freed_memory_at_once();
+        // SAFETY: as in `purge_freed_memory_at_once`.
+        // SAFETY: as in `purge_freed_memory_at_once`.
         let after = unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
         assert_eq!(after, 0);
     }

@@ -31,15 +31,14 @@ pub(crate) fn main() -> ExitCode {
         .unwrap_or_else(|| PathBuf::from(khairukum::plan::DEFAULT_FOLDER));
     let result = match &cli.command {
         Command::Plan(PlanCommand::Validate(args)) => {
-            validate::run(validate::ValidateSettings::resolve(plan, lang, args))
+            validate::run(&validate::ValidateSettings::resolve(plan, lang, args))
         }
         Command::Plan(PlanCommand::Diff(args)) => diff::run(&plan, args),
-        Command::Tasks(args) => {
-            tasks::TasksSettings::resolve(plan, lang, args).and_then(tasks::run)
-        }
+        Command::Tasks(args) => tasks::TasksSettings::resolve(plan, lang, args)
+            .and_then(|settings| tasks::run(&settings)),
         Command::Report(args) => {
             report::ReportSettings::resolve(plan, cli.lang.map(LangArg::lang), args)
-                .and_then(report::run)
+                .and_then(|settings| report::run(&settings))
         }
         Command::Init(args) => init::run(args, lang),
         Command::Schema { output } => schema::run(output),

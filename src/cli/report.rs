@@ -82,7 +82,7 @@ impl ReportSettings {
     }
 }
 
-pub(crate) fn run(settings: ReportSettings) -> Result<u8> {
+pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
     super::memory::purge_freed_memory_at_once();
     let period = match settings.asked {
         Asked::Month(Some(m)) => Period::month(m),
@@ -94,10 +94,9 @@ pub(crate) fn run(settings: ReportSettings) -> Result<u8> {
         Asked::Range(from, to) => Period::range(from, to),
     };
     // Only the calendar months the report and its trend look at are read.
-    let earliest =
-        Month::of(period.previous().from.min(
-            period.from - chrono::TimeDelta::days(31 * (khairukum::report::TREND_MONTHS as i64)),
-        ));
+    let earliest = Month::of(period.previous().from.min(
+        period.from - chrono::TimeDelta::days(31 * i64::from(khairukum::report::TREND_MONTHS)),
+    ));
     let loaded = khairukum::plan::load::load_selected(&settings.plan, |_, month| {
         month >= earliest && month.first_day() <= period.to
     })?;
@@ -141,21 +140,19 @@ pub(crate) fn run(settings: ReportSettings) -> Result<u8> {
         Ok(f) => f,
         Err(problem) => {
             extra.push(problem);
-            Default::default()
+            khairukum::report::data::FollowerTotals::default()
         }
     };
-    let report = khairukum::report::build(plan, &imported, &followers, &period, extra);
+    let report = khairukum::report::build(plan, &imported, &followers, &period, &extra);
     let writer = khairukum::report::format::writer(settings.format, settings.lang);
-    match &settings.output {
-        Some(path) => khairukum::output::write_atomic(path, |out| writer.write(&report, out))
-            .with_context(|| {
-                khairukum::t!("cannot-write", path = path.display()).text(settings.lang)
-            })?,
-        None => {
-            let mut out = io::BufWriter::new(io::stdout().lock());
-            writer.write(&report, &mut out)?;
-            out.flush()?;
-        }
+    if let Some(path) = &settings.output {
+        khairukum::output::write_atomic(path, |out| writer.write(&report, out)).with_context(
+            || khairukum::t!("cannot-write", path = path.display()).text(settings.lang),
+        )?;
+    } else {
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        writer.write(&report, &mut out)?;
+        out.flush()?;
     }
     Ok(SUCCESS)
 }

@@ -158,7 +158,7 @@ fn days(
     })
 }
 
-pub(crate) fn run(settings: TasksSettings) -> Result<u8> {
+pub(crate) fn run(settings: &TasksSettings) -> Result<u8> {
     // Read only the calendar months whose tasks can fall in the window.
     let select = |plan: &Plan, month: Month| {
         let today = now(plan, settings.today).date();
@@ -190,7 +190,10 @@ pub(crate) fn run(settings: TasksSettings) -> Result<u8> {
     let checked = khairukum::plan::rules::check(plan);
     let problems = loaded.diagnostics.iter().chain(&checked).filter(|d| {
         d.severity == khairukum::plan::diagnostic::Severity::Error
-            || std::ptr::eq(d.rule, &khairukum::plan::rules::catalog::TASK_BEFORE_PLAN)
+            || std::ptr::eq(
+                d.rule,
+                &raw const khairukum::plan::rules::catalog::TASK_BEFORE_PLAN,
+            )
     });
     super::plan_problems::print(
         problems,
@@ -232,15 +235,14 @@ pub(crate) fn run(settings: TasksSettings) -> Result<u8> {
         };
         format::writer(settings.format, settings.lang).write(&listing, out)
     };
-    match &settings.output {
-        Some(path) => khairukum::output::write_atomic(path, write).with_context(|| {
+    if let Some(path) = &settings.output {
+        khairukum::output::write_atomic(path, write).with_context(|| {
             khairukum::t!("cannot-write", path = path.display()).text(settings.lang)
-        })?,
-        None => {
-            let mut out = io::BufWriter::new(io::stdout().lock());
-            write(&mut out)?;
-            out.flush()?;
-        }
+        })?;
+    } else {
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        write(&mut out)?;
+        out.flush()?;
     }
     std::mem::forget(loaded);
     Ok(SUCCESS)

@@ -23,11 +23,8 @@ impl ValidateSettings {
             Some(OutputFormat::Json) => Format::Json,
             Some(OutputFormat::Github) => Format::Github,
             Some(OutputFormat::Sarif) => Format::Sarif,
-            Some(OutputFormat::Human) => Format::Human {
-                color: color(args.color),
-            },
             None if in_actions => Format::Github,
-            None => Format::Human {
+            Some(OutputFormat::Human) | None => Format::Human {
                 color: color(args.color),
             },
         };
@@ -48,7 +45,7 @@ fn color(choice: ColorChoice) -> bool {
     }
 }
 
-pub(crate) fn run(settings: ValidateSettings) -> Result<u8> {
+pub(crate) fn run(settings: &ValidateSettings) -> Result<u8> {
     let validation = khairukum::plan::validate::validate(&settings.plan)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

@@ -70,8 +70,12 @@ pub struct Format {
     pub total_row: bool,
 }
 
-use Field::*;
-use Need::*;
+use Field::{
+    Account, Channel, Clicks, Date, Engagements, FirstReply, FollowersTotal, Follows, Impressions,
+    Likes, NetFollows, Platform, PostId, Posts, Primary, Published, Reach, Received, Replies,
+    Reposts, Saves, Text, Unfollows, Url, VideoViews,
+};
+use Need::{Optional, Required};
 
 pub static FORMATS: &[Format] = &[
     Format {
@@ -332,7 +336,7 @@ pub static FORMATS: &[Format] = &[
 ];
 
 /// A header cell as matched: trimmed, lower case, without a byte-order mark.
-pub fn normalise_header(cell: &str) -> String {
+pub(crate) fn normalise_header(cell: &str) -> String {
     cell.trim_start_matches('\u{feff}').trim().to_lowercase()
 }
 
@@ -346,7 +350,7 @@ pub struct Fit {
 
 /// Fits a header to every format, best first: complete fits before
 /// incomplete ones, then by the number of matched columns.
-pub fn fit(header: &[String]) -> Vec<Fit> {
+pub(crate) fn fit(header: &[String]) -> Vec<Fit> {
     let mut fits: Vec<Fit> = FORMATS
         .iter()
         .map(|format| {

@@ -6,7 +6,7 @@ use super::formats::{self, Fit, Grain};
 use super::mapping::Mapper;
 use super::problems::{Decision, Problem};
 use super::quirks;
-use super::tables::*;
+use super::tables::{ExportFile, Imported, Options, PostDay, PostStub, PostTotals, file_index};
 use crate::plan::model::platforms::PlatformKind;
 use crate::t;
 use crate::text::i18n::Msg;
@@ -28,7 +28,7 @@ pub fn import_dir(dir: &Path, options: &Options) -> std::io::Result<Imported> {
                     .extension()
                     .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
         })
-        .map(|e| e.into_path())
+        .map(walkdir::DirEntry::into_path)
         .collect();
     files.sort();
     // Files are read on all cores, then put together in path order.
@@ -53,7 +53,10 @@ pub fn import_dir(dir: &Path, options: &Options) -> std::io::Result<Imported> {
     let mut imported = Imported::default();
     let mut sums = PostSums::default();
     for mut part in parts {
-        sums.add(std::mem::take(&mut part.stubs), imported.files.len() as u32);
+        sums.add(
+            std::mem::take(&mut part.stubs),
+            file_index(imported.files.len()),
+        );
         imported.append(part);
     }
     let (days, problems) = sums.finish(&imported.files);
@@ -75,15 +78,14 @@ impl PostSums {
     fn add(&mut self, stubs: Vec<PostStub>, offset: u32) {
         for stub in stubs {
             let file = stub.file + offset;
-            match self.seen.get(&stub.key) {
-                Some(&first) => *self.repeats.entry((first, file)).or_default() += 1,
-                None => {
-                    self.seen.insert(stub.key, file);
-                    self.sums
-                        .entry((stub.platform, stub.date, file))
-                        .or_default()
-                        .add_counts(&stub.counts());
-                }
+            if let Some(&first) = self.seen.get(&stub.key) {
+                *self.repeats.entry((first, file)).or_default() += 1;
+            } else {
+                self.seen.insert(stub.key, file);
+                self.sums
+                    .entry((stub.platform, stub.date, file))
+                    .or_default()
+                    .add_counts(&stub.counts());
             }
         }
     }
@@ -154,8 +156,9 @@ pub(super) fn read_export(
         .delimiter(delimiter)
         .from_reader(body);
     let mut record = csv::ByteRecord::new();
-    let line_of =
-        |record: &csv::ByteRecord| record.position().map_or(0, |p| p.line()) + preamble_lines;
+    let line_of = |record: &csv::ByteRecord| {
+        record.position().map_or(0, csv::Position::line) + preamble_lines
+    };
     match csv.read_byte_record(&mut record) {
         Ok(true) => {}
         Ok(false) => return Err((None, t!("empty-file"))),

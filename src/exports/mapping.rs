@@ -4,7 +4,7 @@
 use super::formats::{Field, Fit, Grain};
 use super::problems::{Decision, Problem};
 use super::quirks;
-use super::tables::*;
+use super::tables::{Counts, Day, Imported, Inquiry, Options, Post, PostStub, Source};
 use super::values::{self, When};
 use crate::plan::model::platforms::PlatformKind;
 use crate::t;

@@ -16,7 +16,8 @@ pub mod values;
 
 pub use import::{import_dir, import_file};
 pub use problems::{Decision, Problem};
+pub(crate) use tables::impressions_of;
 pub use tables::{
     Counts, Day, ExportFile, Imported, Inquiry, Options, Pair, Post, PostDay, PostStub, PostTotals,
-    Source, Sum, impressions_of,
+    Source, Sum,
 };

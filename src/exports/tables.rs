@@ -110,9 +110,9 @@ impl Pair {
     }
 }
 
-/// "Impressions" of a post: YouTube and TikTok report views where the
+/// "Impressions" of a post: `YouTube` and `TikTok` report views where the
 /// others report impressions.
-pub fn impressions_of(kind: PlatformKind, counts: &Counts) -> Option<i64> {
+pub(crate) fn impressions_of(kind: PlatformKind, counts: &Counts) -> Option<i64> {
     match kind {
         PlatformKind::Youtube | PlatformKind::Tiktok => counts.impressions.or(counts.video_views),
         _ => counts.impressions,
@@ -239,7 +239,7 @@ impl PostStub {
                 v(c.video_views),
                 v(c.follows.or(c.net_follows)),
             ],
-            file: file as u32,
+            file: file_index(file),
         }
     }
 
@@ -341,7 +341,7 @@ pub struct Options {
     /// The plan's time zone: UTC times are moved into it before taking their date.
     pub time_zone: chrono_tz::Tz,
     /// A day on or after the last day of any export, to give a year to dates
-    /// written without one (TikTok Studio): the export date, or today.
+    /// written without one (`TikTok` Studio): the export date, or today.
     pub year_anchor: NaiveDate,
 }
 
@@ -370,7 +370,15 @@ impl Imported {
         self.problems.append(&mut other.problems);
         other.post_days.iter_mut().for_each(|d| d.file += offset);
         self.post_days.append(&mut other.post_days);
-        other.stubs.iter_mut().for_each(|d| d.file += offset as u32);
+        other
+            .stubs
+            .iter_mut()
+            .for_each(|d| d.file += file_index(offset));
         self.stubs.append(&mut other.stubs);
     }
+}
+
+/// A file's index as a post stub keeps it, in four bytes.
+pub(super) fn file_index(index: usize) -> u32 {
+    u32::try_from(index).expect("fewer than 2^32 export files")
 }

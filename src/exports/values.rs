@@ -3,11 +3,12 @@
 //! formats. A placeholder is `None`, never zero.
 
 use crate::t;
+use crate::text::arabic::western_digit;
 use crate::text::i18n::Msg;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 /// Cells that mean "no value": reported as missing, never counted as zero.
-pub fn is_placeholder(cell: &str) -> bool {
+pub(crate) fn is_placeholder(cell: &str) -> bool {
     matches!(
         cell.trim().to_ascii_lowercase().as_str(),
         "" | "-" | "--" | "—" | "undefined" | "nan" | "n/a" | "null" | "none"
@@ -24,8 +25,7 @@ pub fn number(cell: &str) -> Result<Option<f64>, Msg> {
     for c in cell.chars() {
         match c {
             '0'..='9' | '.' | '-' | '+' | 'e' | 'E' => text.push(c),
-            '٠'..='٩' => text.push(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
-            '۰'..='۹' => text.push(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
+            '٠'..='٩' | '۰'..='۹' => text.extend(western_digit(c)),
             '٫' => text.push('.'),
             ',' | '٬' | '\u{a0}' | ' ' | '%' => {}
             _ => return Err(t!("export.not-a-number", cell = cell)),
@@ -40,6 +40,10 @@ pub fn number(cell: &str) -> Result<Option<f64>, Msg> {
 pub fn count(cell: &str) -> Result<Option<i64>, Msg> {
     match number(cell)? {
         None => Ok(None),
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "a whole number below 9e15 is exact in an i64"
+        )]
         Some(v) if v.fract() == 0.0 && v.abs() < 9e15 => Ok(Some(v as i64)),
         Some(_) => Err(t!("export.not-whole", cell = cell.trim())),
     }
@@ -56,8 +60,9 @@ fn month_number(name: &str) -> Option<u32> {
     }
     MONTHS
         .iter()
-        .position(|m| name.starts_with(m))
-        .map(|i| i as u32 + 1)
+        .zip(1..)
+        .find(|(m, _)| name.starts_with(*m))
+        .map(|(_, number)| number)
 }
 
 /// A date or date-time in any of the export formats, with what the cell says
@@ -70,7 +75,7 @@ pub enum When {
     Local(NaiveDateTime),
     /// A day only.
     Day(NaiveDate),
-    /// A day without a year (TikTok Studio: `March 19`); the year is inferred later.
+    /// A day without a year (`TikTok` Studio: `March 19`); the year is inferred later.
     NoYear { month: u32, day: u32 },
 }
 
@@ -167,7 +172,7 @@ fn fast_iso(b: &[u8]) -> Option<When> {
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let date = NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)?;
+    let date = NaiveDate::from_ymd_opt(digits(0..4)?.cast_signed(), digits(5..7)?, digits(8..10)?)?;
     match b.len() {
         10 => Some(When::Day(date)),
         22 if b[10] == b' ' && b[13] == b':' && &b[16..] == b" +0000" => {
@@ -176,11 +181,6 @@ fn fast_iso(b: &[u8]) -> Option<When> {
         }
         _ => None,
     }
-}
-
-/// Noon, for day-only values that must be placed in time.
-pub fn noon(day: NaiveDate) -> NaiveDateTime {
-    day.and_time(NaiveTime::from_hms_opt(12, 0, 0).expect("valid"))
 }
 
 #[cfg(test)]
@@ -199,7 +199,7 @@ mod tests {
         assert_eq!(number("-2"), Ok(Some(-2.0)));
         assert_eq!(
             number("0.0052585451358457495"),
-            Ok(Some(0.0052585451358457495))
+            Ok(Some(0.005_258_545_135_845_749_5))
         );
         for missing in ["", "-", "--", "undefined", "NAN", "N/A"] {
             assert_eq!(number(missing), Ok(None), "{missing}");

@@ -68,8 +68,14 @@ impl Span {
             file,
             line: u32::try_from(loc.line()).unwrap_or(u32::MAX).max(1),
             column: u32::try_from(loc.column()).unwrap_or(u32::MAX).max(1),
-            byte_start: span.byte_offset().unwrap_or(0) as usize,
-            byte_len: span.byte_len().unwrap_or(0) as usize,
+            byte_start: span
+                .byte_offset()
+                .and_then(|b| usize::try_from(b).ok())
+                .unwrap_or(0),
+            byte_len: span
+                .byte_len()
+                .and_then(|b| usize::try_from(b).ok())
+                .unwrap_or(0),
         }
     }
 }
@@ -109,26 +115,31 @@ impl Diagnostic {
         }
     }
 
+    #[must_use]
     pub fn at(mut self, span: Span) -> Self {
         self.span = Some(span);
         self
     }
 
+    #[must_use]
     pub fn label(mut self, label: Msg) -> Self {
         self.label = Some(label);
         self
     }
 
+    #[must_use]
     pub fn related(mut self, span: Span, message: Msg) -> Self {
         self.related.push(Related { span, message });
         self
     }
 
+    #[must_use]
     pub fn help(mut self, help: Msg) -> Self {
         self.help = Some(help);
         self
     }
 
+    #[must_use]
     pub fn maybe_help(mut self, help: Option<Msg>) -> Self {
         self.help = help;
         self
@@ -156,12 +167,18 @@ impl Tally {
 }
 
 /// "did you mean `x`?" for a near miss among `candidates`.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Msg> {
+pub(crate) fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<Msg> {
     closest(word, candidates).map(|c| crate::t!("did-you-mean", word = c))
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
-pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let word_len = word.chars().count();
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {

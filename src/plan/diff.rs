@@ -445,7 +445,7 @@ pub fn markdown(changes: &[Change], old_label: &str, new_label: &str) -> String 
         let mut month = None;
         for c in here {
             if c.month.is_some() && c.month != month {
-                month = c.month.clone();
+                month.clone_from(&c.month);
                 let _ = writeln!(s, "- {}", month.as_deref().unwrap_or(""));
             }
             let indent = if c.month.is_some() { "  " } else { "" };

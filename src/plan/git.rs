@@ -30,14 +30,14 @@ fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
     }
 }
 
-fn text(bytes: Vec<u8>) -> String {
-    String::from_utf8_lossy(&bytes).trim().to_string()
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).trim().to_string()
 }
 
 /// The top folder of the repository containing `dir`.
 pub fn toplevel(dir: &Path) -> Result<PathBuf, GitError> {
     git(dir, &["rev-parse", "--show-toplevel"])
-        .map(|o| PathBuf::from(text(o)))
+        .map(|o| PathBuf::from(text(&o)))
         .map_err(|_| {
             GitError(format!(
                 "`{}` is not inside a git repository",
@@ -57,19 +57,19 @@ pub fn verify(repo: &Path, revision: &str) -> Result<String, GitError> {
             &format!("{revision}^{{commit}}"),
         ],
     )
-    .map(text)
+    .map(|bytes| text(&bytes))
     .map_err(|_| GitError(format!("unknown revision `{revision}`")))
 }
 
 /// Where the current branch left the default branch (`origin/HEAD`, else `main` or `master`).
 pub fn merge_base_with_default(repo: &Path) -> Result<String, GitError> {
     let default = git(repo, &["rev-parse", "--abbrev-ref", "origin/HEAD"])
-        .map(text)
+        .map(|bytes| text(&bytes))
         .ok()
-        .or_else(|| ["main", "master"].iter().find(|b| verify(repo, b).is_ok()).map(|b| b.to_string()))
+        .or_else(|| ["main", "master"].iter().find(|b| verify(repo, b).is_ok()).map(std::string::ToString::to_string))
         .ok_or_else(|| GitError("no default branch (origin/HEAD, main or master) to compare with; name a BASE revision".into()))?;
     git(repo, &["merge-base", "HEAD", &default])
-        .map(text)
+        .map(|bytes| text(&bytes))
         .map_err(|e| GitError(format!("no merge base with `{default}`: {e}")))
 }
 

@@ -6,7 +6,7 @@ use crate::text::dates::Month;
 use std::path::{Path, PathBuf};
 
 /// Where plan repositories install khairukum from.
-pub const REPOSITORY: &str = "https://github.com/khairukum/khairukum";
+pub(crate) const REPOSITORY: &str = "https://github.com/khairukum/khairukum";
 
 /// Why `init` did not write anything.
 #[derive(Debug)]

@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 
 /// Plan files are small; anything larger is refused before parsing.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// What reading a plan folder produced.
 #[derive(Debug)]
@@ -117,7 +117,7 @@ pub fn load_selected(
 /// Like [`load_selected`], and runs `on_month` on each calendar month as soon
 /// as it is read (with the plan-wide files already loaded), on the same
 /// thread, adding what it finds to the diagnostics.
-pub fn load_with(
+pub(crate) fn load_with(
     dir: &Path,
     select: impl Fn(&Plan, crate::text::dates::Month) -> bool,
     on_month: impl Fn(&Plan, FileId, &CalendarMonth) -> Vec<Diagnostic> + Sync,
@@ -158,7 +158,7 @@ pub fn load_with(
                         "io-error",
                         error = err
                             .io_error()
-                            .map_or_else(|| err.to_string(), |e| e.to_string())
+                            .map_or_else(|| err.to_string(), std::string::ToString::to_string)
                     )
                 };
                 diagnostics.push(
@@ -295,9 +295,10 @@ fn unknown_file(rel: &Path, file: FileId, shown: &str) -> Diagnostic {
         .unwrap_or_default();
     let known = TOP_LEVEL.iter().map(|(n, _, _)| *n);
     let help = if rel.components().count() == 1 {
-        crate::plan::diagnostic::closest(&stem, known)
-            .map(|name| t!("unknown-file.did-you-mean", name = name))
-            .unwrap_or_else(|| t!("unknown-file.help"))
+        crate::plan::diagnostic::closest(&stem, known).map_or_else(
+            || t!("unknown-file.help"),
+            |name| t!("unknown-file.did-you-mean", name = name),
+        )
     } else {
         t!("unknown-file.help-folder")
     };

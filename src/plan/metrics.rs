@@ -48,7 +48,7 @@ pub fn find(id: &str) -> Option<&'static Metric> {
 }
 
 /// Whether a metric is a composite whose parts the plan declares.
-pub fn is_composite(id: &str) -> bool {
+pub(crate) fn is_composite(id: &str) -> bool {
     id == "influence_strength"
 }
 

@@ -10,7 +10,8 @@ use schemars::{JsonSchema, schema_for};
 use serde_json::Value;
 
 /// Where the published schemas live (the `schemas/` folder of the repository).
-pub const BASE_URL: &str = "https://raw.githubusercontent.com/khairukum/khairukum/main/schemas";
+pub(crate) const BASE_URL: &str =
+    "https://raw.githubusercontent.com/khairukum/khairukum/main/schemas";
 
 fn with_id<T: JsonSchema>(name: &str, title: &str) -> Value {
     let mut schema = serde_json::to_value(schema_for!(T)).expect("a schema is JSON");
@@ -49,11 +50,6 @@ pub fn all() -> Vec<(&'static str, Value)> {
             with_id::<CalendarMonth>("calendar", "khairukum calendar/YYYY-MM.yaml"),
         ),
     ]
-}
-
-/// The line that points an editor at a file's schema.
-pub fn modeline(name: &str) -> String {
-    format!("# yaml-language-server: $schema={BASE_URL}/{name}.schema.json")
 }
 
 /// The schema's text as written to `schemas/<name>.schema.json`.

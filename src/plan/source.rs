@@ -43,9 +43,13 @@ impl Sources {
 }
 
 /// Line and column (1-based, in characters) of a byte offset in `text`.
-pub fn line_column(text: &str, byte: usize) -> (u32, u32) {
+pub(crate) fn line_column(text: &str, byte: usize) -> (u32, u32) {
     let byte = byte.min(text.len());
     let before = &text.as_bytes()[..byte];
+    #[allow(
+        clippy::naive_bytecount,
+        reason = "counted once per finding shown, on plan-sized files"
+    )]
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = before
         .iter()
@@ -55,11 +59,12 @@ pub fn line_column(text: &str, byte: usize) -> (u32, u32) {
         .chars()
         .count()
         + 1;
-    (line as u32, column as u32)
+    let saturate = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    (saturate(line), saturate(column))
 }
 
 /// Byte offset of a 1-based line and character column in `text` (clamped to the text).
-pub fn byte_offset(text: &str, line: u32, column: u32) -> usize {
+pub(crate) fn byte_offset(text: &str, line: u32, column: u32) -> usize {
     let mut offset = 0;
     for _ in 1..line {
         match text[offset..].find('\n') {

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// Effort of one task when the step does not say.
-pub const DEFAULT_EFFORT: Duration = Duration { minutes: 60 };
+pub(crate) const DEFAULT_EFFORT: Duration = Duration { minutes: 60 };
 
 /// What one task is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -119,21 +119,21 @@ impl<'a> Assigner<'a> {
 
 /// Derives every task of the plan, sorted by due time. Steps whose due
 /// offset or cadence cannot be read are skipped (the validator reports them).
-pub fn derive<'a>(plan: &'a Plan) -> Vec<Task<'a>> {
+pub fn derive(plan: &Plan) -> Vec<Task<'_>> {
     let mut tasks = derive_unsorted(plan);
     tasks.sort_by(|a, b| (a.due, a.step_id(), a.subject).cmp(&(b.due, b.step_id(), b.subject)));
     tasks
 }
 
 /// Every task of the plan, in step order (cheaper when order does not matter).
-pub fn derive_unsorted<'a>(plan: &'a Plan) -> Vec<Task<'a>> {
+pub(crate) fn derive_unsorted<'a>(plan: &'a Plan) -> Vec<Task<'a>> {
     let Some(process) = &plan.process else {
         return Vec::new();
     };
     let settings = plan.settings.as_ref().map(|s| &s.data);
-    let period = settings.and_then(|s| s.period());
+    let period = settings.and_then(super::model::settings::PlanSettings::period);
     let week_start = plan.week_start();
-    let assigner = Assigner::new(plan.team.as_ref().map(|t| &t.data));
+    let owners = Assigner::new(plan.team.as_ref().map(|t| &t.data));
     // `done:` entries by step, so only those steps' task ids are spelled out.
     let mut listed_done: HashMap<&str, HashSet<&str>> = HashMap::new();
     for entry in plan.months.iter().flat_map(|m| &m.data.done) {
@@ -184,7 +184,7 @@ pub fn derive_unsorted<'a>(plan: &'a Plan) -> Vec<Task<'a>> {
                             continue;
                         }
                         let reached = done_when.is_some_and(|d| status.reached(d));
-                        let assignee = assigner.assignee(step, Some(item.owner.value.as_str()));
+                        let assignee = owners.assignee(step, Some(item.owner.value.as_str()));
                         push(
                             Subject::Item(&item.id.value),
                             *publish,
@@ -206,20 +206,20 @@ pub fn derive_unsorted<'a>(plan: &'a Plan) -> Vec<Task<'a>> {
                             Subject::Month(*m),
                             anchor,
                             None,
-                            assigner.assignee(step, None),
+                            owners.assignee(step, None),
                             reached,
                         );
                     }
                 }
                 Per::Week => {
                     for start in weeks(plan, week_start) {
-                        let assignee = assigner.assignee(step, None);
+                        let assignee = owners.assignee(step, None);
                         push(Subject::Week(start), midnight(start), None, assignee, false);
                     }
                 }
                 Per::Plan => {
                     if let Some((start, _)) = period {
-                        let assignee = assigner.assignee(step, None);
+                        let assignee = owners.assignee(step, None);
                         push(Subject::Plan, midnight(start), None, assignee, false);
                     }
                 }

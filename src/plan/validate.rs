@@ -23,7 +23,7 @@ impl Validation {
     pub fn could_not_read(&self) -> bool {
         self.diagnostics
             .iter()
-            .any(|d| std::ptr::eq(d.rule, &crate::plan::rules::catalog::UNREADABLE))
+            .any(|d| std::ptr::eq(d.rule, &raw const crate::plan::rules::catalog::UNREADABLE))
     }
 }
 

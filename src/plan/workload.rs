@@ -48,7 +48,8 @@ pub fn weekly<'a>(
     };
     let first = week_of(first, week_start);
     let week_number =
-        |date: NaiveDate| ((week_of(date, week_start) - first).num_days() / 7) as usize;
+        // `first` is the earliest week, so the difference is never negative.
+        |date: NaiveDate| usize::try_from((week_of(date, week_start) - first).num_weeks()).unwrap_or(0);
     let weeks = tasks
         .iter()
         .map(|t| week_number(t.due.date()))
@@ -72,7 +73,7 @@ pub fn weekly<'a>(
             if count > 0 {
                 out.push(WeekLoad {
                     person: person.id.value.as_str(),
-                    week: first + chrono::TimeDelta::days(7 * week as i64),
+                    week: first + chrono::TimeDelta::weeks(i64::try_from(week).unwrap_or(i64::MAX)),
                     tasks: count,
                     minutes,
                     capacity_hours: person.hours_per_week,

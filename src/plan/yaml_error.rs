@@ -9,7 +9,7 @@ use crate::text::i18n::Msg;
 use serde_saphyr::Error;
 
 /// Maps one parser error to a diagnostic in `file`.
-pub fn to_diagnostic(err: &Error, file: FileId, text: &str) -> Diagnostic {
+pub(super) fn to_diagnostic(err: &Error, file: FileId, text: &str) -> Diagnostic {
     let err = err.without_snippet();
     let (err, alias_at) = match err {
         Error::AliasError {

@@ -55,13 +55,14 @@ impl Period {
     }
 
     /// The period of the same kind just before this one.
+    #[must_use]
     pub fn previous(&self) -> Period {
         let month_like =
             chrono::Datelike::day(&self.from) == 1 && self.to == Month::of(self.to).last_day();
         if month_like {
             let months = (Month::of(self.to).year - Month::of(self.from).year) * 12
-                + Month::of(self.to).month as i32
-                - Month::of(self.from).month as i32
+                + Month::of(self.to).month.cast_signed()
+                - Month::of(self.from).month.cast_signed()
                 + 1;
             let mut first = Month::of(self.from);
             for _ in 0..months {
@@ -321,7 +322,7 @@ impl<'a> Inputs<'a> {
             *last = (*last).max(date);
         }
         Inputs {
-            joins: Default::default(),
+            joins: std::cell::RefCell::default(),
             coverage,
             plan,
             tz,
@@ -413,13 +414,12 @@ impl<'a> Inputs<'a> {
         // The same scope and period recur for several KPIs: join once.
         let key = (period.from, period.to, platform_ids.to_vec());
         let cached = self.joins.borrow().get(&key).cloned();
-        let joined = match cached {
-            Some(joined) => joined,
-            None => {
-                let joined = std::rc::Rc::new(reconcile::join(&placements, &with_time));
-                self.joins.borrow_mut().insert(key, joined.clone());
-                joined
-            }
+        let joined = if let Some(joined) = cached {
+            joined
+        } else {
+            let joined = std::rc::Rc::new(reconcile::join(&placements, &with_time));
+            self.joins.borrow_mut().insert(key, joined.clone());
+            joined
         };
 
         let end_month = Month::of(period.to);
@@ -566,7 +566,7 @@ impl<'a> Inputs<'a> {
 }
 
 /// A published post within this many minutes of its planned time is on time.
-pub const ON_TIME_MINUTES: i64 = 120;
+pub(crate) const ON_TIME_MINUTES: i64 = 120;
 
 /// Copies the fields `from` has into `into`; `repeated` when a field was already there.
 fn merge_counts(into: &mut Counts, from: &Counts, repeated: &mut bool) {

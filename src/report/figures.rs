@@ -145,25 +145,31 @@ fn post_ratio(
     )
 }
 
-/// Median and 90th percentile (nearest rank) of sorted minutes.
-pub fn percentile(sorted: &[i64], p: f64) -> Option<f64> {
+/// The median of sorted minutes: the middle one, or the mean of the two
+/// middle ones.
+pub fn median(sorted: &[i64]) -> Option<f64> {
+    let mid = sorted.len() / 2;
+    match sorted.len() {
+        0 => None,
+        n if n.is_multiple_of(2) => Some((sorted[mid - 1] + sorted[mid]) as f64 / 2.0),
+        _ => Some(sorted[mid] as f64),
+    }
+}
+
+/// The `percent`th percentile of sorted minutes by nearest rank: the
+/// smallest value with at least `percent` % of the values at or below it.
+pub(crate) fn percentile(sorted: &[i64], percent: usize) -> Option<f64> {
     if sorted.is_empty() {
         return None;
     }
-    if p == 0.5 {
-        let mid = sorted.len() / 2;
-        return Some(if sorted.len().is_multiple_of(2) {
-            (sorted[mid - 1] + sorted[mid]) as f64 / 2.0
-        } else {
-            sorted[mid] as f64
-        });
-    }
-    let rank = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    let rank = (percent * sorted.len())
+        .div_ceil(100)
+        .clamp(1, sorted.len());
     Some(sorted[rank - 1] as f64)
 }
 
 /// Computes one metric of the dictionary (all but the composite).
-pub fn compute(metric: &str, data: &PeriodData) -> Figure {
+pub(crate) fn compute(metric: &str, data: &PeriodData) -> Figure {
     let id: &'static str = crate::plan::metrics::find(metric).map_or("unknown", |m| m.id);
     match id {
         "impressions" => flow_figure(id, data, |t| t.impressions, impressions_of, true),
@@ -247,13 +253,10 @@ pub fn compute(metric: &str, data: &PeriodData) -> Figure {
         "engagement_rate_reach" => post_ratio(id, data, |t| t.engagements_per_reach, 1.0),
         "amplification_per_1000_reach" => post_ratio(id, data, |t| t.reposts_per_reach, 1000.0),
         "conversation_per_1000_reach" => post_ratio(id, data, |t| t.replies_per_reach, 1000.0),
-        "materials_published" if !data.calendar_covers => {
+        "materials_published" | "materials_published_vs_planned" if !data.calendar_covers => {
             Figure::missing(id, t!("note.no-calendar"))
         }
         "materials_published" => Figure::value(id, data.items_published as f64, None),
-        "materials_published_vs_planned" if !data.calendar_covers => {
-            Figure::missing(id, t!("note.no-calendar"))
-        }
         "materials_published_vs_planned" => Figure::ratio(
             id,
             data.items_published as f64,
@@ -275,12 +278,13 @@ pub fn compute(metric: &str, data: &PeriodData) -> Figure {
             }
         }
         "first_reply_median_minutes" | "first_reply_p90_minutes" => {
-            let p = if id == "first_reply_median_minutes" {
-                0.5
+            let minutes = &data.reply_minutes;
+            let value = if id == "first_reply_median_minutes" {
+                median(minutes)
             } else {
-                0.9
+                percentile(minutes, 90)
             };
-            match percentile(&data.reply_minutes, p) {
+            match value {
                 Some(v) => Figure::value(
                     id,
                     v,
@@ -310,12 +314,19 @@ mod tests {
 
     #[test]
     fn percentiles_by_nearest_rank_and_a_true_median() {
-        assert_eq!(percentile(&[10, 20, 30, 40], 0.5), Some(25.0));
-        assert_eq!(percentile(&[10, 20, 30], 0.5), Some(20.0));
+        assert_eq!(median(&[10, 20, 30, 40]), Some(25.0));
+        assert_eq!(median(&[10, 20, 30]), Some(20.0));
+        assert_eq!(median(&[]), None);
         let hundred: Vec<i64> = (1..=100).collect();
-        assert_eq!(percentile(&hundred, 0.9), Some(90.0));
-        assert_eq!(percentile(&[5], 0.9), Some(5.0));
-        assert_eq!(percentile(&[], 0.5), None);
+        assert_eq!(percentile(&hundred, 90), Some(90.0));
+        assert_eq!(percentile(&hundred, 91), Some(91.0));
+        assert_eq!(percentile(&[1, 2, 3], 90), Some(3.0));
+        assert_eq!(
+            percentile(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 90),
+            Some(10.0)
+        );
+        assert_eq!(percentile(&[5], 90), Some(5.0));
+        assert_eq!(percentile(&[], 90), None);
     }
 
     #[test]

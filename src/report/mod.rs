@@ -154,7 +154,7 @@ pub struct Report {
 }
 
 /// The metrics shown for every platform and for all platforms together.
-pub const PLATFORM_METRICS: &[&str] = &[
+pub(crate) const PLATFORM_METRICS: &[&str] = &[
     "impressions",
     "reach",
     "engagements",
@@ -230,7 +230,7 @@ fn kpi_value(inputs: &Inputs, kpi: &Kpi, period: &Period) -> (Figure, Vec<PartRe
 }
 
 /// Progress from baseline to target, and where the calendar says it should be.
-pub fn standing(
+pub(crate) fn standing(
     kpi: &Kpi,
     value: Option<f64>,
     at: chrono::NaiveDate,
@@ -299,7 +299,7 @@ pub fn build(
     imported: &Imported,
     followers: &FollowerTotals,
     period: &Period,
-    extra_problems: Vec<Problem>,
+    extra_problems: &[Problem],
 ) -> Report {
     let tz = plan.time_zone();
     let inputs = Inputs::new(plan, imported, followers, tz);
@@ -366,7 +366,11 @@ pub fn build(
                 focus: p.focus.value,
                 planned_share: (planned_total > 0)
                     .then(|| planned as f64 * 100.0 / planned_total as f64),
-                posts: data.platforms.iter().map(|d| d.totals.posts as usize).sum(),
+                posts: data
+                    .platforms
+                    .iter()
+                    .map(|d| usize::try_from(d.totals.posts).unwrap_or(0))
+                    .sum(),
                 figures: PLATFORM_METRICS
                     .iter()
                     .map(|m| figures::compute(m, &data))
@@ -477,21 +481,20 @@ pub fn build(
             ),
         ] {
             let Some(key) = key else { continue };
-            let row = match attribution
+            let row = if let Some(i) = attribution
                 .iter_mut()
                 .position(|a| a.by == by && a.key == key)
             {
-                Some(i) => &mut attribution[i],
-                None => {
-                    attribution.push(Attribution {
-                        by,
-                        key,
-                        posts: 0,
-                        impressions: 0,
-                        engagements: 0,
-                    });
-                    attribution.last_mut().expect("pushed")
-                }
+                &mut attribution[i]
+            } else {
+                attribution.push(Attribution {
+                    by,
+                    key,
+                    posts: 0,
+                    impressions: 0,
+                    engagements: 0,
+                });
+                attribution.last_mut().expect("pushed")
             };
             row.posts += 1;
             row.impressions += counts.impressions.or(counts.video_views).unwrap_or(0);
@@ -504,7 +507,7 @@ pub fn build(
         .problems
         .iter()
         .chain(&inputs.problems)
-        .chain(&extra_problems)
+        .chain(extra_problems)
         .cloned()
         .collect();
     problems.dedup();

@@ -11,10 +11,10 @@ use std::collections::HashMap;
 
 /// How far a post's time may be from the item's planned time to be taken
 /// for it when no link joins them.
-pub const TIME_TOLERANCE_MINUTES: i64 = 180;
+pub(crate) const TIME_TOLERANCE_MINUTES: i64 = 180;
 
 /// A comparable key for a post link: the platform and the post's own id.
-pub fn link_key(url: &str) -> Option<String> {
+pub(crate) fn link_key(url: &str) -> Option<String> {
     let url = url.trim();
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let rest = rest.split(['#']).next().unwrap_or(rest);
@@ -42,7 +42,7 @@ pub fn link_key(url: &str) -> Option<String> {
             .split('&')
             .find_map(|kv| kv.strip_prefix("v="))
             .map(str::to_string)
-            .or_else(|| after("shorts").map(|s| s.to_string()))
+            .or_else(|| after("shorts").map(std::string::ToString::to_string))
             .map(|id| format!("youtube:{id}")),
         "youtu.be" => segments.first().map(|id| format!("youtube:{id}")),
         "facebook.com" => after("posts")
@@ -90,7 +90,7 @@ pub struct Joined {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PostTime {
     At(NaiveDateTime),
-    /// The export gives only the day (X Premium, YouTube).
+    /// The export gives only the day (X Premium, `YouTube`).
     On(chrono::NaiveDate),
     Unknown,
 }

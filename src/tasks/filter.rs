@@ -5,6 +5,7 @@ use super::State;
 use crate::plan::model::Plan;
 use crate::plan::model::process::Owner;
 use crate::plan::tasks::Task;
+use crate::t;
 use chrono::NaiveDate;
 
 /// Which states to list.
@@ -53,7 +54,6 @@ impl Filter {
         let goals: Vec<&str> = plan.goals.as_ref().map_or(Vec::new(), |g| {
             g.data.goals.iter().map(|g| g.id.value.as_str()).collect()
         });
-        use crate::t;
         for (value, known, noun, nouns) in [
             (
                 &self.role,

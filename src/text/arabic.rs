@@ -3,7 +3,7 @@
 //! maksura/yaa, Arabic-Indic digits, Latin case) before matching words.
 
 /// True for letters of the Arabic script blocks.
-pub fn is_arabic_letter(c: char) -> bool {
+pub(crate) fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}'
         | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
@@ -21,17 +21,15 @@ fn fold_char(c: char) -> Option<char> {
     Some(match c {
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
         'ة' => 'ه',
-        'ى' => 'ي',
+        'ى' | 'ئ' => 'ي',
         'ؤ' => 'و',
-        'ئ' => 'ي',
-        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        '٠'..='٩' | '۰'..='۹' => western_digit(c).unwrap_or(c),
         c => c,
     })
 }
 
 /// Folds text for comparison: `fold("الجمعيّة")` equals `fold("الجمعيه")`.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     text.chars()
         .filter_map(fold_char)
         .flat_map(char::to_lowercase)
@@ -85,14 +83,8 @@ impl Folded {
     }
 }
 
-/// Finds `needle` in `haystack` as a whole word after folding both.
-/// Returns the character offset of the match in the original haystack.
-pub fn find_word(haystack: &str, needle: &str) -> Option<usize> {
-    Folded::new(haystack).find_word(&Folded::new(needle))
-}
-
 /// A terminal-table cell, right-aligned when it holds Arabic.
-pub fn table_cell(text: impl Into<String>) -> comfy_table::Cell {
+pub(crate) fn table_cell(text: impl Into<String>) -> comfy_table::Cell {
     let text = text.into();
     let arabic = text.chars().any(is_arabic_letter);
     let cell = comfy_table::Cell::new(text);
@@ -103,9 +95,24 @@ pub fn table_cell(text: impl Into<String>) -> comfy_table::Cell {
     }
 }
 
+/// The Western digit of an Arabic-Indic (`٠`–`٩`) or Persian (`۰`–`۹`) digit.
+pub(crate) fn western_digit(c: char) -> Option<char> {
+    let zero = match c {
+        '٠'..='٩' => '٠',
+        '۰'..='۹' => '۰',
+        _ => return None,
+    };
+    char::from_digit(u32::from(c) - u32::from(zero), 10)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Finds `needle` in `haystack` as a whole word after folding both.
+    fn find_word(haystack: &str, needle: &str) -> Option<usize> {
+        Folded::new(haystack).find_word(&Folded::new(needle))
+    }
 
     #[test]
     fn folds_the_forms_staff_do_not_mean() {

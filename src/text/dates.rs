@@ -20,7 +20,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, Msg> {
 }
 
 /// Parses `DATE[T| ]HH:MM[:SS]`, where DATE is Gregorian or Hijri.
-pub fn parse_date_time(text: &str) -> Result<NaiveDateTime, Msg> {
+pub(crate) fn parse_date_time(text: &str) -> Result<NaiveDateTime, Msg> {
     let text = text.trim();
     let (date_part, time_part) = match text.rfind(['T', ' ']) {
         Some(i) if text[i + 1..].contains(':') => (text[..i].trim_end(), &text[i + 1..]),
@@ -38,7 +38,7 @@ pub fn parse_date_time(text: &str) -> Result<NaiveDateTime, Msg> {
 }
 
 /// Parses `HH:MM` or `HH:MM:SS` on a 24-hour clock.
-pub fn parse_time(text: &str) -> Result<NaiveTime, Msg> {
+pub(crate) fn parse_time(text: &str) -> Result<NaiveTime, Msg> {
     let text = text.trim();
     let parts: Vec<&str> = text.split(':').collect();
     let numbers: Option<Vec<u32>> = parts
@@ -50,7 +50,7 @@ pub fn parse_time(text: &str) -> Result<NaiveTime, Msg> {
         })
         .collect();
     match numbers.as_deref() {
-        Some([h, m]) | Some([h, m, 0]) if *h < 24 && *m < 60 => {
+        Some([h, m] | [h, m, 0]) if *h < 24 && *m < 60 => {
             Ok(NaiveTime::from_hms_opt(*h, *m, 0).expect("checked range"))
         }
         Some([h, m, s]) if *h < 24 && *m < 60 && *s < 60 => {
@@ -95,6 +95,7 @@ impl Month {
         NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("valid month")
     }
 
+    #[must_use]
     pub fn next(self) -> Month {
         if self.month == 12 {
             Month {
@@ -109,6 +110,7 @@ impl Month {
         }
     }
 
+    #[must_use]
     pub fn previous(self) -> Month {
         Month::of(self.first_day() - chrono::TimeDelta::days(1))
     }
@@ -195,8 +197,13 @@ impl fmt::Display for Duration {
 }
 
 /// A Gregorian date written as a Hijri (Umm al-Qura) date: `1448-05-21 AH`.
-pub fn to_hijri(date: NaiveDate) -> Option<HijriDate> {
-    let iso = Date::try_new_iso(date.year(), date.month() as u8, date.day() as u8).ok()?;
+pub(crate) fn to_hijri(date: NaiveDate) -> Option<HijriDate> {
+    let iso = Date::try_new_iso(
+        date.year(),
+        u8::try_from(date.month()).ok()?,
+        u8::try_from(date.day()).ok()?,
+    )
+    .ok()?;
     let hijri = iso.to_calendar(Hijri::new_umm_al_qura());
     Some(HijriDate {
         year: hijri.era_year().year,
@@ -266,6 +273,10 @@ fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> Result<NaiveDate, Msg> {
     if d == 0 || d > 30 {
         return Err(t!("hijri.bad-day", date = written));
     }
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "month and day were checked to be 1..=12 and 1..=30 above"
+    )]
     let hijri = Date::try_new_hijri_with_calendar(y, m as u8, d as u8, Hijri::new_umm_al_qura())
         .map_err(|e| match e {
             icu_calendar::RangeError {

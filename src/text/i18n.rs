@@ -55,13 +55,10 @@ impl serde::Serialize for Msg {
     }
 }
 
-/// The plural forms a catalog may give a counted message (`id.one`, `id.other`...).
-pub const PLURAL_FORMS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
-
 /// The plural form of `n` in `lang`, by the CLDR rules: English has one and
 /// other; Arabic has zero, one, two, few (3–10), many (11–99) and other,
 /// the last two by the number's last two digits.
-pub fn plural_form(lang: Lang, n: u64) -> &'static str {
+pub(crate) fn plural_form(lang: Lang, n: u64) -> &'static str {
     match lang {
         Lang::En if n == 1 => "one",
         Lang::En => "other",
@@ -214,6 +211,9 @@ macro_rules! t {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plural forms a catalog may give a counted message (`id.one`, `id.other`...).
+    const PLURAL_FORMS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
     /// The catalog's ids and their placeholders, for tests.
     fn entries(lang: Lang) -> Vec<(String, Vec<String>)> {

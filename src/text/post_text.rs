@@ -51,7 +51,7 @@ pub fn x_weighted_length(text: &str) -> usize {
 }
 
 /// Whether a post has surely no more than `max` hashtags: each needs a `#` or `＃`.
-pub fn surely_few_hashtags(text: &str, max: usize) -> bool {
+pub(crate) fn surely_few_hashtags(text: &str, max: usize) -> bool {
     text.chars().filter(|c| *c == '#' || *c == '＃').count() <= max
 }
 

@@ -11,7 +11,7 @@ pub fn week_of(date: NaiveDate, week_start: chrono::Weekday) -> NaiveDate {
 
 /// `2026-W46`: the ISO week containing the week's fourth day, so weeks that
 /// start on Sunday keep the number of the ISO week they overlap most.
-pub fn iso_week_key(week_start: NaiveDate) -> String {
+pub(crate) fn iso_week_key(week_start: NaiveDate) -> String {
     let week = (week_start + chrono::TimeDelta::days(3)).iso_week();
     format!("{}-W{:02}", week.year(), week.week())
 }

@@ -76,7 +76,7 @@ fn references(module: &Module) -> Vec<Vec<String>> {
                     .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
                     .collect::<String>()
             })
-            .take_while(|p| !p.is_empty() && p.chars().next().is_some_and(|c| c.is_lowercase()))
+            .take_while(|p| !p.is_empty() && p.chars().next().is_some_and(char::is_lowercase))
             .collect()
     };
     let bytes = code.as_bytes();

@@ -4,11 +4,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-pub fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -22,7 +22,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// A temporary copy of a plan folder (`plans` or a fixture).
-pub fn copy_plan(relative: &str) -> tempfile::TempDir {
+pub(crate) fn copy_plan(relative: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&root().join(relative), &dir.path().join("plan"));
     dir
@@ -30,7 +30,7 @@ pub fn copy_plan(relative: &str) -> tempfile::TempDir {
 
 /// The built binary, run in `cwd` with an environment that does not depend
 /// on the machine: no CI or plan variables, an English locale, no colour.
-pub fn command(cwd: &Path) -> Command {
+pub(crate) fn command(cwd: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_khairukum"));
     command
         .current_dir(cwd)
@@ -43,12 +43,12 @@ pub fn command(cwd: &Path) -> Command {
     command
 }
 
-pub fn khairukum(cwd: &Path, args: &[&str]) -> Output {
+pub(crate) fn khairukum(cwd: &Path, args: &[&str]) -> Output {
     command(cwd).args(args).output().unwrap()
 }
 
 /// Runs `plan validate --format json` and returns (exit code, parsed JSON).
-pub fn validate_json(cwd: &Path) -> (i32, serde_json::Value) {
+pub(crate) fn validate_json(cwd: &Path) -> (i32, serde_json::Value) {
     let out = khairukum(
         cwd,
         &["plan", "validate", "--plan", "plan", "--format", "json"],
@@ -59,7 +59,7 @@ pub fn validate_json(cwd: &Path) -> (i32, serde_json::Value) {
 }
 
 /// Replaces the first occurrence of `from` in a plan file, failing if absent.
-pub fn edit(dir: &Path, file: &str, from: &str, to: &str) {
+pub(crate) fn edit(dir: &Path, file: &str, from: &str, to: &str) {
     let path = dir.join("plan").join(file);
     let text = fs::read_to_string(&path).unwrap();
     assert!(text.contains(from), "{file} does not contain {from:?}");
@@ -67,7 +67,7 @@ pub fn edit(dir: &Path, file: &str, from: &str, to: &str) {
 }
 
 /// 1-based line of the first occurrence of `needle` in a plan file.
-pub fn line_of(dir: &Path, file: &str, needle: &str) -> u64 {
+pub(crate) fn line_of(dir: &Path, file: &str, needle: &str) -> u64 {
     let text = fs::read_to_string(dir.join("plan").join(file)).unwrap();
     let at = text
         .find(needle)

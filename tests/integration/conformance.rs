@@ -123,8 +123,8 @@ fn every_conformance_case_passes() {
                     };
                     let r = twitter_text::parse(&case.text, &config, true);
                     let ours_ok = section == "WeightedTweetsCounterTest"
-                        || khairukum::text::post_text::x_weighted_length(&case.text) as i32
-                            == *weighted_length;
+                        || i32::try_from(khairukum::text::post_text::x_weighted_length(&case.text))
+                            == Ok(*weighted_length);
                     ours_ok
                         && r.weighted_length == *weighted_length
                         && r.is_valid == *valid

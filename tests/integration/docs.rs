@@ -71,5 +71,8 @@ fn the_architecture_page_maps_every_module() {
             }
         }
     }
-    assert!(missing.is_empty(), "not on docs/architecture.md: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "not on docs/architecture.md: {missing:?}"
+    );
 }

@@ -82,7 +82,7 @@ fn x_totals_match_the_independent_figures() {
     assert_eq!(total(&i, "x-tweet-activity", |c| c.likes), 166);
     assert_eq!(
         total(&i, "x-daily-tweet-activity", |c| c.impressions),
-        1462727
+        1_462_727
     );
     assert_eq!(
         total(&i, "x-daily-tweet-activity", |c| c.engagements),
@@ -137,9 +137,9 @@ fn youtube_and_tiktok_totals_match_the_independent_figures() {
     );
     assert_eq!(
         total(&i, "tiktok-overview-business", |c| c.video_views),
-        120788
+        120_788
     );
-    assert_eq!(total(&i, "tiktok-overview-business", |c| c.reach), 118288);
+    assert_eq!(total(&i, "tiktok-overview-business", |c| c.reach), 118_288);
     assert_eq!(
         total(&i, "tiktok-overview-business", |c| c.net_follows),
         197

@@ -2,6 +2,7 @@
 //! never a panic or a hang.
 
 use crate::common::*;
+use std::fmt::Write as _;
 use std::fs;
 use std::time::{Duration, Instant};
 
@@ -55,9 +56,7 @@ fn billion_laughs() {
     );
     for i in 1..10 {
         let refs = vec![format!("*a{}", i - 1); 9].join(", ");
-        bomb.push_str(&format!(
-            "  - id: s{i}\n    name: x\n    needs: &a{i} [{refs}]\n"
-        ));
+        let _ = writeln!(bomb, "  - id: s{i}\n    name: x\n    needs: &a{i} [{refs}]");
     }
     fs::write(dir.path().join("plan/audience.yaml"), bomb).unwrap();
     let (status, codes) = codes(dir.path());
@@ -158,9 +157,9 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {
-            out.extend(walk(&path))
+            out.extend(walk(&path));
         } else {
-            out.push(path)
+            out.push(path);
         }
     }
     out

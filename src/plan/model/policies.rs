@@ -61,7 +61,7 @@ keyword_enum! {
 }
 
 /// Default tolerance for the calendar mix, in percentage points.
-pub const DEFAULT_MIX_TOLERANCE: f64 = 10.0;
+pub(crate) const DEFAULT_MIX_TOLERANCE: f64 = 10.0;
 
 impl Policies {
     pub fn mix_tolerance(&self) -> f64 {

@@ -5,11 +5,11 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
 
 /// The time zone of a plan that does not name one (or cannot be read).
-pub const DEFAULT_TIME_ZONE: chrono_tz::Tz = chrono_tz::Asia::Riyadh;
+pub(crate) const DEFAULT_TIME_ZONE: chrono_tz::Tz = chrono_tz::Asia::Riyadh;
 /// The first day of the week when the plan does not say.
-pub const DEFAULT_WEEK_START: chrono::Weekday = chrono::Weekday::Sun;
+pub(crate) const DEFAULT_WEEK_START: chrono::Weekday = chrono::Weekday::Sun;
 /// The working days when the plan does not list them: Sunday to Thursday.
-pub const DEFAULT_WORKING_DAYS: [chrono::Weekday; 5] = [
+pub(crate) const DEFAULT_WORKING_DAYS: [chrono::Weekday; 5] = [
     chrono::Weekday::Sun,
     chrono::Weekday::Mon,
     chrono::Weekday::Tue,
@@ -17,7 +17,7 @@ pub const DEFAULT_WORKING_DAYS: [chrono::Weekday; 5] = [
     chrono::Weekday::Thu,
 ];
 /// The working hours when the plan does not give them: 08:00 to 16:00.
-pub const DEFAULT_WORKING_HOURS: (NaiveTime, NaiveTime) = (
+pub(crate) const DEFAULT_WORKING_HOURS: (NaiveTime, NaiveTime) = (
     NaiveTime::from_hms_opt(8, 0, 0).expect("a valid time"),
     NaiveTime::from_hms_opt(16, 0, 0).expect("a valid time"),
 );

@@ -6,12 +6,12 @@ use crate::plan::diagnostic::Severity;
 use crate::plan::validate::Validation;
 use std::io::{self, Write};
 
-pub struct Github {
+pub(super) struct Github {
     pub lang: crate::text::i18n::Lang,
 }
 
 /// Escapes a command's message (`%`, CR, LF).
-pub fn escape_data(text: &str) -> String {
+pub(crate) fn escape_data(text: &str) -> String {
     text.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")

@@ -9,7 +9,7 @@ use crate::text::i18n::Lang;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Snippet};
 use std::io::{self, Write};
 
-pub struct Human {
+pub(super) struct Human {
     pub color: bool,
     pub lang: Lang,
 }

@@ -8,7 +8,7 @@ use crate::plan::validate::Validation;
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
-pub struct Json {
+pub(super) struct Json {
     pub lang: crate::text::i18n::Lang,
 }
 

@@ -12,8 +12,6 @@ use crate::t;
 use crate::text::i18n::Lang;
 use std::io::{self, Write};
 
-pub use github::escape_data as github_escape_data;
-
 /// An output format for validation findings.
 pub trait Renderer {
     fn render(&self, validation: &Validation, out: &mut dyn Write) -> io::Result<()>;
@@ -81,11 +79,15 @@ pub(crate) fn span_end(sources: &Sources, span: &Span) -> (u32, u32) {
         return (span.line, span.column);
     }
     let piece = &text[start..end];
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     match piece.rfind('\n') {
         Some(i) => (
-            span.line + piece.matches('\n').count() as u32,
-            piece[i + 1..].chars().count() as u32 + 1,
+            span.line.saturating_add(count(piece.matches('\n').count())),
+            count(piece[i + 1..].chars().count()).saturating_add(1),
         ),
-        None => (span.line, span.column + piece.chars().count() as u32),
+        None => (
+            span.line,
+            span.column.saturating_add(count(piece.chars().count())),
+        ),
     }
 }

@@ -9,7 +9,7 @@ use crate::plan::rules::catalog as rule;
 use crate::t;
 use crate::text::dates::Month;
 
-pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
     let period = plan.settings.as_ref().and_then(|s| s.data.period());
     for month in &plan.months {

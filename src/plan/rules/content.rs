@@ -13,7 +13,12 @@ use crate::text::post_text;
 
 /// Checks the texts of one calendar month; needs only the plan-wide files,
 /// so it can run as soon as the month is read.
-pub fn check_month(plan: &Plan, file: FileId, month: &CalendarMonth, out: &mut Vec<Diagnostic>) {
+pub(super) fn check_month(
+    plan: &Plan,
+    file: FileId,
+    month: &CalendarMonth,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some(platforms) = &plan.platforms else {
         return;
     };

@@ -27,7 +27,7 @@ fn field<T: FieldValue>(out: &mut Vec<Diagnostic>, file: FileId, parsed: &Parsed
     );
 }
 
-fn optional<T: FieldValue>(out: &mut Vec<Diagnostic>, file: FileId, parsed: &Option<Parsed<T>>) {
+fn optional<T: FieldValue>(out: &mut Vec<Diagnostic>, file: FileId, parsed: Option<&Parsed<T>>) {
     if let Some(parsed) = parsed {
         field(out, file, parsed);
     }
@@ -47,14 +47,14 @@ fn former_name(raw: &str, choices: &[&str]) -> Option<Msg> {
         .then(|| t!("former-name", new = new, old = old))
 }
 
-pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
     if let Some(settings) = &plan.settings {
         let (f, s) = (settings.file, &settings.data);
         field(out, f, &s.period.start);
         field(out, f, &s.period.end);
         field(out, f, &s.time_zone);
-        optional(out, f, &s.week_start);
+        optional(out, f, s.week_start.as_ref());
         for day in &s.working_days {
             field(out, f, day);
         }
@@ -80,8 +80,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
     if let Some(goals) = &plan.goals {
         for kpi in goals.data.goals.iter().flat_map(|g| &g.kpis) {
-            optional(out, goals.file, &kpi.direction);
-            optional(out, goals.file, &kpi.period);
+            optional(out, goals.file, kpi.direction.as_ref());
+            optional(out, goals.file, kpi.period.as_ref());
             if let Some(b) = &kpi.baseline {
                 field(out, goals.file, &b.at);
             }
@@ -99,8 +99,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         for step in process.data.steps() {
             field(out, process.file, &step.per);
             field(out, process.file, &step.due);
-            optional(out, process.file, &step.done_when);
-            optional(out, process.file, &step.effort);
+            optional(out, process.file, step.done_when.as_ref());
+            optional(out, process.file, step.effort.as_ref());
         }
     }
     if let Some(policies) = &plan.policies {
@@ -109,12 +109,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         if let Some(r) = &policies.data.response_time {
             field(out, policies.file, &r.promise);
-            optional(out, policies.file, &r.clock);
+            optional(out, policies.file, r.clock.as_ref());
         }
     }
     for month in &plan.months {
-        optional(out, month.file, &month.data.month);
-        optional(out, month.file, &month.data.status);
+        optional(out, month.file, month.data.month.as_ref());
+        optional(out, month.file, month.data.status.as_ref());
         for item in &month.data.items {
             field(out, month.file, &item.publish);
             field(out, month.file, &item.format);

@@ -7,7 +7,7 @@ use crate::plan::metrics;
 use crate::plan::rules::catalog as rule;
 use crate::t;
 
-pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
     let Some(goals) = &plan.goals else { return };
     let file = goals.file;

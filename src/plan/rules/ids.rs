@@ -115,7 +115,7 @@ impl<'a> Index<'a> {
 }
 
 /// Indexes every id, reporting duplicates.
-pub fn build<'a>(plan: &'a Plan, out: &mut Vec<Diagnostic>) -> Index<'a> {
+pub(super) fn build<'a>(plan: &'a Plan, out: &mut Vec<Diagnostic>) -> Index<'a> {
     let mut index = Index {
         defined: HashMap::new(),
         by_kind: HashMap::new(),
@@ -203,7 +203,7 @@ pub fn build<'a>(plan: &'a Plan, out: &mut Vec<Diagnostic>) -> Index<'a> {
 }
 
 /// Reports `reference` unless it names an id of `kind`.
-pub fn expect(
+pub(super) fn expect(
     cx: &Context,
     out: &mut Vec<Diagnostic>,
     file: FileId,
@@ -256,7 +256,7 @@ pub fn expect(
 }
 
 /// Checks an owner reference: a person's id or `role:<id>`.
-pub fn expect_owner(cx: &Context, out: &mut Vec<Diagnostic>, file: FileId, owner: &Id) {
+pub(super) fn expect_owner(cx: &Context, out: &mut Vec<Diagnostic>, file: FileId, owner: &Id) {
     match Owner::parse(&owner.value) {
         Owner::Person(_) => {
             if cx.index.kind_of(&owner.value) == Some(IdKind::Role) {
@@ -283,7 +283,7 @@ pub fn expect_owner(cx: &Context, out: &mut Vec<Diagnostic>, file: FileId, owner
 }
 
 /// Every cross-file reference except those of the process (checked with its ordering).
-pub fn check_references(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check_references(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
     if let Some(team) = &plan.team {
         for person in &team.data.people {

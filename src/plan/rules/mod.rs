@@ -48,7 +48,7 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
 /// The rules that read one calendar month and the plan-wide files only
 /// (post texts against limits and policies). The loader can run them as
 /// each month is read.
-pub fn check_month(
+pub(crate) fn check_month(
     plan: &Plan,
     file: crate::plan::source::FileId,
     month: &crate::plan::model::calendar::CalendarMonth,
@@ -59,7 +59,7 @@ pub fn check_month(
 }
 
 /// Every rule except those of [`check_month`].
-pub fn check_plan_wide(plan: &Plan) -> Vec<Diagnostic> {
+pub(crate) fn check_plan_wide(plan: &Plan) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let index = ids::build(plan, &mut out);
     let cx = Context { plan, index };

@@ -5,7 +5,7 @@ use crate::plan::diagnostic::{Diagnostic, Span};
 use crate::plan::rules::catalog as rule;
 use crate::t;
 
-pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(platforms) = &cx.plan.platforms else {
         return;
     };

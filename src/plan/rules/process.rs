@@ -9,7 +9,7 @@ use crate::plan::rules::catalog as rule;
 use crate::t;
 use std::collections::HashMap;
 
-pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
     let Some(process) = &plan.process else { return };
     let file = process.file;

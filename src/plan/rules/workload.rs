@@ -12,9 +12,9 @@ use crate::text::weeks::iso_week_key;
 use std::collections::BTreeMap;
 
 /// Months with fewer placements than this are too small to judge a mix.
-pub const MIX_MIN_PLACEMENTS: usize = 10;
+pub(super) const MIX_MIN_PLACEMENTS: usize = 10;
 
-pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     mix(cx, out);
     tasks_rules(cx, out);
 }
@@ -120,6 +120,11 @@ fn mix(cx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 fn hours_text(hours: f64) -> crate::text::i18n::Msg {
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a whole, non-negative number of hours"
+    )]
     if hours.fract() == 0.0 && hours >= 0.0 {
         t!("count.hour", n = hours as u64)
     } else {
@@ -204,7 +209,7 @@ fn tasks_rules(cx: &Context, out: &mut Vec<Diagnostic>) {
     let ids: std::collections::HashSet<String> = all
         .iter()
         .filter(|t| everything || steps.contains(t.step_id()))
-        .map(|t| t.id())
+        .map(super::super::tasks::Task::id)
         .collect();
     for (file, done) in listed {
         if ids.contains(&done.value) {

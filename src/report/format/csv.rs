@@ -4,7 +4,7 @@ use super::{Report, ReportWriter};
 use crate::text::i18n::Lang;
 use std::io::{self, Write};
 
-pub struct Csv;
+pub(super) struct Csv;
 
 fn number(v: Option<f64>) -> String {
     v.map_or_else(String::new, |v| format!("{v}"))

@@ -7,12 +7,12 @@ use crate::text::i18n::{Lang, Msg};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-pub struct Html {
+pub(super) struct Html {
     pub lang: Lang,
 }
 
 /// A catalog message as HTML text.
-fn escaped(message: Msg, lang: Lang) -> String {
+fn escaped(message: &Msg, lang: Lang) -> String {
     esc(&message.text(lang))
 }
 
@@ -58,6 +58,10 @@ ul{padding-inline-start:1.2rem}.ltr{direction:ltr;unicode-bidi:isolate}
 "#;
 
 /// A line chart of a KPI by month against its target.
+#[allow(
+    clippy::many_single_char_names,
+    reason = "the chart's geometry: width, height, x and y as in SVG"
+)]
 fn trend_chart(r: &Report, kpi: &super::super::KpiResult, lang: Lang) -> String {
     let show = |metric: &str, value: Option<f64>| super::show(metric, value, lang);
     let points: Vec<(&str, Option<f64>)> = r
@@ -83,7 +87,7 @@ fn trend_chart(r: &Report, kpi: &super::super::KpiResult, lang: Lang) -> String 
             r#"<text x="{}" y="{}" text-anchor="middle">{}</text></svg>"#,
             w / 2.0,
             h / 2.0,
-            escaped(t!("report.html.no-data"), lang)
+            escaped(&t!("report.html.no-data"), lang)
         );
         return svg;
     }
@@ -119,7 +123,7 @@ fn trend_chart(r: &Report, kpi: &super::super::KpiResult, lang: Lang) -> String 
             w - pad,
             y(t) - 4.0,
             escaped(
-                t!("report.html.target", value = show(&kpi.metric, Some(t))),
+                &t!("report.html.target", value = show(&kpi.metric, Some(t))),
                 lang
             )
         );
@@ -172,16 +176,16 @@ fn mix_chart(r: &Report, lang: Lang) -> String {
     let scale = |pct: f64| (w - label - 60.0) * pct / 100.0;
     let mut svg = format!(
         r#"<svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{}" direction="ltr">"#,
-        escaped(t!("report.html.mix"), lang)
+        escaped(&t!("report.html.mix"), lang)
     );
     let _ = write!(
         svg,
         r##"<rect x="{label}" y="4" width="12" height="8" fill="#0b7a5a"/><text x="{}" y="12">{}</text><rect x="{}" y="4" width="12" height="8" fill="#90a4ae"/><text x="{}" y="12">{}</text>"##,
         label + 16.0,
-        escaped(t!("report.html.planned-share"), lang),
+        escaped(&t!("report.html.planned-share"), lang),
         label + 120.0,
         label + 136.0,
-        escaped(t!("report.html.focus-share"), lang)
+        escaped(&t!("report.html.focus-share"), lang)
     );
     for (i, p) in r.platforms.iter().enumerate() {
         let top = 22.0 + row * i as f64;
@@ -209,7 +213,7 @@ fn mix_chart(r: &Report, lang: Lang) -> String {
 impl ReportWriter for Html {
     fn write(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
         let lang = self.lang;
-        let tr = |m: Msg| escaped(m, lang);
+        let tr = |m: Msg| escaped(&m, lang);
         let show = |metric: &str, value: Option<f64>| super::show(metric, value, lang);
         let show_change = |metric: &str, change| super::show_change(metric, change, lang);
         let heads = |s: &mut String, columns: &[Msg]| {

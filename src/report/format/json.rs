@@ -4,7 +4,7 @@
 use super::{Report, ReportWriter};
 use std::io::{self, Write};
 
-pub struct Json;
+pub(super) struct Json;
 
 impl ReportWriter for Json {
     fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {

@@ -5,7 +5,7 @@ use crate::t;
 use crate::text::i18n::{Lang, Msg};
 use std::io::{self, Write};
 
-pub struct Markdown {
+pub(super) struct Markdown {
     pub lang: Lang,
 }
 

@@ -38,7 +38,7 @@ pub fn writer(format: ReportFormat, lang: Lang) -> Box<dyn ReportWriter> {
 }
 
 /// A planned item the exports do not show, as one line.
-pub fn missing_item(m: &super::MissingItem) -> crate::text::i18n::Msg {
+pub(crate) fn missing_item(m: &super::MissingItem) -> crate::text::i18n::Msg {
     crate::t!(
         "report.missing-item",
         item = &m.item,
@@ -50,7 +50,7 @@ pub fn missing_item(m: &super::MissingItem) -> crate::text::i18n::Msg {
 }
 
 /// The columns of the top-posts table.
-pub fn top_post_columns() -> Vec<crate::text::i18n::Msg> {
+pub(crate) fn top_post_columns() -> Vec<crate::text::i18n::Msg> {
     vec![
         crate::t!("report.col.platform"),
         crate::t!("report.col.date"),
@@ -62,7 +62,7 @@ pub fn top_post_columns() -> Vec<crate::text::i18n::Msg> {
 }
 
 /// Whether a metric is a share (shown as a percentage).
-pub fn is_share(metric: &str) -> bool {
+pub(crate) fn is_share(metric: &str) -> bool {
     metric.starts_with("engagement_rate")
         || metric.ends_with("_vs_planned")
         || metric == "on_time_rate"
@@ -87,7 +87,7 @@ pub fn show(metric: &str, value: Option<f64>, lang: Lang) -> String {
 }
 
 /// A signed change, in the metric's own unit.
-pub fn show_change(metric: &str, change: Option<f64>, lang: Lang) -> String {
+pub(crate) fn show_change(metric: &str, change: Option<f64>, lang: Lang) -> String {
     match change {
         None => "—".into(),
         Some(c) => {
@@ -126,7 +126,7 @@ fn thousands(v: f64) -> String {
 }
 
 /// The metric's name from the dictionary (Arabic, English).
-pub fn metric_names(metric: &str) -> (&'static str, &'static str) {
+pub(crate) fn metric_names(metric: &str) -> (&'static str, &'static str) {
     crate::plan::metrics::find(metric).map_or(("", ""), |m| (m.name_ar, m.name_en))
 }
 
@@ -136,7 +136,10 @@ mod tests {
 
     #[test]
     fn values_read_as_people_expect() {
-        assert_eq!(show("impressions", Some(1234567.0), Lang::En), "1,234,567");
+        assert_eq!(
+            show("impressions", Some(1_234_567.0), Lang::En),
+            "1,234,567"
+        );
         assert_eq!(
             show("engagement_rate_reach", Some(0.0345), Lang::En),
             "3.45%"

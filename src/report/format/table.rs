@@ -6,13 +6,13 @@ use crate::text::i18n::{Lang, Msg};
 use comfy_table::presets;
 use std::io::{self, Write};
 
-pub struct Table {
+pub(super) struct Table {
     pub lang: Lang,
 }
 
 use crate::text::arabic::table_cell as cell;
 
-fn table(header: Vec<Msg>, lang: Lang) -> comfy_table::Table {
+fn table(header: &[Msg], lang: Lang) -> comfy_table::Table {
     let mut t = comfy_table::Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)
         .force_no_tty()
@@ -39,7 +39,7 @@ impl ReportWriter for Table {
             ))
         )?;
         let mut t = table(
-            vec![
+            &[
                 t!("report.col.goal"),
                 t!("report.col.kpi"),
                 t!("report.col.value"),
@@ -93,7 +93,7 @@ impl ReportWriter for Table {
             }
         }
         let mut t = table(
-            vec![
+            &[
                 t!("report.col.platform"),
                 t!("report.col.focus"),
                 t!("report.col.planned"),
@@ -134,7 +134,7 @@ impl ReportWriter for Table {
             )?;
         }
         if !r.top_posts.is_empty() {
-            let mut t = table(super::top_post_columns(), lang);
+            let mut t = table(&super::top_post_columns(), lang);
             for p in &r.top_posts {
                 t.add_row(vec![
                     cell(&p.platform),

@@ -4,7 +4,7 @@ use super::{Listing, TaskWriter, person_name};
 use crate::text::dates::to_hijri;
 use std::io::{self, Write};
 
-pub struct Csv;
+pub(super) struct Csv;
 
 impl TaskWriter for Csv {
     fn write(&self, listing: &Listing, out: &mut dyn Write) -> io::Result<()> {

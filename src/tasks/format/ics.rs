@@ -6,10 +6,10 @@ use super::{Listing, State, TaskWriter, person_name, subject_title};
 use chrono::TimeZone;
 use std::io::{self, Write};
 
-pub struct Ics;
+pub(super) struct Ics;
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11).
-pub fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -26,7 +26,7 @@ pub fn escape(text: &str) -> String {
 
 /// Folds a content line at 75 octets without splitting a UTF-8 character
 /// (RFC 5545 §3.1), ending each physical line with CRLF.
-pub fn fold(line: &str) -> String {
+pub(super) fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 70 * 3 + 2);
     let mut width = 0;
     for c in line.chars() {
@@ -84,7 +84,8 @@ impl TaskWriter for Ics {
                 .assignee
                 .map(|_| person_name(listing.plan, task.assignee))
             {
-                description.push_str(&format!("\n{name}"));
+                description.push('\n');
+                description.push_str(name);
             }
             let status = if *state == State::Done {
                 "COMPLETED"

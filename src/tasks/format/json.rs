@@ -5,7 +5,7 @@ use crate::text::dates::to_hijri;
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
-pub struct Json;
+pub(super) struct Json;
 
 /// One task as JSON (shared with the CSV writer's columns).
 pub(super) fn task_value(listing: &Listing, task: &super::Task, state: super::State) -> Value {

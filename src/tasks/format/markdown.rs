@@ -4,7 +4,7 @@ use super::{Listing, TaskWriter, person_name, show_date_time, subject_title};
 use crate::text::i18n::Lang;
 use std::io::{self, Write};
 
-pub struct Markdown {
+pub(super) struct Markdown {
     pub lang: Lang,
 }
 

@@ -78,7 +78,7 @@ fn columns(lang: Lang) -> [String; 5] {
 }
 
 /// A date-time as the listing's calendar choice shows it.
-pub fn show_date_time(at: NaiveDateTime, calendar: CalendarChoice) -> String {
+pub(crate) fn show_date_time(at: NaiveDateTime, calendar: CalendarChoice) -> String {
     let time = at.format("%H:%M");
     let gregorian = at.date().format("%Y-%m-%d");
     let hijri = to_hijri(at.date()).map_or_else(String::new, |h| h.to_string());
@@ -90,7 +90,7 @@ pub fn show_date_time(at: NaiveDateTime, calendar: CalendarChoice) -> String {
 }
 
 /// The person's name as the team file gives it (Arabic first), or their id.
-pub fn person_name<'a>(plan: &'a Plan, id: Option<&'a str>) -> &'a str {
+pub(crate) fn person_name<'a>(plan: &'a Plan, id: Option<&'a str>) -> &'a str {
     let Some(id) = id else { return "" };
     plan.team
         .as_ref()
@@ -99,7 +99,7 @@ pub fn person_name<'a>(plan: &'a Plan, id: Option<&'a str>) -> &'a str {
 }
 
 /// What the task is for, in words: the item's title, or the month, week or plan.
-pub fn subject_title(task: &Task, calendar: CalendarChoice) -> String {
+pub(crate) fn subject_title(task: &Task, calendar: CalendarChoice) -> String {
     match (task.subject, task.item) {
         (Subject::Item(id), Some(item)) => {
             let title = item.title.primary();
@@ -110,14 +110,14 @@ pub fn subject_title(task: &Task, calendar: CalendarChoice) -> String {
             }
         }
         (Subject::Item(id), None) => id.to_string(),
-        (Subject::Month(m), _) => match calendar {
-            CalendarChoice::Gregorian => format!("شهر {m}"),
-            _ => {
-                let hijri =
-                    to_hijri(m.first_day()).map_or_else(String::new, |h| format!(" ({})", h));
+        (Subject::Month(m), _) => {
+            if calendar == CalendarChoice::Gregorian {
+                format!("شهر {m}")
+            } else {
+                let hijri = to_hijri(m.first_day()).map_or_else(String::new, |h| format!(" ({h})"));
                 format!("شهر {m}{hijri}")
             }
-        },
+        }
         (Subject::Week(_), _) => format!("أسبوع {}", task.subject),
         (Subject::Plan, _) => "الخطة".to_string(),
     }

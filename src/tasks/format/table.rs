@@ -6,7 +6,7 @@ use crate::text::i18n::Lang;
 use comfy_table::{ContentArrangement, presets};
 use std::io::{self, Write};
 
-pub struct Table {
+pub(super) struct Table {
     pub width: Option<u16>,
     pub lang: Lang,
 }
