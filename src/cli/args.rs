@@ -108,7 +108,7 @@ pub(super) struct ReportArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// The day to treat as today (gives a year to `TikTok` dates written without one)
+    /// The day to treat as today (gives a year to TikTok dates written without one)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<chrono::NaiveDate>,
 }

@@ -1,5 +1,5 @@
 //! What one platform's exports do differently: Meta's daily files name
-//! their platform and field only in a title line; `YouTube` gives post ids,
+//! their platform and field only in a title line; YouTube gives post ids,
 //! not links.
 
 use super::formats::Field;

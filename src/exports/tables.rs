@@ -110,7 +110,7 @@ impl Pair {
     }
 }
 
-/// "Impressions" of a post: `YouTube` and `TikTok` report views where the
+/// "Impressions" of a post: YouTube and TikTok report views where the
 /// others report impressions.
 pub(crate) fn impressions_of(kind: PlatformKind, counts: &Counts) -> Option<i64> {
     match kind {
@@ -341,7 +341,7 @@ pub struct Options {
     /// The plan's time zone: UTC times are moved into it before taking their date.
     pub time_zone: chrono_tz::Tz,
     /// A day on or after the last day of any export, to give a year to dates
-    /// written without one (`TikTok` Studio): the export date, or today.
+    /// written without one (TikTok Studio): the export date, or today.
     pub year_anchor: NaiveDate,
 }
 

@@ -75,7 +75,7 @@ pub enum When {
     Local(NaiveDateTime),
     /// A day only.
     Day(NaiveDate),
-    /// A day without a year (`TikTok` Studio: `March 19`); the year is inferred later.
+    /// A day without a year (TikTok Studio: `March 19`); the year is inferred later.
     NoYear { month: u32, day: u32 },
 }
 

@@ -4,6 +4,7 @@
 
 use super::data::{PeriodData, PlatformData};
 use crate::exports::{Counts, Pair, PostTotals, Sum, impressions_of};
+use crate::plan::metrics::{Metric, Unit};
 use crate::plan::model::platforms::PlatformKind;
 use crate::t;
 use crate::text::i18n::Msg;
@@ -12,7 +13,8 @@ use serde::Serialize;
 /// One computed metric.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figure {
-    pub metric: &'static str,
+    /// The metric; `None` for a KPI whose metric the dictionary lacks.
+    pub metric: Option<Metric>,
     pub value: Option<f64>,
     pub numerator: Option<f64>,
     pub denominator: Option<f64>,
@@ -21,7 +23,17 @@ pub struct Figure {
 }
 
 impl Figure {
-    fn missing(metric: &'static str, why: Msg) -> Figure {
+    /// The metric's id, or `?` when the dictionary lacks it.
+    pub fn id(&self) -> &'static str {
+        self.metric.map_or("?", Metric::id)
+    }
+
+    /// How the value is shown.
+    pub fn unit(&self) -> Unit {
+        self.metric.map_or(Unit::Count, Metric::unit)
+    }
+
+    pub(crate) fn missing(metric: Option<Metric>, why: Msg) -> Figure {
         Figure {
             metric,
             value: None,
@@ -31,9 +43,9 @@ impl Figure {
         }
     }
 
-    fn value(metric: &'static str, value: f64, note: Option<Msg>) -> Figure {
+    fn value(metric: Metric, value: f64, note: Option<Msg>) -> Figure {
         Figure {
-            metric,
+            metric: Some(metric),
             value: Some(value),
             numerator: None,
             denominator: None,
@@ -42,7 +54,7 @@ impl Figure {
     }
 
     fn ratio(
-        metric: &'static str,
+        metric: Metric,
         numerator: f64,
         denominator: f64,
         scale: f64,
@@ -50,7 +62,7 @@ impl Figure {
     ) -> Figure {
         if denominator == 0.0 {
             return Figure {
-                metric,
+                metric: Some(metric),
                 value: None,
                 numerator: Some(numerator),
                 denominator: Some(denominator),
@@ -58,7 +70,7 @@ impl Figure {
             };
         }
         Figure {
-            metric,
+            metric: Some(metric),
             value: Some(numerator / denominator * scale),
             numerator: Some(numerator),
             denominator: Some(denominator),
@@ -94,7 +106,7 @@ fn flow(platform: &PlatformData, posts: PostSum, days: DayCount, days_first: boo
 
 /// Sums a flow over platforms; platforms without it are named in the note.
 fn flow_figure(
-    metric: &'static str,
+    metric: Metric,
     data: &PeriodData,
     posts: PostSum,
     days: DayCount,
@@ -109,7 +121,7 @@ fn flow_figure(
         }
     }
     match total {
-        None => Figure::missing(metric, t!("note.no-export")),
+        None => Figure::missing(Some(metric), t!("note.no-export")),
         Some(v) => Figure::value(
             metric,
             v as f64,
@@ -121,7 +133,7 @@ fn flow_figure(
 
 /// A rate over the posts that carry both parts.
 fn post_ratio(
-    metric: &'static str,
+    metric: Metric,
     data: &PeriodData,
     pair: fn(&PostTotals) -> Pair,
     scale: f64,
@@ -134,7 +146,7 @@ fn post_ratio(
         posts += p.posts;
     }
     if posts == 0 {
-        return Figure::missing(metric, t!("note.no-post-with-both"));
+        return Figure::missing(Some(metric), t!("note.no-post-with-both"));
     }
     Figure::ratio(
         metric,
@@ -168,144 +180,153 @@ pub(crate) fn percentile(sorted: &[i64], percent: usize) -> Option<f64> {
     Some(sorted[rank - 1] as f64)
 }
 
-/// Computes one metric of the dictionary (all but the composite).
-pub(crate) fn compute(metric: &str, data: &PeriodData) -> Figure {
-    let id: &'static str = crate::plan::metrics::find(metric).map_or("unknown", |m| m.id);
-    match id {
-        "impressions" => flow_figure(id, data, |t| t.impressions, impressions_of, true),
-        "reach" => flow_figure(id, data, |t| t.reach, |_, c| c.reach, false),
-        "engagements" => flow_figure(id, data, |t| t.engagements, |_, c| c.engagements, false),
-        "likes" => flow_figure(id, data, |t| t.likes, |_, c| c.likes, false),
-        "replies" => flow_figure(id, data, |t| t.replies, |_, c| c.replies, false),
-        "reposts" => flow_figure(id, data, |t| t.reposts, |_, c| c.reposts, false),
-        "video_views" => flow_figure(id, data, |t| t.video_views, |_, c| c.video_views, false),
-        "followers_net" => {
-            let mut total = 0;
-            let mut without = Vec::new();
-            for platform in &data.platforms {
-                let from_days = sum(platform.days.iter().map(|d| d.counts.net_follows));
-                let from_totals = match (platform.followers_end, platform.followers_before) {
-                    (Some(end), Some(before)) => Some(end - before),
-                    _ => None,
-                };
-                match from_days.or(from_totals) {
-                    Some(v) => total += v,
-                    None => without.push(platform.id.as_str()),
-                }
-            }
-            if without.len() == data.platforms.len() {
-                Figure::missing(id, t!("note.no-follows"))
-            } else {
-                Figure::value(
-                    id,
-                    total as f64,
-                    (!without.is_empty())
-                        .then(|| t!("note.not-available-for", platforms = without.join(", "))),
-                )
-            }
+/// Computes one metric of the dictionary. The composite is computed from
+/// its parts by the report; asked here, it is missing with that reason.
+pub fn compute(metric: Metric, data: &PeriodData) -> Figure {
+    let missing = |why: Msg| Figure::missing(Some(metric), why);
+    let flow = |posts: PostSum, days: DayCount, days_first: bool| {
+        flow_figure(metric, data, posts, days, days_first)
+    };
+    let post_ratio =
+        |pair: fn(&PostTotals) -> Pair, scale: f64| post_ratio(metric, data, pair, scale);
+    match metric {
+        Metric::Impressions => flow(|t| t.impressions, impressions_of, true),
+        Metric::Reach => flow(|t| t.reach, |_, c| c.reach, false),
+        Metric::Engagements => flow(|t| t.engagements, |_, c| c.engagements, false),
+        Metric::Likes => flow(|t| t.likes, |_, c| c.likes, false),
+        Metric::Replies => flow(|t| t.replies, |_, c| c.replies, false),
+        Metric::Reposts => flow(|t| t.reposts, |_, c| c.reposts, false),
+        Metric::VideoViews => flow(|t| t.video_views, |_, c| c.video_views, false),
+        Metric::FollowersNet => followers_net(data),
+        Metric::FollowersTotal => followers_total(data),
+        Metric::EngagementRateImpressions => post_ratio(|t| t.engagements_per_impression, 1.0),
+        Metric::EngagementRateReach => post_ratio(|t| t.engagements_per_reach, 1.0),
+        Metric::AmplificationPer1000Reach => post_ratio(|t| t.reposts_per_reach, 1000.0),
+        Metric::ConversationPer1000Reach => post_ratio(|t| t.replies_per_reach, 1000.0),
+        Metric::MaterialsPublished | Metric::MaterialsPublishedVsPlanned
+            if !data.calendar_covers =>
+        {
+            missing(t!("note.no-calendar"))
         }
-        "followers_total" => {
-            let without: Vec<&str> = data
-                .platforms
-                .iter()
-                .filter(|p| p.followers_end.is_none())
-                .map(|p| p.id.as_str())
-                .collect();
-            if !without.is_empty() {
-                return Figure::missing(
-                    id,
-                    t!("note.no-follower-total", platforms = without.join(", ")),
-                );
-            }
-            let end = data
-                .platforms
-                .iter()
-                .filter_map(|p| p.followers_as_of)
-                .max();
-            let earlier: Vec<String> = data
-                .platforms
-                .iter()
-                .filter(|p| p.followers_as_of.is_some() && p.followers_as_of != end)
-                .map(|p| {
-                    let month = p
-                        .followers_as_of
-                        .map_or_else(String::new, |m| m.to_string());
-                    format!("{} ({month})", p.id)
-                })
-                .collect();
-            let note = match (end, earlier.is_empty()) {
-                (Some(end), true) if end != data.end_month => Some(t!("note.as-of", month = end)),
-                (_, false) => Some(t!("note.earlier-totals", platforms = earlier.join(", "))),
-                _ => None,
-            };
-            Figure::value(
-                id,
-                data.platforms
-                    .iter()
-                    .filter_map(|p| p.followers_end)
-                    .sum::<i64>() as f64,
-                note,
-            )
-        }
-        "engagement_rate_impressions" => {
-            post_ratio(id, data, |t| t.engagements_per_impression, 1.0)
-        }
-        "engagement_rate_reach" => post_ratio(id, data, |t| t.engagements_per_reach, 1.0),
-        "amplification_per_1000_reach" => post_ratio(id, data, |t| t.reposts_per_reach, 1000.0),
-        "conversation_per_1000_reach" => post_ratio(id, data, |t| t.replies_per_reach, 1000.0),
-        "materials_published" | "materials_published_vs_planned" if !data.calendar_covers => {
-            Figure::missing(id, t!("note.no-calendar"))
-        }
-        "materials_published" => Figure::value(id, data.items_published as f64, None),
-        "materials_published_vs_planned" => Figure::ratio(
-            id,
+        Metric::MaterialsPublished => Figure::value(metric, data.items_published as f64, None),
+        Metric::MaterialsPublishedVsPlanned => Figure::ratio(
+            metric,
             data.items_published as f64,
             data.items_planned as f64,
             1.0,
             None,
         ),
-        "on_time_rate" => {
-            if data.items_timed == 0 {
-                Figure::missing(id, t!("note.no-timed-item"))
-            } else {
-                Figure::ratio(
-                    id,
-                    data.items_on_time as f64,
-                    data.items_timed as f64,
-                    1.0,
-                    None,
-                )
-            }
+        Metric::OnTimeRate if data.items_timed == 0 => missing(t!("note.no-timed-item")),
+        Metric::OnTimeRate => Figure::ratio(
+            metric,
+            data.items_on_time as f64,
+            data.items_timed as f64,
+            1.0,
+            None,
+        ),
+        Metric::FirstReplyMedianMinutes => reply_time(metric, data, median(&data.reply_minutes)),
+        Metric::FirstReplyP90Minutes => {
+            reply_time(metric, data, percentile(&data.reply_minutes, 90))
         }
-        "first_reply_median_minutes" | "first_reply_p90_minutes" => {
-            let minutes = &data.reply_minutes;
-            let value = if id == "first_reply_median_minutes" {
-                median(minutes)
-            } else {
-                percentile(minutes, 90)
-            };
-            match value {
-                Some(v) => Figure::value(
-                    id,
-                    v,
-                    Some(t!("note.answered-inquiries", n = data.reply_minutes.len())),
-                ),
-                None => Figure::missing(id, t!("note.no-answered-inquiry")),
-            }
-        }
-        "replies_within_promise_share" => match data.promise_minutes {
-            None => Figure::missing(id, t!("note.no-promise")),
-            Some(_) if data.inquiries == 0 => Figure::missing(id, t!("note.no-inquiry")),
+        Metric::RepliesWithinPromiseShare => match data.promise_minutes {
+            None => missing(t!("note.no-promise")),
+            Some(_) if data.inquiries == 0 => missing(t!("note.no-inquiry")),
             Some(_) => Figure::ratio(
-                id,
+                metric,
                 data.within_promise as f64,
                 data.inquiries as f64,
                 1.0,
                 None,
             ),
         },
-        _ => Figure::missing("unknown", t!("note.not-computed", metric = metric)),
+        Metric::InfluenceStrength => missing(t!("note.composite")),
     }
+}
+
+/// A first-reply time over the inquiries answered in the period.
+fn reply_time(metric: Metric, data: &PeriodData, minutes: Option<f64>) -> Figure {
+    match minutes {
+        Some(v) => Figure::value(
+            metric,
+            v,
+            Some(t!("note.answered-inquiries", n = data.reply_minutes.len())),
+        ),
+        None => Figure::missing(Some(metric), t!("note.no-answered-inquiry")),
+    }
+}
+
+/// Net follower growth: from account days, else the change between totals.
+fn followers_net(data: &PeriodData) -> Figure {
+    let metric = Metric::FollowersNet;
+    let mut total = 0;
+    let mut without = Vec::new();
+    for platform in &data.platforms {
+        let from_days = sum(platform.days.iter().map(|d| d.counts.net_follows));
+        let from_totals = match (platform.followers_end, platform.followers_before) {
+            (Some(end), Some(before)) => Some(end - before),
+            _ => None,
+        };
+        match from_days.or(from_totals) {
+            Some(v) => total += v,
+            None => without.push(platform.id.as_str()),
+        }
+    }
+    if without.len() == data.platforms.len() {
+        Figure::missing(Some(metric), t!("note.no-follows"))
+    } else {
+        Figure::value(
+            metric,
+            total as f64,
+            (!without.is_empty())
+                .then(|| t!("note.not-available-for", platforms = without.join(", "))),
+        )
+    }
+}
+
+/// Followers at the end of the period, when every platform has a total.
+fn followers_total(data: &PeriodData) -> Figure {
+    let metric = Metric::FollowersTotal;
+    let without: Vec<&str> = data
+        .platforms
+        .iter()
+        .filter(|p| p.followers_end.is_none())
+        .map(|p| p.id.as_str())
+        .collect();
+    if !without.is_empty() {
+        return Figure::missing(
+            Some(metric),
+            t!("note.no-follower-total", platforms = without.join(", ")),
+        );
+    }
+    let end = data
+        .platforms
+        .iter()
+        .filter_map(|p| p.followers_as_of)
+        .max();
+    let earlier: Vec<String> = data
+        .platforms
+        .iter()
+        .filter(|p| p.followers_as_of.is_some() && p.followers_as_of != end)
+        .map(|p| {
+            let month = p
+                .followers_as_of
+                .map_or_else(String::new, |m| m.to_string());
+            format!("{} ({month})", p.id)
+        })
+        .collect();
+    let note = match (end, earlier.is_empty()) {
+        (Some(end), true) if end != data.end_month => Some(t!("note.as-of", month = end)),
+        (_, false) => Some(t!("note.earlier-totals", platforms = earlier.join(", "))),
+        _ => None,
+    };
+    Figure::value(
+        metric,
+        data.platforms
+            .iter()
+            .filter_map(|p| p.followers_end)
+            .sum::<i64>() as f64,
+        note,
+    )
 }
 
 #[cfg(test)]
@@ -331,11 +352,196 @@ mod tests {
 
     #[test]
     fn a_zero_denominator_is_missing_not_infinite() {
-        let f = Figure::ratio("engagement_rate_reach", 3.0, 0.0, 1.0, None);
+        let f = Figure::ratio(Metric::EngagementRateReach, 3.0, 0.0, 1.0, None);
         assert_eq!(f.value, None);
         assert_eq!(
-            Figure::ratio("x", 3.0, 4.0, 1000.0, None).value,
+            Figure::ratio(Metric::AmplificationPer1000Reach, 3.0, 4.0, 1000.0, None).value,
             Some(750.0)
         );
+    }
+}
+
+/// Every formula of the dictionary on one set of inputs whose figures are
+/// worked out by hand below.
+#[cfg(test)]
+mod formulas {
+    use super::*;
+    use crate::exports::{Day, Source};
+    use crate::text::dates::Month;
+    use chrono::NaiveDate;
+
+    fn sum(total: i64, posts: i64) -> Sum {
+        Sum { total, posts }
+    }
+
+    fn pair(numerator: i64, denominator: i64, posts: i64) -> Pair {
+        Pair {
+            numerator,
+            denominator,
+            posts,
+        }
+    }
+
+    fn day(date: u32, counts: Counts) -> Day {
+        Day {
+            platform: PlatformKind::Facebook,
+            date: NaiveDate::from_ymd_opt(2026, 11, date).unwrap(),
+            counts,
+            source: Source { file: 0, line: 2 },
+        }
+    }
+
+    /// Posts on Facebook (10 of them) and two account days.
+    fn data(days: &[Day]) -> PeriodData<'_> {
+        let totals = PostTotals {
+            posts: 10,
+            impressions: sum(50_000, 10),
+            reach: sum(20_000, 10),
+            engagements: sum(1_000, 10),
+            likes: sum(700, 10),
+            replies: sum(100, 10),
+            reposts: sum(200, 10),
+            video_views: sum(3_000, 4),
+            follows: sum(0, 0),
+            engagements_per_impression: pair(900, 45_000, 9),
+            engagements_per_reach: pair(800, 16_000, 8),
+            reposts_per_reach: pair(150, 15_000, 7),
+            replies_per_reach: pair(60, 12_000, 6),
+        };
+        PeriodData {
+            platforms: vec![PlatformData {
+                id: "facebook".into(),
+                kind: PlatformKind::Facebook,
+                totals,
+                days: days.iter().collect(),
+                followers_end: Some(12_000),
+                followers_as_of: Some(Month::of(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap())),
+                followers_before: Some(11_500),
+            }],
+            items_planned: 20,
+            items_published: 15,
+            items_timed: 12,
+            items_on_time: 9,
+            reply_minutes: vec![5, 10, 30, 60, 240],
+            inquiries: 8,
+            within_promise: 6,
+            promise_minutes: Some(60),
+            calendar_covers: true,
+            end_month: Month::of(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()),
+        }
+    }
+
+    fn days() -> Vec<Day> {
+        vec![
+            day(
+                3,
+                Counts {
+                    impressions: Some(4_000),
+                    reach: Some(1_500),
+                    net_follows: Some(40),
+                    ..Counts::default()
+                },
+            ),
+            day(
+                4,
+                Counts {
+                    impressions: Some(6_000),
+                    reach: Some(2_500),
+                    net_follows: Some(-10),
+                    ..Counts::default()
+                },
+            ),
+        ]
+    }
+
+    fn value(metric: Metric, data: &PeriodData) -> Option<f64> {
+        compute(metric, data).value
+    }
+
+    #[test]
+    fn every_metric_but_the_composite_has_a_value_on_full_inputs() {
+        let days = days();
+        let data = data(&days);
+        for metric in Metric::all() {
+            let figure = compute(metric, &data);
+            assert_eq!(figure.metric, Some(metric));
+            assert_eq!(
+                figure.value.is_some(),
+                !metric.is_composite(),
+                "{metric:?}: {figure:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn flows_take_account_days_for_impressions_and_posts_for_the_rest() {
+        let days = days();
+        let with_days = data(&days);
+        // Impressions prefer the account days (4,000 + 6,000)...
+        assert_eq!(value(Metric::Impressions, &with_days), Some(10_000.0));
+        // ...the other flows prefer the posts' totals.
+        assert_eq!(value(Metric::Reach, &with_days), Some(20_000.0));
+        assert_eq!(value(Metric::Engagements, &with_days), Some(1_000.0));
+        assert_eq!(value(Metric::Likes, &with_days), Some(700.0));
+        assert_eq!(value(Metric::Replies, &with_days), Some(100.0));
+        assert_eq!(value(Metric::Reposts, &with_days), Some(200.0));
+        assert_eq!(value(Metric::VideoViews, &with_days), Some(3_000.0));
+        // Without days, impressions come from the posts.
+        assert_eq!(value(Metric::Impressions, &data(&[])), Some(50_000.0));
+    }
+
+    #[test]
+    fn followers_from_days_else_from_totals() {
+        let days = days();
+        assert_eq!(value(Metric::FollowersNet, &data(&days)), Some(30.0));
+        assert_eq!(value(Metric::FollowersNet, &data(&[])), Some(500.0));
+        assert_eq!(value(Metric::FollowersTotal, &data(&days)), Some(12_000.0));
+    }
+
+    #[test]
+    fn post_rates_use_only_the_posts_that_carry_both_parts() {
+        let data = data(&[]);
+        let close = |metric, expected: f64| {
+            let v = value(metric, &data).unwrap();
+            assert!(
+                (v - expected).abs() < 1e-12,
+                "{metric:?}: {v} != {expected}"
+            );
+        };
+        close(Metric::EngagementRateImpressions, 900.0 / 45_000.0);
+        close(Metric::EngagementRateReach, 800.0 / 16_000.0);
+        close(Metric::AmplificationPer1000Reach, 150.0 / 15_000.0 * 1000.0);
+        close(Metric::ConversationPer1000Reach, 60.0 / 12_000.0 * 1000.0);
+        let f = compute(Metric::EngagementRateReach, &data);
+        assert_eq!((f.numerator, f.denominator), (Some(800.0), Some(16_000.0)));
+    }
+
+    #[test]
+    fn the_work_itself() {
+        let data = data(&[]);
+        assert_eq!(value(Metric::MaterialsPublished, &data), Some(15.0));
+        assert_eq!(
+            value(Metric::MaterialsPublishedVsPlanned, &data),
+            Some(0.75)
+        );
+        assert_eq!(value(Metric::OnTimeRate, &data), Some(0.75));
+        assert_eq!(value(Metric::FirstReplyMedianMinutes, &data), Some(30.0));
+        assert_eq!(value(Metric::FirstReplyP90Minutes, &data), Some(240.0));
+        assert_eq!(value(Metric::RepliesWithinPromiseShare, &data), Some(0.75));
+    }
+
+    #[test]
+    fn missing_inputs_are_missing_never_zero() {
+        let mut data = data(&[]);
+        data.calendar_covers = false;
+        data.items_timed = 0;
+        data.promise_minutes = None;
+        data.reply_minutes.clear();
+        data.platforms[0].totals = PostTotals::default();
+        data.platforms[0].followers_end = None;
+        data.platforms[0].followers_before = None;
+        for metric in Metric::all() {
+            assert_eq!(value(metric, &data), None, "{metric:?}");
+        }
     }
 }

@@ -10,6 +10,7 @@ pub mod reconcile;
 pub mod working_time;
 
 use crate::exports::{Decision, Imported, Problem};
+use crate::plan::metrics::{Metric, Unit};
 use crate::plan::model::Plan;
 use crate::plan::model::goals::Kpi;
 use crate::text::dates::Month;
@@ -63,7 +64,11 @@ pub struct KpiResult {
     pub goal_name: crate::plan::model::Text,
     pub kpi: String,
     pub name: crate::plan::model::Text,
+    /// The metric as the plan names it.
     pub metric: String,
+    /// How its values are shown (a count when the dictionary lacks it).
+    #[serde(skip)]
+    pub unit: Unit,
     pub platforms: Vec<String>,
     pub figure: Figure,
     pub previous: Option<f64>,
@@ -154,14 +159,25 @@ pub struct Report {
 }
 
 /// The metrics shown for every platform and for all platforms together.
-pub(crate) const PLATFORM_METRICS: &[&str] = &[
-    "impressions",
-    "reach",
-    "engagements",
-    "engagement_rate_impressions",
-    "engagement_rate_reach",
-    "followers_net",
-    "followers_total",
+pub(crate) const PLATFORM_METRICS: [Metric; 7] = [
+    Metric::Impressions,
+    Metric::Reach,
+    Metric::Engagements,
+    Metric::EngagementRateImpressions,
+    Metric::EngagementRateReach,
+    Metric::FollowersNet,
+    Metric::FollowersTotal,
+];
+
+/// The metrics of the work itself (publishing and answering), shown for
+/// all platforms together.
+pub(crate) const WORK_METRICS: [Metric; 6] = [
+    Metric::MaterialsPublished,
+    Metric::MaterialsPublishedVsPlanned,
+    Metric::OnTimeRate,
+    Metric::FirstReplyMedianMinutes,
+    Metric::FirstReplyP90Minutes,
+    Metric::RepliesWithinPromiseShare,
 ];
 
 fn kpi_platforms(plan: &Plan, kpi: &Kpi) -> Vec<String> {
@@ -180,14 +196,18 @@ fn kpi_platforms(plan: &Plan, kpi: &Kpi) -> Vec<String> {
 fn kpi_value(inputs: &Inputs, kpi: &Kpi, period: &Period) -> (Figure, Vec<PartResult>) {
     let platforms = kpi_platforms(inputs.plan, kpi);
     let (data, ..) = inputs.period_data(period, &platforms);
-    if !crate::plan::metrics::is_composite(&kpi.metric.value) {
-        return (figures::compute(&kpi.metric.value, &data), Vec::new());
+    let figure = |id: &str| match Metric::from_id(id) {
+        Some(metric) => figures::compute(metric, &data),
+        None => Figure::missing(None, crate::t!("note.unknown-metric", metric = id)),
+    };
+    if Metric::from_id(&kpi.metric.value) != Some(Metric::InfluenceStrength) {
+        return (figure(&kpi.metric.value), Vec::new());
     }
     let parts: Vec<PartResult> = kpi
         .parts
         .iter()
         .map(|part| {
-            let figure = figures::compute(&part.metric.value, &data);
+            let figure = figure(&part.metric.value);
             let score = match (figure.value, part.target) {
                 (Some(v), Some(t)) if t > 0.0 => Some((v / t * 100.0).clamp(0.0, 100.0)),
                 _ => None,
@@ -200,10 +220,12 @@ fn kpi_value(inputs: &Inputs, kpi: &Kpi, period: &Period) -> (Figure, Vec<PartRe
             }
         })
         .collect();
-    let missing: Vec<&str> = parts
+    let missing: Vec<&str> = kpi
+        .parts
         .iter()
-        .filter(|p| p.score.is_none())
-        .map(|p| p.figure.metric)
+        .zip(&parts)
+        .filter(|(_, p)| p.score.is_none())
+        .map(|(part, _)| part.metric.value.as_str())
         .collect();
     let figure = if missing.is_empty() && !parts.is_empty() {
         let index: f64 = parts
@@ -211,7 +233,7 @@ fn kpi_value(inputs: &Inputs, kpi: &Kpi, period: &Period) -> (Figure, Vec<PartRe
             .map(|p| p.weight * p.score.unwrap_or(0.0))
             .sum();
         Figure {
-            metric: "influence_strength",
+            metric: Some(Metric::InfluenceStrength),
             value: Some(index),
             numerator: None,
             denominator: None,
@@ -219,7 +241,7 @@ fn kpi_value(inputs: &Inputs, kpi: &Kpi, period: &Period) -> (Figure, Vec<PartRe
         }
     } else {
         Figure {
-            metric: "influence_strength",
+            metric: Some(Metric::InfluenceStrength),
             value: None,
             numerator: None,
             denominator: None,
@@ -333,6 +355,7 @@ pub fn build(
                 kpi: kpi.id.value.clone(),
                 name: kpi.name.clone(),
                 metric: kpi.metric.value.clone(),
+                unit: Metric::from_id(&kpi.metric.value).map_or(Unit::Count, Metric::unit),
                 platforms: kpi_platforms(plan, kpi),
                 change: figure.value.zip(previous_figure.value).map(|(a, b)| a - b),
                 previous: previous_figure.value,
@@ -373,25 +396,16 @@ pub fn build(
                     .sum(),
                 figures: PLATFORM_METRICS
                     .iter()
-                    .map(|m| figures::compute(m, &data))
+                    .map(|&m| figures::compute(m, &data))
                     .collect(),
             }
         })
         .collect();
     let mut totals: Vec<Figure> = PLATFORM_METRICS
         .iter()
-        .map(|m| figures::compute(m, &all))
+        .map(|&m| figures::compute(m, &all))
         .collect();
-    for metric in [
-        "materials_published",
-        "materials_published_vs_planned",
-        "on_time_rate",
-        "first_reply_median_minutes",
-        "first_reply_p90_minutes",
-        "replies_within_promise_share",
-    ] {
-        totals.push(figures::compute(metric, &all));
-    }
+    totals.extend(WORK_METRICS.iter().map(|&m| figures::compute(m, &all)));
 
     let post_ref = |index: usize| {
         let placed = posts[index];

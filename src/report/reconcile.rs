@@ -90,7 +90,7 @@ pub struct Joined {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PostTime {
     At(NaiveDateTime),
-    /// The export gives only the day (X Premium, `YouTube`).
+    /// The export gives only the day (X Premium, YouTube).
     On(chrono::NaiveDate),
     Unknown,
 }

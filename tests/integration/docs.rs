@@ -38,13 +38,37 @@ fn every_rule_has_a_golden_case() {
 #[test]
 fn every_metric_is_documented_in_the_plan_format() {
     let doc = fs::read_to_string(root().join("docs/plan-format.md")).unwrap();
-    for metric in khairukum::plan::metrics::DICTIONARY {
+    for metric in &khairukum::plan::metrics::DICTIONARY {
         assert!(
             doc.contains(&format!("`{}`", metric.id)),
             "{} missing from docs/plan-format.md",
             metric.id
         );
     }
+}
+
+/// The table of `docs/metrics.md` is the dictionary itself, rendered;
+/// `BLESS=1` rewrites it after a change to the dictionary.
+#[test]
+fn the_metrics_page_is_the_dictionary() {
+    let path = root().join("docs/metrics.md");
+    let doc = fs::read_to_string(&path).unwrap();
+    let start = doc
+        .find("| metric |")
+        .expect("docs/metrics.md has the table");
+    let end = doc[start..]
+        .find("\n\n")
+        .map_or(doc.len(), |e| start + e + 1);
+    let table = khairukum::plan::metrics::markdown_table();
+    if std::env::var_os("BLESS").is_some() {
+        fs::write(&path, format!("{}{table}{}", &doc[..start], &doc[end..])).unwrap();
+        return;
+    }
+    assert_eq!(
+        &doc[start..end],
+        table,
+        "docs/metrics.md differs from the dictionary (BLESS=1 rewrites it)"
+    );
 }
 
 /// `docs/architecture.md` is the map of `src/`: every folder and every file

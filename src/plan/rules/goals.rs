@@ -3,7 +3,7 @@
 
 use super::{Context, number, span};
 use crate::plan::diagnostic::{Diagnostic, Span, did_you_mean};
-use crate::plan::metrics;
+use crate::plan::metrics::{self, Metric};
 use crate::plan::rules::catalog as rule;
 use crate::t;
 
@@ -25,7 +25,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             );
         }
         for kpi in &goal.kpis {
-            if metrics::find(&kpi.metric.value).is_none() {
+            if Metric::from_id(&kpi.metric.value).is_none() {
                 out.push(
                     Diagnostic::new(
                         &rule::UNKNOWN_METRIC,
@@ -95,7 +95,7 @@ fn check_parts(
     file: crate::plan::source::FileId,
     kpi: &crate::plan::model::goals::Kpi,
 ) {
-    let composite = metrics::is_composite(&kpi.metric.value);
+    let composite = Metric::from_id(&kpi.metric.value).is_some_and(Metric::is_composite);
     if composite && kpi.parts.is_empty() {
         out.push(
             Diagnostic::new(
@@ -119,8 +119,7 @@ fn check_parts(
     }
     let mut total = 0.0;
     for part in &kpi.parts {
-        if metrics::find(&part.metric.value).is_none() || metrics::is_composite(&part.metric.value)
-        {
+        if Metric::from_id(&part.metric.value).is_none_or(Metric::is_composite) {
             out.push(
                 Diagnostic::new(
                     &rule::UNKNOWN_METRIC,

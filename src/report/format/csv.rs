@@ -44,7 +44,7 @@ impl ReportWriter for Csv {
                 "",
                 "",
                 platform,
-                f.metric,
+                f.id(),
                 &number(f.value),
                 "",
                 "",

@@ -2,6 +2,7 @@
 //! English, charts as inline SVG, no network; printable to PDF from a browser.
 
 use super::{Report, ReportWriter, metric_names};
+use crate::plan::metrics::{Metric, Unit};
 use crate::t;
 use crate::text::i18n::{Lang, Msg};
 use std::fmt::Write as _;
@@ -26,7 +27,7 @@ fn ltr_class(lang: Lang) -> &'static str {
 }
 
 /// A metric's name in the reader's language.
-fn metric_name(metric: &str, lang: Lang) -> &'static str {
+fn metric_name(metric: Option<Metric>, lang: Lang) -> &'static str {
     let (ar, en) = metric_names(metric);
     match lang {
         Lang::Ar => ar,
@@ -63,7 +64,7 @@ ul{padding-inline-start:1.2rem}.ltr{direction:ltr;unicode-bidi:isolate}
     reason = "the chart's geometry: width, height, x and y as in SVG"
 )]
 fn trend_chart(r: &Report, kpi: &super::super::KpiResult, lang: Lang) -> String {
-    let show = |metric: &str, value: Option<f64>| super::show(metric, value, lang);
+    let show = |unit: Unit, value: Option<f64>| super::show(unit, value, lang);
     let points: Vec<(&str, Option<f64>)> = r
         .trend
         .iter()
@@ -123,7 +124,7 @@ fn trend_chart(r: &Report, kpi: &super::super::KpiResult, lang: Lang) -> String 
             w - pad,
             y(t) - 4.0,
             escaped(
-                &t!("report.html.target", value = show(&kpi.metric, Some(t))),
+                &t!("report.html.target", value = show(kpi.unit, Some(t))),
                 lang
             )
         );
@@ -161,7 +162,7 @@ fn trend_chart(r: &Report, kpi: &super::super::KpiResult, lang: Lang) -> String 
                 x(i),
                 y(*v),
                 y(*v) - 8.0,
-                esc(&show(&kpi.metric, Some(*v)))
+                esc(&show(kpi.unit, Some(*v)))
             );
         }
     }
@@ -214,8 +215,8 @@ impl ReportWriter for Html {
     fn write(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
         let lang = self.lang;
         let tr = |m: Msg| escaped(&m, lang);
-        let show = |metric: &str, value: Option<f64>| super::show(metric, value, lang);
-        let show_change = |metric: &str, change| super::show_change(metric, change, lang);
+        let show = |unit: Unit, value: Option<f64>| super::show(unit, value, lang);
+        let show_change = |unit: Unit, change| super::show_change(unit, change, lang);
         let heads = |s: &mut String, columns: &[Msg]| {
             for c in columns {
                 let _ = write!(s, "<th>{}</th>", esc(&c.text(lang)));
@@ -268,10 +269,10 @@ impl ReportWriter for Html {
                 r#"<tr><td>{}</td><td>{}</td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td><span class="badge {}">{}</span></td></tr>"#,
                 esc(k.goal_name.primary()),
                 esc(k.name.primary()),
-                esc(&show(&k.metric, k.figure.value)),
-                esc(&show_change(&k.metric, k.change)),
-                esc(&show(&k.metric, k.baseline)),
-                esc(&show(&k.metric, k.target)),
+                esc(&show(k.unit, k.figure.value)),
+                esc(&show_change(k.unit, k.change)),
+                esc(&show(k.unit, k.baseline)),
+                esc(&show(k.unit, k.target)),
                 k.progress
                     .map_or("—".into(), |p| format!("{:.0}%", p * 100.0)),
                 serde_json::to_value(k.standing)
@@ -286,8 +287,8 @@ impl ReportWriter for Html {
                     r#"<tr><td></td><td>↳ {} ({})</td><td class="num"><bdi dir="ltr">{}</bdi></td><td></td><td></td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td></td></tr>"#,
                     esc(metric_name(p.figure.metric, lang)),
                     tr(t!("report.html.weight", weight = p.weight)),
-                    esc(&show(p.figure.metric, p.figure.value)),
-                    esc(&show(p.figure.metric, p.target)),
+                    esc(&show(p.figure.unit(), p.figure.value)),
+                    esc(&show(p.figure.unit(), p.target)),
                     p.score.map_or("—".into(), |v| format!("{v:.0}/100"))
                 );
             }
@@ -333,7 +334,7 @@ impl ReportWriter for Html {
                 let _ = write!(
                     s,
                     r#"<td class="num"><bdi dir="ltr">{}</bdi></td>"#,
-                    esc(&show(f.metric, f.value))
+                    esc(&show(f.unit(), f.value))
                 );
             }
             s.push_str("</tr>");
@@ -348,7 +349,7 @@ impl ReportWriter for Html {
                 s,
                 r#"<tr><td>{}</td><td class="num"><bdi dir="ltr">{}</bdi></td><td><span{}>{}</span></td></tr>"#,
                 esc(metric_name(f.metric, lang)),
-                esc(&show(f.metric, f.value)),
+                esc(&show(f.unit(), f.value)),
                 ltr_class(lang),
                 f.note.as_ref().map_or(String::new(), |n| tr(n.clone()))
             );
@@ -370,8 +371,8 @@ impl ReportWriter for Html {
                 p.goal
                     .as_deref()
                     .map_or_else(|| tr(t!("report.not-in-plan")), esc),
-                esc(&show("impressions", p.impressions.map(|v| v as f64))),
-                esc(&show("engagements", p.engagements.map(|v| v as f64)))
+                esc(&show(Unit::Count, p.impressions.map(|v| v as f64))),
+                esc(&show(Unit::Count, p.engagements.map(|v| v as f64)))
             );
         }
         s.push_str("</tbody></table>");

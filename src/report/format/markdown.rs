@@ -1,6 +1,7 @@
 //! Markdown: a report to paste into an issue, a wiki page or a message.
 
 use super::{Report, ReportWriter};
+use crate::plan::metrics::Unit;
 use crate::t;
 use crate::text::i18n::{Lang, Msg};
 use std::io::{self, Write};
@@ -17,8 +18,8 @@ impl ReportWriter for Markdown {
     fn write(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
         let lang = self.lang;
         let text = |m: Msg| m.text(lang);
-        let show = |metric: &str, value: Option<f64>| super::show(metric, value, lang);
-        let show_change = |metric: &str, change| super::show_change(metric, change, lang);
+        let show = |unit: Unit, value: Option<f64>| super::show(unit, value, lang);
+        let show_change = |unit: Unit, change| super::show_change(unit, change, lang);
         writeln!(
             out,
             "# {}\n",
@@ -49,10 +50,10 @@ impl ReportWriter for Markdown {
                 "| {} | {} | {} | {} | {} | {} | {} | {} |",
                 cell(k.goal_name.primary()),
                 cell(k.name.primary()),
-                show(&k.metric, k.figure.value),
-                show_change(&k.metric, k.change),
-                show(&k.metric, k.baseline),
-                show(&k.metric, k.target),
+                show(k.unit, k.figure.value),
+                show_change(k.unit, k.change),
+                show(k.unit, k.baseline),
+                show(k.unit, k.target),
                 k.progress
                     .map_or("—".into(), |p| format!("{:.0}%", p * 100.0)),
                 k.standing.text(lang),
@@ -71,7 +72,7 @@ impl ReportWriter for Markdown {
             .first()
             .map_or(Vec::new(), |p| p.figures.clone())
         {
-            write!(out, " {} |", f.metric)?;
+            write!(out, " {} |", f.id())?;
         }
         writeln!(out)?;
         writeln!(
@@ -89,7 +90,7 @@ impl ReportWriter for Markdown {
                 p.posts
             )?;
             for f in &p.figures {
-                write!(out, " {} |", show(f.metric, f.value))?;
+                write!(out, " {} |", show(f.unit(), f.value))?;
             }
             writeln!(out)?;
         }
@@ -102,8 +103,8 @@ impl ReportWriter for Markdown {
             writeln!(
                 out,
                 "- **{}**: {}{}",
-                f.metric,
-                show(f.metric, f.value),
+                f.id(),
+                show(f.unit(), f.value),
                 cell(&note)
             )?;
         }

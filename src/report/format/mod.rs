@@ -7,6 +7,7 @@ mod markdown;
 mod table;
 
 use super::Report;
+use crate::plan::metrics::{Metric, Unit};
 use crate::text::i18n::Lang;
 use std::io::{self, Write};
 
@@ -61,54 +62,38 @@ pub(crate) fn top_post_columns() -> Vec<crate::text::i18n::Msg> {
     ]
 }
 
-/// Whether a metric is a share (shown as a percentage).
-pub(crate) fn is_share(metric: &str) -> bool {
-    metric.starts_with("engagement_rate")
-        || metric.ends_with("_vs_planned")
-        || metric == "on_time_rate"
-        || metric.ends_with("_share")
-}
-
 /// `12,345`, `3.45%`, `1.8`, `95 min`: a value as people read it, with
 /// its unit in `lang`.
-pub fn show(metric: &str, value: Option<f64>, lang: Lang) -> String {
+pub fn show(unit: Unit, value: Option<f64>, lang: Lang) -> String {
     let Some(v) = value else { return "—".into() };
-    if is_share(metric) {
-        format!("{:.2}%", v * 100.0)
-    } else if metric.ends_with("_minutes") {
-        crate::t!("unit.minutes", value = thousands(v.round())).text(lang)
-    } else if metric.contains("per_1000") || metric == "influence_strength" {
-        format!("{v:.1}")
-    } else if v.fract() == 0.0 {
-        thousands(v)
-    } else {
-        format!("{v:.2}")
+    match unit {
+        Unit::Share => format!("{:.2}%", v * 100.0),
+        Unit::Minutes => crate::t!("unit.minutes", value = thousands(v.round())).text(lang),
+        Unit::PerThousand | Unit::Index => format!("{v:.1}"),
+        Unit::Count if v.fract() == 0.0 => thousands(v),
+        Unit::Count => format!("{v:.2}"),
     }
 }
 
-/// A signed change, in the metric's own unit.
-pub(crate) fn show_change(metric: &str, change: Option<f64>, lang: Lang) -> String {
-    match change {
-        None => "—".into(),
-        Some(c) => {
-            let sign = if c > 0.0 {
-                "+"
-            } else if c < 0.0 {
-                "−"
-            } else {
-                "±"
-            };
-            let magnitude = show(metric, Some(c.abs()), lang);
-            if is_share(metric) {
-                let points = magnitude.trim_end_matches('%');
-                format!(
-                    "{sign}{}",
-                    crate::t!("unit.points", value = points).text(lang)
-                )
-            } else {
-                format!("{sign}{magnitude}")
-            }
-        }
+/// A signed change, in the metric's own unit (shares: percentage points).
+pub(crate) fn show_change(unit: Unit, change: Option<f64>, lang: Lang) -> String {
+    let Some(c) = change else { return "—".into() };
+    let sign = if c > 0.0 {
+        "+"
+    } else if c < 0.0 {
+        "−"
+    } else {
+        "±"
+    };
+    let magnitude = show(unit, Some(c.abs()), lang);
+    if unit == Unit::Share {
+        let points = magnitude.trim_end_matches('%');
+        format!(
+            "{sign}{}",
+            crate::t!("unit.points", value = points).text(lang)
+        )
+    } else {
+        format!("{sign}{magnitude}")
     }
 }
 
@@ -126,8 +111,11 @@ fn thousands(v: f64) -> String {
 }
 
 /// The metric's name from the dictionary (Arabic, English).
-pub(crate) fn metric_names(metric: &str) -> (&'static str, &'static str) {
-    crate::plan::metrics::find(metric).map_or(("", ""), |m| (m.name_ar, m.name_en))
+pub(crate) fn metric_names(metric: Option<Metric>) -> (&'static str, &'static str) {
+    metric.map_or(("", ""), |m| {
+        let d = m.definition();
+        (d.name_ar, d.name_en)
+    })
 }
 
 #[cfg(test)]
@@ -136,34 +124,16 @@ mod tests {
 
     #[test]
     fn values_read_as_people_expect() {
+        assert_eq!(show(Unit::Count, Some(1_234_567.0), Lang::En), "1,234,567");
+        assert_eq!(show(Unit::Share, Some(0.0345), Lang::En), "3.45%");
+        assert_eq!(show(Unit::Minutes, Some(95.0), Lang::En), "95 min");
+        assert_eq!(show(Unit::Index, Some(61.26), Lang::En), "61.3");
+        assert_eq!(show(Unit::Count, None, Lang::En), "—");
+        assert_eq!(show_change(Unit::Count, Some(-1200.0), Lang::En), "−1,200");
+        assert_eq!(show_change(Unit::Share, Some(0.005), Lang::En), "+0.50 pt");
+        assert_eq!(show(Unit::Minutes, Some(95.0), Lang::Ar), "95 دقيقة");
         assert_eq!(
-            show("impressions", Some(1_234_567.0), Lang::En),
-            "1,234,567"
-        );
-        assert_eq!(
-            show("engagement_rate_reach", Some(0.0345), Lang::En),
-            "3.45%"
-        );
-        assert_eq!(
-            show("first_reply_median_minutes", Some(95.0), Lang::En),
-            "95 min"
-        );
-        assert_eq!(show("influence_strength", Some(61.26), Lang::En), "61.3");
-        assert_eq!(show("reach", None, Lang::En), "—");
-        assert_eq!(
-            show_change("followers_total", Some(-1200.0), Lang::En),
-            "−1,200"
-        );
-        assert_eq!(
-            show_change("engagement_rate_reach", Some(0.005), Lang::En),
-            "+0.50 pt"
-        );
-        assert_eq!(
-            show("first_reply_median_minutes", Some(95.0), Lang::Ar),
-            "95 دقيقة"
-        );
-        assert_eq!(
-            show_change("engagement_rate_reach", Some(-0.005), Lang::Ar),
+            show_change(Unit::Share, Some(-0.005), Lang::Ar),
             "−0.50 نقطة"
         );
     }

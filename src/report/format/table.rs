@@ -1,6 +1,7 @@
 //! The terminal report: tables with Arabic cells right-aligned.
 
 use super::{Report, ReportWriter};
+use crate::plan::metrics::Unit;
 use crate::t;
 use crate::text::i18n::{Lang, Msg};
 use comfy_table::presets;
@@ -24,8 +25,8 @@ impl ReportWriter for Table {
     fn write(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
         let lang = self.lang;
         let text = |m: Msg| m.text(lang);
-        let show = |metric: &str, value: Option<f64>| super::show(metric, value, lang);
-        let show_change = |metric: &str, change| super::show_change(metric, change, lang);
+        let show = |unit: Unit, value: Option<f64>| super::show(unit, value, lang);
+        let show_change = |unit: Unit, change| super::show_change(unit, change, lang);
         writeln!(
             out,
             "{}\n",
@@ -54,9 +55,9 @@ impl ReportWriter for Table {
             t.add_row(vec![
                 cell(k.goal_name.primary()),
                 cell(k.name.primary()),
-                cell(show(&k.metric, k.figure.value)),
-                cell(show_change(&k.metric, k.change)),
-                cell(show(&k.metric, k.target)),
+                cell(show(k.unit, k.figure.value)),
+                cell(show_change(k.unit, k.change)),
+                cell(show(k.unit, k.target)),
                 cell(k.progress.map_or("—".into(), |p| {
                     text(t!(
                         "report.progress-due",
@@ -83,9 +84,9 @@ impl ReportWriter for Table {
                     text(t!(
                         "report.part",
                         kpi = &k.kpi,
-                        metric = p.figure.metric,
-                        value = show(p.figure.metric, p.figure.value),
-                        target = show(p.figure.metric, p.target),
+                        metric = p.figure.id(),
+                        value = show(p.figure.unit(), p.figure.value),
+                        target = show(p.figure.unit(), p.target),
                         score = p.score.map_or("—".into(), |s| format!("{s:.0}")),
                         weight = p.weight
                     ))
@@ -115,7 +116,7 @@ impl ReportWriter for Table {
                 cell(p.planned_share.map_or("—".into(), |s| format!("{s:.0}%"))),
                 cell(p.posts.to_string()),
             ];
-            row.extend(p.figures.iter().map(|f| cell(show(f.metric, f.value))));
+            row.extend(p.figures.iter().map(|f| cell(show(f.unit(), f.value))));
             t.add_row(row);
         }
         writeln!(out, "\n{}\n{t}", text(t!("report.platforms")))?;
@@ -125,13 +126,7 @@ impl ReportWriter for Table {
                 .note
                 .as_ref()
                 .map_or(String::new(), |n| format!("  ({})", n.text(lang)));
-            writeln!(
-                out,
-                "  {:<34} {}{}",
-                f.metric,
-                show(f.metric, f.value),
-                note
-            )?;
+            writeln!(out, "  {:<34} {}{}", f.id(), show(f.unit(), f.value), note)?;
         }
         if !r.top_posts.is_empty() {
             let mut t = table(&super::top_post_columns(), lang);
@@ -149,8 +144,8 @@ impl ReportWriter for Table {
                             .clone()
                             .unwrap_or_else(|| text(t!("report.not-in-plan"))),
                     ),
-                    cell(show("impressions", p.impressions.map(|v| v as f64))),
-                    cell(show("engagements", p.engagements.map(|v| v as f64))),
+                    cell(show(Unit::Count, p.impressions.map(|v| v as f64))),
+                    cell(show(Unit::Count, p.engagements.map(|v| v as f64))),
                 ]);
             }
             writeln!(out, "\n{}\n{t}", text(t!("report.top-posts")))?;
