@@ -61,6 +61,31 @@ pub(super) enum Command {
         after_help = "Exports are read from --exports, else the plan's `exports:` setting, else <plan>/exports.\n\nExamples:\n  khairukum report --month 2026-11\n  khairukum report --month 2026-11 --format html --output report-2026-11.html\n  khairukum report --quarter 2026-Q4 --format json"
     )]
     Report(ReportArgs),
+    /// Work with the folder of platform exports
+    #[command(
+        subcommand,
+        after_help = "Example:\n  khairukum exports check --exports examples/exports"
+    )]
+    Exports(ExportsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub(super) enum ExportsCommand {
+    /// Read every export as `report` does and report each problem found, located and with its rule code
+    #[command(
+        after_help = "Exports are read from --exports, else the plan's `exports:` setting, else <plan>/exports.\nExit status: 0 clean, 1 problems, 2 could not run.\n\nExamples:\n  khairukum exports check\n  khairukum exports check --exports downloads --format github"
+    )]
+    Check(ExportsCheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub(super) struct ExportsCheckArgs {
+    /// The folder of platform exports (CSV), inquiries and followers.yaml
+    #[arg(long, value_name = "DIR")]
+    pub exports: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub findings: ValidateArgs,
 }
 
 #[derive(Debug, Args)]

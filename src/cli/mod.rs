@@ -6,6 +6,7 @@ mod args;
 mod completions;
 mod diff;
 mod error;
+mod exports;
 mod init;
 mod memory;
 mod plan_problems;
@@ -14,7 +15,7 @@ mod schema;
 mod tasks;
 mod validate;
 
-use args::{Cli, Command, LangArg, PlanCommand};
+use args::{Cli, Command, ExportsCommand, LangArg, PlanCommand};
 use clap::Parser;
 use error::Error;
 use khairukum::text::i18n::Lang;
@@ -39,6 +40,9 @@ pub(crate) fn main() -> ExitCode {
         Command::Report(args) => {
             report::ReportSettings::resolve(plan, cli.lang.map(LangArg::lang), args)
                 .and_then(|settings| report::run(&settings))
+        }
+        Command::Exports(ExportsCommand::Check(args)) => {
+            exports::run(&exports::ExportsCheckSettings::resolve(plan, lang, args))
         }
         Command::Init(args) => init::run(args, lang),
         Command::Schema { output } => schema::run(output),

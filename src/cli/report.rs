@@ -139,7 +139,7 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
     let followers = match khairukum::report::read_followers(&exports.join("followers.yaml")) {
         Ok(f) => f,
         Err(problem) => {
-            extra.push(problem);
+            extra.push(*problem);
             khairukum::report::data::FollowerTotals::default()
         }
     };
@@ -157,44 +157,14 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
     Ok(SUCCESS)
 }
 
-/// `plans` + `../examples/exports` → `examples/exports`, without touching the disk.
-fn lexical_join(base: &Path, relative: &str) -> PathBuf {
-    let mut out = base.to_path_buf();
-    for part in Path::new(relative).components() {
-        match part {
-            std::path::Component::ParentDir
-                if out.file_name().is_some() && !out.ends_with("..") =>
-            {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    if out.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        out
-    }
-}
-
 /// `--exports`, else the plan's `exports:` (relative to the plan folder), else `<plan>/exports`.
-fn exports_dir(
+pub(crate) fn exports_dir(
     plan_dir: &Path,
     asked: Option<&Path>,
     plan: &khairukum::plan::model::Plan,
     lang: Lang,
 ) -> anyhow::Result<PathBuf> {
-    let dir = match (
-        asked,
-        plan.settings
-            .as_ref()
-            .and_then(|s| s.data.exports.as_deref()),
-    ) {
-        (Some(dir), _) => dir.to_path_buf(),
-        (None, Some(setting)) => lexical_join(plan_dir, setting),
-        (None, None) => plan_dir.join("exports"),
-    };
+    let dir = asked.map_or_else(|| plan.exports_folder(plan_dir), Path::to_path_buf);
     if !dir.is_dir() {
         anyhow::bail!(khairukum::t!("usage.no-exports-folder", path = dir.display()).text(lang));
     }

@@ -4,6 +4,7 @@
 use super::args::{ColorChoice, DenyLevel, OutputFormat, ValidateArgs};
 use super::error::{COULD_NOT_RUN, PROBLEMS, Result, SUCCESS};
 use khairukum::plan::render::{self, Format};
+use khairukum::plan::validate::Validation;
 use khairukum::text::i18n::Lang;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -11,13 +12,28 @@ use std::path::PathBuf;
 /// Settings for `plan validate`, resolved from arguments and environment.
 pub(crate) struct ValidateSettings {
     plan: PathBuf,
+    findings: FindingsSettings,
+}
+
+impl ValidateSettings {
+    pub(crate) fn resolve(plan: PathBuf, lang: Lang, args: &ValidateArgs) -> Self {
+        ValidateSettings {
+            plan,
+            findings: FindingsSettings::resolve(lang, args),
+        }
+    }
+}
+
+/// How findings are shown and when they fail the run (`plan validate`,
+/// `exports check`).
+pub(crate) struct FindingsSettings {
     format: Format,
     lang: Lang,
     deny_warnings: bool,
 }
 
-impl ValidateSettings {
-    pub(crate) fn resolve(plan: PathBuf, lang: Lang, args: &ValidateArgs) -> Self {
+impl FindingsSettings {
+    pub(crate) fn resolve(lang: Lang, args: &ValidateArgs) -> Self {
         let in_actions = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
         let format = match args.format {
             Some(OutputFormat::Json) => Format::Json,
@@ -28,8 +44,7 @@ impl ValidateSettings {
                 color: color(args.color),
             },
         };
-        ValidateSettings {
-            plan,
+        FindingsSettings {
             format,
             lang,
             deny_warnings: args.deny == Some(DenyLevel::Warnings),
@@ -47,9 +62,17 @@ fn color(choice: ColorChoice) -> bool {
 
 pub(crate) fn run(settings: &ValidateSettings) -> Result<u8> {
     let validation = khairukum::plan::validate::validate(&settings.plan)?;
+    let code = show(&validation, &settings.findings)?;
+    // The process ends next: freeing a large plan piece by piece would only cost time.
+    std::mem::forget(validation);
+    Ok(code)
+}
+
+/// Renders findings on standard output; their exit status.
+pub(crate) fn show(validation: &Validation, settings: &FindingsSettings) -> Result<u8> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    render::renderer(settings.format, settings.lang).render(&validation, &mut out)?;
+    render::renderer(settings.format, settings.lang).render(validation, &mut out)?;
     out.flush()?;
     let tally = validation.tally();
     let code = if validation.could_not_read() {
@@ -59,7 +82,5 @@ pub(crate) fn run(settings: &ValidateSettings) -> Result<u8> {
     } else {
         SUCCESS
     };
-    // The process ends next: freeing a large plan piece by piece would only cost time.
-    std::mem::forget(validation);
     Ok(code)
 }

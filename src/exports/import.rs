@@ -7,7 +7,9 @@ use super::mapping::Mapper;
 use super::problems::{Decision, Problem};
 use super::quirks;
 use super::tables::{ExportFile, Imported, Options, PostDay, PostStub, PostTotals, file_index};
+use crate::plan::diagnostic::Rule;
 use crate::plan::model::platforms::PlatformKind;
+use crate::plan::rules::catalog as rule;
 use crate::t;
 use crate::text::i18n::Msg;
 use chrono::NaiveDate;
@@ -96,9 +98,11 @@ impl PostSums {
             .repeats
             .into_iter()
             .map(|((first, second), count)| Problem {
+                rule: &rule::EXPORT_REPEATED,
                 path: files[second as usize].path.clone(),
                 line: None,
                 column: None,
+                field: None,
                 message: t!(
                     "export.repeated-posts",
                     n = count,
@@ -123,19 +127,21 @@ impl PostSums {
 
 /// Reads one export into `into`; every problem is recorded, none stops the run.
 pub fn import_file(path: &Path, shown: &str, options: &Options, into: &mut Imported) {
-    if let Err((line, message)) = read_export(path, shown, options, into) {
+    if let Err((line, rule, message)) = read_export(path, shown, options, into) {
         into.problems.push(Problem {
+            rule,
             path: shown.to_string(),
             line,
             column: None,
+            field: None,
             message,
             decision: Decision::FileSkipped,
         });
     }
 }
 
-/// A reason to skip a whole file, with the line it concerns.
-pub(super) type Skip = (Option<u64>, Msg);
+/// A reason to skip a whole file: the line it concerns, the rule and the message.
+pub(super) type Skip = (Option<u64>, &'static Rule, Msg);
 
 pub(super) fn read_export(
     path: &Path,
@@ -143,13 +149,20 @@ pub(super) fn read_export(
     options: &Options,
     into: &mut Imported,
 ) -> Result<(), Skip> {
-    let file = std::fs::File::open(path).map_err(|e| (None, t!("cannot-read-file", error = e)))?;
+    let file = std::fs::File::open(path).map_err(|e| {
+        (
+            None,
+            &rule::EXPORT_UNREADABLE,
+            t!("cannot-read-file", error = e),
+        )
+    })?;
     let Input {
         body,
         preamble_lines,
         title,
         delimiter,
-    } = decode(BufReader::with_capacity(1 << 16, file)).map_err(|message| (None, message))?;
+    } = decode(BufReader::with_capacity(1 << 16, file))
+        .map_err(|message| (None, &rule::EXPORT_UNREADABLE, message))?;
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -161,8 +174,14 @@ pub(super) fn read_export(
     };
     match csv.read_byte_record(&mut record) {
         Ok(true) => {}
-        Ok(false) => return Err((None, t!("empty-file"))),
-        Err(e) => return Err((None, t!("export.not-csv", error = e))),
+        Ok(false) => return Err((None, &rule::EXPORT_UNREADABLE, t!("empty-file"))),
+        Err(e) => {
+            return Err((
+                None,
+                &rule::EXPORT_UNREADABLE,
+                t!("export.not-csv", error = e),
+            ));
+        }
     }
     let header: Vec<String> = record
         .iter()
@@ -171,20 +190,27 @@ pub(super) fn read_export(
     let fits = formats::fit(&header);
     let best = &fits[0];
     if !best.missing.is_empty() {
-        return Err((Some(line_of(&record)), unrecognised(&fits)));
+        return Err((
+            Some(line_of(&record)),
+            &rule::EXPORT_UNKNOWN,
+            unrecognised(&fits),
+        ));
     }
     let platform = match best.format.platform {
         Some(p) => p,
         // Inquiries name their platform on each row.
         None if best.format.grain == Grain::Inquiry => PlatformKind::X,
         None => quirks::meta_daily_platform(title.as_deref(), shown)
-            .map_err(|message| (None, message))?,
+            .map_err(|message| (None, &rule::EXPORT_WHICH_PLATFORM, message))?,
     };
     let primary = match (best.format.id, title.as_deref()) {
-        ("meta-daily", Some(title)) => Some(
-            quirks::meta_daily_field(title)
-                .ok_or_else(|| (Some(2), t!("export.unused-daily-metric", title = title)))?,
-        ),
+        ("meta-daily", Some(title)) => Some(quirks::meta_daily_field(title).ok_or_else(|| {
+            (
+                Some(2),
+                &rule::EXPORT_UNUSED_METRIC,
+                t!("export.unused-daily-metric", title = title),
+            )
+        })?),
         _ => None,
     };
     let file_index = into.files.len();
@@ -213,9 +239,11 @@ pub(super) fn read_export(
             Ok(false) => break,
             Err(e) => {
                 into.problems.push(Problem {
+                    rule: &rule::EXPORT_UNREADABLE,
                     path: shown.to_string(),
                     line: e.position().map(|p| p.line() + preamble_lines),
                     column: None,
+                    field: None,
                     message: t!("export.malformed", error = e),
                     decision: Decision::RowSkipped,
                 });

@@ -6,7 +6,9 @@ use super::problems::{Decision, Problem};
 use super::quirks;
 use super::tables::{Counts, Day, Imported, Inquiry, Options, Post, PostStub, Source};
 use super::values::{self, When};
+use crate::plan::diagnostic::Rule;
 use crate::plan::model::platforms::PlatformKind;
+use crate::plan::rules::catalog as rule;
 use crate::t;
 use crate::text::i18n::Msg;
 use chrono::{Datelike, NaiveDate};
@@ -41,15 +43,18 @@ impl Mapper<'_> {
 
     pub(super) fn problem(
         &self,
+        rule: &'static Rule,
         line: u64,
         column: Option<usize>,
         message: Msg,
         decision: Decision,
     ) -> Problem {
         Problem {
+            rule,
             path: self.shown.to_string(),
             line: Some(line),
             column: column.and_then(|c| self.header.get(c)).cloned(),
+            field: column.and_then(|c| u32::try_from(c).ok()),
             message,
             decision,
         }
@@ -75,6 +80,7 @@ impl Mapper<'_> {
             match parse_count(cell) {
                 Ok(value) => *slot = value,
                 Err(message) => into.problems.push(self.problem(
+                    &rule::EXPORT_NOT_A_NUMBER,
                     line,
                     Some(index),
                     message,
@@ -103,7 +109,7 @@ impl Mapper<'_> {
     }
 
     pub(super) fn inquiry(&self, record: &csv::ByteRecord, line: u64, into: &mut Imported) {
-        let time = |field: Field| -> Result<Option<chrono::NaiveDateTime>, Problem> {
+        let time = |field: Field| -> Result<Option<chrono::NaiveDateTime>, Box<Problem>> {
             let column = self.column(field);
             let raw = column
                 .and_then(|c| record.get(c))
@@ -114,12 +120,21 @@ impl Mapper<'_> {
             }
             crate::text::dates::parse_date_time(&raw)
                 .map(Some)
-                .map_err(|e| self.problem(line, column, e, Decision::RowSkipped))
+                .map_err(|e| {
+                    Box::new(self.problem(
+                        &rule::EXPORT_BAD_DATE,
+                        line,
+                        column,
+                        e,
+                        Decision::RowSkipped,
+                    ))
+                })
         };
         let (received, first_reply) = match (time(Field::Received), time(Field::FirstReply)) {
             (Ok(Some(r)), Ok(f)) => (r, f),
             (Ok(None), _) => {
                 into.problems.push(self.problem(
+                    &rule::EXPORT_INCOMPLETE_ROW,
                     line,
                     self.column(Field::Received),
                     t!("export.no-received-time"),
@@ -128,12 +143,13 @@ impl Mapper<'_> {
                 return;
             }
             (Err(p), _) | (_, Err(p)) => {
-                into.problems.push(p);
+                into.problems.push(*p);
                 return;
             }
         };
         if first_reply.is_some_and(|f| f < received) {
             into.problems.push(self.problem(
+                &rule::EXPORT_INCOMPLETE_ROW,
                 line,
                 self.column(Field::FirstReply),
                 t!("export.reply-before-inquiry"),
@@ -173,8 +189,13 @@ impl Mapper<'_> {
         let when = match values::when(&raw) {
             Ok(when) => when,
             Err(message) => {
-                into.problems
-                    .push(self.problem(line, date_column, message, Decision::RowSkipped));
+                into.problems.push(self.problem(
+                    &rule::EXPORT_BAD_DATE,
+                    line,
+                    date_column,
+                    message,
+                    Decision::RowSkipped,
+                ));
                 return;
             }
         };
@@ -192,6 +213,7 @@ impl Mapper<'_> {
                 };
                 let Some(id) = self.text(record, Field::PostId) else {
                     into.problems.push(self.problem(
+                        &rule::EXPORT_INCOMPLETE_ROW,
                         line,
                         self.column(Field::PostId),
                         t!("export.no-post-id"),
@@ -226,6 +248,7 @@ impl Mapper<'_> {
             Grain::Inquiry => {}
             Grain::Day => match when {
                 None => into.problems.push(self.problem(
+                    &rule::EXPORT_INCOMPLETE_ROW,
                     line,
                     date_column,
                     t!("export.no-date"),
@@ -282,6 +305,7 @@ impl Mapper<'_> {
                 }),
                 Some(_) => {}
                 None => into.problems.push(self.problem(
+                    &rule::EXPORT_BAD_DATE,
                     line,
                     self.column(Field::Date),
                     t!(

@@ -6,6 +6,7 @@
 //! be read becomes a located [`Problem`] and a missing value — never a zero.
 
 mod decode;
+pub mod findings;
 pub mod formats;
 mod import;
 mod mapping;

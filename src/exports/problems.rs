@@ -1,6 +1,7 @@
 //! What went wrong in an export, located to its file and line, and what it
 //! cost: a value, a row or the whole file.
 
+use crate::plan::diagnostic::Rule;
 use crate::t;
 use crate::text::i18n::{Lang, Msg};
 
@@ -15,18 +16,23 @@ pub enum Decision {
     ValueMissing,
 }
 
-/// A located problem in an export.
+/// A located problem in an export: a finding of the rule catalog
+/// (`KH100`–`KH109`), as plan problems are.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
+    pub rule: &'static Rule,
     pub path: String,
     pub line: Option<u64>,
+    /// The column's name in the export's header.
     pub column: Option<String>,
+    /// The column's place in the record (0-based), to locate the cell.
+    pub field: Option<u32>,
     pub message: Msg,
     pub decision: Decision,
 }
 
 impl Problem {
-    /// `path:line [column]: message (decision)`, in `lang`.
+    /// `path:line [column]: KH105 message (decision)`, in `lang`.
     pub fn text(&self, lang: Lang) -> String {
         use std::fmt::Write as _;
         let mut out = self.path.clone();
@@ -43,7 +49,8 @@ impl Problem {
         };
         let _ = write!(
             out,
-            ": {} ({})",
+            ": {} {} ({})",
+            self.rule.code,
             self.message.text(lang),
             decision.text(lang)
         );

@@ -7,6 +7,14 @@ use std::path::{Path, PathBuf};
 
 /// Where plan repositories install khairukum from.
 pub(crate) const REPOSITORY: &str = "https://github.com/khairukum/khairukum";
+/// The Action plan repositories use (`action.yml` at the repository's root).
+pub const ACTION: &str = "khairukum/khairukum";
+/// The version of this tool, which the generated workflow and pre-commit
+/// configuration pin, so a plan repository is checked by the tool it was
+/// made with until someone changes the pin.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// `actions/checkout`, pinned to a commit (the tag it was moves no more).
+const CHECKOUT: &str = "actions/checkout@d23441a48e516b6c34aea4fa41551a30e30af803 # v6.1.0";
 
 /// Why `init` did not write anything.
 #[derive(Debug)]
@@ -219,10 +227,10 @@ jobs:
   validate:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
-      - uses: dtolnay/rust-toolchain@stable
-      - run: cargo install --locked --git {REPOSITORY} khairukum
-      - run: khairukum plan validate --plan plans --format github
+      - uses: {CHECKOUT}
+      - uses: {ACTION}@v{VERSION}
+        with:
+          plan: plans
 "
             ),
         ),
@@ -232,7 +240,7 @@ jobs:
                 "# Checks the plan before each commit: `pip install pre-commit && pre-commit install`.
 repos:
   - repo: {REPOSITORY}
-    rev: main
+    rev: v{VERSION}
     hooks:
       - id: khairukum-validate
 "

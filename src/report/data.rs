@@ -216,9 +216,11 @@ impl<'a> Inputs<'a> {
                 && foreign.insert(post.source.file)
             {
                 problems.push(Problem {
+                    rule: &crate::plan::rules::catalog::EXPORT_OTHER_ACCOUNT,
                     path: imported.files[post.source.file].path.clone(),
                     line: Some(post.source.line),
                     column: None,
+                    field: None,
                     message: crate::t!(
                         "export.other-account",
                         account = named,
@@ -289,9 +291,11 @@ impl<'a> Inputs<'a> {
         }
         for ((first, second), (from, to)) in overlaps {
             problems.push(Problem {
+                rule: &crate::plan::rules::catalog::EXPORT_REPEATED,
                 path: imported.files[second].path.clone(),
                 line: None,
                 column: None,
+                field: None,
                 message: crate::t!(
                     "export.overlapping-days",
                     from = from,

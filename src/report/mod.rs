@@ -569,14 +569,18 @@ struct FollowerEntry {
 }
 
 /// Reads the follower totals the team records by hand, if the file exists.
-pub fn read_followers(path: &std::path::Path) -> Result<FollowerTotals, Problem> {
+pub fn read_followers(path: &std::path::Path) -> Result<FollowerTotals, Box<Problem>> {
     let shown = path.to_string_lossy().replace('\\', "/");
-    let problem = |line: Option<u64>, message: crate::text::i18n::Msg| Problem {
-        path: shown.clone(),
-        line,
-        column: None,
-        message,
-        decision: Decision::FileSkipped,
+    let problem = |line: Option<u64>, message: crate::text::i18n::Msg| {
+        Box::new(Problem {
+            rule: &crate::plan::rules::catalog::FOLLOWERS_FILE,
+            path: shown.clone(),
+            line,
+            column: None,
+            field: None,
+            message,
+            decision: Decision::FileSkipped,
+        })
     };
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,

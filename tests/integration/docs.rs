@@ -100,3 +100,27 @@ fn the_architecture_page_maps_every_module() {
         "not on docs/architecture.md: {missing:?}"
     );
 }
+
+/// The docs that show the Action and the pre-commit hook pin this version,
+/// as `init` does, so a copied snippet is never a moving reference.
+#[test]
+fn the_docs_pin_the_action_to_this_version() {
+    let version = env!("CARGO_PKG_VERSION");
+    for doc in ["docs/ci.md", "README.md"] {
+        let text = fs::read_to_string(root().join(doc)).unwrap();
+        assert!(
+            text.contains(&format!("khairukum/khairukum@v{version}")),
+            "{doc} does not show the Action at v{version}"
+        );
+        assert!(
+            !text.contains("khairukum/khairukum@v1") && !text.contains("rev: main"),
+            "{doc} shows a moving reference"
+        );
+    }
+    let changelog = fs::read_to_string(root().join("CHANGELOG.md")).unwrap();
+    assert!(
+        changelog.contains(&format!("\n## {version} "))
+            || changelog.contains(&format!("\n## {version}\n")),
+        "CHANGELOG.md has no section for {version}"
+    );
+}

@@ -1,11 +1,27 @@
-//! `khairukum init`: the new repository validates clean, and the commands of
-//! its generated workflow run as they would in CI.
+//! `khairukum init`: the new repository validates clean, its workflow runs
+//! the Action of this version, and the Action installs a verified binary.
 
 use crate::common::*;
 use std::process::Command;
 
+/// The PATH with the built binary first, as the Action's install step leaves it.
+fn path_with_binary() -> String {
+    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_khairukum"))
+        .parent()
+        .unwrap();
+    format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
+}
+
+fn yaml(path: &std::path::Path) -> serde_json::Value {
+    serde_saphyr::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
 #[test]
-fn init_then_validate_then_the_workflow_commands() {
+fn init_then_validate_then_the_workflow_runs_the_action_of_its_version() {
     let dir = tempfile::tempdir().unwrap();
     let out = khairukum(dir.path(), &["init", "repo", "--month", "2026-12"]);
     assert!(
@@ -22,42 +38,173 @@ fn init_then_validate_then_the_workflow_commands() {
         String::from_utf8_lossy(&validate.stdout)
     );
 
-    let workflow: serde_json::Value = serde_saphyr::from_str(
-        &std::fs::read_to_string(repo.join(".github/workflows/plan.yml")).unwrap(),
-    )
-    .unwrap();
-    let runs: Vec<String> = workflow["jobs"]["validate"]["steps"]
+    // The workflow uses the Action at this version, and pre-commit the same tag.
+    let version = env!("CARGO_PKG_VERSION");
+    let workflow = yaml(&repo.join(".github/workflows/plan.yml"));
+    let steps = workflow["jobs"]["validate"]["steps"].as_array().unwrap();
+    let action = steps
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("khairukum/"))
+        })
+        .expect("a step uses the Action");
+    assert_eq!(
+        action["uses"].as_str(),
+        Some(format!("khairukum/khairukum@v{version}").as_str())
+    );
+    let pre_commit = yaml(&repo.join(".pre-commit-config.yaml"));
+    assert_eq!(
+        pre_commit["repos"][0]["rev"].as_str(),
+        Some(format!("v{version}").as_str())
+    );
+
+    // The Action's validation step, run as GitHub runs it with the workflow's inputs.
+    let metadata = yaml(&root().join("action.yml"));
+    let run = metadata["runs"]["steps"]
         .as_array()
         .unwrap()
         .iter()
-        .filter_map(|s| s["run"].as_str().map(str::to_string))
-        .collect();
-    assert!(
-        runs.iter()
-            .any(|r| r.starts_with("cargo install") && r.contains("khairukum")),
-        "{runs:?}"
-    );
-    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_khairukum"))
-        .parent()
+        .find(|s| s["name"] == "Validate the plan")
+        .and_then(|s| s["run"].as_str())
+        .expect("the Action has a validation step");
+    let input = |name: &str| {
+        action["with"][name]
+            .as_str()
+            .or_else(|| metadata["inputs"][name]["default"].as_str())
+            .unwrap()
+            .to_string()
+    };
+    let out = Command::new("bash")
+        .args(["-c", run])
+        .current_dir(&repo)
+        .env("PATH", path_with_binary())
+        .env("GITHUB_ACTIONS", "true")
+        .env("PLAN", input("plan"))
+        .env("DENY", input("deny-warnings"))
+        .env("LANGUAGE", input("lang"))
+        .output()
         .unwrap();
-    let path = format!(
-        "{}:{}",
-        bin_dir.display(),
-        std::env::var("PATH").unwrap_or_default()
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
     );
-    let mut ran = 0;
-    for line in runs.iter().filter(|r| !r.starts_with("cargo install")) {
-        let status = Command::new("sh")
-            .args(["-c", line])
-            .current_dir(&repo)
-            .env("PATH", &path)
-            .env("GITHUB_ACTIONS", "true")
-            .status()
-            .unwrap();
-        assert!(status.success(), "`{line}` failed");
-        ran += 1;
+
+    // ...and the same step fails the job when the plan has an error.
+    std::fs::remove_file(repo.join("plans/goals.yaml")).unwrap();
+    let out = Command::new("bash")
+        .args(["-c", run])
+        .current_dir(&repo)
+        .env("PATH", path_with_binary())
+        .env("PLAN", "plans")
+        .env("DENY", "false")
+        .env("LANGUAGE", "en")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("::error title=KH012"));
+}
+
+/// A fake release folder for the Action's install script, served as `file://`.
+fn fake_release(dir: &std::path::Path, good_checksum: bool) -> String {
+    let version = env!("CARGO_PKG_VERSION");
+    let target = "x86_64-unknown-linux-gnu";
+    let folder = dir.join(format!("releases/v{version}"));
+    std::fs::create_dir_all(&folder).unwrap();
+    let staging = dir.join("staging");
+    std::fs::create_dir_all(&staging).unwrap();
+    std::fs::write(staging.join("khairukum"), "#!/bin/sh\necho prebuilt\n").unwrap();
+    let archive = format!("khairukum-{version}-{target}.tar.gz");
+    let status = Command::new("tar")
+        .args(["-czf"])
+        .arg(folder.join(&archive))
+        .args(["-C"])
+        .arg(&staging)
+        .arg("khairukum")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let sum = Command::new("sha256sum")
+        .arg(&archive)
+        .current_dir(&folder)
+        .output()
+        .unwrap();
+    let mut line = String::from_utf8(sum.stdout).unwrap();
+    if !good_checksum {
+        line.replace_range(0..8, "00000000");
     }
-    assert!(ran >= 1);
+    std::fs::write(folder.join(format!("{archive}.sha256")), line).unwrap();
+    format!("file://{}", dir.join("releases").display())
+}
+
+/// Runs the Action's install script with a fake `cargo` that only records
+/// that it was called; returns (its output, whether cargo was called).
+fn install(dir: &std::path::Path, releases: &str, os: &str, arch: &str) -> (String, bool) {
+    let fake_bin = dir.join("fake-bin");
+    std::fs::create_dir_all(&fake_bin).unwrap();
+    let called = dir.join("cargo-called");
+    let _ = std::fs::remove_file(&called);
+    std::fs::write(
+        fake_bin.join("cargo"),
+        format!("#!/bin/sh\necho \"$@\" > {}\n", called.display()),
+    )
+    .unwrap();
+    Command::new("chmod")
+        .arg("+x")
+        .arg(fake_bin.join("cargo"))
+        .status()
+        .unwrap();
+    let github_path = dir.join("github-path");
+    let _ = std::fs::remove_file(&github_path);
+    let out = Command::new("bash")
+        .arg(root().join(".github/install.sh"))
+        .env("GITHUB_ACTION_PATH", root())
+        .env("RUNNER_OS", os)
+        .env("RUNNER_ARCH", arch)
+        .env("GITHUB_PATH", &github_path)
+        .env("KHAIRUKUM_RELEASES", releases)
+        .env("KHAIRUKUM_BIN", dir.join("bin"))
+        .env(
+            "PATH",
+            format!("{}:{}", fake_bin.display(), std::env::var("PATH").unwrap()),
+        )
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&github_path).unwrap().trim(),
+        dir.join("bin").display().to_string()
+    );
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        called.exists(),
+    )
+}
+
+#[test]
+fn the_action_installs_the_verified_release_binary_or_builds_from_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = fake_release(&dir.path().join("good"), true);
+    let (said, built) = install(dir.path(), &good, "Linux", "X64");
+    assert!(said.contains("from the release"), "{said}");
+    assert!(!built, "{said}");
+    assert!(dir.path().join("bin/khairukum").is_file());
+
+    let bad = fake_release(&dir.path().join("bad"), false);
+    let (said, built) = install(dir.path(), &bad, "Linux", "X64");
+    assert!(said.contains("checksum mismatch"), "{said}");
+    assert!(built, "a mismatch falls back to building: {said}");
+
+    let (said, built) = install(dir.path(), &good, "Plan9", "MIPS");
+    assert!(said.contains("no prebuilt binary"), "{said}");
+    assert!(built, "{said}");
 }
 
 #[test]

@@ -16,3 +16,4 @@ mod mutations;
 mod sarif;
 mod schema;
 mod tasks;
+mod workflows;

@@ -91,3 +91,40 @@ fn the_schema_rejects_a_broken_document() {
     doc.as_object_mut().unwrap().remove("version");
     assert!(!schema().is_valid(&doc));
 }
+
+#[test]
+fn export_findings_in_sarif_are_valid_and_located() {
+    let dir = copy_plan("tests/fixtures/report-plan");
+    copy_dir(
+        &root().join("tests/cases/exports-check/exports"),
+        &dir.path().join("exports"),
+    );
+    let out = khairukum(
+        dir.path(),
+        &[
+            "exports",
+            "check",
+            "--plan",
+            "plan",
+            "--exports",
+            "exports",
+            "--format",
+            "sarif",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_valid(&doc);
+    let results = doc["runs"][0]["results"].as_array().unwrap();
+    let not_a_number = results
+        .iter()
+        .find(|r| r["ruleId"] == "KH105")
+        .expect("the bad count is a finding");
+    let location = &not_a_number["locations"][0]["physicalLocation"];
+    assert_eq!(
+        location["artifactLocation"]["uri"],
+        "exports/2026-11/x-content.csv"
+    );
+    assert_eq!(location["region"]["startLine"], 4);
+    assert_eq!(location["region"]["startColumn"], 89);
+}

@@ -16,6 +16,8 @@ pub(crate) const DEFAULT_WORKING_DAYS: [chrono::Weekday; 5] = [
     chrono::Weekday::Wed,
     chrono::Weekday::Thu,
 ];
+/// The exports folder, inside the plan folder, when the plan does not name one.
+pub const DEFAULT_EXPORTS_FOLDER: &str = "exports";
 /// The working hours when the plan does not give them: 08:00 to 16:00.
 pub(crate) const DEFAULT_WORKING_HOURS: (NaiveTime, NaiveTime) = (
     NaiveTime::from_hms_opt(8, 0, 0).expect("a valid time"),
@@ -85,6 +87,15 @@ impl super::Plan {
         self.settings.as_ref().map(|s| &s.data)
     }
 
+    /// Where the exports are: the plan's `exports:` (relative to the plan
+    /// folder `dir`), else [`DEFAULT_EXPORTS_FOLDER`] inside it.
+    pub fn exports_folder(&self, dir: &std::path::Path) -> std::path::PathBuf {
+        match self.settings_data().and_then(|s| s.exports.as_deref()) {
+            Some(setting) => lexical_join(dir, setting),
+            None => dir.join(DEFAULT_EXPORTS_FOLDER),
+        }
+    }
+
     /// The plan's time zone, or [`DEFAULT_TIME_ZONE`].
     pub fn time_zone(&self) -> chrono_tz::Tz {
         self.settings_data()
@@ -128,5 +139,26 @@ impl super::Plan {
                 .and_then(|h| h.end.get().copied())
                 .unwrap_or(DEFAULT_WORKING_HOURS.1),
         )
+    }
+}
+
+/// `plans` + `../examples/exports` → `examples/exports`, without touching the disk.
+fn lexical_join(base: &std::path::Path, relative: &str) -> std::path::PathBuf {
+    let mut out = base.to_path_buf();
+    for part in std::path::Path::new(relative).components() {
+        match part {
+            std::path::Component::ParentDir
+                if out.file_name().is_some() && !out.ends_with("..") =>
+            {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    if out.as_os_str().is_empty() {
+        std::path::PathBuf::from(".")
+    } else {
+        out
     }
 }

@@ -58,6 +58,16 @@ rules! {
     MIX_DEVIATION = "KH060" "mix-deviation" Warning "A month's calendar mix deviates from the platform focus shares beyond the policy's tolerance.";
     OVER_CAPACITY = "KH061" "over-capacity" Warning "A person's tasks in a week exceed their weekly capacity.";
     EMPTY_PLATFORM_MONTH = "KH062" "empty-platform-month" Warning "A month has no items for a platform the plan uses.";
+    EXPORT_UNREADABLE = "KH100" "export-unreadable" Error "An export that cannot be read as CSV (not text, a broken encoding, cut or malformed); the rest of it is not used.";
+    EXPORT_UNKNOWN = "KH101" "export-unknown" Warning "A CSV file that is no export this tool reads; it is not used.";
+    EXPORT_OTHER_ACCOUNT = "KH102" "export-other-account" Error "An export of another account than the plan's; it is not used.";
+    EXPORT_WHICH_PLATFORM = "KH103" "export-which-platform" Error "A Meta daily export that says neither in its title nor in its file name whether it is Facebook or Instagram.";
+    EXPORT_UNUSED_METRIC = "KH104" "export-unused-metric" Warning "A Meta daily export of a metric the report does not use.";
+    EXPORT_NOT_A_NUMBER = "KH105" "export-not-a-number" Warning "A count that is not a (whole) number; it is counted as missing, never as zero.";
+    EXPORT_BAD_DATE = "KH106" "export-bad-date" Error "A date or time that cannot be read or does not exist; the row is not used.";
+    EXPORT_INCOMPLETE_ROW = "KH107" "export-incomplete-row" Error "A row without what places it (a post id, a date, an inquiry's time) or whose reply comes before its inquiry; the row is not used.";
+    EXPORT_REPEATED = "KH108" "export-repeated" Warning "Posts or days another export also gives; they are counted once.";
+    FOLLOWERS_FILE = "KH109" "followers-file" Error "`followers.yaml` cannot be read; the follower totals it records are not used.";
 }
 
 /// Looks a rule up by code (`KH012`) or name (`missing-file`).
