@@ -7,7 +7,10 @@ use std::io::{BufRead, BufReader, Read};
 
 /// The decoded body of a file, after its preamble.
 pub(super) struct Input {
-    pub(super) body: Box<dyn Read>,
+    pub(super) body: Box<dyn Read + Send>,
+    /// Where the body starts in the file, in bytes, when the file is UTF-8
+    /// and so can be read again from any byte (`None` for UTF-16).
+    pub(super) body_offset: Option<u64>,
     pub(super) preamble_lines: u64,
     pub(super) title: Option<String>,
     pub(super) delimiter: u8,
@@ -18,7 +21,8 @@ pub(super) struct Input {
 pub(super) fn decode(mut reader: BufReader<std::fs::File>) -> Result<Input, Msg> {
     let unreadable = |e: std::io::Error| t!("cannot-read-file", error = e);
     let start = reader.fill_buf().map_err(unreadable)?;
-    let mut text: Box<dyn BufRead> =
+    let mut body_offset = None;
+    let mut text: Box<dyn BufRead + Send> =
         if start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]) {
             let little = start.starts_with(&[0xFF, 0xFE]);
             let mut bytes = Vec::new();
@@ -38,6 +42,9 @@ pub(super) fn decode(mut reader: BufReader<std::fs::File>) -> Result<Input, Msg>
         } else {
             if start.starts_with(b"\xEF\xBB\xBF") {
                 reader.consume(3);
+                body_offset = Some(3);
+            } else {
+                body_offset = Some(0);
             }
             Box::new(reader)
         };
@@ -52,6 +59,7 @@ pub(super) fn decode(mut reader: BufReader<std::fs::File>) -> Result<Input, Msg>
     if let Some(sep) = first.strip_prefix("sep=") {
         delimiter = sep.bytes().next().unwrap_or(b',');
         preamble_lines += 1;
+        body_offset = body_offset.map(|o| o + pending.len() as u64);
         pending.clear();
         text.read_until(b'\n', &mut pending).map_err(unreadable)?;
         let second = String::from_utf8_lossy(&pending)
@@ -60,6 +68,7 @@ pub(super) fn decode(mut reader: BufReader<std::fs::File>) -> Result<Input, Msg>
         if !second.contains(delimiter as char) {
             title = Some(second.trim().trim_matches('"').to_string());
             preamble_lines += 1;
+            body_offset = body_offset.map(|o| o + pending.len() as u64);
             pending.clear();
         }
     } else {
@@ -73,6 +82,7 @@ pub(super) fn decode(mut reader: BufReader<std::fs::File>) -> Result<Input, Msg>
     }
     Ok(Input {
         body: Box::new(std::io::Cursor::new(pending).chain(text)),
+        body_offset,
         preamble_lines,
         title,
         delimiter,

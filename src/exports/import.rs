@@ -1,11 +1,13 @@
 //! Reading a folder of exports: every `.csv` file recognised, streamed and
 //! mapped; a post that several files give is counted once.
 
-use super::decode::{Input, decode, is_description_row};
+use super::decode::{Input, decode};
 use super::formats::{self, Fit, Grain};
+use super::halves::{self, Halves};
 use super::mapping::Mapper;
 use super::problems::{Decision, Problem};
 use super::quirks;
+use super::reader::{FileReader, Rows};
 use super::tables::{ExportFile, Imported, Options, PostDay, PostStub, PostTotals, file_index};
 use crate::plan::diagnostic::Rule;
 use crate::plan::model::platforms::PlatformKind;
@@ -33,7 +35,11 @@ pub fn import_dir(dir: &Path, options: &Options) -> std::io::Result<Imported> {
         .map(walkdir::DirEntry::into_path)
         .collect();
     files.sort();
-    // Files are read on all cores, then put together in path order.
+    // Files are read on all cores, then put together in path order. With
+    // fewer files than cores, each file's records are split on a thread of
+    // their own while they are mapped.
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let two_threads = files.len() < cores;
     let parts = crate::parallel::map(&files, |path| {
         let shown = path.to_string_lossy().replace('\\', "/");
         // A file filed under a month folder (`exports/2026-11/…`) was exported
@@ -48,7 +54,7 @@ pub fn import_dir(dir: &Path, options: &Options) -> std::io::Result<Imported> {
             file_options.year_anchor = options.year_anchor.min(month.next().last_day());
         }
         let mut part = Imported::default();
-        import_file(path, &shown, &file_options, &mut part);
+        import_one(path, &shown, &file_options, &mut part, two_threads);
         part
     });
     // Parts are taken one by one, their stubs summed and dropped as they go.
@@ -127,7 +133,12 @@ impl PostSums {
 
 /// Reads one export into `into`; every problem is recorded, none stops the run.
 pub fn import_file(path: &Path, shown: &str, options: &Options, into: &mut Imported) {
-    if let Err((line, rule, message)) = read_export(path, shown, options, into) {
+    import_one(path, shown, options, into, false);
+}
+
+/// [`import_file`], its records split on a second thread with `two_threads`.
+fn import_one(path: &Path, shown: &str, options: &Options, into: &mut Imported, two_threads: bool) {
+    if let Err((line, rule, message)) = read_export(path, shown, options, into, two_threads) {
         into.problems.push(Problem {
             rule,
             path: shown.to_string(),
@@ -148,7 +159,8 @@ pub(super) fn read_export(
     shown: &str,
     options: &Options,
     into: &mut Imported,
-) -> Result<(), Skip> {
+    two_threads: bool,
+) -> Result<Option<Halves>, Skip> {
     let file = std::fs::File::open(path).map_err(|e| {
         (
             None,
@@ -158,6 +170,7 @@ pub(super) fn read_export(
     })?;
     let Input {
         body,
+        body_offset,
         preamble_lines,
         title,
         delimiter,
@@ -231,49 +244,43 @@ pub(super) fn read_export(
         shown,
         undated: Vec::new(),
     };
-    let mut rows = 0;
-    let mut first = true;
-    loop {
-        match csv.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                into.problems.push(Problem {
-                    rule: &rule::EXPORT_UNREADABLE,
-                    path: shown.to_string(),
-                    line: e.position().map(|p| p.line() + preamble_lines),
-                    column: None,
-                    field: None,
-                    message: t!("export.malformed", error = e),
-                    decision: Decision::RowSkipped,
-                });
-                break;
-            }
-        }
-        let line = line_of(&record);
-        if first && is_description_row(&record) {
-            first = false;
-            continue;
-        }
-        if first
-            && best.format.total_row
-            && record
-                .get(0)
-                .is_some_and(|c| c.trim_ascii().eq_ignore_ascii_case(b"total"))
-        {
-            first = false;
-            continue;
-        }
-        first = false;
-        if record.iter().all(|c| c.trim_ascii().is_empty()) {
-            continue;
-        }
-        rows += 1;
-        mapper.row(&record, line, into);
+    let mut rows = Rows::first(best.format.total_row);
+    let mut file = FileReader {
+        csv,
+        body_offset: body_offset.unwrap_or(0),
+        preamble_lines,
+        delimiter,
+    };
+    let data_start = file.body_offset + file.csv.position().byte();
+    let large = std::fs::metadata(path).is_ok_and(|m| m.len() >= data_start + halves::MIN_BYTES);
+    let (halves, read) = if two_threads && body_offset.is_some() && large {
+        let (halves, read) = halves::read(
+            &mut file,
+            path,
+            data_start,
+            header.len(),
+            &mut rows,
+            &mut mapper,
+            into,
+        );
+        (Some(halves), read)
+    } else {
+        (None, file.read_all(&mut rows, &mut mapper, into))
+    };
+    if let Err((line, e)) = read {
+        into.problems.push(Problem {
+            rule: &rule::EXPORT_UNREADABLE,
+            path: shown.to_string(),
+            line,
+            column: None,
+            field: None,
+            message: t!("export.malformed", error = e),
+            decision: Decision::RowSkipped,
+        });
     }
     mapper.finish(into);
-    into.files[file_index].rows = rows;
-    Ok(())
+    into.files[file_index].rows = rows.count;
+    Ok(halves)
 }
 
 /// "not a known export": the formats it resembles and the columns it lacks.
@@ -297,5 +304,99 @@ pub(super) fn unrecognised(fits: &[Fit]) -> Msg {
             "export.resembles",
             formats = crate::text::i18n::Listed(near)
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fmt::Write as _;
+
+    const HEADER: &str = "\"Tweet id\",\"Tweet permalink\",\"Tweet text\",\"time\",\"impressions\",\"engagements\",\"retweets\",\"replies\",\"likes\"";
+
+    /// An X per-tweet export of `rows` rows with texts over several lines,
+    /// escaped quotes, Arabic, a cell that is not a number and a date that
+    /// does not exist; with `lookalike`, every text holds lines that look
+    /// like records of the export.
+    fn export(rows: u64, lookalike: bool) -> String {
+        let mut text = format!("{HEADER}\n");
+        for n in 0..rows {
+            let body = match n % 4 {
+                _ if lookalike => {
+                    "a\n1,2,3,4,5,6,7,8,9\n1,2,3,4,5,6,7,8,9\n1,2,3,4,5,6,7,8,9\n1,2,3,4,5,6,7,8,9\n1,2,3,4,5,6,7,8,9\n1,2,3,4,5,6,7,8,9\n1,2,3,4,5,6,7,8,9\n1,2,3,4,5,6,7,8,9\n1,2,3,4,5,6,7,8,9\n1,2,3,4,5,6,7,8,9\nz"
+                }
+                0 => "حصاد أسبوع\n\nشكراً \"\"لكل\"\" من دعم",
+                1 => "تخريج, حفاظ \"\"كتاب\"\" الله",
+                2 => "سطر\nثانٍ\nثالث",
+                _ => "plain",
+            };
+            let impressions = if n == rows / 3 * 2 {
+                "lots".to_string()
+            } else {
+                format!("{}", 1000 + n)
+            };
+            let day = if n == rows - 5 { 31 } else { 1 + n % 28 };
+            let id = format!("\"{n}\"");
+            let _ = writeln!(
+                text,
+                "{id},\"https://x.com/khairukum/status/{n}\",\"{body}\",\"2026-11-{day:02} 10:{:02} +0000\",\"{impressions}\",\"{}\",\"1\",\"2\",\"3\"",
+                n % 60,
+                n % 97
+            );
+        }
+        text
+    }
+
+    fn read(path: &Path, two_threads: bool) -> (Imported, Option<Halves>) {
+        let options = Options {
+            window: None,
+            detail: None,
+            time_zone: chrono_tz::Asia::Riyadh,
+            year_anchor: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        };
+        let mut into = Imported::default();
+        let halves = read_export(path, "x.csv", &options, &mut into, two_threads).unwrap();
+        (into, halves)
+    }
+
+    fn assert_same(one: &Imported, two: &Imported) {
+        assert_eq!(one.files[0].rows, two.files[0].rows);
+        assert_eq!(one.posts, two.posts);
+        assert_eq!(one.days, two.days);
+        assert_eq!(one.problems, two.problems);
+        assert_eq!(one.stubs, two.stubs);
+    }
+
+    #[test]
+    fn two_halves_read_exactly_what_one_pass_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.csv");
+        std::fs::write(&path, export(400, false)).unwrap();
+        let (one, none) = read(&path, false);
+        let (two, halves) = read(&path, true);
+        assert_eq!(none, None);
+        assert_eq!(halves, Some(Halves::Both));
+        assert_eq!(one.files[0].rows, 400);
+        assert_eq!(one.problems.len(), 2, "{:?}", one.problems);
+        assert_same(&one, &two);
+    }
+
+    #[test]
+    fn text_that_looks_like_records_leaves_the_first_half_to_read_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.csv");
+        std::fs::write(&path, export(400, true)).unwrap();
+        let (one, _) = read(&path, false);
+        let (two, halves) = read(&path, true);
+        assert_eq!(halves, Some(Halves::Alone));
+        assert_same(&one, &two);
+    }
+
+    #[test]
+    fn a_small_file_is_read_by_one_thread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.csv");
+        std::fs::write(&path, export(10, false)).unwrap();
+        assert_eq!(read(&path, true).1, None);
     }
 }

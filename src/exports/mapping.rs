@@ -26,7 +26,21 @@ pub(super) struct Mapper<'a> {
     pub(super) undated: Vec<((u32, u32), Counts, u64)>,
 }
 
-impl Mapper<'_> {
+impl<'a> Mapper<'a> {
+    /// A mapper of the same file for another part of its records.
+    pub(super) fn twin(&self) -> Mapper<'a> {
+        Mapper {
+            fit: self.fit,
+            header: self.header,
+            platform: self.platform,
+            primary: self.primary,
+            options: self.options,
+            file: self.file,
+            shown: self.shown,
+            undated: Vec::new(),
+        }
+    }
+
     pub(super) fn column(&self, field: Field) -> Option<usize> {
         self.fit
             .columns

@@ -8,10 +8,12 @@
 mod decode;
 pub mod findings;
 pub mod formats;
+mod halves;
 mod import;
 mod mapping;
 mod problems;
 mod quirks;
+mod reader;
 mod tables;
 pub mod values;
 

@@ -353,6 +353,27 @@ impl Options {
 }
 
 impl Imported {
+    /// Moves every line this part records `by` lines down (a part read
+    /// from the middle of a file counts its lines from there).
+    pub(super) fn shift_lines(&mut self, by: u64) {
+        self.posts.iter_mut().for_each(|p| p.source.line += by);
+        self.days.iter_mut().for_each(|d| d.source.line += by);
+        self.inquiries.iter_mut().for_each(|q| q.source.line += by);
+        for problem in &mut self.problems {
+            problem.line = problem.line.map(|l| l + by);
+        }
+    }
+
+    /// Adds what a later part of the same file gave (its file index is already this one's).
+    pub(super) fn absorb(&mut self, mut other: Imported) {
+        self.posts.append(&mut other.posts);
+        self.days.append(&mut other.days);
+        self.inquiries.append(&mut other.inquiries);
+        self.problems.append(&mut other.problems);
+        self.post_days.append(&mut other.post_days);
+        self.stubs.append(&mut other.stubs);
+    }
+
     /// Adds another import after this one, renumbering its files.
     pub fn append(&mut self, mut other: Imported) {
         let offset = self.files.len();

@@ -1,0 +1,98 @@
+//! Reading a file's records after its header on one thread, and telling
+//! which of them are data rows.
+
+use super::decode::is_description_row;
+use super::mapping::Mapper;
+use super::tables::Imported;
+
+/// A file's CSV reader after its header, with what places its records.
+pub(super) struct FileReader<R> {
+    pub(super) csv: csv::Reader<R>,
+    /// The file's byte where the reader's input starts.
+    pub(super) body_offset: u64,
+    /// Lines before the reader's input (the `sep=` line and title).
+    pub(super) preamble_lines: u64,
+    pub(super) delimiter: u8,
+}
+
+impl<R: std::io::Read> FileReader<R> {
+    /// Every remaining record, in order, on this thread; stops at the first
+    /// that cannot be read and returns its line and error.
+    pub(super) fn read_all(
+        &mut self,
+        rows: &mut Rows,
+        mapper: &mut Mapper<'_>,
+        into: &mut Imported,
+    ) -> Result<(), (Option<u64>, csv::Error)> {
+        let mut record = csv::ByteRecord::new();
+        loop {
+            match self.csv.read_byte_record(&mut record) {
+                Ok(true) => {
+                    let line =
+                        record.position().map_or(0, csv::Position::line) + self.preamble_lines;
+                    rows.take(&record, line, mapper, into);
+                }
+                Ok(false) => return Ok(()),
+                Err(e) => {
+                    return Err((e.position().map(|p| p.line() + self.preamble_lines), e));
+                }
+            }
+        }
+    }
+}
+
+/// Which records are data: not the legacy Facebook description row or a
+/// total row right after the header, not an empty row.
+pub(super) struct Rows {
+    first: bool,
+    pub(super) total_row: bool,
+    /// Data rows taken.
+    pub(super) count: u64,
+}
+
+impl Rows {
+    /// For the records right after the header.
+    pub(super) fn first(total_row: bool) -> Rows {
+        Rows {
+            first: true,
+            total_row,
+            count: 0,
+        }
+    }
+
+    /// For records further down the file.
+    pub(super) fn after_the_first(total_row: bool) -> Rows {
+        Rows {
+            first: false,
+            total_row,
+            count: 0,
+        }
+    }
+
+    /// Maps `record` (at `line`) if it is a data row.
+    pub(super) fn take(
+        &mut self,
+        record: &csv::ByteRecord,
+        line: u64,
+        mapper: &mut Mapper<'_>,
+        into: &mut Imported,
+    ) {
+        let first = std::mem::replace(&mut self.first, false);
+        if first && is_description_row(record) {
+            return;
+        }
+        if first
+            && self.total_row
+            && record
+                .get(0)
+                .is_some_and(|c| c.trim_ascii().eq_ignore_ascii_case(b"total"))
+        {
+            return;
+        }
+        if record.iter().all(|c| c.trim_ascii().is_empty()) {
+            return;
+        }
+        self.count += 1;
+        mapper.row(record, line, into);
+    }
+}
