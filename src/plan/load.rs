@@ -71,7 +71,12 @@ const TOP_LEVEL: &[(&str, Kind, bool)] = &[
 ];
 
 /// Folders inside a plan repository that hold no plan YAML.
-const IGNORED_DIRS: &[&str] = &["exports", "schemas", "node_modules", "target"];
+const IGNORED_DIRS: &[&str] = &[
+    crate::plan::model::settings::DEFAULT_EXPORTS_FOLDER,
+    "schemas",
+    "node_modules",
+    "target",
+];
 
 /// One file's parsed content (one value per file, moved once: its size does not matter).
 #[allow(clippy::large_enum_variant)]

@@ -47,6 +47,16 @@ pub(crate) fn khairukum(cwd: &Path, args: &[&str]) -> Output {
     command(cwd).args(args).output().unwrap()
 }
 
+/// The rule codes of a JSON findings document, in order.
+pub(crate) fn codes_in(json: &serde_json::Value) -> Vec<String> {
+    json["diagnostics"]
+        .as_array()
+        .expect("a findings document has diagnostics")
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
 /// Runs `plan validate --format json` and returns (exit code, parsed JSON).
 pub(crate) fn validate_json(cwd: &Path) -> (i32, serde_json::Value) {
     let out = khairukum(
