@@ -12,6 +12,9 @@ pub(super) struct Input {
     /// and so can be read again from any byte (`None` for UTF-16).
     pub(super) body_offset: Option<u64>,
     pub(super) preamble_lines: u64,
+    /// Whether lines end in CR LF (the header's line does): the CSV reader
+    /// then counts every record after the first one line too early.
+    pub(super) crlf: bool,
     pub(super) title: Option<String>,
     pub(super) delimiter: u8,
 }
@@ -80,7 +83,9 @@ pub(super) fn decode(mut reader: BufReader<std::fs::File>) -> Result<Input, Msg>
             delimiter = b'\t';
         }
     }
+    let crlf = pending.ends_with(b"\r\n");
     Ok(Input {
+        crlf,
         body: Box::new(std::io::Cursor::new(pending).chain(text)),
         body_offset,
         preamble_lines,

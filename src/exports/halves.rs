@@ -108,7 +108,7 @@ pub(super) fn read<R: Read>(
     let (found, boundary) = mpsc::sync_channel::<Option<u64>>(1);
     let twin = mapper.twin();
     let total_row = rows.total_row;
-    let (preamble_lines, delimiter) = (file.preamble_lines, file.delimiter);
+    let (lag, delimiter) = (file.lag, file.delimiter);
     std::thread::scope(|scope| {
         let second = scope.spawn(|| -> Option<SecondHalf<'_>> {
             let start = std::fs::File::open(path)
@@ -130,19 +130,23 @@ pub(super) fn read<R: Read>(
                 error: None,
             };
             let mut record = ByteRecord::new();
+            // As for the first reader, every record after this half's first
+            // is counted a line early in CR LF files.
+            let mut first = 0;
             loop {
                 if abort.load(Ordering::Relaxed) {
                     return None;
                 }
                 match csv.read_byte_record(&mut record) {
                     Ok(true) => {
-                        let line = record.position().map_or(0, csv::Position::line);
+                        let line = record.position().map_or(0, csv::Position::line) + first;
                         half.rows
                             .take(&record, line, &mut half.mapper, &mut half.part);
+                        first = lag;
                     }
                     Ok(false) => break,
                     Err(e) => {
-                        half.error = Some((e.position().map(csv::Position::line), e));
+                        half.error = Some((e.position().map(|p| p.line() + first), e));
                         break;
                     }
                 }
@@ -163,12 +167,12 @@ pub(super) fn read<R: Read>(
                 Ok(false) => break,
                 Err(e) => {
                     // One pass from the top stops here too: nothing after is used.
-                    result = Err((e.position().map(|p| p.line() + preamble_lines), e));
+                    result = Err((file.error_line(&e), e));
                     alone = true;
                     break;
                 }
             }
-            let line = record.position().map_or(0, csv::Position::line) + preamble_lines;
+            let line = file.line(&record);
             let start = file.body_offset + record.position().map_or(0, csv::Position::byte);
             if !alone && start > mid {
                 match *start_of_second.get_or_insert_with(|| boundary.recv().ok().flatten()) {

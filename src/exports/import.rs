@@ -171,6 +171,7 @@ pub(super) fn read_export(
     let Input {
         body,
         body_offset,
+        crlf,
         preamble_lines,
         title,
         delimiter,
@@ -249,6 +250,7 @@ pub(super) fn read_export(
         csv,
         body_offset: body_offset.unwrap_or(0),
         preamble_lines,
+        lag: u64::from(crlf),
         delimiter,
     };
     let data_start = file.body_offset + file.csv.position().byte();
@@ -390,6 +392,26 @@ mod tests {
         let (two, halves) = read(&path, true);
         assert_eq!(halves, Some(Halves::Alone));
         assert_same(&one, &two);
+    }
+
+    #[test]
+    fn problems_are_on_their_physical_lines_in_crlf_files_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.csv");
+        let text = export(400, false).replace('\n', "\r\n");
+        std::fs::write(&path, &text).unwrap();
+        // The lines, counted independently, where the records with the two
+        // bad cells start (rows 266 and 395, see `export`).
+        let line_of = |needle: &str| {
+            let at = text.find(needle).unwrap();
+            text[..at].matches('\n').count() as u64 + 1
+        };
+        let expected = vec![Some(line_of("\"266\",")), Some(line_of("\"395\","))];
+        for two_threads in [false, true] {
+            let (read, _) = read(&path, two_threads);
+            let lines: Vec<_> = read.problems.iter().map(|p| p.line).collect();
+            assert_eq!(lines, expected, "two threads: {two_threads}");
+        }
     }
 
     #[test]

@@ -91,7 +91,8 @@ impl<'a> Mapper<'a> {
                 continue;
             };
             let cell = record.get(index).unwrap_or(b"");
-            match parse_count(cell) {
+            // Only a net change may be negative.
+            match parse_count(cell, target == Field::NetFollows) {
                 Ok(value) => *slot = value,
                 Err(message) => into.problems.push(self.problem(
                     &rule::EXPORT_NOT_A_NUMBER,
@@ -338,14 +339,15 @@ impl<'a> Mapper<'a> {
 }
 
 /// A count from a cell, fast for the plain digits most cells hold.
-pub(super) fn parse_count(cell: &[u8]) -> Result<Option<i64>, Msg> {
+pub(super) fn parse_count(cell: &[u8], signed: bool) -> Result<Option<i64>, Msg> {
     let trimmed = cell.trim_ascii();
-    if !trimmed.is_empty() && trimmed.len() < 18 && trimmed.iter().all(u8::is_ascii_digit) {
+    // Twelve digits stay below `values::MAX_COUNT`.
+    if !trimmed.is_empty() && trimmed.len() <= 12 && trimmed.iter().all(u8::is_ascii_digit) {
         return Ok(Some(
             trimmed
                 .iter()
                 .fold(0i64, |n, d| n * 10 + i64::from(d - b'0')),
         ));
     }
-    values::count(&String::from_utf8_lossy(cell))
+    values::count(&String::from_utf8_lossy(cell), signed)
 }

@@ -3,7 +3,10 @@
 
 use super::decode::is_description_row;
 use super::mapping::Mapper;
+use super::problems::Decision;
 use super::tables::Imported;
+use crate::plan::rules::catalog as rule;
+use crate::t;
 
 /// A file's CSV reader after its header, with what places its records.
 pub(super) struct FileReader<R> {
@@ -12,10 +15,25 @@ pub(super) struct FileReader<R> {
     pub(super) body_offset: u64,
     /// Lines before the reader's input (the `sep=` line and title).
     pub(super) preamble_lines: u64,
+    /// What to add to the reader's line of every record after the header
+    /// to make it the file's physical line (1 in CR LF files, else 0).
+    pub(super) lag: u64,
     pub(super) delimiter: u8,
 }
 
 impl<R: std::io::Read> FileReader<R> {
+    /// The physical line of a record after the header.
+    pub(super) fn line(&self, record: &csv::ByteRecord) -> u64 {
+        record.position().map_or(0, csv::Position::line) + self.preamble_lines + self.lag
+    }
+
+    /// The physical line of a record after the header that could not be read.
+    pub(super) fn error_line(&self, error: &csv::Error) -> Option<u64> {
+        error
+            .position()
+            .map(|p| p.line() + self.preamble_lines + self.lag)
+    }
+
     /// Every remaining record, in order, on this thread; stops at the first
     /// that cannot be read and returns its line and error.
     pub(super) fn read_all(
@@ -27,15 +45,9 @@ impl<R: std::io::Read> FileReader<R> {
         let mut record = csv::ByteRecord::new();
         loop {
             match self.csv.read_byte_record(&mut record) {
-                Ok(true) => {
-                    let line =
-                        record.position().map_or(0, csv::Position::line) + self.preamble_lines;
-                    rows.take(&record, line, mapper, into);
-                }
+                Ok(true) => rows.take(&record, self.line(&record), mapper, into),
                 Ok(false) => return Ok(()),
-                Err(e) => {
-                    return Err((e.position().map(|p| p.line() + self.preamble_lines), e));
-                }
+                Err(e) => return Err((self.error_line(&e), e)),
             }
         }
     }
@@ -90,6 +102,22 @@ impl Rows {
             return;
         }
         if record.iter().all(|c| c.trim_ascii().is_empty()) {
+            return;
+        }
+        // A row with fewer cells than the header was cut (a download that
+        // stopped): its last cell may be cut too, so none of it is used.
+        if record.len() < mapper.header.len() {
+            into.problems.push(mapper.problem(
+                &rule::EXPORT_INCOMPLETE_ROW,
+                line,
+                None,
+                t!(
+                    "export.short-row",
+                    cells = record.len(),
+                    header = mapper.header.len()
+                ),
+                Decision::RowSkipped,
+            ));
             return;
         }
         self.count += 1;

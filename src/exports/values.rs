@@ -15,38 +15,72 @@ pub(crate) fn is_placeholder(cell: &str) -> bool {
     )
 }
 
-/// A number: `3423`, `3423.0`, `1,234`, `٣٤٥`, `-2`, `12.5%`. `Ok(None)` for a placeholder.
-pub fn number(cell: &str) -> Result<Option<f64>, Msg> {
+/// The largest count a cell may hold: no post is seen a trillion times, and
+/// sums of a million such cells stay far from `i64`'s limit.
+pub const MAX_COUNT: i64 = 1_000_000_000_000;
+
+/// A count as platforms and Excel write it: `3423`, `3423.0` (X writes a
+/// zero fraction), `1,234,567` or `1٬234` (thousands in groups of three),
+/// `٣٤٥` or `۳۴۵`. A minus sign only where the column may be negative
+/// (`signed`: net follows). Anything else — `-4712` in a count, `50%`,
+/// `3e3`, `1,2,3`, `1 2 3`, `1.5` — is a problem, never a guess.
+/// `Ok(None)` for a placeholder.
+pub fn count(cell: &str, signed: bool) -> Result<Option<i64>, Msg> {
     let cell = cell.trim();
     if is_placeholder(cell) {
         return Ok(None);
     }
-    let mut text = String::with_capacity(cell.len());
-    for c in cell.chars() {
-        match c {
-            '0'..='9' | '.' | '-' | '+' | 'e' | 'E' => text.push(c),
-            '٠'..='٩' | '۰'..='۹' => text.extend(western_digit(c)),
-            '٫' => text.push('.'),
-            ',' | '٬' | '\u{a0}' | ' ' | '%' => {}
-            _ => return Err(t!("export.not-a-number", cell = cell)),
-        }
+    let not_a_count = || t!("export.not-a-number", cell = cell);
+    let text: String = cell
+        .chars()
+        .map(|c| match c {
+            '٫' => '.',
+            '٬' => ',',
+            c => western_digit(c).unwrap_or(c),
+        })
+        .collect();
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(&text)),
+    };
+    if negative && !signed {
+        return Err(t!("export.negative", cell = cell));
     }
-    text.parse::<f64>()
-        .map(Some)
-        .map_err(|_| t!("export.not-a-number", cell = cell))
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    if !fraction.chars().all(|c| c.is_ascii_digit()) || unsigned.ends_with('.') {
+        return Err(not_a_count());
+    }
+    if fraction.chars().any(|c| c != '0') {
+        return Err(t!("export.not-whole", cell = cell));
+    }
+    let digits = thousands(whole).ok_or_else(not_a_count)?;
+    let value: i64 = digits
+        .parse()
+        .ok()
+        .filter(|v| *v <= MAX_COUNT)
+        .ok_or_else(|| t!("export.too-large", cell = cell))?;
+    Ok(Some(if negative { -value } else { value }))
 }
 
-/// A count: a number that must be whole (`3423.0` is 3423).
-pub fn count(cell: &str) -> Result<Option<i64>, Msg> {
-    match number(cell)? {
-        None => Ok(None),
-        #[allow(
-            clippy::cast_possible_truncation,
-            reason = "a whole number below 9e15 is exact in an i64"
-        )]
-        Some(v) if v.fract() == 0.0 && v.abs() < 9e15 => Ok(Some(v as i64)),
-        Some(_) => Err(t!("export.not-whole", cell = cell.trim())),
+/// The digits of a whole number written plainly or with one kind of
+/// thousands separator (`,`, a space or a no-break space) between groups of
+/// three; `None` for anything else.
+fn thousands(whole: &str) -> Option<String> {
+    if whole.is_empty() {
+        return None;
     }
+    if whole.chars().all(|c| c.is_ascii_digit()) {
+        return (whole.len() <= 18).then(|| whole.to_string());
+    }
+    let separator = whole.chars().find(|c| !c.is_ascii_digit())?;
+    if !matches!(separator, ',' | ' ' | '\u{a0}' | '\u{202f}') {
+        return None;
+    }
+    let groups: Vec<&str> = whole.split(separator).collect();
+    let first_ok = (1..=3).contains(&groups[0].len());
+    let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+    let digits_ok = groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
+    (first_ok && rest_ok && digits_ok && whole.len() <= 24).then(|| groups.concat())
 }
 
 const MONTHS: [&str; 12] = [
@@ -192,21 +226,61 @@ mod tests {
     }
 
     #[test]
-    fn numbers_as_platforms_and_excel_write_them() {
-        assert_eq!(number("3423.0"), Ok(Some(3423.0)));
-        assert_eq!(number("1,234"), Ok(Some(1234.0)));
-        assert_eq!(number("٣٤٥"), Ok(Some(345.0)));
-        assert_eq!(number("-2"), Ok(Some(-2.0)));
-        assert_eq!(
-            number("0.0052585451358457495"),
-            Ok(Some(0.005_258_545_135_845_749_5))
-        );
-        for missing in ["", "-", "--", "undefined", "NAN", "N/A"] {
-            assert_eq!(number(missing), Ok(None), "{missing}");
+    fn counts_as_platforms_and_excel_write_them() {
+        for (cell, value) in [
+            ("3423", 3423),
+            ("3423.0", 3423),
+            (" 18.00 ", 18),
+            ("1,234", 1234),
+            ("1,234,567", 1_234_567),
+            ("1٬234", 1234),
+            ("1 234", 1234),
+            ("1\u{a0}234", 1234),
+            ("٣٤٥", 345),
+            ("۳۴۵", 345),
+            ("٣٤٥٫٠", 345),
+            ("0", 0),
+            ("+7", 7),
+        ] {
+            assert_eq!(count(cell, false), Ok(Some(value)), "{cell:?}");
         }
-        assert!(number("twelve").is_err());
-        assert_eq!(count("18.0"), Ok(Some(18)));
-        assert!(count("1.5").is_err());
+        for missing in ["", "-", "--", "undefined", "NAN", "N/A"] {
+            assert_eq!(count(missing, false), Ok(None), "{missing}");
+        }
+        assert_eq!(count("-2", true), Ok(Some(-2)));
+        assert_eq!(count("-1,200", true), Ok(Some(-1200)));
+    }
+
+    #[test]
+    fn what_is_not_a_plain_count_is_a_problem() {
+        for cell in [
+            "-4712",
+            "50%",
+            "3e3",
+            "1,2,3",
+            "1 2 3",
+            "1.5",
+            "12.",
+            "twelve",
+            "1,23",
+            "1234,567",
+            "1,234 567",
+            "0x10",
+            "١.٥",
+            "--3",
+            "9223372036854775807",
+            "1000000000001",
+        ] {
+            assert!(count(cell, false).is_err(), "{cell:?} was taken as a count");
+        }
+        assert_eq!(count(&MAX_COUNT.to_string(), false), Ok(Some(MAX_COUNT)));
+        assert!(count("-4712", true).is_ok());
+        assert!(
+            count("-4712", false)
+                .unwrap_err()
+                .text(crate::text::i18n::Lang::En)
+                .contains("negative")
+        );
     }
 
     #[test]

@@ -564,8 +564,8 @@ struct FollowersFile {
 #[serde(deny_unknown_fields)]
 struct FollowerEntry {
     platform: String,
-    month: String,
-    followers: i64,
+    month: serde_saphyr::Spanned<String>,
+    followers: serde_saphyr::Spanned<i64>,
 }
 
 /// Reads the follower totals the team records by hand, if the file exists.
@@ -595,8 +595,22 @@ pub fn read_followers(path: &std::path::Path) -> Result<FollowerTotals, Box<Prob
     })?;
     let mut totals = FollowerTotals::new();
     for entry in file.totals {
-        let month = Month::parse(&entry.month).map_err(|e| problem(None, e))?;
-        totals.insert((entry.platform, month), entry.followers);
+        let line = |at: &serde_saphyr::Location| Some(at.line());
+        let month = Month::parse(&entry.month.value)
+            .map_err(|e| problem(line(&entry.month.referenced), e))?;
+        let followers = entry.followers.value;
+        if !(0..=crate::exports::values::MAX_COUNT).contains(&followers) {
+            return Err(problem(
+                line(&entry.followers.referenced),
+                crate::t!(
+                    "followers.out-of-range",
+                    followers = followers,
+                    platform = &entry.platform,
+                    month = month
+                ),
+            ));
+        }
+        totals.insert((entry.platform, month), followers);
     }
     Ok(totals)
 }

@@ -63,11 +63,11 @@ rules! {
     EXPORT_OTHER_ACCOUNT = "KH102" "export-other-account" Error "An export of another account than the plan's; it is not used.";
     EXPORT_WHICH_PLATFORM = "KH103" "export-which-platform" Error "A Meta daily export that says neither in its title nor in its file name whether it is Facebook or Instagram.";
     EXPORT_UNUSED_METRIC = "KH104" "export-unused-metric" Warning "A Meta daily export of a metric the report does not use.";
-    EXPORT_NOT_A_NUMBER = "KH105" "export-not-a-number" Warning "A count that is not a (whole) number; it is counted as missing, never as zero.";
+    EXPORT_NOT_A_NUMBER = "KH105" "export-not-a-number" Warning "A count that is not a plain whole number (a sign where none may be, a percentage, an exponent, separators out of place, a fraction, too large); it is counted as missing, never as zero.";
     EXPORT_BAD_DATE = "KH106" "export-bad-date" Error "A date or time that cannot be read or does not exist; the row is not used.";
-    EXPORT_INCOMPLETE_ROW = "KH107" "export-incomplete-row" Error "A row without what places it (a post id, a date, an inquiry's time) or whose reply comes before its inquiry; the row is not used.";
+    EXPORT_INCOMPLETE_ROW = "KH107" "export-incomplete-row" Error "A row cut short (fewer cells than the header), without what places it (a post id, a date, an inquiry's time), or whose reply comes before its inquiry; the row is not used.";
     EXPORT_REPEATED = "KH108" "export-repeated" Warning "Posts or days another export also gives; they are counted once.";
-    FOLLOWERS_FILE = "KH109" "followers-file" Error "`followers.yaml` cannot be read; the follower totals it records are not used.";
+    FOLLOWERS_FILE = "KH109" "followers-file" Error "`followers.yaml` cannot be read or holds a total that is no follower count; the totals it records are not used.";
 }
 
 /// Looks a rule up by code (`KH012`) or name (`missing-file`).
