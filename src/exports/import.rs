@@ -19,21 +19,12 @@ use std::collections::HashMap;
 use std::io::BufReader;
 use std::path::Path;
 
-/// Reads every `.csv` file under `dir` (sorted by path).
+/// Reads every `.csv` file under `dir` (sorted by path). What cannot be
+/// looked at — a folder that cannot be read, a broken link or a link loop,
+/// something named `*.csv` that is no file (a FIFO, a socket, a folder) — is
+/// a problem, never passed over in silence.
 pub fn import_dir(dir: &Path, options: &Options) -> std::io::Result<Imported> {
-    let mut files: Vec<_> = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| {
-            e.file_type().is_file()
-                && e.path()
-                    .extension()
-                    .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
-        })
-        .map(walkdir::DirEntry::into_path)
-        .collect();
+    let (mut files, unseen) = find_exports(dir)?;
     files.sort();
     // Files are read on all cores, then put together in path order. With
     // fewer files than cores, each file's records are split on a thread of
@@ -70,7 +61,94 @@ pub fn import_dir(dir: &Path, options: &Options) -> std::io::Result<Imported> {
     let (days, problems) = sums.finish(&imported.files);
     imported.post_days = days;
     imported.problems.extend(problems);
+    imported.problems.extend(unseen);
     Ok(imported)
+}
+
+/// The `.csv` files under `dir`, and a problem for each thing that could
+/// not be looked at. Fails only when `dir` itself cannot be read.
+fn find_exports(dir: &Path) -> std::io::Result<(Vec<std::path::PathBuf>, Vec<Problem>)> {
+    std::fs::read_dir(dir)?;
+    let shown = |path: &Path| path.to_string_lossy().replace('\\', "/");
+    let unseen = |path: &Path, message: Msg| Problem {
+        rule: &rule::EXPORT_UNREADABLE,
+        path: shown(path),
+        line: None,
+        column: None,
+        field: None,
+        message,
+        decision: Decision::FileSkipped,
+    };
+    let is_csv = |path: &Path| {
+        path.extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
+    };
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                if is_csv(entry.path()) {
+                    files.push(entry.into_path());
+                }
+            }
+            Ok(entry) if entry.file_type().is_dir() => {
+                if is_csv(entry.path()) {
+                    problems.push(unseen(
+                        entry.path(),
+                        t!("export.not-a-file", what = t!("export.what.folder")),
+                    ));
+                }
+            }
+            Ok(entry) => {
+                if is_csv(entry.path()) {
+                    problems.push(unseen(
+                        entry.path(),
+                        t!("export.not-a-file", what = what_it_is(entry.file_type())),
+                    ));
+                }
+            }
+            Err(error) => {
+                let path = error.path().unwrap_or(dir).to_path_buf();
+                let message = if error.loop_ancestor().is_some() {
+                    t!("export.link-loop")
+                } else if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+                    && std::fs::metadata(&path).is_err()
+                {
+                    t!("export.broken-link")
+                } else {
+                    let cause = error
+                        .io_error()
+                        .map_or_else(|| error.to_string(), ToString::to_string);
+                    t!("export.cannot-look", error = cause)
+                };
+                problems.push(unseen(&path, message));
+            }
+        }
+    }
+    Ok((files, problems))
+}
+
+/// What a thing that is neither a file nor a folder is, in words.
+fn what_it_is(kind: std::fs::FileType) -> Msg {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return t!("export.what.fifo");
+        }
+        if kind.is_socket() {
+            return t!("export.what.socket");
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return t!("export.what.device");
+        }
+    }
+    let _ = kind;
+    t!("export.what.irregular")
 }
 
 /// Sums post stubs per platform, day and file as files come in, counting a

@@ -582,6 +582,16 @@ pub fn read_followers(path: &std::path::Path) -> Result<FollowerTotals, Box<Prob
             decision: Decision::FileSkipped,
         })
     };
+    // A FIFO named followers.yaml would never end: only a file is read.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(problem(
+            None,
+            crate::t!(
+                "export.not-a-file",
+                what = crate::t!("export.what.irregular")
+            ),
+        ));
+    }
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FollowerTotals::new()),

@@ -16,4 +16,5 @@ mod mutations;
 mod sarif;
 mod schema;
 mod tasks;
+mod unseen;
 mod workflows;
