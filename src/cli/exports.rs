@@ -44,6 +44,7 @@ pub(crate) fn run(settings: &ExportsCheckSettings) -> Result<u8> {
         detail: None,
         time_zone: plan.time_zone(),
         year_anchor: chrono::Local::now().date_naive(),
+        date_order: plan.date_order(),
     };
     let imported = import_dir(&exports, &options)?;
     let mut problems = imported.problems.clone();

@@ -131,6 +131,7 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
         detail: Some((period.from, period.to)),
         time_zone: tz,
         year_anchor: settings.today,
+        date_order: plan.date_order(),
     };
     let imported = khairukum::exports::import_dir(&exports, &options).with_context(|| {
         khairukum::t!("usage.cannot-read-exports", path = exports.display()).text(settings.lang)

@@ -3,7 +3,7 @@
 //! annotations, SARIF) with `file:line:column`. The column is found by
 //! reading the problem's line again, only for the files that have one.
 
-use super::problems::{Decision, Problem};
+use super::problems::Problem;
 use super::tables::ExportFile;
 use crate::plan::diagnostic::{Diagnostic, Span};
 use crate::plan::source::{FileId, Sources};
@@ -38,11 +38,7 @@ pub fn findings(problems: &[Problem], read: &[ExportFile]) -> Validation {
                     .and_then(|text| field_column(text, field as usize)),
                 _ => None,
             };
-            let decision = match problem.decision {
-                Decision::FileSkipped => t!("export.file-skipped"),
-                Decision::RowSkipped => t!("export.row-skipped"),
-                Decision::ValueMissing => t!("export.value-missing"),
-            };
+            let decision = problem.decision.words();
             let help = match &problem.column {
                 Some(name) => t!("export.in-column", column = name, decision = decision),
                 None => decision,

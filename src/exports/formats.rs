@@ -68,6 +68,8 @@ pub struct Format {
     pub engagement_parts: &'static [Field],
     /// The first data row is an aggregate (`Total`) to skip.
     pub total_row: bool,
+    /// The platform itself writes dates as `11/08/2026`, month first (Meta).
+    pub slashed_dates: bool,
 }
 
 use Field::{
@@ -91,6 +93,7 @@ pub static FORMATS: &[Format] = &[
         ],
         engagement_parts: &[],
         total_row: false,
+        slashed_dates: false,
     },
     Format {
         id: "x-tweet-activity",
@@ -113,6 +116,7 @@ pub static FORMATS: &[Format] = &[
         ],
         engagement_parts: &[],
         total_row: false,
+        slashed_dates: false,
     },
     Format {
         id: "x-daily-activity",
@@ -131,6 +135,7 @@ pub static FORMATS: &[Format] = &[
         ],
         engagement_parts: &[],
         total_row: false,
+        slashed_dates: false,
     },
     Format {
         id: "x-account-overview",
@@ -151,6 +156,7 @@ pub static FORMATS: &[Format] = &[
         ],
         engagement_parts: &[],
         total_row: false,
+        slashed_dates: false,
     },
     Format {
         id: "x-account-content",
@@ -173,6 +179,7 @@ pub static FORMATS: &[Format] = &[
         ],
         engagement_parts: &[],
         total_row: false,
+        slashed_dates: false,
     },
     Format {
         id: "meta-facebook-posts",
@@ -195,6 +202,7 @@ pub static FORMATS: &[Format] = &[
         ],
         engagement_parts: &[Likes, Replies, Reposts],
         total_row: false,
+        slashed_dates: true,
     },
     Format {
         id: "meta-instagram-posts",
@@ -217,6 +225,7 @@ pub static FORMATS: &[Format] = &[
         ],
         engagement_parts: &[Likes, Replies, Reposts, Saves],
         total_row: false,
+        slashed_dates: true,
     },
     Format {
         id: "meta-daily",
@@ -229,6 +238,7 @@ pub static FORMATS: &[Format] = &[
         ],
         engagement_parts: &[],
         total_row: false,
+        slashed_dates: false,
     },
     Format {
         id: "facebook-insights-legacy-posts",
@@ -261,6 +271,7 @@ pub static FORMATS: &[Format] = &[
         ],
         engagement_parts: &[Likes, Replies, Reposts],
         total_row: false,
+        slashed_dates: true,
     },
     Format {
         id: "youtube-table-data",
@@ -281,6 +292,7 @@ pub static FORMATS: &[Format] = &[
         ],
         engagement_parts: &[Likes, Replies, Reposts],
         total_row: true,
+        slashed_dates: false,
     },
     Format {
         id: "tiktok-follower-history",
@@ -298,6 +310,7 @@ pub static FORMATS: &[Format] = &[
         ],
         engagement_parts: &[],
         total_row: false,
+        slashed_dates: false,
     },
     Format {
         id: "tiktok-overview",
@@ -313,6 +326,7 @@ pub static FORMATS: &[Format] = &[
         ],
         engagement_parts: &[Likes, Replies, Reposts],
         total_row: false,
+        slashed_dates: false,
     },
     Format {
         id: "tiktok-business-overview",
@@ -332,6 +346,7 @@ pub static FORMATS: &[Format] = &[
         ],
         engagement_parts: &[Likes, Replies, Reposts],
         total_row: false,
+        slashed_dates: false,
     },
 ];
 

@@ -1,14 +1,16 @@
 //! Reading a folder of exports: every `.csv` file recognised, streamed and
 //! mapped; a post that several files give is counted once.
 
+use super::date_order::{self, Decided};
 use super::decode::{Input, decode};
-use super::formats::{self, Fit, Grain};
+use super::formats::{self, Field, Fit, Grain};
 use super::halves::{self, Halves};
 use super::mapping::Mapper;
 use super::problems::{Decision, Problem};
 use super::quirks;
 use super::reader::{FileReader, Rows};
 use super::tables::{ExportFile, Imported, Options, PostDay, PostStub, PostTotals, file_index};
+use super::values::DateOrder;
 use crate::plan::diagnostic::Rule;
 use crate::plan::model::platforms::PlatformKind;
 use crate::plan::rules::catalog as rule;
@@ -321,8 +323,49 @@ pub(super) fn read_export(
         options,
         file: file_index,
         shown,
+        date_order: DateOrder::MonthFirst,
         undated: Vec::new(),
     };
+    // Which way round its slashed dates are, from the file itself.
+    let date_field = match best.format.grain {
+        Grain::Post => Some(Field::Published),
+        Grain::Day => Some(Field::Date),
+        Grain::Inquiry => None,
+    };
+    if let Some(column) = date_field.and_then(|f| mapper.column(f)) {
+        let decided = date_order::decide(
+            path,
+            column,
+            delimiter,
+            options.date_order,
+            best.format.slashed_dates,
+        );
+        mapper.date_order = decided.order();
+        if let Decided::Assumed {
+            order,
+            line,
+            cell,
+            by_plan,
+        } = decided
+        {
+            into.problems.push(mapper.problem(
+                &rule::EXPORT_DATE_ORDER_ASSUMED,
+                line,
+                Some(column),
+                t!(
+                    "export.date-order-assumed",
+                    cell = cell,
+                    order = order.as_str(),
+                    why = if by_plan {
+                        t!("export.date-order.by-plan")
+                    } else {
+                        t!("export.date-order.by-platforms")
+                    }
+                ),
+                Decision::Assumed,
+            ));
+        }
+    }
     let mut rows = Rows::first(best.format.total_row);
     let mut file = FileReader {
         csv,
@@ -433,6 +476,7 @@ mod tests {
             detail: None,
             time_zone: chrono_tz::Asia::Riyadh,
             year_anchor: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            date_order: None,
         };
         let mut into = Imported::default();
         let halves = read_export(path, "x.csv", &options, &mut into, two_threads).unwrap();

@@ -5,7 +5,7 @@ use super::formats::{Field, Fit, Grain};
 use super::problems::{Decision, Problem};
 use super::quirks;
 use super::tables::{Counts, Day, Imported, Inquiry, Options, Post, PostStub, Source};
-use super::values::{self, When};
+use super::values::{self, DateOrder, When};
 use crate::plan::diagnostic::Rule;
 use crate::plan::model::platforms::PlatformKind;
 use crate::plan::rules::catalog as rule;
@@ -22,6 +22,8 @@ pub(super) struct Mapper<'a> {
     pub(super) options: &'a Options,
     pub(super) file: usize,
     pub(super) shown: &'a str,
+    /// The order of day and month in the file's slashed dates.
+    pub(super) date_order: DateOrder,
     /// Days written without a year, kept until the year can be inferred.
     pub(super) undated: Vec<((u32, u32), Counts, u64)>,
 }
@@ -37,6 +39,7 @@ impl<'a> Mapper<'a> {
             options: self.options,
             file: self.file,
             shown: self.shown,
+            date_order: self.date_order,
             undated: Vec::new(),
         }
     }
@@ -201,7 +204,7 @@ impl<'a> Mapper<'a> {
             .and_then(|c| record.get(c))
             .map(String::from_utf8_lossy)
             .unwrap_or_default();
-        let when = match values::when(&raw) {
+        let when = match values::when_in(&raw, self.date_order) {
             Ok(when) => when,
             Err(message) => {
                 into.problems.push(self.problem(

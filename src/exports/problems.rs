@@ -14,6 +14,20 @@ pub enum Decision {
     RowSkipped,
     /// The cell was read as missing.
     ValueMissing,
+    /// Values were read on an assumption the file could not confirm.
+    Assumed,
+}
+
+impl Decision {
+    /// What was done, in words.
+    pub fn words(self) -> Msg {
+        match self {
+            Decision::FileSkipped => t!("export.file-skipped"),
+            Decision::RowSkipped => t!("export.row-skipped"),
+            Decision::ValueMissing => t!("export.value-missing"),
+            Decision::Assumed => t!("export.assumed"),
+        }
+    }
 }
 
 /// A located problem in an export: a finding of the rule catalog
@@ -42,11 +56,7 @@ impl Problem {
         if let Some(column) = &self.column {
             let _ = write!(out, " [{column}]");
         }
-        let decision = match self.decision {
-            Decision::FileSkipped => t!("export.file-skipped"),
-            Decision::RowSkipped => t!("export.row-skipped"),
-            Decision::ValueMissing => t!("export.value-missing"),
-        };
+        let decision = self.decision.words();
         let _ = write!(
             out,
             ": {} {} ({})",

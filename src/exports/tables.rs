@@ -343,6 +343,9 @@ pub struct Options {
     /// A day on or after the last day of any export, to give a year to dates
     /// written without one (TikTok Studio): the export date, or today.
     pub year_anchor: NaiveDate,
+    /// How to read `02/11/2026` where a file does not show the order (the
+    /// plan's `date_order`); month first, as the platforms write, if `None`.
+    pub date_order: Option<super::values::DateOrder>,
 }
 
 impl Options {

@@ -2,6 +2,7 @@
 //! Excel) write them, placeholders that mean "no value", and the many date
 //! formats. A placeholder is `None`, never zero.
 
+pub use crate::plan::model::settings::DateOrder;
 use crate::t;
 use crate::text::arabic::western_digit;
 use crate::text::i18n::Msg;
@@ -135,8 +136,40 @@ impl When {
     }
 }
 
-/// Parses the date formats seen in real exports.
+/// Parses the date formats seen in real exports, slashed dates month-first
+/// (as the platforms write them).
 pub fn when(cell: &str) -> Result<Option<When>, Msg> {
+    when_in(cell, DateOrder::MonthFirst)
+}
+
+/// The day and month of a slashed date (`02/11/2026`, `2/11/2026 19:20`)
+/// as written, first part first; `None` for any other cell.
+pub fn slashed(cell: &str) -> Option<(u32, u32)> {
+    let cell = cell.trim();
+    let mut parts = cell.splitn(3, '/');
+    let (first, second, rest) = (parts.next()?, parts.next()?, parts.next()?);
+    let number = |part: &str| {
+        (!part.is_empty() && part.len() <= 2 && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let year_ok = rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+    Some((number(first)?, number(second)?)).filter(|_| year_ok)
+}
+
+/// The only order in which a slashed date reads, when its parts show it
+/// (one is above 12); `None` when both orders read it, or it is not one.
+pub fn order_shown(cell: &str) -> Option<DateOrder> {
+    match slashed(cell)? {
+        (first, second) if first > 12 && (1..=12).contains(&second) => Some(DateOrder::DayFirst),
+        (first, second) if second > 12 && (1..=12).contains(&first) => Some(DateOrder::MonthFirst),
+        _ => None,
+    }
+}
+
+/// [`when`], slashed dates read in `order`. A slashed date that reads only
+/// in the other order is a date of a file that mixes orders: an error.
+pub fn when_in(cell: &str, order: DateOrder) -> Result<Option<When>, Msg> {
     let cell = cell.trim();
     if is_placeholder(cell) || cell.eq_ignore_ascii_case("lifetime") {
         return Ok(None);
@@ -155,13 +188,31 @@ pub fn when(cell: &str) -> Result<Option<When>, Msg> {
             .map(|t| Some(When::Utc(t)))
             .map_err(|_| bad());
     }
-    for format in [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y/%m/%d %H:%M:%S",
-        "%m/%d/%Y %H:%M",
-        "%m/%d/%Y %I:%M:%S %p",
-        "%Y-%m-%d %H:%M",
-    ] {
+    if order_shown(cell).is_some_and(|shown| shown != order) {
+        return Err(t!(
+            "export.mixed-date-order",
+            cell = cell,
+            order = order.as_str()
+        ));
+    }
+    let day_first = order == DateOrder::DayFirst;
+    let slashed_times: [&str; 3] = if day_first {
+        [
+            "%d/%m/%Y %H:%M",
+            "%d/%m/%Y %I:%M:%S %p",
+            "%d/%m/%Y %H:%M:%S",
+        ]
+    } else {
+        [
+            "%m/%d/%Y %H:%M",
+            "%m/%d/%Y %I:%M:%S %p",
+            "%m/%d/%Y %H:%M:%S",
+        ]
+    };
+    for format in ["%Y-%m-%dT%H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M"]
+        .into_iter()
+        .chain(slashed_times)
+    {
         if let Ok(t) = NaiveDateTime::parse_from_str(cell, format) {
             // Meta's daily files carry a drifting T00/T01 hour: only the day is meant.
             if format == "%Y-%m-%dT%H:%M:%S" {
@@ -170,7 +221,11 @@ pub fn when(cell: &str) -> Result<Option<When>, Msg> {
             return Ok(Some(When::Local(t)));
         }
     }
-    for format in ["%Y-%m-%d", "%Y/%m/%d", "%m/%d/%Y"] {
+    for format in [
+        "%Y-%m-%d",
+        "%Y/%m/%d",
+        if day_first { "%d/%m/%Y" } else { "%m/%d/%Y" },
+    ] {
         if let Ok(d) = NaiveDate::parse_from_str(cell, format) {
             return Ok(Some(When::Day(d)));
         }
@@ -281,6 +336,33 @@ mod tests {
                 .text(crate::text::i18n::Lang::En)
                 .contains("negative")
         );
+    }
+
+    #[test]
+    fn slashed_dates_in_either_order() {
+        let nov = |d| {
+            Ok(Some(When::Day(
+                NaiveDate::from_ymd_opt(2026, 11, d).unwrap(),
+            )))
+        };
+        assert_eq!(when_in("02/11/2026", DateOrder::DayFirst), nov(2));
+        assert_eq!(when_in("11/02/2026", DateOrder::MonthFirst), nov(2));
+        assert_eq!(when_in("25/11/2026", DateOrder::DayFirst), nov(25));
+        let t = NaiveDateTime::parse_from_str("2026-11-02 19:20", "%Y-%m-%d %H:%M").unwrap();
+        assert_eq!(
+            when_in("02/11/2026 19:20", DateOrder::DayFirst),
+            Ok(Some(When::Local(t)))
+        );
+        assert_eq!(order_shown("25/11/2026"), Some(DateOrder::DayFirst));
+        assert_eq!(order_shown("11/25/2026 19:20"), Some(DateOrder::MonthFirst));
+        assert_eq!(order_shown("02/11/2026"), None);
+        assert_eq!(order_shown("2026-11-02"), None);
+        assert_eq!(order_shown("31/31/2026"), None);
+        // A date that reads only the other way is an error, never a guess.
+        assert!(when_in("25/11/2026", DateOrder::MonthFirst).is_err());
+        assert!(when_in("11/25/2026", DateOrder::DayFirst).is_err());
+        assert_eq!(slashed("2/3/2026"), Some((2, 3)));
+        assert_eq!(slashed("2/3/26"), None);
     }
 
     #[test]

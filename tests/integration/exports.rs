@@ -11,6 +11,7 @@ fn options() -> Options {
         detail: None,
         time_zone: chrono_tz::Asia::Riyadh,
         year_anchor: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        date_order: None,
     }
 }
 

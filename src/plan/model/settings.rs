@@ -1,6 +1,6 @@
 //! `plan.yaml`: the organisation, the plan period, its time zone and working week.
 
-use super::fields::{Parsed, Text, Weekday};
+use super::fields::{Parsed, Text, Weekday, keyword_enum};
 use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
 
@@ -39,6 +39,19 @@ pub struct PlanSettings {
     /// Where the platform exports are, relative to the plan folder
     /// (default: `exports` inside it).
     pub exports: Option<String>,
+    /// How to read a date such as `02/11/2026` in an export re-saved by a
+    /// spreadsheet, when nothing in the file shows the order (every day of
+    /// it is 12 or less): `day-first` (Saudi and UK settings) or
+    /// `month-first` (as the platforms write them; the default).
+    pub date_order: Option<Parsed<DateOrder>>,
+}
+
+keyword_enum! {
+    /// The order of day and month in a date written `02/11/2026`.
+    DateOrder {
+        DayFirst = "day-first",
+        MonthFirst = "month-first",
+    }
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -94,6 +107,14 @@ impl super::Plan {
             Some(setting) => lexical_join(dir, setting),
             None => dir.join(DEFAULT_EXPORTS_FOLDER),
         }
+    }
+
+    /// How slashed dates are read when an export does not show it, if the
+    /// plan says.
+    pub fn date_order(&self) -> Option<DateOrder> {
+        self.settings_data()
+            .and_then(|s| s.date_order.as_ref())
+            .and_then(|d| d.get().copied())
     }
 
     /// The plan's time zone, or [`DEFAULT_TIME_ZONE`].

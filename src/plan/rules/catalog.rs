@@ -68,6 +68,7 @@ rules! {
     EXPORT_INCOMPLETE_ROW = "KH107" "export-incomplete-row" Error "A row cut short (fewer cells than the header), without what places it (a post id, a date, an inquiry's time), or whose reply comes before its inquiry; the row is not used.";
     EXPORT_REPEATED = "KH108" "export-repeated" Warning "Posts or days another export also gives; they are counted once.";
     FOLLOWERS_FILE = "KH109" "followers-file" Error "`followers.yaml` cannot be read or holds a total that is no follower count; the totals it records are not used.";
+    EXPORT_DATE_ORDER_ASSUMED = "KH110" "export-date-order-assumed" Warning "Every date of a file written like 02/11/2026 could be day-first or month-first; the order assumed (the plan's `date_order`, else month first) is said.";
 }
 
 /// Looks a rule up by code (`KH012`) or name (`missing-file`).

@@ -55,6 +55,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         field(out, f, &s.period.end);
         field(out, f, &s.time_zone);
         optional(out, f, s.week_start.as_ref());
+        optional(out, f, s.date_order.as_ref());
         for day in &s.working_days {
             field(out, f, day);
         }
