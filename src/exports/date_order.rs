@@ -9,6 +9,11 @@ use super::values::{DateOrder, order_shown, slashed};
 use std::io::BufReader;
 use std::path::Path;
 
+/// Rows looked at before deciding that a file writes no slashed dates: a
+/// re-saved file writes them from its first rows; a large export that does
+/// not is not read twice.
+const ROWS_WITHOUT_ONE: u64 = 10_000;
+
 /// How a file's slashed dates are to be read, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Decided {
@@ -62,7 +67,12 @@ pub(super) fn decide(
         .from_reader(input.body);
     let mut record = csv::ByteRecord::new();
     let mut first_slashed = None;
+    let mut rows = 0;
     while let Ok(true) = csv.read_byte_record(&mut record) {
+        rows += 1;
+        if first_slashed.is_none() && rows > ROWS_WITHOUT_ONE {
+            break;
+        }
         let Some(cell) = record.get(column) else {
             continue;
         };
