@@ -61,12 +61,40 @@ pub(super) enum Command {
         after_help = "Exports are read from --exports, else the plan's `exports:` setting, else <plan>/exports.\n\nExamples:\n  khairukum report --month 2026-11\n  khairukum report --month 2026-11 --format html --output report-2026-11.html\n  khairukum report --quarter 2026-Q4 --format json"
     )]
     Report(ReportArgs),
-    /// Work with the folder of platform exports
+    /// List each export file: its format, account, days, rows used and set aside, and problems
     #[command(
-        subcommand,
-        after_help = "Example:\n  khairukum exports check --exports examples/exports"
+        args_conflicts_with_subcommands = true,
+        after_help = "Exports are read from --exports, else the plan's `exports:` setting, else <plan>/exports.\n\nExamples:\n  khairukum exports\n  khairukum exports --month 2026-11\n  khairukum exports --format json\n  khairukum exports check --format github"
     )]
-    Exports(ExportsCommand),
+    Exports(ExportsArgs),
+}
+
+#[derive(Debug, Args)]
+pub(super) struct ExportsArgs {
+    #[command(subcommand)]
+    pub command: Option<ExportsCommand>,
+
+    /// The folder of platform exports (CSV), inquiries and followers.yaml
+    #[arg(long, value_name = "DIR")]
+    pub exports: Option<PathBuf>,
+
+    /// Only the files with data in this month (and those that could not be read)
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month_arg)]
+    pub month: Option<String>,
+
+    /// Output format [default: github when `GITHUB_ACTIONS=true`, else human]
+    #[arg(long, value_enum)]
+    pub format: Option<ListFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(super) enum ListFormat {
+    /// A table, then each problem with its place
+    Human,
+    /// The files and the findings as one JSON document
+    Json,
+    /// A notice per file and an annotation per problem
+    Github,
 }
 
 #[derive(Debug, Subcommand)]

@@ -15,7 +15,7 @@ mod schema;
 mod tasks;
 mod validate;
 
-use args::{Cli, Command, ExportsCommand, LangArg, PlanCommand};
+use args::{Cli, Command, ExportsArgs, ExportsCommand, LangArg, PlanCommand};
 use clap::Parser;
 use error::Error;
 use khairukum::text::i18n::Lang;
@@ -41,9 +41,12 @@ pub(crate) fn main() -> ExitCode {
             report::ReportSettings::resolve(plan, cli.lang.map(LangArg::lang), args)
                 .and_then(|settings| report::run(&settings))
         }
-        Command::Exports(ExportsCommand::Check(args)) => {
-            exports::run(&exports::ExportsCheckSettings::resolve(plan, lang, args))
-        }
+        Command::Exports(ExportsArgs {
+            command: Some(ExportsCommand::Check(args)),
+            ..
+        }) => exports::check(&exports::ExportsCheckSettings::resolve(plan, lang, args)),
+        Command::Exports(args) => exports::ExportsListSettings::resolve(plan, lang, args)
+            .and_then(|settings| exports::list(&settings)),
         Command::Init(args) => init::run(args, lang),
         Command::Schema { output } => schema::run(output),
         Command::Completions { shell } => completions::completions(*shell),

@@ -13,8 +13,9 @@ mod halves;
 mod import;
 mod mapping;
 mod problems;
-mod quirks;
+pub mod quirks;
 mod reader;
+pub mod summary;
 mod tables;
 pub mod values;
 

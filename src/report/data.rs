@@ -4,6 +4,7 @@
 
 use super::reconcile::{self, Placement};
 use super::working_time::WorkingWeek;
+use crate::exports::quirks::{account_of, handle};
 use crate::exports::{Counts, Day, Decision, Imported, Post, PostTotals, Problem};
 use crate::plan::model::Plan;
 use crate::plan::model::calendar::{Item, Status};
@@ -165,20 +166,6 @@ impl Inputs<'_> {
     }
 }
 
-fn handle(text: &str) -> String {
-    text.trim().trim_start_matches('@').to_lowercase()
-}
-
-/// The account a post's link names (`x.com/<handle>/status/…`, `tiktok.com/@<handle>/…`).
-fn account_in_url(url: &str) -> Option<String> {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let mut parts = rest.split('/');
-    let host = parts.next()?.to_lowercase();
-    let first = parts.next()?;
-    (host.ends_with("x.com") || host.ends_with("twitter.com") || host.ends_with("tiktok.com"))
-        .then(|| handle(first))
-}
-
 impl<'a> Inputs<'a> {
     /// Cleans what was imported: posts on the plan's platforms, duplicate
     /// posts once, overlapping days once, other accounts' exports set aside.
@@ -203,13 +190,7 @@ impl<'a> Inputs<'a> {
             let Some((_, _, plan_handle)) = platform_of(post.platform) else {
                 continue;
             };
-            let named = match post.platform {
-                PlatformKind::Instagram => post.account.as_deref().map(handle),
-                PlatformKind::X | PlatformKind::Tiktok => {
-                    post.url.as_deref().and_then(account_in_url)
-                }
-                _ => None,
-            };
+            let named = account_of(post);
             if let Some(named) = named
                 && !plan_handle.is_empty()
                 && named != *plan_handle

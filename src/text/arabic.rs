@@ -84,7 +84,7 @@ impl Folded {
 }
 
 /// A terminal-table cell, right-aligned when it holds Arabic.
-pub(crate) fn table_cell(text: impl Into<String>) -> comfy_table::Cell {
+pub fn table_cell(text: impl Into<String>) -> comfy_table::Cell {
     let text = text.into();
     let arabic = text.chars().any(is_arabic_letter);
     let cell = comfy_table::Cell::new(text);

@@ -11,14 +11,14 @@ pub(super) struct Github {
 }
 
 /// Escapes a command's message (`%`, CR, LF).
-pub(crate) fn escape_data(text: &str) -> String {
+pub fn escape_data(text: &str) -> String {
     text.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
 /// Escapes a command property (also `:` and `,`).
-fn escape_property(text: &str) -> String {
+pub fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 

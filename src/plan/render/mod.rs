@@ -12,6 +12,8 @@ use crate::t;
 use crate::text::i18n::Lang;
 use std::io::{self, Write};
 
+pub use github::{escape_data as github_escape_data, escape_property as github_escape_property};
+
 /// An output format for validation findings.
 pub trait Renderer {
     fn render(&self, validation: &Validation, out: &mut dyn Write) -> io::Result<()>;
