@@ -89,6 +89,7 @@ fn read(plan_dir: &Path, exports: Option<&Path>, lang: Lang) -> Result<Read> {
         time_zone: plan.time_zone(),
         year_anchor: chrono::Local::now().date_naive(),
         date_order: plan.date_order(),
+        accounts: khairukum::exports::accounts::accounts_of(plan),
     };
     let imported = import_dir(&exports, &options)?;
     let mut problems = imported.problems.clone();

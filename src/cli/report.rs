@@ -132,6 +132,7 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
         time_zone: tz,
         year_anchor: settings.today,
         date_order: plan.date_order(),
+        accounts: khairukum::exports::accounts::accounts_of(plan),
     };
     let imported = khairukum::exports::import_dir(&exports, &options).with_context(|| {
         khairukum::t!("usage.cannot-read-exports", path = exports.display()).text(settings.lang)

@@ -24,6 +24,7 @@ pub enum Field {
     Published,
     Date,
     Account,
+    AccountId,
     Text,
     Impressions,
     Reach,
@@ -73,9 +74,9 @@ pub struct Format {
 }
 
 use Field::{
-    Account, Channel, Clicks, Date, Engagements, FirstReply, FollowersTotal, Follows, Impressions,
-    Likes, NetFollows, Platform, PostId, Posts, Primary, Published, Reach, Received, Replies,
-    Reposts, Saves, Text, Unfollows, Url, VideoViews,
+    Account, AccountId, Channel, Clicks, Date, Engagements, FirstReply, FollowersTotal, Follows,
+    Impressions, Likes, NetFollows, Platform, PostId, Posts, Primary, Published, Reach, Received,
+    Replies, Reposts, Saves, Text, Unfollows, Url, VideoViews,
 };
 use Need::{Optional, Required};
 
@@ -189,6 +190,7 @@ pub static FORMATS: &[Format] = &[
         columns: &[
             (PostId, Required, &["post id"]),
             (Account, Required, &["page name"]),
+            (AccountId, Optional, &["page id"]),
             (Published, Required, &["publish time"]),
             (Url, Optional, &["permalink"]),
             (Text, Optional, &["title", "description"]),
@@ -212,6 +214,7 @@ pub static FORMATS: &[Format] = &[
         columns: &[
             (PostId, Required, &["post id"]),
             (Account, Required, &["account username"]),
+            (AccountId, Optional, &["account id"]),
             (Published, Required, &["publish time"]),
             (Url, Optional, &["permalink"]),
             (Text, Optional, &["description"]),

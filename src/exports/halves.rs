@@ -204,6 +204,14 @@ pub(super) fn read<R: Read>(
         half.part.shift_lines(shift);
         into.absorb(half.part);
         rows.count += half.rows.count;
+        mapper.foreign += half.mapper.foreign;
+        mapper.kept += half.mapper.kept;
+        if mapper.first_foreign.is_none() {
+            mapper.first_foreign = half
+                .mapper
+                .first_foreign
+                .map(|(line, named)| (line + shift, named));
+        }
         mapper.undated.extend(
             half.mapper
                 .undated

@@ -42,7 +42,7 @@ pub fn import_dir(dir: &Path, options: &Options) -> std::io::Result<Imported> {
                 crate::text::dates::Month::parse(&c.as_os_str().to_string_lossy()).ok()
             })
         });
-        let mut file_options = *options;
+        let mut file_options = options.clone();
         if let Some(month) = folder_month {
             file_options.year_anchor = options.year_anchor.min(month.next().last_day());
         }
@@ -324,6 +324,9 @@ pub(super) fn read_export(
         file: file_index,
         shown,
         date_order: DateOrder::MonthFirst,
+        foreign: 0,
+        kept: 0,
+        first_foreign: None,
         undated: Vec::new(),
     };
     // Which way round its slashed dates are, from the file itself.
@@ -477,6 +480,7 @@ mod tests {
             time_zone: chrono_tz::Asia::Riyadh,
             year_anchor: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
             date_order: None,
+            accounts: Vec::new(),
         };
         let mut into = Imported::default();
         let halves = read_export(path, "x.csv", &options, &mut into, two_threads).unwrap();

@@ -24,6 +24,12 @@ pub(super) struct Mapper<'a> {
     pub(super) shown: &'a str,
     /// The order of day and month in the file's slashed dates.
     pub(super) date_order: DateOrder,
+    /// Posts that name another account than the plan's, set aside.
+    pub(super) foreign: u64,
+    /// Posts kept (the plan's account's, or naming none).
+    pub(super) kept: u64,
+    /// The first post set aside: its line and the account it names.
+    pub(super) first_foreign: Option<(u64, String)>,
     /// Days written without a year, kept until the year can be inferred.
     pub(super) undated: Vec<((u32, u32), Counts, u64)>,
 }
@@ -40,6 +46,9 @@ impl<'a> Mapper<'a> {
             file: self.file,
             shown: self.shown,
             date_order: self.date_order,
+            foreign: 0,
+            kept: 0,
+            first_foreign: None,
             undated: Vec::new(),
         }
     }
@@ -219,6 +228,11 @@ impl<'a> Mapper<'a> {
         };
         match self.fit.format.grain {
             Grain::Post => {
+                // Another account's post (a foreign file, or a repost that
+                // links to another account) is set aside, whatever its date.
+                if !self.is_the_plans(record, line) {
+                    return;
+                }
                 // Posts without a date (unlisted videos) cannot be placed in a month.
                 let Some(when) = when else { return };
                 let date = when.date_in(self.options.time_zone);
@@ -256,6 +270,7 @@ impl<'a> Mapper<'a> {
                     url,
                     published: Some(when),
                     account: self.text(record, Field::Account),
+                    account_id: self.text(record, Field::AccountId),
                     counts,
                     source: Source {
                         file: self.file,
@@ -299,7 +314,84 @@ impl<'a> Mapper<'a> {
 
     /// Gives a year to days written without one: the last row is on or
     /// before the anchor day, and the rows run forward in time.
+    /// Whether a post's row is the plan's account's (or names none); counts
+    /// the posts set aside.
+    fn is_the_plans(&mut self, record: &csv::ByteRecord, line: u64) -> bool {
+        let Some(ours) = self
+            .options
+            .accounts
+            .iter()
+            .find(|a| a.platform == self.platform)
+        else {
+            self.kept += 1;
+            return true;
+        };
+        let who = super::accounts::identity(
+            self.platform,
+            self.text(record, Field::Url).as_deref(),
+            self.text(record, Field::Account).as_deref(),
+            self.text(record, Field::AccountId).as_deref(),
+        );
+        if ours.owns(&who) == Some(false) {
+            self.foreign += 1;
+            if self.first_foreign.is_none() {
+                let named = who.handle.or(who.id).unwrap_or_default();
+                self.first_foreign = Some((line, named));
+            }
+            return false;
+        }
+        self.kept += 1;
+        true
+    }
+
+    /// Says what became of another account's posts: the file set aside when
+    /// all of them were, else their number.
+    fn report_foreign(&self, into: &mut Imported) {
+        let Some((line, named)) = &self.first_foreign else {
+            return;
+        };
+        let ours = self
+            .options
+            .accounts
+            .iter()
+            .find(|a| a.platform == self.platform);
+        let plans = ours
+            .map(|a| {
+                if a.handle.is_empty() {
+                    a.id.clone().unwrap_or_default()
+                } else {
+                    a.handle.clone()
+                }
+            })
+            .unwrap_or_default();
+        let (message, decision) = if self.kept == 0 {
+            (
+                t!("export.other-account", account = named, handle = plans),
+                Decision::FileSkipped,
+            )
+        } else {
+            (
+                t!(
+                    "export.other-account-posts",
+                    n = self.foreign,
+                    account = named,
+                    handle = plans,
+                    kept = self.kept
+                ),
+                Decision::RowSkipped,
+            )
+        };
+        into.problems.push(self.problem(
+            &rule::EXPORT_OTHER_ACCOUNT,
+            *line,
+            None,
+            message,
+            decision,
+        ));
+    }
+
     pub(super) fn finish(&mut self, into: &mut Imported) {
+        self.report_foreign(into);
         let anchor = self.options.year_anchor;
         let mut year = anchor.year();
         let mut next: Option<(u32, u32)> = None;

@@ -5,6 +5,7 @@
 //! so a file of any size is read in bounded memory. Every cell that cannot
 //! be read becomes a located [`Problem`] and a missing value — never a zero.
 
+pub mod accounts;
 mod date_order;
 mod decode;
 pub mod findings;

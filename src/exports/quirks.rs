@@ -1,9 +1,8 @@
 //! What one platform's exports do differently: Meta's daily files name
 //! their platform and field only in a title line; YouTube gives post ids,
-//! not links; each platform names a post's account in its own way.
+//! not links.
 
 use super::formats::Field;
-use super::tables::Post;
 use crate::plan::model::platforms::PlatformKind;
 use crate::t;
 use crate::text::i18n::Msg;
@@ -47,31 +46,6 @@ pub(super) fn meta_daily_field(title: &str) -> Option<Field> {
 pub(super) fn post_url(platform: PlatformKind, id: &str) -> Option<String> {
     match platform {
         PlatformKind::Youtube => Some(format!("https://www.youtube.com/watch?v={id}")),
-        _ => None,
-    }
-}
-
-/// An account name as plans and exports write it, compared without `@` or case.
-pub fn handle(text: &str) -> String {
-    text.trim().trim_start_matches('@').to_lowercase()
-}
-
-/// The account a post's link names (`x.com/<handle>/status/…`, `tiktok.com/@<handle>/…`).
-fn account_in_url(url: &str) -> Option<String> {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let mut parts = rest.split('/');
-    let host = parts.next()?.to_lowercase();
-    let first = parts.next()?;
-    (host.ends_with("x.com") || host.ends_with("twitter.com") || host.ends_with("tiktok.com"))
-        .then(|| handle(first))
-}
-
-/// The account a post belongs to, where its export says: Instagram's
-/// username column, the handle in an X or TikTok link.
-pub fn account_of(post: &Post) -> Option<String> {
-    match post.platform {
-        PlatformKind::Instagram => post.account.as_deref().map(handle),
-        PlatformKind::X | PlatformKind::Tiktok => post.url.as_deref().and_then(account_in_url),
         _ => None,
     }
 }

@@ -3,7 +3,6 @@
 //! person looks at when a number looks wrong (`khairukum exports`).
 
 use super::problems::{Decision, Problem};
-use super::quirks::account_of;
 use super::tables::Imported;
 use crate::plan::model::platforms::PlatformKind;
 use chrono::NaiveDate;
@@ -93,7 +92,7 @@ pub fn summarise(imported: &Imported, problems: &[Problem], tz: chrono_tz::Tz) -
     for post in &imported.posts {
         let summary = files.get_mut(&imported.files[post.source.file].path);
         if let Some(summary) = summary.filter(|s| s.account.is_none()) {
-            summary.account = account_of(post);
+            summary.account = post.account_name();
         }
     }
     for problem in problems {

@@ -278,8 +278,24 @@ pub struct Post {
     pub published: Option<When>,
     /// The page or account name, where the export gives it.
     pub account: Option<String>,
+    /// The account's numeric id (Facebook Page ID, Instagram Account ID).
+    pub account_id: Option<String>,
     pub counts: Counts,
     pub source: Source,
+}
+
+impl Post {
+    /// The account the post belongs to as a person would name it: its
+    /// handle, else its id, where its export says.
+    pub fn account_name(&self) -> Option<String> {
+        let who = super::accounts::identity(
+            self.platform,
+            self.url.as_deref(),
+            self.account.as_deref(),
+            self.account_id.as_deref(),
+        );
+        who.handle.or(who.id)
+    }
 }
 
 /// One day of one account.
@@ -331,7 +347,7 @@ pub struct Imported {
 }
 
 /// What to keep while reading.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Keep only posts published and days within these dates (inclusive).
     pub window: Option<(NaiveDate, NaiveDate)>,
@@ -346,6 +362,8 @@ pub struct Options {
     /// How to read `02/11/2026` where a file does not show the order (the
     /// plan's `date_order`); month first, as the platforms write, if `None`.
     pub date_order: Option<super::values::DateOrder>,
+    /// The plan's accounts: a post that names another is set aside.
+    pub accounts: Vec<super::accounts::Account>,
 }
 
 impl Options {

@@ -4,7 +4,7 @@
 
 use super::reconcile::{self, Placement};
 use super::working_time::WorkingWeek;
-use crate::exports::quirks::{account_of, handle};
+use crate::exports::accounts::handle;
 use crate::exports::{Counts, Day, Decision, Imported, Post, PostTotals, Problem};
 use crate::plan::model::Plan;
 use crate::plan::model::calendar::{Item, Status};
@@ -12,7 +12,7 @@ use crate::plan::model::platforms::PlatformKind;
 use crate::text::dates::Month;
 use chrono::{NaiveDate, NaiveDateTime};
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// An inclusive range of days, with its name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,40 +184,9 @@ impl<'a> Inputs<'a> {
             .collect();
         let platform_of = |kind: PlatformKind| platforms.iter().find(|(_, k, _)| *k == kind);
 
-        // Exports of another account than the plan's: the whole file is set aside.
-        let mut foreign: HashSet<usize> = HashSet::new();
-        for post in &imported.posts {
-            let Some((_, _, plan_handle)) = platform_of(post.platform) else {
-                continue;
-            };
-            let named = account_of(post);
-            if let Some(named) = named
-                && !plan_handle.is_empty()
-                && named != *plan_handle
-                && foreign.insert(post.source.file)
-            {
-                problems.push(Problem {
-                    rule: &crate::plan::rules::catalog::EXPORT_OTHER_ACCOUNT,
-                    path: imported.files[post.source.file].path.clone(),
-                    line: Some(post.source.line),
-                    column: None,
-                    field: None,
-                    message: crate::t!(
-                        "export.other-account",
-                        account = named,
-                        handle = plan_handle
-                    ),
-                    decision: Decision::FileSkipped,
-                });
-            }
-        }
-
         let mut seen: HashMap<(PlatformKind, &str), usize> = HashMap::new();
         let mut posts = Vec::new();
         for post in &imported.posts {
-            if foreign.contains(&post.source.file) {
-                continue;
-            }
             let Some((id, _, _)) = platform_of(post.platform) else {
                 continue;
             };
@@ -241,7 +210,7 @@ impl<'a> Inputs<'a> {
         let mut merged: BTreeMap<(PlatformKind, NaiveDate), Day> = BTreeMap::new();
         let mut overlaps: BTreeMap<(usize, usize), (NaiveDate, NaiveDate)> = BTreeMap::new();
         for day in &imported.days {
-            if platform_of(day.platform).is_none() || foreign.contains(&day.source.file) {
+            if platform_of(day.platform).is_none() {
                 continue;
             }
             let entry = merged
@@ -263,7 +232,7 @@ impl<'a> Inputs<'a> {
         // Posts are summed per day by the import, duplicates already counted once.
         let mut post_totals: BTreeMap<(PlatformKind, NaiveDate), PostTotals> = BTreeMap::new();
         for day in &imported.post_days {
-            if platform_of(day.platform).is_some() && !foreign.contains(&day.file) {
+            if platform_of(day.platform).is_some() {
                 post_totals
                     .entry((day.platform, day.date))
                     .or_default()

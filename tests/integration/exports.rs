@@ -12,6 +12,7 @@ fn options() -> Options {
         time_zone: chrono_tz::Asia::Riyadh,
         year_anchor: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
         date_order: None,
+        accounts: Vec::new(),
     }
 }
 

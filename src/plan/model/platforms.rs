@@ -17,6 +17,9 @@ pub struct Platform {
     pub id: Id,
     pub kind: Parsed<PlatformKind>,
     pub handle: String,
+    /// The account's numeric id as exports give it (Facebook's Page ID,
+    /// Instagram's Account ID), to tell its rows from another account's.
+    pub account_id: Option<String>,
     /// Share of the content effort, in percent; all platforms add up to 100.
     #[schemars(with = "f64")]
     pub focus: Spanned<f64>,

@@ -60,7 +60,7 @@ rules! {
     EMPTY_PLATFORM_MONTH = "KH062" "empty-platform-month" Warning "A month has no items for a platform the plan uses.";
     EXPORT_UNREADABLE = "KH100" "export-unreadable" Error "An export that cannot be read as CSV (not text, a broken encoding, cut or malformed); the rest of it is not used.";
     EXPORT_UNKNOWN = "KH101" "export-unknown" Warning "A CSV file that is no export this tool reads; it is not used.";
-    EXPORT_OTHER_ACCOUNT = "KH102" "export-other-account" Error "An export of another account than the plan's; it is not used.";
+    EXPORT_OTHER_ACCOUNT = "KH102" "export-other-account" Error "Posts of another account than the plan's (by their username, link or account id) are set aside; a file all of whose posts are is not used.";
     EXPORT_WHICH_PLATFORM = "KH103" "export-which-platform" Error "A Meta daily export that says neither in its title nor in its file name whether it is Facebook or Instagram.";
     EXPORT_UNUSED_METRIC = "KH104" "export-unused-metric" Warning "A Meta daily export of a metric the report does not use.";
     EXPORT_NOT_A_NUMBER = "KH105" "export-not-a-number" Warning "A count that is not a plain whole number (a sign where none may be, a percentage, an exponent, separators out of place, a fraction, too large); it is counted as missing, never as zero.";
