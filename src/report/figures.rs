@@ -20,9 +20,19 @@ pub struct Figure {
     pub denominator: Option<f64>,
     /// Why the value is missing, or which platforms it leaves out.
     pub note: Option<Msg>,
+    /// The platforms (ids) of its scope that no export gives it for: the
+    /// value, if any, leaves them out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lacks: Vec<String>,
 }
 
 impl Figure {
+    /// The same figure, saying it leaves these platforms out.
+    fn lacking(mut self, platforms: &[&str]) -> Figure {
+        self.lacks = platforms.iter().map(|p| (*p).to_string()).collect();
+        self
+    }
+
     /// The metric's id, or `?` when the dictionary lacks it.
     pub fn id(&self) -> &'static str {
         self.metric.map_or("?", Metric::id)
@@ -40,6 +50,7 @@ impl Figure {
             numerator: None,
             denominator: None,
             note: Some(why),
+            lacks: Vec::new(),
         }
     }
 
@@ -50,6 +61,7 @@ impl Figure {
             numerator: None,
             denominator: None,
             note,
+            lacks: Vec::new(),
         }
     }
 
@@ -67,6 +79,7 @@ impl Figure {
                 numerator: Some(numerator),
                 denominator: Some(denominator),
                 note: Some(t!("note.zero-denominator")),
+                lacks: Vec::new(),
             };
         }
         Figure {
@@ -75,6 +88,7 @@ impl Figure {
             numerator: Some(numerator),
             denominator: Some(denominator),
             note,
+            lacks: Vec::new(),
         }
     }
 }
@@ -129,6 +143,7 @@ fn flow_figure(
                 .then(|| t!("note.not-exported-for", platforms = without.join(", "))),
         ),
     }
+    .lacking(&without)
 }
 
 /// A rate over the posts that carry both parts.
@@ -139,14 +154,18 @@ fn post_ratio(
     scale: f64,
 ) -> Figure {
     let (mut n, mut d, mut posts) = (0i64, 0i64, 0i64);
+    let mut without = Vec::new();
     for platform in &data.platforms {
         let p = pair(&platform.totals);
         n += p.numerator;
         d += p.denominator;
         posts += p.posts;
+        if p.posts == 0 {
+            without.push(platform.id.as_str());
+        }
     }
     if posts == 0 {
-        return Figure::missing(Some(metric), t!("note.no-post-with-both"));
+        return Figure::missing(Some(metric), t!("note.no-post-with-both")).lacking(&without);
     }
     Figure::ratio(
         metric,
@@ -155,6 +174,7 @@ fn post_ratio(
         scale,
         Some(t!("note.over-posts", n = posts)),
     )
+    .lacking(&without)
 }
 
 /// The median of sorted minutes: the middle one, or the mean of the two
@@ -272,7 +292,7 @@ fn followers_net(data: &PeriodData) -> Figure {
         }
     }
     if without.len() == data.platforms.len() {
-        Figure::missing(Some(metric), t!("note.no-follows"))
+        Figure::missing(Some(metric), t!("note.no-follows")).lacking(&without)
     } else {
         Figure::value(
             metric,
@@ -280,6 +300,7 @@ fn followers_net(data: &PeriodData) -> Figure {
             (!without.is_empty())
                 .then(|| t!("note.not-available-for", platforms = without.join(", "))),
         )
+        .lacking(&without)
     }
 }
 
@@ -296,7 +317,8 @@ fn followers_total(data: &PeriodData) -> Figure {
         return Figure::missing(
             Some(metric),
             t!("note.no-follower-total", platforms = without.join(", ")),
-        );
+        )
+        .lacking(&without);
     }
     let end = data
         .platforms

@@ -69,7 +69,12 @@ pub struct KpiResult {
     /// How its values are shown (a count when the dictionary lacks it).
     #[serde(skip)]
     pub unit: Unit,
+    /// The platforms the KPI is measured on.
     pub platforms: Vec<String>,
+    /// Those of them its value covers, and those it leaves out (no export
+    /// gives it for them).
+    pub covers: Vec<String>,
+    pub lacks: Vec<String>,
     pub figure: Figure,
     pub previous: Option<f64>,
     pub change: Option<f64>,
@@ -227,6 +232,13 @@ fn kpi_value(inputs: &Inputs, kpi: &Kpi, period: &Period) -> (Figure, Vec<PartRe
         .filter(|(_, p)| p.score.is_none())
         .map(|(part, _)| part.metric.value.as_str())
         .collect();
+    // The index leaves out what any of its parts leaves out.
+    let mut lacks: Vec<String> = Vec::new();
+    for lacking in parts.iter().flat_map(|p| &p.figure.lacks) {
+        if !lacks.contains(lacking) {
+            lacks.push(lacking.clone());
+        }
+    }
     let figure = if missing.is_empty() && !parts.is_empty() {
         let index: f64 = parts
             .iter()
@@ -238,6 +250,7 @@ fn kpi_value(inputs: &Inputs, kpi: &Kpi, period: &Period) -> (Figure, Vec<PartRe
             numerator: None,
             denominator: None,
             note: None,
+            lacks,
         }
     } else {
         Figure {
@@ -246,6 +259,7 @@ fn kpi_value(inputs: &Inputs, kpi: &Kpi, period: &Period) -> (Figure, Vec<PartRe
             numerator: None,
             denominator: None,
             note: Some(crate::t!("note.parts-missing", parts = missing.join(", "))),
+            lacks,
         }
     };
     (figure, parts)
@@ -356,6 +370,11 @@ pub fn build(
                 name: kpi.name.clone(),
                 metric: kpi.metric.value.clone(),
                 unit: Metric::from_id(&kpi.metric.value).map_or(Unit::Count, Metric::unit),
+                covers: kpi_platforms(plan, kpi)
+                    .into_iter()
+                    .filter(|p| !figure.lacks.contains(p))
+                    .collect(),
+                lacks: figure.lacks.clone(),
                 platforms: kpi_platforms(plan, kpi),
                 change: figure.value.zip(previous_figure.value).map(|(a, b)| a - b),
                 previous: previous_figure.value,

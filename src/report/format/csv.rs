@@ -15,7 +15,7 @@ impl ReportWriter for Csv {
         let mut w = ::csv::Writer::from_writer(out);
         w.write_record([
             "period", "section", "goal", "kpi", "platform", "metric", "value", "previous",
-            "baseline", "target", "progress", "standing", "note",
+            "baseline", "target", "progress", "standing", "note", "covers", "lacks",
         ])?;
         for k in &report.kpis {
             w.write_record([
@@ -35,6 +35,8 @@ impl ReportWriter for Csv {
                     .note
                     .as_ref()
                     .map_or(String::new(), |n| n.text(Lang::En)),
+                &k.covers.join(" "),
+                &k.lacks.join(" "),
             ])?;
         }
         let mut figure = |section: &str, platform: &str, f: &super::super::figures::Figure| {
@@ -52,6 +54,13 @@ impl ReportWriter for Csv {
                 "",
                 "",
                 &f.note.as_ref().map_or(String::new(), |n| n.text(Lang::En)),
+                // A total's scope is every platform; what it covers is the rest.
+                if f.lacks.iter().any(|l| l == platform) {
+                    ""
+                } else {
+                    platform
+                },
+                &f.lacks.join(" "),
             ])
         };
         for p in &report.platforms {

@@ -293,7 +293,16 @@ impl ReportWriter for Html {
                 );
             }
         }
-        s.push_str("</tbody></table>");
+        s.push_str("</tbody></table><ul class=\"coverage\">");
+        for k in &r.kpis {
+            let _ = write!(
+                s,
+                "<li><b>{}</b>: {}</li>",
+                esc(k.name.primary()),
+                tr(super::coverage(k))
+            );
+        }
+        s.push_str("</ul>");
         let _ = write!(
             s,
             r#"<h2>{}</h2><div class="charts">"#,

@@ -59,6 +59,15 @@ impl ReportWriter for Markdown {
                 k.standing.text(lang),
             )?;
         }
+        writeln!(out)?;
+        for k in &r.kpis {
+            writeln!(
+                out,
+                "- **{}**: {}",
+                cell(k.name.primary()),
+                cell(&text(super::coverage(k)))
+            )?;
+        }
         writeln!(out, "\n## {}\n", text(t!("report.platforms")))?;
         let columns = [
             t!("report.col.platform"),

@@ -38,6 +38,28 @@ pub fn writer(format: ReportFormat, lang: Lang) -> Box<dyn ReportWriter> {
     }
 }
 
+/// What a KPI's value covers, in words: the platforms it covers, those it
+/// leaves out (no export gives it for them), and its note.
+pub(crate) fn coverage(k: &super::KpiResult) -> crate::text::i18n::Msg {
+    use crate::text::i18n::Listed;
+    let mut parts = vec![crate::t!(
+        "report.covers",
+        platforms = if k.covers.is_empty() {
+            "—".to_string()
+        } else {
+            k.covers.join(", ")
+        }
+    )];
+    if !k.lacks.is_empty() {
+        parts.push(crate::t!(
+            "report.leaves-out",
+            platforms = k.lacks.join(", ")
+        ));
+    }
+    parts.extend(k.figure.note.clone());
+    crate::t!("report.coverage", parts = Listed(parts))
+}
+
 /// A planned item the exports do not show, as one line.
 pub(crate) fn missing_item(m: &super::MissingItem) -> crate::text::i18n::Msg {
     crate::t!(

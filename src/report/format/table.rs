@@ -69,14 +69,8 @@ impl ReportWriter for Table {
             ]);
         }
         writeln!(out, "{}\n{t}", text(t!("report.scorecard")))?;
-        for k in r
-            .kpis
-            .iter()
-            .filter(|k| k.figure.value.is_none() || !k.parts.is_empty())
-        {
-            if let Some(note) = &k.figure.note {
-                writeln!(out, "  {}: {}", k.kpi, note.text(lang))?;
-            }
+        for k in &r.kpis {
+            writeln!(out, "  {}: {}", k.kpi, text(super::coverage(k)))?;
             for p in &k.parts {
                 writeln!(
                     out,
