@@ -35,6 +35,23 @@ pub struct FileSummary {
 }
 
 impl FileSummary {
+    /// A file of which nothing is known yet.
+    fn blank(path: &str) -> FileSummary {
+        FileSummary {
+            path: path.to_string(),
+            format: None,
+            platform: None,
+            account: None,
+            first: None,
+            last: None,
+            rows: 0,
+            rows_set_aside: 0,
+            values_missing: 0,
+            skipped: false,
+            problems: 0,
+        }
+    }
+
     /// Whether the file has data in the days `from` to `to`, or could not
     /// be placed in time at all (so that it is shown whatever the month).
     pub fn touches(&self, from: NaiveDate, to: NaiveDate) -> bool {
@@ -49,19 +66,7 @@ impl FileSummary {
 /// problems found (the import's and any the report added).
 pub fn summarise(imported: &Imported, problems: &[Problem], tz: chrono_tz::Tz) -> Vec<FileSummary> {
     let mut files: BTreeMap<String, FileSummary> = BTreeMap::new();
-    let blank = |path: &str| FileSummary {
-        path: path.to_string(),
-        format: None,
-        platform: None,
-        account: None,
-        first: None,
-        last: None,
-        rows: 0,
-        rows_set_aside: 0,
-        values_missing: 0,
-        skipped: false,
-        problems: 0,
-    };
+    let blank = FileSummary::blank;
     for file in &imported.files {
         let mut summary = blank(&file.path);
         summary.format = Some(file.format.id);
@@ -134,19 +139,7 @@ mod tests {
     #[test]
     fn a_file_touches_a_month_it_overlaps_or_any_month_when_undated() {
         assert!(summarise(&Imported::default(), &[], chrono_tz::Asia::Riyadh).is_empty());
-        let mut file = FileSummary {
-            path: "x.csv".into(),
-            format: None,
-            platform: None,
-            account: None,
-            first: None,
-            last: None,
-            rows: 0,
-            rows_set_aside: 0,
-            values_missing: 0,
-            skipped: true,
-            problems: 1,
-        };
+        let mut file = FileSummary::blank("x.csv");
         assert!(
             file.touches(day(1), day(30)),
             "an undated file is always shown"

@@ -84,3 +84,38 @@ pub(crate) fn line_of(dir: &Path, file: &str, needle: &str) -> u64 {
         .unwrap_or_else(|| panic!("{needle:?} not in {file}"));
     text[..at].matches('\n').count() as u64 + 1
 }
+
+/// The binary run in `dir` so that `locked` (which the test made
+/// unreadable) really cannot be read: as `nobody` when the test runs as root
+/// (CI does; root reads past permissions), from a copy of the binary it may
+/// execute, with every other file and folder under `dir` opened to it.
+#[cfg(unix)]
+pub(crate) fn command_that_cannot_read(dir: &Path, locked: &Path) -> Command {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let readable = if locked.is_dir() {
+        fs::read_dir(locked).is_ok()
+    } else {
+        fs::read(locked).is_ok()
+    };
+    if !readable {
+        return command(dir);
+    }
+    let binary = dir.join("khairukum");
+    fs::copy(env!("CARGO_BIN_EXE_khairukum"), &binary).unwrap();
+    for entry in walkdir::WalkDir::new(dir).follow_links(false) {
+        let entry = entry.unwrap();
+        let kind = entry.file_type();
+        if entry.path() != locked && (kind.is_file() || kind.is_dir()) {
+            fs::set_permissions(entry.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        }
+    }
+    let mut run = Command::new(&binary);
+    run.current_dir(dir)
+        .env("LANG", "C.UTF-8")
+        .env("NO_COLOR", "1")
+        .env_remove("GITHUB_ACTIONS")
+        .uid(65534)
+        .gid(65534);
+    run
+}

@@ -101,31 +101,10 @@ fn a_symlink_loop_and_a_dangling_link() {
 #[test]
 fn an_unreadable_file() {
     use std::os::unix::fs::PermissionsExt;
-    use std::os::unix::process::CommandExt;
     let dir = copy_plan("tests/fixtures/tiny-plan");
     let path = dir.path().join("plan/goals.yaml");
     fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
-    let mut run = command(dir.path());
-    if fs::read(&path).is_ok() {
-        // Root reads past permissions (CI runs as root): the binary runs as
-        // `nobody` instead, from a copy it may execute, in folders it may enter.
-        let binary = dir.path().join("khairukum");
-        fs::copy(env!("CARGO_BIN_EXE_khairukum"), &binary).unwrap();
-        for entry in walkdir::WalkDir::new(dir.path()) {
-            let entry = entry.unwrap();
-            if entry.path() != path {
-                fs::set_permissions(entry.path(), fs::Permissions::from_mode(0o755)).unwrap();
-            }
-        }
-        run = std::process::Command::new(&binary);
-        run.current_dir(dir.path())
-            .env("LANG", "C.UTF-8")
-            .env("NO_COLOR", "1")
-            .env_remove("GITHUB_ACTIONS")
-            .uid(65534)
-            .gid(65534);
-    }
-    let out = run
+    let out = command_that_cannot_read(dir.path(), &path)
         .args(["plan", "validate", "--plan", "plan", "--format", "json"])
         .output()
         .unwrap();

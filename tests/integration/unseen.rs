@@ -3,9 +3,8 @@
 //! folder named like an export are each a finding, and none makes the run
 //! hang.
 
-use crate::common::{codes_in, command, copy_dir, copy_plan, root};
+use crate::common::{codes_in, command_that_cannot_read, copy_dir, copy_plan, root};
 use std::os::unix::fs::PermissionsExt;
-use std::os::unix::process::CommandExt;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -70,29 +69,7 @@ fn every_thing_that_cannot_be_read_is_a_finding() {
         "--format",
         "json",
     ];
-    let mut run = command(dir.path());
-    if std::fs::read_dir(&locked).is_ok() {
-        // Root reads past permissions (CI runs as root): run as `nobody`,
-        // from a copy of the binary it may execute, in folders it may enter.
-        let binary = dir.path().join("khairukum");
-        std::fs::copy(env!("CARGO_BIN_EXE_khairukum"), &binary).unwrap();
-        for entry in walkdir::WalkDir::new(dir.path()).follow_links(false) {
-            let entry = entry.unwrap();
-            let path = entry.path();
-            if path != locked && !entry.path_is_symlink() && path.starts_with(dir.path()) {
-                let kind = entry.file_type();
-                if kind.is_file() || kind.is_dir() {
-                    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
-                }
-            }
-        }
-        run = Command::new(&binary);
-        run.current_dir(dir.path())
-            .env("LANG", "C.UTF-8")
-            .env_remove("GITHUB_ACTIONS")
-            .uid(65534)
-            .gid(65534);
-    }
+    let mut run = command_that_cannot_read(dir.path(), &locked);
     run.args(args);
     let out = within_ten_seconds(run);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout)
