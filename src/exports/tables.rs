@@ -110,8 +110,9 @@ impl Pair {
     }
 }
 
-/// "Impressions" of a post: YouTube and TikTok report views where the
-/// others report impressions.
+/// "Impressions" of a post: YouTube's own Impressions (thumbnails shown)
+/// where its export has them, else views; TikTok reports only views
+/// (`docs/metrics.md`).
 pub(crate) fn impressions_of(kind: PlatformKind, counts: &Counts) -> Option<i64> {
     match kind {
         PlatformKind::Youtube | PlatformKind::Tiktok => counts.impressions.or(counts.video_views),

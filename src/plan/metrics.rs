@@ -90,7 +90,7 @@ pub static DICTIONARY: [Definition; 20] = [
         unit: Unit::Count,
         formula: "new follows − unfollows over the period",
         parts: "—",
-        sources: "X overview (New follows − Unfollows), TikTok (net growth, daily difference), YouTube (net subscribers of the videos); else the change between follower totals",
+        sources: "X overview (New follows − Unfollows), TikTok (net growth, daily difference); else the change between follower totals, YouTube's among them (the Table data's per-video subscribers count over each video's whole life, not the period)",
         when_missing: "platforms without either are left out and named",
     },
     Definition {
@@ -101,7 +101,7 @@ pub static DICTIONARY: [Definition; 20] = [
         unit: Unit::Count,
         formula: "times posts were shown",
         parts: "—",
-        sources: "X (impressions), Meta (Views; Impressions before Nov 2024), YouTube and TikTok (views)",
+        sources: "X (impressions), Meta (Views; Impressions before Nov 2024), YouTube (Impressions: the times YouTube showed a video's thumbnail, its own measure of being shown; Views only when the export has no Impressions), TikTok (views)",
         when_missing: "platforms without it are named",
     },
     Definition {
