@@ -131,6 +131,7 @@ pub struct PostTotals {
     pub likes: Sum,
     pub replies: Sum,
     pub reposts: Sum,
+    pub saves: Sum,
     pub video_views: Sum,
     pub follows: Sum,
     pub engagements_per_impression: Pair,
@@ -157,6 +158,7 @@ impl PostTotals {
         self.likes.add(c.likes);
         self.replies.add(c.replies);
         self.reposts.add(c.reposts);
+        self.saves.add(c.saves);
         self.video_views.add(c.video_views);
         self.follows.add(c.follows);
         self.engagements_per_impression
@@ -175,6 +177,7 @@ impl PostTotals {
             (&mut self.likes, &o.likes),
             (&mut self.replies, &o.replies),
             (&mut self.reposts, &o.reposts),
+            (&mut self.saves, &o.saves),
             (&mut self.video_views, &o.video_views),
             (&mut self.follows, &o.follows),
         ] {
@@ -202,9 +205,9 @@ pub struct PostStub {
     pub date: NaiveDate,
     /// A hash of the post's id (duplicates across files share it).
     pub key: u64,
-    /// impressions (or views), reach, engagements, likes, replies, reposts, video views, follows;
-    /// `i32::MIN` for missing. One post's counts fit; counts that do not are missing.
-    pub counts: [i32; 8],
+    /// impressions (or views), reach, engagements, likes, replies, reposts, video views, follows,
+    /// saves; `i32::MIN` for missing. One post's counts fit; counts that do not are missing.
+    pub counts: [i32; 9],
     pub file: u32,
 }
 
@@ -239,6 +242,7 @@ impl PostStub {
                 v(c.reposts),
                 v(c.video_views),
                 v(c.follows.or(c.net_follows)),
+                v(c.saves),
             ],
             file: file_index(file),
         }
@@ -255,6 +259,7 @@ impl PostStub {
             reposts: o(5),
             video_views: o(6),
             follows: o(7),
+            saves: o(8),
             ..Counts::default()
         }
     }

@@ -20,6 +20,7 @@ pub enum Metric {
     Likes,
     Replies,
     Reposts,
+    Saves,
     VideoViews,
     EngagementRateImpressions,
     EngagementRateReach,
@@ -70,7 +71,7 @@ pub struct Definition {
 }
 
 /// Every metric, in documentation order.
-pub static DICTIONARY: [Definition; 20] = [
+pub static DICTIONARY: [Definition; 21] = [
     Definition {
         metric: Metric::FollowersTotal,
         id: "followers_total",
@@ -158,6 +159,17 @@ pub static DICTIONARY: [Definition; 20] = [
         parts: "—",
         sources: "as exported",
         when_missing: "as above",
+    },
+    Definition {
+        metric: Metric::Saves,
+        id: "saves",
+        name_en: "Saves",
+        name_ar: "الحفظ",
+        unit: Unit::Count,
+        formula: "saves and bookmarks, a part of engagements",
+        parts: "—",
+        sources: "Instagram (saves), X (bookmarks)",
+        when_missing: "platforms without it are named",
     },
     Definition {
         metric: Metric::VideoViews,

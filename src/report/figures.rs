@@ -216,6 +216,7 @@ pub fn compute(metric: Metric, data: &PeriodData) -> Figure {
         Metric::Likes => flow(|t| t.likes, |_, c| c.likes, false),
         Metric::Replies => flow(|t| t.replies, |_, c| c.replies, false),
         Metric::Reposts => flow(|t| t.reposts, |_, c| c.reposts, false),
+        Metric::Saves => flow(|t| t.saves, |_, c| c.saves, false),
         Metric::VideoViews => flow(|t| t.video_views, |_, c| c.video_views, false),
         Metric::FollowersNet => followers_net(data),
         Metric::FollowersTotal => followers_total(data),
@@ -423,6 +424,7 @@ mod formulas {
             likes: sum(700, 10),
             replies: sum(100, 10),
             reposts: sum(200, 10),
+            saves: sum(50, 5),
             video_views: sum(3_000, 4),
             follows: sum(0, 0),
             engagements_per_impression: pair(900, 45_000, 9),
@@ -507,6 +509,7 @@ mod formulas {
         assert_eq!(value(Metric::Likes, &with_days), Some(700.0));
         assert_eq!(value(Metric::Replies, &with_days), Some(100.0));
         assert_eq!(value(Metric::Reposts, &with_days), Some(200.0));
+        assert_eq!(value(Metric::Saves, &with_days), Some(50.0));
         assert_eq!(value(Metric::VideoViews, &with_days), Some(3_000.0));
         // Without days, impressions come from the posts.
         assert_eq!(value(Metric::Impressions, &data(&[])), Some(50_000.0));

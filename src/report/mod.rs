@@ -98,6 +98,8 @@ pub struct PlatformResult {
     pub planned_share: Option<f64>,
     pub posts: usize,
     pub figures: Vec<Figure>,
+    /// Likes, replies, reposts and saves, each where the exports give it.
+    pub interactions: Vec<Figure>,
 }
 
 /// A post in a list, with the plan item it was joined to.
@@ -149,6 +151,8 @@ pub struct Report {
     pub kpis: Vec<KpiResult>,
     pub platforms: Vec<PlatformResult>,
     pub totals: Vec<Figure>,
+    /// Likes, replies, reposts and saves over all platforms.
+    pub interactions: Vec<Figure>,
     pub top_posts: Vec<PostRef>,
     pub unplanned_posts: Vec<PostRef>,
     pub missing_items: Vec<MissingItem>,
@@ -172,6 +176,14 @@ pub(crate) const PLATFORM_METRICS: [Metric; 7] = [
     Metric::EngagementRateReach,
     Metric::FollowersNet,
     Metric::FollowersTotal,
+];
+
+/// The kinds of interaction, shown per platform and in total.
+pub(crate) const INTERACTION_METRICS: [Metric; 4] = [
+    Metric::Likes,
+    Metric::Replies,
+    Metric::Reposts,
+    Metric::Saves,
 ];
 
 /// The metrics of the work itself (publishing and answering), shown for
@@ -417,6 +429,10 @@ pub fn build(
                     .iter()
                     .map(|&m| figures::compute(m, &data))
                     .collect(),
+                interactions: INTERACTION_METRICS
+                    .iter()
+                    .map(|&m| figures::compute(m, &data))
+                    .collect(),
             }
         })
         .collect();
@@ -425,6 +441,10 @@ pub fn build(
         .map(|&m| figures::compute(m, &all))
         .collect();
     totals.extend(WORK_METRICS.iter().map(|&m| figures::compute(m, &all)));
+    let interactions = INTERACTION_METRICS
+        .iter()
+        .map(|&m| figures::compute(m, &all))
+        .collect();
 
     let post_ref = |index: usize| {
         let placed = posts[index];
@@ -555,6 +575,7 @@ pub fn build(
         kpis,
         platforms,
         totals,
+        interactions,
         top_posts,
         unplanned_posts,
         missing_items,

@@ -13,6 +13,7 @@ mod hostile;
 mod init;
 mod lang;
 mod mutations;
+mod oracle;
 mod sarif;
 mod schema;
 mod tasks;

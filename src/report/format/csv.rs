@@ -71,6 +71,14 @@ impl ReportWriter for Csv {
         for f in &report.totals {
             figure("total", "", f)?;
         }
+        for p in &report.platforms {
+            for f in &p.interactions {
+                figure("interactions", &p.platform, f)?;
+            }
+        }
+        for f in &report.interactions {
+            figure("interactions", "", f)?;
+        }
         w.flush()
     }
 }

@@ -350,6 +350,38 @@ impl ReportWriter for Html {
         }
         let _ = write!(
             s,
+            "</tbody></table><h2>{}</h2><table><thead><tr>",
+            tr(t!("report.interactions"))
+        );
+        heads(
+            &mut s,
+            &[
+                t!("report.col.platform"),
+                t!("report.col.likes"),
+                t!("report.col.replies"),
+                t!("report.col.reposts"),
+                t!("report.col.saves"),
+            ],
+        );
+        s.push_str("</tr></thead><tbody>");
+        let rows = r
+            .platforms
+            .iter()
+            .map(|p| (esc(&p.platform), &p.interactions))
+            .chain([(tr(t!("report.all-platforms")), &r.interactions)]);
+        for (platform, figures) in rows {
+            let _ = write!(s, "<tr><td>{platform}</td>");
+            for f in figures {
+                let _ = write!(
+                    s,
+                    r#"<td class="num"><bdi dir="ltr">{}</bdi></td>"#,
+                    esc(&show(f.unit(), f.value))
+                );
+            }
+            s.push_str("</tr>");
+        }
+        let _ = write!(
+            s,
             "</tbody></table><h2>{}</h2><table><tbody>",
             tr(t!("report.totals"))
         );

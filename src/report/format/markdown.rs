@@ -103,6 +103,25 @@ impl ReportWriter for Markdown {
             }
             writeln!(out)?;
         }
+        writeln!(out, "\n## {}\n", text(t!("report.interactions")))?;
+        let columns = [
+            t!("report.col.platform"),
+            t!("report.col.likes"),
+            t!("report.col.replies"),
+            t!("report.col.reposts"),
+            t!("report.col.saves"),
+        ];
+        writeln!(out, "| {} |", columns.map(text).join(" | "))?;
+        writeln!(out, "| --- | --- | --- | --- | --- |")?;
+        let rows = r
+            .platforms
+            .iter()
+            .map(|p| (p.platform.clone(), &p.interactions))
+            .chain([(text(t!("report.all-platforms")), &r.interactions)]);
+        for (platform, figures) in rows {
+            let values: Vec<String> = figures.iter().map(|f| show(f.unit(), f.value)).collect();
+            writeln!(out, "| {} | {} |", cell(&platform), values.join(" | "))?;
+        }
         writeln!(out, "\n## {}\n", text(t!("report.totals")))?;
         for f in &r.totals {
             let note = f

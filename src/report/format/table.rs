@@ -114,6 +114,27 @@ impl ReportWriter for Table {
             t.add_row(row);
         }
         writeln!(out, "\n{}\n{t}", text(t!("report.platforms")))?;
+        let mut t = table(
+            &[
+                t!("report.col.platform"),
+                t!("report.col.likes"),
+                t!("report.col.replies"),
+                t!("report.col.reposts"),
+                t!("report.col.saves"),
+            ],
+            lang,
+        );
+        let rows = r
+            .platforms
+            .iter()
+            .map(|p| (p.platform.clone(), &p.interactions))
+            .chain([(text(t!("report.all-platforms")), &r.interactions)]);
+        for (platform, figures) in rows {
+            let mut row = vec![cell(platform)];
+            row.extend(figures.iter().map(|f| cell(show(f.unit(), f.value))));
+            t.add_row(row);
+        }
+        writeln!(out, "\n{}\n{t}", text(t!("report.interactions")))?;
         writeln!(out, "\n{}", text(t!("report.totals")))?;
         for f in &r.totals {
             let note = f
