@@ -271,6 +271,7 @@ impl<'a> Mapper<'a> {
                     published: Some(when),
                     account: self.text(record, Field::Account),
                     account_id: self.text(record, Field::AccountId),
+                    text: self.text(record, Field::Text),
                     counts,
                     source: Source {
                         file: self.file,

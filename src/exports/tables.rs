@@ -286,6 +286,8 @@ pub struct Post {
     pub account: Option<String>,
     /// The account's numeric id (Facebook Page ID, Instagram Account ID).
     pub account_id: Option<String>,
+    /// The post's text, where the export gives it.
+    pub text: Option<String>,
     pub counts: Counts,
     pub source: Source,
 }

@@ -153,6 +153,8 @@ pub struct Inputs<'a> {
     pub week: WorkingWeek,
     pub promise_minutes: Option<i64>,
     pub calendar_clock: bool,
+    /// Days either side of an item's planned day for a join by text.
+    pub text_match_days: i64,
     /// The last day the exports cover, per platform.
     pub coverage: HashMap<PlatformKind, NaiveDate>,
     /// Joins already made, by period and platforms.
@@ -288,6 +290,13 @@ impl<'a> Inputs<'a> {
             problems,
             week,
             promise_minutes: response.and_then(|r| r.promise.get().map(|d| d.minutes)),
+            text_match_days: i64::from(
+                plan.policies
+                    .as_ref()
+                    .map_or(crate::plan::model::policies::DEFAULT_TEXT_MATCH_DAYS, |p| {
+                        p.data.text_match_days()
+                    }),
+            ),
             calendar_clock: response
                 .and_then(|r| r.clock.as_ref())
                 .and_then(|c| c.get())
@@ -371,7 +380,11 @@ impl<'a> Inputs<'a> {
         let joined = if let Some(joined) = cached {
             joined
         } else {
-            let joined = std::rc::Rc::new(reconcile::join(&placements, &with_time));
+            let joined = std::rc::Rc::new(reconcile::join(
+                &placements,
+                &with_time,
+                self.text_match_days,
+            ));
             self.joins.borrow_mut().insert(key, joined.clone());
             joined
         };

@@ -160,6 +160,7 @@ pub struct Report {
     pub platforms_without_exports: Vec<String>,
     pub attribution: Vec<Attribution>,
     pub joined_by_link: usize,
+    pub joined_by_text: usize,
     pub joined_by_time: usize,
     pub files: Vec<String>,
     pub problems: Vec<Problem>,
@@ -582,6 +583,7 @@ pub fn build(
         platforms_without_exports: without,
         attribution,
         joined_by_link: joined.by_link,
+        joined_by_text: joined.by_text,
         joined_by_time: joined.by_time,
         files: imported
             .files

@@ -1,5 +1,7 @@
 //! Joining exported posts to calendar items: first through the items'
-//! `published` links, then by platform and publish time within a tolerance.
+//! `published` links, then by the planned text (normalised) within the
+//! policy's window of days, then by platform and publish time within a
+//! tolerance — never by order in a file.
 //! What is left over on either side is the point of the exercise: planned
 //! items that never appeared, and posts that served no goal.
 
@@ -83,7 +85,42 @@ pub struct Joined {
     pub post_item: HashMap<usize, usize>,
     /// How each join was made.
     pub by_link: usize,
+    pub by_text: usize,
     pub by_time: usize,
+}
+
+/// Text as compared for a join: links dropped, Arabic folded (diacritics,
+/// tatweel, letter forms), case and punctuation ignored, spaces collapsed.
+pub(crate) fn normalised(text: &str) -> String {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .filter(|w| !w.starts_with("http://") && !w.starts_with("https://"))
+        .map(|w| {
+            crate::text::arabic::fold(w)
+                .chars()
+                .filter(|c| c.is_alphanumeric() || *c == '#')
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join(" ")
+}
+
+/// Whether an exported post's text is the planned text: the same once
+/// normalised, or one begins with the other (a platform that cuts long
+/// text, hashtags added at the end) when the shorter has 20 characters or more.
+pub(crate) fn same_text(planned: &str, posted: &str) -> bool {
+    let (a, b) = (normalised(planned), normalised(posted));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    short == long || (short.chars().count() >= 20 && long.starts_with(short.as_str()))
 }
 
 /// When a post was published, as far as its export says.
@@ -95,9 +132,21 @@ pub enum PostTime {
     Unknown,
 }
 
-/// Joins posts to placements: by link, then by time (or, for posts whose
-/// export gives only a day, by day).
-pub fn join(placements: &[Placement], posts: &[(&Post, PostTime)]) -> Joined {
+impl PostTime {
+    /// The day of publication, when known.
+    pub fn day(self) -> Option<chrono::NaiveDate> {
+        match self {
+            PostTime::At(t) => Some(t.date()),
+            PostTime::On(d) => Some(d),
+            PostTime::Unknown => None,
+        }
+    }
+}
+
+/// Joins posts to placements: by link, then by the planned text within
+/// `text_days` days of the planned day (the nearest in time first), then by
+/// time (or, for posts whose export gives only a day, by day).
+pub fn join(placements: &[Placement], posts: &[(&Post, PostTime)], text_days: i64) -> Joined {
     let mut joined = Joined::default();
     let mut taken = vec![false; placements.len()];
     let mut by_key: HashMap<String, usize> = HashMap::new();
@@ -119,6 +168,35 @@ pub fn join(placements: &[Placement], posts: &[(&Post, PostTime)]) -> Joined {
             taken[index] = true;
             joined.post_item.insert(post_index, index);
             joined.by_link += 1;
+        }
+    }
+    // Then the planned text, within the policy's window of days.
+    for (post_index, (post, time)) in posts.iter().enumerate() {
+        if joined.post_item.contains_key(&post_index) {
+            continue;
+        }
+        let (Some(text), Some(day)) = (post.text.as_deref(), time.day()) else {
+            continue;
+        };
+        let nearest = placements
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| !taken[*i] && p.kind == post.platform)
+            .filter_map(|(i, p)| {
+                let planned = p.item.publish.get()?;
+                let gap = (planned.date() - day).num_days().abs();
+                let planned_text = p
+                    .item
+                    .text
+                    .iter()
+                    .find(|(platform, _)| platform.value == p.platform_id)?;
+                (gap <= text_days && same_text(&planned_text.1.value, text)).then_some((gap, i))
+            })
+            .min();
+        if let Some((_, index)) = nearest {
+            taken[index] = true;
+            joined.post_item.insert(post_index, index);
+            joined.by_text += 1;
         }
     }
     // Fall back to time: the nearest free placement on the same platform,
@@ -173,6 +251,28 @@ pub fn join(placements: &[Placement], posts: &[(&Post, PostTime)]) -> Joined {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn texts_match_once_normalised_and_not_otherwise() {
+        assert!(same_text(
+            "قصة متبرع: وقفُ مصحفٍ لكل طالب https://khairukum.org.sa/waqf",
+            "قصة متبرع — وقف مصحف لكل طالب #خيركم"
+        ));
+        assert!(same_text(
+            "ساعات المتطوعين في شهر جمادى الأولى",
+            "ساعاتـــ المتطوعين في شهر جمادى الأُولى https://t.co/x"
+        ));
+        assert!(same_text(
+            "حصاد أسبوع في حلقات خيركم: ٣٬٦٥٠ طالباً",
+            "حصاد أسبوع في حلقات خيركم: 3,650 طالباً وطالبة و10,200 وجه مراجعة"
+        ));
+        assert!(!same_text(
+            "جمعة مباركة",
+            "جمعة مباركة لكل المتابعين والمتابعات الكرام"
+        ));
+        assert!(!same_text("تهنئة", "ساعات المتطوعين"));
+        assert!(!same_text("", ""));
+    }
 
     #[test]
     fn links_reduce_to_the_platform_and_post_id() {

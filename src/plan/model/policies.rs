@@ -26,6 +26,10 @@ pub struct Policies {
     /// How far (in percentage points) a month's mix may stray from the focus shares.
     #[schemars(with = "Option<f64>")]
     pub mix_tolerance: Option<Spanned<f64>>,
+    /// How many days before or after its planned day an exported post is
+    /// taken for an item because it carries the item's text (default 3).
+    #[schemars(with = "Option<u32>")]
+    pub text_match_days: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -62,11 +66,21 @@ keyword_enum! {
 
 /// Default tolerance for the calendar mix, in percentage points.
 pub(crate) const DEFAULT_MIX_TOLERANCE: f64 = 10.0;
+/// Default days either side of an item's planned day within which a post
+/// carrying its text is taken for it.
+pub const DEFAULT_TEXT_MATCH_DAYS: u32 = 3;
 
 impl Policies {
     pub fn mix_tolerance(&self) -> f64 {
         self.mix_tolerance
             .as_ref()
             .map_or(DEFAULT_MIX_TOLERANCE, |t| t.value)
+    }
+
+    /// Days either side of the planned day for a join by text.
+    pub fn text_match_days(&self) -> u32 {
+        self.text_match_days
+            .as_ref()
+            .map_or(DEFAULT_TEXT_MATCH_DAYS, |d| d.value)
     }
 }

@@ -204,6 +204,7 @@ impl ReportWriter for Table {
             text(t!(
                 "report.joined",
                 by_link = r.joined_by_link,
+                by_text = r.joined_by_text,
                 by_time = r.joined_by_time
             ))
         )?;
