@@ -136,8 +136,9 @@ pub struct Attribution {
     pub by: &'static str,
     pub key: String,
     pub posts: usize,
-    pub impressions: i64,
-    pub engagements: i64,
+    /// Summed over the joined posts that carry it; `None` (never 0) when none does.
+    pub impressions: Option<i64>,
+    pub engagements: Option<i64>,
 }
 
 /// The whole report.
@@ -545,14 +546,22 @@ pub fn build(
                     by,
                     key,
                     posts: 0,
-                    impressions: 0,
-                    engagements: 0,
+                    impressions: None,
+                    engagements: None,
                 });
                 attribution.last_mut().expect("pushed")
             };
             row.posts += 1;
-            row.impressions += counts.impressions.or(counts.video_views).unwrap_or(0);
-            row.engagements += counts.engagements.unwrap_or(0);
+            let add = |sum: Option<i64>, value: Option<i64>| match (sum, value) {
+                (sum, None) => sum,
+                (sum, Some(v)) => Some(sum.unwrap_or(0) + v),
+            };
+            let post = posts[*index].post;
+            row.impressions = add(
+                row.impressions,
+                crate::exports::impressions_of(post.platform, counts),
+            );
+            row.engagements = add(row.engagements, counts.engagements);
         }
     }
     attribution.sort_by(|a, b| (a.by, &a.key).cmp(&(b.by, &b.key)));
