@@ -150,6 +150,7 @@ pub static FORMATS: &[Format] = &[
             (Likes, Optional, &["likes"]),
             (Reposts, Optional, &["reposts", "shares"]),
             (Replies, Optional, &["replies"]),
+            (Saves, Optional, &["bookmarks"]),
             (Follows, Required, &["new follows"]),
             (Unfollows, Required, &["unfollows"]),
             (Posts, Optional, &["create post"]),
@@ -375,8 +376,13 @@ pub(crate) fn fit(header: &[String]) -> Vec<Fit> {
             let mut columns = Vec::new();
             let mut missing = Vec::new();
             for (field, need, aliases) in format.columns {
-                // The first column with a matching name (Meta repeats `Views`).
-                match header.iter().position(|h| aliases.contains(&h.as_str())) {
+                // The first alias that names a column, and the first column
+                // it names (Meta repeats `Views`): `Reposts` before `Shares`
+                // in an X overview that has both, wherever they stand.
+                match aliases
+                    .iter()
+                    .find_map(|alias| header.iter().position(|h| h == alias))
+                {
                     Some(index) => columns.push((*field, index)),
                     None if *need == Required => missing.push(aliases[0]),
                     None => {}

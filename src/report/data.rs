@@ -90,11 +90,38 @@ impl Period {
     }
 }
 
+/// Where a platform's flows (impressions, engagements and their parts)
+/// come from in a period: one source per platform, never a mix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowSource {
+    /// The account's daily export, when it gives impressions and engagements.
+    AccountDays,
+    /// The posts published in the period, with their lifetime totals.
+    Posts,
+}
+
+impl RowSource {
+    /// The source for a platform's days in a period.
+    pub fn of(kind: PlatformKind, days: &[&Day]) -> RowSource {
+        let gives = |count: &dyn Fn(&Counts) -> Option<i64>| {
+            days.iter().any(|d| count(&d.counts).is_some())
+        };
+        if gives(&|c| crate::exports::impressions_of(kind, c)) && gives(&|c| c.engagements) {
+            RowSource::AccountDays
+        } else {
+            RowSource::Posts
+        }
+    }
+}
+
 /// One plan platform's exported data in a period.
 #[derive(Debug)]
 pub struct PlatformData<'a> {
     pub id: String,
     pub kind: PlatformKind,
+    /// Where its flows come from.
+    pub source: RowSource,
     /// The posts published in the period, summed.
     pub totals: PostTotals,
     pub days: Vec<&'a Day>,
@@ -426,6 +453,7 @@ impl<'a> Inputs<'a> {
                 PlatformData {
                     id: id.clone(),
                     kind: *kind,
+                    source: RowSource::of(*kind, &days),
                     totals: self
                         .post_totals
                         .range((*kind, period.from)..=(*kind, period.to))

@@ -2,7 +2,7 @@
 //! one period. Each figure carries its numerator and denominator, and a
 //! figure no export can give is missing with the reason, never zero.
 
-use super::data::{PeriodData, PlatformData};
+use super::data::{PeriodData, PlatformData, RowSource};
 use crate::exports::{Counts, Pair, PostTotals, Sum, impressions_of};
 use crate::plan::metrics::{Metric, Unit};
 use crate::plan::model::platforms::PlatformKind;
@@ -108,28 +108,19 @@ type DayCount = fn(PlatformKind, &Counts) -> Option<i64>;
 /// A flow (impressions, engagements...) for one platform: from account days
 /// when they give it, else from the posts published in the period (or the
 /// other way round).
-fn flow(platform: &PlatformData, posts: PostSum, days: DayCount, days_first: bool) -> Option<i64> {
-    let from_days = || sum(platform.days.iter().map(|d| days(platform.kind, &d.counts)));
-    let from_posts = || posts(&platform.totals).value();
-    if days_first {
-        from_days().or_else(from_posts)
-    } else {
-        from_posts().or_else(from_days)
+fn flow(platform: &PlatformData, posts: PostSum, days: DayCount) -> Option<i64> {
+    match platform.source {
+        RowSource::AccountDays => sum(platform.days.iter().map(|d| days(platform.kind, &d.counts))),
+        RowSource::Posts => posts(&platform.totals).value(),
     }
 }
 
 /// Sums a flow over platforms; platforms without it are named in the note.
-fn flow_figure(
-    metric: Metric,
-    data: &PeriodData,
-    posts: PostSum,
-    days: DayCount,
-    days_first: bool,
-) -> Figure {
+fn flow_figure(metric: Metric, data: &PeriodData, posts: PostSum, days: DayCount) -> Figure {
     let mut total = None;
     let mut without = Vec::new();
     for platform in &data.platforms {
-        match flow(platform, posts, days, days_first) {
+        match flow(platform, posts, days) {
             Some(v) => total = Some(total.unwrap_or(0) + v),
             None => without.push(platform.id.as_str()),
         }
@@ -204,20 +195,18 @@ pub(crate) fn percentile(sorted: &[i64], percent: usize) -> Option<f64> {
 /// its parts by the report; asked here, it is missing with that reason.
 pub fn compute(metric: Metric, data: &PeriodData) -> Figure {
     let missing = |why: Msg| Figure::missing(Some(metric), why);
-    let flow = |posts: PostSum, days: DayCount, days_first: bool| {
-        flow_figure(metric, data, posts, days, days_first)
-    };
+    let flow = |posts: PostSum, days: DayCount| flow_figure(metric, data, posts, days);
     let post_ratio =
         |pair: fn(&PostTotals) -> Pair, scale: f64| post_ratio(metric, data, pair, scale);
     match metric {
-        Metric::Impressions => flow(|t| t.impressions, impressions_of, true),
-        Metric::Reach => flow(|t| t.reach, |_, c| c.reach, false),
-        Metric::Engagements => flow(|t| t.engagements, |_, c| c.engagements, false),
-        Metric::Likes => flow(|t| t.likes, |_, c| c.likes, false),
-        Metric::Replies => flow(|t| t.replies, |_, c| c.replies, false),
-        Metric::Reposts => flow(|t| t.reposts, |_, c| c.reposts, false),
-        Metric::Saves => flow(|t| t.saves, |_, c| c.saves, false),
-        Metric::VideoViews => flow(|t| t.video_views, |_, c| c.video_views, false),
+        Metric::Impressions => flow(|t| t.impressions, impressions_of),
+        Metric::Reach => flow(|t| t.reach, |_, c| c.reach),
+        Metric::Engagements => flow(|t| t.engagements, |_, c| c.engagements),
+        Metric::Likes => flow(|t| t.likes, |_, c| c.likes),
+        Metric::Replies => flow(|t| t.replies, |_, c| c.replies),
+        Metric::Reposts => flow(|t| t.reposts, |_, c| c.reposts),
+        Metric::Saves => flow(|t| t.saves, |_, c| c.saves),
+        Metric::VideoViews => flow(|t| t.video_views, |_, c| c.video_views),
         Metric::FollowersNet => followers_net(data),
         Metric::FollowersTotal => followers_total(data),
         Metric::EngagementRateImpressions => post_ratio(|t| t.engagements_per_impression, 1.0),
@@ -436,6 +425,7 @@ mod formulas {
             platforms: vec![PlatformData {
                 id: "facebook".into(),
                 kind: PlatformKind::Facebook,
+                source: RowSource::of(PlatformKind::Facebook, &days.iter().collect::<Vec<_>>()),
                 totals,
                 days: days.iter().collect(),
                 followers_end: Some(12_000),
@@ -498,21 +488,34 @@ mod formulas {
     }
 
     #[test]
-    fn flows_take_account_days_for_impressions_and_posts_for_the_rest() {
+    fn a_platform_takes_all_its_flows_from_one_source() {
+        // Days without engagements: every flow from the posts' totals.
         let days = days();
-        let with_days = data(&days);
-        // Impressions prefer the account days (4,000 + 6,000)...
-        assert_eq!(value(Metric::Impressions, &with_days), Some(10_000.0));
-        // ...the other flows prefer the posts' totals.
-        assert_eq!(value(Metric::Reach, &with_days), Some(20_000.0));
-        assert_eq!(value(Metric::Engagements, &with_days), Some(1_000.0));
-        assert_eq!(value(Metric::Likes, &with_days), Some(700.0));
-        assert_eq!(value(Metric::Replies, &with_days), Some(100.0));
-        assert_eq!(value(Metric::Reposts, &with_days), Some(200.0));
-        assert_eq!(value(Metric::Saves, &with_days), Some(50.0));
-        assert_eq!(value(Metric::VideoViews, &with_days), Some(3_000.0));
-        // Without days, impressions come from the posts.
-        assert_eq!(value(Metric::Impressions, &data(&[])), Some(50_000.0));
+        let from_posts = data(&days);
+        assert_eq!(from_posts.platforms[0].source, RowSource::Posts);
+        assert_eq!(value(Metric::Impressions, &from_posts), Some(50_000.0));
+        assert_eq!(value(Metric::Reach, &from_posts), Some(20_000.0));
+        assert_eq!(value(Metric::Engagements, &from_posts), Some(1_000.0));
+        assert_eq!(value(Metric::Likes, &from_posts), Some(700.0));
+        assert_eq!(value(Metric::Replies, &from_posts), Some(100.0));
+        assert_eq!(value(Metric::Reposts, &from_posts), Some(200.0));
+        assert_eq!(value(Metric::Saves, &from_posts), Some(50.0));
+        assert_eq!(value(Metric::VideoViews, &from_posts), Some(3_000.0));
+        // Days with impressions and engagements: every flow from the days,
+        // missing (never taken from the posts) where the days lack it.
+        let mut days = days;
+        days[0].counts.engagements = Some(300);
+        days[1].counts.engagements = Some(500);
+        let from_days = data(&days);
+        assert_eq!(from_days.platforms[0].source, RowSource::AccountDays);
+        assert_eq!(value(Metric::Impressions, &from_days), Some(10_000.0));
+        assert_eq!(value(Metric::Engagements, &from_days), Some(800.0));
+        assert_eq!(value(Metric::Reach, &from_days), Some(4_000.0));
+        assert_eq!(value(Metric::Likes, &from_days), None);
+        assert_eq!(
+            compute(Metric::Likes, &from_days).lacks,
+            vec!["facebook".to_string()]
+        );
     }
 
     #[test]

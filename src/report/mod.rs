@@ -97,6 +97,8 @@ pub struct PlatformResult {
     /// This platform's share of the period's planned placements, in percent.
     pub planned_share: Option<f64>,
     pub posts: usize,
+    /// Where its flows come from: the account's daily export or its posts.
+    pub source: data::RowSource,
     pub figures: Vec<Figure>,
     /// Likes, replies, reposts and saves, each where the exports give it.
     pub interactions: Vec<Figure>,
@@ -427,6 +429,10 @@ pub fn build(
                     .iter()
                     .map(|d| usize::try_from(d.totals.posts).unwrap_or(0))
                     .sum(),
+                source: data
+                    .platforms
+                    .first()
+                    .map_or(data::RowSource::Posts, |d| d.source),
                 figures: PLATFORM_METRICS
                     .iter()
                     .map(|&m| figures::compute(m, &data))

@@ -4,9 +4,11 @@ Python's csv module: an oracle written apart from the importer, which
 
     python3 tests/oracle/interactions.py EXPORTS_DIR YYYY-MM
 
-Definitions (docs/metrics.md): likes, replies (comments), reposts (X
-reposts; Meta shares) and saves (Instagram saves; X bookmarks), summed over
-the posts published in the month, each post once.
+Definitions (docs/metrics.md, docs/report.md): likes, replies (comments),
+reposts (X reposts; Meta shares) and saves (Instagram saves; X bookmarks).
+Each platform takes them from one source: its account's daily export when
+that gives impressions and engagements in the month (X's overview), else the
+posts published in the month, each post once.
 """
 import csv, glob, io, json, os, sys
 from datetime import datetime
@@ -34,6 +36,12 @@ FORMATS = [
      {"likes": "Reactions", "replies": "Comments", "reposts": "Shares"}),
 ]
 
+# (platform, headers that tell the daily format, date format, {metric: column})
+DAILY = [
+    ("x", {"New follows", "Impressions", "Engagements"}, "%a, %b %d, %Y",
+     {"likes": "Likes", "replies": "Replies", "reposts": "Reposts", "saves": "Bookmarks"}),
+]
+
 totals, seen = {}, set()
 for path in sorted(glob.glob(os.path.join(exports, "**", "*.csv"), recursive=True)):
     records = rows(path)
@@ -54,4 +62,20 @@ for path in sorted(glob.glob(os.path.join(exports, "**", "*.csv"), recursive=Tru
                 if value is not None:
                     sums[metric] = sums.get(metric, 0) + value
         break
+# A platform whose daily export covers the month takes its figures from it.
+for path in sorted(glob.glob(os.path.join(exports, "**", "*.csv"), recursive=True)):
+    records = rows(path)
+    for platform, markers, date_format, columns in DAILY:
+        if not records or not markers <= set(records[0]):
+            continue
+        days = [r for r in records
+                if datetime.strptime(r["Date"].strip(), date_format).strftime("%Y-%m") == month]
+        if not days:
+            continue
+        sums = {}
+        for metric, column in columns.items():
+            values = [number(r.get(column)) for r in days]
+            if any(v is not None for v in values):
+                sums[metric] = sum(v for v in values if v is not None)
+        totals[platform] = sums
 print(json.dumps(totals, sort_keys=True))

@@ -350,7 +350,8 @@ impl ReportWriter for Html {
         }
         let _ = write!(
             s,
-            "</tbody></table><h2>{}</h2><table><thead><tr>",
+            "</tbody></table><p>{}</p><h2>{}</h2><table><thead><tr>",
+            tr(super::sources(r)),
             tr(t!("report.interactions"))
         );
         heads(

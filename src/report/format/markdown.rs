@@ -103,6 +103,7 @@ impl ReportWriter for Markdown {
             }
             writeln!(out)?;
         }
+        writeln!(out, "\n{}", cell(&text(super::sources(r))))?;
         writeln!(out, "\n## {}\n", text(t!("report.interactions")))?;
         let columns = [
             t!("report.col.platform"),

@@ -60,6 +60,28 @@ pub(crate) fn coverage(k: &super::KpiResult) -> crate::text::i18n::Msg {
     crate::t!("report.coverage", parts = Listed(parts))
 }
 
+/// Where each platform row's figures come from, as one line.
+pub(crate) fn sources(r: &super::Report) -> crate::text::i18n::Msg {
+    use crate::text::i18n::Listed;
+    // Platforms with nothing exported have no source to name.
+    let rows = r
+        .platforms
+        .iter()
+        .filter(|p| p.posts > 0 || p.source == super::data::RowSource::AccountDays)
+        .map(|p| {
+            crate::t!(
+                "report.source",
+                platform = &p.platform,
+                source = match p.source {
+                    super::data::RowSource::AccountDays => crate::t!("report.source.account-days"),
+                    super::data::RowSource::Posts => crate::t!("report.source.posts"),
+                }
+            )
+        })
+        .collect();
+    crate::t!("report.sources", rows = Listed(rows))
+}
+
 /// A planned item the exports do not show, as one line.
 pub(crate) fn missing_item(m: &super::MissingItem) -> crate::text::i18n::Msg {
     crate::t!(

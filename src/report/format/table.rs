@@ -114,6 +114,7 @@ impl ReportWriter for Table {
             t.add_row(row);
         }
         writeln!(out, "\n{}\n{t}", text(t!("report.platforms")))?;
+        writeln!(out, "  {}", text(super::sources(r)))?;
         let mut t = table(
             &[
                 t!("report.col.platform"),
