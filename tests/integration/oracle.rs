@@ -71,3 +71,42 @@ fn interactions_per_platform_equal_the_oracles_in_both_shipped_months() {
         assert!(compared >= 10, "{month}: only {compared} figures compared");
     }
 }
+
+#[test]
+fn platform_rows_equal_the_oracles_in_both_shipped_months() {
+    let metrics = [
+        "impressions",
+        "reach",
+        "engagements",
+        "engagement_rate_impressions",
+        "engagement_rate_reach",
+    ];
+    for month in ["2026-10", "2026-11"] {
+        let expected = oracle("platforms.py", month);
+        let report = report(month);
+        let mut compared = 0;
+        for platform in report["platforms"].as_array().unwrap() {
+            let id = platform["platform"].as_str().unwrap();
+            for figure in platform["figures"].as_array().unwrap() {
+                let metric = figure["metric"].as_str().unwrap();
+                if !metrics.contains(&metric) {
+                    continue;
+                }
+                let want = expected[id][metric].as_f64();
+                let got = figure["value"].as_f64();
+                match (want, got) {
+                    (Some(w), Some(g)) => {
+                        assert!(
+                            (w - g).abs() <= 1e-9 * w.abs().max(1.0),
+                            "{month} {id} {metric}: {g} != {w}"
+                        );
+                        compared += 1;
+                    }
+                    (None, None) => {}
+                    _ => panic!("{month} {id} {metric}: report {got:?}, oracle {want:?}"),
+                }
+            }
+        }
+        assert!(compared >= 12, "{month}: only {compared} figures compared");
+    }
+}

@@ -38,7 +38,7 @@ FORMATS = [
 
 # (platform, headers that tell the daily format, date format, {metric: column})
 DAILY = [
-    ("x", {"New follows", "Impressions", "Engagements"}, "%a, %b %d, %Y",
+    ("x", {"Unfollows", "Impressions", "Engagements"}, "%a, %b %d, %Y",
      {"likes": "Likes", "replies": "Replies", "reposts": "Reposts", "saves": "Bookmarks"}),
 ]
 
@@ -66,7 +66,7 @@ for path in sorted(glob.glob(os.path.join(exports, "**", "*.csv"), recursive=Tru
 for path in sorted(glob.glob(os.path.join(exports, "**", "*.csv"), recursive=True)):
     records = rows(path)
     for platform, markers, date_format, columns in DAILY:
-        if not records or not markers <= set(records[0]):
+        if not records or not markers <= set(records[0]) or "Post id" in records[0]:
             continue
         days = [r for r in records
                 if datetime.strptime(r["Date"].strip(), date_format).strftime("%Y-%m") == month]
