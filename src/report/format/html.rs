@@ -365,13 +365,8 @@ impl ReportWriter for Html {
             ],
         );
         s.push_str("</tr></thead><tbody>");
-        let rows = r
-            .platforms
-            .iter()
-            .map(|p| (esc(&p.platform), &p.interactions))
-            .chain([(tr(t!("report.all-platforms")), &r.interactions)]);
-        for (platform, figures) in rows {
-            let _ = write!(s, "<tr><td>{platform}</td>");
+        for (platform, figures) in super::interaction_rows(r, lang) {
+            let _ = write!(s, "<tr><td>{}</td>", esc(&platform));
             for f in figures {
                 let _ = write!(
                     s,

@@ -114,12 +114,7 @@ impl ReportWriter for Markdown {
         ];
         writeln!(out, "| {} |", columns.map(text).join(" | "))?;
         writeln!(out, "| --- | --- | --- | --- | --- |")?;
-        let rows = r
-            .platforms
-            .iter()
-            .map(|p| (p.platform.clone(), &p.interactions))
-            .chain([(text(t!("report.all-platforms")), &r.interactions)]);
-        for (platform, figures) in rows {
+        for (platform, figures) in super::interaction_rows(r, lang) {
             let values: Vec<String> = figures.iter().map(|f| show(f.unit(), f.value)).collect();
             writeln!(out, "| {} | {} |", cell(&platform), values.join(" | "))?;
         }

@@ -60,6 +60,21 @@ pub(crate) fn coverage(k: &super::KpiResult) -> crate::text::i18n::Msg {
     crate::t!("report.coverage", parts = Listed(parts))
 }
 
+/// The rows of the interactions table: each platform, then all of them.
+pub(crate) fn interaction_rows(
+    r: &super::Report,
+    lang: Lang,
+) -> Vec<(String, &[super::figures::Figure])> {
+    r.platforms
+        .iter()
+        .map(|p| (p.platform.clone(), p.interactions.as_slice()))
+        .chain([(
+            crate::t!("report.all-platforms").text(lang),
+            r.interactions.as_slice(),
+        )])
+        .collect()
+}
+
 /// Where each platform row's figures come from, as one line.
 pub(crate) fn sources(r: &super::Report) -> crate::text::i18n::Msg {
     use crate::text::i18n::Listed;

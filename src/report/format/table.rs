@@ -125,12 +125,7 @@ impl ReportWriter for Table {
             ],
             lang,
         );
-        let rows = r
-            .platforms
-            .iter()
-            .map(|p| (p.platform.clone(), &p.interactions))
-            .chain([(text(t!("report.all-platforms")), &r.interactions)]);
-        for (platform, figures) in rows {
+        for (platform, figures) in super::interaction_rows(r, lang) {
             let mut row = vec![cell(platform)];
             row.extend(figures.iter().map(|f| cell(show(f.unit(), f.value))));
             t.add_row(row);
