@@ -104,10 +104,11 @@ pub enum RowSource {
 impl RowSource {
     /// The source for a platform's days in a period.
     pub fn of(kind: PlatformKind, days: &[&Day]) -> RowSource {
-        let gives = |count: &dyn Fn(&Counts) -> Option<i64>| {
-            days.iter().any(|d| count(&d.counts).is_some())
-        };
-        if gives(&|c| crate::exports::impressions_of(kind, c)) && gives(&|c| c.engagements) {
+        let impressions = days
+            .iter()
+            .any(|d| crate::exports::impressions_of(kind, &d.counts).is_some());
+        let engagements = days.iter().any(|d| d.counts.engagements.is_some());
+        if impressions && engagements {
             RowSource::AccountDays
         } else {
             RowSource::Posts

@@ -71,10 +71,9 @@ pub struct KpiResult {
     pub unit: Unit,
     /// The platforms the KPI is measured on.
     pub platforms: Vec<String>,
-    /// Those of them its value covers, and those it leaves out (no export
-    /// gives it for them).
+    /// Those of them its value covers; those it leaves out (no export gives
+    /// it for them) are its figure's `lacks`.
     pub covers: Vec<String>,
-    pub lacks: Vec<String>,
     pub figure: Figure,
     pub previous: Option<f64>,
     pub change: Option<f64>,
@@ -390,7 +389,6 @@ pub fn build(
                     .into_iter()
                     .filter(|p| !figure.lacks.contains(p))
                     .collect(),
-                lacks: figure.lacks.clone(),
                 platforms: kpi_platforms(plan, kpi),
                 change: figure.value.zip(previous_figure.value).map(|(a, b)| a - b),
                 previous: previous_figure.value,

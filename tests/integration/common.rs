@@ -47,6 +47,18 @@ pub(crate) fn khairukum(cwd: &Path, args: &[&str]) -> Output {
     command(cwd).args(args).output().unwrap()
 }
 
+/// Runs a command that must succeed and print JSON; returns the JSON.
+pub(crate) fn khairukum_json(cwd: &Path, args: &[&str]) -> serde_json::Value {
+    let out = khairukum(cwd, args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+}
+
 /// The rule codes of a JSON findings document, in order.
 pub(crate) fn codes_in(json: &serde_json::Value) -> Vec<String> {
     json["diagnostics"]

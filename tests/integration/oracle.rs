@@ -2,12 +2,12 @@
 //! `tests/oracle/*.py` (Python's csv module) recompute them from the
 //! shipped exports, and each must equal the report's JSON.
 
-use crate::common::{khairukum, root};
+use crate::common::{khairukum_json, root};
 use std::process::Command;
 
 /// The report of `month` on the charity's plan and the shipped exports, as JSON.
 fn report(month: &str) -> serde_json::Value {
-    let out = khairukum(
+    khairukum_json(
         &root(),
         &[
             "report",
@@ -20,13 +20,7 @@ fn report(month: &str) -> serde_json::Value {
             "--format",
             "json",
         ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    )
 }
 
 /// What a Python oracle prints for a month, as JSON.

@@ -36,7 +36,7 @@ impl ReportWriter for Csv {
                     .as_ref()
                     .map_or(String::new(), |n| n.text(Lang::En)),
                 &k.covers.join(" "),
-                &k.lacks.join(" "),
+                &k.figure.lacks.join(" "),
             ])?;
         }
         let mut figure = |section: &str, platform: &str, f: &super::super::figures::Figure| {

@@ -50,10 +50,10 @@ pub(crate) fn coverage(k: &super::KpiResult) -> crate::text::i18n::Msg {
             k.covers.join(", ")
         }
     )];
-    if !k.lacks.is_empty() {
+    if !k.figure.lacks.is_empty() {
         parts.push(crate::t!(
             "report.leaves-out",
-            platforms = k.lacks.join(", ")
+            platforms = k.figure.lacks.join(", ")
         ));
     }
     parts.extend(k.figure.note.clone());
