@@ -91,19 +91,18 @@ struct SecondHalf<'a> {
 }
 
 /// Reads the records after the header on two threads (see the module's
-/// words). `file` is the reader positioned after the header, whose next
-/// record starts at the absolute byte `data_start`.
+/// words). `file` is the reader positioned after the header; `records` the
+/// bytes of the file its remaining records span.
 pub(super) fn read<R: Read>(
     file: &mut FileReader<R>,
     path: &Path,
-    data_start: u64,
+    records: std::ops::Range<u64>,
     fields: usize,
     rows: &mut Rows,
     mapper: &mut Mapper<'_>,
     into: &mut Imported,
 ) -> (Halves, Result<(), (Option<u64>, csv::Error)>) {
-    let len = std::fs::metadata(path).map_or(0, |m| m.len());
-    let mid = data_start + (len - data_start) / 2;
+    let mid = records.start + (records.end - records.start) / 2;
     let abort = AtomicBool::new(false);
     let (found, boundary) = mpsc::sync_channel::<Option<u64>>(1);
     let twin = mapper.twin();

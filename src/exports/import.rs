@@ -378,12 +378,13 @@ pub(super) fn read_export(
         delimiter,
     };
     let data_start = file.body_offset + file.csv.position().byte();
-    let large = std::fs::metadata(path).is_ok_and(|m| m.len() >= data_start + halves::MIN_BYTES);
+    let len = std::fs::metadata(path).map_or(0, |m| m.len());
+    let large = len >= data_start + halves::MIN_BYTES;
     let (halves, read) = if two_threads && body_offset.is_some() && large {
         let (halves, read) = halves::read(
             &mut file,
             path,
-            data_start,
+            data_start..len,
             header.len(),
             &mut rows,
             &mut mapper,
