@@ -9,6 +9,7 @@ use super::mapping::Mapper;
 use super::problems::{Decision, Problem};
 use super::quirks;
 use super::reader::{FileReader, Rows};
+use super::shapes;
 use super::tables::{ExportFile, Imported, Options, PostDay, PostStub, PostTotals, file_index};
 use super::values::DateOrder;
 use crate::plan::diagnostic::Rule;
@@ -284,11 +285,14 @@ pub(super) fn read_export(
     let fits = formats::fit(&header);
     let best = &fits[0];
     if !best.missing.is_empty() {
-        return Err((
-            Some(line_of(&record)),
-            &rule::EXPORT_UNKNOWN,
-            unrecognised(&fits),
-        ));
+        let line = Some(line_of(&record));
+        let message = if fits.iter().all(|f| f.columns.is_empty()) {
+            let rows = first_rows(&mut csv, 6);
+            shapes::by_shape(&header, &rows).map_or_else(|| unrecognised(&fits), |s| shaped(&s))
+        } else {
+            unrecognised(&fits)
+        };
+        return Err((line, &rule::EXPORT_UNKNOWN, message));
     }
     let platform = match best.format.platform {
         Some(p) => p,
@@ -408,6 +412,43 @@ pub(super) fn read_export(
     mapper.finish(into);
     into.files[file_index].rows = rows.count;
     Ok(halves)
+}
+
+/// Up to `n` records after the header, as text, for a look at their shape.
+fn first_rows<R: std::io::Read>(csv: &mut csv::Reader<R>, n: usize) -> Vec<Vec<String>> {
+    let mut record = csv::ByteRecord::new();
+    let mut rows = Vec::new();
+    while rows.len() < n && matches!(csv.read_byte_record(&mut record), Ok(true)) {
+        rows.push(
+            record
+                .iter()
+                .map(|c| String::from_utf8_lossy(c).into_owned())
+                .collect(),
+        );
+    }
+    rows
+}
+
+/// "not a known export by its names, but by its shape": the export it is
+/// and, for each column it needs, the name expected and the one found.
+fn shaped(shape: &shapes::Shape) -> Msg {
+    let columns: Vec<Msg> = shape
+        .expected
+        .iter()
+        .map(|(name, column, found)| {
+            t!(
+                "export.expected-column",
+                name = *name,
+                column = *column,
+                found = found.as_str()
+            )
+        })
+        .collect();
+    t!(
+        "export.other-language",
+        format = shape.format.name,
+        columns = crate::text::i18n::Listed(columns)
+    )
 }
 
 /// "not a known export": the formats it resembles and the columns it lacks.

@@ -16,6 +16,7 @@ mod mapping;
 mod problems;
 pub mod quirks;
 mod reader;
+mod shapes;
 pub mod summary;
 mod tables;
 pub mod values;
