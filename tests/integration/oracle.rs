@@ -25,8 +25,12 @@ fn report(month: &str) -> serde_json::Value {
 
 /// What a Python oracle prints for a month, as JSON.
 fn oracle(script: &str, month: &str) -> serde_json::Value {
-    let out = Command::new("python3")
-        .arg(root().join("tests/oracle").join(script))
+    let mut command = Command::new("python3");
+    command.arg(root().join("tests/oracle").join(script));
+    if script == "work.py" {
+        command.arg(root().join("plans"));
+    }
+    let out = command
         .arg(root().join("examples/exports"))
         .arg(month)
         .output()
@@ -102,5 +106,138 @@ fn platform_rows_equal_the_oracles_in_both_shipped_months() {
             }
         }
         assert!(compared >= 12, "{month}: only {compared} figures compared");
+    }
+}
+
+/// Two figures equal to the last bits a sum or a division may differ in.
+fn same(want: f64, got: f64) -> bool {
+    (want - got).abs() <= 1e-9 * want.abs().max(1.0)
+}
+
+/// The report's total of `metric`, as JSON.
+fn total<'a>(report: &'a serde_json::Value, metric: &str) -> &'a serde_json::Value {
+    report["totals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["metric"] == metric)
+        .unwrap_or_else(|| panic!("no total {metric}"))
+}
+
+/// docs/metrics.md: a count over all platforms is the sum of the platforms
+/// that give it, naming the others; a rate is summed part by part over the
+/// posts that carry both parts, on every platform.
+#[test]
+fn totals_of_flows_and_rates_equal_the_oracles_in_both_shipped_months() {
+    for month in ["2026-10", "2026-11"] {
+        let per_platform = oracle("platforms.py", month);
+        let report = report(month);
+        let planned: Vec<&str> = report["platforms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["platform"].as_str().unwrap())
+            .collect();
+        for metric in ["impressions", "reach", "engagements"] {
+            let given: Vec<(&str, f64)> = planned
+                .iter()
+                .filter_map(|id| Some((*id, per_platform[*id][metric].as_f64()?)))
+                .collect();
+            let want: f64 = given.iter().map(|(_, v)| v).sum();
+            let got = total(&report, metric);
+            assert!(
+                same(want, got["value"].as_f64().unwrap()),
+                "{month} {metric}"
+            );
+            let mut lacks: Vec<&str> = got["lacks"]
+                .as_array()
+                .map(|l| l.iter().map(|v| v.as_str().unwrap()).collect())
+                .unwrap_or_default();
+            let mut want_lacks: Vec<&str> = planned
+                .iter()
+                .copied()
+                .filter(|id| !given.iter().any(|(g, _)| g == id))
+                .collect();
+            lacks.sort_unstable();
+            want_lacks.sort_unstable();
+            assert_eq!(lacks, want_lacks, "{month} {metric}: platforms left out");
+        }
+        for metric in ["engagement_rate_impressions", "engagement_rate_reach"] {
+            let (mut numerator, mut denominator) = (0.0, 0.0);
+            for id in &planned {
+                if let Some(parts) = per_platform[*id][format!("{metric}_parts")].as_array() {
+                    numerator += parts[0].as_f64().unwrap();
+                    denominator += parts[1].as_f64().unwrap();
+                }
+            }
+            let got = total(&report, metric);
+            assert_eq!(
+                got["numerator"].as_f64(),
+                Some(numerator),
+                "{month} {metric}"
+            );
+            assert_eq!(
+                got["denominator"].as_f64(),
+                Some(denominator),
+                "{month} {metric}"
+            );
+            assert!(same(
+                numerator / denominator,
+                got["value"].as_f64().unwrap()
+            ));
+        }
+    }
+}
+
+/// Followers, materials against the calendar, on-time publishing and reply
+/// times (docs/metrics.md), and every KPI's value, previous value, change,
+/// progress, expected progress and standing ("KPI standing").
+#[test]
+fn work_totals_and_kpis_equal_the_oracle_in_both_shipped_months() {
+    for month in ["2026-10", "2026-11"] {
+        let expected = oracle("work.py", month);
+        let report = report(month);
+        let mut compared = 0;
+        for (metric, want) in expected["totals"].as_object().unwrap() {
+            let got = total(&report, metric);
+            match want {
+                serde_json::Value::Array(parts) => {
+                    assert_eq!(
+                        got["numerator"],
+                        parts[0].as_f64().unwrap(),
+                        "{month} {metric}"
+                    );
+                    assert_eq!(
+                        got["denominator"],
+                        parts[1].as_f64().unwrap(),
+                        "{month} {metric}"
+                    );
+                }
+                serde_json::Value::Null => assert!(got["value"].is_null(), "{month} {metric}"),
+                want => assert_eq!(got["value"].as_f64(), want.as_f64(), "{month} {metric}"),
+            }
+            compared += 1;
+        }
+        for kpi in report["kpis"].as_array().unwrap() {
+            let id = kpi["kpi"].as_str().unwrap();
+            let want = &expected["kpis"][id];
+            let got = [
+                ("value", &kpi["figure"]["value"]),
+                ("previous", &kpi["previous"]),
+                ("change", &kpi["change"]),
+                ("progress", &kpi["progress"]),
+                ("expected", &kpi["expected"]),
+            ];
+            for (field, got) in got {
+                match (want[field].as_f64(), got.as_f64()) {
+                    (Some(w), Some(g)) => assert!(same(w, g), "{month} {id} {field}: {g} != {w}"),
+                    (None, None) => {}
+                    (w, g) => panic!("{month} {id} {field}: report {g:?}, oracle {w:?}"),
+                }
+                compared += 1;
+            }
+            assert_eq!(kpi["standing"], want["standing"], "{month} {id} standing");
+        }
+        assert!(compared >= 28, "{month}: only {compared} figures compared");
     }
 }

@@ -78,11 +78,14 @@ def total(values):
     present = [v for v in values if v is not None]
     return sum(present) if present else None
 
-def rate(pairs):
+def parts(pairs):
+    """Σ numerator and Σ denominator over the posts that carry both."""
     both = [(n, d) for n, d in pairs if n is not None and d is not None]
-    if not both or sum(d for _, d in both) == 0:
-        return None
-    return sum(n for n, _ in both) / sum(d for _, d in both)
+    return [sum(n for n, _ in both), sum(d for _, d in both)] if both else None
+
+def rate(pairs):
+    over = parts(pairs)
+    return over[0] / over[1] if over and over[1] else None
 
 out = {}
 for platform in set(posts) | set(days):
@@ -100,5 +103,8 @@ for platform in set(posts) | set(days):
         "engagements": engagements,
         "engagement_rate_impressions": rate((r[2], r[0]) for r in rows_),
         "engagement_rate_reach": rate((r[2], r[1]) for r in rows_),
+        # for the totals over all platforms, rates summed part by part
+        "engagement_rate_impressions_parts": parts((r[2], r[0]) for r in rows_),
+        "engagement_rate_reach_parts": parts((r[2], r[1]) for r in rows_),
     }
 print(json.dumps(out, sort_keys=True))
