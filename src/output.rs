@@ -1,9 +1,68 @@
-//! Writing output files safely: to a temporary file beside the target, then
+//! Writing output safely: files to a temporary file beside the target, then
 //! renamed over it, so a reader never sees half a file and a failed run
-//! leaves the old file as it was.
+//! leaves the old file as it was; and CSV that a spreadsheet opens as data,
+//! never as a formula.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::Path;
+
+/// A CSV writer whose text cells cannot run as formulas in a spreadsheet.
+/// Plan titles and export texts reach these files; Excel and the other
+/// spreadsheets evaluate a cell that starts with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return, so such a cell is written with a leading `'`
+/// (shown as text, the apostrophe hidden). Numbers (`-12`, `+0.5`) stay
+/// numbers.
+pub struct CsvWriter<W: Write> {
+    inner: csv::Writer<W>,
+}
+
+impl<W: Write> CsvWriter<W> {
+    pub fn new(out: W) -> Self {
+        CsvWriter {
+            inner: csv::Writer::from_writer(out),
+        }
+    }
+
+    /// Writes one record, each cell made inert.
+    pub fn write_record<I, T>(&mut self, record: I) -> io::Result<()>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<str>,
+    {
+        self.inner
+            .write_record(record.into_iter().map(|c| inert(c.as_ref()).into_owned()))
+            .map_err(io::Error::from)
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// A cell as a spreadsheet will take it as data: unchanged unless it would
+/// start a formula, then with a leading apostrophe.
+pub fn inert(cell: &str) -> Cow<'_, str> {
+    let starts_formula = cell
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r'));
+    if starts_formula && !is_number(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// A plain decimal number with an optional sign: `-12`, `+0.5`, `-3.25`.
+fn is_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix(['-', '+']).unwrap_or(cell);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+        && !(digits.contains('.') && fraction.is_empty())
+}
 
 /// Writes `path` atomically with `write`.
 pub fn write_atomic(
@@ -53,6 +112,47 @@ fn default_permissions(file: &std::fs::File) -> io::Result<std::fs::Permissions>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_that_would_start_a_formula_are_written_as_text() {
+        for cell in [
+            "=HYPERLINK(\"http://evil\",\"x\")",
+            "+SUM(A1)",
+            "-2+3",
+            "@cmd",
+            "\t=1",
+            "\r=1",
+            "- إعلان: تخريج الحفاظ",
+            "-",
+            "+",
+            "-1.",
+            "-.5",
+        ] {
+            assert_eq!(inert(cell), format!("'{cell}"), "{cell:?}");
+        }
+        for cell in [
+            "-12",
+            "+0.5",
+            "-3.25",
+            "42",
+            "",
+            "حصاد =الأسبوع",
+            "a-b",
+            "'=x",
+        ] {
+            assert_eq!(inert(cell), cell, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn the_writer_makes_every_cell_inert_and_quotes_as_csv_does() {
+        let mut out = Vec::new();
+        let mut w = CsvWriter::new(&mut out);
+        w.write_record(["=1+1", "-5", "a,b", "نص"]).unwrap();
+        w.flush().unwrap();
+        drop(w);
+        assert_eq!(String::from_utf8(out).unwrap(), "'=1+1,-5,\"a,b\",نص\n");
+    }
 
     #[test]
     fn replaces_the_file_whole_or_not_at_all() {

@@ -14,6 +14,7 @@ mod init;
 mod lang;
 mod mutations;
 mod oracle;
+mod safety;
 mod sarif;
 mod schema;
 mod tasks;

@@ -12,7 +12,7 @@ fn number(v: Option<f64>) -> String {
 
 impl ReportWriter for Csv {
     fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        let mut w = ::csv::Writer::from_writer(out);
+        let mut w = crate::output::CsvWriter::new(out);
         w.write_record([
             "period", "section", "goal", "kpi", "platform", "metric", "value", "previous",
             "baseline", "target", "progress", "standing", "note", "covers", "lacks",

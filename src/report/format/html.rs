@@ -42,6 +42,12 @@ fn esc(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// The page's Content-Security-Policy: nothing may load or run — no script,
+/// no request to the network, no form — but the page's own style
+/// sheet and images written into it. Text is escaped as it is written; the
+/// policy is the second wall, should an escaping mistake ever let markup in.
+pub(crate) const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
 const STYLE: &str = r#"
 body{font-family:"Noto Naskh Arabic","Noto Sans Arabic","DejaVu Sans",Tahoma,Arial,sans-serif;margin:2rem auto;max-width:1100px;color:#1d2b36;line-height:1.6;padding:0 1rem}
 h1{font-size:1.6rem;margin:0 0 .2rem}h2{font-size:1.2rem;border-bottom:2px solid #0b7a5a;padding-bottom:.2rem;margin-top:2rem}
@@ -225,7 +231,7 @@ impl ReportWriter for Html {
         let mut s = String::new();
         let _ = write!(
             s,
-            r#"<!doctype html><html lang="{code}" dir="{dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>{title}</title><style>{STYLE}</style></head><body>"#,
+            r#"<!doctype html><html lang="{code}" dir="{dir}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{CSP}"><meta name="viewport" content="width=device-width,initial-scale=1"><title>{title}</title><style>{STYLE}</style></head><body>"#,
             code = lang.code(),
             dir = if lang == Lang::Ar { "rtl" } else { "ltr" },
             title = tr(t!(

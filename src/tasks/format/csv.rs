@@ -8,7 +8,7 @@ pub(super) struct Csv;
 
 impl TaskWriter for Csv {
     fn write(&self, listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
-        let mut w = ::csv::Writer::from_writer(out);
+        let mut w = crate::output::CsvWriter::new(out);
         w.write_record([
             "id",
             "state",

@@ -8,7 +8,12 @@ use std::io::{self, Write};
 
 pub(super) struct Ics;
 
-/// Escapes a TEXT value (RFC 5545 §3.3.11).
+/// Escapes a TEXT value (RFC 5545 §3.3.11): backslashes, semicolons and
+/// commas escaped, a line break written `\n`, so that no text from the plan
+/// can end its line and start a property of its own. Other control
+/// characters, which TEXT may not hold, are dropped (a tab is kept), and so
+/// are the Unicode line and paragraph separators, which some readers take
+/// for line ends.
 pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -17,7 +22,8 @@ pub(super) fn escape(text: &str) -> String {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\t' => out.push(c),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {}
             c => out.push(c),
         }
     }
@@ -135,5 +141,9 @@ mod tests {
     #[test]
     fn escapes_text_values() {
         assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+        assert_eq!(
+            escape("x\r\nATTENDEE:mailto:a@b\u{b}\u{85}\u{2028}\ty"),
+            "x\\nATTENDEE:mailto:a@b\ty"
+        );
     }
 }

@@ -95,7 +95,7 @@ pub fn write_summary(
             writeln!(out)
         }
         TaskFormat::Csv => {
-            let mut w = csv::Writer::from_writer(out);
+            let mut w = crate::output::CsvWriter::new(out);
             w.write_record([
                 "person",
                 "name",

@@ -1,0 +1,211 @@
+//! Outputs safe to open (docs/output.md): CSV that spreadsheets take as
+//! data, calendar text that cannot start a property of its own, and an
+//! HTML page that can neither run a script nor reach the network.
+
+use crate::common::{copy_dir, khairukum, root};
+use std::path::Path;
+
+/// The charity's plan with calendar titles that try each trick: a formula,
+/// Arabic text starting with `-`, a line break followed by a property.
+fn hostile_plan() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &root().join("tests/fixtures/tasks-plan"),
+        &dir.path().join("plan"),
+    );
+    copy_dir(
+        &root().join("tests/cases/tasks-csv-formulas/plan"),
+        &dir.path().join("plan"),
+    );
+    dir
+}
+
+fn stdout(cwd: &Path, args: &[&str]) -> String {
+    let out = khairukum(cwd, args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Whether a spreadsheet would evaluate `cell` as a formula.
+fn live_formula(cell: &str) -> bool {
+    let numeric = cell.parse::<f64>().is_ok() && !cell.contains(['e', 'E', 'i', 'n', 'N']);
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !numeric
+}
+
+/// Every cell of a CSV text, with its row and column for messages.
+fn cells(text: &str) -> Vec<(usize, usize, String)> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut out = Vec::new();
+    for (row, record) in reader.records().enumerate() {
+        for (column, cell) in record.unwrap().iter().enumerate() {
+            out.push((row + 1, column + 1, cell.to_string()));
+        }
+    }
+    out
+}
+
+#[test]
+fn no_csv_the_tool_writes_holds_a_live_formula() {
+    let plan = hostile_plan();
+    let outputs = [
+        (
+            "tasks",
+            stdout(
+                plan.path(),
+                &[
+                    "tasks",
+                    "--plan",
+                    "plan",
+                    "--today",
+                    "2026-11-10",
+                    "--status",
+                    "all",
+                    "--format",
+                    "csv",
+                ],
+            ),
+        ),
+        (
+            "summary",
+            stdout(
+                plan.path(),
+                &[
+                    "tasks",
+                    "--plan",
+                    "plan",
+                    "--today",
+                    "2026-11-10",
+                    "--summary",
+                    "--format",
+                    "csv",
+                ],
+            ),
+        ),
+        (
+            "report",
+            stdout(
+                &root(),
+                &[
+                    "report",
+                    "--month",
+                    "2026-11",
+                    "--today",
+                    "2026-12-01",
+                    "--format",
+                    "csv",
+                ],
+            ),
+        ),
+    ];
+    for (name, text) in &outputs {
+        let cells = cells(text);
+        assert!(cells.len() > 20, "{name}: {} cells", cells.len());
+        for (row, column, cell) in &cells {
+            assert!(
+                !live_formula(cell),
+                "{name} row {row} column {column}: {cell:?}"
+            );
+        }
+    }
+    // The hostile titles are there, as text.
+    let tasks = &outputs[0].1;
+    assert!(tasks.contains(r#""'=HYPERLINK(""http://evil"",""x"")""#));
+    assert!(tasks.contains("'- دعوة للتطوع"));
+}
+
+#[test]
+fn every_csv_writer_is_the_one_that_makes_cells_inert() {
+    let mut offenders = Vec::new();
+    for entry in walkdir::WalkDir::new(root().join("src")) {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("src/output.rs") {
+            let text = std::fs::read_to_string(path).unwrap();
+            if text.contains("csv::Writer") || text.contains("csv::WriterBuilder") {
+                offenders.push(path.display().to_string());
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "CSV written without output::CsvWriter: {offenders:?}"
+    );
+}
+
+#[test]
+fn calendar_text_cannot_start_a_property() {
+    let plan = hostile_plan();
+    let ics = stdout(
+        plan.path(),
+        &[
+            "tasks",
+            "--plan",
+            "plan",
+            "--today",
+            "2026-11-10",
+            "--status",
+            "all",
+            "--format",
+            "ics",
+        ],
+    );
+    let unfolded = ics.replace("\r\n ", "");
+    let lines: Vec<&str> = unfolded.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert!(
+        lines.iter().all(|l| !l.starts_with("ATTENDEE")),
+        "{unfolded}"
+    );
+    let todos = lines.iter().filter(|l| **l == "BEGIN:VTODO").count();
+    let summaries: Vec<&&str> = lines.iter().filter(|l| l.starts_with("SUMMARY:")).collect();
+    assert!(todos >= 5);
+    assert_eq!(summaries.len(), todos, "one summary per task, none split");
+    let injected = summaries
+        .iter()
+        .find(|s| s.contains("ATTENDEE"))
+        .expect("the hostile title is kept as text");
+    assert!(
+        injected.contains(r"\nATTENDEE:mailto:x@example.com\;ROLE=CHAIR"),
+        "{injected}"
+    );
+    let bare_line_feeds = ics
+        .match_indices('\n')
+        .filter(|(i, _)| !ics[..*i].ends_with('\r'));
+    assert_eq!(bare_line_feeds.count(), 0, "every line ends in CR LF");
+}
+
+#[test]
+fn the_html_report_can_run_nothing_and_load_nothing() {
+    let html = stdout(
+        &root(),
+        &[
+            "report",
+            "--month",
+            "2026-11",
+            "--today",
+            "2026-12-01",
+            "--format",
+            "html",
+        ],
+    );
+    let policy = r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; "#;
+    let at = html.find(policy).expect("a Content-Security-Policy");
+    assert!(
+        at < html.find("<title>").unwrap(),
+        "the policy comes before any content"
+    );
+    let lower = html.to_lowercase();
+    for forbidden in [
+        "<script", "<link", "<iframe", "<object", "<embed", "<img", "@import", "url(", " src=",
+        " href=", "srcset=",
+    ] {
+        assert!(!lower.contains(forbidden), "the page holds {forbidden}");
+    }
+    // Links from exports are shown as text, not as references.
+    assert!(html.contains("https://x.com/khairukum/status/"));
+}
