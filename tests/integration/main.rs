@@ -12,6 +12,7 @@ mod golden;
 mod hostile;
 mod init;
 mod lang;
+mod licences;
 mod mutations;
 mod oracle;
 mod safety;
