@@ -176,17 +176,8 @@ pub(crate) fn run(settings: &TasksSettings) -> Result<u8> {
     };
     let loaded = khairukum::plan::load::load_selected(&settings.plan, select)?;
     let plan = &loaded.plan;
-    let now = now(plan, settings.today);
-    let window = days(plan, &settings.window, now.date(), settings.lang).map_err(Error::Usage)?;
-    let mut filter = settings.filter.clone();
-    (filter.from, filter.to) = window.map_or((None, None), |(f, t)| (Some(f), Some(t)));
-    filter
-        .check(plan)
-        .map_err(|e| Error::Usage(e.text(settings.lang)))?;
-    if let Some(query) = &settings.owner {
-        filter.person = Some(resolve_person(plan, query, settings.lang)?);
-    }
-
+    // The plan's problems first: a file that could not be read is named
+    // with its line even when it stops the command below.
     let checked = khairukum::plan::rules::check(plan);
     let problems = loaded.diagnostics.iter().chain(&checked).filter(|d| {
         d.severity == khairukum::plan::diagnostic::Severity::Error
@@ -201,6 +192,17 @@ pub(crate) fn run(settings: &TasksSettings) -> Result<u8> {
         khairukum::t!("plan-problems.tasks"),
         settings.lang,
     )?;
+
+    let now = now(plan, settings.today);
+    let window = days(plan, &settings.window, now.date(), settings.lang).map_err(Error::Usage)?;
+    let mut filter = settings.filter.clone();
+    (filter.from, filter.to) = window.map_or((None, None), |(f, t)| (Some(f), Some(t)));
+    filter
+        .check(plan)
+        .map_err(|e| Error::Usage(e.text(settings.lang)))?;
+    if let Some(query) = &settings.owner {
+        filter.person = Some(resolve_person(plan, query, settings.lang)?);
+    }
 
     let all = tasks::derive(plan);
     let write = |out: &mut dyn Write| -> io::Result<()> {
@@ -253,7 +255,8 @@ fn resolve_person(plan: &Plan, query: &str, lang: Lang) -> Result<String> {
     use khairukum::t;
     let usage = |m: khairukum::text::i18n::Msg| Err(Error::Usage(m.text(lang)));
     let Some(team) = plan.team.as_ref().map(|t| &t.data) else {
-        return usage(t!("usage.no-team"));
+        // Not a mistake in the command line: the file is named above.
+        return Err(Error::Run(anyhow::anyhow!(t!("usage.no-team").text(lang))));
     };
     match team.find_person(query) {
         Lookup::Found(person) => Ok(person.id.value.clone()),

@@ -126,13 +126,19 @@ impl fmt::Display for Month {
     }
 }
 
-/// A signed span of time written `-3d`, `+2h`, `1w`, `30m`, `-1d12h` or `0`.
+/// A signed span of time written `-3d`, `+2h`, `1w`, `30m`, `-1d12h` or `0`,
+/// at most [`Duration::MAX_DAYS`] either way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Duration {
     pub minutes: i64,
 }
 
 impl Duration {
+    /// The longest span a plan may write: ten years. A task due years
+    /// before its item, or an effort of years, is a typing mistake, and a
+    /// date moved by such a span could leave the calendar.
+    pub const MAX_DAYS: i64 = 3660;
+
     pub fn parse(text: &str) -> Result<Duration, Msg> {
         let text = text.trim();
         let expected = || t!("duration.expected", text = text);
@@ -167,6 +173,13 @@ impl Duration {
         }
         if !number.is_empty() || body.is_empty() {
             return Err(expected());
+        }
+        if minutes > Self::MAX_DAYS * 24 * 60 {
+            return Err(t!(
+                "duration.too-long",
+                text = text,
+                max = format!("{}d", Self::MAX_DAYS)
+            ));
         }
         Ok(Duration {
             minutes: sign * minutes,
@@ -415,6 +428,22 @@ mod tests {
         assert_eq!(Duration::parse("-1d12h").unwrap().to_string(), "-1d12h");
         for bad in ["", "3", "d", "-3x", "3d4", "99999999999999999999d"] {
             assert!(en(Duration::parse(bad)).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn durations_end_at_ten_years_either_way() {
+        assert_eq!(Duration::parse("3660d").unwrap().minutes, 3660 * 24 * 60);
+        assert_eq!(Duration::parse("-3660d").unwrap().minutes, -3660 * 24 * 60);
+        for long in [
+            "3661d",
+            "-3660d1m",
+            "99999999d",
+            "2562047788015215h",
+            "523w",
+        ] {
+            let message = en(Duration::parse(long)).unwrap_err();
+            assert!(message.contains("at most 3660d"), "{long}: {message}");
         }
     }
 }

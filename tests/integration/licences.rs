@@ -6,6 +6,7 @@
 
 use crate::common::root;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::process::Command;
 
 /// Each crate built into the binary (name and version) and its licence.
@@ -61,12 +62,13 @@ fn licence_list(crates: &[(String, String)]) -> String {
          is out of date. CI checks with cargo-deny (`deny.toml`,\n\
          `scripts/deny.sh`) that each licence is an allowed one.\n\n",
     );
-    text.push_str(&format!(
+    let _ = write!(
+        text,
         "{} crates.\n\n| licence | crates |\n| --- | --- |\n",
         crates.len()
-    ));
+    );
     for (licence, packages) in rows {
-        text.push_str(&format!("| {licence} | {} |\n", packages.join(", ")));
+        let _ = writeln!(text, "| {licence} | {} |", packages.join(", "));
     }
     text
 }
