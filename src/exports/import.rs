@@ -102,7 +102,7 @@ fn find_exports(dir: &Path) -> std::io::Result<(Vec<std::path::PathBuf>, Vec<Pro
                 if is_csv(entry.path()) {
                     problems.push(unseen(
                         entry.path(),
-                        t!("export.not-a-file", what = t!("export.what.folder")),
+                        t!("export.not-a-file", what = t!("what.folder")),
                     ));
                 }
             }
@@ -110,7 +110,10 @@ fn find_exports(dir: &Path) -> std::io::Result<(Vec<std::path::PathBuf>, Vec<Pro
                 if is_csv(entry.path()) {
                     problems.push(unseen(
                         entry.path(),
-                        t!("export.not-a-file", what = what_it_is(entry.file_type())),
+                        t!(
+                            "export.not-a-file",
+                            what = crate::plan::load::what_it_is(entry.file_type())
+                        ),
                     ));
                 }
             }
@@ -133,25 +136,6 @@ fn find_exports(dir: &Path) -> std::io::Result<(Vec<std::path::PathBuf>, Vec<Pro
         }
     }
     Ok((files, problems))
-}
-
-/// What a thing that is neither a file nor a folder is, in words.
-fn what_it_is(kind: std::fs::FileType) -> Msg {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return t!("export.what.fifo");
-        }
-        if kind.is_socket() {
-            return t!("export.what.socket");
-        }
-        if kind.is_block_device() || kind.is_char_device() {
-            return t!("export.what.device");
-        }
-    }
-    let _ = kind;
-    t!("export.what.irregular")
 }
 
 /// Sums post stubs per platform, day and file as files come in, counting a

@@ -202,6 +202,22 @@ pub(crate) fn load_with(
         if !is_yaml {
             continue;
         }
+        if !entry.file_type().is_file() {
+            // A FIFO would never end and a device never stop: only files are read.
+            let file = sources.add(display(&rel), String::new());
+            diagnostics.push(
+                Diagnostic::new(
+                    &rule::UNREADABLE,
+                    t!(
+                        "plan.not-a-file",
+                        path = display(&rel),
+                        what = what_it_is(entry.file_type())
+                    ),
+                )
+                .at(Span::file_start(file)),
+            );
+            continue;
+        }
         let kind = classify(&rel);
         let file = sources.add(display(&rel), String::new());
         match kind {
@@ -368,15 +384,33 @@ fn calendar_month(path: &Path) -> Option<crate::text::dates::Month> {
     crate::text::dates::Month::parse(&path.file_stem()?.to_string_lossy()).ok()
 }
 
+/// What a thing that is neither a file nor a folder is, in words.
+pub(crate) fn what_it_is(kind: std::fs::FileType) -> crate::text::i18n::Msg {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return t!("what.fifo");
+        }
+        if kind.is_socket() {
+            return t!("what.socket");
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return t!("what.device");
+        }
+    }
+    let _ = kind;
+    t!("what.irregular")
+}
+
 /// Reads a file as UTF-8 (a UTF-8 byte-order mark is allowed).
 fn read_text(path: &Path, file: FileId) -> Result<String, Box<Diagnostic>> {
     let at = Span::file_start(file);
     let unreadable = |e: std::io::Error| {
         Box::new(Diagnostic::new(&rule::UNREADABLE, t!("cannot-read-file", error = e)).at(at))
     };
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(Box::new(
+    let too_large = |size: u64| {
+        Box::new(
             Diagnostic::new(
                 &rule::RESOURCE_LIMIT,
                 t!(
@@ -387,9 +421,24 @@ fn read_text(path: &Path, file: FileId) -> Result<String, Box<Diagnostic>> {
             )
             .at(at)
             .help(t!("file-too-large.help")),
-        ));
+        )
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(size));
     }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    // Never more than the limit, whatever the size said (a file still
+    // growing, a file of /proc): one byte over it is enough to know.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let handle = std::fs::File::open(path).map_err(unreadable)?;
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(handle, MAX_FILE_BYTES + 1),
+        &mut bytes,
+    )
+    .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Box::new(
             Diagnostic::new(&rule::NOT_UTF8, t!("utf16-file"))

@@ -641,10 +641,7 @@ pub fn read_followers(path: &std::path::Path) -> Result<FollowerTotals, Box<Prob
     if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
         return Err(problem(
             None,
-            crate::t!(
-                "export.not-a-file",
-                what = crate::t!("export.what.irregular")
-            ),
+            crate::t!("export.not-a-file", what = crate::t!("what.irregular")),
         ));
     }
     let text = match std::fs::read_to_string(path) {

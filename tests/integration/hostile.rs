@@ -97,6 +97,39 @@ fn a_symlink_loop_and_a_dangling_link() {
     assert_eq!(codes.len(), 2, "{codes:?}");
 }
 
+/// A FIFO would block a reader forever and `/dev/zero` never ends: both are
+/// named as files that are not read, in validate and in tasks.
+#[cfg(unix)]
+#[test]
+fn a_fifo_and_a_device_named_like_plan_files() {
+    let dir = copy_plan("tests/fixtures/tiny-plan");
+    let fifo = dir.path().join("plan/calendar/2027-01.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("plan/zero.yaml")).unwrap();
+    let (status, json) = {
+        let started = Instant::now();
+        let run = validate_json(dir.path());
+        assert!(started.elapsed() < Duration::from_secs(5));
+        run
+    };
+    assert_eq!(status, 2);
+    assert_eq!(codes_in(&json), ["KH010", "KH010"]);
+    let messages = json.to_string();
+    assert!(messages.contains("FIFO"), "{messages}");
+    assert!(messages.contains("a device"), "{messages}");
+    let started = Instant::now();
+    let out = khairukum(
+        dir.path(),
+        &["tasks", "--plan", "plan", "--today", "2026-11-10"],
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2027-01.yaml:1:1: error[KH010]"));
+}
+
 #[cfg(unix)]
 #[test]
 fn an_unreadable_file() {
