@@ -278,6 +278,7 @@ pub(crate) fn load_with(
         outcome
     });
     plan.calendar_incomplete = outcomes.iter().any(|o| o.content.is_none());
+    plan.months_left_unread = chosen.len() < calendar.len();
     take(outcomes, &mut plan);
     Ok(LoadedPlan {
         plan,

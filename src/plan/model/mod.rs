@@ -37,6 +37,9 @@ pub struct Plan {
     pub months: Vec<Loaded<calendar::CalendarMonth>>,
     /// True when some calendar file could not be read.
     pub calendar_incomplete: bool,
+    /// True when the command chose to read only some calendar months
+    /// (`tasks` for a window): rules that need every month hold back.
+    pub months_left_unread: bool,
 }
 
 impl Plan {
