@@ -55,7 +55,7 @@ pub(super) fn decode(mut reader: BufReader<std::fs::File>) -> Result<Input, Msg>
     let mut title = None;
     let mut delimiter = b',';
     let mut pending = Vec::new();
-    text.read_until(b'\n', &mut pending).map_err(unreadable)?;
+    first_line(&mut text, &mut pending)?;
     let first = String::from_utf8_lossy(&pending)
         .trim_end_matches(['\r', '\n'])
         .to_string();
@@ -64,7 +64,7 @@ pub(super) fn decode(mut reader: BufReader<std::fs::File>) -> Result<Input, Msg>
         preamble_lines += 1;
         body_offset = body_offset.map(|o| o + pending.len() as u64);
         pending.clear();
-        text.read_until(b'\n', &mut pending).map_err(unreadable)?;
+        first_line(&mut text, &mut pending)?;
         let second = String::from_utf8_lossy(&pending)
             .trim_end_matches(['\r', '\n'])
             .to_string();
@@ -86,12 +86,80 @@ pub(super) fn decode(mut reader: BufReader<std::fs::File>) -> Result<Input, Msg>
     let crlf = pending.ends_with(b"\r\n");
     Ok(Input {
         crlf,
-        body: Box::new(std::io::Cursor::new(pending).chain(text)),
+        body: Box::new(LineLimit::new(std::io::Cursor::new(pending).chain(text))),
         body_offset,
         preamble_lines,
         title,
         delimiter,
     })
+}
+
+/// The longest line an export may have. A post's text is at most tens of
+/// thousands of letters; a longer line is no export, and reading it whole
+/// would cost memory in proportion to it.
+pub(super) const MAX_LINE_BYTES: usize = 1 << 20;
+
+/// Reads one line of the preamble or header, at most [`MAX_LINE_BYTES`].
+fn first_line(text: &mut dyn BufRead, into: &mut Vec<u8>) -> Result<(), Msg> {
+    let limited = &mut Read::take(text, MAX_LINE_BYTES as u64 + 1);
+    limited
+        .read_until(b'\n', into)
+        .map_err(|e| t!("cannot-read-file", error = e))?;
+    if into.len() > MAX_LINE_BYTES {
+        return Err(t!("export.line-too-long", limit = "1 MB"));
+    }
+    Ok(())
+}
+
+/// The error a [`LineLimit`] stops with.
+#[derive(Debug)]
+pub(super) struct LineTooLong;
+
+impl std::fmt::Display for LineTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "a line longer than {MAX_LINE_BYTES} bytes")
+    }
+}
+
+impl std::error::Error for LineTooLong {}
+
+/// Whether a CSV reader stopped at a line longer than any export's.
+pub(super) fn is_line_too_long(error: &csv::Error) -> bool {
+    match error.kind() {
+        csv::ErrorKind::Io(e) => e.get_ref().is_some_and(|inner| inner.is::<LineTooLong>()),
+        _ => false,
+    }
+}
+
+/// A reader that fails with [`LineTooLong`] once a line runs past
+/// [`MAX_LINE_BYTES`], so that no record is buffered without bound.
+pub(super) struct LineLimit<R> {
+    inner: R,
+    /// Bytes since the last line feed.
+    run: usize,
+}
+
+impl<R> LineLimit<R> {
+    pub(super) fn new(inner: R) -> Self {
+        LineLimit { inner, run: 0 }
+    }
+}
+
+impl<R: Read> Read for LineLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.run = match buf[..n].iter().rposition(|&b| b == b'\n') {
+            Some(last) => n - last - 1,
+            None => self.run + n,
+        };
+        if self.run > MAX_LINE_BYTES {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                LineTooLong,
+            ));
+        }
+        Ok(n)
+    }
 }
 
 /// The legacy Facebook export's second header row of descriptions.

@@ -121,7 +121,10 @@ pub(super) fn read<R: Read>(
                 .has_headers(false)
                 .flexible(true)
                 .delimiter(delimiter)
-                .from_reader(BufReader::with_capacity(1 << 16, input));
+                .from_reader(super::decode::LineLimit::new(BufReader::with_capacity(
+                    1 << 16,
+                    input,
+                )));
             let mut half = SecondHalf {
                 part: Imported::default(),
                 rows: Rows::after_the_first(total_row),

@@ -389,7 +389,11 @@ pub(super) fn read_export(
             line,
             column: None,
             field: None,
-            message: t!("export.malformed", error = e),
+            message: if super::decode::is_line_too_long(&e) {
+                t!("export.line-too-long", limit = "1 MB")
+            } else {
+                t!("export.malformed", error = e)
+            },
             decision: Decision::RowSkipped,
         });
     }

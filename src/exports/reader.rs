@@ -29,9 +29,12 @@ impl<R: std::io::Read> FileReader<R> {
 
     /// The physical line of a record after the header that could not be read.
     pub(super) fn error_line(&self, error: &csv::Error) -> Option<u64> {
-        error
+        // An input error (a line too long) has no position of its own: it
+        // happened in the record after the last one read.
+        let line = error
             .position()
-            .map(|p| p.line() + self.preamble_lines + self.lag)
+            .map_or_else(|| self.csv.position().line(), csv::Position::line);
+        Some(line + self.preamble_lines + self.lag)
     }
 
     /// Every remaining record, in order, on this thread; stops at the first

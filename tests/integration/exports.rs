@@ -256,3 +256,44 @@ fn utf16_meta_daily_file_needs_its_platform_named() {
         khairukum::plan::model::platforms::PlatformKind::Instagram
     );
 }
+
+/// A line longer than any export's (1 MB) stops the file there: the rows
+/// before it are kept, the line is named, and memory does not grow with it.
+#[test]
+fn a_line_longer_than_any_export_stops_the_file_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = "Date,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Unfollows,Replies,Reposts,Profile visits,Create Post,Video views,Media views";
+    let row = "\"Wed, Nov 25, 2026\",4712,65,103,5,6,67,12,7,9,58,1,157,235";
+    for (name, text) in [
+        (
+            "long-row.csv",
+            format!(
+                "{header}\n{row}\n\"Tue, Nov 24, 2026\",{}\n{row}\n",
+                "1".repeat(3 << 20)
+            ),
+        ),
+        ("long-header.csv", "a".repeat(3 << 20)),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let mut imported = Imported::default();
+        import_file(&path, name, &options(), &mut imported);
+        let problem = imported
+            .problems
+            .first()
+            .unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(problem.rule.code, "KH100", "{name}");
+        assert!(
+            problem
+                .message
+                .text(khairukum::text::i18n::Lang::En)
+                .contains("longer than 1 MB")
+        );
+        if name == "long-row.csv" {
+            assert_eq!(problem.line, Some(3));
+            assert_eq!(imported.days.len(), 1, "the row before it is kept");
+        } else {
+            assert_eq!(problem.decision, Decision::FileSkipped);
+        }
+    }
+}
