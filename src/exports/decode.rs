@@ -126,7 +126,9 @@ impl std::error::Error for LineTooLong {}
 /// Whether a CSV reader stopped at a line longer than any export's.
 pub(super) fn is_line_too_long(error: &csv::Error) -> bool {
     match error.kind() {
-        csv::ErrorKind::Io(e) => e.get_ref().is_some_and(|inner| inner.is::<LineTooLong>()),
+        csv::ErrorKind::Io(e) => e
+            .get_ref()
+            .is_some_and(<dyn std::error::Error + Send + Sync>::is::<LineTooLong>),
         _ => false,
     }
 }

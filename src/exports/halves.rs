@@ -169,7 +169,7 @@ pub(super) fn read<R: Read>(
                 Ok(false) => break,
                 Err(e) => {
                     // One pass from the top stops here too: nothing after is used.
-                    result = Err((file.error_line(&e), e));
+                    result = Err((Some(file.error_line(&e)), e));
                     alone = true;
                     break;
                 }

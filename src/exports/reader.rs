@@ -28,13 +28,13 @@ impl<R: std::io::Read> FileReader<R> {
     }
 
     /// The physical line of a record after the header that could not be read.
-    pub(super) fn error_line(&self, error: &csv::Error) -> Option<u64> {
+    pub(super) fn error_line(&self, error: &csv::Error) -> u64 {
         // An input error (a line too long) has no position of its own: it
         // happened in the record after the last one read.
         let line = error
             .position()
             .map_or_else(|| self.csv.position().line(), csv::Position::line);
-        Some(line + self.preamble_lines + self.lag)
+        line + self.preamble_lines + self.lag
     }
 
     /// Every remaining record, in order, on this thread; stops at the first
@@ -50,7 +50,7 @@ impl<R: std::io::Read> FileReader<R> {
             match self.csv.read_byte_record(&mut record) {
                 Ok(true) => rows.take(&record, self.line(&record), mapper, into),
                 Ok(false) => return Ok(()),
-                Err(e) => return Err((self.error_line(&e), e)),
+                Err(e) => return Err((Some(self.error_line(&e)), e)),
             }
         }
     }
