@@ -64,34 +64,63 @@ fn is_number(cell: &str) -> bool {
         && !(digits.contains('.') && fraction.is_empty())
 }
 
-/// Writes `path` atomically with `write`.
+/// Writes `path` atomically with `write`. The output is made in memory
+/// first, so a failing `write` creates no file at all; then it is written
+/// to a temporary file beside `path` and renamed over it. The temporary
+/// file's name is fixed for each target (`.NAME.khairukum-tmp`), so the
+/// one a run killed in that short moment leaves behind is removed by the
+/// next run, not left to pile up.
 pub fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
+    let mut bytes = Vec::new();
+    write(&mut bytes)?;
+    let temp = temp_path(path)?;
+    // A file left by a run killed while writing: this run's to replace.
+    match std::fs::remove_file(&temp) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    let written = write_then_rename(&temp, path, &bytes);
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
+/// The temporary file a write of `path` goes through.
+pub fn temp_path(path: &Path) -> io::Result<std::path::PathBuf> {
+    let name = path.file_name().ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("`{}` names no file", path.display()),
+        )
+    })?;
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".khairukum-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    {
-        let mut buffered = io::BufWriter::new(temp.as_file_mut());
-        write(&mut buffered)?;
-        buffered.flush()?;
-    }
-    // The temporary file is private (0600); give the result the permissions
-    // of the file it replaces, or the usual ones for a new file.
+    Ok(dir.join(format!(".{}.khairukum-tmp", name.to_string_lossy())))
+}
+
+fn write_then_rename(temp: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(temp)?;
+    file.write_all(bytes)?;
+    // Private while written; then the permissions of the file it replaces,
+    // or the usual ones for a new file.
     let permissions = match std::fs::metadata(path) {
         Ok(meta) => meta.permissions(),
-        Err(_) => default_permissions(temp.as_file())?,
+        Err(_) => default_permissions(&file)?,
     };
-    temp.as_file().set_permissions(permissions)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    file.set_permissions(permissions)?;
+    file.sync_all()?;
+    drop(file);
+    std::fs::rename(temp, path)
 }
 
 #[cfg(unix)]
@@ -168,6 +197,19 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "the temporary file is removed");
+        // What a run killed while writing leaves is gone after the next.
+        let left = temp_path(&path).unwrap();
+        assert_eq!(left, dir.path().join(".out.txt.khairukum-tmp"));
+        std::fs::write(&left, b"half of an earlier run").unwrap();
+        write_atomic(&path, |w| w.write_all(b"second")).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
+        assert!(!left.exists());
+        let failed = write_atomic(&path, |w| {
+            w.write_all(b"half")?;
+            Err(io::Error::other("disk full"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
