@@ -30,6 +30,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         for item in &month.data.items {
             let at = span(file, &item.id);
+            links_before_publishing(file, item, out);
             let missing = match (item.goal.is_none(), item.audience.is_none()) {
                 (true, true) => Some((
                     t!("no-purpose.both", item = &item.id.value),
@@ -145,4 +146,36 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// Post links on an item the calendar says is not yet written: one of the
+/// two is wrong, and the report would believe the links.
+fn links_before_publishing(
+    file: crate::plan::source::FileId,
+    item: &crate::plan::model::calendar::Item,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(status @ (Status::Idea | Status::Drafted)) = item.status.get() else {
+        return;
+    };
+    let Some((platform, _)) = item.published.iter().next() else {
+        return;
+    };
+    out.push(
+        Diagnostic::new(
+            &rule::LINKS_BEFORE_PUBLISHING,
+            t!(
+                "links-before-publishing",
+                item = &item.id.value,
+                status = status.as_str(),
+                n = item.published.iter().count()
+            ),
+        )
+        .at(span(file, platform))
+        .related(
+            Span::from_yaml(file, &item.status.at),
+            t!("links-before-publishing.status"),
+        )
+        .help(t!("links-before-publishing.help")),
+    );
 }

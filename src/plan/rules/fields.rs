@@ -62,6 +62,26 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if let Some(hours) = &s.working_hours {
             field(out, f, &hours.start);
             field(out, f, &hours.end);
+            if let (Some(start), Some(end)) = (hours.start.get(), hours.end.get())
+                && end <= start
+            {
+                out.push(
+                    Diagnostic::new(
+                        &rule::WORKING_HOURS_REVERSED,
+                        t!(
+                            "working-hours-reversed",
+                            start = start.format("%H:%M"),
+                            end = end.format("%H:%M")
+                        ),
+                    )
+                    .at(Span::from_yaml(f, &hours.end.at))
+                    .related(
+                        Span::from_yaml(f, &hours.start.at),
+                        t!("working-hours-reversed.start"),
+                    )
+                    .help(t!("working-hours-reversed.help")),
+                );
+            }
         }
         if let (Some(start), Some(end)) = (s.period.start.get(), s.period.end.get())
             && end <= start

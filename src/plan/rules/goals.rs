@@ -47,6 +47,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 (false, true) => Some(("kpi-incomplete.target", t!("kpi-incomplete.target.help"))),
                 (false, false) => None,
             };
+            target_beyond_baseline(file, kpi, out);
             if let Some((which, help)) = incomplete {
                 let message = match which {
                     "kpi-incomplete.both" => t!("kpi-incomplete.both", kpi = &kpi.id.value),
@@ -154,6 +155,55 @@ fn check_parts(
                 t!("weights-sum", kpi = &kpi.id.value, total = number(total)),
             )
             .at(span(file, &kpi.id)),
+        );
+    }
+}
+
+/// A KPI's target must lie beyond its baseline in its direction, or its
+/// progress (value − baseline) ÷ (target − baseline) means nothing.
+fn target_beyond_baseline(
+    file: crate::plan::source::FileId,
+    kpi: &crate::plan::model::goals::Kpi,
+    out: &mut Vec<Diagnostic>,
+) {
+    use crate::plan::model::goals::Direction;
+    let (Some(baseline), Some(target), Some(direction)) = (
+        &kpi.baseline,
+        &kpi.target,
+        kpi.direction.as_ref().and_then(|d| d.get()),
+    ) else {
+        return;
+    };
+    let beyond = match direction {
+        Direction::Increase => target.value > baseline.value,
+        Direction::Decrease => target.value < baseline.value,
+    };
+    if !beyond {
+        let (b, t) = (number(baseline.value), number(target.value));
+        let (message, help) = match direction {
+            Direction::Increase => (
+                t!(
+                    "kpi-target-behind.increase",
+                    kpi = &kpi.id.value,
+                    baseline = &b,
+                    target = &t
+                ),
+                t!("kpi-target-behind.increase.help"),
+            ),
+            Direction::Decrease => (
+                t!(
+                    "kpi-target-behind.decrease",
+                    kpi = &kpi.id.value,
+                    baseline = &b,
+                    target = &t
+                ),
+                t!("kpi-target-behind.decrease.help"),
+            ),
+        };
+        out.push(
+            Diagnostic::new(&rule::KPI_TARGET_BEHIND_BASELINE, message)
+                .at(span(file, &kpi.id))
+                .help(help),
         );
     }
 }

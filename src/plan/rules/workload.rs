@@ -16,7 +16,31 @@ pub(super) const MIX_MIN_PLACEMENTS: usize = 10;
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     mix(cx, out);
+    capacity_above_zero(cx, out);
     tasks_rules(cx, out);
+}
+
+/// `hours_per_week` is hours someone has for the plan: above zero, or left out.
+fn capacity_above_zero(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(team) = &cx.plan.team else { return };
+    for person in &team.data.people {
+        if let Some(hours) = person.hours_per_week
+            && hours <= 0.0
+        {
+            out.push(
+                Diagnostic::new(
+                    &rule::CAPACITY_NOT_POSITIVE,
+                    t!(
+                        "capacity-not-positive",
+                        person = &person.id.value,
+                        hours = number(hours)
+                    ),
+                )
+                .at(span(team.file, &person.id))
+                .help(t!("capacity-not-positive.help")),
+            );
+        }
+    }
 }
 
 fn mix(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -140,9 +164,13 @@ fn tasks_rules(cx: &Context, out: &mut Vec<Diagnostic>) {
     let week_start = plan.week_start();
     if let Some(team) = &plan.team {
         for load in workload::weekly(&all, &team.data, week_start) {
+            // A capacity of zero or less is KH063's; over it means nothing.
             let (Some(hours), true) = (load.capacity_hours, load.over()) else {
                 continue;
             };
+            if hours <= 0.0 {
+                continue;
+            }
             let person = team
                 .data
                 .person(load.person)
