@@ -321,7 +321,7 @@ pub(super) enum PlanCommand {
     #[command(
         after_help = "Exit status: 0 clean (warnings allowed), 1 problems found, 2 could not run.\n\nExamples:\n  khairukum plan validate\n  khairukum plan validate --format sarif > plan.sarif\n  khairukum plan validate --deny warnings"
     )]
-    Validate(ValidateArgs),
+    Validate(PlanValidateArgs),
     /// What changed in the plan between two git revisions, for a reviewer
     #[command(
         after_help = "BASE defaults to where this branch left the default branch; HEAD to the working tree.\n\nExamples:\n  khairukum plan diff\n  khairukum plan diff main HEAD --format json\n  khairukum plan diff HEAD~3"
@@ -361,6 +361,17 @@ pub(super) struct ValidateArgs {
     /// When to colour the human format
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+pub(super) struct PlanValidateArgs {
+    #[command(flatten)]
+    pub findings: ValidateArgs,
+
+    /// The day to treat as today (an item published after it is a
+    /// mistake); default: today in the plan's time zone
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,7 +1,7 @@
 //! `khairukum plan validate`: settings resolved from the arguments and the
 //! environment, then every finding rendered in the chosen format.
 
-use super::args::{ColorChoice, DenyLevel, OutputFormat, ValidateArgs};
+use super::args::{ColorChoice, DenyLevel, OutputFormat, PlanValidateArgs, ValidateArgs};
 use super::error::{COULD_NOT_RUN, PROBLEMS, Result, SUCCESS};
 use khairukum::plan::render::{self, Format};
 use khairukum::plan::validate::Validation;
@@ -12,14 +12,16 @@ use std::path::PathBuf;
 /// Settings for `plan validate`, resolved from arguments and environment.
 pub(crate) struct ValidateSettings {
     plan: PathBuf,
+    today: Option<chrono::NaiveDate>,
     findings: FindingsSettings,
 }
 
 impl ValidateSettings {
-    pub(crate) fn resolve(plan: PathBuf, lang: Lang, args: &ValidateArgs) -> Self {
+    pub(crate) fn resolve(plan: PathBuf, lang: Lang, args: &PlanValidateArgs) -> Self {
         ValidateSettings {
             plan,
-            findings: FindingsSettings::resolve(lang, args),
+            today: args.today,
+            findings: FindingsSettings::resolve(lang, &args.findings),
         }
     }
 }
@@ -61,7 +63,7 @@ fn color(choice: ColorChoice) -> bool {
 }
 
 pub(crate) fn run(settings: &ValidateSettings) -> Result<u8> {
-    let validation = khairukum::plan::validate::validate(&settings.plan)?;
+    let validation = khairukum::plan::validate::validate(&settings.plan, settings.today)?;
     let code = show(&validation, &settings.findings)?;
     // The process ends next: freeing a large plan piece by piece would only cost time.
     std::mem::forget(validation);

@@ -330,7 +330,7 @@ mod tests {
         };
         let written = scaffold(dir.path(), month, false).unwrap();
         assert_eq!(written.len(), files(month).len());
-        let validation = crate::plan::validate::validate(&dir.path().join("plans")).unwrap();
+        let validation = crate::plan::validate::validate(&dir.path().join("plans"), None).unwrap();
         assert!(
             validation.diagnostics.is_empty(),
             "{:#?}",

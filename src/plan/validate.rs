@@ -27,12 +27,15 @@ impl Validation {
     }
 }
 
-/// Loads and checks the plan in `dir`.
-pub fn validate(dir: &Path) -> Result<Validation, LoadError> {
+/// Loads and checks the plan in `dir`, as of `today` (default: today in the
+/// plan's time zone).
+pub fn validate(dir: &Path, today: Option<chrono::NaiveDate>) -> Result<Validation, LoadError> {
     // Per-month rules run while the other months are still being read.
     let loaded = load_with(dir, |_, _| true, crate::plan::rules::check_month)?;
     let mut diagnostics = loaded.diagnostics;
     diagnostics.extend(crate::plan::rules::check_plan_wide(&loaded.plan));
+    let today = today.unwrap_or_else(|| crate::plan::rules::today_in(&loaded.plan));
+    diagnostics.extend(crate::plan::rules::check_as_of(&loaded.plan, today));
     sort(&mut diagnostics, &loaded.sources);
     Ok(Validation {
         files: loaded.sources.len(),

@@ -179,3 +179,39 @@ fn links_before_publishing(
         .help(t!("links-before-publishing.help")),
     );
 }
+
+/// An item marked `published` whose publish time is after `today`: the
+/// status is ahead of the calendar, or the date is wrong.
+pub(super) fn published_in_future(
+    plan: &crate::plan::model::Plan,
+    today: chrono::NaiveDate,
+    out: &mut Vec<Diagnostic>,
+) {
+    for month in &plan.months {
+        for item in &month.data.items {
+            let (Some(Status::Published), Some(publish)) = (item.status.get(), item.publish.get())
+            else {
+                continue;
+            };
+            if publish.date() > today {
+                out.push(
+                    Diagnostic::new(
+                        &rule::PUBLISHED_IN_FUTURE,
+                        t!(
+                            "published-in-future",
+                            item = &item.id.value,
+                            publish = publish.format("%Y-%m-%d %H:%M"),
+                            today = today
+                        ),
+                    )
+                    .at(Span::from_yaml(month.file, &item.status.at))
+                    .related(
+                        Span::from_yaml(month.file, &item.publish.at),
+                        t!("published-in-future.publish"),
+                    )
+                    .help(t!("published-in-future.help")),
+                );
+            }
+        }
+    }
+}

@@ -58,7 +58,21 @@ pub(crate) fn check_month(
     out
 }
 
-/// Every rule except those of [`check_month`].
+/// Today in the plan's time zone.
+pub fn today_in(plan: &Plan) -> chrono::NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&plan.time_zone())
+        .date_naive()
+}
+
+/// The rules that depend on the day: an item marked published after it.
+pub fn check_as_of(plan: &Plan, today: chrono::NaiveDate) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    calendar::published_in_future(plan, today, &mut out);
+    out
+}
+
+/// Every rule except those of [`check_month`] and [`check_as_of`].
 pub(crate) fn check_plan_wide(plan: &Plan) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let index = ids::build(plan, &mut out);
