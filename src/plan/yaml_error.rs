@@ -42,7 +42,8 @@ pub(super) fn to_diagnostic(err: &Error, file: FileId, text: &str) -> Diagnostic
         Error::SerdeUnknownField {
             field, expected, ..
         } => {
-            let help = did_you_mean(field, expected.iter().copied())
+            let help = split_by_comma(text, &span)
+                .or_else(|| did_you_mean(field, expected.iter().copied()))
                 .unwrap_or_else(|| t!("unknown-field.allowed", fields = expected.join(", ")));
             Diagnostic::new(&rule::UNKNOWN_FIELD, t!("unknown-field", field = field))
                 .label(t!("unknown-field.label"))
@@ -221,6 +222,31 @@ fn plain_found(unexpected: &str) -> Msg {
 }
 
 /// The source text a span covers.
+/// In `{en: Companies, restaurants and hotels}` the comma ends the text
+/// and YAML reads `restaurants and hotels` as a key of its own. When an
+/// unknown field follows a comma inside `{…}` after a `key: value` whose
+/// value is unquoted, the help shows the text quoted whole.
+fn split_by_comma(text: &str, span: &Span) -> Option<Msg> {
+    let line_start = text
+        .get(..span.byte_start)?
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let before = text.get(line_start..span.byte_start)?;
+    let field = scalar_at(text, span);
+    let inside = before.rfind('{')?;
+    let head = before.trim_end().strip_suffix(',')?;
+    let (key_part, value) = head.get(inside + 1..)?.rsplit_once(':')?;
+    let key = key_part.rsplit([',', '{']).next()?.trim();
+    let value = value.trim();
+    if key.is_empty() || value.is_empty() || value.starts_with(['"', '\'', '[', '{']) {
+        return None;
+    }
+    Some(t!(
+        "unknown-field.comma",
+        quoted = format!("{key}: \"{value}, {field}\"")
+    ))
+}
+
 fn scalar_at<'t>(text: &'t str, span: &Span) -> &'t str {
     text.get(span.byte_start..span.byte_start + span.byte_len)
         .unwrap_or("")
