@@ -18,6 +18,9 @@ pub(crate) const TIME_TOLERANCE_MINUTES: i64 = 180;
 /// A comparable key for a post link: the platform and the post's own id.
 pub(crate) fn link_key(url: &str) -> Option<String> {
     let url = url.trim();
+    if url == crate::plan::model::calendar::NO_PUBLIC_LINK {
+        return None;
+    }
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let rest = rest.split(['#']).next().unwrap_or(rest);
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
@@ -276,6 +279,7 @@ mod tests {
 
     #[test]
     fn links_reduce_to_the_platform_and_post_id() {
+        assert_eq!(link_key(crate::plan::model::calendar::NO_PUBLIC_LINK), None);
         assert_eq!(
             link_key("https://x.com/khairukum/status/1859?s=20").as_deref(),
             Some("x:1859")

@@ -57,6 +57,10 @@ pub struct Item {
     pub notes: Option<Text>,
 }
 
+/// Written under `published:` for a post that has no public link (a
+/// Snapchat story, a WhatsApp broadcast): published, with nothing to link.
+pub const NO_PUBLIC_LINK: &str = "no-public-link";
+
 keyword_enum! {
     /// Where an item (or a month's plan) stands; each status implies the ones before it.
     Status {

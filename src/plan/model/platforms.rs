@@ -43,6 +43,42 @@ keyword_enum! {
 }
 
 impl PlatformKind {
+    /// The web hosts the platform's post links are on (without `www.`,
+    /// `m.` or `mobile.`).
+    pub fn hosts(self) -> &'static [&'static str] {
+        match self {
+            PlatformKind::X => &["x.com", "twitter.com"],
+            PlatformKind::Facebook => &["facebook.com", "fb.com", "fb.watch"],
+            PlatformKind::Instagram => &["instagram.com"],
+            PlatformKind::Youtube => &["youtube.com", "youtu.be"],
+            PlatformKind::Tiktok => &["tiktok.com", "vm.tiktok.com"],
+            PlatformKind::Snapchat => &["snapchat.com", "story.snapchat.com", "t.snapchat.com"],
+            PlatformKind::Linkedin => &["linkedin.com", "lnkd.in"],
+            PlatformKind::Whatsapp => &["whatsapp.com", "wa.me", "chat.whatsapp.com"],
+        }
+    }
+
+    /// Whether `link` is a web link to one of the platform's hosts.
+    pub fn owns_link(self, link: &str) -> bool {
+        let Some(rest) = link
+            .trim()
+            .strip_prefix("https://")
+            .or_else(|| link.trim().strip_prefix("http://"))
+        else {
+            return false;
+        };
+        let host = rest
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let host = ["www.", "mobile.", "m."]
+            .iter()
+            .find_map(|p| host.strip_prefix(p))
+            .unwrap_or(&host);
+        self.hosts().contains(&host)
+    }
+
     /// How the platform counts a post's length.
     pub fn counting(self) -> crate::text::post_text::Counting {
         use crate::text::post_text::Counting;
@@ -70,5 +106,54 @@ impl PlatformKind {
 impl Platforms {
     pub fn get(&self, id: &str) -> Option<&Platform> {
         self.platforms.iter().find(|p| p.id.value == id)
+    }
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::PlatformKind;
+
+    #[test]
+    fn a_link_belongs_to_the_platform_whose_host_it_is_on() {
+        let owns = [
+            (
+                PlatformKind::X,
+                "https://x.com/khairukum/status/1928897087780911700",
+            ),
+            (PlatformKind::X, "https://mobile.twitter.com/k/status/1"),
+            (
+                PlatformKind::Instagram,
+                "https://www.instagram.com/p/C3680e3a117/",
+            ),
+            (
+                PlatformKind::Facebook,
+                "https://m.facebook.com/khairukum/posts/1",
+            ),
+            (PlatformKind::Youtube, "https://youtu.be/abc"),
+            (PlatformKind::Tiktok, "https://www.tiktok.com/@k/video/7"),
+            (
+                PlatformKind::Snapchat,
+                "https://www.snapchat.com/spotlight/df5a",
+            ),
+            (
+                PlatformKind::Whatsapp,
+                "https://whatsapp.com/channel/0029VaK/497",
+            ),
+            (PlatformKind::Whatsapp, "http://wa.me/966500000000"),
+        ];
+        for (kind, link) in owns {
+            assert!(kind.owns_link(link), "{kind:?} {link}");
+        }
+        let foreign = [
+            (PlatformKind::Whatsapp, "https://x.com/khairukum/status/1"),
+            (PlatformKind::X, "https://x.com.evil.example/status/1"),
+            (PlatformKind::X, "x.com/khairukum/status/1"),
+            (PlatformKind::Instagram, "ftp://instagram.com/p/1"),
+            (PlatformKind::Facebook, "https://notfacebook.com/1"),
+            (PlatformKind::X, "TBD"),
+        ];
+        for (kind, link) in foreign {
+            assert!(!kind.owns_link(link), "{kind:?} {link}");
+        }
     }
 }

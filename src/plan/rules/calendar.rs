@@ -31,6 +31,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         for item in &month.data.items {
             let at = span(file, &item.id);
             links_before_publishing(file, item, out);
+            links_of_their_platform(cx, file, item, out);
             let missing = match (item.goal.is_none(), item.audience.is_none()) {
                 (true, true) => Some((
                     t!("no-purpose.both", item = &item.id.value),
@@ -213,5 +214,49 @@ pub(super) fn published_in_future(
                 );
             }
         }
+    }
+}
+
+/// Each post link must be on its platform's site: a link under
+/// `whatsapp:` to x.com is a link pasted under the wrong key.
+fn links_of_their_platform(
+    cx: &Context,
+    file: crate::plan::source::FileId,
+    item: &crate::plan::model::calendar::Item,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(platforms) = &cx.plan.platforms else {
+        return;
+    };
+    for (platform, link) in item.published.iter() {
+        let Some(kind) = platforms
+            .data
+            .platforms
+            .iter()
+            .find(|p| p.id.value == platform.value)
+            .and_then(|p| p.kind.get())
+        else {
+            continue;
+        };
+        if link.value == crate::plan::model::calendar::NO_PUBLIC_LINK || kind.owns_link(&link.value)
+        {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                &rule::LINK_OF_OTHER_PLATFORM,
+                t!(
+                    "link-of-other-platform",
+                    link = &link.value,
+                    platform = &platform.value,
+                    kind = kind.as_str()
+                ),
+            )
+            .at(span(file, link))
+            .help(t!(
+                "link-of-other-platform.help",
+                hosts = kind.hosts().join(", ")
+            )),
+        );
     }
 }
