@@ -30,6 +30,13 @@ fn stdout(cwd: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// `tasks` on the hostile plan as of 2026-11-10, with `more` arguments.
+fn tasks(plan: &tempfile::TempDir, more: &[&str]) -> String {
+    let mut args = vec!["tasks", "--plan", "plan", "--today", "2026-11-10"];
+    args.extend(more);
+    stdout(plan.path(), &args)
+}
+
 /// Whether a spreadsheet would evaluate `cell` as a formula.
 fn live_formula(cell: &str) -> bool {
     let numeric = cell.parse::<f64>().is_ok() && !cell.contains(['e', 'E', 'i', 'n', 'N']);
@@ -56,37 +63,9 @@ fn no_csv_the_tool_writes_holds_a_live_formula() {
     let outputs = [
         (
             "tasks",
-            stdout(
-                plan.path(),
-                &[
-                    "tasks",
-                    "--plan",
-                    "plan",
-                    "--today",
-                    "2026-11-10",
-                    "--status",
-                    "all",
-                    "--format",
-                    "csv",
-                ],
-            ),
+            tasks(&plan, &["--status", "all", "--format", "csv"]),
         ),
-        (
-            "summary",
-            stdout(
-                plan.path(),
-                &[
-                    "tasks",
-                    "--plan",
-                    "plan",
-                    "--today",
-                    "2026-11-10",
-                    "--summary",
-                    "--format",
-                    "csv",
-                ],
-            ),
-        ),
+        ("summary", tasks(&plan, &["--summary", "--format", "csv"])),
         (
             "report",
             stdout(
@@ -141,20 +120,7 @@ fn every_csv_writer_is_the_one_that_makes_cells_inert() {
 #[test]
 fn calendar_text_cannot_start_a_property() {
     let plan = hostile_plan();
-    let ics = stdout(
-        plan.path(),
-        &[
-            "tasks",
-            "--plan",
-            "plan",
-            "--today",
-            "2026-11-10",
-            "--status",
-            "all",
-            "--format",
-            "ics",
-        ],
-    );
+    let ics = tasks(&plan, &["--status", "all", "--format", "ics"]);
     let unfolded = ics.replace("\r\n ", "");
     let lines: Vec<&str> = unfolded.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert!(
