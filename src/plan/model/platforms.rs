@@ -79,6 +79,33 @@ impl PlatformKind {
         self.hosts().contains(&host)
     }
 
+    /// The rule a username on the platform follows: its length in
+    /// characters and the characters it may have besides ASCII letters and
+    /// digits (the leading `@` aside); `None` where the handle may be a
+    /// page or channel name (Facebook, LinkedIn, WhatsApp).
+    pub fn username_rule(self) -> Option<(std::ops::RangeInclusive<usize>, &'static str)> {
+        match self {
+            PlatformKind::X => Some((1..=15, "_")),
+            PlatformKind::Instagram => Some((1..=30, "._")),
+            PlatformKind::Tiktok => Some((2..=24, "._")),
+            PlatformKind::Snapchat => Some((3..=15, "._-")),
+            PlatformKind::Youtube => Some((3..=30, "._-")),
+            PlatformKind::Facebook | PlatformKind::Linkedin | PlatformKind::Whatsapp => None,
+        }
+    }
+
+    /// Whether `handle` can be a username on the platform.
+    pub fn handle_fits(self, handle: &str) -> bool {
+        let Some((length, others)) = self.username_rule() else {
+            return !handle.trim().is_empty();
+        };
+        let name = handle.strip_prefix('@').unwrap_or(handle);
+        length.contains(&name.chars().count())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || others.contains(c))
+    }
+
     /// How the platform counts a post's length.
     pub fn counting(self) -> crate::text::post_text::Counting {
         use crate::text::post_text::Counting;
@@ -154,6 +181,32 @@ mod link_tests {
         ];
         for (kind, link) in foreign {
             assert!(!kind.owns_link(link), "{kind:?} {link}");
+        }
+    }
+
+    #[test]
+    fn handles_follow_each_platforms_username_rule() {
+        for (kind, handle) in [
+            (PlatformKind::X, "@khairukum"),
+            (PlatformKind::X, "abc_123"),
+            (PlatformKind::Instagram, "khairukum.org"),
+            (PlatformKind::Tiktok, "@k.h"),
+            (PlatformKind::Youtube, "@khairukum-jeddah"),
+            (PlatformKind::Whatsapp, "قناة خيركم"),
+            (PlatformKind::Facebook, "Khairukum Charity"),
+        ] {
+            assert!(kind.handle_fits(handle), "{kind:?} {handle}");
+        }
+        for (kind, handle) in [
+            (PlatformKind::X, "@test, main: account"),
+            (PlatformKind::X, "@a_name_longer_than_15"),
+            (PlatformKind::X, "khairukum.org"),
+            (PlatformKind::Instagram, "@"),
+            (PlatformKind::Tiktok, "a"),
+            (PlatformKind::Snapchat, "خيركم"),
+            (PlatformKind::Whatsapp, "  "),
+        ] {
+            assert!(!kind.handle_fits(handle), "{kind:?} {handle}");
         }
     }
 }

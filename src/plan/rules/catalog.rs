@@ -63,6 +63,7 @@ rules! {
     WORKING_HOURS_REVERSED = "KH065" "working-hours-reversed" Error "`working_hours` ends at or before it starts; reply times are counted in these hours.";
     PUBLISHED_IN_FUTURE = "KH067" "published-in-future" Error "An item is marked `published` but its publish time is after today (`--today` sets the day).";
     LINK_OF_OTHER_PLATFORM = "KH068" "link-of-other-platform" Error "A post link under `published:` is not a web link to that platform's site (an x.com link under `whatsapp:`); the report would join the wrong post.";
+    CONTACT_NOT_VALID = "KH069" "contact-not-valid" Error "A platform handle that cannot be a username there (X: 1–15 letters, digits or `_`), or a team email that cannot be an address.";
     LINKS_BEFORE_PUBLISHING = "KH066" "links-before-publishing" Error "An item still at `idea` or `drafted` has post links under `published:`; the report would count it as published while the calendar says it is not.";
     EXPORT_UNREADABLE = "KH100" "export-unreadable" Error "An export that cannot be read as CSV (not text, a broken encoding, cut or malformed); the rest of it is not used.";
     EXPORT_UNKNOWN = "KH101" "export-unknown" Warning "A CSV file that is no export this tool reads; it is not used.";

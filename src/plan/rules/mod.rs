@@ -34,6 +34,7 @@ const FAMILIES: &[Family] = &[
     process::check,
     goals::check,
     platforms::check,
+    platforms::emails,
 ];
 
 /// Runs every rule over a loaded plan, on all cores.

@@ -15,6 +15,27 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
     let mut total = 0.0;
     for p in list {
+        if let Some(kind) = p.kind.get()
+            && !kind.handle_fits(&p.handle)
+        {
+            let help = match kind.username_rule() {
+                Some((length, others)) => t!(
+                    "handle-not-valid.help",
+                    min = *length.start(),
+                    max = *length.end(),
+                    others = others
+                ),
+                None => t!("handle-empty.help"),
+            };
+            out.push(
+                Diagnostic::new(
+                    &rule::CONTACT_NOT_VALID,
+                    t!("handle-not-valid", handle = &p.handle, kind = kind.as_str()),
+                )
+                .at(span(platforms.file, &p.id))
+                .help(help),
+            );
+        }
         if !(0.0..=100.0).contains(&p.focus.value) {
             out.push(
                 Diagnostic::new(
@@ -46,5 +67,34 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             );
         }
         out.push(d);
+    }
+}
+
+/// A team member's email must be an address: one `@`, a domain with a dot,
+/// no spaces.
+pub(super) fn emails(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(team) = &cx.plan.team else { return };
+    for person in &team.data.people {
+        let Some(email) = &person.email else { continue };
+        let valid = match email.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && !domain.contains('@')
+                    && domain.split('.').count() >= 2
+                    && domain.split('.').all(|part| !part.is_empty())
+                    && !email.chars().any(char::is_whitespace)
+            }
+            None => false,
+        };
+        if !valid {
+            out.push(
+                Diagnostic::new(
+                    &rule::CONTACT_NOT_VALID,
+                    t!("email-not-valid", email = email, person = &person.id.value),
+                )
+                .at(span(team.file, &person.id))
+                .help(t!("email-not-valid.help")),
+            );
+        }
     }
 }
