@@ -42,7 +42,7 @@ impl<W: Write> CsvWriter<W> {
 
 /// A cell as a spreadsheet will take it as data: unchanged unless it would
 /// start a formula, then with a leading apostrophe.
-pub fn inert(cell: &str) -> Cow<'_, str> {
+fn inert(cell: &str) -> Cow<'_, str> {
     let starts_formula = cell
         .chars()
         .next()
@@ -90,7 +90,7 @@ pub fn write_atomic(
 }
 
 /// The temporary file a write of `path` goes through.
-pub fn temp_path(path: &Path) -> io::Result<std::path::PathBuf> {
+fn temp_path(path: &Path) -> io::Result<std::path::PathBuf> {
     let name = path.file_name().ok_or_else(|| {
         io::Error::new(
             io::ErrorKind::InvalidInput,

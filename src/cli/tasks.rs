@@ -256,7 +256,7 @@ fn resolve_person(plan: &Plan, query: &str, lang: Lang) -> Result<String> {
     let usage = |m: khairukum::text::i18n::Msg| Err(Error::Usage(m.text(lang)));
     let Some(team) = plan.team.as_ref().map(|t| &t.data) else {
         // Not a mistake in the command line: the file is named above.
-        return Err(Error::Run(anyhow::anyhow!(t!("usage.no-team").text(lang))));
+        return Err(Error::Run(anyhow::anyhow!(t!("plan.no-team").text(lang))));
     };
     match team.find_person(query) {
         Lookup::Found(person) => Ok(person.id.value.clone()),

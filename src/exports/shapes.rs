@@ -8,6 +8,7 @@
 //! is named as that export, with the columns expected and not found.
 
 use super::formats::{FORMATS, Field, Format, fit, normalise_header};
+use super::tables::Counts;
 use super::values::{DateOrder, count, is_placeholder, when_in};
 
 /// The header of each real export the tool has seen, column for column.
@@ -138,21 +139,16 @@ enum Kind {
     Any,
 }
 
+/// What a column of `field` holds; a count is any field the canonical
+/// tables count ([`Counts`]), and Meta's one-metric column.
 fn kind(field: Field) -> Kind {
-    use Field::{
-        Account, AccountId, Channel, Clicks, Date, Engagements, FirstReply, FollowersTotal,
-        Follows, Impressions, Likes, NetFollows, Platform, PostId, Posts, Primary, Published,
-        Reach, Received, Replies, Reposts, Saves, Text, Unfollows, Url, VideoViews,
-    };
     match field {
-        Date | Published | Received | FirstReply => Kind::Date,
-        Impressions | Reach | Engagements | Likes | Replies | Reposts | Saves | Clicks
-        | VideoViews | Follows | Unfollows | NetFollows | FollowersTotal | Posts | Primary => {
-            Kind::Count
-        }
-        Url => Kind::Link,
-        PostId | AccountId => Kind::Id,
-        Text | Account | Platform | Channel => Kind::Any,
+        Field::Date | Field::Published | Field::Received | Field::FirstReply => Kind::Date,
+        Field::Url => Kind::Link,
+        Field::PostId | Field::AccountId => Kind::Id,
+        Field::Primary => Kind::Count,
+        _ if Counts::default().slot(field).is_some() => Kind::Count,
+        _ => Kind::Any,
     }
 }
 

@@ -94,10 +94,7 @@ fn platform_rows_equal_the_oracles_in_both_shipped_months() {
                 let got = figure["value"].as_f64();
                 match (want, got) {
                     (Some(w), Some(g)) => {
-                        assert!(
-                            (w - g).abs() <= 1e-9 * w.abs().max(1.0),
-                            "{month} {id} {metric}: {g} != {w}"
-                        );
+                        assert!(same(w, g), "{month} {id} {metric}: {g} != {w}");
                         compared += 1;
                     }
                     (None, None) => {}

@@ -37,6 +37,20 @@ fn tasks(plan: &tempfile::TempDir, more: &[&str]) -> String {
     stdout(plan.path(), &args)
 }
 
+/// The charity's November report in `format`.
+fn report(format: &str) -> String {
+    let args = [
+        "report",
+        "--month",
+        "2026-11",
+        "--today",
+        "2026-12-01",
+        "--format",
+        format,
+    ];
+    stdout(&root(), &args)
+}
+
 /// Whether a spreadsheet would evaluate `cell` as a formula.
 fn live_formula(cell: &str) -> bool {
     let numeric = cell.parse::<f64>().is_ok() && !cell.contains(['e', 'E', 'i', 'n', 'N']);
@@ -66,21 +80,7 @@ fn no_csv_the_tool_writes_holds_a_live_formula() {
             tasks(&plan, &["--status", "all", "--format", "csv"]),
         ),
         ("summary", tasks(&plan, &["--summary", "--format", "csv"])),
-        (
-            "report",
-            stdout(
-                &root(),
-                &[
-                    "report",
-                    "--month",
-                    "2026-11",
-                    "--today",
-                    "2026-12-01",
-                    "--format",
-                    "csv",
-                ],
-            ),
-        ),
+        ("report", report("csv")),
     ];
     for (name, text) in &outputs {
         let cells = cells(text);
@@ -147,18 +147,7 @@ fn calendar_text_cannot_start_a_property() {
 
 #[test]
 fn the_html_report_can_run_nothing_and_load_nothing() {
-    let html = stdout(
-        &root(),
-        &[
-            "report",
-            "--month",
-            "2026-11",
-            "--today",
-            "2026-12-01",
-            "--format",
-            "html",
-        ],
-    );
+    let html = report("html");
     let policy = r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; "#;
     let at = html.find(policy).expect("a Content-Security-Policy");
     assert!(

@@ -179,27 +179,14 @@ fn target_beyond_baseline(
         Direction::Decrease => target.value < baseline.value,
     };
     if !beyond {
-        let (b, t) = (number(baseline.value), number(target.value));
-        let (message, help) = match direction {
-            Direction::Increase => (
-                t!(
-                    "kpi-target-behind.increase",
-                    kpi = &kpi.id.value,
-                    baseline = &b,
-                    target = &t
-                ),
-                t!("kpi-target-behind.increase.help"),
-            ),
-            Direction::Decrease => (
-                t!(
-                    "kpi-target-behind.decrease",
-                    kpi = &kpi.id.value,
-                    baseline = &b,
-                    target = &t
-                ),
-                t!("kpi-target-behind.decrease.help"),
-            ),
-        };
+        let message = t!(
+            "kpi-target-behind",
+            kpi = &kpi.id.value,
+            direction = direction.as_str(),
+            baseline = number(baseline.value),
+            target = number(target.value)
+        );
+        let help = t!("kpi-target-behind.help");
         out.push(
             Diagnostic::new(&rule::KPI_TARGET_BEHIND_BASELINE, message)
                 .at(span(file, &kpi.id))
