@@ -45,9 +45,7 @@ pub fn surely_within(counting: Counting, text: &str, limit: usize) -> bool {
 
 /// X's weighted length, per the twitter-text v3 configuration.
 pub fn x_weighted_length(text: &str) -> usize {
-    let config = twitter_text_config::config_v3();
-    let result = twitter_text::parse(text, config, true);
-    usize::try_from(result.weighted_length).unwrap_or(0)
+    super::x::weighted_length(text)
 }
 
 /// Whether a post has surely no more than `max` hashtags: each needs a `#` or `＃`.
@@ -57,7 +55,10 @@ pub(crate) fn surely_few_hashtags(text: &str, max: usize) -> bool {
 
 /// The hashtags in a post, as X extracts them (`#خيركم` included).
 pub fn hashtags(text: &str) -> Vec<String> {
-    twitter_text::extractor::Extractor::new().extract_hashtags(text)
+    super::x::hashtags(text)
+        .into_iter()
+        .map(|tag| tag.text)
+        .collect()
 }
 
 #[cfg(test)]

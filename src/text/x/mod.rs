@@ -1,0 +1,93 @@
+//! X's own rules for a post's text (twitter-text v3), written from its
+//! published conformance cases: the weighted length (a URL as 23, an emoji
+//! or a CJK character as 2, Latin and Arabic as 1), and the URLs and
+//! hashtags X finds. Every rule here costs time linear in the text.
+
+mod chars;
+mod emoji;
+mod hashtags;
+mod punycode;
+mod tables;
+mod urls;
+mod validate;
+mod weighted;
+
+pub use validate::{
+    is_valid_hashtag, is_valid_list, is_valid_post, is_valid_url, is_valid_username,
+};
+pub use weighted::{Config, Parsed, parse};
+
+/// Something X finds in a text, and where: `start..end` in characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// The text found (a hashtag without its `#`).
+    pub text: String,
+    /// Where it begins, in characters.
+    pub start: usize,
+    /// Where it ends, in characters.
+    pub end: usize,
+}
+
+/// The URLs X finds in `text`, with or without `https://`.
+pub fn urls(text: &str) -> Vec<Entity> {
+    urls::find(&text.chars().collect::<Vec<_>>())
+}
+
+/// The hashtags X finds in `text` (`#خيركم` included; `#123` and a URL's `#top` not).
+pub fn hashtags(text: &str) -> Vec<Entity> {
+    hashtags::find(&text.chars().collect::<Vec<_>>())
+}
+
+/// X's weighted length of `text` under its current rules.
+pub fn weighted_length(text: &str) -> usize {
+    parse(text, &Config::V3).weighted_length
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_domain_counts_as_a_link() {
+        assert_eq!(weighted_length("khairukum.org.sa"), 23);
+        assert_eq!(weighted_length("زوروا khairukum.org.sa"), 6 + 23);
+        // X's rules end a path at the first Arabic letter: the rest counts as text.
+        assert_eq!(weighted_length("https://khairukum.org.sa/ar/تبرع"), 23 + 4);
+        let found = urls("زوروا khairukum.org.sa/donate اليوم");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].text, "khairukum.org.sa/donate");
+        assert_eq!((found[0].start, found[0].end), (6, 29));
+    }
+
+    #[test]
+    fn arabic_weighs_one_and_emoji_two() {
+        assert_eq!(weighted_length("خيركم"), 5);
+        assert_eq!(weighted_length("👨‍👩‍👧‍👦"), 2);
+        assert_eq!(weighted_length("🇸🇦"), 2);
+        // A text-style presentation selector makes ☺ text: two characters.
+        assert_eq!(weighted_length("\u{263A}\u{FE0E}"), 2 + 2);
+        assert_eq!(weighted_length("\u{263A}\u{FE0F}"), 2);
+    }
+
+    #[test]
+    fn arabic_hashtags_are_found_and_a_links_fragment_is_not() {
+        let tags: Vec<String> =
+            hashtags("تخريج #حفاظ_القرآن و #Khairukum https://khairukum.org.sa/#top")
+                .into_iter()
+                .map(|tag| tag.text)
+                .collect();
+        assert_eq!(tags, ["حفاظ_القرآن", "Khairukum"]);
+        assert!(hashtags("رقم #12345").is_empty());
+    }
+
+    #[test]
+    fn every_top_level_domain_is_lower_case_and_listed_once() {
+        for list in [tables::GENERIC_TLDS, tables::COUNTRY_TLDS] {
+            let mut seen = std::collections::HashSet::new();
+            for name in list {
+                assert_eq!(*name, name.to_lowercase(), "{name}");
+                assert!(seen.insert(name), "{name} twice");
+            }
+        }
+    }
+}
