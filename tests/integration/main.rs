@@ -8,6 +8,7 @@ mod conformance;
 mod diff;
 mod docs;
 mod exports;
+mod fuzz_corpus;
 mod golden;
 mod hostile;
 mod init;

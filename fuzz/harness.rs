@@ -1,0 +1,131 @@
+//! What each fuzz target does with one input. Shared, by `#[path]`, by the
+//! targets under `fuzz/fuzz_targets/` (cargo-fuzz, nightly) and by the
+//! ordinary test that replays the corpus and every crash found
+//! (`tests/integration/fuzz_corpus.rs`, stable, in CI): one definition.
+//!
+//! Each function panics only where the library does, or where one of the
+//! properties it checks does not hold.
+
+#![allow(dead_code)] // Each target uses one of these; the replaying test uses all but `scratch`.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// A folder of this process for the files an input is written to (the
+/// fuzz targets'; the replaying test passes a temporary folder of its own).
+#[allow(dead_code)]
+pub(crate) fn scratch() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("khairukum-fuzz-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a scratch folder");
+        dir
+    })
+}
+
+fn month() -> khairukum::text::dates::Month {
+    khairukum::text::dates::Month {
+        year: 2026,
+        month: 11,
+    }
+}
+
+/// The first byte picks a file of a new plan (`khairukum init`'s), the rest
+/// replaces its text; the plan is validated, its tasks derived.
+pub(crate) fn plan_file(scratch: &Path, data: &[u8]) {
+    let Some((&pick, text)) = data.split_first() else {
+        return;
+    };
+    let files = khairukum::plan::init::files(month());
+    let chosen = usize::from(pick) % files.len();
+    let root = scratch.join("plan");
+    let _ = std::fs::remove_dir_all(&root);
+    for (k, (path, content)) in files.iter().enumerate() {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().expect("a plan file is in a folder"))
+            .expect("a plan folder");
+        let bytes = if k == chosen {
+            text
+        } else {
+            content.as_bytes()
+        };
+        std::fs::write(&path, bytes).expect("a plan file");
+    }
+    let plan_dir = root.join("plans");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 15);
+    if let Ok(validation) = khairukum::plan::validate::validate(&plan_dir, today) {
+        // Every finding points inside the file it names (a file that is not
+        // text keeps no text, and its finding names a place in its bytes).
+        for d in &validation.diagnostics {
+            if let Some(span) = d.span {
+                let source = validation.sources.get(span.file);
+                if source.text.is_empty() {
+                    continue;
+                }
+                assert!(span.byte_start <= source.text.len(), "{}", source.path);
+                let lines = source.text.lines().count().max(1);
+                assert!(
+                    span.line as usize <= lines + 1,
+                    "{}: line {} of {lines}",
+                    source.path,
+                    span.line
+                );
+            }
+        }
+    }
+    if let Ok(loaded) = khairukum::plan::load::load(&plan_dir) {
+        let _ = khairukum::plan::tasks::derive(&loaded.plan);
+    }
+}
+
+/// The input is one export file (`.csv`); it is imported and checked.
+pub(crate) fn export_file(scratch: &Path, data: &[u8]) {
+    let root = scratch.join("exports");
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).expect("an exports folder");
+    std::fs::write(root.join("export.csv"), data).expect("an export file");
+    let options = khairukum::exports::Options {
+        window: None,
+        detail: None,
+        time_zone: chrono_tz::Asia::Riyadh,
+        year_anchor: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("a date"),
+        date_order: None,
+        accounts: Vec::new(),
+    };
+    let imported = khairukum::exports::import_dir(&root, &options).expect("the folder is readable");
+    let _ = khairukum::exports::findings::findings(&imported.problems, &imported.files);
+}
+
+/// The input is a post's text: X's counter and extractors, and what must hold of them.
+pub(crate) fn post_text(_scratch: &Path, data: &[u8]) {
+    use khairukum::text::{post_text, x};
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let parsed = x::parse(text, &x::Config::V3);
+    let characters = text.chars().count();
+    let mut previous_end = 0;
+    for url in x::urls(text) {
+        assert!(url.start >= previous_end && url.start < url.end && url.end <= characters);
+        let shown: String = text
+            .chars()
+            .skip(url.start)
+            .take(url.end - url.start)
+            .collect();
+        assert_eq!(shown, url.text);
+        previous_end = url.end;
+    }
+    previous_end = 0;
+    for tag in x::hashtags(text) {
+        assert!(tag.start >= previous_end && tag.start < tag.end && tag.end <= characters);
+        assert!(x::is_valid_hashtag(&format!("#{}", tag.text)) || tag.text.contains('#'));
+        previous_end = tag.end;
+    }
+    // The quick bound the validator uses never lets a long text pass.
+    for limit in [0, 1, 23, 140, 280] {
+        if post_text::surely_within(post_text::Counting::XWeighted, text, limit) {
+            assert!(parsed.weighted_length <= limit, "{limit}");
+        }
+    }
+    assert!(parsed.valid_range.1 <= parsed.display_range.1 || !parsed.valid);
+}
