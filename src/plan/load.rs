@@ -373,10 +373,8 @@ fn parse_one(job: &Job) -> Outcome {
             Content::Calendar(month)
         }),
     };
-    match result {
-        Ok(content) => outcome.content = Some(content),
-        Err(diagnostic) => outcome.diagnostics.push(*diagnostic),
-    }
+    outcome.content = result.value;
+    outcome.diagnostics.extend(result.problems);
     outcome.text = Some(text);
     outcome
 }
@@ -500,7 +498,17 @@ fn options() -> serde_saphyr::Options {
     options
 }
 
-fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> Result<T, Box<Diagnostic>> {
-    serde_saphyr::from_str_with_options::<T>(text, options())
-        .map_err(|err| Box::new(crate::plan::yaml_error::to_diagnostic(&err, file, text)))
+/// Decodes one plan file, going on past each shape problem to find the
+/// next (`recover`): the value when the file may be used, and every problem.
+fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> crate::plan::recover::Decoded<T> {
+    crate::plan::recover::decode_all(
+        text,
+        |work| serde_saphyr::from_str_with_options::<T>(work, options()),
+        |err, work| {
+            (
+                crate::plan::yaml_error::to_diagnostic(err, file, work),
+                crate::plan::yaml_error::shape_of(err),
+            )
+        },
+    )
 }

@@ -10,6 +10,7 @@ pub mod init;
 pub mod load;
 pub mod metrics;
 pub mod model;
+mod recover;
 pub mod render;
 pub mod rules;
 pub mod schema;

@@ -127,7 +127,8 @@ pub(super) fn to_diagnostic(err: &Error, file: FileId, text: &str) -> Diagnostic
             ),
         )
         .help(safety()),
-        Error::Eof { .. } => Diagnostic::new(&rule::YAML_SYNTAX, t!("unexpected-end")),
+        Error::Eof { .. } => Diagnostic::new(&rule::YAML_SYNTAX, t!("unexpected-end"))
+            .help(t!("syntax.rest-unchecked")),
         Error::Message { msg, .. } if msg.contains("recursion") || msg.contains("depth") => {
             Diagnostic::new(
                 &rule::RESOURCE_LIMIT,
@@ -164,6 +165,7 @@ pub(super) fn to_diagnostic(err: &Error, file: FileId, text: &str) -> Diagnostic
                 .help(t!("nesting.help"))
             } else {
                 Diagnostic::new(&rule::YAML_SYNTAX, t!("invalid-yaml", message = message))
+                    .help(t!("syntax.rest-unchecked"))
             }
         }
     };
@@ -172,6 +174,38 @@ pub(super) fn to_diagnostic(err: &Error, file: FileId, text: &str) -> Diagnostic
         diagnostic = diagnostic.related(Span::from_yaml(file, &anchor), t!("alias-anchor"));
     }
     diagnostic
+}
+
+/// What kind of shape problem a parser error is, for going on past it.
+pub(super) fn shape_of(err: &Error) -> crate::plan::recover::Shape {
+    use crate::plan::recover::Shape;
+    let err = err.without_snippet();
+    let err = match err {
+        Error::AliasError { error, .. } => error.without_snippet(),
+        other => other,
+    };
+    match err {
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => Shape::UnknownField {
+            meant: crate::plan::diagnostic::closest(field, expected.iter().copied())
+                .map(str::to_owned),
+        },
+        Error::SerdeMissingField { field, .. } => Shape::MissingField((*field).to_string()),
+        Error::Message { msg, .. } if msg.contains("recursion") || msg.contains("depth") => {
+            Shape::Other
+        }
+        Error::SerdeInvalidType { .. }
+        | Error::SerdeInvalidValue { .. }
+        | Error::SerdeInvalidLength { .. }
+        | Error::InvalidScalar { .. }
+        | Error::InvalidBooleanStrict { .. }
+        | Error::NullIntoString { .. }
+        | Error::SerdeUnknownVariant { .. }
+        | Error::Unexpected { .. }
+        | Error::Message { .. } => Shape::BadValue,
+        _ => Shape::Other,
+    }
 }
 
 /// The parser's message without its "line N column M" decorations.
