@@ -122,10 +122,12 @@ fn trend_chart(r: &Report, kpi: &super::super::KpiResult, lang: Lang) -> String 
         w - pad,
         h - pad
     );
+    // The target's label stands at the line's oldest end, away from the
+    // newest value's label at the other.
     if let Some(t) = kpi.target {
         let _ = write!(
             svg,
-            r##"<line x1="{pad}" y1="{0:.1}" x2="{1}" y2="{0:.1}" stroke="#c0392b" stroke-dasharray="5 4"/><text x="{1}" y="{2:.1}" text-anchor="end">{3}</text>"##,
+            r##"<line x1="{pad}" y1="{0:.1}" x2="{1}" y2="{0:.1}" stroke="#c0392b" stroke-dasharray="5 4"/><text x="{pad}" y="{2:.1}" text-anchor="start">{3}</text>"##,
             y(t),
             w - pad,
             y(t) - 4.0,
