@@ -16,6 +16,7 @@
 //! the search of its file; the other files are read as ever.
 
 use crate::plan::diagnostic::{Diagnostic, closest};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// At most this many problems are looked for in one file.
@@ -58,7 +59,8 @@ pub(super) fn decode_all<T, E>(
     decode: impl Fn(&str) -> Result<T, E>,
     describe: impl Fn(&E, &str) -> (Diagnostic, Shape),
 ) -> Decoded<T> {
-    let mut work = text.to_owned();
+    // The file's own text until a problem is found: a clean file is not copied.
+    let mut work: Cow<'_, str> = Cow::Borrowed(text);
     let mut found: Vec<Diagnostic> = Vec::new();
     let mut blanked: Vec<Range<usize>> = Vec::new();
     let mut blanked_fields: Vec<String> = Vec::new();
@@ -132,7 +134,7 @@ pub(super) fn decode_all<T, E>(
                         .is_some_and(|item| has_key(&work[item.clone()], meant))
                 {
                     let padded = format!("{meant:<width$}", width = key.len());
-                    work.replace_range(at..at + key.len(), &padded);
+                    work.to_mut().replace_range(at..at + key.len(), &padded);
                     continue;
                 }
                 if let Some(item) = item {
@@ -157,7 +159,7 @@ pub(super) fn decode_all<T, E>(
                 problems: found,
             };
         };
-        blank(&mut work, &range);
+        blank(work.to_mut(), &range);
         blanked.push(range);
     }
 }

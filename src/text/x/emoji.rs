@@ -13,13 +13,12 @@ static EMOJI: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(EMOJI_PATTERN).expect("X's emoji pattern is a valid regular expression")
 });
 
-/// The emoji sequences in `chars`, with positions in characters.
-pub(super) fn find(chars: &[char]) -> Vec<Entity> {
-    let text: String = chars.iter().collect();
+/// The emoji sequences in `text` (whose characters are `chars`), with positions in characters.
+pub(super) fn find(text: &str, chars: &[char]) -> Vec<Entity> {
     let mut found = Vec::new();
     let mut byte = 0;
     let mut index = 0;
-    for m in EMOJI.find_iter(&text) {
+    for m in EMOJI.find_iter(text) {
         // Byte offsets to character positions, walking forward once.
         while byte < m.start() {
             byte += chars[index].len_utf8();

@@ -162,15 +162,18 @@ impl<'a> Scanner<'a> {
             .or_else(|| self.punycode(i))
     }
 
+    /// Whether `word` (lower-case ASCII) stands at `i`, in either case.
+    fn has_at(&self, i: usize, word: &str) -> bool {
+        self.chars.get(i..i + word.len()).is_some_and(|head| {
+            head.iter()
+                .zip(word.chars())
+                .all(|(c, w)| c.to_ascii_lowercase() == w)
+        })
+    }
+
     /// `xn--` and its letters, digits and hyphens.
     fn punycode(&self, i: usize) -> Option<usize> {
-        let prefix = ['x', 'n', '-', '-'];
-        let head = self.chars.get(i..i + 4)?;
-        if !head
-            .iter()
-            .zip(prefix)
-            .all(|(c, p)| c.to_ascii_lowercase() == p)
-        {
+        if !self.has_at(i, "xn--") {
             return None;
         }
         let end = self.ascii_end[i + 4];
@@ -208,25 +211,17 @@ impl<'a> Scanner<'a> {
 
     /// Whether `http://` or `https://` ends at `i`.
     fn after_protocol(&self, i: usize) -> bool {
-        ["http://", "https://"].iter().any(|p| {
-            let len = p.len();
-            i >= len
-                && self.chars[i - len..i]
-                    .iter()
-                    .zip(p.chars())
-                    .all(|(c, p)| c.to_ascii_lowercase() == p)
-        })
+        ["http://", "https://"]
+            .iter()
+            .any(|p| i >= p.len() && self.has_at(i - p.len(), p))
     }
 
     /// The protocol at `i`, if any: its length.
     fn protocol(&self, i: usize) -> Option<usize> {
-        ["https://", "http://"].iter().find_map(|p| {
-            let head = self.chars.get(i..i + p.len())?;
-            head.iter()
-                .zip(p.chars())
-                .all(|(c, p)| c.to_ascii_lowercase() == p)
-                .then_some(p.len())
-        })
+        ["https://", "http://"]
+            .iter()
+            .find(|p| self.has_at(i, p))
+            .map(|p| p.len())
     }
 
     /// A host at `i`: where it ends.

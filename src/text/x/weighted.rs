@@ -85,10 +85,11 @@ pub fn parse(text: &str, config: &Config) -> Parsed {
             valid_range: (0, 0),
         };
     }
-    let normalized: Vec<char> = text.nfc().collect();
+    let normalized_text: String = text.nfc().collect();
+    let normalized: Vec<char> = normalized_text.chars().collect();
     let links = urls::find(&normalized);
     let emoji = if config.emoji_parsing {
-        emoji::find(&normalized)
+        emoji::find(&normalized_text, &normalized)
     } else {
         Vec::new()
     };
