@@ -16,6 +16,7 @@
 //! the search of its file; the other files are read as ever.
 
 use crate::plan::diagnostic::{Diagnostic, closest};
+use crate::plan::source::line_start;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -162,10 +163,6 @@ pub(super) fn decode_all<T, E>(
         blank(work.to_mut(), &range);
         blanked.push(range);
     }
-}
-
-fn line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind('\n').map_or(0, |i| i + 1)
 }
 
 fn line_end(text: &str, at: usize) -> usize {

@@ -42,6 +42,14 @@ impl Sources {
     }
 }
 
+/// The byte where the line holding byte `at` of `text` begins.
+pub(crate) fn line_start(text: &str, at: usize) -> usize {
+    text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1)
+}
+
 /// Line and column (1-based, in characters) of a byte offset in `text`.
 pub(crate) fn line_column(text: &str, byte: usize) -> (u32, u32) {
     let byte = byte.min(text.len());
@@ -51,11 +59,7 @@ pub(crate) fn line_column(text: &str, byte: usize) -> (u32, u32) {
         reason = "counted once per finding shown, on plan-sized files"
     )]
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
+    let column = String::from_utf8_lossy(&before[line_start(text, byte)..])
         .chars()
         .count()
         + 1;

@@ -261,10 +261,7 @@ fn plain_found(unexpected: &str) -> Msg {
 /// unknown field follows a comma inside `{…}` after a `key: value` whose
 /// value is unquoted, the help shows the text quoted whole.
 fn split_by_comma(text: &str, span: &Span) -> Option<Msg> {
-    let line_start = text
-        .get(..span.byte_start)?
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
+    let line_start = crate::plan::source::line_start(text, span.byte_start);
     let before = text.get(line_start..span.byte_start)?;
     let field = scalar_at(text, span);
     let inside = before.rfind('{')?;
