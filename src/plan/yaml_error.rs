@@ -143,6 +143,10 @@ pub(super) fn to_diagnostic(err: &Error, file: FileId, text: &str) -> Diagnostic
             let found = scalar_at(text, &span);
             let found = if found.is_empty() {
                 t!("found.something-else")
+            } else if found.starts_with('[') {
+                t!("type.list")
+            } else if found.starts_with('{') {
+                t!("type.mapping")
             } else {
                 t!("quoted", text = found)
             };
