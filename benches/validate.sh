@@ -1,25 +1,38 @@
 #!/usr/bin/env bash
-# Benchmark of `plan validate`: the charity's own plan, then synthetic plans of
-# 5 years × 30,000 / 60,000 / 120,000 calendar items in 60 monthly files.
-# Reports the median wall time of RUNS runs and the peak memory of one run.
+# Benchmark of `plan validate`: the charity's own plan, then synthetic plans
+# of 5 years × 30,000 items (1×), 60,000 (2×) and 120,000 (4×) in 60 monthly
+# files — realistic items: Arabic titles and texts with a link and hashtags,
+# one or two platforms each, post links once published. Reports the median
+# wall time of RUNS runs and the peak memory of one run, then where the time
+# of the 1× plan goes, phase by phase (`examples/validate_phases.rs`).
 #
 #   bash benches/validate.sh            # RUNS=10 by default
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-10}
-cargo build --release --quiet --bin khairukum --example synthetic_plan
+cargo build --release --quiet --bin khairukum --example synthetic_plan --example validate_phases
 bin=target/release/khairukum
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 source benches/lib.sh
+# The synthetic calendar runs to 2030: a day after it, nothing is "published in the future".
+today=(--today 2031-01-01)
 
-printf '%-22s %10s %12s %10s\n' plan items "median ms" "peak MB"
-printf '%-22s %10s %12s %10s\n' plans/ "$(grep -c '^  - id:' plans/calendar/*.yaml | awk -F: '{s+=$2} END {print s}')" \
+printf '%-22s %10s %10s %12s %10s\n' plan items MB "median ms" "peak MB"
+printf '%-22s %10s %10s %12s %10s\n' plans/ "$(grep -c '^  - id:' plans/calendar/*.yaml | awk -F: '{s+=$2} END {print s}')" \
+  "$(du -sb plans | awk '{printf "%.2f", $1/1e6}')" \
   "$(median_ms $bin plan validate --plan plans)" "$(peak_mb $bin plan validate --plan plans)"
 for items in 30000 60000 120000; do
   target/release/examples/synthetic_plan "$work/$items" "$items" 2>/dev/null
-  $bin plan validate --plan "$work/$items" >/dev/null # warm the page cache
-  printf '%-22s %10s %12s %10s\n' "synthetic" "$items" \
-    "$(median_ms $bin plan validate --plan "$work/$items")" "$(peak_mb $bin plan validate --plan "$work/$items")"
+  # The synthetic plan is clean: a finding would mean the benchmark measures rendering.
+  $bin plan validate --plan "$work/$items" "${today[@]}" >"$work/out" ||
+    { tail -n 3 "$work/out"; echo "the synthetic plan of $items items is not clean" >&2; exit 1; }
+  printf '%-22s %10s %10s %12s %10s\n' "synthetic" "$items" \
+    "$(du -sb "$work/$items" | awk '{printf "%.2f", $1/1e6}')" \
+    "$(median_ms $bin plan validate --plan "$work/$items" "${today[@]}")" \
+    "$(peak_mb $bin plan validate --plan "$work/$items" "${today[@]}")"
 done
+echo
+echo "30,000 items, phase by phase:"
+target/release/examples/validate_phases "$work/30000" 2031-01-01

@@ -90,21 +90,41 @@ fn main() {
             let status = STATUSES[i % STATUSES.len()];
             let _ = write!(
                 text,
-                "  - id: item-{n}\n    title: {{ar: \"مادة رقم {n} عن حلقات تحفيظ القرآن الكريم\"}}\n    publish: {year}-{month:02}-{day:02}T{hour:02}:{minute:02}\n    platforms: [{platforms}]\n    goal: {goal}\n    kpi: {kpi}\n    audience: {}\n    format: {}\n    owner: {}\n    status: {status}\n    text:\n      {platform}: \"تخريج {n} حافظاً وحافظة لكتاب الله في حفل جمعية خيركم السنوي بجدة، بارك الله في جهود المعلمين والمتطوعين. #خيركم #جدة\"\n",
+                "  - id: item-{n}\n    title: {{ar: \"مادة رقم {n} عن حلقات تحفيظ القرآن الكريم\", en: \"Item {n}: the Quran memorisation circles\"}}\n    publish: {year}-{month:02}-{day:02}T{hour:02}:{minute:02}\n    platforms: [{platforms}]\n    goal: {goal}\n    kpi: {kpi}\n    audience: {}\n    format: {}\n    owner: {}\n    status: {status}\n    text:\n",
                 AUDIENCES[i % AUDIENCES.len()],
                 FORMATS[i % FORMATS.len()],
                 OWNERS[i % OWNERS.len()],
             );
+            for p in platforms.split(", ") {
+                let _ = writeln!(
+                    text,
+                    "      {p}: \"تخريج {n} حافظاً وحافظة لكتاب الله في حفل جمعية خيركم السنوي بجدة، بارك الله في جهود المعلمين والمتطوعين. https://khairukum.org.sa/news/{n} #خيركم #جدة\""
+                );
+            }
             if status == "published" {
                 let _ = writeln!(text, "    published:");
                 for p in platforms.split(", ") {
-                    let _ = writeln!(text, "      {p}: https://example.org/{p}/{n}");
+                    let _ = writeln!(text, "      {p}: {}", post_link(p, n));
                 }
             }
         }
         fs::write(out.join(format!("calendar/{year}-{month:02}.yaml")), text).unwrap();
     }
     eprintln!("wrote {n} items in 60 monthly files to {}", out.display());
+}
+
+/// A published post's link as the platform shows it (none for a Snapchat
+/// story or a WhatsApp broadcast).
+fn post_link(platform: &str, n: usize) -> String {
+    let id = 1_850_000_000_000_000_000_u64 + n as u64 * 7_919;
+    match platform {
+        "x" => format!("https://x.com/khairukum/status/{id}"),
+        "instagram" => format!("https://www.instagram.com/p/C{n:09}/"),
+        "youtube" => format!("https://www.youtube.com/watch?v=kh{n:09}"),
+        "tiktok" => format!("https://www.tiktok.com/@khairukum/video/{id}"),
+        "facebook" => format!("https://www.facebook.com/khairukum/posts/{id}"),
+        _ => "no-public-link".to_string(),
+    }
 }
 
 /// Spreads items over platforms in proportion to their focus shares.

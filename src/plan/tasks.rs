@@ -226,7 +226,6 @@ pub(crate) fn derive_unsorted<'a>(plan: &'a Plan) -> Vec<Task<'a>> {
             }
         }
     }
-    tasks.sort_by(|a, b| (a.due, a.step_id(), a.subject).cmp(&(b.due, b.step_id(), b.subject)));
     tasks
 }
 

@@ -30,10 +30,23 @@ fn fold_char(c: char) -> Option<char> {
 
 /// Folds text for comparison: `fold("الجمعيّة")` equals `fold("الجمعيه")`.
 pub(crate) fn fold(text: &str) -> String {
-    text.chars()
-        .filter_map(fold_char)
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars().filter_map(fold_char) {
+        push_lowercase(c, |l| folded.push(l));
+    }
+    folded
+}
+
+/// Lower-cases `c` into `push`: ASCII and the caseless Arabic block
+/// directly (most of a post), anything else through Unicode's mapping.
+fn push_lowercase(c: char, mut push: impl FnMut(char)) {
+    if c.is_ascii() {
+        push(c.to_ascii_lowercase());
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        push(c);
+    } else {
+        c.to_lowercase().for_each(push);
+    }
 }
 
 /// Text folded for matching, remembering where each folded character came from.
@@ -41,21 +54,23 @@ pub(crate) fn fold(text: &str) -> String {
 pub struct Folded {
     chars: Vec<char>,
     /// Character index in the original text of each folded character.
-    origin: Vec<usize>,
+    origin: Vec<u32>,
 }
 
 impl Folded {
     pub fn new(text: &str) -> Folded {
+        // Arabic letters take two bytes: about one character per two bytes.
         let mut folded = Folded {
-            chars: Vec::with_capacity(text.len()),
-            origin: Vec::with_capacity(text.len()),
+            chars: Vec::with_capacity(text.len() / 2 + 1),
+            origin: Vec::with_capacity(text.len() / 2 + 1),
         };
         for (index, c) in text.chars().enumerate() {
             if let Some(f) = fold_char(c) {
-                for lower in f.to_lowercase() {
+                let index = u32::try_from(index).unwrap_or(u32::MAX);
+                push_lowercase(f, |lower| {
                     folded.chars.push(lower);
                     folded.origin.push(index);
-                }
+                });
             }
         }
         folded
@@ -78,7 +93,7 @@ impl Folded {
             let end = start + needle.len();
             let before_ok = start == 0 || !is_word(hay[start - 1]);
             let after_ok = end == hay.len() || !is_word(hay[end]);
-            (before_ok && after_ok).then_some(self.origin[start])
+            (before_ok && after_ok).then_some(self.origin[start] as usize)
         })
     }
 }

@@ -8,7 +8,7 @@ use crate::plan::rules::catalog as rule;
 use crate::plan::source::FileId;
 use crate::t;
 use crate::text::i18n::Msg;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt as _};
 
 /// What an id names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -198,11 +198,15 @@ fn tasks_rules(cx: &Context, out: &mut Vec<Diagnostic>) {
         plan.settings.as_ref().and_then(|s| s.data.period()),
         &plan.process,
     ) {
-        let mut reported = std::collections::HashSet::new();
+        // The earliest task of each step that falls due before the start.
+        let mut earliest: BTreeMap<&str, &tasks::Task> = BTreeMap::new();
         for task in all.iter().filter(|t| t.due.date() < start) {
-            if !reported.insert(task.step_id()) {
-                continue;
+            let first = earliest.entry(task.step_id()).or_insert(task);
+            if (task.due, task.subject) < (first.due, first.subject) {
+                *first = task;
             }
+        }
+        for task in earliest.into_values() {
             out.push(
                 Diagnostic::new(
                     &rule::TASK_BEFORE_PLAN,
