@@ -3,7 +3,7 @@
 //! Tasks are never typed by hand, so the calendar's history is their audit trail.
 
 use crate::plan::model::Plan;
-use crate::plan::model::calendar::{Item, Status};
+use crate::plan::model::calendar::{CalendarMonth, Item, Status};
 use crate::plan::model::process::{Owner, Per, Step};
 use crate::plan::model::team::Team;
 use crate::text::dates::{Duration, Month};
@@ -101,15 +101,18 @@ impl<'a> Assigner<'a> {
         Assigner { team, members }
     }
 
-    fn assignee(&self, step: &'a Step, item_owner: Option<&'a str>) -> Option<&'a str> {
+    /// The person who does `step`'s task (for an item owned by `item_owner`).
+    fn assignee(&self, step: &Step, item_owner: Option<&str>) -> Option<&'a str> {
         let team = self.team?;
         match Owner::parse(&step.owner.value) {
             Owner::Person(id) => team.person(id).map(|p| p.id.value.as_str()),
             Owner::Role(role) => {
                 let people = self.members.get(role)?;
                 Some(
-                    item_owner
-                        .filter(|o| people.contains(o))
+                    people
+                        .iter()
+                        .find(|p| Some(**p) == item_owner)
+                        .copied()
                         .unwrap_or(people[0]),
                 )
             }
@@ -125,108 +128,216 @@ pub fn derive(plan: &Plan) -> Vec<Task<'_>> {
     tasks
 }
 
-/// Every task of the plan, in step order (cheaper when order does not matter).
-pub(crate) fn derive_unsorted<'a>(plan: &'a Plan) -> Vec<Task<'a>> {
-    let Some(process) = &plan.process else {
-        return Vec::new();
-    };
-    let settings = plan.settings.as_ref().map(|s| &s.data);
-    let period = settings.and_then(super::model::settings::PlanSettings::period);
-    let week_start = plan.week_start();
-    let owners = Assigner::new(plan.team.as_ref().map(|t| &t.data));
+/// Every task of the plan, month by month (cheaper when order does not matter).
+pub(crate) fn derive_unsorted(plan: &Plan) -> Vec<Task<'_>> {
     // `done:` entries by step, so only those steps' task ids are spelled out.
-    let mut listed_done: HashMap<&str, HashSet<&str>> = HashMap::new();
+    let mut listed: HashMap<&str, HashSet<&str>> = HashMap::new();
     for entry in plan.months.iter().flat_map(|m| &m.data.done) {
         if let Some((step, subject)) = entry.value.split_once('/') {
-            listed_done.entry(step).or_default().insert(subject);
+            listed.entry(step).or_default().insert(subject);
         }
     }
-    let is_listed = |step: &Step, subject: &Subject| {
-        listed_done
-            .get(step.id.value.as_str())
-            .is_some_and(|subjects| subjects.contains(subject.to_string().as_str()))
-    };
+    let deriver = Deriver::new(plan, listed);
     let mut tasks = Vec::new();
-    for stage in &process.data.stages {
-        for step in &stage.steps {
-            let (Some(per), Some(due)) = (step.per.get(), step.due.get()) else {
-                continue;
-            };
-            let effort = step
-                .effort
-                .as_ref()
-                .and_then(|e| e.get().copied())
-                .unwrap_or(DEFAULT_EFFORT);
-            let done_when = step.done_when.as_ref().and_then(|d| d.get()).copied();
-            let mut push =
-                |subject: Subject<'a>, anchor: NaiveDateTime, item, assignee, reached: bool| {
-                    let done = reached || is_listed(step, &subject);
-                    tasks.push(Task {
-                        step,
-                        stage: stage.id.value.as_str(),
-                        subject,
-                        item,
-                        assignee,
-                        anchor,
-                        due: anchor + due.to_chrono(),
-                        effort,
-                        done,
-                    });
+    for month in &plan.months {
+        deriver.month_tasks(&month.data, &mut tasks);
+    }
+    let months: Vec<Month> = plan
+        .months
+        .iter()
+        .filter_map(|m| m.data.month.as_ref().and_then(|m| m.get().copied()))
+        .collect();
+    deriver.calendar_tasks(&months, &mut tasks);
+    tasks
+}
+
+/// One step whose tasks can be derived: its cadence and due offset read.
+pub(crate) struct StepRule<'p> {
+    pub(crate) stage: &'p str,
+    pub(crate) step: &'p Step,
+    pub(crate) per: Per,
+    due: Duration,
+    effort: Duration,
+    done_when: Option<Status>,
+}
+
+/// The process read once, to derive tasks a month at a time (`plan
+/// validate` checks each month and lets it go) or for the whole calendar.
+pub(crate) struct Deriver<'p> {
+    /// The steps in process order; a step's place here is its number.
+    pub(crate) steps: Vec<StepRule<'p>>,
+    owners: Assigner<'p>,
+    period: Option<(NaiveDate, NaiveDate)>,
+    week_start: chrono::Weekday,
+    /// `done:` entries by step id, then subject.
+    listed: HashMap<&'p str, HashSet<&'p str>>,
+}
+
+impl<'p> Deriver<'p> {
+    /// `listed`: the calendar's `done:` entries by step, then subject
+    /// (empty where only the tasks' load matters, not whether they are done).
+    pub(crate) fn new(plan: &'p Plan, listed: HashMap<&'p str, HashSet<&'p str>>) -> Self {
+        let mut steps = Vec::new();
+        for stage in plan.process.iter().flat_map(|p| &p.data.stages) {
+            for step in &stage.steps {
+                let (Some(per), Some(due)) = (step.per.get(), step.due.get()) else {
+                    continue;
                 };
-            match per {
+                steps.push(StepRule {
+                    stage: stage.id.value.as_str(),
+                    step,
+                    per: *per,
+                    due: *due,
+                    effort: step
+                        .effort
+                        .as_ref()
+                        .and_then(|e| e.get().copied())
+                        .unwrap_or(DEFAULT_EFFORT),
+                    done_when: step.done_when.as_ref().and_then(|d| d.get()).copied(),
+                });
+            }
+        }
+        Deriver {
+            steps,
+            owners: Assigner::new(plan.team.as_ref().map(|t| &t.data)),
+            period: plan.settings.as_ref().and_then(|s| s.data.period()),
+            week_start: plan.week_start(),
+            listed,
+        }
+    }
+
+    fn task<'m>(
+        &self,
+        rule: &StepRule<'p>,
+        subject: Subject<'m>,
+        anchor: NaiveDateTime,
+        item: Option<&'m Item>,
+        assignee: Option<&'m str>,
+        reached: bool,
+    ) -> Task<'m>
+    where
+        'p: 'm,
+    {
+        let listed = self
+            .listed
+            .get(rule.step.id.value.as_str())
+            .is_some_and(|subjects| subjects.contains(subject.to_string().as_str()));
+        Task {
+            step: rule.step,
+            stage: rule.stage,
+            subject,
+            item,
+            assignee,
+            anchor,
+            due: anchor + rule.due.to_chrono(),
+            effort: rule.effort,
+            done: reached || listed,
+        }
+    }
+
+    /// The tasks of one calendar month: its items' and the month's own.
+    pub(crate) fn month_tasks<'m>(&self, month: &'m CalendarMonth, out: &mut Vec<Task<'m>>)
+    where
+        'p: 'm,
+    {
+        for rule in &self.steps {
+            match rule.per {
                 Per::Content => {
-                    for (_, item) in plan.items() {
+                    for item in &month.items {
                         let (Some(publish), Some(status)) = (item.publish.get(), item.status.get())
                         else {
                             continue;
                         };
-                        if *status == Status::Cancelled || !applies_to(step, item) {
+                        if *status == Status::Cancelled || !applies_to(rule.step, item) {
                             continue;
                         }
-                        let reached = done_when.is_some_and(|d| status.reached(d));
-                        let assignee = owners.assignee(step, Some(item.owner.value.as_str()));
-                        push(
+                        let reached = rule.done_when.is_some_and(|d| status.reached(d));
+                        let assignee = self
+                            .owners
+                            .assignee(rule.step, Some(item.owner.value.as_str()));
+                        out.push(self.task(
+                            rule,
                             Subject::Item(&item.id.value),
                             *publish,
                             Some(item),
                             assignee,
                             reached,
-                        );
+                        ));
                     }
                 }
                 Per::Month => {
-                    for month in &plan.months {
-                        let Some(m) = month.data.month.as_ref().and_then(|m| m.get()) else {
-                            continue;
-                        };
-                        let status = month.data.status.as_ref().and_then(|s| s.get());
-                        let reached = matches!((done_when, status), (Some(want), Some(have)) if have.reached(want));
-                        let anchor = midnight(m.first_day());
-                        push(
-                            Subject::Month(*m),
-                            anchor,
-                            None,
-                            owners.assignee(step, None),
-                            reached,
-                        );
-                    }
+                    let Some(m) = month.month.as_ref().and_then(|m| m.get()) else {
+                        continue;
+                    };
+                    let status = month.status.as_ref().and_then(|s| s.get());
+                    let reached = matches!((rule.done_when, status), (Some(want), Some(have)) if have.reached(want));
+                    let assignee = self.owners.assignee(rule.step, None);
+                    out.push(self.task(
+                        rule,
+                        Subject::Month(*m),
+                        midnight(m.first_day()),
+                        None,
+                        assignee,
+                        reached,
+                    ));
                 }
-                Per::Week => {
-                    for start in weeks(plan, week_start) {
-                        let assignee = owners.assignee(step, None);
-                        push(Subject::Week(start), midnight(start), None, assignee, false);
-                    }
-                }
-                Per::Plan => {
-                    if let Some((start, _)) = period {
-                        let assignee = owners.assignee(step, None);
-                        push(Subject::Plan, midnight(start), None, assignee, false);
-                    }
-                }
+                Per::Week | Per::Plan => {}
             }
         }
     }
-    tasks
+
+    /// The tasks that belong to no one month: each week's over the
+    /// calendar's months, and the plan's own.
+    pub(crate) fn calendar_tasks<'m>(&self, months: &[Month], out: &mut Vec<Task<'m>>)
+    where
+        'p: 'm,
+    {
+        for rule in &self.steps {
+            match rule.per {
+                Per::Week => {
+                    for start in self.weeks(months) {
+                        let assignee = self.owners.assignee(rule.step, None);
+                        out.push(self.task(
+                            rule,
+                            Subject::Week(start),
+                            midnight(start),
+                            None,
+                            assignee,
+                            false,
+                        ));
+                    }
+                }
+                Per::Plan => {
+                    if let Some((start, _)) = self.period {
+                        let assignee = self.owners.assignee(rule.step, None);
+                        out.push(self.task(
+                            rule,
+                            Subject::Plan,
+                            midnight(start),
+                            None,
+                            assignee,
+                            false,
+                        ));
+                    }
+                }
+                Per::Content | Per::Month => {}
+            }
+        }
+    }
+
+    /// Every week that overlaps the calendar's months.
+    pub(crate) fn weeks(&self, months: &[Month]) -> Vec<NaiveDate> {
+        let (Some(first), Some(last)) = (months.iter().min(), months.iter().max()) else {
+            return Vec::new();
+        };
+        let mut week = week_of(first.first_day(), self.week_start);
+        let mut out = Vec::new();
+        while week <= last.last_day() {
+            out.push(week);
+            week += chrono::TimeDelta::days(7);
+        }
+        out
+    }
 }
 
 /// The range of anchor dates (publish times, month and week starts) whose
@@ -255,28 +366,4 @@ fn applies_to(step: &Step, item: &Item) -> bool {
 
 pub(crate) fn midnight(date: NaiveDate) -> NaiveDateTime {
     date.and_time(NaiveTime::MIN)
-}
-
-/// Every week that overlaps the loaded calendar months.
-fn weeks(plan: &Plan, week_start: chrono::Weekday) -> Vec<NaiveDate> {
-    let months = plan
-        .months
-        .iter()
-        .filter_map(|m| m.data.month.as_ref().and_then(|m| m.get().copied()));
-    let (first, last) = months.fold((None::<Month>, None::<Month>), |(lo, hi), m| {
-        (
-            Some(lo.map_or(m, |l| l.min(m))),
-            Some(hi.map_or(m, |h| h.max(m))),
-        )
-    });
-    let (Some(first), Some(last)) = (first, last) else {
-        return Vec::new();
-    };
-    let mut week = week_of(first.first_day(), week_start);
-    let mut out = Vec::new();
-    while week <= last.last_day() {
-        out.push(week);
-        week += chrono::TimeDelta::days(7);
-    }
-    out
 }
