@@ -116,17 +116,105 @@ pub fn load_selected(
     dir: &Path,
     select: impl Fn(&Plan, crate::text::dates::Month) -> bool,
 ) -> Result<LoadedPlan, LoadError> {
-    load_with(dir, select, |_, _, _| Vec::new())
+    let Folder {
+        mut plan,
+        mut sources,
+        mut diagnostics,
+        calendar,
+    } = open(dir)?;
+    let chosen: Vec<&MonthJob> = calendar
+        .iter()
+        .filter(|job| calendar_month(&job.path).is_none_or(|month| select(&plan, month)))
+        .collect();
+    let read = crate::parallel::map(&chosen, |job| read_month(job));
+    plan.calendar_incomplete = read.iter().any(|r| r.month.is_none());
+    plan.months_left_unread = chosen.len() < calendar.len();
+    for month in read {
+        if let Some(text) = month.text {
+            sources.set_text(month.file, text);
+        }
+        diagnostics.extend(month.diagnostics);
+        if let Some(data) = month.month {
+            plan.months.push(Loaded {
+                file: month.file,
+                data,
+            });
+        }
+    }
+    Ok(LoadedPlan {
+        plan,
+        sources,
+        diagnostics,
+    })
 }
 
-/// Like [`load_selected`], and runs `on_month` on each calendar month as soon
-/// as it is read (with the plan-wide files already loaded), on the same
-/// thread, adding what it finds to the diagnostics.
-pub(crate) fn load_with(
-    dir: &Path,
-    select: impl Fn(&Plan, crate::text::dates::Month) -> bool,
-    on_month: impl Fn(&Plan, FileId, &CalendarMonth) -> Vec<Diagnostic> + Sync,
-) -> Result<LoadedPlan, LoadError> {
+/// A plan folder with its plan-wide files read and its calendar files
+/// listed, not yet read.
+pub(crate) struct Folder {
+    /// The plan-wide files; no calendar month yet.
+    pub(crate) plan: Plan,
+    pub(crate) sources: Sources,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The calendar files, in file-name order.
+    pub(crate) calendar: Vec<MonthJob>,
+}
+
+/// A calendar file to read.
+pub(crate) struct MonthJob {
+    pub(crate) file: FileId,
+    pub(crate) path: PathBuf,
+}
+
+/// One calendar file as read: its text, its month when it could be
+/// decoded, its problems, and when it was last changed.
+pub(crate) struct MonthFile {
+    pub(crate) file: FileId,
+    pub(crate) text: Option<String>,
+    pub(crate) month: Option<CalendarMonth>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) stamp: Option<Stamp>,
+}
+
+/// A file's size and modification time: if both are unchanged when it is
+/// read again, it is the file that was checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl Stamp {
+    pub(crate) fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
+    }
+}
+
+/// Reads and decodes one calendar file.
+pub(crate) fn read_month(job: &MonthJob) -> MonthFile {
+    let stamp = Stamp::of(&job.path);
+    let outcome = parse_one(&Job {
+        file: job.file,
+        path: job.path.clone(),
+        kind: Kind::Calendar,
+    });
+    MonthFile {
+        file: outcome.file,
+        text: outcome.text,
+        month: match outcome.content {
+            Some(Content::Calendar(month)) => Some(month),
+            _ => None,
+        },
+        diagnostics: outcome.diagnostics,
+        stamp,
+    }
+}
+
+/// Finds the plan files under `dir` and reads the plan-wide ones.
+pub(crate) fn open(dir: &Path) -> Result<Folder, LoadError> {
     let meta = std::fs::metadata(dir).map_err(|_| LoadError::NotFound(dir.to_path_buf()))?;
     if !meta.is_dir() {
         return Err(LoadError::NotADirectory(dir.to_path_buf()));
@@ -240,50 +328,37 @@ pub(crate) fn load_with(
         }
     }
 
-    // The plan-wide files first: choosing calendar months may depend on them.
     let (calendar, top): (Vec<Job>, Vec<Job>) =
         jobs.into_iter().partition(|j| j.kind == Kind::Calendar);
     let mut plan = Plan::default();
-    let mut take = |outcomes: Vec<Outcome>, plan: &mut Plan| {
-        for outcome in outcomes {
-            if let Some(text) = outcome.text {
-                sources.set_text(outcome.file, text);
-            }
-            diagnostics.extend(outcome.diagnostics);
-            let file = outcome.file;
-            match outcome.content {
-                Some(Content::Settings(data)) => plan.settings = Some(Loaded { file, data }),
-                Some(Content::Team(data)) => plan.team = Some(Loaded { file, data }),
-                Some(Content::Goals(data)) => plan.goals = Some(Loaded { file, data }),
-                Some(Content::Audience(data)) => plan.audience = Some(Loaded { file, data }),
-                Some(Content::Platforms(data)) => plan.platforms = Some(Loaded { file, data }),
-                Some(Content::Process(data)) => plan.process = Some(Loaded { file, data }),
-                Some(Content::Policies(data)) => plan.policies = Some(Loaded { file, data }),
-                Some(Content::Calendar(data)) => plan.months.push(Loaded { file, data }),
-                None => {}
-            }
+    for outcome in crate::parallel::map(&top, parse_one) {
+        if let Some(text) = outcome.text {
+            sources.set_text(outcome.file, text);
         }
-    };
-    take(crate::parallel::map(&top, parse_one), &mut plan);
-    let chosen: Vec<&Job> = calendar
-        .iter()
-        .filter(|job| calendar_month(&job.path).is_none_or(|month| select(&plan, month)))
-        .collect();
-    let outcomes = crate::parallel::map(&chosen, |job| {
-        let mut outcome = parse_one(job);
-        if let Some(Content::Calendar(month)) = &outcome.content {
-            let found = on_month(&plan, outcome.file, month);
-            outcome.diagnostics.extend(found);
+        diagnostics.extend(outcome.diagnostics);
+        let file = outcome.file;
+        match outcome.content {
+            Some(Content::Settings(data)) => plan.settings = Some(Loaded { file, data }),
+            Some(Content::Team(data)) => plan.team = Some(Loaded { file, data }),
+            Some(Content::Goals(data)) => plan.goals = Some(Loaded { file, data }),
+            Some(Content::Audience(data)) => plan.audience = Some(Loaded { file, data }),
+            Some(Content::Platforms(data)) => plan.platforms = Some(Loaded { file, data }),
+            Some(Content::Process(data)) => plan.process = Some(Loaded { file, data }),
+            Some(Content::Policies(data)) => plan.policies = Some(Loaded { file, data }),
+            Some(Content::Calendar(_)) | None => {}
         }
-        outcome
-    });
-    plan.calendar_incomplete = outcomes.iter().any(|o| o.content.is_none());
-    plan.months_left_unread = chosen.len() < calendar.len();
-    take(outcomes, &mut plan);
-    Ok(LoadedPlan {
+    }
+    Ok(Folder {
         plan,
         sources,
         diagnostics,
+        calendar: calendar
+            .into_iter()
+            .map(|job| MonthJob {
+                file: job.file,
+                path: job.path,
+            })
+            .collect(),
     })
 }
 

@@ -147,7 +147,7 @@ pub(crate) fn derive_unsorted(plan: &Plan) -> Vec<Task<'_>> {
         .iter()
         .filter_map(|m| m.data.month.as_ref().and_then(|m| m.get().copied()))
         .collect();
-    deriver.calendar_tasks(&months, &mut tasks);
+    deriver.calendar_tasks(&months, |_, task| tasks.push(task));
     tasks
 }
 
@@ -240,87 +240,101 @@ impl<'p> Deriver<'p> {
     where
         'p: 'm,
     {
-        for rule in &self.steps {
-            match rule.per {
-                Per::Content => {
-                    for item in &month.items {
-                        let (Some(publish), Some(status)) = (item.publish.get(), item.status.get())
-                        else {
-                            continue;
-                        };
-                        if *status == Status::Cancelled || !applies_to(rule.step, item) {
-                            continue;
-                        }
-                        let reached = rule.done_when.is_some_and(|d| status.reached(d));
-                        let assignee = self
-                            .owners
-                            .assignee(rule.step, Some(item.owner.value.as_str()));
-                        out.push(self.task(
-                            rule,
-                            Subject::Item(&item.id.value),
-                            *publish,
-                            Some(item),
-                            assignee,
-                            reached,
-                        ));
-                    }
-                }
-                Per::Month => {
-                    let Some(m) = month.month.as_ref().and_then(|m| m.get()) else {
-                        continue;
-                    };
-                    let status = month.status.as_ref().and_then(|s| s.get());
-                    let reached = matches!((rule.done_when, status), (Some(want), Some(have)) if have.reached(want));
-                    let assignee = self.owners.assignee(rule.step, None);
-                    out.push(self.task(
-                        rule,
-                        Subject::Month(*m),
-                        midnight(m.first_day()),
-                        None,
-                        assignee,
-                        reached,
-                    ));
-                }
-                Per::Week | Per::Plan => {}
+        for item in &month.items {
+            self.item_tasks(item, |_, task| out.push(task));
+        }
+        self.month_own_tasks(month, |_, task| out.push(task));
+    }
+
+    /// An item's tasks, each with its step's place in [`Deriver::steps`].
+    pub(crate) fn item_tasks<'m>(&self, item: &'m Item, mut each: impl FnMut(usize, Task<'m>))
+    where
+        'p: 'm,
+    {
+        let (Some(publish), Some(status)) = (item.publish.get(), item.status.get()) else {
+            return;
+        };
+        if *status == Status::Cancelled {
+            return;
+        }
+        for (place, rule) in self.steps.iter().enumerate() {
+            if rule.per != Per::Content || !applies_to(rule.step, item) {
+                continue;
             }
+            let reached = rule.done_when.is_some_and(|d| status.reached(d));
+            let assignee = self
+                .owners
+                .assignee(rule.step, Some(item.owner.value.as_str()));
+            each(
+                place,
+                self.task(
+                    rule,
+                    Subject::Item(&item.id.value),
+                    *publish,
+                    Some(item),
+                    assignee,
+                    reached,
+                ),
+            );
+        }
+    }
+
+    /// A month's own tasks (of steps counted per month).
+    pub(crate) fn month_own_tasks<'m>(
+        &self,
+        month: &'m CalendarMonth,
+        mut each: impl FnMut(usize, Task<'m>),
+    ) where
+        'p: 'm,
+    {
+        let Some(m) = month.month.as_ref().and_then(|m| m.get()) else {
+            return;
+        };
+        let status = month.status.as_ref().and_then(|s| s.get());
+        for (place, rule) in self.steps.iter().enumerate() {
+            if rule.per != Per::Month {
+                continue;
+            }
+            let reached =
+                matches!((rule.done_when, status), (Some(want), Some(have)) if have.reached(want));
+            let assignee = self.owners.assignee(rule.step, None);
+            each(
+                place,
+                self.task(
+                    rule,
+                    Subject::Month(*m),
+                    midnight(m.first_day()),
+                    None,
+                    assignee,
+                    reached,
+                ),
+            );
         }
     }
 
     /// The tasks that belong to no one month: each week's over the
-    /// calendar's months, and the plan's own.
-    pub(crate) fn calendar_tasks<'m>(&self, months: &[Month], out: &mut Vec<Task<'m>>)
-    where
-        'p: 'm,
-    {
-        for rule in &self.steps {
-            match rule.per {
-                Per::Week => {
-                    for start in self.weeks(months) {
-                        let assignee = self.owners.assignee(rule.step, None);
-                        out.push(self.task(
-                            rule,
-                            Subject::Week(start),
-                            midnight(start),
-                            None,
-                            assignee,
-                            false,
-                        ));
-                    }
-                }
-                Per::Plan => {
-                    if let Some((start, _)) = self.period {
-                        let assignee = self.owners.assignee(rule.step, None);
-                        out.push(self.task(
-                            rule,
-                            Subject::Plan,
-                            midnight(start),
-                            None,
-                            assignee,
-                            false,
-                        ));
-                    }
-                }
-                Per::Content | Per::Month => {}
+    /// calendar's months, and the plan's own; each with its step's place.
+    pub(crate) fn calendar_tasks(&self, months: &[Month], mut each: impl FnMut(usize, Task<'p>)) {
+        for (place, rule) in self.steps.iter().enumerate() {
+            let subjects: Vec<(Subject, NaiveDate)> = match rule.per {
+                Per::Week => self
+                    .weeks(months)
+                    .into_iter()
+                    .map(|start| (Subject::Week(start), start))
+                    .collect(),
+                Per::Plan => self
+                    .period
+                    .map(|(start, _)| (Subject::Plan, start))
+                    .into_iter()
+                    .collect(),
+                Per::Content | Per::Month => continue,
+            };
+            for (subject, start) in subjects {
+                let assignee = self.owners.assignee(rule.step, None);
+                each(
+                    place,
+                    self.task(rule, subject, midnight(start), None, assignee, false),
+                );
             }
         }
     }

@@ -1,7 +1,9 @@
 //! `plan validate`: load a plan folder and check it, producing every finding in one run.
 
 use crate::plan::diagnostic::{Diagnostic, Severity, Tally};
-use crate::plan::load::{LoadError, load_with};
+use crate::plan::load::{self, Folder, LoadError};
+use crate::plan::rules::Context;
+use crate::plan::source::FileId;
 use crate::plan::source::Sources;
 use std::path::Path;
 
@@ -28,20 +30,78 @@ impl Validation {
 }
 
 /// Loads and checks the plan in `dir`, as of `today` (default: today in the
-/// plan's time zone).
+/// plan's time zone). Each calendar month is checked as soon as it is read
+/// and then let go, keeping only what the rules of the whole calendar need
+/// (its items' ids and its tasks' load) and its text when it has findings;
+/// so memory grows with the plan's ids, not with its text.
 pub fn validate(dir: &Path, today: Option<chrono::NaiveDate>) -> Result<Validation, LoadError> {
-    // Per-month rules run while the other months are still being read.
-    let loaded = load_with(dir, |_, _| true, crate::plan::rules::check_month)?;
-    let mut diagnostics = loaded.diagnostics;
-    diagnostics.extend(crate::plan::rules::check_plan_wide(&loaded.plan));
-    let today = today.unwrap_or_else(|| crate::plan::rules::today_in(&loaded.plan));
-    diagnostics.extend(crate::plan::rules::check_as_of(&loaded.plan, today));
-    sort(&mut diagnostics, &loaded.sources);
+    let Folder {
+        plan,
+        mut sources,
+        mut diagnostics,
+        calendar,
+    } = load::open(dir)?;
+    let today = today.unwrap_or_else(|| crate::plan::rules::today_in(&plan));
+    let (cx, found) = Context::new(&plan);
+    diagnostics.extend(found);
+    diagnostics.extend(cx.check_files());
+    let checked = crate::parallel::map(&calendar, |job| {
+        let read = load::read_month(job);
+        let mut found = read.diagnostics;
+        let facts = read
+            .month
+            .as_ref()
+            .map(|month| cx.check_month(read.file, month, Some(today), &mut found));
+        let text = if found.is_empty() { None } else { read.text };
+        (text, found, facts, read.stamp)
+    });
+    let mut months = Vec::with_capacity(checked.len());
+    let mut stamps = Vec::with_capacity(checked.len());
+    for ((text, found, facts, stamp), job) in checked.into_iter().zip(&calendar) {
+        if let Some(text) = text {
+            sources.set_text(job.file, text);
+        }
+        diagnostics.extend(found);
+        months.extend(facts);
+        stamps.push(stamp);
+    }
+    cx.check_calendar(&months, true, &mut diagnostics);
+    drop(cx);
+    read_again(&mut sources, &diagnostics, &calendar, &stamps);
+    sort(&mut diagnostics, &sources);
     Ok(Validation {
-        files: loaded.sources.len(),
-        sources: loaded.sources,
+        files: sources.len(),
+        sources,
         diagnostics,
     })
+}
+
+/// The whole calendar's findings (an id defined twice, an unknown `done:`
+/// entry) may point into months whose text was let go: those files are read
+/// again, unless they changed since (then their findings show no source line).
+fn read_again(
+    sources: &mut Sources,
+    diagnostics: &[Diagnostic],
+    calendar: &[load::MonthJob],
+    stamps: &[Option<load::Stamp>],
+) {
+    let wanted: std::collections::BTreeSet<FileId> = diagnostics
+        .iter()
+        .flat_map(|d| d.span.iter().chain(d.related.iter().map(|r| &r.span)))
+        .map(|span| span.file)
+        .collect();
+    for (job, stamp) in calendar.iter().zip(stamps) {
+        if !wanted.contains(&job.file) || !sources.get(job.file).text.is_empty() {
+            continue;
+        }
+        let unchanged = stamp.is_some() && load::Stamp::of(&job.path) == *stamp;
+        if let (true, Ok(text)) = (unchanged, std::fs::read_to_string(&job.path)) {
+            sources.set_text(
+                job.file,
+                text.strip_prefix('\u{FEFF}').unwrap_or(&text).to_string(),
+            );
+        }
+    }
 }
 
 /// Orders findings by file path, then position, then rule: stable output for review and tests.

@@ -5,7 +5,7 @@ use crate::plan::model::team::Team;
 use crate::plan::tasks::Task;
 use crate::text::weeks::week_of;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// One person's load in one week.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,53 +33,79 @@ impl WeekLoad<'_> {
 /// Load per person and week, ordered by person (team order) then week.
 /// Every task counts, done or not: this is the planned load.
 pub fn weekly<'a>(
-    tasks: &[Task<'a>],
+    tasks: &[Task<'_>],
     team: &'a Team,
     week_start: chrono::Weekday,
 ) -> Vec<WeekLoad<'a>> {
-    let index: HashMap<&str, usize> = team
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.value.as_str(), i))
-        .collect();
-    let Some(first) = tasks.iter().map(|t| t.due.date()).min() else {
-        return Vec::new();
-    };
-    let first = week_of(first, week_start);
-    let week_number =
-        // `first` is the earliest week, so the difference is never negative.
-        |date: NaiveDate| usize::try_from((week_of(date, week_start) - first).num_weeks()).unwrap_or(0);
-    let weeks = tasks
-        .iter()
-        .map(|t| week_number(t.due.date()))
-        .max()
-        .unwrap_or(0)
-        + 1;
-    // (tasks, minutes) per person × week, in a dense table.
-    let mut load = vec![(0usize, 0i64); team.people.len() * weeks];
+    let mut tally = Tally::default();
+    let people = People::of(team);
     for task in tasks {
-        let Some(&person) = task.assignee.and_then(|a| index.get(a)) else {
-            continue;
+        tally.add(&people, task, week_start);
+    }
+    tally.loads(team)
+}
+
+/// Each team member's place in `team.yaml`, by id.
+pub(crate) struct People<'a>(HashMap<&'a str, usize>);
+
+impl<'a> People<'a> {
+    pub(crate) fn of(team: &'a Team) -> Self {
+        People(
+            team.people
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.value.as_str(), i))
+                .collect(),
+        )
+    }
+}
+
+/// Tasks and minutes per person and week, added up task by task; tallies
+/// of different months add up to the calendar's.
+#[derive(Debug, Default)]
+pub(crate) struct Tally {
+    /// (person's place in the team, week's first day) → (tasks, minutes).
+    cells: HashMap<(usize, NaiveDate), (usize, i64)>,
+}
+
+impl Tally {
+    /// Counts `task` for its assignee, when they are on the team.
+    pub(crate) fn add(&mut self, people: &People, task: &Task, week_start: chrono::Weekday) {
+        let Some(&person) = task.assignee.and_then(|a| people.0.get(a)) else {
+            return;
         };
-        let cell = &mut load[person * weeks + week_number(task.due.date())];
+        let cell = self
+            .cells
+            .entry((person, week_of(task.due.date(), week_start)))
+            .or_default();
         cell.0 += 1;
         cell.1 += task.effort.minutes;
     }
-    let mut out = Vec::new();
-    for (person_index, person) in team.people.iter().enumerate() {
-        for week in 0..weeks {
-            let (count, minutes) = load[person_index * weeks + week];
-            if count > 0 {
-                out.push(WeekLoad {
-                    person: person.id.value.as_str(),
-                    week: first + chrono::TimeDelta::weeks(i64::try_from(week).unwrap_or(i64::MAX)),
-                    tasks: count,
-                    minutes,
-                    capacity_hours: person.hours_per_week,
-                });
-            }
+
+    pub(crate) fn merge(&mut self, other: &Tally) {
+        for (&key, &(tasks, minutes)) in &other.cells {
+            let cell = self.cells.entry(key).or_default();
+            cell.0 += tasks;
+            cell.1 += minutes;
         }
     }
-    out
+
+    /// The loads, ordered by person (team order) then week.
+    pub(crate) fn loads(self, team: &Team) -> Vec<WeekLoad<'_>> {
+        let mut cells: Vec<_> = self.cells.into_iter().collect();
+        cells.sort_unstable_by_key(|(key, _)| *key);
+        cells
+            .into_iter()
+            .map(|((person, week), (tasks, minutes))| {
+                let person = &team.people[person];
+                WeekLoad {
+                    person: person.id.value.as_str(),
+                    week,
+                    tasks,
+                    minutes,
+                    capacity_hours: person.hours_per_week,
+                }
+            })
+            .collect()
+    }
 }

@@ -4,18 +4,28 @@
 
 use super::{Context, span};
 use crate::plan::diagnostic::{Diagnostic, Span};
-use crate::plan::model::calendar::Status;
+use crate::plan::model::calendar::{CalendarMonth, Status};
 use crate::plan::rules::catalog as rule;
+use crate::plan::source::FileId;
 use crate::t;
 use crate::text::dates::Month;
 
-pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let plan = cx.plan;
-    let period = plan.settings.as_ref().and_then(|s| s.data.period());
-    for month in &plan.months {
-        let file = month.file;
-        let file_month = month.data.file_month;
-        if let (Some(declared), Some(named)) = (month.data.month.as_ref(), file_month)
+/// Checks one calendar month against the plan-wide files (and, given
+/// `today`, its items marked published against the day).
+pub(super) fn check_month(
+    cx: &Context,
+    file: FileId,
+    month: &CalendarMonth,
+    today: Option<chrono::NaiveDate>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let period = cx.plan.settings.as_ref().and_then(|s| s.data.period());
+    if let Some(today) = today {
+        published_in_future(file, month, today, out);
+    }
+    {
+        let file_month = month.file_month;
+        if let (Some(declared), Some(named)) = (month.month.as_ref(), file_month)
             && let Some(value) = declared.get()
             && *value != named
         {
@@ -28,7 +38,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 .help(t!("month-mismatch.help")),
             );
         }
-        for item in &month.data.items {
+        for item in &month.items {
             let at = span(file, &item.id);
             links_before_publishing(file, item, out);
             links_of_their_platform(cx, file, item, out);
@@ -152,7 +162,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 /// Post links on an item the calendar says is not yet written: one of the
 /// two is wrong, and the report would believe the links.
 fn links_before_publishing(
-    file: crate::plan::source::FileId,
+    file: FileId,
     item: &crate::plan::model::calendar::Item,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -184,35 +194,34 @@ fn links_before_publishing(
 /// An item marked `published` whose publish time is after `today`: the
 /// status is ahead of the calendar, or the date is wrong.
 pub(super) fn published_in_future(
-    plan: &crate::plan::model::Plan,
+    file: FileId,
+    month: &CalendarMonth,
     today: chrono::NaiveDate,
     out: &mut Vec<Diagnostic>,
 ) {
-    for month in &plan.months {
-        for item in &month.data.items {
-            let (Some(Status::Published), Some(publish)) = (item.status.get(), item.publish.get())
-            else {
-                continue;
-            };
-            if publish.date() > today {
-                out.push(
-                    Diagnostic::new(
-                        &rule::PUBLISHED_IN_FUTURE,
-                        t!(
-                            "published-in-future",
-                            item = &item.id.value,
-                            publish = publish.format("%Y-%m-%d %H:%M"),
-                            today = today
-                        ),
-                    )
-                    .at(Span::from_yaml(month.file, &item.status.at))
-                    .related(
-                        Span::from_yaml(month.file, &item.publish.at),
-                        t!("published-in-future.publish"),
-                    )
-                    .help(t!("published-in-future.help")),
-                );
-            }
+    for item in &month.items {
+        let (Some(Status::Published), Some(publish)) = (item.status.get(), item.publish.get())
+        else {
+            continue;
+        };
+        if publish.date() > today {
+            out.push(
+                Diagnostic::new(
+                    &rule::PUBLISHED_IN_FUTURE,
+                    t!(
+                        "published-in-future",
+                        item = &item.id.value,
+                        publish = publish.format("%Y-%m-%d %H:%M"),
+                        today = today
+                    ),
+                )
+                .at(Span::from_yaml(file, &item.status.at))
+                .related(
+                    Span::from_yaml(file, &item.publish.at),
+                    t!("published-in-future.publish"),
+                )
+                .help(t!("published-in-future.help")),
+            );
         }
     }
 }
@@ -221,7 +230,7 @@ pub(super) fn published_in_future(
 /// `whatsapp:` to x.com is a link pasted under the wrong key.
 fn links_of_their_platform(
     cx: &Context,
-    file: crate::plan::source::FileId,
+    file: FileId,
     item: &crate::plan::model::calendar::Item,
     out: &mut Vec<Diagnostic>,
 ) {

@@ -4,6 +4,7 @@
 
 use super::Context;
 use crate::plan::diagnostic::{Diagnostic, Span, did_you_mean};
+use crate::plan::model::calendar::CalendarMonth;
 use crate::plan::model::{FieldValue, Parsed};
 use crate::plan::rules::catalog as rule;
 use crate::plan::source::FileId;
@@ -133,13 +134,15 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             optional(out, policies.file, r.clock.as_ref());
         }
     }
-    for month in &plan.months {
-        optional(out, month.file, month.data.month.as_ref());
-        optional(out, month.file, month.data.status.as_ref());
-        for item in &month.data.items {
-            field(out, month.file, &item.publish);
-            field(out, month.file, &item.format);
-            field(out, month.file, &item.status);
-        }
+}
+
+/// The values of one calendar month that were read but mean nothing.
+pub(super) fn check_month(file: FileId, month: &CalendarMonth, out: &mut Vec<Diagnostic>) {
+    optional(out, file, month.month.as_ref());
+    optional(out, file, month.status.as_ref());
+    for item in &month.items {
+        field(out, file, &item.publish);
+        field(out, file, &item.format);
+        field(out, file, &item.status);
     }
 }

@@ -1,7 +1,9 @@
 //! Ids are unique across all files, and every reference resolves.
 
+use super::facts::MonthFacts;
 use super::{Context, span};
 use crate::plan::diagnostic::{Diagnostic, Span, closest};
+use crate::plan::model::calendar::CalendarMonth;
 use crate::plan::model::process::Owner;
 use crate::plan::model::{Id, Plan};
 use crate::plan::rules::catalog as rule;
@@ -114,7 +116,8 @@ impl<'a> Index<'a> {
     }
 }
 
-/// Indexes every id, reporting duplicates.
+/// Indexes the ids of the plan-wide files, reporting duplicates (calendar
+/// items are checked month by month: [`duplicate_items`]).
 pub(super) fn build<'a>(plan: &'a Plan, out: &mut Vec<Diagnostic>) -> Index<'a> {
     let mut index = Index {
         defined: HashMap::new(),
@@ -123,17 +126,8 @@ pub(super) fn build<'a>(plan: &'a Plan, out: &mut Vec<Diagnostic>) -> Index<'a> 
     };
     let mut define = |kind: IdKind, file: FileId, id: &'a Id| {
         let here = span(file, id);
-        if let Some((first_kind, first)) = index.defined.get(id.value.as_str()) {
-            out.push(
-                Diagnostic::new(&rule::DUPLICATE_ID, t!("duplicate-id", id = &id.value))
-                    .at(here)
-                    .label(t!("duplicate-id.label", kind = kind.noun_msg()))
-                    .related(
-                        *first,
-                        t!("duplicate-id.first", kind = first_kind.noun_msg()),
-                    )
-                    .help(t!("duplicate-id.help")),
-            );
+        if let Some(&(first_kind, first)) = index.defined.get(id.value.as_str()) {
+            out.push(duplicate(&id.value, (kind, here), (first_kind, first)));
             return;
         }
         index.defined.insert(id.value.as_str(), (kind, here));
@@ -177,11 +171,6 @@ pub(super) fn build<'a>(plan: &'a Plan, out: &mut Vec<Diagnostic>) -> Index<'a> 
             }
         }
     }
-    for month in &plan.months {
-        for item in &month.data.items {
-            define(IdKind::Item, month.file, &item.id);
-        }
-    }
     let mut available = Vec::new();
     if plan.team.is_some() {
         available.extend([IdKind::Role, IdKind::Person]);
@@ -200,6 +189,31 @@ pub(super) fn build<'a>(plan: &'a Plan, out: &mut Vec<Diagnostic>) -> Index<'a> 
     }
     index.available = available;
     index
+}
+
+/// `id` defined again at `here` after `first`.
+fn duplicate(id: &str, here: (IdKind, Span), first: (IdKind, Span)) -> Diagnostic {
+    Diagnostic::new(&rule::DUPLICATE_ID, t!("duplicate-id", id = id))
+        .at(here.1)
+        .label(t!("duplicate-id.label", kind = here.0.noun_msg()))
+        .related(first.1, t!("duplicate-id.first", kind = first.0.noun_msg()))
+        .help(t!("duplicate-id.help"))
+}
+
+/// Calendar item ids, month by month, against the plan-wide ids and each
+/// other: an id is defined once in the whole plan.
+pub(super) fn duplicate_items(cx: &Context, months: &[MonthFacts], out: &mut Vec<Diagnostic>) {
+    let mut items: HashMap<&str, Span> = HashMap::new();
+    for item in months.iter().flat_map(|m| &m.items) {
+        let here = (IdKind::Item, item.at);
+        if let Some(&first) = cx.index.defined.get(&*item.id) {
+            out.push(duplicate(&item.id, here, first));
+        } else if let Some(&first) = items.get(&*item.id) {
+            out.push(duplicate(&item.id, here, (IdKind::Item, first)));
+        } else {
+            items.insert(&item.id, item.at);
+        }
+    }
 }
 
 /// Reports `reference` unless it names an id of `kind`.
@@ -313,24 +327,31 @@ pub(super) fn check_references(cx: &Context, out: &mut Vec<Diagnostic>) {
             expect_owner(cx, out, policies.file, who);
         }
     }
-    for month in &plan.months {
-        for item in &month.data.items {
-            for p in &item.platforms {
-                expect(cx, out, month.file, p, IdKind::Platform);
-            }
-            if let Some(goal) = &item.goal {
-                expect(cx, out, month.file, goal, IdKind::Goal);
-            }
-            if let Some(kpi) = &item.kpi
-                && expect(cx, out, month.file, kpi, IdKind::Kpi)
-            {
-                check_kpi_belongs(cx, out, month.file, item);
-            }
-            if let Some(segment) = &item.audience {
-                expect(cx, out, month.file, segment, IdKind::Segment);
-            }
-            expect(cx, out, month.file, &item.owner, IdKind::Person);
+}
+
+/// The references of one calendar month's items.
+pub(super) fn check_item_references(
+    cx: &Context,
+    file: FileId,
+    month: &CalendarMonth,
+    out: &mut Vec<Diagnostic>,
+) {
+    for item in &month.items {
+        for p in &item.platforms {
+            expect(cx, out, file, p, IdKind::Platform);
         }
+        if let Some(goal) = &item.goal {
+            expect(cx, out, file, goal, IdKind::Goal);
+        }
+        if let Some(kpi) = &item.kpi
+            && expect(cx, out, file, kpi, IdKind::Kpi)
+        {
+            check_kpi_belongs(cx, out, file, item);
+        }
+        if let Some(segment) = &item.audience {
+            expect(cx, out, file, segment, IdKind::Segment);
+        }
+        expect(cx, out, file, &item.owner, IdKind::Person);
     }
 }
 

@@ -1,9 +1,17 @@
 //! Checks of meaning across the plan's files, one module per family. Each
 //! family reads the [`Plan`] and pushes [`Diagnostic`]s; none stops the others.
+//!
+//! The rules run in three parts, so that `plan validate` can check each
+//! calendar month as it is read and then let it go: the plan-wide files
+//! ([`Context::check_files`]), each month against them
+//! ([`Context::check_month`], which keeps the month's [`MonthFacts`]), and
+//! the rules that need the whole calendar, on those facts
+//! ([`Context::check_calendar`]).
 
 mod calendar;
 pub mod catalog;
 mod content;
+pub(crate) mod facts;
 mod fields;
 mod goals;
 mod ids;
@@ -12,50 +20,111 @@ mod process;
 mod workload;
 
 use crate::plan::diagnostic::{Diagnostic, Span};
+use crate::plan::model::calendar::CalendarMonth;
 use crate::plan::model::{Id, Plan};
 use crate::plan::source::FileId;
+use crate::plan::tasks::Deriver;
+pub(crate) use facts::MonthFacts;
 pub use ids::{IdKind, Index};
 
-/// What every rule family reads: the plan and its id index.
+/// What every rule family reads: the plan (its plan-wide files at least),
+/// the index of their ids, and the process read for deriving tasks.
 pub struct Context<'a> {
     pub plan: &'a Plan,
     pub index: Index<'a>,
+    pub(crate) tasks: Deriver<'a>,
+    pub(crate) people: Option<crate::plan::workload::People<'a>>,
 }
 
-/// A rule family: reads the plan, pushes findings.
+/// A family of the plan-wide files: reads them, pushes findings.
 type Family = fn(&Context, &mut Vec<Diagnostic>);
 
 /// The plan-wide families, heaviest first so that they spread well over threads.
 const FAMILIES: &[Family] = &[
-    workload::check,
-    calendar::check,
     ids::check_references,
     fields::check,
     process::check,
     goals::check,
     platforms::check,
     platforms::emails,
+    workload::capacity_above_zero,
 ];
+
+impl<'a> Context<'a> {
+    /// Indexes the plan-wide files' ids (reporting those defined twice).
+    pub(crate) fn new(plan: &'a Plan) -> (Context<'a>, Vec<Diagnostic>) {
+        let mut found = Vec::new();
+        let index = ids::build(plan, &mut found);
+        let cx = Context {
+            plan,
+            index,
+            tasks: Deriver::new(plan, std::collections::HashMap::new()),
+            people: plan
+                .team
+                .as_ref()
+                .map(|t| crate::plan::workload::People::of(&t.data)),
+        };
+        (cx, found)
+    }
+
+    /// The rules of the plan-wide files, on all cores.
+    pub(crate) fn check_files(&self) -> Vec<Diagnostic> {
+        crate::parallel::map(FAMILIES, |family| {
+            let mut out = Vec::new();
+            family(self, &mut out);
+            out
+        })
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    /// The rules of one calendar month (given `today`, also the items
+    /// marked published against it); what the whole-calendar rules need of
+    /// the month is returned.
+    pub(crate) fn check_month(
+        &self,
+        file: FileId,
+        month: &CalendarMonth,
+        today: Option<chrono::NaiveDate>,
+        out: &mut Vec<Diagnostic>,
+    ) -> MonthFacts {
+        content::check_month(self.plan, file, month, out);
+        calendar::check_month(self, file, month, today, out);
+        ids::check_item_references(self, file, month, out);
+        fields::check_month(file, month, out);
+        workload::mix_month(self, file, month, out);
+        facts::of_month(self, file, month)
+    }
+
+    /// The rules that need the whole calendar, on what each month left
+    /// (`complete`: every month of the calendar was read).
+    pub(crate) fn check_calendar(
+        &self,
+        months: &[MonthFacts],
+        complete: bool,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        ids::duplicate_items(self, months, out);
+        workload::calendar_wide(self, months, complete, out);
+    }
+}
 
 /// Runs every rule over a loaded plan, on all cores.
 pub fn check(plan: &Plan) -> Vec<Diagnostic> {
-    let mut out = check_plan_wide(plan);
-    for month in &plan.months {
-        out.extend(check_month(plan, month.file, &month.data));
+    let (cx, mut out) = Context::new(plan);
+    out.extend(cx.check_files());
+    let checked = crate::parallel::map(&plan.months, |month| {
+        let mut found = Vec::new();
+        let facts = cx.check_month(month.file, &month.data, None, &mut found);
+        (found, facts)
+    });
+    let mut months = Vec::with_capacity(checked.len());
+    for (found, facts) in checked {
+        out.extend(found);
+        months.push(facts);
     }
-    out
-}
-
-/// The rules that read one calendar month and the plan-wide files only
-/// (post texts against limits and policies). The loader can run them as
-/// each month is read.
-pub(crate) fn check_month(
-    plan: &Plan,
-    file: crate::plan::source::FileId,
-    month: &crate::plan::model::calendar::CalendarMonth,
-) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    content::check_month(plan, file, month, &mut out);
+    cx.check_calendar(&months, !plan.months_left_unread, &mut out);
     out
 }
 
@@ -69,21 +138,8 @@ pub fn today_in(plan: &Plan) -> chrono::NaiveDate {
 /// The rules that depend on the day: an item marked published after it.
 pub fn check_as_of(plan: &Plan, today: chrono::NaiveDate) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    calendar::published_in_future(plan, today, &mut out);
-    out
-}
-
-/// Every rule except those of [`check_month`] and [`check_as_of`].
-pub(crate) fn check_plan_wide(plan: &Plan) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let index = ids::build(plan, &mut out);
-    let cx = Context { plan, index };
-    for found in crate::parallel::map(FAMILIES, |family| {
-        let mut out = Vec::new();
-        family(&cx, &mut out);
-        out
-    }) {
-        out.extend(found);
+    for month in &plan.months {
+        calendar::published_in_future(month.file, &month.data, today, &mut out);
     }
     out
 }

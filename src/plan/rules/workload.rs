@@ -2,26 +2,25 @@
 //! platforms left empty in a month, and people given more work in a week
 //! than their hours allow.
 
+use super::facts::{EarlyTask, MonthFacts};
 use super::{Context, number, span};
 use crate::plan::diagnostic::{Diagnostic, Span};
-use crate::plan::model::calendar::Status;
+use crate::plan::model::calendar::{CalendarMonth, Status};
+use crate::plan::model::process::Per;
 use crate::plan::rules::catalog as rule;
-use crate::plan::{tasks, workload};
+use crate::plan::source::FileId;
+use crate::plan::workload::Tally;
 use crate::t;
+use crate::text::dates::Month;
 use crate::text::weeks::iso_week_key;
 use std::collections::BTreeMap;
+use std::collections::HashSet;
 
 /// Months with fewer placements than this are too small to judge a mix.
 pub(super) const MIX_MIN_PLACEMENTS: usize = 10;
 
-pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    mix(cx, out);
-    capacity_above_zero(cx, out);
-    tasks_rules(cx, out);
-}
-
 /// `hours_per_week` is hours someone has for the plan: above zero, or left out.
-fn capacity_above_zero(cx: &Context, out: &mut Vec<Diagnostic>) {
+pub(super) fn capacity_above_zero(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(team) = &cx.plan.team else { return };
     for person in &team.data.people {
         if let Some(hours) = person.hours_per_week
@@ -43,7 +42,14 @@ fn capacity_above_zero(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn mix(cx: &Context, out: &mut Vec<Diagnostic>) {
+/// A month's placements per platform against the focus shares, and the
+/// platforms it leaves empty.
+pub(super) fn mix_month(
+    cx: &Context,
+    file: FileId,
+    month: &CalendarMonth,
+    out: &mut Vec<Diagnostic>,
+) {
     let plan = cx.plan;
     let Some(platforms) = &plan.platforms else {
         return;
@@ -54,27 +60,22 @@ fn mix(cx: &Context, out: &mut Vec<Diagnostic>) {
         .map_or(crate::plan::model::policies::DEFAULT_MIX_TOLERANCE, |p| {
             p.data.mix_tolerance()
         });
-    for month in &plan.months {
+    {
         let items: Vec<_> = month
-            .data
             .items
             .iter()
             .filter(|i| i.status.get() != Some(&Status::Cancelled))
             .collect();
         if items.is_empty() {
-            continue;
+            return;
         }
         let name = month
-            .data
             .file_month
             .map_or_else(|| t!("this-month"), |m| t!("verbatim", text = m));
         let at = month
-            .data
             .month
             .as_ref()
-            .map_or(Span::file_start(month.file), |m| {
-                Span::from_yaml(month.file, &m.at)
-            });
+            .map_or(Span::file_start(file), |m| Span::from_yaml(file, &m.at));
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for item in &items {
             for p in &item.platforms {
@@ -156,95 +157,166 @@ fn hours_text(hours: f64) -> crate::text::i18n::Msg {
     }
 }
 
-/// Over-capacity weeks, tasks due before the plan starts, and `done:` entries
-/// that name no task.
-fn tasks_rules(cx: &Context, out: &mut Vec<Diagnostic>) {
+/// Over-capacity weeks, tasks due before the plan starts, and `done:`
+/// entries that name no task: the rules that need the whole calendar,
+/// read from what each month left (`complete`: every month was read).
+pub(super) fn calendar_wide(
+    cx: &Context,
+    months: &[MonthFacts],
+    complete: bool,
+    out: &mut Vec<Diagnostic>,
+) {
     let plan = cx.plan;
-    let all = tasks::derive_unsorted(plan);
+    let deriver = &cx.tasks;
+    let values: Vec<Month> = months.iter().filter_map(|m| m.month).collect();
     let week_start = plan.week_start();
+    let start = plan
+        .settings
+        .as_ref()
+        .and_then(|s| s.data.period())
+        .map(|(start, _)| start);
+    let mut tally = Tally::default();
+    let mut early: Vec<EarlyTask> = months.iter().flat_map(|m| m.early.clone()).collect();
+    let mut calendar_tasks = Vec::new();
+    deriver.calendar_tasks(&values, |step, task| {
+        if let Some(people) = &cx.people {
+            tally.add(people, &task, week_start);
+        }
+        if start.is_some_and(|start| task.due.date() < start) {
+            early.push(EarlyTask {
+                due: task.due,
+                step,
+                subject: task.subject.to_string(),
+            });
+        }
+        calendar_tasks.push((step, task.subject.to_string()));
+    });
     if let Some(team) = &plan.team {
-        for load in workload::weekly(&all, &team.data, week_start) {
-            // A capacity of zero or less is KH063's; over it means nothing.
-            let (Some(hours), true) = (load.capacity_hours, load.over()) else {
-                continue;
-            };
-            if hours <= 0.0 {
-                continue;
-            }
-            let person = team
-                .data
-                .person(load.person)
-                .expect("assigned to a team member");
-            let week = iso_week_key(load.week);
-            out.push(
-                Diagnostic::new(
-                    &rule::OVER_CAPACITY,
-                    t!(
-                        "over-capacity",
-                        person = load.person,
-                        hours = hours_text((load.hours() * 10.0).round() / 10.0),
-                        tasks = t!("count.task", n = load.tasks),
-                        week_start = load.week,
-                        week = &week,
-                        capacity = hours_text(hours)
-                    ),
-                )
-                .at(span(team.file, &person.id))
-                .help(t!("over-capacity.help", person = load.person, week = &week)),
-            );
+        for month in months {
+            tally.merge(&month.load);
         }
+        over_capacity(&team.data, team.file, tally, out);
     }
-    if let (Some((start, _)), Some(process)) = (
-        plan.settings.as_ref().and_then(|s| s.data.period()),
-        &plan.process,
-    ) {
+    if let (Some(start), Some(process)) = (start, &plan.process) {
         // The earliest task of each step that falls due before the start.
-        let mut earliest: BTreeMap<&str, &tasks::Task> = BTreeMap::new();
-        for task in all.iter().filter(|t| t.due.date() < start) {
-            let first = earliest.entry(task.step_id()).or_insert(task);
-            if (task.due, task.subject) < (first.due, first.subject) {
-                *first = task;
-            }
-        }
-        for task in earliest.into_values() {
+        early.sort();
+        let mut reported = std::collections::HashSet::new();
+        for task in early.iter().filter(|t| reported.insert(t.step)) {
+            let step = deriver.steps[task.step].step;
             out.push(
                 Diagnostic::new(
                     &rule::TASK_BEFORE_PLAN,
                     t!(
                         "task-before-plan",
-                        step = task.step_id(),
-                        task = task.id(),
+                        step = &step.id.value,
+                        task = format!("{}/{}", step.id.value, task.subject),
                         due = task.due.date(),
                         start = start
                     ),
                 )
-                .at(Span::from_yaml(process.file, &task.step.due.at))
+                .at(Span::from_yaml(process.file, &step.due.at))
                 .help(t!("task-before-plan.help")),
             );
         }
     }
-    let listed: Vec<(crate::plan::source::FileId, &crate::plan::model::Id)> = plan
-        .months
-        .iter()
-        .flat_map(|m| m.data.done.iter().map(move |d| (m.file, d)))
-        .collect();
     // A task of a month not read (`tasks` reads only its window's months)
     // is no unknown task: `plan validate` reads them all and decides.
-    if listed.is_empty() || plan.months_left_unread {
+    if complete {
+        unknown_tasks(cx, months, &values, &calendar_tasks, out);
+    }
+}
+
+fn over_capacity(
+    team: &crate::plan::model::team::Team,
+    file: crate::plan::source::FileId,
+    tally: Tally,
+    out: &mut Vec<Diagnostic>,
+) {
+    for load in tally.loads(team) {
+        // A capacity of zero or less is KH063's; over it means nothing.
+        let (Some(hours), true) = (load.capacity_hours, load.over()) else {
+            continue;
+        };
+        if hours <= 0.0 {
+            continue;
+        }
+        let person = team.person(load.person).expect("assigned to a team member");
+        let week = iso_week_key(load.week);
+        out.push(
+            Diagnostic::new(
+                &rule::OVER_CAPACITY,
+                t!(
+                    "over-capacity",
+                    person = load.person,
+                    hours = hours_text((load.hours() * 10.0).round() / 10.0),
+                    tasks = t!("count.task", n = load.tasks),
+                    week_start = load.week,
+                    week = &week,
+                    capacity = hours_text(hours)
+                ),
+            )
+            .at(span(file, &person.id))
+            .help(t!("over-capacity.help", person = load.person, week = &week)),
+        );
+    }
+}
+
+/// `done:` entries that name no task of the plan.
+fn unknown_tasks(
+    cx: &Context,
+    months: &[MonthFacts],
+    values: &[Month],
+    calendar_tasks: &[(usize, String)],
+    out: &mut Vec<Diagnostic>,
+) {
+    let listed: Vec<(FileId, &crate::plan::model::Id)> = months
+        .iter()
+        .flat_map(|m| m.done.iter().map(move |d| (m.file, d)))
+        .collect();
+    if listed.is_empty() {
         return;
     }
+    let steps = &cx.tasks.steps;
+    // The ids of one step's tasks, from what the months kept.
+    let ids_of = |place: usize| -> Vec<String> {
+        let rule = &steps[place];
+        let step = &rule.step.id.value;
+        match rule.per {
+            Per::Content => months
+                .iter()
+                .flat_map(|m| &m.items)
+                .filter(|item| item.steps.contains(&place))
+                .map(|item| format!("{step}/{}", item.id))
+                .collect(),
+            Per::Month => values.iter().map(|m| format!("{step}/{m}")).collect(),
+            Per::Week | Per::Plan => calendar_tasks
+                .iter()
+                .filter(|(p, _)| *p == place)
+                .map(|(_, subject)| format!("{step}/{subject}"))
+                .collect(),
+        }
+    };
     // Spell out only the ids of tasks whose step a `done:` entry names, or
-    // all of them when an entry's step is unknown (to suggest the nearest).
-    let steps: std::collections::HashSet<&str> = listed
+    // all of them when an entry's step has no task (to suggest the nearest).
+    let named: HashSet<&str> = listed
         .iter()
         .map(|(_, d)| d.value.split_once('/').map_or(d.value.as_str(), |(s, _)| s))
         .collect();
-    let everything = steps.iter().any(|s| !all.iter().any(|t| t.step_id() == *s));
-    let ids: std::collections::HashSet<String> = all
-        .iter()
-        .filter(|t| everything || steps.contains(t.step_id()))
-        .map(super::super::tasks::Task::id)
-        .collect();
+    let mut ids: HashSet<String> = HashSet::new();
+    for (place, rule) in steps.iter().enumerate() {
+        if named.contains(rule.step.id.value.as_str()) {
+            ids.extend(ids_of(place));
+        }
+    }
+    let everything = named.iter().any(|s| {
+        let prefix = format!("{s}/");
+        !ids.iter().any(|id| id.starts_with(&prefix))
+    });
+    if everything {
+        for place in 0..steps.len() {
+            ids.extend(ids_of(place));
+        }
+    }
     for (file, done) in listed {
         if ids.contains(&done.value) {
             continue;
