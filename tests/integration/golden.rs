@@ -195,3 +195,50 @@ fn a_stray_file_in_a_case_is_refused() {
     let err = unknown_entries(dir.path()).unwrap_err();
     assert!(err.contains("\"stdot\""), "{err}");
 }
+
+/// `plan validate` checks each month as it reads it and keeps only what the
+/// whole calendar's rules need; `tasks` checks a plan loaded whole. On every
+/// case's plan, both must find the same things.
+#[test]
+fn checking_month_by_month_finds_what_checking_the_whole_plan_finds() {
+    use khairukum::plan::{load, render, rules, validate};
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let lang = khairukum::text::i18n::Lang::En;
+    let mut compared = 0;
+    for case in fs::read_dir(root.join("tests/cases")).unwrap() {
+        let case = case.unwrap().path();
+        let work = tempfile::tempdir().unwrap();
+        prepare(&case, &root, work.path());
+        let plan = work.path().join("plan");
+        // The case's own day when it sets one, so its findings of the day show.
+        let args = read(&case.join("args")).unwrap_or_default();
+        let words: Vec<&str> = args.split_whitespace().collect();
+        let today = words
+            .iter()
+            .position(|w| *w == "--today")
+            .and_then(|i| words.get(i + 1)?.parse().ok())
+            .unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+        let Ok(streamed) = validate::validate(&plan, Some(today)) else {
+            continue;
+        };
+        let whole = load::load(&plan).unwrap();
+        let found: Vec<_> = whole
+            .diagnostics
+            .iter()
+            .chain(&rules::check(&whole.plan))
+            .chain(&rules::check_as_of(&whole.plan, today))
+            .map(|d| render::short(d, &whole.sources, lang))
+            .collect();
+        let mut found = found;
+        let mut streamed: Vec<_> = streamed
+            .diagnostics
+            .iter()
+            .map(|d| render::short(d, &streamed.sources, lang))
+            .collect();
+        found.sort();
+        streamed.sort();
+        assert_eq!(streamed, found, "{}", case.display());
+        compared += 1;
+    }
+    assert!(compared > 100, "only {compared} plans compared");
+}
