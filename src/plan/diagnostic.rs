@@ -62,20 +62,13 @@ impl Span {
     }
 
     /// Converts a location reported by the YAML parser.
-    pub fn from_yaml(file: FileId, loc: &serde_saphyr::Location) -> Span {
-        let span = loc.span();
+    pub fn from_yaml(file: FileId, at: &crate::plan::source::At) -> Span {
         Span {
             file,
-            line: u32::try_from(loc.line()).unwrap_or(u32::MAX).max(1),
-            column: u32::try_from(loc.column()).unwrap_or(u32::MAX).max(1),
-            byte_start: span
-                .byte_offset()
-                .and_then(|b| usize::try_from(b).ok())
-                .unwrap_or(0),
-            byte_len: span
-                .byte_len()
-                .and_then(|b| usize::try_from(b).ok())
-                .unwrap_or(0),
+            line: at.line,
+            column: at.column,
+            byte_start: at.byte as usize,
+            byte_len: at.len as usize,
         }
     }
 }

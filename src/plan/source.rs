@@ -42,6 +42,31 @@ impl Sources {
     }
 }
 
+/// Where a value was written: its line and column (1-based, in characters)
+/// and its bytes in the file. Sixteen bytes, where the YAML reader's own
+/// location takes twice that for each of the two places it keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct At {
+    pub line: u32,
+    pub column: u32,
+    /// The value's first byte in the file (files are at most 16 MB).
+    pub byte: u32,
+    pub len: u32,
+}
+
+impl From<&serde_saphyr::Location> for At {
+    fn from(location: &serde_saphyr::Location) -> At {
+        let span = location.span();
+        let small = |n: Option<u64>| n.and_then(|n| u32::try_from(n).ok()).unwrap_or(0);
+        At {
+            line: u32::try_from(location.line()).unwrap_or(u32::MAX).max(1),
+            column: u32::try_from(location.column()).unwrap_or(u32::MAX).max(1),
+            byte: small(span.byte_offset()),
+            len: small(span.byte_len()),
+        }
+    }
+}
+
 /// The byte where the line holding byte `at` of `text` begins.
 pub(crate) fn line_start(text: &str, at: usize) -> usize {
     text.as_bytes()[..at.min(text.len())]

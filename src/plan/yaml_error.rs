@@ -28,7 +28,7 @@ pub(super) fn to_diagnostic(err: &Error, file: FileId, text: &str) -> Diagnostic
         .location()
         .filter(|l| l.line() > 0)
         .map_or(Span::file_start(file), |l| {
-            let mut span = Span::from_yaml(file, &l);
+            let mut span = Span::from_yaml(file, &(&l).into());
             if l.span().byte_offset().is_none() {
                 // Parser (not deserializer) errors carry only line and column.
                 span.byte_start = crate::plan::source::byte_offset(text, span.line, span.column);
@@ -175,7 +175,8 @@ pub(super) fn to_diagnostic(err: &Error, file: FileId, text: &str) -> Diagnostic
     };
     diagnostic = diagnostic.at(span);
     if let Some(anchor) = alias_at {
-        diagnostic = diagnostic.related(Span::from_yaml(file, &anchor), t!("alias-anchor"));
+        diagnostic =
+            diagnostic.related(Span::from_yaml(file, &(&anchor).into()), t!("alias-anchor"));
     }
     diagnostic
 }

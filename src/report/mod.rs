@@ -619,8 +619,8 @@ struct FollowersFile {
 #[serde(deny_unknown_fields)]
 struct FollowerEntry {
     platform: String,
-    month: serde_saphyr::Spanned<String>,
-    followers: serde_saphyr::Spanned<i64>,
+    month: crate::plan::model::fields::Located<String>,
+    followers: crate::plan::model::fields::Located<i64>,
 }
 
 /// Reads the follower totals the team records by hand, if the file exists.
@@ -657,13 +657,13 @@ pub fn read_followers(path: &std::path::Path) -> Result<FollowerTotals, Box<Prob
     })?;
     let mut totals = FollowerTotals::new();
     for entry in file.totals {
-        let line = |at: &serde_saphyr::Location| Some(at.line());
-        let month = Month::parse(&entry.month.value)
-            .map_err(|e| problem(line(&entry.month.referenced), e))?;
+        let line = |at: &crate::plan::model::fields::At| Some(u64::from(at.line));
+        let month =
+            Month::parse(&entry.month.value).map_err(|e| problem(line(&entry.month.at), e))?;
         let followers = entry.followers.value;
         if !(0..=crate::exports::values::MAX_COUNT).contains(&followers) {
             return Err(problem(
-                line(&entry.followers.referenced),
+                line(&entry.followers.at),
                 crate::t!(
                     "followers.out-of-range",
                     followers = followers,

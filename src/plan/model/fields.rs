@@ -2,18 +2,57 @@
 //! [`Parsed`] values whose meaning is checked after loading so that one bad
 //! date or enum value does not hide the rest of the file.
 
+pub use crate::plan::source::At;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
-use serde_saphyr::{Location, Spanned};
+use serde_saphyr::Spanned;
 use std::fmt;
 
 /// An id or reference, with where it was written.
-pub type Id = Spanned<String>;
+pub type Id = Located<String>;
+
+/// A value together with where it was written (for an alias, where the
+/// alias is: the place a reader looks at).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub at: At,
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = Spanned::<T>::deserialize(deserializer)?;
+        Ok(Located {
+            at: At::from(&spanned.referenced),
+            value: spanned.value,
+        })
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Located<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
+    }
+}
+
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Located<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(generator)
+    }
+
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+}
 
 /// A scalar read as text, then interpreted as `T`.
 #[derive(Debug, Clone)]
 pub struct Parsed<T> {
     pub raw: String,
-    pub at: Location,
+    pub at: At,
     pub value: Result<T, crate::text::i18n::Msg>,
 }
 
@@ -37,11 +76,11 @@ pub trait FieldValue: Sized {
 
 impl<'de, T: FieldValue> Deserialize<'de> for Parsed<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = Spanned::<String>::deserialize(deserializer)?;
+        let raw = Located::<String>::deserialize(deserializer)?;
         let value = T::parse(&raw.value);
         Ok(Parsed {
             raw: raw.value,
-            at: raw.referenced,
+            at: raw.at,
             value,
         })
     }
@@ -353,7 +392,7 @@ mod tests {
         assert_eq!(doc.c.primary(), "خيركم");
         assert_eq!(doc.c.english(), "Khairukum");
         assert_eq!(doc.day.get(), Some(&Weekday::Sunday));
-        assert_eq!(doc.bad.at.line(), 5);
+        assert_eq!(doc.bad.at.line, 5);
         assert!(
             doc.bad
                 .value

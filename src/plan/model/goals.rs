@@ -65,7 +65,7 @@ pub struct Part {
     #[schemars(with = "String")]
     pub metric: Id,
     #[schemars(with = "f64")]
-    pub weight: serde_saphyr::Spanned<f64>,
+    pub weight: crate::plan::model::fields::Located<f64>,
     /// The value of this part that scores 100.
     pub target: Option<f64>,
 }

@@ -1,8 +1,8 @@
 //! `platforms.yaml`: the accounts in use, each with its focus share.
 
+use super::fields::Located as Spanned;
 use super::fields::{Id, Parsed, keyword_enum};
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -1,10 +1,10 @@
 //! `policies.yaml`: the written publishing standards the validator enforces.
 
 use super::calendar::Status;
+use super::fields::Located as Spanned;
 use super::fields::{Entries, Id, Parsed, Text, keyword_enum};
 use crate::text::dates::Duration;
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
 #[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -105,7 +105,7 @@ pub(super) fn check_month(
                             )
                             .at(at)
                             .related(
-                                Span::from_yaml(policy.file, &max.referenced),
+                                Span::from_yaml(policy.file, &max.at),
                                 t!("too-many-hashtags.related"),
                             )
                             .help(t!(

@@ -143,7 +143,7 @@ fn check_parts(
                     &rule::COMPOSITE_WEIGHTS,
                     t!("weight-not-positive", weight = number(part.weight.value)),
                 )
-                .at(Span::from_yaml(file, &part.weight.referenced)),
+                .at(Span::from_yaml(file, &part.weight.at)),
             );
         }
         total += part.weight.value;

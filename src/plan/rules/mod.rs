@@ -146,7 +146,7 @@ pub fn check_as_of(plan: &Plan, today: chrono::NaiveDate) -> Vec<Diagnostic> {
 
 /// The span of a located value in `file`.
 pub(crate) fn span(file: FileId, id: &Id) -> Span {
-    Span::from_yaml(file, &id.referenced)
+    Span::from_yaml(file, &id.at)
 }
 
 /// Formats a number without a trailing `.0` (and at most two decimals).

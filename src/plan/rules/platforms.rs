@@ -42,7 +42,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     &rule::FOCUS_SUM,
                     t!("focus-not-percentage", value = number(p.focus.value)),
                 )
-                .at(Span::from_yaml(platforms.file, &p.focus.referenced))
+                .at(Span::from_yaml(platforms.file, &p.focus.at))
                 .help(t!("focus-not-percentage.help")),
             );
         }
@@ -58,7 +58,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             .help(t!("focus-sum.help", shares = shares.join(" + ")));
         for p in list.iter().skip(1) {
             d = d.related(
-                Span::from_yaml(platforms.file, &p.focus.referenced),
+                Span::from_yaml(platforms.file, &p.focus.at),
                 t!(
                     "focus-share",
                     platform = &p.id.value,

@@ -134,7 +134,7 @@ pub(super) fn mix_month(
                     )
                     .at(at)
                     .related(
-                        Span::from_yaml(platforms.file, &platform.focus.referenced),
+                        Span::from_yaml(platforms.file, &platform.focus.at),
                         t!("mix-deviation.related"),
                     )
                     .help(t!("mix-deviation.help", tolerance = number(tolerance))),
