@@ -1,7 +1,8 @@
 //! Where `plan validate`'s time goes, phase by phase, on one thread each so
 //! the phases add up: reading the files, the YAML parser alone (into
-//! `IgnoredAny`), decoding into the model (the typed decode less the parser
-//! alone), the rules, and rendering. The whole command's time (which
+//! `IgnoredAny`; and of that, the event parser under serde-saphyr),
+//! decoding into the model (the typed decode less the parser alone), the
+//! rules, and rendering. The whole command's time (which
 //! overlaps the phases on all cores) is measured by `benches/validate.sh`.
 //!
 //! cargo run --release --example `validate_phases` -- PLAN\_DIR [TODAY]
@@ -38,17 +39,26 @@ fn main() {
         .collect();
     let read = start.elapsed();
 
-    let start = Instant::now();
-    for (_, text) in &texts {
-        serde_saphyr::from_str::<serde::de::IgnoredAny>(text).expect("well-formed YAML");
-    }
-    let parse = start.elapsed();
-
-    let start = Instant::now();
-    for (path, text) in &texts {
-        decode(path, text);
-    }
-    let typed = start.elapsed();
+    let events = best_of_three(|| {
+        for (_, text) in &texts {
+            let mut parser = granit_parser::Parser::new_from_str(text);
+            while let Some(event) = parser.next() {
+                event.expect("well-formed YAML");
+            }
+        }
+    });
+    // The best of three runs each: the decode is the difference of two
+    // close figures, which one noisy run would swamp.
+    let parse = best_of_three(|| {
+        for (_, text) in &texts {
+            serde_saphyr::from_str::<serde::de::IgnoredAny>(text).expect("well-formed YAML");
+        }
+    });
+    let typed = best_of_three(|| {
+        for (path, text) in &texts {
+            decode(path, text);
+        }
+    });
 
     let start = Instant::now();
     let loaded = khairukum::plan::load::load(&dir).expect("a plan folder");
@@ -76,6 +86,10 @@ fn main() {
     println!("read files              {:>8.1}", ms(read));
     println!("YAML parser alone       {:>8.1}", ms(parse));
     println!(
+        "  of which its events   {:>8.1}  (granit-parser)",
+        ms(events)
+    );
+    println!(
         "decode into the model   {:>8.1}",
         ms(typed.saturating_sub(parse))
     );
@@ -94,6 +108,18 @@ fn main() {
         validation.diagnostics.len(),
         out.len()
     );
+}
+
+/// The shortest time of three runs of `run`.
+fn best_of_three(mut run: impl FnMut()) -> std::time::Duration {
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            run();
+            start.elapsed()
+        })
+        .min()
+        .expect("three runs")
 }
 
 /// The YAML files of a plan folder: the top level and `calendar/`.
