@@ -44,7 +44,6 @@ mod tests {
         assert_eq!(before, PURGE_DELAY_DEFAULT_MS);
         purge_freed_memory_at_once();
         // SAFETY: as in `purge_freed_memory_at_once`.
-        // SAFETY: as in `purge_freed_memory_at_once`.
         let after = unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
         assert_eq!(after, 0);
     }
