@@ -8,6 +8,7 @@ use crate::plan::diagnostic::Span;
 use crate::plan::model::Id;
 use crate::plan::model::calendar::CalendarMonth;
 use crate::plan::source::FileId;
+use crate::plan::tasks::Task;
 use crate::plan::workload::Tally;
 use crate::text::dates::Month;
 use chrono::NaiveDateTime;
@@ -44,34 +45,53 @@ pub(crate) struct EarlyTask {
     pub(crate) subject: String,
 }
 
-/// Keeps what the whole-calendar rules need of `month`.
-pub(super) fn of_month(cx: &Context, file: FileId, month: &CalendarMonth) -> MonthFacts {
-    let start = cx
-        .plan
-        .settings
-        .as_ref()
-        .and_then(|s| s.data.period())
-        .map(|(start, _)| start);
-    let week_start = cx.plan.week_start();
-    let mut load = Tally::default();
-    let mut early = Vec::new();
-    let mut count = |step: usize, task: &crate::plan::tasks::Task| {
-        if let Some(people) = &cx.people {
-            load.add(people, task, week_start);
+/// Adds tasks up as the whole-calendar rules need them: hours per person
+/// and week, and those due before the plan starts.
+pub(super) struct TaskCount<'c> {
+    cx: &'c Context<'c>,
+    start: Option<chrono::NaiveDate>,
+    pub(super) load: Tally,
+    pub(super) early: Vec<EarlyTask>,
+}
+
+impl<'c> TaskCount<'c> {
+    pub(super) fn new(cx: &'c Context<'c>) -> Self {
+        TaskCount {
+            cx,
+            start: cx
+                .plan
+                .settings
+                .as_ref()
+                .and_then(|s| s.data.period())
+                .map(|(start, _)| start),
+            load: Tally::default(),
+            early: Vec::new(),
         }
-        if start.is_some_and(|start| task.due.date() < start) {
-            early.push(EarlyTask {
+    }
+
+    /// Counts `task`, of the step at `step` in the deriver.
+    pub(super) fn add(&mut self, step: usize, task: &Task) {
+        if let Some(people) = &self.cx.people {
+            self.load.add(people, task, self.cx.plan.week_start());
+        }
+        if self.start.is_some_and(|start| task.due.date() < start) {
+            self.early.push(EarlyTask {
                 due: task.due,
                 step,
                 subject: task.subject.to_string(),
             });
         }
-    };
+    }
+}
+
+/// Keeps what the whole-calendar rules need of `month`.
+pub(super) fn of_month(cx: &Context, file: FileId, month: &CalendarMonth) -> MonthFacts {
+    let mut count = TaskCount::new(cx);
     let mut items = Vec::with_capacity(month.items.len());
     for item in &month.items {
         let mut steps = Vec::new();
         cx.tasks.item_tasks(item, |step, task| {
-            count(step, &task);
+            count.add(step, &task);
             steps.push(step);
         });
         items.push(ItemFacts {
@@ -81,13 +101,13 @@ pub(super) fn of_month(cx: &Context, file: FileId, month: &CalendarMonth) -> Mon
         });
     }
     cx.tasks
-        .month_own_tasks(month, |step, task| count(step, &task));
+        .month_own_tasks(month, |step, task| count.add(step, &task));
     MonthFacts {
         file,
         month: month.month.as_ref().and_then(|m| m.get().copied()),
         items,
         done: month.done.clone(),
-        load,
-        early,
+        load: count.load,
+        early: count.early,
     }
 }

@@ -2,7 +2,7 @@
 //! platforms left empty in a month, and people given more work in a week
 //! than their hours allow.
 
-use super::facts::{EarlyTask, MonthFacts};
+use super::facts::{MonthFacts, TaskCount};
 use super::{Context, number, span};
 use crate::plan::diagnostic::{Diagnostic, Span};
 use crate::plan::model::calendar::{CalendarMonth, Status};
@@ -169,28 +169,19 @@ pub(super) fn calendar_wide(
     let plan = cx.plan;
     let deriver = &cx.tasks;
     let values: Vec<Month> = months.iter().filter_map(|m| m.month).collect();
-    let week_start = plan.week_start();
     let start = plan
         .settings
         .as_ref()
         .and_then(|s| s.data.period())
         .map(|(start, _)| start);
-    let mut tally = Tally::default();
-    let mut early: Vec<EarlyTask> = months.iter().flat_map(|m| m.early.clone()).collect();
+    let mut count = TaskCount::new(cx);
     let mut calendar_tasks = Vec::new();
     deriver.calendar_tasks(&values, |step, task| {
-        if let Some(people) = &cx.people {
-            tally.add(people, &task, week_start);
-        }
-        if start.is_some_and(|start| task.due.date() < start) {
-            early.push(EarlyTask {
-                due: task.due,
-                step,
-                subject: task.subject.to_string(),
-            });
-        }
+        count.add(step, &task);
         calendar_tasks.push((step, task.subject.to_string()));
     });
+    let (mut tally, mut early) = (count.load, count.early);
+    early.extend(months.iter().flat_map(|m| m.early.iter().cloned()));
     if let Some(team) = &plan.team {
         for month in months {
             tally.merge(&month.load);
