@@ -1,8 +1,7 @@
 //! Where `plan validate`'s time goes, phase by phase, on one thread each so
-//! the phases add up: reading the files, the YAML parser alone (into
-//! `IgnoredAny`; and of that, the event parser under serde-saphyr),
-//! decoding into the model (the typed decode less the parser alone), the
-//! rules, and rendering. The whole command's time (which
+//! the phases add up: reading the files, the YAML event parser, decoding
+//! its events into the model on the lean path (and, for comparison, what
+//! the full reader's layer would take instead), the rules, and rendering. The whole command's time (which
 //! overlaps the phases on all cores) is measured by `benches/validate.sh`.
 //!
 //! cargo run --release --example `validate_phases` -- PLAN\_DIR [TODAY]
@@ -39,6 +38,8 @@ fn main() {
         .collect();
     let read = start.elapsed();
 
+    // The best of three runs each: the decode is the difference of two
+    // close figures, which one noisy run would swamp.
     let events = best_of_three(|| {
         for (_, text) in &texts {
             for event in granit_parser::Parser::new_from_str(text) {
@@ -46,16 +47,20 @@ fn main() {
             }
         }
     });
-    // The best of three runs each: the decode is the difference of two
-    // close figures, which one noisy run would swamp.
-    let parse = best_of_three(|| {
-        for (_, text) in &texts {
-            serde_saphyr::from_str::<serde::de::IgnoredAny>(text).expect("well-formed YAML");
-        }
+    let mut lean_files = 0;
+    let lean = best_of_three(|| {
+        lean_files = texts
+            .iter()
+            .filter(|(path, text)| decode(path, text, Reader::Lean))
+            .count();
     });
-    let typed = best_of_three(|| {
+    let full = best_of_three(|| {
         for (path, text) in &texts {
-            decode(path, text);
+            assert!(
+                decode(path, text, Reader::Full),
+                "{} decodes",
+                path.display()
+            );
         }
     });
 
@@ -83,14 +88,18 @@ fn main() {
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
     println!("phase                         ms  (one thread unless said)");
     println!("read files              {:>8.1}", ms(read));
-    println!("YAML parser alone       {:>8.1}", ms(parse));
     println!(
-        "  of which its events   {:>8.1}  (granit-parser)",
+        "YAML events             {:>8.1}  (granit-parser, the parser itself)",
         ms(events)
     );
     println!(
-        "decode into the model   {:>8.1}",
-        ms(typed.saturating_sub(parse))
+        "decode, lean path       {:>8.1}  (events into the model; {lean_files} of {} files)",
+        ms(lean.saturating_sub(events)),
+        texts.len()
+    );
+    println!(
+        "  full reader instead   {:>8.1}  (serde-saphyr's layer, were every file read by it)",
+        ms(full.saturating_sub(events))
     );
     println!(
         "  (loader, all cores    {:>8.1}, with per-file recovery)",
@@ -134,26 +143,39 @@ fn yaml_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Decodes a file into its model type, as the loader does.
-fn decode(path: &Path, text: &str) {
+/// Which YAML reader decodes.
+#[derive(Clone, Copy)]
+enum Reader {
+    /// `plan::yaml_events`, which gives way on anything unusual.
+    Lean,
+    /// serde-saphyr, with the loader's settings.
+    Full,
+}
+
+/// Decodes a file into its model type, as the loader does: whether `reader` read it.
+fn decode(path: &Path, text: &str, reader: Reader) -> bool {
+    fn read<T: serde::de::DeserializeOwned>(text: &str, reader: Reader) -> bool {
+        match reader {
+            Reader::Lean => khairukum::plan::yaml_events::decode::<T>(text).is_some(),
+            Reader::Full => khairukum::plan::load::decode_full::<T>(text).is_some(),
+        }
+    }
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
     let in_calendar = path
         .parent()
         .and_then(Path::file_name)
         .is_some_and(|n| n == "calendar");
-    let ok = if in_calendar {
-        serde_saphyr::from_str::<CalendarMonth>(text).is_ok()
-    } else {
-        match stem.as_deref() {
-            Some("plan") => serde_saphyr::from_str::<PlanSettings>(text).is_ok(),
-            Some("team") => serde_saphyr::from_str::<Team>(text).is_ok(),
-            Some("goals") => serde_saphyr::from_str::<Goals>(text).is_ok(),
-            Some("audience") => serde_saphyr::from_str::<Audience>(text).is_ok(),
-            Some("platforms") => serde_saphyr::from_str::<Platforms>(text).is_ok(),
-            Some("process") => serde_saphyr::from_str::<Process>(text).is_ok(),
-            Some("policies") => serde_saphyr::from_str::<Policies>(text).is_ok(),
-            _ => true,
-        }
-    };
-    assert!(ok, "{} decodes", path.display());
+    if in_calendar {
+        return read::<CalendarMonth>(text, reader);
+    }
+    match stem.as_deref() {
+        Some("plan") => read::<PlanSettings>(text, reader),
+        Some("team") => read::<Team>(text, reader),
+        Some("goals") => read::<Goals>(text, reader),
+        Some("audience") => read::<Audience>(text, reader),
+        Some("platforms") => read::<Platforms>(text, reader),
+        Some("process") => read::<Process>(text, reader),
+        Some("policies") => read::<Policies>(text, reader),
+        _ => true,
+    }
 }

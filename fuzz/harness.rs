@@ -134,3 +134,35 @@ pub(crate) fn post_text(_scratch: &Path, data: &[u8]) {
     }
     assert!(parsed.valid_range.1 <= parsed.display_range.1 || !parsed.valid);
 }
+
+/// The input is a plan file's text: whatever the lean YAML path reads, as
+/// each of the plan's files, the full reader reads the same, places included.
+pub(crate) fn lean_reader(_scratch: &Path, data: &[u8]) {
+    use khairukum::plan::model::{
+        audience::Audience, calendar::CalendarMonth, goals::Goals, platforms::Platforms,
+        policies::Policies, process::Process, settings::PlanSettings, team::Team,
+    };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    lean_agrees::<CalendarMonth>(text);
+    lean_agrees::<PlanSettings>(text);
+    lean_agrees::<Team>(text);
+    lean_agrees::<Goals>(text);
+    lean_agrees::<Audience>(text);
+    lean_agrees::<Platforms>(text);
+    lean_agrees::<Process>(text);
+    lean_agrees::<Policies>(text);
+}
+
+/// Whether the lean path read `text` as `T`; when it did, the full reader
+/// read the same value.
+pub(crate) fn lean_agrees<T: serde::de::DeserializeOwned + std::fmt::Debug>(text: &str) -> bool {
+    let Some(lean) = khairukum::plan::yaml_events::decode::<T>(text) else {
+        return false;
+    };
+    let full = khairukum::plan::load::decode_full::<T>(text)
+        .unwrap_or_else(|| panic!("the full reader refuses what the lean path read:\n{text}"));
+    assert_eq!(format!("{lean:?}"), format!("{full:?}"), "{text}");
+    true
+}

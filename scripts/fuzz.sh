@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fuzz the plan loader, the export importers and X's counter with cargo-fuzz
-# (libFuzzer, nightly), SECONDS each, and print what each run did.
+# Fuzz the plan loader, its lean YAML path against the full reader, the
+# export importers and X's counter with cargo-fuzz (libFuzzer, nightly),
+# SECONDS each, and print what each run did.
 #
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]     # 300 s each by default
 #
@@ -13,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
 shift || true
-if [ $# -gt 0 ]; then targets=("$@"); else targets=(plan_file export_file post_text); fi
+if [ $# -gt 0 ]; then targets=("$@"); else targets=(plan_file export_file post_text lean_reader); fi
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 cargo +nightly fuzz build -O
 for target in "${targets[@]}"; do

@@ -573,9 +573,21 @@ fn options() -> serde_saphyr::Options {
     options
 }
 
+/// Decodes `text` as `T` with the full YAML reader alone (no recovery, no
+/// lean path): what [`crate::plan::yaml_events::decode`] is checked against.
+pub fn decode_full<T: DeserializeOwned>(text: &str) -> Option<T> {
+    serde_saphyr::from_str_with_options(text, options()).ok()
+}
+
 /// Decodes one plan file, going on past each shape problem to find the
 /// next (`recover`): the value when the file may be used, and every problem.
 fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> crate::plan::recover::Decoded<T> {
+    if let Some(value) = crate::plan::yaml_events::decode(text) {
+        return crate::plan::recover::Decoded {
+            value: Some(value),
+            problems: Vec::new(),
+        };
+    }
     crate::plan::recover::decode_all(
         text,
         |work| serde_saphyr::from_str_with_options::<T>(work, options()),

@@ -19,6 +19,7 @@ pub mod tasks;
 pub mod validate;
 pub mod workload;
 mod yaml_error;
+pub mod yaml_events;
 
 /// The plan folder a command reads when none is named.
 pub const DEFAULT_FOLDER: &str = "plans";

@@ -19,12 +19,50 @@ pub struct Located<T> {
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
+    /// From the full YAML reader, through its `Spanned`; from the lean one
+    /// (`plan::yaml_events`), as `(place, value)`.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let spanned = Spanned::<T>::deserialize(deserializer)?;
-        Ok(Located {
-            at: At::from(&spanned.referenced),
-            value: spanned.value,
-        })
+        struct LocatedVisitor<T>(std::marker::PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for LocatedVisitor<T> {
+            type Value = Located<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a value")
+            }
+
+            fn visit_newtype_struct<D: Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Located<T>, D::Error> {
+                let spanned = Spanned::<T>::deserialize(deserializer)?;
+                Ok(Located {
+                    at: At::from(&spanned.referenced),
+                    value: spanned.value,
+                })
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Located<T>, A::Error> {
+                let missing = || de::Error::custom("a located value has a place and a value");
+                let [line, column, byte, len]: [u32; 4] =
+                    seq.next_element()?.ok_or_else(missing)?;
+                let value = seq.next_element()?.ok_or_else(missing)?;
+                Ok(Located {
+                    value,
+                    at: At {
+                        line,
+                        column,
+                        byte,
+                        len,
+                    },
+                })
+            }
+        }
+
+        deserializer.deserialize_newtype_struct(
+            crate::plan::yaml_events::LOCATED,
+            LocatedVisitor(std::marker::PhantomData),
+        )
     }
 }
 
