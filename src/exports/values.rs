@@ -399,6 +399,87 @@ mod tests {
     }
 
     #[test]
+    fn slashed_parts_are_one_or_two_digits_and_a_year() {
+        assert_eq!(slashed("123/11/2026"), None);
+        assert_eq!(slashed("1a/11/2026"), None);
+        assert_eq!(slashed("/11/2026"), None);
+        assert_eq!(slashed("02/11/2026 19:20"), Some((2, 11)));
+        // Twelve is a month either way round: the order is not shown.
+        assert_eq!(order_shown("01/12/2026"), None);
+        assert_eq!(order_shown("12/01/2026"), None);
+        assert_eq!(order_shown("13/12/2026"), Some(DateOrder::DayFirst));
+        assert_eq!(order_shown("12/13/2026"), Some(DateOrder::MonthFirst));
+    }
+
+    /// The fast path reads its two forms itself, as the general parser
+    /// would, and leaves everything else to it.
+    #[test]
+    fn the_fast_iso_path_agrees_with_the_general_one() {
+        let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+        assert_eq!(
+            fast_iso(b"2021-12-28 16:45 +0000"),
+            Some(When::Utc(t("2021-12-28 16:45")))
+        );
+        assert_eq!(
+            fast_iso(b"1999-07-09 03:07 +0000"),
+            Some(When::Utc(t("1999-07-09 03:07")))
+        );
+        assert_eq!(fast_iso(b"2021-08-01"), Some(day(2021, 8, 1)));
+        assert_eq!(fast_iso(b"0987-06-05"), Some(day(987, 6, 5)));
+        for other in [
+            "2021-12-28 16:45 +0300",
+            "2021-12-28 16:45 +00:00",
+            "2021-12-28T16:45 +0000",
+            "2021-12-28 16.45 +0000",
+            "2021/12/28",
+            "2021-12/28",
+            "2021/12-28",
+            "2021-13-01",
+            "2021-02-30",
+            "2021-12-28 25:00 +0000",
+            "2021-1a-01",
+            "2021-12-28 ",
+            "2021",
+            "",
+            "02/11/2026",
+        ] {
+            assert_eq!(fast_iso(other.as_bytes()), None, "{other}");
+        }
+        // Where the fast path reads a cell, the general one reads it the same.
+        for cell in ["2021-12-28 16:45 +0000", "2021-08-01", "2024-02-29"] {
+            let fast = fast_iso(cell.as_bytes());
+            let general = if cell.len() == 10 {
+                NaiveDate::parse_from_str(cell, "%Y-%m-%d")
+                    .map(When::Day)
+                    .ok()
+            } else {
+                NaiveDateTime::parse_from_str(&cell[..16], "%Y-%m-%d %H:%M")
+                    .map(When::Utc)
+                    .ok()
+            };
+            assert_eq!(fast, general, "{cell}");
+        }
+        // A zone other than UTC is no UTC time.
+        assert!(when("2021-12-28 16:45 +0300").is_err());
+    }
+
+    #[test]
+    fn local_times_in_the_plan_zone() {
+        let riyadh = chrono_tz::Asia::Riyadh;
+        let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+        assert_eq!(
+            When::Utc(t("2021-12-28 16:45")).local_time(riyadh),
+            Some(t("2021-12-28 19:45"))
+        );
+        assert_eq!(
+            When::Local(t("2021-12-28 16:45")).local_time(riyadh),
+            Some(t("2021-12-28 16:45"))
+        );
+        assert_eq!(day(2021, 12, 28).local_time(riyadh), None);
+        assert_eq!(When::NoYear { month: 3, day: 19 }.date_in(riyadh), None);
+    }
+
+    #[test]
     fn utc_times_land_on_the_riyadh_day() {
         let late = when("2021-12-31 22:30 +0000").unwrap().unwrap();
         assert_eq!(
