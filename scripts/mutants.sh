@@ -22,8 +22,10 @@ fi
 
 # Excluded: what the examined files yield without the exclusions, less what they yield with them.
 globs=$(python3 -c 'import tomllib; print(" ".join("-f " + g for g in tomllib.load(open(".cargo/mutants.toml", "rb"))["examine_globs"]))')
+set -f # the globs are cargo-mutants', not the shell's
 # shellcheck disable=SC2086
 all=$(cargo mutants --no-config $globs "${only[@]}" --list | wc -l)
+set +f
 kept=$(cargo mutants "${only[@]}" --list | wc -l)
 
 start=$(date +%s)

@@ -275,6 +275,14 @@ mod tests {
         ));
         assert!(!same_text("تهنئة", "ساعات المتطوعين"));
         assert!(!same_text("", ""));
+        assert!(!same_text("https://t.co/x", "https://t.co/x"));
+        // A beginning counts from 20 characters on (spaces included).
+        let twenty = "abcdefghij klmnopqrs";
+        assert_eq!(normalised(twenty).chars().count(), 20);
+        assert!(same_text(twenty, "abcdefghij klmnopqrs tuv"));
+        assert!(same_text("abcdefghij klmnopqrs tuv", twenty));
+        assert!(!same_text("abcdefghij klmnopqr", "abcdefghij klmnopqr tuv"));
+        assert_eq!(normalised("Hello, #World! http://x.y"), "hello #world");
     }
 
     #[test]
@@ -316,5 +324,140 @@ mod tests {
             link_key("https://whatsapp.com/channel/0029/105").as_deref(),
             Some("whatsapp.com/channel/0029/105")
         );
+        for (url, key) in [
+            ("mobile.twitter.com/khairukum/status/77#reply", "x:77"),
+            ("https://m.facebook.com/khairukum/videos/55/", "facebook:55"),
+            ("https://www.instagram.com/tv/TV1", "instagram:TV1"),
+            ("https://www.youtube.com/shorts/s42", "youtube:s42"),
+            ("https://www.youtube.com/watch?t=4&v=v9", "youtube:v9"),
+            ("https://Example.org/News/", "example.org/news"),
+        ] {
+            assert_eq!(link_key(url).as_deref(), Some(key), "{url}");
+        }
+        assert_eq!(link_key("https:///"), None);
+        let mut x = post(PlatformKind::X, None, None);
+        x.id = "1859".into();
+        assert_eq!(post_key(&x).as_deref(), Some("x:1859"));
+        let mut youtube = post(PlatformKind::Youtube, None, None);
+        youtube.id = " abc ".into();
+        assert_eq!(post_key(&youtube).as_deref(), Some("youtube:abc"));
+        youtube.url = Some("https://youtu.be/def".into());
+        assert_eq!(post_key(&youtube).as_deref(), Some("youtube:def"));
+        assert_eq!(post_key(&post(PlatformKind::Facebook, None, None)), None);
+    }
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    fn post(platform: PlatformKind, url: Option<&str>, text: Option<&str>) -> Post {
+        Post {
+            platform,
+            id: String::new(),
+            url: url.map(str::to_string),
+            published: None,
+            account: None,
+            account_id: None,
+            text: text.map(str::to_string),
+            counts: crate::exports::Counts::default(),
+            source: crate::exports::Source { file: 0, line: 2 },
+        }
+    }
+
+    const SAME: &str = "حصاد أسبوع في حلقات خيركم: ثلاثة آلاف طالب";
+
+    /// Each way of joining, at the edges of its window: a link once, the
+    /// nearest planned text within the days allowed, then the time within
+    /// the tolerance (on the day before or after), or the day alone.
+    #[test]
+    fn joins_by_link_then_nearest_text_then_time() {
+        let month: crate::plan::model::calendar::CalendarMonth = serde_saphyr::from_str(&format!(
+            "items:
+  - {{id: linked, title: t, publish: 2026-11-01 10:00, platforms: [instagram], format: image, owner: o, status: published, published: {{instagram: 'https://www.instagram.com/p/ABC/'}}}}
+  - {{id: text-far, title: t, publish: 2026-11-10 19:00, platforms: [x], format: text, owner: o, status: published, text: {{x: '{SAME}'}}}}
+  - {{id: text-near, title: t, publish: 2026-11-13 19:00, platforms: [x], format: text, owner: o, status: published, text: {{x: '{SAME}'}}}}
+  - {{id: late, title: t, publish: 2026-11-20 23:00, platforms: [facebook], format: text, owner: o, status: published}}
+  - {{id: by-day, title: t, publish: 2026-11-25 08:00, platforms: [youtube], format: video, owner: o, status: published}}
+  - {{id: too-late, title: t, publish: 2026-11-27 12:00, platforms: [tiktok], format: video, owner: o, status: published}}
+  - {{id: early, title: t, publish: 2026-11-23 00:30, platforms: [facebook], format: text, owner: o, status: published}}
+"
+        ))
+        .unwrap();
+        let kinds = [
+            PlatformKind::Instagram,
+            PlatformKind::X,
+            PlatformKind::X,
+            PlatformKind::Facebook,
+            PlatformKind::Youtube,
+            PlatformKind::Tiktok,
+            PlatformKind::Facebook,
+        ];
+        let placements: Vec<Placement> = month
+            .items
+            .iter()
+            .zip(kinds)
+            .map(|(item, kind)| Placement {
+                item,
+                platform_id: &item.platforms[0].value,
+                kind,
+            })
+            .collect();
+        let link = "https://instagram.com/p/ABC";
+        let posts = [
+            (
+                post(PlatformKind::Instagram, Some(link), None),
+                PostTime::Unknown,
+            ),
+            // The same link again: its placement is taken.
+            (
+                post(PlatformKind::Instagram, Some(link), None),
+                PostTime::Unknown,
+            ),
+            // Two days from text-far, one from text-near: the nearer.
+            (
+                post(PlatformKind::X, None, Some(SAME)),
+                PostTime::At(at("2026-11-12 08:00")),
+            ),
+            // Three days from text-far, the window's edge.
+            (
+                post(PlatformKind::X, None, Some(SAME)),
+                PostTime::At(at("2026-11-13 08:00")),
+            ),
+            // 180 minutes after `late`, on the next day.
+            (
+                post(PlatformKind::Facebook, None, None),
+                PostTime::At(at("2026-11-21 02:00")),
+            ),
+            // 181 minutes after `too-late`.
+            (
+                post(PlatformKind::Tiktok, None, None),
+                PostTime::At(at("2026-11-27 15:01")),
+            ),
+            // The day alone.
+            (
+                post(PlatformKind::Youtube, None, None),
+                PostTime::On(at("2026-11-25 00:00").date()),
+            ),
+            // 90 minutes before `early`, on the day before it.
+            (
+                post(PlatformKind::Facebook, None, None),
+                PostTime::At(at("2026-11-22 23:00")),
+            ),
+            // The planned text, on another platform.
+            (
+                post(PlatformKind::Facebook, None, Some(SAME)),
+                PostTime::At(at("2026-11-10 19:00")),
+            ),
+        ];
+        let posts: Vec<(&Post, PostTime)> = posts.iter().map(|(p, t)| (p, *t)).collect();
+        let joined = join(&placements, &posts, 3);
+        let mut pairs: Vec<(usize, usize)> =
+            joined.post_item.iter().map(|(p, i)| (*p, *i)).collect();
+        pairs.sort_unstable();
+        assert_eq!(pairs, [(0, 0), (2, 2), (3, 1), (4, 3), (6, 4), (7, 6)]);
+        assert_eq!((joined.by_link, joined.by_text, joined.by_time), (1, 2, 3));
+        // A day less in the window, and the farther text is not taken.
+        let joined = join(&placements, &posts, 2);
+        assert!(!joined.post_item.contains_key(&3));
     }
 }

@@ -12,20 +12,16 @@ pub struct WorkingWeek {
 }
 
 impl WorkingWeek {
-    /// Working minutes from `from` to `to` (0 when `to` is not after `from`).
+    /// Working minutes from `from` to `to` (0 when `to` is not after `from`,
+    /// or the working hours end before they start: no day then opens).
     pub fn minutes_between(&self, from: NaiveDateTime, to: NaiveDateTime) -> i64 {
-        if to <= from || self.end <= self.start {
-            return 0;
-        }
         let mut total = 0;
         let mut day = from.date();
         while day <= to.date() {
             if self.days.contains(&day.weekday()) {
                 let open = day.and_time(self.start).max(from);
                 let close = day.and_time(self.end).min(to);
-                if close > open {
-                    total += (close - open).num_minutes();
-                }
+                total += (close - open).num_minutes().max(0);
             }
             day = day.succ_opt().expect("date in range");
         }
@@ -75,6 +71,25 @@ mod tests {
         assert_eq!(
             week.minutes_between(at("2026-11-09 10:00"), at("2026-11-09 09:00")),
             0
+        );
+        assert_eq!(
+            week.minutes_between(at("2026-11-10 10:00"), at("2026-11-08 09:00")),
+            0
+        );
+        // Hours that end before they start open no day.
+        let upside_down = WorkingWeek {
+            start: week.end,
+            end: week.start,
+            ..week.clone()
+        };
+        assert_eq!(
+            upside_down.minutes_between(at("2026-11-08 00:00"), at("2026-11-12 23:00")),
+            0
+        );
+        // A working week of Sunday to Thursday, whole: 5 × 8 hours.
+        assert_eq!(
+            week.minutes_between(at("2026-11-07 00:00"), at("2026-11-13 23:59")),
+            5 * 8 * 60
         );
     }
 }

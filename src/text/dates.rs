@@ -446,4 +446,129 @@ mod tests {
             assert!(message.contains("at most 3660d"), "{long}: {message}");
         }
     }
+
+    /// Each parser at the edges of what it accepts.
+    #[test]
+    fn edges_of_every_date_parser() {
+        let time = |t: &str| en(parse_time(t)).map(|t| t.to_string());
+        assert_eq!(time("23:59"), Ok("23:59:00".into()));
+        assert_eq!(time("0:00"), Ok("00:00:00".into()));
+        assert_eq!(time("07:05:00"), Ok("07:05:00".into()));
+        assert_eq!(time("07:05:59"), Ok("07:05:59".into()));
+        for out_of_range in ["24:00", "23:60", "24:00:00", "12:60:00"] {
+            assert!(
+                time(out_of_range).unwrap_err().contains("hours run 00–23"),
+                "{out_of_range}"
+            );
+        }
+        for not_a_time in [
+            "12:00:60",
+            "7",
+            "007:00",
+            "12:",
+            ":30",
+            "12:30:00:00",
+            "ab:cd",
+        ] {
+            assert!(
+                time(not_a_time).unwrap_err().starts_with("expected"),
+                "{not_a_time}"
+            );
+        }
+
+        for not_a_date in [
+            "26-11-12",
+            "2026-1-12",
+            "2026-11-1",
+            "2026-11-12-01",
+            "2026-1a-12",
+            "202a-11-12",
+            "2026-11-1b",
+            "2026-11",
+        ] {
+            assert!(
+                en(parse_date(not_a_date))
+                    .unwrap_err()
+                    .starts_with("expected"),
+                "{not_a_date}"
+            );
+        }
+        assert!(
+            en(parse_date("2026-00-10"))
+                .unwrap_err()
+                .contains("months run")
+        );
+        assert_eq!(
+            en(parse_date("2024-02-30")).unwrap_err(),
+            "2024-02-30 does not exist: February 2024 has 29 days"
+        );
+        assert_eq!(en(parse_date(" 2024-02-29 ")), Ok(ymd(2024, 2, 29)));
+
+        assert_eq!(en(parse_date("1448-05-30ah")), Ok(ymd(2026, 11, 10)));
+        assert_eq!(en(parse_date("1448-05-30 ه")), Ok(ymd(2026, 11, 10)));
+        // As the Umm al-Qura tables of the `hijridate` Python package give them.
+        assert_eq!(en(parse_date("1448-01-01 AH")), Ok(ymd(2026, 6, 16)));
+        assert_eq!(en(parse_date("1448-12-29 AH")), Ok(ymd(2027, 6, 4)));
+        for (bad, says) in [
+            ("1448-13-01 AH", "month"),
+            ("1448-00-01 AH", "month"),
+            ("1448-05-00 AH", "day"),
+            ("1448-05-31 AH", "day"),
+        ] {
+            let message = en(parse_date(bad)).unwrap_err();
+            assert!(message.contains(says), "{bad}: {message}");
+        }
+        assert_eq!(
+            to_hijri(ymd(2026, 6, 16)).map(|h| h.to_string()).as_deref(),
+            Some("1448-01-01 AH")
+        );
+
+        let at = |t: &str| en(parse_date_time(t)).map(|t| t.to_string());
+        assert_eq!(at("2026-11-12 19:00"), Ok("2026-11-12 19:00:00".into()));
+        assert_eq!(at("2026-11-12  19:00:30"), Ok("2026-11-12 19:00:30".into()));
+        // A date that does not exist says so, not "expected a date and time".
+        assert!(
+            at("2026-02-30 10:00")
+                .unwrap_err()
+                .contains("does not exist")
+        );
+        assert!(
+            at("2026-11-12 AH")
+                .unwrap_err()
+                .starts_with("expected a date and time")
+        );
+        assert!(
+            at("11/12/2026 10:00")
+                .unwrap_err()
+                .starts_with("expected a date and time")
+        );
+
+        assert!(Month::parse("26-11").is_err());
+        assert!(Month::parse("2026-011").is_err());
+        assert!(Month::parse("2026-00").is_err());
+        assert!(Month::parse("2026/11").is_err());
+        assert_eq!(
+            Month::parse(" 2026-01 ").unwrap().previous().to_string(),
+            "2025-12"
+        );
+        assert_eq!(
+            Month::parse("2024-02").unwrap().last_day(),
+            ymd(2024, 2, 29)
+        );
+        assert_eq!(Month::of(ymd(2026, 11, 30)).first_day(), ymd(2026, 11, 1));
+        assert_eq!(Month::parse("0999-03").unwrap().to_string(), "0999-03");
+
+        assert_eq!(Duration::parse("30m").unwrap().minutes, 30);
+        assert_eq!(Duration::parse(" -0 ").unwrap().minutes, 0);
+        assert_eq!(Duration::parse("2w1d1h1m").unwrap().minutes, 15 * 1440 + 61);
+        assert_eq!(Duration::parse("90m").unwrap().to_string(), "+1h30m");
+        assert_eq!(Duration::parse("-1d1m").unwrap().to_string(), "-1d1m");
+        assert_eq!(Duration::parse("0").unwrap().to_string(), "0");
+        assert_eq!(
+            Duration::parse("+1d").unwrap().to_chrono(),
+            chrono::TimeDelta::days(1)
+        );
+        assert!(Duration::parse("+").is_err());
+        assert!(Duration::parse("-").is_err());
+    }
 }
