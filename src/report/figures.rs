@@ -559,6 +559,16 @@ mod formulas {
     }
 
     #[test]
+    fn a_promise_with_no_inquiry_says_so() {
+        let mut data = data(&[]);
+        data.inquiries = 0;
+        data.within_promise = 0;
+        let figure = compute(Metric::RepliesWithinPromiseShare, &data);
+        assert_eq!(figure.value, None);
+        assert_eq!(figure.note.map(|n| n.id), Some("note.no-inquiry"));
+    }
+
+    #[test]
     fn missing_inputs_are_missing_never_zero() {
         let mut data = data(&[]);
         data.calendar_covers = false;
