@@ -96,4 +96,95 @@ mod tests {
         assert_eq!(encode("bücher").as_deref(), Some("bcher-kva"));
         assert_eq!(encode("☃").as_deref(), Some("n3h"));
     }
+
+    /// Labels of every mix (ASCII, Latin, Arabic, CJK, emoji; short and
+    /// long, so the bias adapts both ways) against Python's own `punycode`
+    /// codec, an implementation written apart from this one.
+    #[test]
+    fn agrees_with_pythons_punycode_codec() {
+        use std::io::Write;
+        const ALPHABET: &[char] = &[
+            'a', 'z', '0', '9', '-', 'é', 'ü', 'ß', 'ا', 'ل', 'ي', 'ه', '؟', '٣', '金', '先', '生',
+            '😀', '🇸', 'ア', 'ж', 'Ω',
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |below: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            usize::try_from(state % below as u64).unwrap()
+        };
+        let labels: Vec<String> = (0..600)
+            .map(|_| {
+                let len = 1 + next(40);
+                (0..len).map(|_| ALPHABET[next(ALPHABET.len())]).collect()
+            })
+            .collect();
+        let mut python = std::process::Command::new("python3")
+            .args([
+                "-c",
+                "import sys\nfor line in sys.stdin.read().split('\\n'):\n    print(line.encode('punycode').decode())",
+            ])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("python3 runs");
+        python
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(labels.join("\n").as_bytes())
+            .unwrap();
+        let out = python.wait_with_output().unwrap();
+        assert!(out.status.success());
+        let expected: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+        assert_eq!(expected.len(), labels.len());
+        for (label, want) in labels.iter().zip(expected) {
+            assert_eq!(encode(label).as_deref(), Some(want), "{label}");
+        }
+    }
+
+    /// The bias adaptation alone, around each of its edges (the damping,
+    /// the 455 above which it scales down), against Python's `adapt`.
+    #[test]
+    fn adapts_the_bias_as_pythons_codec_does() {
+        let mut cases = Vec::new();
+        for delta in (0..2_000).chain(318_000..319_000).chain([u32::MAX / 40]) {
+            for points in [1, 2, 3, 7, 36, 1_000] {
+                for first in [false, true] {
+                    cases.push((delta, points, first));
+                }
+            }
+        }
+        // The same grid, in the same order, walked by Python.
+        let script = "from encodings.punycode import adapt
+import itertools
+deltas = itertools.chain(range(0, 2000), range(318000, 319000), [4294967295 // 40])
+for d in deltas:
+    for p in [1, 2, 3, 7, 36, 1000]:
+        for f in [False, True]:
+            print(adapt(d, f, p))";
+        let out = std::process::Command::new("python3")
+            .args(["-c", script])
+            .output()
+            .expect("python3 runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let expected: Vec<u32> = std::str::from_utf8(&out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| l.parse().unwrap())
+            .collect();
+        assert_eq!(expected.len(), cases.len());
+        for ((delta, points, first), want) in cases.into_iter().zip(expected) {
+            assert_eq!(
+                super::adapt(delta, points, first),
+                want,
+                "{delta} {points} {first}"
+            );
+        }
+    }
 }
