@@ -115,15 +115,14 @@ pub(crate) fn normalised(text: &str) -> String {
 /// text, hashtags added at the end) when the shorter has 20 characters or more.
 pub(crate) fn same_text(planned: &str, posted: &str) -> bool {
     let (a, b) = (normalised(planned), normalised(posted));
-    if a.is_empty() || b.is_empty() {
-        return false;
-    }
     let (short, long) = if a.chars().count() <= b.chars().count() {
         (&a, &b)
     } else {
         (&b, &a)
     };
-    short == long || (short.chars().count() >= 20 && long.starts_with(short.as_str()))
+    // A text with nothing left once normalised (a link alone) is no text.
+    !short.is_empty()
+        && (short == long || (short.chars().count() >= 20 && long.starts_with(short.as_str())))
 }
 
 /// When a post was published, as far as its export says.
@@ -275,6 +274,8 @@ mod tests {
         ));
         assert!(!same_text("تهنئة", "ساعات المتطوعين"));
         assert!(!same_text("", ""));
+        assert!(!same_text("", "تهنئة"));
+        assert!(same_text("تهنئة", "تهنئة!"));
         assert!(!same_text("https://t.co/x", "https://t.co/x"));
         // A beginning counts from 20 characters on (spaces included).
         let twenty = "abcdefghij klmnopqrs";

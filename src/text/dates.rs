@@ -22,9 +22,12 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, Msg> {
 /// Parses `DATE[T| ]HH:MM[:SS]`, where DATE is Gregorian or Hijri.
 pub(crate) fn parse_date_time(text: &str) -> Result<NaiveDateTime, Msg> {
     let text = text.trim();
-    let (date_part, time_part) = match text.rfind(['T', ' ']) {
-        Some(i) if text[i + 1..].contains(':') => (text[..i].trim_end(), &text[i + 1..]),
-        _ => return Err(t!("date-time.expected")),
+    let Some((date_part, time_part)) = text
+        .rfind(['T', ' '])
+        .map(|i| (text[..i].trim_end(), &text[i + 1..]))
+        .filter(|(_, time)| time.contains(':'))
+    else {
+        return Err(t!("date-time.expected"));
     };
     let date = parse_date(date_part).map_err(|e| {
         if e.id == "date.expected" {
@@ -193,10 +196,11 @@ impl Duration {
 
 impl fmt::Display for Duration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.minutes == 0 {
-            return f.write_str("0");
-        }
-        let sign = if self.minutes < 0 { "-" } else { "+" };
+        let sign = match self.minutes.signum() {
+            0 => return f.write_str("0"),
+            -1 => "-",
+            _ => "+",
+        };
         let mut rest = self.minutes.unsigned_abs();
         f.write_str(sign)?;
         for (unit, size) in [("d", 24 * 60), ("h", 60), ("m", 1)] {
@@ -484,6 +488,9 @@ mod tests {
             "2026-1a-12",
             "202a-11-12",
             "2026-11-1b",
+            "+026-11-12",
+            "2026-+1-12",
+            "2026-11-+2",
             "2026-11",
         ] {
             assert!(
@@ -509,14 +516,14 @@ mod tests {
         // As the Umm al-Qura tables of the `hijridate` Python package give them.
         assert_eq!(en(parse_date("1448-01-01 AH")), Ok(ymd(2026, 6, 16)));
         assert_eq!(en(parse_date("1448-12-29 AH")), Ok(ymd(2027, 6, 4)));
-        for (bad, says) in [
-            ("1448-13-01 AH", "month"),
-            ("1448-00-01 AH", "month"),
-            ("1448-05-00 AH", "day"),
-            ("1448-05-31 AH", "day"),
+        for (bad, id) in [
+            ("1448-13-01 AH", "hijri.bad-month"),
+            ("1448-00-01 AH", "hijri.bad-month"),
+            ("1448-05-00 AH", "hijri.bad-day"),
+            ("1448-05-31 AH", "hijri.bad-day"),
+            ("1448-06-30 AH", "hijri.no-such-day"),
         ] {
-            let message = en(parse_date(bad)).unwrap_err();
-            assert!(message.contains(says), "{bad}: {message}");
+            assert_eq!(parse_date(bad).map_err(|m| m.id), Err(id), "{bad}");
         }
         assert_eq!(
             to_hijri(ymd(2026, 6, 16)).map(|h| h.to_string()).as_deref(),
@@ -534,6 +541,11 @@ mod tests {
         );
         assert!(
             at("2026-11-12 AH")
+                .unwrap_err()
+                .starts_with("expected a date and time")
+        );
+        assert!(
+            at("T10:00")
                 .unwrap_err()
                 .starts_with("expected a date and time")
         );
