@@ -124,3 +124,24 @@ pub(super) fn is_hashtag_char(c: char) -> bool {
                 | '\u{00B7}'
         )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Some letters twitter-text allows in hashtags have no letter category
+    /// in Unicode (private-use characters): its own list decides for them.
+    #[test]
+    fn hashtag_letters_beyond_unicode_categories() {
+        let private_use = '\u{F870}';
+        assert_eq!(get_general_category(private_use), Gc::PrivateUse);
+        assert!(is_hashtag_letter(private_use));
+        assert!(is_hashtag_char(private_use));
+        assert!(!is_hashtag_letter('\u{E000}'));
+        let found: Vec<String> = super::super::hashtags("#\u{F870}\u{F871} #\u{E000}")
+            .into_iter()
+            .map(|tag| tag.text)
+            .collect();
+        assert_eq!(found, ["\u{F870}\u{F871}"]);
+    }
+}
