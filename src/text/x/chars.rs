@@ -27,17 +27,12 @@ pub(super) fn is_invalid(c: char) -> bool {
     matches!(c, '\u{FFFE}' | '\u{FEFF}' | '\u{FFFF}')
 }
 
-/// The marks that set the direction of text (LRM, RLM, ALM, embeddings, isolates).
-pub(super) fn is_directional(c: char) -> bool {
-    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-/// What may stand right before a URL.
+/// What may stand right before a URL: anything but a letter or digit, `@`,
+/// `$`, `#` or an invalid character. (twitter-text also names the marks that
+/// set the direction of text, LRM, RLM, ALM, embeddings and isolates, which
+/// this already allows.)
 pub(super) fn may_precede_url(c: char) -> bool {
-    is_directional(c)
-        || !(c.is_ascii_alphanumeric()
-            || matches!(c, '@' | '＠' | '$' | '#' | '＃')
-            || is_invalid(c))
+    !(c.is_ascii_alphanumeric() || matches!(c, '@' | '＠' | '$' | '#' | '＃') || is_invalid(c))
 }
 
 /// A letter of a domain label: ASCII letters and digits, accented Latin.
@@ -128,6 +123,18 @@ pub(super) fn is_hashtag_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn direction_marks_may_precede_a_url() {
+        for mark in [
+            '\u{061C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}',
+        ] {
+            assert!(may_precede_url(mark), "{:X}", u32::from(mark));
+        }
+        for not in ['a', 'Z', '7', '@', '＠', '$', '#', '＃', '\u{FEFF}'] {
+            assert!(!may_precede_url(not), "{not}");
+        }
+    }
 
     /// Some letters twitter-text allows in hashtags have no letter category
     /// in Unicode (private-use characters): its own list decides for them.
