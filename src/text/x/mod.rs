@@ -59,6 +59,31 @@ mod tests {
         assert_eq!((found[0].start, found[0].end), (6, 29));
     }
 
+    /// A query ends on one of twitter-text's `validUrlQueryEndingChars`
+    /// (`[a-z0-9\-_&=#/]`): the punctuation after it is the sentence's.
+    /// (twitter-text 3 for JavaScript extracts the same six.)
+    #[test]
+    fn a_query_ends_on_a_letter_digit_or_one_of_six_marks() {
+        for (text, url) in [
+            ("see https://example.com/?a=1.", "https://example.com/?a=1"),
+            ("see https://example.com/?a=1!", "https://example.com/?a=1"),
+            (
+                "see https://example.com/?q=a,b",
+                "https://example.com/?q=a,b",
+            ),
+            (
+                "see https://example.com/?q=a, then",
+                "https://example.com/?q=a",
+            ),
+            ("see https://example.com/?q=a&", "https://example.com/?q=a&"),
+            ("see https://example.com/?x=_-", "https://example.com/?x=_-"),
+        ] {
+            let found = urls(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].text, url, "{text}");
+        }
+    }
+
     #[test]
     fn arabic_weighs_one_and_emoji_two() {
         assert_eq!(weighted_length("خيركم"), 5);
