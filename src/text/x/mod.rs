@@ -92,6 +92,19 @@ mod tests {
         // A text-style presentation selector makes ☺ text: two characters.
         assert_eq!(weighted_length("\u{263A}\u{FE0E}"), 2 + 2);
         assert_eq!(weighted_length("\u{263A}\u{FE0F}"), 2);
+        // Light characters with a presentation selector, as twitter-text 3
+        // for JavaScript weighs them: the emoji style makes one emoji.
+        for (text, weight) in [
+            ("\u{A9}", 1),
+            ("\u{A9}\u{FE0E}", 3),
+            ("\u{A9}\u{FE0F}", 2),
+            ("#\u{FE0E}", 3),
+            ("\u{AE}\u{FE0E} x", 5),
+            ("\u{A9}\u{A9}\u{FE0E}", 4),
+            ("a\u{A9}\u{FE0E}\u{A9}", 5),
+        ] {
+            assert_eq!(weighted_length(text), weight, "{text:?}");
+        }
     }
 
     #[test]
