@@ -82,8 +82,8 @@ pub(super) fn find(chars: &[char]) -> Vec<Entity> {
     all.sort_by_key(|(entity, _)| entity.start);
     let mut kept_end = 0;
     let mut kept: Vec<Entity> = Vec::new();
-    for (k, (entity, is_tag)) in all.into_iter().enumerate() {
-        if k > 0 && kept_end > entity.start {
+    for (entity, is_tag) in all {
+        if kept_end > entity.start {
             continue;
         }
         kept_end = entity.end;
