@@ -32,6 +32,13 @@ struct Tlds {
 }
 
 impl Tlds {
+    /// Whether the characters `start..end` may be a name of the list: a
+    /// bound that spares building and looking up names that cannot be (a
+    /// name it lets through is still looked up).
+    fn may_hold(&self, start: usize, end: usize) -> bool {
+        end > start && end - start <= self.longest
+    }
+
     fn new(list: &'static [&'static str]) -> Self {
         let mut other_lengths: Vec<usize> = list
             .iter()
@@ -134,7 +141,7 @@ impl<'a> Scanner<'a> {
         let fits = |end: usize| !self.at(end).is_some_and(continues_tld) && then(self.at(end));
         // An ASCII name can only end where the ASCII letters and digits do.
         let ascii_end = self.ascii_end[i];
-        let ascii = if ascii_end > i && ascii_end - i <= list.longest {
+        let ascii = if list.may_hold(i, ascii_end) {
             let name: String = self.chars[i..ascii_end]
                 .iter()
                 .map(char::to_ascii_lowercase)
