@@ -84,6 +84,35 @@ mod tests {
         }
     }
 
+    /// A top-level domain may be Punycode: `xn--` and at least one letter,
+    /// digit or hyphen after it. (twitter-text 3 for JavaScript extracts the
+    /// same URLs and gives the same lengths.)
+    #[test]
+    fn a_punycode_top_level_domain_makes_a_link() {
+        for (text, url, weight) in [
+            (
+                "see http://example.xn--p1ai now",
+                Some("http://example.xn--p1ai"),
+                31,
+            ),
+            ("visit example.xn--p1ai today", Some("example.xn--p1ai"), 35),
+            (
+                "http://example.XN--P1AI/path",
+                Some("http://example.XN--P1AI/path"),
+                23,
+            ),
+            ("a.b.xn--mgbaam7a8h", Some("a.b.xn--mgbaam7a8h"), 23),
+            ("http://x.xn--a-b-c. end", Some("http://x.xn--a-b-c"), 28),
+            ("http://foo.xn--p1ai-", Some("http://foo.xn--p1ai-"), 23),
+            ("http://example.xn-- x", None, 21),
+            ("test.xn--", None, 9),
+        ] {
+            let found: Vec<String> = urls(text).into_iter().map(|url| url.text).collect();
+            assert_eq!(found, url.into_iter().collect::<Vec<_>>(), "{text}");
+            assert_eq!(weighted_length(text), weight, "{text}");
+        }
+    }
+
     #[test]
     fn arabic_weighs_one_and_emoji_two() {
         assert_eq!(weighted_length("خيركم"), 5);
