@@ -91,6 +91,7 @@ pub(crate) fn export_file(scratch: &Path, data: &[u8]) {
         year_anchor: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("a date"),
         date_order: None,
         accounts: Vec::new(),
+        set_aside: Vec::new(),
     };
     let imported = khairukum::exports::import_dir(&root, &options).expect("the folder is readable");
     let _ = khairukum::exports::findings::findings(&imported.problems, &imported.files);

@@ -90,6 +90,7 @@ fn read(plan_dir: &Path, exports: Option<&Path>, lang: Lang) -> Result<Read> {
         year_anchor: chrono::Local::now().date_naive(),
         date_order: plan.date_order(),
         accounts: khairukum::exports::accounts::accounts_of(plan),
+        set_aside: khairukum::exports::measures::patterns(plan),
     };
     let imported = import_dir(&exports, &options)?;
     let mut problems = imported.problems.clone();
@@ -103,6 +104,15 @@ fn read(plan_dir: &Path, exports: Option<&Path>, lang: Lang) -> Result<Read> {
     let inputs = Inputs::new(plan, &imported, &followers, plan.time_zone());
     problems.extend(inputs.problems.iter().cloned());
     drop(inputs);
+    // The charity's own records that its measures read are checked too.
+    let own = khairukum::exports::measures::read(
+        &exports,
+        plan,
+        plan.time_zone(),
+        plan.date_order()
+            .unwrap_or(khairukum::exports::values::DateOrder::MonthFirst),
+    );
+    problems.extend(own.problems);
     Ok(Read {
         folder: exports,
         imported,

@@ -133,6 +133,7 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
         year_anchor: settings.today,
         date_order: plan.date_order(),
         accounts: khairukum::exports::accounts::accounts_of(plan),
+        set_aside: khairukum::exports::measures::patterns(plan),
     };
     let imported = khairukum::exports::import_dir(&exports, &options).with_context(|| {
         khairukum::t!("usage.cannot-read-exports", path = exports.display()).text(settings.lang)
@@ -145,7 +146,14 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
             khairukum::report::data::FollowerTotals::default()
         }
     };
-    let report = khairukum::report::build(plan, &imported, &followers, &period, &extra);
+    let own = khairukum::exports::measures::read(
+        &exports,
+        plan,
+        tz,
+        plan.date_order()
+            .unwrap_or(khairukum::exports::values::DateOrder::MonthFirst),
+    );
+    let report = khairukum::report::build(plan, &imported, (&followers, &own), &period, &extra);
     let writer = khairukum::report::format::writer(settings.format, settings.lang);
     if let Some(path) = &settings.output {
         khairukum::output::write_atomic(path, |out| writer.write(&report, out)).with_context(

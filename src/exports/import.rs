@@ -28,6 +28,10 @@ use std::path::Path;
 /// a problem, never passed over in silence.
 pub fn import_dir(dir: &Path, options: &Options) -> std::io::Result<Imported> {
     let (mut files, unseen) = find_exports(dir)?;
+    files.retain(|path| {
+        let relative = super::measures::relative(dir, path);
+        !options.set_aside.iter().any(|m| m.is_match(&relative))
+    });
     files.sort();
     // Files are read on all cores, then put together in path order. With
     // fewer files than cores, each file's records are split on a thread of
@@ -511,6 +515,7 @@ mod tests {
             year_anchor: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
             date_order: None,
             accounts: Vec::new(),
+            set_aside: Vec::new(),
         };
         let mut into = Imported::default();
         let halves = read_export(path, "x.csv", &options, &mut into, two_threads).unwrap();

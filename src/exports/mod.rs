@@ -13,6 +13,7 @@ pub mod formats;
 mod halves;
 mod import;
 mod mapping;
+pub mod measures;
 mod problems;
 pub mod quirks;
 mod reader;

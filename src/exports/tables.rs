@@ -372,6 +372,9 @@ pub struct Options {
     pub date_order: Option<super::values::DateOrder>,
     /// The plan's accounts: a post that names another is set aside.
     pub accounts: Vec<super::accounts::Account>,
+    /// Files the plan's CSV measures read (paths relative to the exports
+    /// folder): the charity's own records, no platform export.
+    pub set_aside: Vec<globset::GlobMatcher>,
 }
 
 impl Options {

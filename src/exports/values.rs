@@ -63,6 +63,43 @@ pub fn count(cell: &str, signed: bool) -> Result<Option<i64>, Msg> {
     Ok(Some(if negative { -value } else { value }))
 }
 
+/// An amount of money or any quantity with a fraction, as a charity's own
+/// systems write it: `150`, `1,250.50`, `١٬٢٥٠٫٥٠`, `-75.00` (a refund).
+/// Thousands in groups of three as [`count`] reads them; anything else
+/// (`50%`, `1.2.3`, `SAR 150`, `1e3`) is a problem, never a guess.
+/// `Ok(None)` for a placeholder.
+pub fn amount(cell: &str) -> Result<Option<f64>, Msg> {
+    let cell = cell.trim();
+    if is_placeholder(cell) {
+        return Ok(None);
+    }
+    let not_an_amount = || t!("export.not-a-number", cell = cell);
+    let text: String = cell
+        .chars()
+        .map(|c| match c {
+            '٫' => '.',
+            '٬' => ',',
+            c => western_digit(c).unwrap_or(c),
+        })
+        .collect();
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(&text)),
+    };
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    if !fraction.chars().all(|c| c.is_ascii_digit()) || unsigned.ends_with('.') {
+        return Err(not_an_amount());
+    }
+    let digits = thousands(whole).ok_or_else(not_an_amount)?;
+    let value: f64 = format!("{digits}.{fraction}0")
+        .parse()
+        .map_err(|_| not_an_amount())?;
+    if value > MAX_COUNT as f64 {
+        return Err(t!("export.too-large", cell = cell));
+    }
+    Ok(Some(if negative { -value } else { value }))
+}
+
 /// The digits of a whole number written plainly or with one kind of
 /// thousands separator (`,`, a space or a no-break space) between groups of
 /// three; `None` for anything else.
@@ -278,6 +315,38 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> When {
         When::Day(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn amounts_with_fractions_signs_and_arabic_digits() {
+        for (cell, value) in [
+            ("150", 150.0),
+            ("150.5", 150.5),
+            ("1,250.50", 1250.5),
+            ("١٬٢٥٠٫٥٠", 1250.5),
+            ("۷۵", 75.0),
+            ("-75.00", -75.0),
+            ("+20", 20.0),
+            (" 0.25 ", 0.25),
+            ("1 000", 1000.0),
+        ] {
+            assert_eq!(amount(cell), Ok(Some(value)), "{cell}");
+        }
+        assert_eq!(amount(""), Ok(None));
+        assert_eq!(amount("--"), Ok(None));
+        for bad in [
+            "50%",
+            "1.2.3",
+            "SAR 150",
+            "1e3",
+            "1,25",
+            "12.",
+            ".5",
+            "--5",
+            "2000000000000",
+        ] {
+            assert!(amount(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

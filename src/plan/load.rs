@@ -4,8 +4,16 @@
 
 use crate::plan::diagnostic::{Diagnostic, Span};
 use crate::plan::model::{
-    Loaded, Plan, audience::Audience, calendar::CalendarMonth, goals::Goals, platforms::Platforms,
-    policies::Policies, process::Process, settings::PlanSettings, team::Team,
+    Loaded, Plan,
+    audience::Audience,
+    calendar::CalendarMonth,
+    goals::Goals,
+    measures::{Measures, Recorded},
+    platforms::Platforms,
+    policies::Policies,
+    process::Process,
+    settings::PlanSettings,
+    team::Team,
 };
 use crate::plan::rules::catalog as rule;
 use crate::plan::source::FileId;
@@ -57,6 +65,8 @@ enum Kind {
     Platforms,
     Process,
     Policies,
+    Measures,
+    Recorded,
     Calendar,
 }
 
@@ -68,6 +78,7 @@ const TOP_LEVEL: &[(&str, Kind, bool)] = &[
     ("platforms", Kind::Platforms, true),
     ("process", Kind::Process, true),
     ("policies", Kind::Policies, false),
+    ("measures", Kind::Measures, false),
 ];
 
 /// Folders inside a plan repository that hold no plan YAML.
@@ -88,6 +99,8 @@ enum Content {
     Platforms(Platforms),
     Process(Process),
     Policies(Policies),
+    Measures(Measures),
+    Recorded(Recorded),
     Calendar(CalendarMonth),
 }
 
@@ -345,6 +358,8 @@ pub(crate) fn open(dir: &Path) -> Result<Folder, LoadError> {
             Some(Content::Platforms(data)) => plan.platforms = Some(Loaded { file, data }),
             Some(Content::Process(data)) => plan.process = Some(Loaded { file, data }),
             Some(Content::Policies(data)) => plan.policies = Some(Loaded { file, data }),
+            Some(Content::Measures(data)) => plan.measures = Some(Loaded { file, data }),
+            Some(Content::Recorded(data)) => plan.recorded.push(Loaded { file, data }),
             Some(Content::Calendar(_)) | None => {}
         }
     }
@@ -381,6 +396,7 @@ fn classify(rel: &Path) -> Option<Kind> {
             .find(|(n, _, _)| *n == stem)
             .map(|(_, k, _)| *k),
         [dir, _] if dir == "calendar" => Some(Kind::Calendar),
+        [dir, _] if dir == "measures" => Some(Kind::Recorded),
         _ => None,
     }
 }
@@ -436,6 +452,18 @@ fn parse_one(job: &Job) -> Outcome {
         Kind::Platforms => parse::<Platforms>(&text, job.file).map(Content::Platforms),
         Kind::Process => parse::<Process>(&text, job.file).map(Content::Process),
         Kind::Policies => parse::<Policies>(&text, job.file).map(Content::Policies),
+        Kind::Measures => parse::<Measures>(&text, job.file).map(Content::Measures),
+        Kind::Recorded => parse::<Recorded>(&text, job.file).map(|mut recorded| {
+            recorded.file_month = calendar_month(&job.path);
+            if recorded.file_month.is_none() {
+                outcome.diagnostics.push(
+                    Diagnostic::new(&rule::INVALID_DATE, t!("measures-file-name"))
+                        .at(at)
+                        .help(t!("measures-file-name.help")),
+                );
+            }
+            Content::Recorded(recorded)
+        }),
         Kind::Calendar => parse::<CalendarMonth>(&text, job.file).map(|mut month| {
             month.file_month = calendar_month(&job.path);
             if month.file_month.is_none() {

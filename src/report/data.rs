@@ -187,7 +187,15 @@ pub struct Inputs<'a> {
     pub coverage: HashMap<PlatformKind, NaiveDate>,
     /// Joins already made, by period and platforms.
     joins: std::cell::RefCell<JoinCache>,
+    /// The charity's own CSV records, for its measures.
+    pub own: &'a crate::exports::measures::OwnRecords,
 }
+
+/// No CSV records: a report of platform exports only.
+static NO_RECORDS: crate::exports::measures::OwnRecords = crate::exports::measures::OwnRecords {
+    measures: Vec::new(),
+    problems: Vec::new(),
+};
 
 impl Inputs<'_> {
     /// The last day any export covers for a platform.
@@ -197,6 +205,13 @@ impl Inputs<'_> {
 }
 
 impl<'a> Inputs<'a> {
+    /// The same inputs with the charity's own CSV records.
+    #[must_use]
+    pub fn with_records(mut self, own: &'a crate::exports::measures::OwnRecords) -> Self {
+        self.own = own;
+        self
+    }
+
     /// Cleans what was imported: posts on the plan's platforms, duplicate
     /// posts once, overlapping days once, other accounts' exports set aside.
     pub fn new(
@@ -307,6 +322,7 @@ impl<'a> Inputs<'a> {
         }
         Inputs {
             joins: std::cell::RefCell::default(),
+            own: &NO_RECORDS,
             coverage,
             plan,
             tz,

@@ -6,6 +6,7 @@
 pub mod data;
 pub mod figures;
 pub mod format;
+pub mod measures;
 pub mod reconcile;
 pub mod working_time;
 
@@ -85,6 +86,15 @@ pub struct KpiResult {
     pub expected: Option<f64>,
     pub standing: Standing,
     pub parts: Vec<PartResult>,
+    /// Where its value comes from: `exports`, or the charity's own records
+    /// (`manual`, `csv`), named in the figure's note.
+    pub from: &'static str,
+    /// For the charity's own measures: each platform's part of the value.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub by_platform: Vec<measures::PlatformPart>,
+    /// The measure's unit (`SAR`, `volunteers`), when it names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit_name: Option<crate::plan::model::Text>,
 }
 
 /// A platform's totals in the period.
@@ -212,8 +222,24 @@ fn kpi_platforms(plan: &Plan, kpi: &Kpi) -> Vec<String> {
     }
 }
 
-/// A KPI's value (composite KPIs: the weighted index of their parts).
-fn kpi_value(inputs: &Inputs, kpi: &Kpi, period: &Period) -> (Figure, Vec<PartResult>) {
+/// A KPI's value, with the parts of a composite KPI (the weighted index of
+/// them) or the platforms' parts of one of the charity's own measures.
+fn kpi_value(
+    inputs: &Inputs,
+    kpi: &Kpi,
+    period: &Period,
+) -> (Figure, Vec<PartResult>, Vec<measures::PlatformPart>) {
+    if let Some(measure) = inputs.plan.measure(&kpi.metric.value) {
+        let platforms: Vec<String> = kpi.platforms.iter().map(|p| p.value.clone()).collect();
+        let measured = measures::measure(inputs.plan, inputs.own, measure, &platforms, period);
+        return (measured.figure, Vec::new(), measured.by_platform);
+    }
+    let (figure, parts) = dictionary_value(inputs, kpi, period);
+    (figure, parts, Vec::new())
+}
+
+/// A KPI's value from the metric dictionary.
+fn dictionary_value(inputs: &Inputs, kpi: &Kpi, period: &Period) -> (Figure, Vec<PartResult>) {
     let platforms = kpi_platforms(inputs.plan, kpi);
     let (data, ..) = inputs.period_data(period, &platforms);
     let figure = |id: &str| match Metric::from_id(id) {
@@ -348,12 +374,13 @@ pub fn trend_periods(plan: &Plan, period: &Period) -> Vec<Period> {
 pub fn build(
     plan: &Plan,
     imported: &Imported,
-    followers: &FollowerTotals,
+    records: (&FollowerTotals, &crate::exports::measures::OwnRecords),
     period: &Period,
     extra_problems: &[Problem],
 ) -> Report {
     let tz = plan.time_zone();
-    let inputs = Inputs::new(plan, imported, followers, tz);
+    let (followers, own) = records;
+    let inputs = Inputs::new(plan, imported, followers, tz).with_records(own);
     let previous = period.previous();
     let all_platforms: Vec<String> = plan
         .platforms
@@ -367,8 +394,9 @@ pub fn build(
     let trend_periods = trend_periods(plan, period);
     for goal in plan.goals.iter().flat_map(|g| &g.data.goals) {
         for kpi in &goal.kpis {
-            let (figure, parts) = kpi_value(&inputs, kpi, period);
-            let (previous_figure, _) = kpi_value(&inputs, kpi, &previous);
+            let (figure, parts, by_platform) = kpi_value(&inputs, kpi, period);
+            let (previous_figure, ..) = kpi_value(&inputs, kpi, &previous);
+            let measure = plan.measure(&kpi.metric.value);
             let (progress, expected, standing) = standing(kpi, figure.value, period.to);
             for p in &trend_periods {
                 let value = if p == period {
@@ -385,10 +413,18 @@ pub fn build(
                 name: kpi.name.clone(),
                 metric: kpi.metric.value.clone(),
                 unit: Metric::from_id(&kpi.metric.value).map_or(Unit::Count, Metric::unit),
-                covers: kpi_platforms(plan, kpi)
-                    .into_iter()
-                    .filter(|p| !figure.lacks.contains(p))
-                    .collect(),
+                covers: if measure.is_some() {
+                    by_platform
+                        .iter()
+                        .map(|p| p.platform.clone())
+                        .filter(|p| p != measures::OTHER)
+                        .collect()
+                } else {
+                    kpi_platforms(plan, kpi)
+                        .into_iter()
+                        .filter(|p| !figure.lacks.contains(p))
+                        .collect()
+                },
                 platforms: kpi_platforms(plan, kpi),
                 change: figure.value.zip(previous_figure.value).map(|(a, b)| a - b),
                 previous: previous_figure.value,
@@ -399,6 +435,13 @@ pub fn build(
                 expected,
                 standing,
                 parts,
+                from: match measure.and_then(|m| m.from.get()) {
+                    Some(crate::plan::model::measures::MeasureFrom::Manual) => "manual",
+                    Some(crate::plan::model::measures::MeasureFrom::Csv) => "csv",
+                    None => "exports",
+                },
+                by_platform,
+                unit_name: measure.and_then(|m| m.unit.clone()),
             });
         }
     }
@@ -574,6 +617,7 @@ pub fn build(
         .problems
         .iter()
         .chain(&inputs.problems)
+        .chain(&own.problems)
         .chain(extra_problems)
         .cloned()
         .collect();

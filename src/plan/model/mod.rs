@@ -4,6 +4,7 @@ pub mod audience;
 pub mod calendar;
 pub mod fields;
 pub mod goals;
+pub mod measures;
 pub mod platforms;
 pub mod policies;
 pub mod process;
@@ -33,6 +34,10 @@ pub struct Plan {
     pub platforms: Option<Loaded<platforms::Platforms>>,
     pub process: Option<Loaded<process::Process>>,
     pub policies: Option<Loaded<policies::Policies>>,
+    /// The charity's own measures (`measures.yaml`).
+    pub measures: Option<Loaded<measures::Measures>>,
+    /// The values recorded by hand (`measures/<month>.yaml`), in file-name order.
+    pub recorded: Vec<Loaded<measures::Recorded>>,
     /// Calendar months, in file-name order.
     pub months: Vec<Loaded<calendar::CalendarMonth>>,
     /// True when some calendar file could not be read.
@@ -43,6 +48,16 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The charity's own measure `id`, if `measures.yaml` declares it.
+    pub fn measure(&self, id: &str) -> Option<&measures::Measure> {
+        self.measures
+            .as_ref()?
+            .data
+            .measures
+            .iter()
+            .find(|m| m.id.value == id)
+    }
+
     /// Every calendar item with the file it is in.
     pub fn items(&self) -> impl Iterator<Item = (FileId, &calendar::Item)> {
         self.months

@@ -65,6 +65,10 @@ rules! {
     LINK_OF_OTHER_PLATFORM = "KH068" "link-of-other-platform" Error "A post link under `published:` is not a web link to that platform's site (an x.com link under `whatsapp:`); the report would join the wrong post.";
     CONTACT_NOT_VALID = "KH069" "contact-not-valid" Error "A platform handle that cannot be a username there (X: 1–15 letters, digits or `_`), or a team email that cannot be an address.";
     LINKS_BEFORE_PUBLISHING = "KH066" "links-before-publishing" Error "An item still at `idea` or `drafted` has post links under `published:`; the report would count it as published while the calendar says it is not.";
+    MEASURE_DECLARATION = "KH070" "measure-declaration" Error "A measure of `measures.yaml` that cannot be read as declared: a CSV measure without its files or date column, a sum without the column it adds up, a field only CSV measures have on a manual one, an id the metric dictionary already uses.";
+    RECORD_OF_CSV_MEASURE = "KH071" "record-of-csv-measure" Error "A value recorded by hand for a measure whose values come from CSV files; the files decide it.";
+    RECORD_REPEATED = "KH072" "record-repeated" Error "A measure recorded twice in the same month (for the same platform); which value holds is not clear.";
+    RECORD_OUTSIDE_PERIOD = "KH073" "record-outside-period" Warning "A file of recorded measures for a month outside the plan period; the report of a period inside it does not use them.";
     EXPORT_UNREADABLE = "KH100" "export-unreadable" Error "An export that cannot be read as CSV (not text, a broken encoding, cut or malformed); the rest of it is not used.";
     EXPORT_UNKNOWN = "KH101" "export-unknown" Warning "A CSV file that is no export this tool reads; it is not used.";
     EXPORT_OTHER_ACCOUNT = "KH102" "export-other-account" Error "Posts of another account than the plan's (by their username, link or account id) are set aside; a file all of whose posts are is not used.";
@@ -76,6 +80,8 @@ rules! {
     EXPORT_REPEATED = "KH108" "export-repeated" Warning "Posts or days another export also gives; they are counted once.";
     FOLLOWERS_FILE = "KH109" "followers-file" Error "`followers.yaml` cannot be read or holds a total that is no follower count; the totals it records are not used.";
     EXPORT_DATE_ORDER_ASSUMED = "KH110" "export-date-order-assumed" Warning "Every date of a file written like 02/11/2026 could be day-first or month-first; the order assumed (the plan's `date_order`, else month first) is said.";
+    MEASURE_FILE = "KH111" "measure-file" Error "A CSV measure's file lacks a column the measure names, or a row's date or value cannot be read; the file (or the row) is not used.";
+    MEASURE_NO_ROWS = "KH112" "measure-no-rows" Warning "A CSV measure whose pattern matches no file, or whose conditions (`where:`) keep no row of its files: its value is missing, not zero.";
 }
 
 /// Looks a rule up by code (`KH012`) or name (`missing-file`).

@@ -12,7 +12,13 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(goals) = &plan.goals else { return };
     let file = goals.file;
     let period = plan.settings.as_ref().and_then(|s| s.data.period());
-    let metric_ids = || metrics::DICTIONARY.iter().map(|m| m.id);
+    let own = plan.measures.iter().flat_map(|m| &m.data.measures);
+    let metric_ids = || {
+        metrics::DICTIONARY
+            .iter()
+            .map(|m| m.id)
+            .chain(own.clone().map(|m| m.id.value.as_str()))
+    };
     for goal in &goals.data.goals {
         if goal.kpis.is_empty() {
             out.push(
@@ -25,7 +31,9 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             );
         }
         for kpi in &goal.kpis {
-            if Metric::from_id(&kpi.metric.value).is_none() {
+            if Metric::from_id(&kpi.metric.value).is_none()
+                && plan.measure(&kpi.metric.value).is_none()
+            {
                 out.push(
                     Diagnostic::new(
                         &rule::UNKNOWN_METRIC,

@@ -24,6 +24,7 @@ pub enum IdKind {
     Stage,
     Step,
     Item,
+    Measure,
 }
 
 impl IdKind {
@@ -39,6 +40,7 @@ impl IdKind {
             IdKind::Stage => t!("noun.stage"),
             IdKind::Step => t!("noun.step"),
             IdKind::Item => t!("noun.item"),
+            IdKind::Measure => t!("noun.measure"),
         }
     }
 
@@ -54,6 +56,7 @@ impl IdKind {
             IdKind::Stage => t!("nouns.stage"),
             IdKind::Step => t!("nouns.step"),
             IdKind::Item => t!("nouns.item"),
+            IdKind::Measure => t!("nouns.measure"),
         }
     }
 
@@ -68,6 +71,7 @@ impl IdKind {
             IdKind::Stage => "process stages",
             IdKind::Step => "process steps",
             IdKind::Item => "calendar items",
+            IdKind::Measure => "measures",
         }
     }
 
@@ -82,6 +86,7 @@ impl IdKind {
             IdKind::Stage => "process stage",
             IdKind::Step => "process step",
             IdKind::Item => "calendar item",
+            IdKind::Measure => "measure",
         }
     }
 }
@@ -171,7 +176,15 @@ pub(super) fn build<'a>(plan: &'a Plan, out: &mut Vec<Diagnostic>) -> Index<'a> 
             }
         }
     }
+    if let Some(measures) = &plan.measures {
+        for measure in &measures.data.measures {
+            define(IdKind::Measure, measures.file, &measure.id);
+        }
+    }
     let mut available = Vec::new();
+    if plan.measures.is_some() {
+        available.push(IdKind::Measure);
+    }
     if plan.team.is_some() {
         available.extend([IdKind::Role, IdKind::Person]);
     }

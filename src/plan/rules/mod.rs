@@ -15,6 +15,7 @@ pub(crate) mod facts;
 mod fields;
 mod goals;
 mod ids;
+mod measures;
 mod platforms;
 mod process;
 mod workload;
@@ -45,6 +46,7 @@ const FAMILIES: &[Family] = &[
     fields::check,
     process::check,
     goals::check,
+    measures::check,
     platforms::check,
     platforms::emails,
     workload::capacity_above_zero,

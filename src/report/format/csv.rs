@@ -38,6 +38,26 @@ impl ReportWriter for Csv {
                 &k.covers.join(" "),
                 &k.figure.lacks.join(" "),
             ])?;
+            // One of the charity's own measures: each platform's part.
+            for part in &k.by_platform {
+                w.write_record([
+                    report.period.as_str(),
+                    "kpi-platform",
+                    &k.goal,
+                    &k.kpi,
+                    &part.platform,
+                    &k.metric,
+                    &number(Some(part.value)),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    &part.platform,
+                    "",
+                ])?;
+            }
         }
         let mut figure = |section: &str, platform: &str, f: &super::super::figures::Figure| {
             w.write_record([

@@ -277,10 +277,10 @@ impl ReportWriter for Html {
                 r#"<tr><td>{}</td><td>{}</td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td><span class="badge {}">{}</span></td></tr>"#,
                 esc(k.goal_name.primary()),
                 esc(k.name.primary()),
-                esc(&show(k.unit, k.figure.value)),
+                esc(&super::show_kpi(k, k.figure.value, lang)),
                 esc(&show_change(k.unit, k.change)),
-                esc(&show(k.unit, k.baseline)),
-                esc(&show(k.unit, k.target)),
+                esc(&super::show_kpi(k, k.baseline, lang)),
+                esc(&super::show_kpi(k, k.target, lang)),
                 k.progress
                     .map_or("—".into(), |p| format!("{:.0}%", p * 100.0)),
                 serde_json::to_value(k.standing)

@@ -50,10 +50,10 @@ impl ReportWriter for Markdown {
                 "| {} | {} | {} | {} | {} | {} | {} | {} |",
                 cell(k.goal_name.primary()),
                 cell(k.name.primary()),
-                show(k.unit, k.figure.value),
+                super::show_kpi(k, k.figure.value, lang),
                 show_change(k.unit, k.change),
-                show(k.unit, k.baseline),
-                show(k.unit, k.target),
+                super::show_kpi(k, k.baseline, lang),
+                super::show_kpi(k, k.target, lang),
                 k.progress
                     .map_or("—".into(), |p| format!("{:.0}%", p * 100.0)),
                 k.standing.text(lang),

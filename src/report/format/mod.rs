@@ -42,14 +42,24 @@ pub fn writer(format: ReportFormat, lang: Lang) -> Box<dyn ReportWriter> {
 /// leaves out (no export gives it for them), and its note.
 pub(crate) fn coverage(k: &super::KpiResult) -> crate::text::i18n::Msg {
     use crate::text::i18n::Listed;
-    let mut parts = vec![crate::t!(
-        "report.covers",
-        platforms = if k.covers.is_empty() {
-            "—".to_string()
-        } else {
-            k.covers.join(", ")
-        }
-    )];
+    let mut parts = Vec::new();
+    if k.from == "exports" {
+        parts.push(crate::t!(
+            "report.covers",
+            platforms = if k.covers.is_empty() {
+                "—".to_string()
+            } else {
+                k.covers.join(", ")
+            }
+        ));
+    } else if !k.by_platform.is_empty() {
+        let shown: Vec<String> = k
+            .by_platform
+            .iter()
+            .map(|p| format!("{} {}", p.platform, show(k.unit, Some(p.value), Lang::En)))
+            .collect();
+        parts.push(crate::t!("report.by-platform", parts = shown.join(" · ")));
+    }
     if !k.figure.lacks.is_empty() {
         parts.push(crate::t!(
             "report.leaves-out",
@@ -130,7 +140,32 @@ pub fn show(unit: Unit, value: Option<f64>, lang: Lang) -> String {
         Unit::Minutes => crate::t!("unit.minutes", value = thousands(v.round())).text(lang),
         Unit::PerThousand | Unit::Index => format!("{v:.1}"),
         Unit::Count if v.fract() == 0.0 => thousands(v),
-        Unit::Count => format!("{v:.2}"),
+        Unit::Count => {
+            // Two decimals, the whole part grouped in thousands: `41,250.50`.
+            let cents = format!("{:.2}", v.abs());
+            let (whole, fraction) = cents.split_once('.').unwrap_or((&cents, "00"));
+            let sign = if v < 0.0 { "-" } else { "" };
+            format!(
+                "{sign}{}.{fraction}",
+                thousands(whole.parse().unwrap_or(0.0))
+            )
+        }
+    }
+}
+
+/// A KPI's value (or target, baseline) with the unit its measure names
+/// (`41,250 SAR`); as [`show`] for the dictionary's metrics.
+pub(crate) fn show_kpi(k: &super::KpiResult, value: Option<f64>, lang: Lang) -> String {
+    let shown = show(k.unit, value, lang);
+    match (&k.unit_name, value) {
+        (Some(unit), Some(_)) => {
+            let name = match lang {
+                Lang::Ar => unit.primary(),
+                Lang::En => unit.english(),
+            };
+            format!("{shown} {name}")
+        }
+        _ => shown,
     }
 }
 

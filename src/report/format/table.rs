@@ -55,9 +55,9 @@ impl ReportWriter for Table {
             t.add_row(vec![
                 cell(k.goal_name.primary()),
                 cell(k.name.primary()),
-                cell(show(k.unit, k.figure.value)),
+                cell(super::show_kpi(k, k.figure.value, lang)),
                 cell(show_change(k.unit, k.change)),
-                cell(show(k.unit, k.target)),
+                cell(super::show_kpi(k, k.target, lang)),
                 cell(k.progress.map_or("—".into(), |p| {
                     text(t!(
                         "report.progress-due",

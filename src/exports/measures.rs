@@ -1,0 +1,468 @@
+//! The charity's own records as CSV files (a donation platform's export, a
+//! volunteer form's sign-ups), read for the measures of `measures.yaml`
+//! that name them: each row's date, the platform it came through, and what
+//! it adds (one row, an amount, or a value counted once). Every problem is
+//! located to its file, line and column, and costs only what it names.
+
+use super::decode::decode;
+use super::problems::{Decision, Problem};
+use super::values::{self, DateOrder};
+use crate::plan::model::Plan;
+use crate::plan::model::measures::{Aggregate, Measure, MeasureFrom};
+use crate::plan::rules::catalog as rule;
+use crate::t;
+use crate::text::i18n::Msg;
+use chrono::NaiveDate;
+use std::path::Path;
+
+/// What one kept row adds to its measure.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Adds {
+    /// One row (`count`).
+    One,
+    /// An amount (`sum`).
+    Amount(f64),
+    /// A value counted once however often it comes (`distinct`).
+    Key(String),
+}
+
+/// One row a measure keeps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub date: NaiveDate,
+    /// The plan platform it came through, when the measure has a platform column.
+    pub platform: Option<String>,
+    pub adds: Adds,
+}
+
+/// A CSV measure's rows, from every file its pattern matches.
+#[derive(Debug, Clone, Default)]
+pub struct MeasureRows {
+    pub measure: String,
+    /// The files read, as shown (relative to the exports folder's parent).
+    pub files: Vec<String>,
+    /// Data rows read from them.
+    pub rows_read: usize,
+    /// Those the conditions keep, with a date and a value.
+    pub kept: Vec<Row>,
+}
+
+/// Every CSV measure's rows, and the problems met reading them.
+#[derive(Debug, Clone, Default)]
+pub struct OwnRecords {
+    pub measures: Vec<MeasureRows>,
+    pub problems: Vec<Problem>,
+}
+
+impl OwnRecords {
+    /// The rows of measure `id`, if it is a CSV measure.
+    pub fn of(&self, id: &str) -> Option<&MeasureRows> {
+        self.measures.iter().find(|m| m.measure == id)
+    }
+}
+
+/// A measure's file pattern as a matcher (`*` stays within a folder, `**`
+/// crosses folders); `None` when the pattern cannot be read (a plan problem).
+fn matcher(pattern: &str) -> Option<globset::GlobMatcher> {
+    globset::GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .case_insensitive(true)
+        .build()
+        .ok()
+        .map(|glob| glob.compile_matcher())
+}
+
+/// The CSV measures of the plan, with their file patterns.
+fn csv_measures(plan: &Plan) -> impl Iterator<Item = (&Measure, globset::GlobMatcher)> {
+    plan.measures
+        .iter()
+        .flat_map(|m| &m.data.measures)
+        .filter(|m| m.from.get() == Some(&MeasureFrom::Csv))
+        .filter_map(|m| Some((m, matcher(&m.files.as_ref()?.value)?)))
+}
+
+/// The patterns of the plan's CSV measures: files the exports reader leaves
+/// to them (they are the charity's records, no platform export).
+pub fn patterns(plan: &Plan) -> Vec<globset::GlobMatcher> {
+    csv_measures(plan).map(|(_, m)| m).collect()
+}
+
+/// `path` relative to `dir`, with `/` between its parts.
+pub(crate) fn relative(dir: &Path, path: &Path) -> String {
+    path.strip_prefix(dir)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// Reads every CSV measure's files under `dir` (dates in `tz`; slashed
+/// dates in `order` unless a measure gives its own format).
+pub fn read(dir: &Path, plan: &Plan, tz: chrono_tz::Tz, order: DateOrder) -> OwnRecords {
+    let mut own = OwnRecords::default();
+    let measures: Vec<_> = csv_measures(plan).collect();
+    if measures.is_empty() {
+        return own;
+    }
+    let mut files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    files.sort();
+    let shown = |path: &Path| path.to_string_lossy().replace('\\', "/");
+    for (measure, pattern) in measures {
+        let mut rows = MeasureRows {
+            measure: measure.id.value.clone(),
+            ..MeasureRows::default()
+        };
+        let mut kept_before_conditions = 0;
+        for path in files.iter().filter(|p| pattern.is_match(relative(dir, p))) {
+            rows.files.push(shown(path));
+            let file = read_file(
+                path,
+                &shown(path),
+                measure,
+                plan,
+                tz,
+                order,
+                &mut own.problems,
+            );
+            rows.rows_read += file.rows_read;
+            kept_before_conditions += file.rows_read;
+            rows.kept.extend(file.kept);
+        }
+        let files_pattern = measure.files.as_ref().map_or("", |f| f.value.as_str());
+        if rows.files.is_empty() {
+            own.problems.push(no_rows(
+                &shown(dir),
+                t!(
+                    "measure.no-file",
+                    measure = &rows.measure,
+                    pattern = files_pattern
+                ),
+            ));
+        } else if kept_before_conditions > 0 && rows.kept.is_empty() && !measure.filters.is_empty()
+        {
+            own.problems.push(no_rows(
+                &rows.files[0],
+                t!(
+                    "measure.filter-keeps-nothing",
+                    measure = &rows.measure,
+                    rows = rows.rows_read,
+                    conditions = conditions(measure)
+                ),
+            ));
+        }
+        own.measures.push(rows);
+    }
+    // A file two measures read has its problems said once.
+    let mut said = Vec::new();
+    own.problems.retain(|p| {
+        let key = (p.path.clone(), p.line, p.column.clone(), p.message.clone());
+        let new = !said.contains(&key);
+        if new {
+            said.push(key);
+        }
+        new
+    });
+    own
+}
+
+/// The conditions of a measure, as `utm_source in x, instagram; …`.
+fn conditions(measure: &Measure) -> String {
+    measure
+        .filters
+        .iter()
+        .map(|f| {
+            let values: Vec<&str> = f.any_of.iter().map(|v| v.value.as_str()).collect();
+            format!("{} ∈ {{{}}}", f.column.value, values.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn no_rows(path: &str, message: Msg) -> Problem {
+    Problem {
+        rule: &rule::MEASURE_NO_ROWS,
+        path: path.to_string(),
+        line: None,
+        column: None,
+        field: None,
+        message,
+        decision: Decision::ValueMissing,
+    }
+}
+
+/// What one file gave a measure.
+struct FileRows {
+    rows_read: usize,
+    kept: Vec<Row>,
+}
+
+/// The columns a measure reads, by their place in the header.
+struct Columns {
+    date: usize,
+    value: Option<usize>,
+    platform: Option<usize>,
+    filters: Vec<(usize, Vec<String>)>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_file(
+    path: &Path,
+    shown: &str,
+    measure: &Measure,
+    plan: &Plan,
+    tz: chrono_tz::Tz,
+    order: DateOrder,
+    problems: &mut Vec<Problem>,
+) -> FileRows {
+    let mut out = FileRows {
+        rows_read: 0,
+        kept: Vec::new(),
+    };
+    let problem =
+        |line: Option<u64>, column: Option<&str>, field: Option<usize>, message: Msg, decision| {
+            Problem {
+                rule: &rule::MEASURE_FILE,
+                path: shown.to_string(),
+                line,
+                column: column.map(str::to_string),
+                field: field.and_then(|f| u32::try_from(f).ok()),
+                message,
+                decision,
+            }
+        };
+    let text = match std::fs::File::open(path)
+        .map_err(|e| t!("cannot-read-file", error = e))
+        .and_then(|f| decode(std::io::BufReader::new(f)))
+        .and_then(|mut input| {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut input.body, &mut bytes)
+                .map_err(|e| t!("cannot-read-file", error = e))?;
+            let text = String::from_utf8(bytes).map_err(|e| t!("export.not-csv", error = e))?;
+            Ok((text, input.preamble_lines, input.delimiter))
+        }) {
+        Ok(read) => read,
+        Err(message) => {
+            problems.push(problem(None, None, None, message, Decision::FileSkipped));
+            return out;
+        }
+    };
+    let (text, preamble, delimiter) = text;
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |byte: u64| {
+        let byte = usize::try_from(byte).unwrap_or(usize::MAX);
+        line_starts.partition_point(|&start| start <= byte) as u64 + preamble
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header: Vec<String> = match records.next() {
+        Some(Ok(header)) => header.iter().map(|c| c.trim().to_string()).collect(),
+        Some(Err(error)) => {
+            let line = error.position().map(|p| line_of(p.byte()));
+            problems.push(problem(
+                line,
+                None,
+                None,
+                t!("export.malformed", error = error),
+                Decision::FileSkipped,
+            ));
+            return out;
+        }
+        None => return out,
+    };
+    let find = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(name.trim()))
+    };
+    let mut absent = Vec::new();
+    let mut column = |name: &str| {
+        let found = find(name);
+        if found.is_none() {
+            absent.push(name.to_string());
+        }
+        found
+    };
+    let date_name = measure.date.as_ref().map_or("", |d| d.value.as_str());
+    let date = column(date_name);
+    let value = measure.value.as_ref().and_then(|v| column(&v.value));
+    let platform = measure.platform.as_ref().and_then(|p| column(&p.value));
+    let filters: Vec<_> = measure
+        .filters
+        .iter()
+        .filter_map(|f| {
+            let place = column(&f.column.value)?;
+            Some((
+                place,
+                f.any_of
+                    .iter()
+                    .map(|v| v.value.trim().to_lowercase())
+                    .collect(),
+            ))
+        })
+        .collect();
+    if !absent.is_empty() {
+        let first_line = Some(1 + preamble);
+        for name in absent {
+            problems.push(problem(
+                first_line,
+                Some(&name),
+                None,
+                t!(
+                    "measure.no-column",
+                    measure = &measure.id.value,
+                    column = &name,
+                    columns = header.join(", ")
+                ),
+                Decision::FileSkipped,
+            ));
+        }
+        return out;
+    }
+    let columns = Columns {
+        date: date.expect("checked above"),
+        value,
+        platform,
+        filters,
+    };
+    let aggregate = measure
+        .aggregate
+        .as_ref()
+        .and_then(|a| a.get())
+        .copied()
+        .unwrap_or(if measure.value.is_some() {
+            Aggregate::Sum
+        } else {
+            Aggregate::Count
+        });
+    for record in records {
+        let record = match record {
+            Ok(record) => record,
+            Err(error) => {
+                let line = error.position().map(|p| line_of(p.byte()));
+                problems.push(problem(
+                    line,
+                    None,
+                    None,
+                    t!("export.malformed", error = error),
+                    Decision::FileSkipped,
+                ));
+                return out;
+            }
+        };
+        let line = record.position().map(|p| line_of(p.byte()));
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        out.rows_read += 1;
+        let cell = |place: usize| record.get(place).unwrap_or("").trim();
+        let keep = columns
+            .filters
+            .iter()
+            .all(|(place, any_of)| any_of.contains(&cell(*place).to_lowercase()));
+        if !keep {
+            continue;
+        }
+        let date = match read_date(cell(columns.date), measure, tz, order) {
+            Ok(date) => date,
+            Err(message) => {
+                problems.push(problem(
+                    line,
+                    Some(date_name),
+                    Some(columns.date),
+                    message,
+                    Decision::RowSkipped,
+                ));
+                continue;
+            }
+        };
+        let adds = match (aggregate, columns.value) {
+            (Aggregate::Count, _) | (_, None) => Adds::One,
+            (Aggregate::Sum, Some(place)) => match values::amount(cell(place)) {
+                Ok(Some(amount)) => Adds::Amount(amount),
+                Ok(None) => continue,
+                Err(message) => {
+                    problems.push(problem(
+                        line,
+                        Some(&header[place]),
+                        Some(place),
+                        message,
+                        Decision::RowSkipped,
+                    ));
+                    continue;
+                }
+            },
+            (Aggregate::Distinct, Some(place)) => {
+                let key = cell(place).to_lowercase();
+                if values::is_placeholder(&key) {
+                    continue;
+                }
+                Adds::Key(key)
+            }
+        };
+        let platform = columns
+            .platform
+            .map(|place| platform_of(cell(place), measure, plan));
+        out.kept.push(Row {
+            date,
+            platform: platform.flatten(),
+            adds,
+        });
+    }
+    out
+}
+
+/// A row's date: through the measure's own format when it has one, else as
+/// the exports' dates are read.
+fn read_date(
+    cell: &str,
+    measure: &Measure,
+    tz: chrono_tz::Tz,
+    order: DateOrder,
+) -> Result<NaiveDate, Msg> {
+    let bad = || t!("export.not-a-date", cell = cell);
+    if let Some(format) = &measure.date_format {
+        return chrono::NaiveDateTime::parse_from_str(cell, &format.value)
+            .map(|t| t.date())
+            .or_else(|_| NaiveDate::parse_from_str(cell, &format.value))
+            .map_err(|_| {
+                t!(
+                    "measure.date-not-in-format",
+                    cell = cell,
+                    format = &format.value
+                )
+            });
+    }
+    values::when_in(cell, order)?
+        .and_then(|when| when.date_in(tz))
+        .ok_or_else(bad)
+}
+
+/// The plan platform a cell names: through the measure's `platform_values`,
+/// else the plan platform with that id; `None` for any other source.
+fn platform_of(cell: &str, measure: &Measure, plan: &Plan) -> Option<String> {
+    let cell = cell.trim();
+    if let Some((_, platform)) = measure
+        .platform_values
+        .iter()
+        .find(|(from, _)| from.value.eq_ignore_ascii_case(cell))
+    {
+        return Some(platform.value.clone());
+    }
+    plan.platforms
+        .iter()
+        .flat_map(|p| &p.data.platforms)
+        .find(|p| p.id.value.eq_ignore_ascii_case(cell))
+        .map(|p| p.id.value.clone())
+}
