@@ -105,13 +105,8 @@ fn read(plan_dir: &Path, exports: Option<&Path>, lang: Lang) -> Result<Read> {
     problems.extend(inputs.problems.iter().cloned());
     drop(inputs);
     // The charity's own records that its measures read are checked too.
-    let own = khairukum::exports::measures::read(
-        &exports,
-        plan,
-        plan.time_zone(),
-        plan.date_order()
-            .unwrap_or(khairukum::exports::values::DateOrder::MonthFirst),
-    );
+    let own =
+        khairukum::exports::measures::read(&exports, plan, plan.time_zone(), plan.date_order());
     problems.extend(own.problems);
     Ok(Read {
         folder: exports,

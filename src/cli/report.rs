@@ -146,13 +146,7 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
             khairukum::report::data::FollowerTotals::default()
         }
     };
-    let own = khairukum::exports::measures::read(
-        &exports,
-        plan,
-        tz,
-        plan.date_order()
-            .unwrap_or(khairukum::exports::values::DateOrder::MonthFirst),
-    );
+    let own = khairukum::exports::measures::read(&exports, plan, tz, plan.date_order());
     let report = khairukum::report::build(plan, &imported, (&followers, &own), &period, &extra);
     let writer = khairukum::report::format::writer(settings.format, settings.lang);
     if let Some(path) = &settings.output {

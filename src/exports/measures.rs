@@ -96,8 +96,13 @@ pub(crate) fn relative(dir: &Path, path: &Path) -> String {
 }
 
 /// Reads every CSV measure's files under `dir` (dates in `tz`; slashed
-/// dates in `order` unless a measure gives its own format).
-pub fn read(dir: &Path, plan: &Plan, tz: chrono_tz::Tz, order: DateOrder) -> OwnRecords {
+/// dates as each file shows them, else in the plan's `date_order`).
+pub fn read(
+    dir: &Path,
+    plan: &Plan,
+    tz: chrono_tz::Tz,
+    plan_order: Option<DateOrder>,
+) -> OwnRecords {
     let mut own = OwnRecords::default();
     let measures: Vec<_> = csv_measures(plan).collect();
     if measures.is_empty() {
@@ -127,7 +132,7 @@ pub fn read(dir: &Path, plan: &Plan, tz: chrono_tz::Tz, order: DateOrder) -> Own
                 measure,
                 plan,
                 tz,
-                order,
+                plan_order,
                 &mut own.problems,
             );
             rows.rows_read += file.rows_read;
@@ -217,7 +222,7 @@ fn read_file(
     measure: &Measure,
     plan: &Plan,
     tz: chrono_tz::Tz,
-    order: DateOrder,
+    plan_order: Option<DateOrder>,
     problems: &mut Vec<Problem>,
 ) -> FileRows {
     let mut out = FileRows {
@@ -346,9 +351,12 @@ fn read_file(
         } else {
             Aggregate::Count
         });
+    // The records up to the first that cannot be read (the rest of the
+    // file is not used, as with the platforms' exports).
+    let mut read = Vec::new();
     for record in records {
-        let record = match record {
-            Ok(record) => record,
+        match record {
+            Ok(record) => read.push(record),
             Err(error) => {
                 let line = error.position().map(|p| line_of(p.byte()));
                 problems.push(problem(
@@ -358,9 +366,44 @@ fn read_file(
                     t!("export.malformed", error = error),
                     Decision::FileSkipped,
                 ));
-                return out;
+                break;
             }
-        };
+        }
+    }
+    // Slashed dates are read the way the file shows (a day above 12), else
+    // the plan's way, else month first, saying which was assumed.
+    let cells = read.iter().map(|r| r.get(columns.date).unwrap_or(""));
+    let order = match date_order(cells, plan_order) {
+        // A measure's own date format says the order itself.
+        _ if measure.date_format.is_some() => DateOrder::MonthFirst,
+        Ok(order) => order,
+        Err((cell, order)) => {
+            let line = read
+                .iter()
+                .find(|r| r.get(columns.date).unwrap_or("").trim() == cell)
+                .and_then(|r| r.position().map(|p| line_of(p.byte())));
+            problems.push(Problem {
+                rule: &rule::EXPORT_DATE_ORDER_ASSUMED,
+                path: shown.to_string(),
+                line,
+                column: Some(date_name.to_string()),
+                field: u32::try_from(columns.date).ok(),
+                message: t!(
+                    "export.date-order-assumed",
+                    cell = &cell,
+                    order = order.as_str(),
+                    why = if plan_order.is_some() {
+                        t!("export.date-order.by-plan")
+                    } else {
+                        t!("export.date-order.by-platforms")
+                    }
+                ),
+                decision: Decision::Assumed,
+            });
+            order
+        }
+    };
+    for record in read {
         let line = record.position().map(|p| line_of(p.byte()));
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -421,6 +464,27 @@ fn read_file(
         });
     }
     out
+}
+
+/// The order of a file's slashed dates: the one its first telling date
+/// shows; `Err` with the first slashed date and the order assumed (the
+/// plan's, else month first) when none tells.
+fn date_order<'c>(
+    cells: impl Iterator<Item = &'c str>,
+    plan: Option<DateOrder>,
+) -> Result<DateOrder, (String, DateOrder)> {
+    let mut first = None;
+    for cell in cells {
+        let cell = cell.trim();
+        if let Some(order) = values::order_shown(cell) {
+            return Ok(order);
+        }
+        if first.is_none() && values::slashed(cell).is_some() {
+            first = Some(cell.to_string());
+        }
+    }
+    let assumed = plan.unwrap_or(DateOrder::MonthFirst);
+    first.map_or(Ok(assumed), |cell| Err((cell, assumed)))
 }
 
 /// A row's date: through the measure's own format when it has one, else as

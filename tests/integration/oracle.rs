@@ -238,3 +238,70 @@ fn work_totals_and_kpis_equal_the_oracle_in_both_shipped_months() {
         assert!(compared >= 28, "{month}: only {compared} figures compared");
     }
 }
+
+/// The food bank's KPIs from its own records (donations through social
+/// links and their platforms, distinct donors, volunteer sign-ups, coverage
+/// recorded by hand), this month and the one before, against
+/// `tests/oracle/food_bank.py`.
+#[test]
+fn the_food_banks_own_measures_equal_the_oracle() {
+    let out = Command::new("python3")
+        .arg(root().join("tests/oracle/food_bank.py"))
+        .output()
+        .expect("python3 runs the oracle");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = khairukum_json(
+        &root(),
+        &[
+            "report",
+            "--plan",
+            "examples/food-bank/plans",
+            "--month",
+            "2026-11",
+            "--today",
+            "2026-12-01",
+            "--format",
+            "json",
+        ],
+    );
+    let kpis = report["kpis"].as_array().unwrap();
+    let expected = expected.as_object().unwrap();
+    assert_eq!(expected.len(), 4);
+    for (kpi, want) in expected {
+        let got = kpis
+            .iter()
+            .find(|k| k["kpi"] == kpi.as_str())
+            .unwrap_or_else(|| panic!("no KPI {kpi} in the report"));
+        let close = |a: &serde_json::Value, b: &serde_json::Value| {
+            (a.as_f64().unwrap() - b.as_f64().unwrap()).abs() < 0.005
+        };
+        assert!(
+            close(&got["figure"]["value"], &want["value"]),
+            "{kpi}: {} ≠ {}",
+            got["figure"]["value"],
+            want["value"]
+        );
+        assert!(
+            close(&got["previous"], &want["previous"]),
+            "{kpi}: previous {} ≠ {}",
+            got["previous"],
+            want["previous"]
+        );
+        let parts = want["by_platform"].as_object().unwrap();
+        let got_parts = got["by_platform"].as_array().map_or(&[][..], Vec::as_slice);
+        assert_eq!(got_parts.len(), parts.len(), "{kpi}: {got_parts:?}");
+        for part in got_parts {
+            let platform = part["platform"].as_str().unwrap();
+            assert!(
+                close(&part["value"], &parts[platform]),
+                "{kpi} on {platform}"
+            );
+        }
+        assert_ne!(got["from"], "exports", "{kpi} names its source");
+    }
+}
