@@ -24,6 +24,7 @@ pub struct Counts {
     pub replies: Option<i64>,
     pub reposts: Option<i64>,
     pub saves: Option<i64>,
+    /// Clicks on the link a post carries (X: URL clicks; Facebook: link clicks).
     pub clicks: Option<i64>,
     pub video_views: Option<i64>,
     pub follows: Option<i64>,
@@ -134,6 +135,8 @@ pub struct PostTotals {
     pub saves: Sum,
     pub video_views: Sum,
     pub follows: Sum,
+    /// Clicks on a post's link (X's URL clicks, Facebook's link clicks).
+    pub link_clicks: Sum,
     pub engagements_per_impression: Pair,
     pub engagements_per_reach: Pair,
     pub reposts_per_reach: Pair,
@@ -161,6 +164,7 @@ impl PostTotals {
         self.saves.add(c.saves);
         self.video_views.add(c.video_views);
         self.follows.add(c.follows);
+        self.link_clicks.add(c.clicks);
         self.engagements_per_impression
             .add(c.engagements, impressions);
         self.engagements_per_reach.add(c.engagements, c.reach);
@@ -180,6 +184,7 @@ impl PostTotals {
             (&mut self.saves, &o.saves),
             (&mut self.video_views, &o.video_views),
             (&mut self.follows, &o.follows),
+            (&mut self.link_clicks, &o.link_clicks),
         ] {
             a.merge(b);
         }
@@ -206,8 +211,9 @@ pub struct PostStub {
     /// A hash of the post's id (duplicates across files share it).
     pub key: u64,
     /// impressions (or views), reach, engagements, likes, replies, reposts, video views, follows,
-    /// saves; `i32::MIN` for missing. One post's counts fit; counts that do not are missing.
-    pub counts: [i32; 9],
+    /// saves, link clicks; `i32::MIN` for missing. One post's counts fit; counts that do not
+    /// are missing.
+    pub counts: [i32; 10],
     pub file: u32,
 }
 
@@ -243,6 +249,7 @@ impl PostStub {
                 v(c.video_views),
                 v(c.follows.or(c.net_follows)),
                 v(c.saves),
+                v(c.clicks),
             ],
             file: file_index(file),
         }
@@ -260,6 +267,7 @@ impl PostStub {
             video_views: o(6),
             follows: o(7),
             saves: o(8),
+            clicks: o(9),
             ..Counts::default()
         }
     }

@@ -22,6 +22,7 @@ pub enum Metric {
     Reposts,
     Saves,
     VideoViews,
+    LinkClicks,
     EngagementRateImpressions,
     EngagementRateReach,
     AmplificationPer1000Reach,
@@ -71,7 +72,7 @@ pub struct Definition {
 }
 
 /// Every metric, in documentation order.
-pub static DICTIONARY: [Definition; 21] = [
+pub static DICTIONARY: [Definition; 22] = [
     Definition {
         metric: Metric::FollowersTotal,
         id: "followers_total",
@@ -181,6 +182,17 @@ pub static DICTIONARY: [Definition; 21] = [
         parts: "—",
         sources: "YouTube, TikTok, X (video views)",
         when_missing: "as above",
+    },
+    Definition {
+        metric: Metric::LinkClicks,
+        id: "link_clicks",
+        name_en: "Link clicks",
+        name_ar: "النقرات على الروابط",
+        unit: Unit::Count,
+        formula: "clicks on the links posts carry (to the donation page, the volunteer form)",
+        parts: "—",
+        sources: "X (URL clicks: post analytics, classic tweet and daily activity), Facebook posts (Link Clicks); Instagram, TikTok and YouTube exports give none",
+        when_missing: "platforms without it are named",
     },
     Definition {
         metric: Metric::EngagementRateImpressions,

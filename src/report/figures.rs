@@ -207,6 +207,7 @@ pub fn compute(metric: Metric, data: &PeriodData) -> Figure {
         Metric::Reposts => flow(|t| t.reposts, |_, c| c.reposts),
         Metric::Saves => flow(|t| t.saves, |_, c| c.saves),
         Metric::VideoViews => flow(|t| t.video_views, |_, c| c.video_views),
+        Metric::LinkClicks => flow(|t| t.link_clicks, |_, c| c.clicks),
         Metric::FollowersNet => followers_net(data),
         Metric::FollowersTotal => followers_total(data),
         Metric::EngagementRateImpressions => post_ratio(|t| t.engagements_per_impression, 1.0),
@@ -416,6 +417,7 @@ mod formulas {
             saves: sum(50, 5),
             video_views: sum(3_000, 4),
             follows: sum(0, 0),
+            link_clicks: sum(420, 6),
             engagements_per_impression: pair(900, 45_000, 9),
             engagements_per_reach: pair(800, 16_000, 8),
             reposts_per_reach: pair(150, 15_000, 7),
@@ -501,6 +503,7 @@ mod formulas {
         assert_eq!(value(Metric::Reposts, &from_posts), Some(200.0));
         assert_eq!(value(Metric::Saves, &from_posts), Some(50.0));
         assert_eq!(value(Metric::VideoViews, &from_posts), Some(3_000.0));
+        assert_eq!(value(Metric::LinkClicks, &from_posts), Some(420.0));
         // Days with impressions and engagements: every flow from the days,
         // missing (never taken from the posts) where the days lack it.
         let mut days = days;
@@ -512,10 +515,16 @@ mod formulas {
         assert_eq!(value(Metric::Engagements, &from_days), Some(800.0));
         assert_eq!(value(Metric::Reach, &from_days), Some(4_000.0));
         assert_eq!(value(Metric::Likes, &from_days), None);
+        assert_eq!(value(Metric::LinkClicks, &from_days), None);
         assert_eq!(
             compute(Metric::Likes, &from_days).lacks,
             vec!["facebook".to_string()]
         );
+        // Link clicks from the days too, when they give them (X's classic daily activity).
+        let mut days = days;
+        days[0].counts.clicks = Some(30);
+        days[1].counts.clicks = Some(12);
+        assert_eq!(value(Metric::LinkClicks, &data(&days)), Some(42.0));
     }
 
     #[test]

@@ -109,7 +109,7 @@ pub struct PlatformResult {
     /// Where its flows come from: the account's daily export or its posts.
     pub source: data::RowSource,
     pub figures: Vec<Figure>,
-    /// Likes, replies, reposts and saves, each where the exports give it.
+    /// Likes, replies, reposts, saves and link clicks, each where the exports give it.
     pub interactions: Vec<Figure>,
 }
 
@@ -163,7 +163,7 @@ pub struct Report {
     pub kpis: Vec<KpiResult>,
     pub platforms: Vec<PlatformResult>,
     pub totals: Vec<Figure>,
-    /// Likes, replies, reposts and saves over all platforms.
+    /// Likes, replies, reposts, saves and link clicks over all platforms.
     pub interactions: Vec<Figure>,
     pub top_posts: Vec<PostRef>,
     pub unplanned_posts: Vec<PostRef>,
@@ -192,11 +192,12 @@ pub(crate) const PLATFORM_METRICS: [Metric; 7] = [
 ];
 
 /// The kinds of interaction, shown per platform and in total.
-pub(crate) const INTERACTION_METRICS: [Metric; 4] = [
+pub(crate) const INTERACTION_METRICS: [Metric; 5] = [
     Metric::Likes,
     Metric::Replies,
     Metric::Reposts,
     Metric::Saves,
+    Metric::LinkClicks,
 ];
 
 /// The metrics of the work itself (publishing and answering), shown for

@@ -5,7 +5,8 @@ Python's csv module: an oracle written apart from the importer, which
     python3 tests/oracle/interactions.py EXPORTS_DIR YYYY-MM
 
 Definitions (docs/metrics.md, docs/report.md): likes, replies (comments),
-reposts (X reposts; Meta shares) and saves (Instagram saves; X bookmarks).
+reposts (X reposts; Meta shares), saves (Instagram saves; X bookmarks) and
+link clicks (X URL clicks; Facebook link clicks).
 Each platform takes them from one source: its account's daily export when
 that gives impressions and engagements in the month (X's overview), else the
 posts published in the month, each post once.
@@ -29,11 +30,12 @@ def number(cell):
 # (platform, header that tells the format, date column, date format, {metric: column})
 FORMATS = [
     ("x", "Post Link", "Date", "%a, %b %d, %Y",
-     {"likes": "Likes", "replies": "Replies", "reposts": "Reposts", "saves": "Bookmarks"}),
+     {"likes": "Likes", "replies": "Replies", "reposts": "Reposts", "saves": "Bookmarks",
+      "link_clicks": "URL Clicks"}),
     ("instagram", "Account username", "Publish time", "%m/%d/%Y %H:%M",
      {"likes": "Likes", "replies": "Comments", "reposts": "Shares", "saves": "Saves"}),
     ("facebook", "Page name", "Publish time", "%m/%d/%Y %H:%M",
-     {"likes": "Reactions", "replies": "Comments", "reposts": "Shares"}),
+     {"likes": "Reactions", "replies": "Comments", "reposts": "Shares", "link_clicks": "Link Clicks"}),
 ]
 
 # (platform, headers that tell the daily format, date format, {metric: column})

@@ -370,6 +370,7 @@ impl ReportWriter for Html {
                 t!("report.col.replies"),
                 t!("report.col.reposts"),
                 t!("report.col.saves"),
+                t!("report.col.link-clicks"),
             ],
         );
         s.push_str("</tr></thead><tbody>");

@@ -111,9 +111,11 @@ impl ReportWriter for Markdown {
             t!("report.col.replies"),
             t!("report.col.reposts"),
             t!("report.col.saves"),
+            t!("report.col.link-clicks"),
         ];
+        let rule = " --- |".repeat(columns.len());
         writeln!(out, "| {} |", columns.map(text).join(" | "))?;
-        writeln!(out, "| --- | --- | --- | --- | --- |")?;
+        writeln!(out, "|{rule}")?;
         for (platform, figures) in super::interaction_rows(r, lang) {
             let values: Vec<String> = figures.iter().map(|f| show(f.unit(), f.value)).collect();
             writeln!(out, "| {} | {} |", cell(&platform), values.join(" | "))?;

@@ -122,6 +122,7 @@ impl ReportWriter for Table {
                 t!("report.col.replies"),
                 t!("report.col.reposts"),
                 t!("report.col.saves"),
+                t!("report.col.link-clicks"),
             ],
             lang,
         );
