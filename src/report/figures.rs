@@ -521,7 +521,6 @@ mod formulas {
             vec!["facebook".to_string()]
         );
         // Link clicks from the days too, when they give them (X's classic daily activity).
-        let mut days = days;
         days[0].counts.clicks = Some(30);
         days[1].counts.clicks = Some(12);
         assert_eq!(value(Metric::LinkClicks, &data(&days)), Some(42.0));
