@@ -7,6 +7,7 @@ use crate::plan::model::{
     Loaded, Plan,
     audience::Audience,
     calendar::CalendarMonth,
+    coverage::Coverage,
     goals::Goals,
     measures::{Measures, Recorded},
     platforms::Platforms,
@@ -67,6 +68,7 @@ enum Kind {
     Policies,
     Measures,
     Recorded,
+    Coverage,
     Calendar,
 }
 
@@ -79,6 +81,7 @@ const TOP_LEVEL: &[(&str, Kind, bool)] = &[
     ("process", Kind::Process, true),
     ("policies", Kind::Policies, false),
     ("measures", Kind::Measures, false),
+    ("coverage", Kind::Coverage, false),
 ];
 
 /// Folders inside a plan repository that hold no plan YAML.
@@ -101,6 +104,7 @@ enum Content {
     Policies(Policies),
     Measures(Measures),
     Recorded(Recorded),
+    Coverage(Coverage),
     Calendar(CalendarMonth),
 }
 
@@ -360,6 +364,7 @@ pub(crate) fn open(dir: &Path) -> Result<Folder, LoadError> {
             Some(Content::Policies(data)) => plan.policies = Some(Loaded { file, data }),
             Some(Content::Measures(data)) => plan.measures = Some(Loaded { file, data }),
             Some(Content::Recorded(data)) => plan.recorded.push(Loaded { file, data }),
+            Some(Content::Coverage(data)) => plan.coverage = Some(Loaded { file, data }),
             Some(Content::Calendar(_)) | None => {}
         }
     }
@@ -453,6 +458,7 @@ fn parse_one(job: &Job) -> Outcome {
         Kind::Process => parse::<Process>(&text, job.file).map(Content::Process),
         Kind::Policies => parse::<Policies>(&text, job.file).map(Content::Policies),
         Kind::Measures => parse::<Measures>(&text, job.file).map(Content::Measures),
+        Kind::Coverage => parse::<Coverage>(&text, job.file).map(Content::Coverage),
         Kind::Recorded => parse::<Recorded>(&text, job.file).map(|mut recorded| {
             recorded.file_month = calendar_month(&job.path);
             if recorded.file_month.is_none() {

@@ -33,6 +33,7 @@ pub enum Metric {
     FirstReplyMedianMinutes,
     FirstReplyP90Minutes,
     RepliesWithinPromiseShare,
+    MediaCoverage,
     InfluenceStrength,
 }
 
@@ -72,7 +73,7 @@ pub struct Definition {
 }
 
 /// Every metric, in documentation order.
-pub static DICTIONARY: [Definition; 22] = [
+pub static DICTIONARY: [Definition; 23] = [
     Definition {
         metric: Metric::FollowersTotal,
         id: "followers_total",
@@ -305,6 +306,17 @@ pub static DICTIONARY: [Definition; 22] = [
         when_missing: "missing without a promise or without inquiries",
     },
     Definition {
+        metric: Metric::MediaCoverage,
+        id: "media_coverage",
+        name_en: "Media coverage",
+        name_ar: "التغطية الإعلامية",
+        unit: Unit::Count,
+        formula: "reports about the organisation in the press, on television, radio and online, dated in the period",
+        parts: "—",
+        sources: "the plan's coverage log (`coverage.yaml`)",
+        when_missing: "missing when the plan keeps no coverage log",
+    },
+    Definition {
         metric: Metric::InfluenceStrength,
         id: "influence_strength",
         name_en: "Influence strength",
@@ -347,6 +359,11 @@ impl Metric {
     }
 
     /// Whether it is a composite whose parts the KPI declares.
+    /// Whether the metric is counted on platforms (media coverage is not).
+    pub fn is_per_platform(self) -> bool {
+        self != Metric::MediaCoverage
+    }
+
     pub fn is_composite(self) -> bool {
         self == Metric::InfluenceStrength
     }

@@ -149,6 +149,8 @@ pub struct PeriodData<'a> {
     pub calendar_covers: bool,
     /// The period's last month.
     pub end_month: Month,
+    /// Entries of the coverage log dated in the period (`None`: no log).
+    pub coverage: Option<usize>,
 }
 
 /// A post placed on a plan platform, with its local time.
@@ -567,6 +569,13 @@ impl<'a> Inputs<'a> {
             within_promise,
             promise_minutes: self.promise_minutes,
             end_month,
+            coverage: self.plan.coverage.as_ref().map(|log| {
+                log.data
+                    .coverage
+                    .iter()
+                    .filter(|m| m.date.get().is_some_and(|d| period.contains(*d)))
+                    .count()
+            }),
             calendar_covers: self.plan.months.iter().any(|m| {
                 m.data.file_month.is_some_and(|month| {
                     month.last_day() >= period.from && month.first_day() <= period.to

@@ -250,6 +250,10 @@ pub fn compute(metric: Metric, data: &PeriodData) -> Figure {
                 None,
             ),
         },
+        Metric::MediaCoverage => match data.coverage {
+            Some(entries) => Figure::value(metric, entries as f64, Some(t!("note.coverage-log"))),
+            None => missing(t!("note.no-coverage-log")),
+        },
         Metric::InfluenceStrength => missing(t!("note.composite")),
     }
 }
@@ -444,6 +448,7 @@ mod formulas {
             promise_minutes: Some(60),
             calendar_covers: true,
             end_month: Month::of(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()),
+            coverage: Some(3),
         }
     }
 
@@ -564,6 +569,7 @@ mod formulas {
         assert_eq!(value(Metric::FirstReplyMedianMinutes, &data), Some(30.0));
         assert_eq!(value(Metric::FirstReplyP90Minutes, &data), Some(240.0));
         assert_eq!(value(Metric::RepliesWithinPromiseShare, &data), Some(0.75));
+        assert_eq!(value(Metric::MediaCoverage, &data), Some(3.0));
     }
 
     #[test]
@@ -586,6 +592,7 @@ mod formulas {
         data.platforms[0].totals = PostTotals::default();
         data.platforms[0].followers_end = None;
         data.platforms[0].followers_before = None;
+        data.coverage = None;
         for metric in Metric::all() {
             assert_eq!(value(metric, &data), None, "{metric:?}");
         }

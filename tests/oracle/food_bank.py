@@ -65,12 +65,17 @@ def signups(month):
         parts[source.lower()] = parts.get(source.lower(), 0) + 1
     return count, parts
 
-def coverage(month):
-    # measures/<month>.yaml holds one record: `value: N` under media_coverage.
+def hours(month):
+    # measures/<month>.yaml holds one record: `value: N` under volunteer_hours.
     path = os.path.join(ROOT, "plans", "measures", f"{month}.yaml")
     lines = open(path, encoding="utf-8").read().splitlines()
-    at = next(i for i, l in enumerate(lines) if l.strip() == "- measure: media_coverage")
+    at = next(i for i, l in enumerate(lines) if l.strip() == "- measure: volunteer_hours")
     return float(next(l for l in lines[at:] if l.strip().startswith("value:")).split(":")[1])
+
+def coverage(month):
+    # coverage.yaml: one `- date: YYYY-MM-DD` line per report.
+    lines = open(os.path.join(ROOT, "plans", "coverage.yaml"), encoding="utf-8").read().splitlines()
+    return sum(1 for l in lines if l.strip().startswith("- date: ") and l.split(":", 1)[1].strip()[:7] == month)
 
 value, parts = donations("2026-11", {"instagram", "x", "snapchat"})
 previous, _ = donations("2026-10", {"instagram", "x", "snapchat"})
@@ -80,6 +85,7 @@ expected = {
     "social-donations": {"value": value, "previous": previous, "by_platform": parts},
     "social-donors": {"value": donors("2026-11"), "previous": donors("2026-10"), "by_platform": {}},
     "volunteer-signups": {"value": n, "previous": n_before, "by_platform": by},
+    "volunteer-hours": {"value": hours("2026-11"), "previous": hours("2026-10"), "by_platform": {}},
     "media-coverage": {"value": coverage("2026-11"), "previous": coverage("2026-10"), "by_platform": {}},
 }
 print(json.dumps(expected, indent=2, sort_keys=True, ensure_ascii=False))

@@ -2,6 +2,7 @@
 
 pub mod audience;
 pub mod calendar;
+pub mod coverage;
 pub mod fields;
 pub mod goals;
 pub mod measures;
@@ -34,6 +35,8 @@ pub struct Plan {
     pub platforms: Option<Loaded<platforms::Platforms>>,
     pub process: Option<Loaded<process::Process>>,
     pub policies: Option<Loaded<policies::Policies>>,
+    /// The media coverage log (`coverage.yaml`).
+    pub coverage: Option<Loaded<coverage::Coverage>>,
     /// The charity's own measures (`measures.yaml`).
     pub measures: Option<Loaded<measures::Measures>>,
     /// The values recorded by hand (`measures/<month>.yaml`), in file-name order.

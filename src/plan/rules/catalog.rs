@@ -67,8 +67,8 @@ rules! {
     LINKS_BEFORE_PUBLISHING = "KH066" "links-before-publishing" Error "An item still at `idea` or `drafted` has post links under `published:`; the report would count it as published while the calendar says it is not.";
     MEASURE_DECLARATION = "KH070" "measure-declaration" Error "A measure of `measures.yaml` that cannot be read as declared: a CSV measure without its files or date column, a sum without the column it adds up, a field only CSV measures have on a manual one, an id the metric dictionary already uses.";
     RECORD_OF_CSV_MEASURE = "KH071" "record-of-csv-measure" Error "A value recorded by hand for a measure whose values come from CSV files; the files decide it.";
-    RECORD_REPEATED = "KH072" "record-repeated" Error "A measure recorded twice in the same month (for the same platform); which value holds is not clear.";
-    RECORD_OUTSIDE_PERIOD = "KH073" "record-outside-period" Warning "A file of recorded measures for a month outside the plan period; the report of a period inside it does not use them.";
+    RECORD_REPEATED = "KH072" "record-repeated" Error "A record written twice: a measure twice in the same month (for the same platform), which leaves unclear which value holds; a coverage report twice (its link), which would count it twice.";
+    RECORD_OUTSIDE_PERIOD = "KH073" "record-outside-period" Warning "A record dated outside the plan period (a file of recorded measures for such a month, a coverage entry); reports of periods inside the plan do not use it.";
     EXPORT_UNREADABLE = "KH100" "export-unreadable" Error "An export that cannot be read as CSV (not text, a broken encoding, cut or malformed); the rest of it is not used.";
     EXPORT_UNKNOWN = "KH101" "export-unknown" Warning "A CSV file that is no export this tool reads; it is not used.";
     EXPORT_OTHER_ACCOUNT = "KH102" "export-other-account" Error "Posts of another account than the plan's (by their username, link or account id) are set aside; a file all of whose posts are is not used.";

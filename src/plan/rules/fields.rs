@@ -134,6 +134,19 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             optional(out, policies.file, r.clock.as_ref());
         }
     }
+    if let Some(measures) = &plan.measures {
+        for measure in &measures.data.measures {
+            field(out, measures.file, &measure.from);
+            optional(out, measures.file, measure.over_time.as_ref());
+            optional(out, measures.file, measure.aggregate.as_ref());
+        }
+    }
+    if let Some(coverage) = &plan.coverage {
+        for mention in &coverage.data.coverage {
+            field(out, coverage.file, &mention.date);
+            optional(out, coverage.file, mention.kind.as_ref());
+        }
+    }
 }
 
 /// The values of one calendar month that were read but mean nothing.

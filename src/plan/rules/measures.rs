@@ -1,12 +1,14 @@
-//! The charity's own measures: each declared so that it can be read (a CSV
-//! measure names its files, its date column and what it adds up), and each
-//! value recorded by hand names a manual measure, a person, at most once a
-//! month, inside the plan period.
+//! The charity's own records: each measure declared so that it can be read
+//! (a CSV measure names its files, its date column and what it adds up);
+//! each value recorded by hand names a manual measure, a person, at most
+//! once a month, inside the plan period; each coverage entry a goal that
+//! exists, inside the plan period, its link once.
 
 use super::ids::{IdKind, expect};
 use super::{Context, span};
 use crate::plan::diagnostic::{Diagnostic, Span};
 use crate::plan::metrics::Metric;
+use crate::plan::model::coverage::Coverage;
 use crate::plan::model::fields::Located;
 use crate::plan::model::measures::{Aggregate, Measure, MeasureFrom, Recorded};
 use crate::plan::rules::catalog as rule;
@@ -21,6 +23,55 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
     for recorded in &cx.plan.recorded {
         records(cx, recorded.file, &recorded.data, out);
+    }
+    if let Some(coverage) = &cx.plan.coverage {
+        coverage_log(cx, coverage.file, &coverage.data, out);
+    }
+}
+
+fn coverage_log(cx: &Context, file: FileId, log: &Coverage, out: &mut Vec<Diagnostic>) {
+    let period = cx.plan.settings.as_ref().and_then(|s| s.data.period());
+    let mut links: Vec<(&str, Span)> = Vec::new();
+    for mention in &log.coverage {
+        if let Some(goal) = &mention.goal {
+            expect(cx, out, file, goal, IdKind::Goal);
+        }
+        if let (Some(date), Some((start, end))) = (mention.date.get(), period)
+            && (*date < start || *date > end)
+        {
+            out.push(
+                Diagnostic::new(
+                    &rule::RECORD_OUTSIDE_PERIOD,
+                    t!(
+                        "coverage-outside-period",
+                        date = date,
+                        start = start,
+                        end = end
+                    ),
+                )
+                .at(Span::from_yaml(file, &mention.date.at)),
+            );
+        }
+        if let Some(link) = &mention.link {
+            let here = span(file, link);
+            let same = |l: &str| {
+                l.trim_end_matches('/')
+                    .eq_ignore_ascii_case(link.value.trim_end_matches('/'))
+            };
+            if let Some((_, first)) = links.iter().find(|(l, _)| same(l)) {
+                out.push(
+                    Diagnostic::new(
+                        &rule::RECORD_REPEATED,
+                        t!("coverage-repeated", link = &link.value),
+                    )
+                    .at(here)
+                    .related(*first, t!("record-repeated.first"))
+                    .help(t!("coverage-repeated.help")),
+                );
+            } else {
+                links.push((&link.value, here));
+            }
+        }
     }
 }
 

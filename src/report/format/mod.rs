@@ -43,7 +43,8 @@ pub fn writer(format: ReportFormat, lang: Lang) -> Box<dyn ReportWriter> {
 pub(crate) fn coverage(k: &super::KpiResult) -> crate::text::i18n::Msg {
     use crate::text::i18n::Listed;
     let mut parts = Vec::new();
-    if k.from == "exports" {
+    let per_platform = k.figure.metric.is_none_or(Metric::is_per_platform);
+    if k.from == "exports" && per_platform {
         parts.push(crate::t!(
             "report.covers",
             platforms = if k.covers.is_empty() {
