@@ -318,6 +318,26 @@ pub static FORMATS: &[Format] = &[
         slashed_dates: false,
     },
     Format {
+        id: "tiktok-studio-content",
+        name: "TikTok Studio content (Content.csv): each video's lifetime totals",
+        platform: Some(PlatformKind::Tiktok),
+        grain: Grain::Post,
+        columns: &[
+            // The link is the video's id: the file has no other.
+            (PostId, Required, &["video link"]),
+            (Url, Optional, &["video link"]),
+            (Text, Optional, &["video title"]),
+            (Published, Required, &["post time"]),
+            (Likes, Optional, &["total likes"]),
+            (Replies, Optional, &["total comments"]),
+            (Reposts, Optional, &["total shares"]),
+            (VideoViews, Required, &["total views"]),
+        ],
+        engagement_parts: &[Likes, Replies, Reposts],
+        total_row: false,
+        slashed_dates: false,
+    },
+    Format {
         id: "tiktok-overview",
         name: "TikTok Studio overview (Overview.csv)",
         platform: Some(PlatformKind::Tiktok),

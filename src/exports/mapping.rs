@@ -235,6 +235,25 @@ impl<'a> Mapper<'a> {
                 }
                 // Posts without a date (unlisted videos) cannot be placed in a month.
                 let Some(when) = when else { return };
+                // A day without a year (TikTok Studio's `July 16`) is the
+                // last such day on or before the export.
+                let when = match when {
+                    When::NoYear { month, day } => {
+                        let Some(date) = latest_on_or_before(self.options.year_anchor, month, day)
+                        else {
+                            into.problems.push(self.problem(
+                                &rule::EXPORT_BAD_DATE,
+                                line,
+                                date_column,
+                                t!("export.not-a-date", cell = raw.trim()),
+                                Decision::RowSkipped,
+                            ));
+                            return;
+                        };
+                        When::Day(date)
+                    }
+                    when => when,
+                };
                 let date = when.date_in(self.options.time_zone);
                 if date.is_some_and(|d| !self.options.keeps(d)) {
                     return;
@@ -434,6 +453,15 @@ impl<'a> Mapper<'a> {
     }
 }
 
+/// The last `month`/`day` on or before `anchor` (`None` for a day no
+/// year has, such as 31 April; 29 February goes back to a leap year).
+fn latest_on_or_before(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    (0..8)
+        .map(|back| anchor.year() - back)
+        .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day))
+        .find(|date| *date <= anchor)
+}
+
 /// A count from a cell, fast for the plain digits most cells hold.
 pub(super) fn parse_count(cell: &[u8], signed: bool) -> Result<Option<i64>, Msg> {
     let trimmed = cell.trim_ascii();
@@ -446,4 +474,26 @@ pub(super) fn parse_count(cell: &[u8], signed: bool) -> Result<Option<i64>, Msg>
         ));
     }
     values::count(&String::from_utf8_lossy(cell), signed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::latest_on_or_before;
+    use chrono::NaiveDate;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_day_without_a_year_is_the_last_one_on_or_before_the_export() {
+        let export = day(2026, 2, 28);
+        assert_eq!(latest_on_or_before(export, 2, 28), Some(export));
+        assert_eq!(latest_on_or_before(export, 3, 1), Some(day(2025, 3, 1)));
+        assert_eq!(latest_on_or_before(export, 1, 23), Some(day(2026, 1, 23)));
+        assert_eq!(latest_on_or_before(export, 12, 31), Some(day(2025, 12, 31)));
+        // 29 February: back to the last leap year.
+        assert_eq!(latest_on_or_before(export, 2, 29), Some(day(2024, 2, 29)));
+        assert_eq!(latest_on_or_before(export, 4, 31), None);
+    }
 }

@@ -56,6 +56,8 @@ dated = [x for x in videos if x["video publish time"].strip()]
 e["youtube-table-data"] = {"rows": len(videos), "dated": len(dated), "video_views": total(dated, "views"), "net_follows": total(dated, "subscribers")}
 r = lower_keys(rows("tiktok-follower-history.htupycollabs-spec.csv"))
 e["tiktok-follower-history"] = {"rows": len(r), "net_follows": total(r, "difference in followers from previous day"), "last_followers": int(r[-1]["followers"])}
+r = lower_keys(rows("tiktok-studio-content.htupycollabs-spec.csv"))
+e["tiktok-studio-content"] = {"rows": len(r), "video_views": total(r, "total views"), "likes": total(r, "total likes"), "engagements": total(r, "total likes") + total(r, "total comments") + total(r, "total shares")}
 r = lower_keys(rows("tiktok-overview-business.vsbperoto.csv"))
 e["tiktok-business-overview"] = {"rows": len(r), "video_views": total(r, "video views"), "reach": total(r, "reached audience"), "net_follows": total(r, "net growth")}
 print(json.dumps(e, indent=1, sort_keys=True))

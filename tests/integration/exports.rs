@@ -57,7 +57,7 @@ fn rows(imported: &Imported, name: &str) -> (String, u64) {
 #[test]
 fn every_sample_is_recognised_by_its_header() {
     let imported = samples();
-    assert_eq!(imported.files.len(), 12);
+    assert_eq!(imported.files.len(), 13);
     assert!(imported.problems.is_empty(), "{:#?}", imported.problems);
     for (name, format, count) in [
         ("x-tweet-activity", "x-tweet-activity", 12),
@@ -72,6 +72,7 @@ fn every_sample_is_recognised_by_its_header() {
         ("youtube-table-data", "youtube-table-data", 19),
         ("tiktok-follower-history", "tiktok-follower-history", 20),
         ("tiktok-overview-business", "tiktok-business-overview", 20),
+        ("tiktok-studio-content", "tiktok-studio-content", 13),
     ] {
         assert_eq!(rows(&imported, name), (format.to_string(), count), "{name}");
     }
@@ -147,6 +148,38 @@ fn youtube_and_tiktok_totals_match_the_independent_figures() {
         total(&i, "tiktok-overview-business", |c| c.net_follows),
         197
     );
+}
+
+#[test]
+fn tiktok_studio_content_gives_each_videos_totals_dated_before_the_export() {
+    let i = samples();
+    assert_eq!(
+        total(&i, "tiktok-studio-content", |c| c.video_views),
+        537_161
+    );
+    assert_eq!(total(&i, "tiktok-studio-content", |c| c.likes), 4_063);
+    assert_eq!(total(&i, "tiktok-studio-content", |c| c.engagements), 4_455);
+    // `Post time` has no year: the last such day on or before the anchor (2026-01-01).
+    let file = i
+        .files
+        .iter()
+        .position(|f| f.path.contains("tiktok-studio-content"))
+        .unwrap();
+    let dated: Vec<(String, String)> = i
+        .posts
+        .iter()
+        .filter(|p| p.source.file == file)
+        .map(|p| {
+            let day = p.published.and_then(|w| w.date_in(chrono_tz::Asia::Riyadh));
+            (
+                p.id.rsplit('/').next().unwrap().to_string(),
+                day.unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(dated.contains(&("7527623000473079054".into(), "2025-07-16".into())));
+    assert!(dated.contains(&("7590117423970258206".into(), "2025-12-31".into())));
+    assert!(dated.contains(&("7598683574904130871".into(), "2025-01-23".into())));
 }
 
 #[test]
