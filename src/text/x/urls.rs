@@ -236,25 +236,15 @@ impl<'a> Scanner<'a> {
         if let Some(end) = self.chained_domain(i) {
             return Some(end);
         }
-        if self.after_protocol(i) {
-            // After a protocol: one label and a country domain, or a
-            // non-Latin label and any domain.
-            if let Some(end) = self
-                .label(i, false)
-                .and_then(|dot| self.tld(dot + 1, &COUNTRY, |_| true))
-            {
-                return Some(end);
-            }
-            if let Some(end) = self.unicode_label(i).and_then(|dot| {
-                self.tld(dot + 1, &GENERIC, |_| true)
-                    .or_else(|| self.tld(dot + 1, &COUNTRY, |_| true))
-            }) {
-                return Some(end);
-            }
+        // After a protocol, a non-Latin label and a domain. (A Latin label
+        // and any domain, `t.co/…` among them, is a chain of one label.)
+        if !self.after_protocol(i) {
+            return None;
         }
-        // A short domain with a country domain, when a path follows: `t.co/…`.
-        self.label(i, false)
-            .and_then(|dot| self.tld(dot + 1, &COUNTRY, |next| next == Some('/')))
+        self.unicode_label(i).and_then(|dot| {
+            self.tld(dot + 1, &GENERIC, |_| true)
+                .or_else(|| self.tld(dot + 1, &COUNTRY, |_| true))
+        })
     }
 
     /// A label of any script starting at `i` and ended by a dot: where the dot is.
