@@ -92,6 +92,7 @@ pub(crate) fn export_file(scratch: &Path, data: &[u8]) {
         date_order: None,
         accounts: Vec::new(),
         set_aside: Vec::new(),
+        by_hand: Vec::new(),
     };
     let imported = khairukum::exports::import_dir(&root, &options).expect("the folder is readable");
     let _ = khairukum::exports::findings::findings(&imported.problems, &imported.files);

@@ -91,6 +91,9 @@ fn read(plan_dir: &Path, exports: Option<&Path>, lang: Lang) -> Result<Read> {
         date_order: plan.date_order(),
         accounts: khairukum::exports::accounts::accounts_of(plan),
         set_aside: khairukum::exports::measures::patterns(plan),
+        by_hand: khairukum::exports::by_hand::from_plan(plan, |file| {
+            loaded.sources.get(file).path.clone()
+        }),
     };
     let imported = import_dir(&exports, &options)?;
     let mut problems = imported.problems.clone();

@@ -134,6 +134,9 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
         date_order: plan.date_order(),
         accounts: khairukum::exports::accounts::accounts_of(plan),
         set_aside: khairukum::exports::measures::patterns(plan),
+        by_hand: khairukum::exports::by_hand::from_plan(plan, |file| {
+            loaded.sources.get(file).path.clone()
+        }),
     };
     let imported = khairukum::exports::import_dir(&exports, &options).with_context(|| {
         khairukum::t!("usage.cannot-read-exports", path = exports.display()).text(settings.lang)

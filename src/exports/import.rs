@@ -65,6 +65,15 @@ pub fn import_dir(dir: &Path, options: &Options) -> std::io::Result<Imported> {
         );
         imported.append(part);
     }
+    // Figures read by hand come last: an export of the same post counts first.
+    for file in &options.by_hand {
+        let mut part = super::by_hand::imported(file, options);
+        sums.add(
+            std::mem::take(&mut part.stubs),
+            file_index(imported.files.len()),
+        );
+        imported.append(part);
+    }
     let (days, problems) = sums.finish(&imported.files);
     imported.post_days = days;
     imported.problems.extend(problems);
@@ -516,6 +525,7 @@ mod tests {
             date_order: None,
             accounts: Vec::new(),
             set_aside: Vec::new(),
+            by_hand: Vec::new(),
         };
         let mut into = Imported::default();
         let halves = read_export(path, "x.csv", &options, &mut into, two_threads).unwrap();

@@ -6,6 +6,7 @@
 //! be read becomes a located [`Problem`] and a missing value — never a zero.
 
 pub mod accounts;
+pub mod by_hand;
 mod date_order;
 mod decode;
 pub mod findings;
@@ -26,6 +27,6 @@ pub use import::{import_dir, import_file};
 pub use problems::{Decision, Problem};
 pub(crate) use tables::impressions_of;
 pub use tables::{
-    Counts, Day, ExportFile, Imported, Inquiry, Options, Pair, Post, PostDay, PostStub, PostTotals,
-    Source, Sum,
+    Counts, Day, ExportFile, HandFile, HandPost, Imported, Inquiry, Options, Pair, Post, PostDay,
+    PostStub, PostTotals, Source, Sum,
 };

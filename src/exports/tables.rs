@@ -383,6 +383,8 @@ pub struct Options {
     /// Files the plan's CSV measures read (paths relative to the exports
     /// folder): the charity's own records, no platform export.
     pub set_aside: Vec<globset::GlobMatcher>,
+    /// Figures read by hand in the calendar, read after the files.
+    pub by_hand: Vec<HandFile>,
 }
 
 impl Options {
@@ -442,4 +444,27 @@ impl Imported {
 /// A file's index as a post stub keeps it, in four bytes.
 pub(super) fn file_index(index: usize) -> u32 {
     u32::try_from(index).expect("fewer than 2^32 export files")
+}
+
+/// One calendar file's figures read by hand.
+#[derive(Debug, Clone, Default)]
+pub struct HandFile {
+    /// The calendar file, as shown.
+    pub path: String,
+    pub posts: Vec<HandPost>,
+}
+
+/// One published post's figures read by hand.
+#[derive(Debug, Clone)]
+pub struct HandPost {
+    pub platform: PlatformKind,
+    /// Its link, or `item:platform` when it has none to link.
+    pub id: String,
+    pub url: Option<String>,
+    pub published: chrono::NaiveDateTime,
+    pub title: String,
+    pub views: Option<i64>,
+    pub interactions: Option<i64>,
+    /// The line of its `figures:` entry.
+    pub line: u64,
 }

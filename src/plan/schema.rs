@@ -3,8 +3,16 @@
 //! them to complete and check fields as staff type.
 
 use crate::plan::model::{
-    audience::Audience, calendar::CalendarMonth, goals::Goals, platforms::Platforms,
-    policies::Policies, process::Process, settings::PlanSettings, team::Team,
+    audience::Audience,
+    calendar::CalendarMonth,
+    coverage::Coverage,
+    goals::Goals,
+    measures::{Measures, Recorded},
+    platforms::Platforms,
+    policies::Policies,
+    process::Process,
+    settings::PlanSettings,
+    team::Team,
 };
 use schemars::{JsonSchema, schema_for};
 use serde_json::Value;
@@ -20,7 +28,8 @@ fn with_id<T: JsonSchema>(name: &str, title: &str) -> Value {
     schema
 }
 
-/// Every plan file's schema: (file stem, schema). `calendar` is for `calendar/YYYY-MM.yaml`.
+/// Every plan file's schema: (file stem, schema). `calendar` is for
+/// `calendar/YYYY-MM.yaml`, `records` for `measures/YYYY-MM.yaml`.
 pub fn all() -> Vec<(&'static str, Value)> {
     vec![
         (
@@ -48,6 +57,18 @@ pub fn all() -> Vec<(&'static str, Value)> {
         (
             "calendar",
             with_id::<CalendarMonth>("calendar", "khairukum calendar/YYYY-MM.yaml"),
+        ),
+        (
+            "measures",
+            with_id::<Measures>("measures", "khairukum measures.yaml"),
+        ),
+        (
+            "records",
+            with_id::<Recorded>("records", "khairukum measures/YYYY-MM.yaml"),
+        ),
+        (
+            "coverage",
+            with_id::<Coverage>("coverage", "khairukum coverage.yaml"),
         ),
     ]
 }

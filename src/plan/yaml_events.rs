@@ -192,6 +192,15 @@ fn may_not_be_text(value: &str) -> bool {
         || word != value
 }
 
+/// `0`, or digits without a leading zero, within `u64`.
+fn plain_count(value: &str) -> Option<u64> {
+    let digits = value.bytes().all(|b| b.is_ascii_digit());
+    let leading_zero = value.len() > 1 && value.starts_with('0');
+    (digits && !value.is_empty() && !leading_zero)
+        .then(|| value.parse().ok())
+        .flatten()
+}
+
 fn visit_text<'de, V: Visitor<'de>>(text: Cow<'de, str>, visitor: V) -> Result<V::Value> {
     match text {
         Cow::Borrowed(text) => visitor.visit_borrowed_str(text),
@@ -220,6 +229,18 @@ impl<'de> de::Deserializer<'de> for &mut Events<'de> {
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         let text = self.text()?;
         visit_text(text, visitor)
+    }
+
+    /// A count written as plain decimal digits (`6602`, `0`); any other
+    /// spelling of a number (`+5`, `007`, `1_000`, `0x1F`, quoted) is the
+    /// full reader's to interpret.
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        let count = match &self.peek()?.0 {
+            Event::Scalar(value, ScalarStyle::Plain, ..) => plain_count(value).ok_or(GiveWay)?,
+            _ => return Err(GiveWay),
+        };
+        self.next()?;
+        visitor.visit_u64(count)
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -305,7 +326,7 @@ impl<'de> de::Deserializer<'de> for &mut Events<'de> {
     }
 
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u128 f32 f64 char bytes byte_buf
         unit unit_struct tuple tuple_struct enum
     }
 }
@@ -426,6 +447,34 @@ mod tests {
         assert_eq!(map.0[0].1.value, "block\n");
         let y = lean.list[1].at;
         assert_eq!(&text[y.byte as usize..(y.byte + y.len) as usize], "\"y\"");
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Counted {
+        views: crate::plan::model::fields::Located<u64>,
+    }
+
+    #[test]
+    fn reads_plain_counts_and_gives_way_on_other_numbers() {
+        for (text, views) in [("views: 6602\n", 6602), ("views: 0\n", 0)] {
+            let lean: Counted = decode(text).expect("read by the lean path");
+            let full: Counted = serde_saphyr::from_str(text).unwrap();
+            assert_eq!(lean.views, full.views, "{text}");
+            assert_eq!(lean.views.value, views);
+        }
+        for text in [
+            "views: +5\n",
+            "views: 007\n",
+            "views: 1_000\n",
+            "views: 0x1F\n",
+            "views: '12'\n",
+            "views: -3\n",
+            "views: 99999999999999999999\n",
+            "views: 1.5\n",
+        ] {
+            assert!(decode::<Counted>(text).is_none(), "{text}");
+        }
     }
 
     #[test]

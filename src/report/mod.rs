@@ -108,6 +108,9 @@ pub struct PlatformResult {
     pub posts: usize,
     /// Where its flows come from: the account's daily export or its posts.
     pub source: data::RowSource,
+    /// Of its posts in the period, those whose figures were read by hand
+    /// (the calendar's `figures:`), not exported.
+    pub by_hand: usize,
     pub figures: Vec<Figure>,
     /// Likes, replies, reposts, saves and link clicks, each where the exports give it.
     pub interactions: Vec<Figure>,
@@ -475,6 +478,16 @@ pub fn build(
                     .platforms
                     .first()
                     .map_or(data::RowSource::Posts, |d| d.source),
+                by_hand: inputs
+                    .posts
+                    .iter()
+                    .filter(|placed| {
+                        placed.platform_id == p.id.value
+                            && placed.date.is_some_and(|d| period.contains(d))
+                            && imported.files[placed.post.source.file].format.id
+                                == crate::exports::by_hand::BY_HAND.id
+                    })
+                    .count(),
                 figures: PLATFORM_METRICS
                     .iter()
                     .map(|&m| figures::compute(m, &data))

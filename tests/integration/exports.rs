@@ -14,6 +14,7 @@ fn options() -> Options {
         date_order: None,
         accounts: Vec::new(),
         set_aside: Vec::new(),
+        by_hand: Vec::new(),
     }
 }
 

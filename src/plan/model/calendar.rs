@@ -1,6 +1,6 @@
 //! `calendar/YYYY-MM.yaml`: one month of content items.
 
-use super::fields::{Entries, Id, Parsed, Text, keyword_enum};
+use super::fields::{Entries, Id, Located, Parsed, Text, keyword_enum};
 use crate::text::dates::Month;
 use chrono::NaiveDateTime;
 use serde::Deserialize;
@@ -54,7 +54,27 @@ pub struct Item {
     #[serde(default)]
     #[schemars(with = "std::collections::BTreeMap<String, String>")]
     pub published: Entries<Id, Id>,
+    /// Figures read by hand off a platform that exports none per post
+    /// (Snapchat, WhatsApp), per platform id.
+    #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, ByHand>")]
+    pub figures: Entries<Id, ByHand>,
     pub notes: Option<Text>,
+}
+
+/// A published post's figures as read by hand in the platform's app.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ByHand {
+    /// Views (the platform's count of times the post was seen).
+    #[schemars(with = "Option<u64>")]
+    pub views: Option<Located<u64>>,
+    /// Reactions, replies and shares together, as the app shows them.
+    #[schemars(with = "Option<u64>")]
+    pub interactions: Option<Located<u64>>,
+    /// The day they were read: figures keep growing after publishing.
+    #[schemars(with = "String")]
+    pub read: Parsed<chrono::NaiveDate>,
 }
 
 /// Written under `published:` for a post that has no public link (a

@@ -41,6 +41,7 @@ pub(super) fn check_month(
         for item in &month.items {
             let at = span(file, &item.id);
             links_before_publishing(file, item, out);
+            figures_by_hand(file, item, out);
             links_of_their_platform(cx, file, item, out);
             let missing = match (item.goal.is_none(), item.audience.is_none()) {
                 (true, true) => Some((
@@ -155,6 +156,54 @@ pub(super) fn check_month(
                     );
                 }
             }
+        }
+    }
+}
+
+/// Figures read by hand: for a platform the item was published on, on an
+/// item marked published, read on or after its publish day, with a figure.
+fn figures_by_hand(
+    file: FileId,
+    item: &crate::plan::model::calendar::Item,
+    out: &mut Vec<Diagnostic>,
+) {
+    let published = item.status.get() == Some(&Status::Published);
+    for (platform, figures) in &item.figures {
+        let problem = if !published {
+            Some(t!("figures-not-published", item = &item.id.value))
+        } else if !item.published.keys().any(|k| k.value == platform.value) {
+            Some(t!(
+                "figures-without-link",
+                item = &item.id.value,
+                platform = &platform.value
+            ))
+        } else if figures.views.is_none() && figures.interactions.is_none() {
+            Some(t!(
+                "figures-empty",
+                item = &item.id.value,
+                platform = &platform.value
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            out.push(
+                Diagnostic::new(&rule::FIGURES_BY_HAND, message)
+                    .at(span(file, platform))
+                    .help(t!("figures-by-hand.help")),
+            );
+            continue;
+        }
+        if let (Some(read), Some(publish)) = (figures.read.get(), item.publish.get())
+            && *read < publish.date()
+        {
+            out.push(
+                Diagnostic::new(
+                    &rule::FIGURES_BY_HAND,
+                    t!("figures-read-before", read = read, publish = publish.date()),
+                )
+                .at(Span::from_yaml(file, &figures.read.at)),
+            );
         }
     }
 }

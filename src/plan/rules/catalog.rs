@@ -69,6 +69,7 @@ rules! {
     RECORD_OF_CSV_MEASURE = "KH071" "record-of-csv-measure" Error "A value recorded by hand for a measure whose values come from CSV files; the files decide it.";
     RECORD_REPEATED = "KH072" "record-repeated" Error "A record written twice: a measure twice in the same month (for the same platform), which leaves unclear which value holds; a coverage report twice (its link), which would count it twice.";
     RECORD_OUTSIDE_PERIOD = "KH073" "record-outside-period" Warning "A record dated outside the plan period (a file of recorded measures for such a month, a coverage entry); reports of periods inside the plan do not use it.";
+    FIGURES_BY_HAND = "KH074" "figures-by-hand" Error "Figures read by hand for a platform the item was not published on (no post link there), on an item not marked `published`, read before it was published, or with neither views nor interactions.";
     EXPORT_UNREADABLE = "KH100" "export-unreadable" Error "An export that cannot be read as CSV (not text, a broken encoding, cut or malformed); the rest of it is not used.";
     EXPORT_UNKNOWN = "KH101" "export-unknown" Warning "A CSV file that is no export this tool reads; it is not used.";
     EXPORT_OTHER_ACCOUNT = "KH102" "export-other-account" Error "Posts of another account than the plan's (by their username, link or account id) are set aside; a file all of whose posts are is not used.";

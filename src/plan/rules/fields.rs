@@ -157,5 +157,8 @@ pub(super) fn check_month(file: FileId, month: &CalendarMonth, out: &mut Vec<Dia
         field(out, file, &item.publish);
         field(out, file, &item.format);
         field(out, file, &item.status);
+        for (_, figures) in &item.figures {
+            field(out, file, &figures.read);
+        }
     }
 }

@@ -100,6 +100,12 @@ pub(crate) fn sources(r: &super::Report) -> crate::text::i18n::Msg {
                 platform = &p.platform,
                 source = match p.source {
                     super::data::RowSource::AccountDays => crate::t!("report.source.account-days"),
+                    super::data::RowSource::Posts if p.by_hand > 0 && p.by_hand == p.posts => {
+                        crate::t!("report.source.by-hand", n = p.by_hand)
+                    }
+                    super::data::RowSource::Posts if p.by_hand > 0 => {
+                        crate::t!("report.source.posts-some-by-hand", n = p.by_hand)
+                    }
                     super::data::RowSource::Posts => crate::t!("report.source.posts"),
                 }
             )
