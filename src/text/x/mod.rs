@@ -113,6 +113,61 @@ mod tests {
         }
     }
 
+    /// Parentheses in a path belong to the URL when they balance, one level
+    /// of nesting inside, and are not empty. (twitter-text 3 for JavaScript
+    /// extracts the same URLs and gives the same lengths.)
+    #[test]
+    fn balanced_parentheses_stay_in_a_path() {
+        for (text, url, weight) in [
+            (
+                "see http://en.wikipedia.org/wiki/Foo_(bar) now",
+                "http://en.wikipedia.org/wiki/Foo_(bar)",
+                31,
+            ),
+            (
+                "x http://example.com/path_(foo_(bar)) y",
+                "http://example.com/path_(foo_(bar))",
+                27,
+            ),
+            ("x http://example.com/foo() y", "http://example.com/foo", 29),
+            (
+                "x http://example.com/foo_(a)_b y",
+                "http://example.com/foo_(a)_b",
+                27,
+            ),
+            ("x http://example.com/(a) y", "http://example.com/(a)", 27),
+            (
+                "x http://example.com/a(b(c)d)e y",
+                "http://example.com/a(b(c)d)e",
+                27,
+            ),
+            (
+                "x http://example.com/a((b)) y",
+                "http://example.com/a((b))",
+                27,
+            ),
+            (
+                "x http://example.com/a(b)(c) y",
+                "http://example.com/a(b)(c)",
+                27,
+            ),
+            ("(http://example.com/a)", "http://example.com/a", 25),
+            ("x http://example.com/a(b y", "http://example.com/a", 29),
+            ("x http://example.com/a(b(c y", "http://example.com/a", 31),
+            (
+                "x http://example.com/a(b(c)) y",
+                "http://example.com/a(b(c))",
+                27,
+            ),
+            ("x http://example.com/a(b()) y", "http://example.com/a", 32),
+            ("x http://example.com/a(()) y", "http://example.com/a", 31),
+        ] {
+            let found: Vec<String> = urls(text).into_iter().map(|url| url.text).collect();
+            assert_eq!(found, [url], "{text}");
+            assert_eq!(weighted_length(text), weight, "{text}");
+        }
+    }
+
     #[test]
     fn arabic_weighs_one_and_emoji_two() {
         assert_eq!(weighted_length("خيركم"), 5);
