@@ -285,9 +285,10 @@ pub(super) fn read_export(
         let line = Some(line_of(&record));
         let message = if fits.iter().all(|f| f.columns.is_empty()) {
             let rows = first_rows(&mut csv, 6);
-            shapes::by_shape(&header, &rows).map_or_else(|| unrecognised(&fits), |s| shaped(&s))
+            shapes::by_shape(&header, &rows)
+                .map_or_else(|| unrecognised(&fits, &header, shown), |s| shaped(&s))
         } else {
-            unrecognised(&fits)
+            unrecognised(&fits, &header, shown)
         };
         return Err((line, &rule::EXPORT_UNKNOWN, message));
     }
@@ -453,27 +454,48 @@ fn shaped(shape: &shapes::Shape) -> Msg {
 }
 
 /// "not a known export": the formats it resembles and the columns it lacks.
-pub(super) fn unrecognised(fits: &[Fit]) -> Msg {
+/// Why a header fits no format: the formats it was compared with, the
+/// nearest ones with the columns they share with it and those it lacks, and
+/// for a platform this tool reads no export of (its name in the file's name
+/// or header), what to do instead.
+pub(super) fn unrecognised(fits: &[Fit], header: &[String], shown: &str) -> Msg {
     let near: Vec<Msg> = fits
         .iter()
         .filter(|f| !f.columns.is_empty())
         .take(3)
         .map(|f| {
+            let shared: Vec<&str> = f
+                .columns
+                .iter()
+                .map(|&(_, index)| header[index].as_str())
+                .collect();
             t!(
                 "export.near-format",
                 format = f.format.name,
+                shared = shared.join(", "),
                 missing = f.missing.join(", ")
             )
         })
         .collect();
-    if near.is_empty() {
-        t!("export.unknown")
+    let compared = fits.len();
+    let mut message = if near.is_empty() {
+        t!("export.unknown", n = compared)
     } else {
         t!(
             "export.resembles",
+            n = compared,
             formats = crate::text::i18n::Listed(near)
         )
+    };
+    let named =
+        |word: &str| shown.to_lowercase().contains(word) || header.iter().any(|h| h.contains(word));
+    if let Some((_, platform)) = [("snapchat", "Snapchat"), ("whatsapp", "WhatsApp")]
+        .into_iter()
+        .find(|(word, _)| named(word))
+    {
+        message = t!("export.no-reader", message = message, platform = platform);
     }
+    message
 }
 
 #[cfg(test)]

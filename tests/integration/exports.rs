@@ -236,15 +236,32 @@ fn an_unknown_file_names_the_formats_it_resembles() {
     assert!(i.files.is_empty());
     assert_eq!(i.problems.len(), 1);
     let message = i.problems[0].message.text(khairukum::text::i18n::Lang::En);
+    let compared = format!(
+        "not a known export: its header was compared with the {} formats this tool reads and fits none; nearest: ",
+        khairukum::exports::formats::FORMATS.len()
+    );
+    assert!(message.starts_with(&compared), "{message}");
     assert!(
-        message.starts_with("not a known export; it resembles"),
+        message.contains("X Premium account overview (account_overview_analytics): has date, impressions, likes; lacks new follows, unfollows"),
         "{message}"
     );
-    assert!(
-        message.contains("missing: new follows, unfollows"),
-        "{message}"
-    );
+    assert!(!message.contains("Snapchat"), "{message}");
     assert_eq!(i.problems[0].decision, Decision::FileSkipped);
+}
+
+#[test]
+fn an_unknown_file_of_a_platform_without_a_reader_says_what_to_do() {
+    for (name, header) in [
+        ("snapchat-insights.csv", "Date,Story Views,Impressions\n"),
+        ("insights.csv", "Date,Snapchat story views,Impressions\n"),
+    ] {
+        let i = import_text(name, format!("{header}2026-11-01,3,4\n").as_bytes());
+        let message = i.problems[0].message.text(khairukum::text::i18n::Lang::En);
+        assert!(
+            message.ends_with("Snapchat gives no export of its figures that this tool reads: write them under `figures:` of each published item in the calendar"),
+            "{message}"
+        );
+    }
 }
 
 #[test]
