@@ -5,13 +5,15 @@
 # when they are missing (needs root and the package registry).
 #
 #   bash scripts/screenshot-report.sh [OUT.png]
+#   PLAN=examples/food-bank/plans bash scripts/screenshot-report.sh target/food-bank.png
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-target/report-2026-11.png}
+plan=${PLAN:-plans}
 if ! command -v chromium >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null
 fi
-cargo run --release --quiet -- report --month 2026-11 --today 2026-11-26 --format html --output target/report-2026-11.html
+cargo run --release --quiet -- report --plan "$plan" --month 2026-11 --today 2026-11-26 --format html --output target/report-2026-11.html
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \

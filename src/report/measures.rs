@@ -105,13 +105,22 @@ fn from_rows(
             t!("note.measure-filter-keeps-nothing", rows = rows.rows_read)
         });
     }
-    // Rows that end before the period say nothing of it: not a zero.
+    // Rows that end before the period, or begin after it, say nothing of
+    // it: not a zero.
     let last = rows.kept.iter().map(|r| r.date).max().expect("rows kept");
     if last < period.from {
         return missing(t!(
             "note.measure-ends-before",
             pattern = pattern,
             last = last
+        ));
+    }
+    let first = rows.kept.iter().map(|r| r.date).min().expect("rows kept");
+    if first > period.to {
+        return missing(t!(
+            "note.measure-begins-after",
+            pattern = pattern,
+            first = first
         ));
     }
     let through_platform = measure.platform.is_some();
