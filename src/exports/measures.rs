@@ -271,17 +271,19 @@ fn read_file(
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut records = reader.records();
+    let malformed = |error: &csv::Error| {
+        problem(
+            error.position().map(|p| line_of(p.byte())),
+            None,
+            None,
+            t!("export.malformed", error = error),
+            Decision::FileSkipped,
+        )
+    };
     let header: Vec<String> = match records.next() {
         Some(Ok(header)) => header.iter().map(|c| c.trim().to_string()).collect(),
         Some(Err(error)) => {
-            let line = error.position().map(|p| line_of(p.byte()));
-            problems.push(problem(
-                line,
-                None,
-                None,
-                t!("export.malformed", error = error),
-                Decision::FileSkipped,
-            ));
+            problems.push(malformed(&error));
             return out;
         }
         None => return out,
@@ -341,16 +343,7 @@ fn read_file(
         platform,
         filters,
     };
-    let aggregate = measure
-        .aggregate
-        .as_ref()
-        .and_then(|a| a.get())
-        .copied()
-        .unwrap_or(if measure.value.is_some() {
-            Aggregate::Sum
-        } else {
-            Aggregate::Count
-        });
+    let aggregate = measure.aggregates();
     // The records up to the first that cannot be read (the rest of the
     // file is not used, as with the platforms' exports).
     let mut read = Vec::new();
@@ -358,14 +351,7 @@ fn read_file(
         match record {
             Ok(record) => read.push(record),
             Err(error) => {
-                let line = error.position().map(|p| line_of(p.byte()));
-                problems.push(problem(
-                    line,
-                    None,
-                    None,
-                    t!("export.malformed", error = error),
-                    Decision::FileSkipped,
-                ));
+                problems.push(malformed(&error));
                 break;
             }
         }

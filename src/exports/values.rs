@@ -32,18 +32,8 @@ pub fn count(cell: &str, signed: bool) -> Result<Option<i64>, Msg> {
         return Ok(None);
     }
     let not_a_count = || t!("export.not-a-number", cell = cell);
-    let text: String = cell
-        .chars()
-        .map(|c| match c {
-            '٫' => '.',
-            '٬' => ',',
-            c => western_digit(c).unwrap_or(c),
-        })
-        .collect();
-    let (negative, unsigned) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text.strip_prefix('+').unwrap_or(&text)),
-    };
+    let (negative, unsigned) = sign_and_rest(cell);
+    let unsigned = unsigned.as_str();
     if negative && !signed {
         return Err(t!("export.negative", cell = cell));
     }
@@ -74,18 +64,8 @@ pub fn amount(cell: &str) -> Result<Option<f64>, Msg> {
         return Ok(None);
     }
     let not_an_amount = || t!("export.not-a-number", cell = cell);
-    let text: String = cell
-        .chars()
-        .map(|c| match c {
-            '٫' => '.',
-            '٬' => ',',
-            c => western_digit(c).unwrap_or(c),
-        })
-        .collect();
-    let (negative, unsigned) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text.strip_prefix('+').unwrap_or(&text)),
-    };
+    let (negative, unsigned) = sign_and_rest(cell);
+    let unsigned = unsigned.as_str();
     let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
     if !fraction.chars().all(|c| c.is_ascii_digit()) || unsigned.ends_with('.') {
         return Err(not_an_amount());
@@ -98,6 +78,23 @@ pub fn amount(cell: &str) -> Result<Option<f64>, Msg> {
         return Err(t!("export.too-large", cell = cell));
     }
     Ok(Some(if negative { -value } else { value }))
+}
+
+/// A number cell's sign and the rest of it, with Arabic and Persian digits
+/// and separators (`٫` decimal, `٬` thousands) read as Western ones.
+fn sign_and_rest(cell: &str) -> (bool, String) {
+    let text: String = cell
+        .chars()
+        .map(|c| match c {
+            '٫' => '.',
+            '٬' => ',',
+            c => western_digit(c).unwrap_or(c),
+        })
+        .collect();
+    match text.strip_prefix('-') {
+        Some(rest) => (true, rest.to_string()),
+        None => (false, text.strip_prefix('+').unwrap_or(&text).to_string()),
+    }
 }
 
 /// The digits of a whole number written plainly or with one kind of

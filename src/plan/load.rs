@@ -460,25 +460,19 @@ fn parse_one(job: &Job) -> Outcome {
         Kind::Measures => parse::<Measures>(&text, job.file).map(Content::Measures),
         Kind::Coverage => parse::<Coverage>(&text, job.file).map(Content::Coverage),
         Kind::Recorded => parse::<Recorded>(&text, job.file).map(|mut recorded| {
-            recorded.file_month = calendar_month(&job.path);
-            if recorded.file_month.is_none() {
-                outcome.diagnostics.push(
-                    Diagnostic::new(&rule::INVALID_DATE, t!("measures-file-name"))
-                        .at(at)
-                        .help(t!("measures-file-name.help")),
-                );
-            }
+            recorded.file_month = month_of_file(
+                job,
+                (t!("measures-file-name"), t!("measures-file-name.help")),
+                &mut outcome,
+            );
             Content::Recorded(recorded)
         }),
         Kind::Calendar => parse::<CalendarMonth>(&text, job.file).map(|mut month| {
-            month.file_month = calendar_month(&job.path);
-            if month.file_month.is_none() {
-                outcome.diagnostics.push(
-                    Diagnostic::new(&rule::INVALID_DATE, t!("calendar-file-name"))
-                        .at(at)
-                        .help(t!("calendar-file-name.help")),
-                );
-            }
+            month.file_month = month_of_file(
+                job,
+                (t!("calendar-file-name"), t!("calendar-file-name.help")),
+                &mut outcome,
+            );
             Content::Calendar(month)
         }),
     };
@@ -486,6 +480,24 @@ fn parse_one(job: &Job) -> Outcome {
     outcome.diagnostics.extend(result.problems);
     outcome.text = Some(text);
     outcome
+}
+
+/// The month a monthly file is named after; a finding (`said`: the message
+/// and the help saying how such files are named) when its name is no month.
+fn month_of_file(
+    job: &Job,
+    said: (crate::text::i18n::Msg, crate::text::i18n::Msg),
+    outcome: &mut Outcome,
+) -> Option<crate::text::dates::Month> {
+    let month = calendar_month(&job.path);
+    if month.is_none() {
+        outcome.diagnostics.push(
+            Diagnostic::new(&rule::INVALID_DATE, said.0)
+                .at(Span::file_start(job.file))
+                .help(said.1),
+        );
+    }
+    month
 }
 
 fn calendar_month(path: &Path) -> Option<crate::text::dates::Month> {

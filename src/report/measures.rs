@@ -128,16 +128,7 @@ fn from_rows(
         period.contains(row.date)
             && (!through_platform || counts_for(platforms, row.platform.as_deref()))
     });
-    let aggregate = measure
-        .aggregate
-        .as_ref()
-        .and_then(|a| a.get())
-        .copied()
-        .unwrap_or(if measure.value.is_some() {
-            Aggregate::Sum
-        } else {
-            Aggregate::Count
-        });
+    let aggregate = measure.aggregates();
     let mut value = 0.0;
     let mut rows_counted = 0usize;
     let mut parts: Vec<PlatformPart> = Vec::new();

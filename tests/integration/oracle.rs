@@ -25,14 +25,20 @@ fn report(month: &str) -> serde_json::Value {
 
 /// What a Python oracle prints for a month, as JSON.
 fn oracle(script: &str, month: &str) -> serde_json::Value {
-    let mut command = Command::new("python3");
-    command.arg(root().join("tests/oracle").join(script));
+    let mut args = Vec::new();
     if script == "work.py" {
-        command.arg(root().join("plans"));
+        args.push(root().join("plans"));
     }
-    let out = command
-        .arg(root().join("examples/exports"))
-        .arg(month)
+    args.push(root().join("examples/exports"));
+    args.push(month.into());
+    python(script, &args)
+}
+
+/// What `tests/oracle/<script>` prints given `args`, as JSON.
+fn python(script: &str, args: &[std::path::PathBuf]) -> serde_json::Value {
+    let out = Command::new("python3")
+        .arg(root().join("tests/oracle").join(script))
+        .args(args)
         .output()
         .expect("python3 runs the oracle");
     assert!(
@@ -245,16 +251,7 @@ fn work_totals_and_kpis_equal_the_oracle_in_both_shipped_months() {
 /// `tests/oracle/food_bank.py`.
 #[test]
 fn the_food_banks_own_measures_equal_the_oracle() {
-    let out = Command::new("python3")
-        .arg(root().join("tests/oracle/food_bank.py"))
-        .output()
-        .expect("python3 runs the oracle");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let expected: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let expected = python("food_bank.py", &[]);
     let report = khairukum_json(
         &root(),
         &[

@@ -119,6 +119,20 @@ impl Measure {
         })
     }
 
+    /// How a CSV measure's rows make one value: as it says, else a sum
+    /// when it names a value column, else a count of rows.
+    pub fn aggregates(&self) -> Aggregate {
+        self.aggregate
+            .as_ref()
+            .and_then(Parsed::get)
+            .copied()
+            .unwrap_or(if self.value.is_some() {
+                Aggregate::Sum
+            } else {
+                Aggregate::Count
+            })
+    }
+
     /// How its months combine (sum unless it says otherwise).
     pub fn combines(&self) -> OverTime {
         self.over_time
