@@ -288,8 +288,8 @@ impl<'a> Scanner<'a> {
                 i += 1;
             }
         }
+        // The slash is the path's first character, and one it may end with.
         if self.at(i) == Some('/') {
-            i += 1;
             let mut end = i;
             while let Some(c) = self.at(i) {
                 if is_path_char(c) {
@@ -312,7 +312,8 @@ impl<'a> Scanner<'a> {
             i = end;
         }
         if self.at(i) == Some('?')
-            && let Some(end) = self.query_end(i + 1, self.chars.len())
+            // From the `?`, a character of a query but not one it ends with.
+            && let Some(end) = self.query_end(i, self.chars.len())
         {
             i = end;
         }
