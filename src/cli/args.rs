@@ -58,7 +58,7 @@ pub(super) enum Command {
     Man,
     /// Measure a month (or quarter, or range) against the scorecard, from platform exports
     #[command(
-        after_help = "Exports are read from --exports, else the plan's `exports:` setting, else <plan>/exports.\n\nExamples:\n  khairukum report --month 2026-11\n  khairukum report --month 2026-11 --format html --output report-2026-11.html\n  khairukum report --quarter 2026-Q4 --format json"
+        after_help = "Exports are read from --exports, else the plan's `exports:` setting, else <plan>/exports.\n\nExamples:\n  khairukum report --month 2026-11\n  khairukum report --month 2026-11 --format html --output report-2026-11.html\n  khairukum report --month 1448-05 AH\n  khairukum report --year 1448 AH --format html --output year-1448.html\n  khairukum report --quarter 2026-Q4 --format json"
     )]
     Report(ReportArgs),
     /// List each export file: its format, account, days, rows used and set aside, and problems
@@ -133,9 +133,13 @@ pub(super) struct InitArgs {
 
 #[derive(Debug, Args)]
 pub(super) struct ReportArgs {
-    /// The month to report (YYYY-MM); without a value, the last full month
-    #[arg(long, value_name = "YYYY-MM", num_args = 0..=1, default_missing_value = "", value_parser = parse_month_arg)]
-    pub month: Option<String>,
+    /// The month to report: Gregorian (YYYY-MM) or Hijri (YYYY-MM AH, Umm al-Qura); without a value, the last full month
+    #[arg(long, value_name = "YYYY-MM [AH]", num_args = 0..=2)]
+    pub month: Option<Vec<String>>,
+
+    /// The year to report, with each month's trend: Gregorian (YYYY) or Hijri (YYYY AH)
+    #[arg(long, value_name = "YYYY [AH]", num_args = 1..=2)]
+    pub year: Option<Vec<String>>,
 
     /// The quarter to report (YYYY-Qn)
     #[arg(long, value_name = "YYYY-Qn", value_parser = parse_quarter)]

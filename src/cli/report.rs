@@ -6,7 +6,7 @@ use anyhow::Context as _;
 use chrono::NaiveDate;
 use khairukum::report::data::Period;
 use khairukum::report::format::ReportFormat;
-use khairukum::text::dates::Month;
+use khairukum::text::dates::{HijriMonth, Month};
 use khairukum::text::i18n::Lang;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -14,8 +14,50 @@ use std::path::{Path, PathBuf};
 /// Which period was asked for.
 enum Asked {
     Month(Option<Month>),
+    HijriMonth(HijriMonth),
+    Year(i32),
+    HijriYear(i32),
     Quarter(i32, u32),
     Range(NaiveDate, NaiveDate),
+}
+
+/// The words after `--month` or `--year` as one text (`1448-05 AH` may be
+/// written as one word or two).
+fn joined(words: &[String]) -> String {
+    words.join(" ").trim().to_string()
+}
+
+/// `--month`: a Gregorian month, or a Hijri one (`1448-05 AH`).
+fn asked_month(words: &[String], lang: Lang) -> Result<Asked> {
+    let text = joined(words);
+    if text.is_empty() {
+        return Ok(Asked::Month(None));
+    }
+    let usage = |m: khairukum::text::i18n::Msg| Error::Usage(m.text(lang));
+    match HijriMonth::parse(&text) {
+        Some(month) => Ok(Asked::HijriMonth(month.map_err(usage)?)),
+        None => Ok(Asked::Month(Some(Month::parse(&text).map_err(usage)?))),
+    }
+}
+
+/// `--year`: a Gregorian year (`2026`), or a Hijri one (`1448 AH`).
+fn asked_year(words: &[String], lang: Lang) -> Result<Asked> {
+    let text = joined(words);
+    let (digits, hijri) = ["AH", "ah", "هـ", "ه"]
+        .iter()
+        .find_map(|suffix| text.strip_suffix(suffix))
+        .map_or((text.as_str(), false), |rest| (rest.trim_end(), true));
+    let year = (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse::<i32>().ok())
+        .flatten()
+        .ok_or_else(|| {
+            Error::Usage(khairukum::t!("usage.year-expected", text = &text).text(lang))
+        })?;
+    Ok(if hijri {
+        Asked::HijriYear(year)
+    } else {
+        Asked::Year(year)
+    })
 }
 
 pub(crate) struct ReportSettings {
@@ -39,6 +81,7 @@ impl ReportSettings {
         });
         let chosen = [
             args.month.is_some(),
+            args.year.is_some(),
             args.quarter.is_some(),
             args.from.is_some(),
         ];
@@ -47,9 +90,14 @@ impl ReportSettings {
                 khairukum::t!("usage.report-one-period").text(lang),
             ));
         }
-        let asked = match (&args.month, args.quarter, args.from.zip(args.to)) {
-            (_, Some((y, q)), _) => Asked::Quarter(y, q),
-            (_, _, Some((from, to))) => {
+        let asked = match (
+            &args.month,
+            &args.year,
+            args.quarter,
+            args.from.zip(args.to),
+        ) {
+            (_, _, Some((y, q)), _) => Asked::Quarter(y, q),
+            (_, _, _, Some((from, to))) => {
                 if to < from {
                     return Err(Error::Usage(
                         khairukum::t!("usage.to-before-from", to = to, from = from).text(lang),
@@ -57,9 +105,8 @@ impl ReportSettings {
                 }
                 Asked::Range(from, to)
             }
-            (Some(m), _, _) if !m.is_empty() => Asked::Month(Some(
-                Month::parse(m).map_err(|e| Error::Usage(e.text(lang)))?,
-            )),
+            (_, Some(year), _, _) => asked_year(year, lang)?,
+            (Some(month), _, _, _) => asked_month(month, lang)?,
             _ => Asked::Month(None),
         };
         Ok(ReportSettings {
@@ -89,6 +136,13 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
         Asked::Month(None) => {
             let this = Month::of(settings.today);
             Period::month(Month::of(this.first_day() - chrono::TimeDelta::days(1)))
+        }
+        Asked::HijriMonth(month) => {
+            Period::hijri_month(month).map_err(|e| Error::Usage(e.text(settings.lang)))?
+        }
+        Asked::Year(year) => Period::year(year),
+        Asked::HijriYear(year) => {
+            Period::hijri_year(year).map_err(|e| Error::Usage(e.text(settings.lang)))?
         }
         Asked::Quarter(y, q) => Period::quarter(y, q),
         Asked::Range(from, to) => Period::range(from, to),

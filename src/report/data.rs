@@ -9,17 +9,32 @@ use crate::exports::{Counts, Day, Decision, Imported, Post, PostTotals, Problem}
 use crate::plan::model::Plan;
 use crate::plan::model::calendar::{Item, Status};
 use crate::plan::model::platforms::PlatformKind;
-use crate::text::dates::Month;
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::text::dates::{HijriMonth, Month};
+use crate::text::i18n::Msg;
+use chrono::{Datelike as _, NaiveDate, NaiveDateTime};
 
 use std::collections::{BTreeMap, HashMap};
 
-/// An inclusive range of days, with its name.
+/// An inclusive range of days, with its name and the kind of period it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Period {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub label: String,
+    pub kind: PeriodKind,
+}
+
+/// What kind of period a report covers: the one before it is of the same kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodKind {
+    Month,
+    Quarter,
+    Year,
+    /// A month of the Hijri calendar (Umm al-Qura).
+    HijriMonth(HijriMonth),
+    /// A year of the Hijri calendar.
+    HijriYear(i32),
+    Range,
 }
 
 impl Period {
@@ -28,6 +43,7 @@ impl Period {
             from: month.first_day(),
             to: month.last_day(),
             label: month.to_string(),
+            kind: PeriodKind::Month,
         }
     }
 
@@ -44,7 +60,38 @@ impl Period {
             from: first.first_day(),
             to: last.last_day(),
             label: format!("{year}-Q{quarter}"),
+            kind: PeriodKind::Quarter,
         }
+    }
+
+    /// A Gregorian year.
+    pub fn year(year: i32) -> Period {
+        Period {
+            from: Month { year, month: 1 }.first_day(),
+            to: Month { year, month: 12 }.last_day(),
+            label: year.to_string(),
+            kind: PeriodKind::Year,
+        }
+    }
+
+    /// A Hijri month, its days as Umm al-Qura counts them.
+    pub fn hijri_month(month: HijriMonth) -> Result<Period, Msg> {
+        Ok(Period {
+            from: month.first_day()?,
+            to: month.last_day()?,
+            label: month.to_string(),
+            kind: PeriodKind::HijriMonth(month),
+        })
+    }
+
+    /// A Hijri year, from 1 Muharram to the end of Dhu al-Hijjah.
+    pub fn hijri_year(year: i32) -> Result<Period, Msg> {
+        Ok(Period {
+            from: HijriMonth { year, month: 1 }.first_day()?,
+            to: HijriMonth { year, month: 12 }.last_day()?,
+            label: format!("{year} AH"),
+            kind: PeriodKind::HijriYear(year),
+        })
     }
 
     pub fn range(from: NaiveDate, to: NaiveDate) -> Period {
@@ -52,15 +99,25 @@ impl Period {
             from,
             to,
             label: format!("{from} – {to}"),
+            kind: PeriodKind::Range,
         }
     }
 
     /// The period of the same kind just before this one.
     #[must_use]
     pub fn previous(&self) -> Period {
+        let hijri = match self.kind {
+            PeriodKind::HijriMonth(month) => Some(Period::hijri_month(month.previous())),
+            PeriodKind::HijriYear(year) => Some(Period::hijri_year(year - 1)),
+            PeriodKind::Year => return Period::year(self.from.year() - 1),
+            _ => None,
+        };
+        if let Some(Ok(previous)) = hijri {
+            return previous;
+        }
         let month_like =
             chrono::Datelike::day(&self.from) == 1 && self.to == Month::of(self.to).last_day();
-        if month_like {
+        if month_like && hijri.is_none() {
             let months = (Month::of(self.to).year - Month::of(self.from).year) * 12
                 + Month::of(self.to).month.cast_signed()
                 - Month::of(self.from).month.cast_signed()
@@ -70,15 +127,14 @@ impl Period {
                 first = first.previous();
             }
             let last = Month::of(self.from - chrono::TimeDelta::days(1));
-            let label = if months == 1 {
-                first.to_string()
-            } else {
-                format!("{first} – {last}")
-            };
+            if months == 1 {
+                return Period::month(first);
+            }
             return Period {
                 from: first.first_day(),
                 to: last.last_day(),
-                label,
+                label: format!("{first} – {last}"),
+                kind: self.kind,
             };
         }
         let length = self.to - self.from + chrono::TimeDelta::days(1);

@@ -14,8 +14,8 @@ use crate::exports::{Decision, Imported, Problem};
 use crate::plan::metrics::{Metric, Unit};
 use crate::plan::model::Plan;
 use crate::plan::model::goals::Kpi;
-use crate::text::dates::Month;
-use data::{FollowerTotals, Inputs, Period};
+use crate::text::dates::{HijriMonth, Month};
+use data::{FollowerTotals, Inputs, Period, PeriodKind};
 use figures::Figure;
 use serde::Serialize;
 
@@ -162,6 +162,8 @@ pub struct Report {
     pub period: String,
     pub from: String,
     pub to: String,
+    /// The same days in the Hijri calendar (Umm al-Qura): `1448-05-21 AH – 1448-06-20 AH`.
+    pub hijri: String,
     pub previous_period: String,
     pub kpis: Vec<KpiResult>,
     pub platforms: Vec<PlatformResult>,
@@ -349,29 +351,58 @@ pub(crate) fn standing(
 pub const TREND_MONTHS: u32 = 6;
 
 /// The periods of the trend: up to [`TREND_MONTHS`] months ending with a
-/// monthly report (not before the plan starts), else the previous period and this one.
+/// monthly report (Gregorian or Hijri, not before the plan starts), the
+/// twelve months of a yearly one, else the previous period and this one.
 pub fn trend_periods(plan: &Plan, period: &Period) -> Vec<Period> {
-    if chrono::Datelike::day(&period.from) != 1
-        || Month::of(period.from) != Month::of(period.to)
-        || period.to != Month::of(period.to).last_day()
-    {
-        return vec![period.previous(), period.clone()];
-    }
     let start = plan
         .settings
         .as_ref()
         .and_then(|s| s.data.period())
-        .map(|(s, _)| Month::of(s));
-    let mut months = vec![Month::of(period.from)];
-    while months.len() < TREND_MONTHS as usize {
-        let first = months[0];
-        let before = first.previous();
-        if start.is_some_and(|s| before < s) {
-            break;
+        .map(|(s, _)| s);
+    match period.kind {
+        PeriodKind::Year => (1..=12)
+            .map(|month| {
+                Period::month(Month {
+                    year: chrono::Datelike::year(&period.from),
+                    month,
+                })
+            })
+            .collect(),
+        PeriodKind::HijriYear(year) => {
+            let months: Option<Vec<Period>> = (1..=12)
+                .map(|month| Period::hijri_month(HijriMonth { year, month }).ok())
+                .collect();
+            months.unwrap_or_else(|| vec![period.previous(), period.clone()])
         }
-        months.insert(0, before);
+        PeriodKind::HijriMonth(month) => {
+            let mut months = vec![period.clone()];
+            let mut first = month;
+            while months.len() < TREND_MONTHS as usize {
+                first = first.previous();
+                match Period::hijri_month(first) {
+                    Ok(before) if start.is_none_or(|s| before.to >= s) => months.insert(0, before),
+                    _ => break,
+                }
+            }
+            months
+        }
+        _ if chrono::Datelike::day(&period.from) == 1
+            && Month::of(period.from) == Month::of(period.to)
+            && period.to == Month::of(period.to).last_day() =>
+        {
+            let start = start.map(Month::of);
+            let mut months = vec![Month::of(period.from)];
+            while months.len() < TREND_MONTHS as usize {
+                let before = months[0].previous();
+                if start.is_some_and(|s| before < s) {
+                    break;
+                }
+                months.insert(0, before);
+            }
+            months.into_iter().map(Period::month).collect()
+        }
+        _ => vec![period.previous(), period.clone()],
     }
-    months.into_iter().map(Period::month).collect()
 }
 
 /// Builds the report of `period` (exports already read for it and the period before).
@@ -642,6 +673,9 @@ pub fn build(
         }),
         period: period.label.clone(),
         from: period.from.to_string(),
+        hijri: [period.from, period.to]
+            .map(|d| crate::text::dates::to_hijri(d).map_or_else(String::new, |h| h.to_string()))
+            .join(" – "),
         to: period.to.to_string(),
         previous_period: previous.label.clone(),
         kpis,

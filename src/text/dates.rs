@@ -129,6 +129,83 @@ impl fmt::Display for Month {
     }
 }
 
+/// A month of the Hijri calendar (Umm al-Qura), as management counts:
+/// `1448-05 AH` (or `1448-05 هـ`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct HijriMonth {
+    pub year: i32,
+    /// 1 (Muharram) to 12 (Dhu al-Hijjah).
+    pub month: u32,
+}
+
+impl HijriMonth {
+    /// `1448-05 AH`, `1448-05AH`, `1448-05 هـ`; `None` when the text has no
+    /// Hijri suffix (it is then no Hijri month at all).
+    pub fn parse(text: &str) -> Option<Result<HijriMonth, Msg>> {
+        let month = strip_hijri_suffix(text.trim())?;
+        Some(Month::parse(month).map(|m| HijriMonth {
+            year: m.year,
+            month: m.month,
+        }))
+    }
+
+    /// The month of the Hijri calendar that `date` falls in.
+    pub fn of(date: NaiveDate) -> Option<HijriMonth> {
+        to_hijri(date).map(|h| HijriMonth {
+            year: h.year,
+            month: u32::from(h.month),
+        })
+    }
+
+    /// Its first day, in the Gregorian calendar.
+    pub fn first_day(self) -> Result<NaiveDate, Msg> {
+        hijri_to_gregorian(self.year, self.month, 1)
+    }
+
+    /// Its last day (29th or 30th), in the Gregorian calendar.
+    pub fn last_day(self) -> Result<NaiveDate, Msg> {
+        let next = self.next().first_day()?;
+        next.pred_opt()
+            .ok_or_else(|| t!("hijri.out-of-range", date = self))
+    }
+
+    #[must_use]
+    pub fn next(self) -> HijriMonth {
+        if self.month == 12 {
+            HijriMonth {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            HijriMonth {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
+    #[must_use]
+    pub fn previous(self) -> HijriMonth {
+        if self.month == 1 {
+            HijriMonth {
+                year: self.year - 1,
+                month: 12,
+            }
+        } else {
+            HijriMonth {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+}
+
+impl fmt::Display for HijriMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02} AH", self.year, self.month)
+    }
+}
+
 /// A signed span of time written `-3d`, `+2h`, `1w`, `30m`, `-1d12h` or `0`,
 /// at most [`Duration::MAX_DAYS`] either way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -334,6 +411,61 @@ const MONTH_NAMES: [&str; 12] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Umm al-Qura month boundaries, from Python's `hijridate` 2.6 (an
+    /// implementation of the same tables written apart from ICU's).
+    #[test]
+    fn hijri_months_begin_and_end_as_umm_al_qura_says() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        for (year, month, first, last) in [
+            (1448, 1, day(2026, 6, 16), day(2026, 7, 14)),
+            (1448, 5, day(2026, 10, 12), day(2026, 11, 10)),
+            (1448, 6, day(2026, 11, 11), day(2026, 12, 9)),
+            (1448, 12, day(2027, 5, 7), day(2027, 6, 5)),
+            (1449, 1, day(2027, 6, 6), day(2027, 7, 4)),
+            (1447, 12, day(2026, 5, 18), day(2026, 6, 15)),
+        ] {
+            let m = HijriMonth { year, month };
+            assert_eq!(m.first_day(), Ok(first), "{m}");
+            assert_eq!(m.last_day(), Ok(last), "{m}");
+            assert_eq!(HijriMonth::of(first), Some(m));
+            assert_eq!(HijriMonth::of(last), Some(m));
+        }
+        assert_eq!(
+            HijriMonth::of(day(2026, 11, 30)),
+            Some(HijriMonth {
+                year: 1448,
+                month: 6
+            })
+        );
+        let m = HijriMonth {
+            year: 1448,
+            month: 12,
+        };
+        assert_eq!(
+            m.next(),
+            HijriMonth {
+                year: 1449,
+                month: 1
+            }
+        );
+        assert_eq!(m.next().previous(), m);
+        assert_eq!(m.to_string(), "1448-12 AH");
+    }
+
+    #[test]
+    fn a_hijri_month_is_written_with_its_suffix() {
+        let m = HijriMonth {
+            year: 1448,
+            month: 5,
+        };
+        for text in ["1448-05 AH", "1448-05AH", " 1448-05 هـ ", "1448-05 ah"] {
+            assert_eq!(HijriMonth::parse(text), Some(Ok(m)), "{text}");
+        }
+        assert_eq!(HijriMonth::parse("1448-05"), None);
+        assert!(matches!(HijriMonth::parse("1448-13 AH"), Some(Err(_))));
+        assert!(matches!(HijriMonth::parse("1448-5 AH"), Some(Err(_))));
+    }
     use crate::text::i18n::Lang;
 
     fn en<T: std::fmt::Debug>(r: Result<T, Msg>) -> Result<T, String> {

@@ -244,11 +244,12 @@ impl ReportWriter for Html {
         );
         let _ = write!(
             s,
-            r#"<h1>{}</h1><p class="sub">{} · <span class="ltr">{} – {}</span> · {} <span class="ltr">{}</span></p>"#,
+            r#"<h1>{}</h1><p class="sub">{} · <span class="ltr">{} – {}</span> · <span class="ltr">{}</span> · {} <span class="ltr">{}</span></p>"#,
             tr(t!("report.html.title", organisation = &r.organisation)),
             esc(&r.period),
             r.from,
             r.to,
+            esc(&r.hijri),
             tr(t!("report.html.compared")),
             esc(&r.previous_period)
         );

@@ -28,7 +28,8 @@ impl ReportWriter for Markdown {
                 organisation = cell(&r.organisation),
                 period = &r.period,
                 from = &r.from,
-                to = &r.to
+                to = &r.to,
+                hijri = &r.hijri
             ))
         )?;
         writeln!(out, "## {}\n", text(t!("report.scorecard")))?;

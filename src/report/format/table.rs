@@ -36,6 +36,7 @@ impl ReportWriter for Table {
                 period = &r.period,
                 from = &r.from,
                 to = &r.to,
+                hijri = &r.hijri,
                 previous = &r.previous_period
             ))
         )?;
