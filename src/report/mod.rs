@@ -8,6 +8,7 @@ pub mod figures;
 pub mod format;
 pub mod measures;
 pub mod reconcile;
+pub mod summary;
 pub mod working_time;
 
 use crate::exports::{Decision, Imported, Problem};
@@ -183,6 +184,8 @@ pub struct Report {
     pub problems: Vec<Problem>,
     /// Monthly KPI values for the trend charts: (KPI id, month, value).
     pub trend: Vec<(String, String, Option<f64>)>,
+    /// The sentences the report opens with, made from the figures above.
+    pub summary: Vec<summary::Sentence>,
 }
 
 /// The metrics shown for every platform and for all platforms together.
@@ -667,7 +670,7 @@ pub fn build(
         .cloned()
         .collect();
     problems.dedup();
-    Report {
+    let mut report = Report {
         organisation: plan.settings.as_ref().map_or_else(String::new, |s| {
             s.data.organisation.name.primary().to_string()
         }),
@@ -697,7 +700,10 @@ pub fn build(
             .collect(),
         problems,
         trend,
-    }
+        summary: Vec::new(),
+    };
+    report.summary = summary::of(&report);
+    report
 }
 
 /// `followers.yaml`: follower totals at the end of months, by platform id.

@@ -253,6 +253,17 @@ impl ReportWriter for Html {
             tr(t!("report.html.compared")),
             esc(&r.previous_period)
         );
+        if !r.summary.is_empty() {
+            let _ = write!(
+                s,
+                "<h2>{}</h2><ul class=\"summary\">",
+                tr(t!("report.summary"))
+            );
+            for sentence in &r.summary {
+                let _ = write!(s, "<li>{}</li>", esc(&sentence.text(lang)));
+            }
+            s.push_str("</ul>");
+        }
         let _ = write!(
             s,
             "<h2>{}</h2><table><thead><tr>",

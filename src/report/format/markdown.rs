@@ -32,6 +32,13 @@ impl ReportWriter for Markdown {
                 hijri = &r.hijri
             ))
         )?;
+        if !r.summary.is_empty() {
+            writeln!(out, "## {}\n", text(t!("report.summary")))?;
+            for sentence in &r.summary {
+                writeln!(out, "- {}", cell(&sentence.text(lang)))?;
+            }
+            writeln!(out)?;
+        }
         writeln!(out, "## {}\n", text(t!("report.scorecard")))?;
         let columns = [
             t!("report.col.goal"),

@@ -40,6 +40,13 @@ impl ReportWriter for Table {
                 previous = &r.previous_period
             ))
         )?;
+        if !r.summary.is_empty() {
+            writeln!(out, "{}", text(t!("report.summary")))?;
+            for sentence in &r.summary {
+                writeln!(out, "  {}", sentence.text(lang))?;
+            }
+            writeln!(out)?;
+        }
         let mut t = table(
             &[
                 t!("report.col.goal"),

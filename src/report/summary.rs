@@ -1,0 +1,422 @@
+//! The few plain sentences a report opens with, made from its figures: what
+//! was published against the plan, which KPIs are behind and by how much,
+//! what moved most, and the largest problems in the data. Each sentence is
+//! data (a [`Sentence`]) backed by a figure shown below it; it is worded in
+//! the reader's language only when shown.
+
+use super::format::{show, show_change};
+use super::{KpiResult, Report, Standing};
+use crate::exports::Decision;
+use crate::plan::metrics::{Metric, Unit};
+use crate::plan::model::Text;
+use crate::t;
+use crate::text::i18n::Lang;
+
+/// How many KPIs behind are named before the rest are counted.
+const BEHIND_NAMED: usize = 3;
+
+/// One sentence of the summary.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Sentence {
+    /// Items published against those planned, and planned ones the exports do not show.
+    Published {
+        published: f64,
+        planned: f64,
+        not_found: usize,
+    },
+    /// How many KPIs are on track, of those with a value.
+    Standing { on_track: usize, measured: usize },
+    /// A KPI behind: how far along it is, and how far it should be.
+    Behind {
+        kpi: Text,
+        progress: f64,
+        expected: f64,
+    },
+    /// More KPIs behind than are named.
+    MoreBehind { n: usize },
+    /// The KPI that moved most since the previous period, up or down.
+    Moved {
+        kpi: Text,
+        unit: Unit,
+        from: f64,
+        to: f64,
+        previous: String,
+    },
+    /// KPIs without a value.
+    Missing { kpis: Vec<Text> },
+    /// Exported posts that no planned item accounts for.
+    Unplanned { n: usize },
+    /// Problems in the exports: files and rows not used.
+    Problems {
+        files: usize,
+        rows: usize,
+        other: usize,
+    },
+}
+
+impl Sentence {
+    /// The sentence in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let name = |text: &Text| match lang {
+            Lang::Ar => text.primary().to_string(),
+            Lang::En => text.english().to_string(),
+        };
+        let percent = |v: f64| format!("{:.0}%", v * 100.0);
+        match self {
+            Sentence::Published {
+                published,
+                planned,
+                not_found,
+            } if *not_found == 0 => t!(
+                "summary.published-all",
+                published = published,
+                planned = planned,
+                share = percent(published / planned)
+            ),
+            Sentence::Published {
+                published,
+                planned,
+                not_found,
+            } => t!(
+                "summary.published",
+                published = published,
+                planned = planned,
+                share = percent(published / planned),
+                n = not_found
+            ),
+            Sentence::Standing { on_track, measured } => {
+                t!("summary.standing", on_track = on_track, n = measured)
+            }
+            Sentence::Behind {
+                kpi,
+                progress,
+                expected,
+            } if *progress < 0.0 => t!(
+                "summary.below-baseline",
+                kpi = name(kpi),
+                expected = percent(*expected)
+            ),
+            Sentence::Behind {
+                kpi,
+                progress,
+                expected,
+            } => t!(
+                "summary.behind",
+                kpi = name(kpi),
+                progress = percent(*progress),
+                expected = percent(*expected)
+            ),
+            Sentence::MoreBehind { n } => t!("summary.more-behind", n = n),
+            Sentence::Moved {
+                kpi,
+                unit,
+                from,
+                to,
+                previous,
+            } => {
+                let (kpi, previous) = (name(kpi), previous.as_str());
+                let from_shown = show(*unit, Some(*from), lang);
+                let to_shown = show(*unit, Some(*to), lang);
+                let change = show_change(*unit, Some(to - from), lang);
+                if to > from {
+                    t!(
+                        "summary.rose",
+                        kpi = kpi,
+                        from = from_shown,
+                        to = to_shown,
+                        change = change,
+                        previous = previous
+                    )
+                } else {
+                    t!(
+                        "summary.fell",
+                        kpi = kpi,
+                        from = from_shown,
+                        to = to_shown,
+                        change = change,
+                        previous = previous
+                    )
+                }
+            }
+            Sentence::Missing { kpis } => t!(
+                "summary.missing",
+                kpis = kpis
+                    .iter()
+                    .map(name)
+                    .collect::<Vec<_>>()
+                    .join(if lang == Lang::Ar { "، " } else { ", " }),
+                n = kpis.len()
+            ),
+            Sentence::Unplanned { n } => t!("summary.unplanned", n = n),
+            Sentence::Problems { files, rows, other } => t!(
+                "summary.problems",
+                files = files,
+                rows = rows,
+                other = other
+            ),
+        }
+        .text(lang)
+    }
+}
+
+/// In English, as JSON carries it.
+impl serde::Serialize for Sentence {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text(Lang::En))
+    }
+}
+
+/// The summary of a report made from its figures.
+pub fn of(report: &Report) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let ratio = report
+        .totals
+        .iter()
+        .find(|f| f.metric == Some(Metric::MaterialsPublishedVsPlanned));
+    if let Some((Some(published), Some(planned))) = ratio.map(|f| (f.numerator, f.denominator))
+        && planned > 0.0
+    {
+        out.push(Sentence::Published {
+            published,
+            planned,
+            not_found: report.missing_items.len(),
+        });
+    }
+    let measured: Vec<&KpiResult> = report
+        .kpis
+        .iter()
+        .filter(|k| k.standing != Standing::MissingData)
+        .collect();
+    if !measured.is_empty() {
+        out.push(Sentence::Standing {
+            on_track: measured
+                .iter()
+                .filter(|k| k.standing == Standing::OnTrack)
+                .count(),
+            measured: measured.len(),
+        });
+    }
+    // The KPIs furthest behind what is due by now, first.
+    let mut behind: Vec<(&KpiResult, f64, f64)> = measured
+        .iter()
+        .filter(|k| k.standing == Standing::Behind)
+        .filter_map(|k| Some((*k, k.progress?, k.expected?)))
+        .collect();
+    behind.sort_by(|a, b| (b.2 - b.1).total_cmp(&(a.2 - a.1)));
+    for (k, progress, expected) in behind.iter().take(BEHIND_NAMED) {
+        out.push(Sentence::Behind {
+            kpi: k.name.clone(),
+            progress: *progress,
+            expected: *expected,
+        });
+    }
+    if behind.len() > BEHIND_NAMED {
+        out.push(Sentence::MoreBehind {
+            n: behind.len() - BEHIND_NAMED,
+        });
+    }
+    // The largest change relative to where it stood (a KPI that was zero moves by its value).
+    let moved = report
+        .kpis
+        .iter()
+        .filter_map(|k| {
+            let (from, to) = (k.previous?, k.figure.value?);
+            ((to - from).abs() > f64::EPSILON)
+                .then(|| (k, from, to, (to - from).abs() / from.abs().max(1.0)))
+        })
+        .max_by(|a, b| a.3.total_cmp(&b.3));
+    if let Some((k, from, to, _)) = moved {
+        out.push(Sentence::Moved {
+            kpi: k.name.clone(),
+            unit: k.unit,
+            from,
+            to,
+            previous: report.previous_period.clone(),
+        });
+    }
+    let missing: Vec<Text> = report
+        .kpis
+        .iter()
+        .filter(|k| k.figure.value.is_none())
+        .map(|k| k.name.clone())
+        .collect();
+    if !missing.is_empty() {
+        out.push(Sentence::Missing { kpis: missing });
+    }
+    if !report.unplanned_posts.is_empty() {
+        out.push(Sentence::Unplanned {
+            n: report.unplanned_posts.len(),
+        });
+    }
+    if !report.problems.is_empty() {
+        let count = |decision: Decision| {
+            report
+                .problems
+                .iter()
+                .filter(|p| p.decision == decision)
+                .count()
+        };
+        let files = count(Decision::FileSkipped);
+        let rows = count(Decision::RowSkipped);
+        out.push(Sentence::Problems {
+            files,
+            rows,
+            other: report.problems.len() - files - rows,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::figures::Figure;
+
+    fn kpi(
+        name: &str,
+        standing: Standing,
+        progress: Option<f64>,
+        values: (Option<f64>, Option<f64>),
+    ) -> KpiResult {
+        let (previous, value) = values;
+        KpiResult {
+            goal: "g".into(),
+            goal_name: Text::default(),
+            kpi: name.into(),
+            name: Text {
+                ar: None,
+                en: Some(name.into()),
+            },
+            metric: "impressions".into(),
+            unit: Unit::Count,
+            platforms: Vec::new(),
+            covers: Vec::new(),
+            figure: Figure {
+                metric: None,
+                value,
+                numerator: None,
+                denominator: None,
+                note: None,
+                lacks: Vec::new(),
+            },
+            previous,
+            change: None,
+            baseline: Some(0.0),
+            target: Some(100.0),
+            progress,
+            expected: progress.map(|_| 0.5),
+            standing,
+            parts: Vec::new(),
+            from: "exports",
+            by_platform: Vec::new(),
+            unit_name: None,
+        }
+    }
+
+    fn report(kpis: Vec<KpiResult>) -> Report {
+        Report {
+            organisation: String::new(),
+            period: "2026-11".into(),
+            from: String::new(),
+            to: String::new(),
+            hijri: String::new(),
+            previous_period: "2026-10".into(),
+            kpis,
+            platforms: Vec::new(),
+            totals: Vec::new(),
+            interactions: Vec::new(),
+            top_posts: Vec::new(),
+            unplanned_posts: Vec::new(),
+            missing_items: Vec::new(),
+            platforms_without_exports: Vec::new(),
+            attribution: Vec::new(),
+            joined_by_link: 0,
+            joined_by_text: 0,
+            joined_by_time: 0,
+            files: Vec::new(),
+            problems: Vec::new(),
+            trend: Vec::new(),
+            summary: Vec::new(),
+        }
+    }
+
+    fn texts(report: &Report) -> Vec<String> {
+        of(report).iter().map(|s| s.text(Lang::En)).collect()
+    }
+
+    #[test]
+    fn the_kpis_furthest_behind_are_named_first_and_the_rest_counted() {
+        let r = report(vec![
+            kpi("a", Standing::Behind, Some(0.40), (None, Some(40.0))),
+            kpi("b", Standing::Behind, Some(0.10), (None, Some(10.0))),
+            kpi("c", Standing::OnTrack, Some(0.90), (None, Some(90.0))),
+            kpi("d", Standing::Behind, Some(-0.2), (None, Some(-20.0))),
+            kpi("e", Standing::Behind, Some(0.45), (None, Some(45.0))),
+            kpi("f", Standing::MissingData, None, (None, None)),
+        ]);
+        assert_eq!(
+            texts(&r),
+            [
+                "1 of the 5 KPIs with a value are on track.",
+                "d is below its baseline, where 50% of the way to its target is due by now.",
+                "b is behind: 10% of the way to its target, where 50% is due by now.",
+                "a is behind: 40% of the way to its target, where 50% is due by now.",
+                "1 more KPI is behind (see the scorecard).",
+                "f has no value in this period (the reason is under the scorecard).",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_kpi_that_moved_most_for_its_size_is_said() {
+        let r = report(vec![
+            kpi(
+                "big",
+                Standing::OnTrack,
+                Some(0.9),
+                (Some(10_000.0), Some(11_000.0)),
+            ),
+            kpi(
+                "small",
+                Standing::OnTrack,
+                Some(0.9),
+                (Some(10.0), Some(5.0)),
+            ),
+            kpi(
+                "still",
+                Standing::OnTrack,
+                Some(0.9),
+                (Some(7.0), Some(7.0)),
+            ),
+        ]);
+        let said = texts(&r);
+        assert_eq!(said[1], "small fell from 10 to 5 (−5) since 2026-10.");
+        assert_eq!(said.len(), 2);
+    }
+
+    #[test]
+    fn problems_are_counted_by_what_they_cost() {
+        let problem = |decision| crate::exports::Problem {
+            rule: &crate::plan::rules::catalog::EXPORT_BAD_DATE,
+            path: "x.csv".into(),
+            line: None,
+            column: None,
+            field: None,
+            message: t!("export.no-date"),
+            decision,
+        };
+        let mut r = report(Vec::new());
+        r.problems = vec![
+            problem(Decision::FileSkipped),
+            problem(Decision::RowSkipped),
+            problem(Decision::RowSkipped),
+            problem(Decision::ValueMissing),
+        ];
+        assert_eq!(
+            texts(&r),
+            [
+                "The data had problems, listed at the end: files not used 1, rows not used 2, other 1."
+            ]
+        );
+    }
+}
