@@ -35,6 +35,38 @@ fn metric_name(metric: Option<Metric>, lang: Lang) -> &'static str {
     }
 }
 
+/// `text` escaped, each run of figures and dates in it (`2026-10`, `−2`,
+/// `41,250.50`, `79%`) kept left to right inside right-to-left text.
+fn isolated(text: &str) -> String {
+    let is_part = |c: char| c.is_ascii_alphanumeric() || "-−+.,:%/".contains(c);
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        // Trailing punctuation belongs to the sentence, not the figure.
+        let kept = run.trim_end_matches(['.', ',', ':']).len();
+        let (figure, tail) = run.split_at(kept);
+        if figure.chars().any(|c| c.is_ascii_digit()) {
+            out.push_str(r#"<bdi dir="ltr">"#);
+            out.push_str(&esc(figure));
+            out.push_str("</bdi>");
+        } else {
+            out.push_str(&esc(figure));
+        }
+        out.push_str(&esc(tail));
+        run.clear();
+    };
+    for c in text.chars() {
+        if is_part(c) {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push_str(&esc(&c.to_string()));
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
 fn esc(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -260,7 +292,7 @@ impl ReportWriter for Html {
                 tr(t!("report.summary"))
             );
             for sentence in &r.summary {
-                let _ = write!(s, "<li>{}</li>", esc(&sentence.text(lang)));
+                let _ = write!(s, "<li>{}</li>", isolated(&sentence.text(lang)));
             }
             s.push_str("</ul>");
         }
@@ -485,5 +517,22 @@ impl ReportWriter for Html {
         );
         out.write_all(s.as_bytes())?;
         writeln!(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::isolated;
+
+    #[test]
+    fn figures_in_a_sentence_keep_their_direction_and_the_sentence_its_full_stop() {
+        assert_eq!(
+            isolated("انخفض من 13 إلى 11 (−2) منذ 2026-10."),
+            r#"انخفض من <bdi dir="ltr">13</bdi> إلى <bdi dir="ltr">11</bdi> (<bdi dir="ltr">−2</bdi>) منذ <bdi dir="ltr">2026-10</bdi>."#
+        );
+        assert_eq!(
+            isolated("a <b> 41,250.50 SAR, done"),
+            r#"a &lt;b&gt; <bdi dir="ltr">41,250.50</bdi> SAR, done"#
+        );
     }
 }
