@@ -47,6 +47,8 @@ struct Texts {
     label: Option<String>,
     related: Vec<String>,
     help: Option<String>,
+    /// What the help line is called (`help`, `مساعدة`).
+    help_name: String,
 }
 
 impl Texts {
@@ -56,6 +58,7 @@ impl Texts {
             label: d.label.as_ref().map(|m| m.text(lang)),
             related: d.related.iter().map(|r| r.message.text(lang)).collect(),
             help: d.help.as_ref().map(|m| m.text(lang)),
+            help_name: crate::t!("word.help").text(lang),
         }
     }
 }
@@ -112,7 +115,11 @@ fn report<'a>(d: &'a Diagnostic, texts: &'a Texts, sources: &'a Sources) -> Vec<
         }
     };
     if let Some(help) = &texts.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+        group = group.element(
+            Level::HELP
+                .with_name(texts.help_name.as_str())
+                .message(help.as_str()),
+        );
     }
     vec![group]
 }
