@@ -26,7 +26,7 @@ impl TaskWriter for Markdown {
             writeln!(
                 out,
                 "| {} | {} | {} | {} | {} |",
-                escape(&show_date_time(task.due, listing.calendar)),
+                escape(&show_date_time(task.due, listing.calendar, self.lang)),
                 state.text(self.lang),
                 escape(task.step.name.primary()),
                 escape(&subject_title(task, listing.calendar)),

@@ -77,11 +77,15 @@ fn columns(lang: Lang) -> [String; 5] {
     .map(|m| m.text(lang))
 }
 
-/// A date-time as the listing's calendar choice shows it.
-pub(crate) fn show_date_time(at: NaiveDateTime, calendar: CalendarChoice) -> String {
+/// A date-time as the listing's calendar choice shows it; Hijri dates end
+/// in `AH`, or `هـ` for an Arabic reader.
+pub(crate) fn show_date_time(at: NaiveDateTime, calendar: CalendarChoice, lang: Lang) -> String {
     let time = at.format("%H:%M");
     let gregorian = at.date().format("%Y-%m-%d");
-    let hijri = to_hijri(at.date()).map_or_else(String::new, |h| h.to_string());
+    let hijri = to_hijri(at.date()).map_or_else(String::new, |h| match lang {
+        Lang::En => h.to_string(),
+        Lang::Ar => format!("{:04}-{:02}-{:02} هـ", h.year, h.month, h.day),
+    });
     match calendar {
         CalendarChoice::Gregorian => format!("{gregorian} {time}"),
         CalendarChoice::Hijri => format!("{hijri} {time}"),

@@ -39,7 +39,7 @@ impl TaskWriter for Table {
                 None => format!("— ({})", task.step.owner.value),
             };
             table.add_row(vec![
-                cell(show_date_time(task.due, listing.calendar)),
+                cell(show_date_time(task.due, listing.calendar, self.lang)),
                 cell(state.text(self.lang)),
                 cell(task.step.name.primary()),
                 cell(subject_title(task, listing.calendar)),
