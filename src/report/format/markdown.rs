@@ -77,26 +77,11 @@ impl ReportWriter for Markdown {
             )?;
         }
         writeln!(out, "\n## {}\n", text(t!("report.platforms")))?;
-        let columns = [
-            t!("report.col.platform"),
-            t!("report.col.focus"),
-            t!("report.col.planned"),
-            t!("report.col.posts"),
-        ];
-        write!(out, "| {} |", columns.map(text).join(" | "))?;
-        for f in &r
-            .platforms
-            .first()
-            .map_or(Vec::new(), |p| p.figures.clone())
-        {
-            write!(out, " {} |", f.id())?;
-        }
-        writeln!(out)?;
-        writeln!(
-            out,
-            "|{}",
-            " --- |".repeat(4 + r.platforms.first().map_or(0, |p| p.figures.len()))
-        )?;
+        let columns = super::platform_columns();
+        let rule = " --- |".repeat(columns.len());
+        let names: Vec<String> = columns.into_iter().map(text).collect();
+        writeln!(out, "| {} |", names.join(" | "))?;
+        writeln!(out, "|{rule}")?;
         for p in &r.platforms {
             write!(
                 out,
@@ -141,6 +126,34 @@ impl ReportWriter for Markdown {
                 show(f.unit(), f.value),
                 cell(&note)
             )?;
+        }
+        if !r.top_posts.is_empty() {
+            writeln!(out, "\n## {}\n", text(t!("report.top-posts")))?;
+            let columns = super::top_post_columns();
+            let rule = " --- |".repeat(columns.len());
+            let names: Vec<String> = columns.into_iter().map(text).collect();
+            writeln!(out, "| {} |", names.join(" | "))?;
+            writeln!(out, "|{rule}")?;
+            for p in &r.top_posts {
+                let post = p
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| p.url.clone().unwrap_or_else(|| p.id.clone()));
+                let goal = p
+                    .goal
+                    .clone()
+                    .unwrap_or_else(|| text(t!("report.not-in-plan")));
+                writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} | {} |",
+                    p.platform,
+                    p.date.as_deref().unwrap_or(""),
+                    cell(&post),
+                    cell(&goal),
+                    show(Unit::Count, p.impressions.map(|v| v as f64)),
+                    show(Unit::Count, p.engagements.map(|v| v as f64))
+                )?;
+            }
         }
         writeln!(
             out,

@@ -126,6 +126,24 @@ pub(crate) fn missing_item(m: &super::MissingItem) -> crate::text::i18n::Msg {
     )
 }
 
+/// The columns of the platforms table: the platform, its focus, its share
+/// of the planned placements, its posts, then [`super::PLATFORM_METRICS`].
+pub(crate) fn platform_columns() -> Vec<crate::text::i18n::Msg> {
+    vec![
+        crate::t!("report.col.platform"),
+        crate::t!("report.col.focus"),
+        crate::t!("report.col.planned"),
+        crate::t!("report.col.posts"),
+        crate::t!("report.col.impressions"),
+        crate::t!("report.col.reach"),
+        crate::t!("report.col.engagements"),
+        crate::t!("report.col.engagement-per-impression"),
+        crate::t!("report.col.engagement-per-reach"),
+        crate::t!("report.col.net-follows"),
+        crate::t!("report.col.followers"),
+    ]
+}
+
 /// The columns of the top-posts table.
 pub(crate) fn top_post_columns() -> Vec<crate::text::i18n::Msg> {
     vec![

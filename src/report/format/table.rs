@@ -95,22 +95,7 @@ impl ReportWriter for Table {
                 )?;
             }
         }
-        let mut t = table(
-            &[
-                t!("report.col.platform"),
-                t!("report.col.focus"),
-                t!("report.col.planned"),
-                t!("report.col.posts"),
-                t!("report.col.impressions"),
-                t!("report.col.reach"),
-                t!("report.col.engagements"),
-                t!("report.col.engagement-per-impression"),
-                t!("report.col.engagement-per-reach"),
-                t!("report.col.net-follows"),
-                t!("report.col.followers"),
-            ],
-            lang,
-        );
+        let mut t = table(&super::platform_columns(), lang);
         for p in &r.platforms {
             let mut row = vec![
                 cell(&p.platform),
