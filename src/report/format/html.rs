@@ -156,15 +156,27 @@ fn trend_chart(r: &Report, kpi: &super::super::KpiResult, lang: Lang) -> String 
     );
     // The target's label stands at the line's oldest end, away from the
     // newest value's label at the other.
+    // Words are laid out in the reader's direction: an Arabic label reads
+    // right to left (its unit after its number), still starting at the
+    // chart's left edge (in right-to-left text that edge is its end).
+    let (direction, left) = match lang {
+        Lang::Ar => (r#" direction="rtl""#, "end"),
+        Lang::En => ("", "start"),
+    };
     if let Some(t) = kpi.target {
         let _ = write!(
             svg,
-            r##"<line x1="{pad}" y1="{0:.1}" x2="{1}" y2="{0:.1}" stroke="#c0392b" stroke-dasharray="5 4"/><text x="{pad}" y="{2:.1}" text-anchor="start">{3}</text>"##,
+            r##"<line x1="{pad}" y1="{0:.1}" x2="{1}" y2="{0:.1}" stroke="#c0392b" stroke-dasharray="5 4"/><text x="{pad}" y="{2:.1}" text-anchor="{left}"{direction}>{3}</text>"##,
             y(t),
             w - pad,
             y(t) - 4.0,
             escaped(
-                &t!("report.html.target", value = show(kpi.unit, Some(t))),
+                // Isolated, so that Arabic words beside it do not carry its
+                // `%` or unit to the other side («%المستهدف 4.00»).
+                &t!(
+                    "report.html.target",
+                    value = format!("\u{2068}{}\u{2069}", show(kpi.unit, Some(t)))
+                ),
                 lang
             )
         );
@@ -198,7 +210,7 @@ fn trend_chart(r: &Report, kpi: &super::super::KpiResult, lang: Lang) -> String 
         if let Some(v) = v {
             let _ = write!(
                 svg,
-                r##"<circle cx="{0:.1}" cy="{1:.1}" r="3.5" fill="#0b7a5a"/><text x="{0:.1}" y="{2:.1}" text-anchor="middle">{3}</text>"##,
+                r##"<circle cx="{0:.1}" cy="{1:.1}" r="3.5" fill="#0b7a5a"/><text x="{0:.1}" y="{2:.1}" text-anchor="middle"{direction}>{3}</text>"##,
                 x(i),
                 y(*v),
                 y(*v) - 8.0,
