@@ -121,9 +121,28 @@ pub(crate) fn missing_item(m: &super::MissingItem) -> crate::text::i18n::Msg {
         item = &m.item,
         platform = &m.platform,
         publish = &m.publish,
-        status = &m.status,
+        status = status_words(&m.status),
         title = &m.title
     )
+}
+
+/// A calendar status in the reader's words (`scheduled` → «مجدولة»); as
+/// written when it is none of the statuses.
+fn status_words(raw: &str) -> crate::text::i18n::Arg {
+    use crate::plan::model::FieldValue as _;
+    use crate::plan::model::calendar::Status;
+    match Status::parse(raw) {
+        Ok(status) => match status {
+            Status::Idea => crate::t!("item-status.idea"),
+            Status::Drafted => crate::t!("item-status.drafted"),
+            Status::Approved => crate::t!("item-status.approved"),
+            Status::Scheduled => crate::t!("item-status.scheduled"),
+            Status::Published => crate::t!("item-status.published"),
+            Status::Cancelled => crate::t!("item-status.cancelled"),
+        }
+        .into(),
+        Err(_) => raw.into(),
+    }
 }
 
 /// The columns of the platforms table: the platform, its focus, its share
