@@ -78,15 +78,25 @@ impl ReportWriter for Table {
         }
         writeln!(out, "{}\n{t}", text(t!("report.scorecard")))?;
         for k in &r.kpis {
-            writeln!(out, "  {}: {}", k.kpi, text(super::coverage(k)))?;
+            let name = match lang {
+                Lang::Ar => k.name.primary(),
+                Lang::En => k.name.english(),
+            };
+            writeln!(out, "  {}: {}", name, text(super::coverage(k)))?;
             for p in &k.parts {
+                let (ar, en) = super::metric_names(p.figure.metric);
+                let metric = match lang {
+                    Lang::Ar if !ar.is_empty() => ar,
+                    Lang::En if !en.is_empty() => en,
+                    _ => p.figure.id(),
+                };
                 writeln!(
                     out,
                     "  {}",
                     text(t!(
                         "report.part",
-                        kpi = &k.kpi,
-                        metric = p.figure.id(),
+                        kpi = name,
+                        metric = metric,
                         value = show(p.figure.unit(), p.figure.value),
                         target = show(p.figure.unit(), p.target),
                         score = p.score.map_or("—".into(), |s| format!("{s:.0}")),
