@@ -168,6 +168,63 @@ mod tests {
         }
     }
 
+    /// The limits on a URL: a t.co slug of at most 40 letters and digits
+    /// (a query after it kept, a path cut), a host label of at most 63
+    /// characters in its Punycode form, and at most 4,096 UTF-16 units with
+    /// the host in Punycode and `https://` counted where no protocol is
+    /// written. (twitter-text 3 for JavaScript extracts the same and gives the
+    /// same lengths. At exactly the limit it also counts a written protocol
+    /// twice, which twitter-text for Ruby and Java do not: that case is left
+    /// out.)
+    #[test]
+    fn a_url_within_x_limits_is_one_and_beyond_them_is_not() {
+        let a = |n: usize| "a".repeat(n);
+        let cases: Vec<(String, Option<(usize, usize)>, usize)> = vec![
+            (
+                format!("see https://t.co/{} x", "A".repeat(40)),
+                Some((4, 57)),
+                29,
+            ),
+            (format!("see https://t.co/{} x", "A".repeat(41)), None, 60),
+            (
+                "see https://t.co/abc123?x=1&y=2 x".into(),
+                Some((4, 31)),
+                29,
+            ),
+            ("see https://t.co/abc123? x".into(), Some((4, 23)), 30),
+            ("see https://t.co/abc123/more x".into(), Some((4, 23)), 34),
+            (format!("see http://{}.com x", a(63)), Some((4, 78)), 29),
+            (format!("see http://{}.com x", a(64)), None, 81),
+            (
+                format!("see http://{}.com x", "ü".repeat(20)),
+                Some((4, 35)),
+                29,
+            ),
+            (format!("see http://{}.com x", "ü".repeat(60)), None, 77),
+            (
+                format!("see http://{}üü.com x", "b".repeat(54)),
+                Some((4, 71)),
+                29,
+            ),
+            (format!("see http://{}üü.com x", "b".repeat(55)), None, 74),
+            (
+                format!("https://example.com/{}", a(4068)),
+                Some((0, 4088)),
+                23,
+            ),
+            (format!("example.com/{}", a(4076)), Some((0, 4088)), 23),
+            (format!("example.com/{}", a(4077)), None, 4089),
+            (format!("https://üüü.com/{}", a(4064)), Some((0, 4080)), 23),
+            (format!("https://üüü.com/{}", a(4065)), Some((0, 4081)), 23),
+        ];
+        for (text, span, weight) in cases {
+            let found: Vec<(usize, usize)> = urls(&text).iter().map(|u| (u.start, u.end)).collect();
+            let shown: String = text.chars().take(40).collect();
+            assert_eq!(found, span.into_iter().collect::<Vec<_>>(), "{shown}…");
+            assert_eq!(weighted_length(&text), weight, "{shown}…");
+        }
+    }
+
     #[test]
     fn arabic_weighs_one_and_emoji_two() {
         assert_eq!(weighted_length("خيركم"), 5);
