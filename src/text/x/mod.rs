@@ -179,7 +179,9 @@ mod tests {
     #[test]
     fn a_url_within_x_limits_is_one_and_beyond_them_is_not() {
         let a = |n: usize| "a".repeat(n);
-        let cases: Vec<(String, Option<(usize, usize)>, usize)> = vec![
+        // The text, where its one URL begins and ends (if any), its weight.
+        type Case = (String, Option<(usize, usize)>, usize);
+        let cases: Vec<Case> = vec![
             (
                 format!("see https://t.co/{} x", "A".repeat(40)),
                 Some((4, 57)),
