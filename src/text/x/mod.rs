@@ -178,9 +178,9 @@ mod tests {
     /// out.)
     #[test]
     fn a_url_within_x_limits_is_one_and_beyond_them_is_not() {
-        let a = |n: usize| "a".repeat(n);
         // The text, where its one URL begins and ends (if any), its weight.
         type Case = (String, Option<(usize, usize)>, usize);
+        let a = |n: usize| "a".repeat(n);
         let cases: Vec<Case> = vec![
             (
                 format!("see https://t.co/{} x", "A".repeat(40)),
