@@ -329,6 +329,9 @@ mod tests {
         ] {
             assert_eq!(amount(cell), Ok(Some(value)), "{cell}");
         }
+        // The largest amount is the largest count; a cent more is too large.
+        assert_eq!(amount("1,000,000,000,000"), Ok(Some(1e12)));
+        assert!(amount("1000000000000.01").is_err());
         assert_eq!(amount(""), Ok(None));
         assert_eq!(amount("--"), Ok(None));
         for bad in [
