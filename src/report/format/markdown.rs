@@ -77,11 +77,7 @@ impl ReportWriter for Markdown {
             )?;
         }
         writeln!(out, "\n## {}\n", text(t!("report.platforms")))?;
-        let columns = super::platform_columns();
-        let rule = " --- |".repeat(columns.len());
-        let names: Vec<String> = columns.into_iter().map(text).collect();
-        writeln!(out, "| {} |", names.join(" | "))?;
-        writeln!(out, "|{rule}")?;
+        header(out, super::platform_columns(), lang)?;
         for p in &r.platforms {
             write!(
                 out,
@@ -106,9 +102,7 @@ impl ReportWriter for Markdown {
             t!("report.col.saves"),
             t!("report.col.link-clicks"),
         ];
-        let rule = " --- |".repeat(columns.len());
-        writeln!(out, "| {} |", columns.map(text).join(" | "))?;
-        writeln!(out, "|{rule}")?;
+        header(out, columns.to_vec(), lang)?;
         for (platform, figures) in super::interaction_rows(r, lang) {
             let values: Vec<String> = figures.iter().map(|f| show(f.unit(), f.value)).collect();
             writeln!(out, "| {} | {} |", cell(&platform), values.join(" | "))?;
@@ -129,11 +123,7 @@ impl ReportWriter for Markdown {
         }
         if !r.top_posts.is_empty() {
             writeln!(out, "\n## {}\n", text(t!("report.top-posts")))?;
-            let columns = super::top_post_columns();
-            let rule = " --- |".repeat(columns.len());
-            let names: Vec<String> = columns.into_iter().map(text).collect();
-            writeln!(out, "| {} |", names.join(" | "))?;
-            writeln!(out, "|{rule}")?;
+            header(out, super::top_post_columns(), lang)?;
             for p in &r.top_posts {
                 let post = p
                     .title
@@ -188,4 +178,11 @@ impl ReportWriter for Markdown {
         }
         Ok(())
     }
+}
+
+/// A table's header row, in `lang`, and the rule under it.
+fn header(out: &mut dyn Write, columns: Vec<Msg>, lang: Lang) -> io::Result<()> {
+    let names: Vec<String> = columns.iter().map(|m| m.text(lang)).collect();
+    writeln!(out, "| {} |", names.join(" | "))?;
+    writeln!(out, "|{}", " --- |".repeat(names.len()))
 }
