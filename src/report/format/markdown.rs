@@ -77,7 +77,7 @@ impl ReportWriter for Markdown {
             )?;
         }
         writeln!(out, "\n## {}\n", text(t!("report.platforms")))?;
-        header(out, super::platform_columns(), lang)?;
+        header(out, &super::platform_columns(), lang)?;
         for p in &r.platforms {
             write!(
                 out,
@@ -102,7 +102,7 @@ impl ReportWriter for Markdown {
             t!("report.col.saves"),
             t!("report.col.link-clicks"),
         ];
-        header(out, columns.to_vec(), lang)?;
+        header(out, &columns, lang)?;
         for (platform, figures) in super::interaction_rows(r, lang) {
             let values: Vec<String> = figures.iter().map(|f| show(f.unit(), f.value)).collect();
             writeln!(out, "| {} | {} |", cell(&platform), values.join(" | "))?;
@@ -123,7 +123,7 @@ impl ReportWriter for Markdown {
         }
         if !r.top_posts.is_empty() {
             writeln!(out, "\n## {}\n", text(t!("report.top-posts")))?;
-            header(out, super::top_post_columns(), lang)?;
+            header(out, &super::top_post_columns(), lang)?;
             for p in &r.top_posts {
                 let post = p
                     .title
@@ -181,7 +181,7 @@ impl ReportWriter for Markdown {
 }
 
 /// A table's header row, in `lang`, and the rule under it.
-fn header(out: &mut dyn Write, columns: Vec<Msg>, lang: Lang) -> io::Result<()> {
+fn header(out: &mut dyn Write, columns: &[Msg], lang: Lang) -> io::Result<()> {
     let names: Vec<String> = columns.iter().map(|m| m.text(lang)).collect();
     writeln!(out, "| {} |", names.join(" | "))?;
     writeln!(out, "|{}", " --- |".repeat(names.len()))
