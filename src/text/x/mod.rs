@@ -216,6 +216,8 @@ mod tests {
             ),
             (format!("example.com/{}", a(4076)), Some((0, 4088)), 23),
             (format!("example.com/{}", a(4077)), None, 4089),
+            (format!("a.example.com/{}", a(4074)), Some((0, 4088)), 23),
+            (format!("a.example.com/{}", a(4075)), None, 4089),
             (format!("https://üüü.com/{}", a(4064)), Some((0, 4080)), 23),
             (format!("https://üüü.com/{}", a(4065)), Some((0, 4081)), 23),
         ];

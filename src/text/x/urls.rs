@@ -392,9 +392,10 @@ impl<'a> Scanner<'a> {
         if slug_end - slug_start > MAX_TCO_SLUG_LENGTH {
             return None;
         }
+        // A query after the slug, read from its `?` (a query character it may
+        // not end with) and no further than the URL.
         if self.at(slug_end) == Some('?')
-            && slug_end < found.end
-            && let Some(end) = self.query_end(slug_end + 1, found.end)
+            && let Some(end) = self.query_end(slug_end, found.end)
         {
             return Some(end);
         }
