@@ -4,11 +4,18 @@
 use super::args::{DiffArgs, DiffFormat};
 use super::error::{Result, SUCCESS};
 use khairukum::plan::git;
+use khairukum::t;
+use khairukum::text::i18n::Lang;
 use std::io::{self, Write};
 use std::path::Path;
 
-/// `plan diff`: both sides read through git (or the working tree), then compared.
-pub(crate) fn run(plan: &Path, args: &DiffArgs) -> Result<u8> {
+/// `plan diff`: both sides read through git (or the working tree), then
+/// compared; the Markdown is in `lang`, the JSON's words in English.
+pub(crate) fn run(plan: &Path, args: &DiffArgs, lang: Lang) -> Result<u8> {
+    let lang = match args.format {
+        DiffFormat::Markdown => lang,
+        DiffFormat::Json => Lang::En,
+    };
     let cwd = std::env::current_dir()?;
     let repo = git::toplevel(&cwd)?;
     let absolute = cwd.join(plan);
@@ -46,19 +53,19 @@ pub(crate) fn run(plan: &Path, args: &DiffArgs) -> Result<u8> {
         None => (
             None,
             khairukum::plan::load::load(&absolute)?,
-            "working tree".to_string(),
+            t!("diff.working-tree").text(lang),
         ),
     };
     let changes = khairukum::plan::diff::diff(&old.plan, &new.plan);
     let base_label = if args.base.is_some() {
         base.clone()
     } else {
-        format!("{} (merge base)", &base[..base.len().min(12)])
+        t!("diff.merge-base", revision = &base[..base.len().min(12)]).text(lang)
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
     match args.format {
         DiffFormat::Markdown => out.write_all(
-            khairukum::plan::diff::markdown(&changes, &base_label, &head_label).as_bytes(),
+            khairukum::plan::diff::markdown(&changes, &base_label, &head_label, lang).as_bytes(),
         )?,
         DiffFormat::Json => {
             serde_json::to_writer_pretty(

@@ -34,7 +34,7 @@ pub(crate) fn main() -> ExitCode {
         Command::Plan(PlanCommand::Validate(args)) => {
             validate::run(&validate::ValidateSettings::resolve(plan, lang, args))
         }
-        Command::Plan(PlanCommand::Diff(args)) => diff::run(&plan, args),
+        Command::Plan(PlanCommand::Diff(args)) => diff::run(&plan, args, lang),
         Command::Tasks(args) => tasks::TasksSettings::resolve(plan, lang, args)
             .and_then(|settings| tasks::run(&settings)),
         Command::Report(args) => {

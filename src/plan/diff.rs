@@ -4,6 +4,8 @@
 
 use crate::plan::model::Plan;
 use crate::plan::model::calendar::Item;
+use crate::t;
+use crate::text::i18n::{Lang, Msg};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -19,23 +21,24 @@ pub struct Change {
     pub id: String,
     /// The calendar month, for items.
     pub month: Option<String>,
-    pub what: String,
-    pub old: Option<String>,
-    pub new: Option<String>,
+    /// What changed, in the reader's language (English in JSON).
+    pub what: Msg,
+    pub old: Option<Msg>,
+    pub new: Option<Msg>,
 }
 
-fn change(
-    area: &'static str,
-    kind: &'static str,
-    id: impl Into<String>,
-    what: impl Into<String>,
-) -> Change {
+/// A value as the plan file writes it.
+fn verbatim(text: impl Into<String>) -> Msg {
+    t!("verbatim", text = text.into())
+}
+
+fn change(area: &'static str, kind: &'static str, id: impl Into<String>, what: Msg) -> Change {
     Change {
         area,
         kind,
         id: id.into(),
         month: None,
-        what: what.into(),
+        what,
         old: None,
         new: None,
     }
@@ -44,9 +47,9 @@ fn change(
 fn changed(
     area: &'static str,
     id: impl Into<String>,
-    what: impl Into<String>,
-    old: String,
-    new: String,
+    what: Msg,
+    old: Msg,
+    new: Msg,
 ) -> Option<Change> {
     (old != new).then(|| Change {
         old: Some(old),
@@ -72,17 +75,25 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
 }
 
 fn goals(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
-    let kpis = |plan: &Plan| -> BTreeMap<String, (String, String, String)> {
+    let kpis = |plan: &Plan| -> BTreeMap<String, (String, Msg, Msg)> {
         plan.goals
             .iter()
             .flat_map(|g| &g.data.goals)
             .flat_map(|g| {
                 g.kpis.iter().map(move |k| {
-                    let target = k.target.as_ref().map_or("—".into(), |t| {
-                        format!("{} by {}", number(t.value), t.by.raw.trim())
+                    let target = k.target.as_ref().map_or(verbatim("—"), |t| {
+                        t!(
+                            "diff.target",
+                            value = number(t.value),
+                            date = t.by.raw.trim()
+                        )
                     });
-                    let baseline = k.baseline.as_ref().map_or("—".into(), |b| {
-                        format!("{} at {}", number(b.value), b.at.raw.trim())
+                    let baseline = k.baseline.as_ref().map_or(verbatim("—"), |b| {
+                        t!(
+                            "diff.baseline",
+                            value = number(b.value),
+                            date = b.at.raw.trim()
+                        )
                     });
                     (
                         format!("{}/{}", g.id.value, k.id.value),
@@ -102,7 +113,12 @@ fn goals(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
     let (old_goals, new_goals) = (goal_ids(old), goal_ids(new));
     for (id, name) in &new_goals {
         if !old_goals.contains_key(id) {
-            out.push(change("goals", "added", id, format!("goal added: {name}")));
+            out.push(change(
+                "goals",
+                "added",
+                id,
+                t!("diff.goal-added", name = name),
+            ));
         }
     }
     for (id, name) in &old_goals {
@@ -111,7 +127,7 @@ fn goals(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
                 "goals",
                 "removed",
                 id,
-                format!("goal removed: {name}"),
+                t!("diff.goal-removed", name = name),
             ));
         }
     }
@@ -122,27 +138,27 @@ fn goals(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
                 "goals",
                 "added",
                 id,
-                format!("KPI added ({metric}), target {target}"),
+                t!("diff.kpi-added", metric = metric, target = target.clone()),
             )),
             Some((old_metric, old_baseline, old_target)) => {
                 out.extend(changed(
                     "goals",
                     id,
-                    "metric",
-                    old_metric.clone(),
-                    metric.clone(),
+                    t!("diff.field.metric"),
+                    verbatim(old_metric),
+                    verbatim(metric),
                 ));
                 out.extend(changed(
                     "goals",
                     id,
-                    "baseline",
+                    t!("word.baseline"),
                     old_baseline.clone(),
                     baseline.clone(),
                 ));
                 out.extend(changed(
                     "goals",
                     id,
-                    "target",
+                    t!("word.target"),
                     old_target.clone(),
                     target.clone(),
                 ));
@@ -151,7 +167,7 @@ fn goals(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
     }
     for id in old_kpis.keys() {
         if !new_kpis.contains_key(id) {
-            out.push(change("goals", "removed", id, "KPI removed"));
+            out.push(change("goals", "removed", id, t!("diff.kpi-removed")));
         }
     }
 }
@@ -188,16 +204,16 @@ fn calendar(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
         };
         let Some((_, before)) = old_items.get(id) else {
             out.push(with_month(Change {
-                new: Some(item.publish.raw.trim().to_string()),
+                new: Some(verbatim(item.publish.raw.trim())),
                 ..change(
                     "calendar",
                     "added",
                     id,
-                    format!(
-                        "added: {} ({}, {})",
-                        item.title.primary(),
-                        list(item),
-                        item.owner.value
+                    t!(
+                        "diff.item-added",
+                        title = item.title.primary(),
+                        platforms = list(item),
+                        owner = &item.owner.value
                     ),
                 )
             }));
@@ -205,27 +221,27 @@ fn calendar(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
         };
         if before.publish.raw.trim() != item.publish.raw.trim() {
             out.push(with_month(Change {
-                old: Some(before.publish.raw.trim().to_string()),
-                new: Some(item.publish.raw.trim().to_string()),
-                ..change("calendar", "moved", id, "publish time")
+                old: Some(verbatim(before.publish.raw.trim())),
+                new: Some(verbatim(item.publish.raw.trim())),
+                ..change("calendar", "moved", id, t!("diff.field.publish"))
             }));
         }
         if before.owner.value != item.owner.value {
             out.push(with_month(Change {
-                old: Some(before.owner.value.clone()),
-                new: Some(item.owner.value.clone()),
-                ..change("calendar", "reassigned", id, "owner")
+                old: Some(verbatim(&before.owner.value)),
+                new: Some(verbatim(&item.owner.value)),
+                ..change("calendar", "reassigned", id, t!("diff.field.owner"))
             }));
         }
         for (what, a, b) in [
             (
-                "status",
+                t!("diff.field.status"),
                 before.status.raw.trim().to_string(),
                 item.status.raw.trim().to_string(),
             ),
-            ("platforms", list(before), list(item)),
+            (t!("diff.field.platforms"), list(before), list(item)),
             (
-                "goal",
+                t!("diff.field.goal"),
                 before
                     .goal
                     .as_ref()
@@ -235,7 +251,7 @@ fn calendar(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
                     .map_or(String::new(), |g| g.value.clone()),
             ),
         ] {
-            if let Some(c) = changed("calendar", id, what, a, b) {
+            if let Some(c) = changed("calendar", id, what, verbatim(a), verbatim(b)) {
                 out.push(with_month(c));
             }
         }
@@ -244,12 +260,12 @@ fn calendar(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
         if !new_items.contains_key(id) {
             out.push(Change {
                 month: Some(month.clone()),
-                old: Some(item.publish.raw.trim().to_string()),
+                old: Some(verbatim(item.publish.raw.trim())),
                 ..change(
                     "calendar",
                     "removed",
                     id,
-                    format!("removed: {}", item.title.primary()),
+                    t!("diff.item-removed", title = item.title.primary()),
                 )
             });
         }
@@ -276,22 +292,28 @@ fn process(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
                 "process",
                 "added",
                 id,
-                format!("step added, owned by {owner}, due {due}"),
+                t!("diff.step-added", owner = owner, due = due),
             )),
             Some((old_owner, old_due)) => {
                 out.extend(changed(
                     "process",
                     id,
-                    "owner",
-                    old_owner.clone(),
-                    owner.clone(),
+                    t!("diff.field.owner"),
+                    verbatim(old_owner),
+                    verbatim(owner),
                 ));
-                out.extend(changed("process", id, "due", old_due.clone(), due.clone()));
+                out.extend(changed(
+                    "process",
+                    id,
+                    t!("diff.field.due"),
+                    verbatim(old_due),
+                    verbatim(due),
+                ));
             }
         }
     }
     for id in a.keys().filter(|id| !b.contains_key(*id)) {
-        out.push(change("process", "removed", id, "step removed"));
+        out.push(change("process", "removed", id, t!("diff.step-removed")));
     }
 }
 
@@ -310,19 +332,24 @@ fn platforms(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
                 "platforms",
                 "added",
                 id,
-                format!("platform added, focus {focus}"),
+                t!("diff.platform-added", focus = focus),
             )),
             Some(old_focus) => out.extend(changed(
                 "platforms",
                 id,
-                "focus",
-                old_focus.clone(),
-                focus.clone(),
+                t!("diff.field.focus"),
+                verbatim(old_focus),
+                verbatim(focus),
             )),
         }
     }
     for id in a.keys().filter(|id| !b.contains_key(*id)) {
-        out.push(change("platforms", "removed", id, "platform removed"));
+        out.push(change(
+            "platforms",
+            "removed",
+            id,
+            t!("diff.platform-removed"),
+        ));
     }
 }
 
@@ -352,96 +379,105 @@ fn team(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
                 "team",
                 "added",
                 id,
-                format!("person added ({roles})"),
+                t!("diff.person-added", roles = roles),
             )),
             Some((old_roles, old_hours)) => {
                 out.extend(changed(
                     "team",
                     id,
-                    "roles",
-                    old_roles.clone(),
-                    roles.clone(),
+                    t!("diff.field.roles"),
+                    verbatim(old_roles),
+                    verbatim(roles),
                 ));
                 out.extend(changed(
                     "team",
                     id,
-                    "hours a week",
-                    old_hours.clone(),
-                    hours.clone(),
+                    t!("diff.field.hours"),
+                    verbatim(old_hours),
+                    verbatim(hours),
                 ));
             }
         }
     }
     for id in a.keys().filter(|id| !b.contains_key(*id)) {
-        out.push(change("team", "removed", id, "person removed"));
+        out.push(change("team", "removed", id, t!("diff.person-removed")));
     }
 }
 
 fn policies(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
-    let summary = |plan: &Plan| -> BTreeMap<&'static str, String> {
-        let mut m = BTreeMap::new();
-        if let Some(p) = &plan.policies {
-            let p = &p.data;
-            m.insert(
-                "max hashtags",
+    // Each policy as one line of text, in the order a reviewer reads them
+    // (none at all when the plan has no policies file).
+    let summary = |plan: &Plan| -> Vec<(Msg, String)> {
+        let Some(p) = &plan.policies else {
+            return Vec::new();
+        };
+        let p = &p.data;
+        let mut words: Vec<&str> = p.banned_words.iter().map(|w| w.value.as_str()).collect();
+        words.sort_unstable();
+        vec![
+            (t!("diff.policy.banned-words"), words.join(", ")),
+            (
+                t!("diff.policy.max-hashtags"),
                 p.hashtags
                     .as_ref()
                     .and_then(|h| h.max_per_post.as_ref())
                     .map_or("—".into(), |v| v.value.to_string()),
-            );
-            let mut words: Vec<&str> = p.banned_words.iter().map(|w| w.value.as_str()).collect();
-            words.sort_unstable();
-            m.insert("banned words", words.join(", "));
-            m.insert(
-                "text limits",
+            ),
+            (t!("diff.policy.mix-tolerance"), number(p.mix_tolerance())),
+            (
+                t!("diff.policy.response-promise"),
+                p.response_time
+                    .as_ref()
+                    .map_or("—".into(), |r| r.promise.raw.trim().to_string()),
+            ),
+            (
+                t!("diff.policy.text-limits"),
                 p.text_limits
                     .iter()
                     .map(|(k, v)| format!("{}: {}", k.value, v.value))
                     .collect::<Vec<_>>()
                     .join(", "),
-            );
-            m.insert(
-                "response promise",
-                p.response_time
-                    .as_ref()
-                    .map_or("—".into(), |r| r.promise.raw.trim().to_string()),
-            );
-            m.insert("mix tolerance", number(p.mix_tolerance()));
-        }
-        m
+            ),
+        ]
     };
-    let (a, b) = (summary(old), summary(new));
-    for (what, value) in &b {
+    let before = summary(old);
+    for (what, value) in summary(new) {
+        let was = before
+            .iter()
+            .find(|(w, _)| *w == what)
+            .map_or_else(String::new, |(_, v)| v.clone());
         out.extend(changed(
             "policies",
             "policies",
-            *what,
-            a.get(what).cloned().unwrap_or_default(),
-            value.clone(),
+            what,
+            verbatim(was),
+            verbatim(value),
         ));
     }
 }
 
-/// The changes as Markdown, ready to post as a pull-request comment.
-pub fn markdown(changes: &[Change], old_label: &str, new_label: &str) -> String {
-    let mut s = format!("### Plan changes: `{old_label}` → `{new_label}`\n\n");
+/// The changes as Markdown in `lang`, ready to post as a pull-request comment.
+pub fn markdown(changes: &[Change], old_label: &str, new_label: &str, lang: Lang) -> String {
+    let mut s = t!("diff.heading", old = old_label, new = new_label).text(lang);
+    s.push_str("\n\n");
     if changes.is_empty() {
-        s.push_str("No change to the plan.\n");
+        s.push_str(&t!("diff.nothing").text(lang));
+        s.push('\n');
         return s;
     }
     for (area, title) in [
-        ("goals", "Goals and KPIs"),
-        ("calendar", "Calendar"),
-        ("process", "Process"),
-        ("platforms", "Platforms"),
-        ("team", "Team"),
-        ("policies", "Policies"),
+        ("goals", t!("diff.area.goals")),
+        ("calendar", t!("diff.area.calendar")),
+        ("process", t!("diff.area.process")),
+        ("platforms", t!("diff.area.platforms")),
+        ("team", t!("diff.area.team")),
+        ("policies", t!("diff.area.policies")),
     ] {
         let here: Vec<&Change> = changes.iter().filter(|c| c.area == area).collect();
         if here.is_empty() {
             continue;
         }
-        let _ = writeln!(s, "**{title}** ({})\n", here.len());
+        let _ = writeln!(s, "**{}** ({})\n", title.text(lang), here.len());
         let mut month = None;
         for c in here {
             if c.month.is_some() && c.month != month {
@@ -450,14 +486,16 @@ pub fn markdown(changes: &[Change], old_label: &str, new_label: &str) -> String 
             }
             let indent = if c.month.is_some() { "  " } else { "" };
             let detail = match (&c.old, &c.new) {
-                (Some(a), Some(b)) if c.kind != "added" => format!(": {a} → {b}"),
+                (Some(a), Some(b)) if c.kind != "added" => {
+                    t!("diff.from-to", old = a.clone(), new = b.clone()).text(lang)
+                }
                 _ => String::new(),
             };
             let _ = writeln!(
                 s,
-                "{indent}- `{}` {}{detail}",
+                "{indent}- `{}` {}",
                 c.id,
-                c.what.replace('|', "\\|")
+                format!("{}{detail}", c.what.text(lang)).replace('|', "\\|")
             );
         }
         s.push('\n');
@@ -471,26 +509,31 @@ mod tests {
 
     #[test]
     fn markdown_groups_by_area_and_month() {
-        let mut moved = change("calendar", "moved", "a", "publish time");
+        let mut moved = change("calendar", "moved", "a", t!("diff.field.publish"));
         moved.month = Some("2026-11".into());
-        moved.old = Some("2026-11-12T19:00".into());
-        moved.new = Some("2026-11-13T19:00".into());
+        moved.old = Some(verbatim("2026-11-12T19:00"));
+        moved.new = Some(verbatim("2026-11-13T19:00"));
         let target = changed(
             "goals",
             "reach/followers",
-            "target",
-            "2000 by 2026-12-31".into(),
-            "2500 by 2026-12-31".into(),
+            t!("word.target"),
+            t!("diff.target", value = 2000, date = "2026-12-31"),
+            t!("diff.target", value = 2500, date = "2026-12-31"),
         )
         .unwrap();
-        let text = markdown(&[target, moved], "main", "HEAD");
+        let changes = [target, moved];
+        let text = markdown(&changes, "main", "HEAD", Lang::En);
         assert_eq!(
             text,
             "### Plan changes: `main` → `HEAD`\n\n**Goals and KPIs** (1)\n\n- `reach/followers` target: 2000 by 2026-12-31 → 2500 by 2026-12-31\n\n**Calendar** (1)\n\n- 2026-11\n  - `a` publish time: 2026-11-12T19:00 → 2026-11-13T19:00\n\n"
         );
         assert_eq!(
-            markdown(&[], "a", "b"),
+            markdown(&[], "a", "b", Lang::En),
             "### Plan changes: `a` → `b`\n\nNo change to the plan.\n"
+        );
+        assert_eq!(
+            markdown(&changes, "main", "HEAD", Lang::Ar),
+            "### تغييرات الخطة: `main` ← `HEAD`\n\n**الأهداف ومؤشرات الأداء** (1)\n\n- `reach/followers` المستهدف: 2000 بحلول 2026-12-31 ← 2500 بحلول 2026-12-31\n\n**التقويم** (1)\n\n- 2026-11\n  - `a` موعد النشر: 2026-11-12T19:00 ← 2026-11-13T19:00\n\n"
         );
     }
 }

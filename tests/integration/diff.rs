@@ -113,10 +113,44 @@ fn a_reviewer_sees_targets_items_owners_and_policies() {
 
 "
     );
-    let json = khairukum(d, &["plan", "diff", "HEAD~1", "HEAD", "--format", "json"]);
+    let arabic = khairukum(d, &["plan", "diff", "HEAD~1", "HEAD", "--lang", "ar"]);
+    assert_eq!(
+        String::from_utf8(arabic.stdout).unwrap(),
+        "### تغييرات الخطة: `HEAD~1` ← `HEAD`
+
+**الأهداف ومؤشرات الأداء** (1)
+
+- `reach/followers` المستهدف: 2000 بحلول 2026-12-31 ← 2500 بحلول 2026-12-31
+
+**التقويم** (3)
+
+- 2026-11
+  - `new-post` مادة مضافة: منشور جديد (instagram، sara)
+  - `volunteers` موعد النشر: 2026-11-20T19:00 ← 2026-11-22T19:00
+  - `volunteers` المسؤول: sara ← omar
+
+**خطوات العمل** (1)
+
+- `approve` المسؤول: role:approver ← omar
+
+**سياسات النشر** (1)
+
+- `policies` الكلمات الممنوعة: عاجل ← حصري, عاجل
+
+"
+    );
+    // JSON is for scripts: its words stay English whatever the language.
+    let json = khairukum(
+        d,
+        &[
+            "plan", "diff", "HEAD~1", "HEAD", "--format", "json", "--lang", "ar",
+        ],
+    );
     let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(json["changes"].as_array().unwrap().len(), 6);
     assert_eq!(json["changes"][2]["kind"], "moved");
+    assert_eq!(json["changes"][0]["what"], "target");
+    assert_eq!(json["changes"][0]["new"], "2500 by 2026-12-31");
 }
 
 #[test]
