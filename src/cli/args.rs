@@ -165,9 +165,22 @@ pub(super) struct ReportArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// The day to treat as today (gives a year to TikTok dates written without one)
+    /// Compare with the period just before, or with the same period a year earlier
+    #[arg(long, value_enum, default_value_t = CompareArg::Previous)]
+    pub compare: CompareArg,
+
+    /// The day to treat as today (a period still running is measured up to it; gives a year to TikTok dates written without one)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<chrono::NaiveDate>,
+}
+
+/// What a report's figures are compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(super) enum CompareArg {
+    /// The period of the same kind just before (the month before a month)
+    Previous,
+    /// The same period a year earlier (the same month last year)
+    LastYear,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

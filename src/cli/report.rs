@@ -1,10 +1,11 @@
 //! `khairukum report`: settings resolved from the arguments, then the report.
 
-use super::args::{ReportArgs, ReportFormatArg};
+use super::args::{CompareArg, ReportArgs, ReportFormatArg};
 use super::error::{Error, Result, SUCCESS};
 use anyhow::Context as _;
 use chrono::NaiveDate;
-use khairukum::report::data::Period;
+use khairukum::report::Request;
+use khairukum::report::data::{Compare, Period};
 use khairukum::report::format::ReportFormat;
 use khairukum::text::dates::{HijriMonth, Month};
 use khairukum::text::i18n::Lang;
@@ -64,6 +65,7 @@ pub(crate) struct ReportSettings {
     plan: PathBuf,
     exports: Option<PathBuf>,
     asked: Asked,
+    compare: Compare,
     format: ReportFormat,
     output: Option<PathBuf>,
     today: NaiveDate,
@@ -114,6 +116,10 @@ impl ReportSettings {
             plan,
             exports: args.exports.clone(),
             asked,
+            compare: match args.compare {
+                CompareArg::Previous => Compare::Previous,
+                CompareArg::LastYear => Compare::LastYear,
+            },
             format: match args.format {
                 ReportFormatArg::Table => ReportFormat::Table,
                 ReportFormatArg::Markdown => ReportFormat::Markdown,
@@ -147,8 +153,14 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
         Asked::Quarter(y, q) => Period::quarter(y, q),
         Asked::Range(from, to) => Period::range(from, to),
     };
+    let request = Request {
+        period,
+        compare: settings.compare,
+        today: settings.today,
+    };
+    let (period, compared) = (&request.period, request.compared());
     // Only the calendar months the report and its trend look at are read.
-    let earliest = Month::of(period.previous().from.min(
+    let earliest = Month::of(compared.from.min(
         period.from - chrono::TimeDelta::days(31 * i64::from(khairukum::report::TREND_MONTHS)),
     ));
     let loaded = khairukum::plan::load::load_selected(&settings.plan, |_, month| {
@@ -172,11 +184,11 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
         settings.lang,
     )?;
     let tz = plan.time_zone();
-    let trend = khairukum::report::trend_periods(plan, &period);
+    let trend = khairukum::report::trend_periods(plan, period);
     let earliest = trend
         .iter()
         .map(|p| p.from)
-        .chain([period.previous().from])
+        .chain([compared.from])
         .min()
         .unwrap_or(period.from);
     let options = khairukum::exports::Options {
@@ -204,7 +216,7 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
         }
     };
     let own = khairukum::exports::measures::read(&exports, plan, tz, plan.date_order());
-    let report = khairukum::report::build(plan, &imported, (&followers, &own), &period, &extra);
+    let report = khairukum::report::build(plan, &imported, (&followers, &own), &request, &extra);
     let writer = khairukum::report::format::writer(settings.format, settings.lang);
     if let Some(path) = &settings.output {
         khairukum::output::write_atomic(path, |out| writer.write(&report, out)).with_context(

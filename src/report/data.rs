@@ -110,6 +110,10 @@ impl Period {
             PeriodKind::HijriMonth(month) => Some(Period::hijri_month(month.previous())),
             PeriodKind::HijriYear(year) => Some(Period::hijri_year(year - 1)),
             PeriodKind::Year => return Period::year(self.from.year() - 1),
+            PeriodKind::Quarter => {
+                let before = Month::of(self.from).previous();
+                return Period::quarter(before.year, (before.month - 1) / 3 + 1);
+            }
             _ => None,
         };
         if let Some(Ok(previous)) = hijri {
@@ -141,9 +145,73 @@ impl Period {
         Period::range(self.from - length, self.from - chrono::TimeDelta::days(1))
     }
 
+    /// The same period a year earlier: the same Gregorian or Hijri month,
+    /// quarter or year; other ranges moved back a year (29 February to the
+    /// 28th).
+    #[must_use]
+    pub fn a_year_before(&self) -> Period {
+        let year = self.from.year() - 1;
+        let back = |date: NaiveDate| {
+            date.with_year(date.year() - 1)
+                .or_else(|| NaiveDate::from_ymd_opt(date.year() - 1, date.month(), 28))
+                .unwrap_or(date)
+        };
+        let hijri = match self.kind {
+            PeriodKind::Month => return Period::month(Month::of(back(self.from))),
+            PeriodKind::Quarter => return Period::quarter(year, (self.from.month() - 1) / 3 + 1),
+            PeriodKind::Year => return Period::year(year),
+            PeriodKind::HijriMonth(month) => Period::hijri_month(HijriMonth {
+                year: month.year - 1,
+                ..month
+            })
+            .ok(),
+            PeriodKind::HijriYear(year) => Period::hijri_year(year - 1).ok(),
+            PeriodKind::Range => None,
+        };
+        // A Hijri period before Umm al-Qura's tables moves back a Gregorian year.
+        hijri.unwrap_or_else(|| Period::range(back(self.from), back(self.to)))
+    }
+
+    /// The period a report compares with.
+    #[must_use]
+    pub fn compared(&self, compare: Compare) -> Period {
+        match compare {
+            Compare::Previous => self.previous(),
+            Compare::LastYear => self.a_year_before(),
+        }
+    }
+
+    /// The kind of period, as JSON names it.
+    pub fn kind_name(&self) -> &'static str {
+        match self.kind {
+            PeriodKind::Month => "month",
+            PeriodKind::Quarter => "quarter",
+            PeriodKind::Year => "year",
+            PeriodKind::HijriMonth(_) => "hijri_month",
+            PeriodKind::HijriYear(_) => "hijri_year",
+            PeriodKind::Range => "range",
+        }
+    }
+
+    /// A Gregorian or Hijri year: the year in review.
+    pub fn is_year(&self) -> bool {
+        matches!(self.kind, PeriodKind::Year | PeriodKind::HijriYear(_))
+    }
+
     pub fn contains(&self, date: NaiveDate) -> bool {
         date >= self.from && date <= self.to
     }
+}
+
+/// What a report's figures are compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Compare {
+    /// The period of the same kind just before.
+    #[default]
+    Previous,
+    /// The same period a year earlier.
+    LastYear,
 }
 
 /// Where a platform's flows (impressions, engagements and their parts)
@@ -695,6 +763,8 @@ mod tests {
         });
         assert_eq!(january.previous().label, "2026-12");
         let q1 = Period::quarter(2027, 1);
+        assert_eq!(q1.previous(), Period::quarter(2026, 4));
+        assert_eq!(Period::quarter(2026, 3).previous().label, "2026-Q2");
         assert_eq!(
             q1.previous().from,
             NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()
@@ -711,6 +781,47 @@ mod tests {
             week.previous().from,
             NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()
         );
+    }
+
+    #[test]
+    fn the_same_period_a_year_before() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let november = Period::month(Month {
+            year: 2026,
+            month: 11,
+        });
+        assert_eq!(november.a_year_before().label, "2025-11");
+        assert_eq!(november.compared(Compare::LastYear).label, "2025-11");
+        assert_eq!(november.compared(Compare::Previous).label, "2026-10");
+        let q4 = Period::quarter(2026, 4).a_year_before();
+        assert_eq!(
+            (q4.label.as_str(), q4.from, q4.to),
+            ("2025-Q4", day(2025, 10, 1), day(2025, 12, 31))
+        );
+        let q2 = Period::quarter(2026, 2).a_year_before();
+        assert_eq!((q2.from, q2.to), (day(2025, 4, 1), day(2025, 6, 30)));
+        assert_eq!(Period::year(2026).a_year_before(), Period::year(2025));
+        // Umm al-Qura: 1447-05 AH ran from 2025-10-23 to 2025-11-21.
+        let hijri = Period::hijri_month(HijriMonth {
+            year: 1448,
+            month: 5,
+        })
+        .unwrap()
+        .a_year_before();
+        assert_eq!(
+            (hijri.label.as_str(), hijri.from, hijri.to),
+            ("1447-05 AH", day(2025, 10, 23), day(2025, 11, 21))
+        );
+        let hijri_year = Period::hijri_year(1448).unwrap().a_year_before();
+        assert_eq!(hijri_year, Period::hijri_year(1447).unwrap());
+        let leap = Period::range(day(2028, 2, 29), day(2028, 3, 10)).a_year_before();
+        assert_eq!(
+            (leap.from, leap.to, leap.kind),
+            (day(2027, 2, 28), day(2027, 3, 10), PeriodKind::Range)
+        );
+        assert!(!Period::range(day(2026, 1, 1), day(2026, 1, 7)).is_year());
+        assert!(Period::hijri_year(1448).unwrap().is_year());
+        assert_eq!(Period::hijri_year(1448).unwrap().kind_name(), "hijri_year");
     }
 
     #[test]

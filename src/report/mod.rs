@@ -16,6 +16,7 @@ use crate::plan::metrics::{Metric, Unit};
 use crate::plan::model::Plan;
 use crate::plan::model::goals::Kpi;
 use crate::text::dates::{HijriMonth, Month};
+pub use data::Compare;
 use data::{FollowerTotals, Inputs, Period, PeriodKind};
 use figures::Figure;
 use serde::Serialize;
@@ -77,9 +78,14 @@ pub struct KpiResult {
     /// it for them) are its figure's `lacks`.
     pub covers: Vec<String>,
     pub figure: Figure,
+    /// The value in the period compared with.
     pub previous: Option<f64>,
     pub change: Option<f64>,
     pub baseline: Option<f64>,
+    /// The day of the baseline.
+    pub baseline_at: Option<String>,
+    /// The change from the baseline as a share of it (`2.0`: up 200 %).
+    pub since_baseline: Option<f64>,
     pub target: Option<f64>,
     /// Share of the way from baseline to target (1 = reached).
     pub progress: Option<f64>,
@@ -165,7 +171,11 @@ pub struct Report {
     pub to: String,
     /// The same days in the Hijri calendar (Umm al-Qura): `1448-05-21 AH – 1448-06-20 AH`.
     pub hijri: String,
+    /// The period compared with, and how it was chosen.
     pub previous_period: String,
+    pub compared_with: Compare,
+    /// `month`, `quarter`, `year`, `hijri_month`, `hijri_year` or `range`.
+    pub kind: &'static str,
     pub kpis: Vec<KpiResult>,
     pub platforms: Vec<PlatformResult>,
     pub totals: Vec<Figure>,
@@ -408,18 +418,50 @@ pub fn trend_periods(plan: &Plan, period: &Period) -> Vec<Period> {
     }
 }
 
-/// Builds the report of `period` (exports already read for it and the period before).
+/// What a report is asked for.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub period: Period,
+    /// What its figures are compared with.
+    pub compare: Compare,
+    /// The day it is made: a period still running is measured up to it.
+    pub today: chrono::NaiveDate,
+}
+
+impl Request {
+    /// The period compared with.
+    pub fn compared(&self) -> Period {
+        self.period.compared(self.compare)
+    }
+
+    /// The day a KPI's standing is measured at: the period's end, or today
+    /// while the period runs.
+    pub fn as_of(&self) -> chrono::NaiveDate {
+        self.period.to.min(self.today.max(self.period.from))
+    }
+}
+
+/// The change from the baseline as a share of it (`2.0` for up 200 %), when
+/// there is a value and a baseline other than zero.
+pub fn since_baseline(value: Option<f64>, baseline: Option<f64>) -> Option<f64> {
+    let (value, baseline) = (value?, baseline?);
+    (baseline != 0.0).then(|| (value - baseline) / baseline.abs())
+}
+
+/// Builds the report asked for (exports already read for its period, the
+/// period compared with and the trend).
 pub fn build(
     plan: &Plan,
     imported: &Imported,
     records: (&FollowerTotals, &crate::exports::measures::OwnRecords),
-    period: &Period,
+    request: &Request,
     extra_problems: &[Problem],
 ) -> Report {
     let tz = plan.time_zone();
     let (followers, own) = records;
     let inputs = Inputs::new(plan, imported, followers, tz).with_records(own);
-    let previous = period.previous();
+    let period = &request.period;
+    let previous = request.compared();
     let all_platforms: Vec<String> = plan
         .platforms
         .iter()
@@ -435,7 +477,7 @@ pub fn build(
             let (figure, parts, by_platform) = kpi_value(&inputs, kpi, period);
             let (previous_figure, ..) = kpi_value(&inputs, kpi, &previous);
             let measure = plan.measure(&kpi.metric.value);
-            let (progress, expected, standing) = standing(kpi, figure.value, period.to);
+            let (progress, expected, standing) = standing(kpi, figure.value, request.as_of());
             for p in &trend_periods {
                 let value = if p == period {
                     figure.value
@@ -466,8 +508,16 @@ pub fn build(
                 platforms: kpi_platforms(plan, kpi),
                 change: figure.value.zip(previous_figure.value).map(|(a, b)| a - b),
                 previous: previous_figure.value,
+                since_baseline: since_baseline(
+                    figure.value,
+                    kpi.baseline.as_ref().map(|b| b.value),
+                ),
                 figure,
                 baseline: kpi.baseline.as_ref().map(|b| b.value),
+                baseline_at: kpi
+                    .baseline
+                    .as_ref()
+                    .and_then(|b| b.at.get().map(ToString::to_string)),
                 target: kpi.target.as_ref().map(|t| t.value),
                 progress,
                 expected,
@@ -681,6 +731,8 @@ pub fn build(
             .join(" – "),
         to: period.to.to_string(),
         previous_period: previous.label.clone(),
+        compared_with: request.compare,
+        kind: period.kind_name(),
         kpis,
         platforms,
         totals,
@@ -773,4 +825,42 @@ pub fn read_followers(path: &std::path::Path) -> Result<FollowerTotals, Box<Prob
         totals.insert((entry.platform, month), followers);
     }
     Ok(totals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn change_since_the_baseline_is_a_share_of_it() {
+        assert_eq!(since_baseline(Some(3000.0), Some(1000.0)), Some(2.0));
+        assert_eq!(since_baseline(Some(40.0), Some(160.0)), Some(-0.75));
+        // A negative baseline: still the change over its size.
+        assert_eq!(since_baseline(Some(-5.0), Some(-10.0)), Some(0.5));
+        assert_eq!(since_baseline(Some(5.0), Some(0.0)), None);
+        assert_eq!(since_baseline(None, Some(10.0)), None);
+        assert_eq!(since_baseline(Some(10.0), None), None);
+    }
+
+    #[test]
+    fn a_period_still_running_is_measured_up_to_today() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let request = |today| Request {
+            period: Period::year(2026),
+            compare: Compare::Previous,
+            today,
+        };
+        assert_eq!(request(day(7, 1)).as_of(), day(7, 1));
+        assert_eq!(
+            request(NaiveDate::from_ymd_opt(2027, 3, 1).unwrap()).as_of(),
+            day(12, 31)
+        );
+        // A period in the future is measured at its first day.
+        assert_eq!(
+            request(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()).as_of(),
+            day(1, 1)
+        );
+        assert_eq!(request(day(7, 1)).compared(), Period::year(2025));
+    }
 }

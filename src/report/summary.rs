@@ -10,6 +10,7 @@ use crate::exports::Decision;
 use crate::plan::metrics::{Metric, Unit};
 use crate::plan::model::Text;
 use crate::t;
+use crate::text::dates::in_era_of;
 use crate::text::i18n::Lang;
 
 /// How many KPIs behind are named before the rest are counted.
@@ -41,6 +42,18 @@ pub enum Sentence {
         from: f64,
         to: f64,
         previous: String,
+    },
+    /// No KPI has a value in the period compared with (its exports or
+    /// records are missing), though some have one now.
+    NothingToCompare { previous: String },
+    /// In the year in review: a KPI's change since its baseline, as a share of it.
+    SinceBaseline {
+        kpi: Text,
+        unit: Unit,
+        baseline: f64,
+        at: Option<String>,
+        value: f64,
+        share: f64,
     },
     /// KPIs without a value.
     Missing { kpis: Vec<Text> },
@@ -114,7 +127,7 @@ impl Sentence {
                 to,
                 previous,
             } => {
-                let (kpi, previous) = (name(kpi), previous.as_str());
+                let (kpi, previous) = (name(kpi), in_era_of(previous, lang));
                 let from_shown = show(*unit, Some(*from), lang);
                 let to_shown = show(*unit, Some(*to), lang);
                 let change = show_change(*unit, Some(to - from), lang);
@@ -135,6 +148,48 @@ impl Sentence {
                         to = to_shown,
                         change = change,
                         previous = previous
+                    )
+                }
+            }
+            Sentence::NothingToCompare { previous } => {
+                t!(
+                    "summary.nothing-to-compare",
+                    previous = in_era_of(previous, lang)
+                )
+            }
+            Sentence::SinceBaseline {
+                kpi,
+                unit,
+                baseline,
+                at,
+                value,
+                share,
+            } => {
+                let (kpi, baseline, value) = (
+                    name(kpi),
+                    show(*unit, Some(*baseline), lang),
+                    show(*unit, Some(*value), lang),
+                );
+                let at = at.clone().unwrap_or_else(|| "—".into());
+                let up = *share >= 0.0;
+                let share = format!("{:.0}%", share.abs() * 100.0);
+                if up {
+                    t!(
+                        "summary.up-since-baseline",
+                        kpi = kpi,
+                        share = share,
+                        baseline = baseline,
+                        at = at,
+                        value = value
+                    )
+                } else {
+                    t!(
+                        "summary.down-since-baseline",
+                        kpi = kpi,
+                        share = share,
+                        baseline = baseline,
+                        at = at,
+                        value = value
                     )
                 }
             }
@@ -234,6 +289,31 @@ pub fn of(report: &Report) -> Vec<Sentence> {
             previous: report.previous_period.clone(),
         });
     }
+    let compared = report.kpis.iter().any(|k| k.previous.is_some());
+    let valued = report.kpis.iter().any(|k| k.figure.value.is_some());
+    if valued && !compared {
+        out.push(Sentence::NothingToCompare {
+            previous: report.previous_period.clone(),
+        });
+    }
+    // The year in review states each KPI's change since its baseline, as
+    // the seed states its results ("followers up 200 %").
+    if matches!(report.kind, "year" | "hijri_year") {
+        for k in &report.kpis {
+            if let (Some(share), Some(value), Some(baseline)) =
+                (k.since_baseline, k.figure.value, k.baseline)
+            {
+                out.push(Sentence::SinceBaseline {
+                    kpi: k.name.clone(),
+                    unit: k.unit,
+                    baseline,
+                    at: k.baseline_at.clone(),
+                    value,
+                    share,
+                });
+            }
+        }
+    }
     let missing: Vec<Text> = report
         .kpis
         .iter()
@@ -302,6 +382,8 @@ mod tests {
             previous,
             change: None,
             baseline: Some(0.0),
+            baseline_at: None,
+            since_baseline: None,
             target: Some(100.0),
             progress,
             expected: progress.map(|_| 0.5),
@@ -321,6 +403,8 @@ mod tests {
             to: String::new(),
             hijri: String::new(),
             previous_period: "2026-10".into(),
+            compared_with: crate::report::Compare::Previous,
+            kind: "month",
             kpis,
             platforms: Vec::new(),
             totals: Vec::new(),
@@ -349,7 +433,7 @@ mod tests {
         let r = report(vec![
             kpi("a", Standing::Behind, Some(0.40), (None, Some(40.0))),
             kpi("b", Standing::Behind, Some(0.10), (None, Some(10.0))),
-            kpi("c", Standing::OnTrack, Some(0.90), (None, Some(90.0))),
+            kpi("c", Standing::OnTrack, Some(0.90), (Some(90.0), Some(90.0))),
             kpi("d", Standing::Behind, Some(-0.2), (None, Some(-20.0))),
             kpi("e", Standing::Behind, Some(0.45), (None, Some(45.0))),
             kpi("f", Standing::MissingData, None, (None, None)),
@@ -392,6 +476,64 @@ mod tests {
         let said = texts(&r);
         assert_eq!(said[1], "small fell from 10 to 5 (−5) since 2026-10.");
         assert_eq!(said.len(), 2);
+    }
+
+    #[test]
+    fn a_comparison_without_values_is_said_not_left_blank() {
+        let r = report(vec![kpi(
+            "a",
+            Standing::OnTrack,
+            Some(0.6),
+            (None, Some(60.0)),
+        )]);
+        assert_eq!(
+            texts(&r)[1],
+            "No KPI has a value for 2026-10 to compare with: the exports and records hold none for it."
+        );
+        let mut r = report(vec![kpi("a", Standing::MissingData, None, (None, None))]);
+        assert!(!texts(&r).iter().any(|t| t.contains("compare")));
+        r.kpis[0].previous = Some(3.0);
+        r.kpis[0].figure.value = Some(3.0);
+        assert!(!texts(&r).iter().any(|t| t.contains("compare")));
+    }
+
+    #[test]
+    fn the_year_in_review_says_each_change_since_the_baseline() {
+        let mut up = kpi(
+            "followers",
+            Standing::OnTrack,
+            Some(0.9),
+            (Some(3000.0), Some(3000.0)),
+        );
+        up.baseline = Some(1000.0);
+        up.baseline_at = Some("2025-06-01".into());
+        up.since_baseline = crate::report::since_baseline(Some(3000.0), Some(1000.0));
+        let mut down = kpi(
+            "reply",
+            Standing::OnTrack,
+            Some(0.9),
+            (Some(40.0), Some(40.0)),
+        );
+        down.baseline = Some(160.0);
+        down.since_baseline = crate::report::since_baseline(Some(40.0), Some(160.0));
+        let mut r = report(vec![up, down]);
+        r.kind = "hijri_year";
+        let said = texts(&r);
+        assert_eq!(
+            said[1..],
+            [
+                "followers is up 200% since its baseline (1,000 on 2025-06-01), at 3,000.",
+                "reply is down 75% since its baseline (160 on —), at 40.",
+            ]
+        );
+        let arabic: Vec<String> = of(&r).iter().map(|s| s.text(Lang::Ar)).collect();
+        assert_eq!(
+            arabic[1],
+            "ارتفع مؤشر followers بنسبة 200% منذ خط الأساس (1,000 في 2025-06-01) فبلغ 3,000."
+        );
+        // A month's report leaves the baseline to the scorecard.
+        r.kind = "month";
+        assert_eq!(texts(&r).len(), 1);
     }
 
     #[test]

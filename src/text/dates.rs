@@ -320,6 +320,15 @@ impl fmt::Display for HijriDate {
     }
 }
 
+/// A label as `lang` writes the Hijri era: `AH` in English, `هـ` in Arabic
+/// (`1448-05 AH` → `1448-05 هـ`); Gregorian labels are left as they are.
+pub fn in_era_of(text: &str, lang: crate::text::i18n::Lang) -> std::borrow::Cow<'_, str> {
+    match lang {
+        crate::text::i18n::Lang::Ar if text.contains(" AH") => text.replace(" AH", " هـ").into(),
+        _ => text.into(),
+    }
+}
+
 fn strip_hijri_suffix(text: &str) -> Option<&str> {
     for suffix in ["AH", "ah", "هـ", "ه"] {
         if let Some(rest) = text.strip_suffix(suffix) {
@@ -513,6 +522,12 @@ mod tests {
     fn round_trips_to_hijri() {
         let h = to_hijri(ymd(2026, 11, 10)).unwrap();
         assert_eq!(h.to_string(), "1448-05-30 AH");
+        assert_eq!(
+            in_era_of("1448-01-01 AH – 1448-12-30 AH", Lang::Ar),
+            "1448-01-01 هـ – 1448-12-30 هـ"
+        );
+        assert_eq!(in_era_of("1448 AH", Lang::En), "1448 AH");
+        assert_eq!(in_era_of("2026-11", Lang::Ar), "2026-11");
         assert_eq!(en(parse_date(&h.to_string())), Ok(ymd(2026, 11, 10)));
     }
 

@@ -14,8 +14,23 @@ impl ReportWriter for Csv {
     fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let mut w = crate::output::CsvWriter::new(out);
         w.write_record([
-            "period", "section", "goal", "kpi", "platform", "metric", "value", "previous",
-            "baseline", "target", "progress", "standing", "note", "covers", "lacks",
+            "period",
+            "section",
+            "goal",
+            "kpi",
+            "platform",
+            "metric",
+            "value",
+            "previous",
+            "baseline",
+            "target",
+            "progress",
+            "standing",
+            "note",
+            "covers",
+            "lacks",
+            "compared_with",
+            "since_baseline",
         ])?;
         for k in &report.kpis {
             w.write_record([
@@ -37,6 +52,8 @@ impl ReportWriter for Csv {
                     .map_or(String::new(), |n| n.text(Lang::En)),
                 &k.covers.join(" "),
                 &k.figure.lacks.join(" "),
+                &report.previous_period,
+                &number(k.since_baseline),
             ])?;
             // One of the charity's own measures: each platform's part.
             for part in &k.by_platform {
@@ -55,6 +72,8 @@ impl ReportWriter for Csv {
                     "",
                     "",
                     &part.platform,
+                    "",
+                    "",
                     "",
                 ])?;
             }
@@ -81,6 +100,8 @@ impl ReportWriter for Csv {
                     platform
                 },
                 &f.lacks.join(" "),
+                "",
+                "",
             ])
         };
         for p in &report.platforms {

@@ -4,6 +4,7 @@
 use super::{Report, ReportWriter, metric_names};
 use crate::plan::metrics::{Metric, Unit};
 use crate::t;
+use crate::text::dates::in_era_of;
 use crate::text::i18n::{Lang, Msg};
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -282,7 +283,7 @@ impl ReportWriter for Html {
             dir = if lang == Lang::Ar { "rtl" } else { "ltr" },
             title = tr(t!(
                 "report.html.page-title",
-                period = &r.period,
+                period = in_era_of(&r.period, lang),
                 organisation = &r.organisation
             ))
         );
@@ -290,12 +291,12 @@ impl ReportWriter for Html {
             s,
             r#"<h1>{}</h1><p class="sub">{} · <span class="ltr">{} – {}</span> · <span class="ltr">{}</span> · {} <span class="ltr">{}</span></p>"#,
             tr(t!("report.html.title", organisation = &r.organisation)),
-            esc(&r.period),
+            esc(&in_era_of(&r.period, lang)),
             r.from,
             r.to,
-            esc(&r.hijri),
+            esc(&in_era_of(&r.hijri, lang)),
             tr(t!("report.html.compared")),
-            esc(&r.previous_period)
+            esc(&in_era_of(&r.previous_period, lang))
         );
         if !r.summary.is_empty() {
             let _ = write!(

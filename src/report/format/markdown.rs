@@ -3,6 +3,7 @@
 use super::{Report, ReportWriter};
 use crate::plan::metrics::Unit;
 use crate::t;
+use crate::text::dates::in_era_of;
 use crate::text::i18n::{Lang, Msg};
 use std::io::{self, Write};
 
@@ -26,10 +27,10 @@ impl ReportWriter for Markdown {
             text(t!(
                 "report.md.title",
                 organisation = cell(&r.organisation),
-                period = &r.period,
+                period = in_era_of(&r.period, lang),
                 from = &r.from,
                 to = &r.to,
-                hijri = &r.hijri
+                hijri = in_era_of(&r.hijri, lang)
             ))
         )?;
         if !r.summary.is_empty() {
@@ -44,7 +45,10 @@ impl ReportWriter for Markdown {
             t!("report.col.goal"),
             t!("report.col.kpi"),
             t!("report.col.value"),
-            t!("report.md.versus", previous = &r.previous_period),
+            t!(
+                "report.md.versus",
+                previous = in_era_of(&r.previous_period, lang)
+            ),
             t!("report.col.baseline"),
             t!("report.col.target"),
             t!("report.col.progress"),

@@ -3,6 +3,7 @@
 use super::{Report, ReportWriter};
 use crate::plan::metrics::Unit;
 use crate::t;
+use crate::text::dates::in_era_of;
 use crate::text::i18n::{Lang, Msg};
 use comfy_table::presets;
 use std::io::{self, Write};
@@ -33,11 +34,11 @@ impl ReportWriter for Table {
             text(t!(
                 "report.title",
                 organisation = &r.organisation,
-                period = &r.period,
+                period = in_era_of(&r.period, lang),
                 from = &r.from,
                 to = &r.to,
-                hijri = &r.hijri,
-                previous = &r.previous_period
+                hijri = in_era_of(&r.hijri, lang),
+                previous = in_era_of(&r.previous_period, lang)
             ))
         )?;
         if !r.summary.is_empty() {

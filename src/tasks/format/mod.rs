@@ -82,9 +82,8 @@ fn columns(lang: Lang) -> [String; 5] {
 pub(crate) fn show_date_time(at: NaiveDateTime, calendar: CalendarChoice, lang: Lang) -> String {
     let time = at.format("%H:%M");
     let gregorian = at.date().format("%Y-%m-%d");
-    let hijri = to_hijri(at.date()).map_or_else(String::new, |h| match lang {
-        Lang::En => h.to_string(),
-        Lang::Ar => format!("{:04}-{:02}-{:02} هـ", h.year, h.month, h.day),
+    let hijri = to_hijri(at.date()).map_or_else(String::new, |h| {
+        crate::text::dates::in_era_of(&h.to_string(), lang).into_owned()
     });
     match calendar {
         CalendarChoice::Gregorian => format!("{gregorian} {time}"),
