@@ -47,6 +47,17 @@ pub(crate) fn khairukum(cwd: &Path, args: &[&str]) -> Output {
     command(cwd).args(args).output().unwrap()
 }
 
+/// Runs a command that must succeed; returns what it printed.
+pub(crate) fn stdout(cwd: &Path, args: &[&str]) -> String {
+    let out = khairukum(cwd, args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// Runs a command that must succeed and print JSON; returns the JSON.
 pub(crate) fn khairukum_json(cwd: &Path, args: &[&str]) -> serde_json::Value {
     let out = khairukum(cwd, args);

@@ -3,6 +3,7 @@
 //! step with the code, and the official conformance data.
 
 mod architecture;
+mod charts;
 mod common;
 mod conformance;
 mod diff;

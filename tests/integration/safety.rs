@@ -2,8 +2,7 @@
 //! data, calendar text that cannot start a property of its own, and an
 //! HTML page that can neither run a script nor reach the network.
 
-use crate::common::{copy_dir, khairukum, root};
-use std::path::Path;
+use crate::common::{copy_dir, root, stdout};
 
 /// The charity's plan with calendar titles that try each trick: a formula,
 /// Arabic text starting with `-`, a line break followed by a property.
@@ -18,16 +17,6 @@ fn hostile_plan() -> tempfile::TempDir {
         &dir.path().join("plan"),
     );
     dir
-}
-
-fn stdout(cwd: &Path, args: &[&str]) -> String {
-    let out = khairukum(cwd, args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 /// `tasks` on the hostile plan as of 2026-11-10, with `more` arguments.

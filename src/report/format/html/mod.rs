@@ -1,6 +1,8 @@
 //! One self-contained HTML file: right-to-left in Arabic, left-to-right in
 //! English, charts as inline SVG, no network; printable to PDF from a browser.
 
+mod charts;
+
 use super::{Report, ReportWriter, metric_names};
 use crate::plan::metrics::{Metric, Unit};
 use crate::t;
@@ -14,7 +16,7 @@ pub(super) struct Html {
 }
 
 /// A catalog message as HTML text.
-fn escaped(message: &Msg, lang: Lang) -> String {
+pub(super) fn escaped(message: &Msg, lang: Lang) -> String {
     esc(&message.text(lang))
 }
 
@@ -68,7 +70,7 @@ fn isolated(text: &str) -> String {
     out
 }
 
-fn esc(text: &str) -> String {
+pub(super) fn esc(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -92,177 +94,10 @@ th{background:#eef4f1}td.num{text-align:end;font-variant-numeric:tabular-nums;wh
 .on_track{background:#d8f1e4;color:#0b5e45}.behind{background:#fde2dc;color:#8f2b17}.missing_data{background:#eceff1;color:#455a64}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:1rem}
 figure{margin:0;border:1px solid #d5dde2;border-radius:.4rem;padding:.5rem}figcaption{font-weight:bold;margin-bottom:.3rem}
-svg text{font-family:inherit;font-size:11px;fill:#37474f}
+svg text{font-family:inherit;font-size:11px;fill:#37474f;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
 ul{padding-inline-start:1.2rem}.ltr{direction:ltr;unicode-bidi:isolate}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}figure,table{break-inside:avoid}}
 "#;
-
-/// A line chart of a KPI by month against its target.
-#[allow(
-    clippy::many_single_char_names,
-    reason = "the chart's geometry: width, height, x and y as in SVG"
-)]
-fn trend_chart(r: &Report, kpi: &super::super::KpiResult, lang: Lang) -> String {
-    let show = |unit: Unit, value: Option<f64>| super::show(unit, value, lang);
-    let points: Vec<(&str, Option<f64>)> = r
-        .trend
-        .iter()
-        .filter(|(k, _, _)| *k == kpi.kpi)
-        .map(|(_, m, v)| (m.as_str(), *v))
-        .collect();
-    let (w, h, pad) = (320.0, 170.0, 34.0);
-    let values: Vec<f64> = points
-        .iter()
-        .filter_map(|(_, v)| *v)
-        .chain(kpi.target)
-        .chain(kpi.baseline)
-        .collect();
-    let mut svg = format!(
-        r#"<svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{}" direction="ltr">"#,
-        esc(kpi.name.primary())
-    );
-    if values.is_empty() || points.is_empty() {
-        let _ = write!(
-            svg,
-            r#"<text x="{}" y="{}" text-anchor="middle">{}</text></svg>"#,
-            w / 2.0,
-            h / 2.0,
-            escaped(&t!("report.html.no-data"), lang)
-        );
-        return svg;
-    }
-    let (lo, hi) = values
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
-    let (lo, hi) = if (hi - lo).abs() < f64::EPSILON {
-        (lo - 1.0, hi + 1.0)
-    } else {
-        (lo - (hi - lo) * 0.1, hi + (hi - lo) * 0.1)
-    };
-    let x = |i: usize| {
-        pad + (w - 2.0 * pad)
-            * if points.len() == 1 {
-                0.5
-            } else {
-                i as f64 / (points.len() - 1) as f64
-            }
-    };
-    let y = |v: f64| h - pad - (h - 2.0 * pad) * (v - lo) / (hi - lo);
-    let _ = write!(
-        svg,
-        r##"<line x1="{pad}" y1="{}" x2="{}" y2="{}" stroke="#b0bec5"/>"##,
-        h - pad,
-        w - pad,
-        h - pad
-    );
-    // The target's label stands at the line's oldest end, away from the
-    // newest value's label at the other.
-    // Words are laid out in the reader's direction: an Arabic label reads
-    // right to left (its unit after its number), still starting at the
-    // chart's left edge (in right-to-left text that edge is its end).
-    let (direction, left) = match lang {
-        Lang::Ar => (r#" direction="rtl""#, "end"),
-        Lang::En => ("", "start"),
-    };
-    if let Some(t) = kpi.target {
-        let _ = write!(
-            svg,
-            r##"<line x1="{pad}" y1="{0:.1}" x2="{1}" y2="{0:.1}" stroke="#c0392b" stroke-dasharray="5 4"/><text x="{pad}" y="{2:.1}" text-anchor="{left}"{direction}>{3}</text>"##,
-            y(t),
-            w - pad,
-            y(t) - 4.0,
-            escaped(
-                // Isolated, so that Arabic words beside it do not carry its
-                // `%` or unit to the other side («%المستهدف 4.00»).
-                &t!(
-                    "report.html.target",
-                    value = format!("\u{2068}{}\u{2069}", show(kpi.unit, Some(t)))
-                ),
-                lang
-            )
-        );
-    }
-    let mut path = String::new();
-    for (i, (_, v)) in points.iter().enumerate() {
-        if let Some(v) = v {
-            let _ = write!(
-                path,
-                "{}{:.1},{:.1} ",
-                if path.is_empty() { "M" } else { "L" },
-                x(i),
-                y(*v)
-            );
-        }
-    }
-    if !path.is_empty() {
-        let _ = write!(
-            svg,
-            r##"<path d="{path}" fill="none" stroke="#0b7a5a" stroke-width="2.5"/>"##
-        );
-    }
-    for (i, (month, v)) in points.iter().enumerate() {
-        let _ = write!(
-            svg,
-            r#"<text x="{:.1}" y="{}" text-anchor="middle">{}</text>"#,
-            x(i),
-            h - pad + 16.0,
-            esc(month)
-        );
-        if let Some(v) = v {
-            let _ = write!(
-                svg,
-                r##"<circle cx="{0:.1}" cy="{1:.1}" r="3.5" fill="#0b7a5a"/><text x="{0:.1}" y="{2:.1}" text-anchor="middle"{direction}>{3}</text>"##,
-                x(i),
-                y(*v),
-                y(*v) - 8.0,
-                esc(&show(kpi.unit, Some(*v)))
-            );
-        }
-    }
-    svg.push_str("</svg>");
-    svg
-}
-
-/// Bars of each platform's planned share of placements beside its focus share.
-fn mix_chart(r: &Report, lang: Lang) -> String {
-    let row = 26.0;
-    let (w, label, h) = (620.0, 90.0, 30.0 + row * r.platforms.len() as f64);
-    let scale = |pct: f64| (w - label - 60.0) * pct / 100.0;
-    let mut svg = format!(
-        r#"<svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{}" direction="ltr">"#,
-        escaped(&t!("report.html.mix"), lang)
-    );
-    let _ = write!(
-        svg,
-        r##"<rect x="{label}" y="4" width="12" height="8" fill="#0b7a5a"/><text x="{}" y="12">{}</text><rect x="{}" y="4" width="12" height="8" fill="#90a4ae"/><text x="{}" y="12">{}</text>"##,
-        label + 16.0,
-        escaped(&t!("report.html.planned-share"), lang),
-        label + 120.0,
-        label + 136.0,
-        escaped(&t!("report.html.focus-share"), lang)
-    );
-    for (i, p) in r.platforms.iter().enumerate() {
-        let top = 22.0 + row * i as f64;
-        let planned = p.planned_share.unwrap_or(0.0);
-        let _ = write!(
-            svg,
-            r##"<text x="{0}" y="{1:.1}" text-anchor="end">{2}</text><rect x="{3}" y="{4:.1}" width="{5:.1}" height="9" fill="#0b7a5a"/><rect x="{3}" y="{6:.1}" width="{7:.1}" height="9" fill="#90a4ae"/><text x="{8:.1}" y="{1:.1}">{9:.0}% / {10}%</text>"##,
-            label - 6.0,
-            top + 12.0,
-            esc(&p.platform),
-            label,
-            top + 2.0,
-            scale(planned),
-            top + 12.0,
-            scale(p.focus),
-            label + scale(planned.max(p.focus)) + 6.0,
-            planned,
-            p.focus
-        );
-    }
-    svg.push_str("</svg>");
-    svg
-}
 
 impl ReportWriter for Html {
     fn write(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -378,7 +213,7 @@ impl ReportWriter for Html {
                 s,
                 "<figure><figcaption>{}</figcaption>{}</figure>",
                 esc(k.name.primary()),
-                trend_chart(r, k, lang)
+                charts::trend(r, k, lang)
             );
         }
         s.push_str("</div>");
@@ -386,7 +221,7 @@ impl ReportWriter for Html {
             s,
             "<h2>{}</h2><figure>{}</figure>",
             tr(t!("report.html.mix")),
-            mix_chart(r, lang)
+            charts::mix(r, lang)
         );
         let _ = write!(
             s,
