@@ -18,17 +18,7 @@ pub(crate) fn run(plan: &Path, args: &DiffArgs, lang: Lang) -> Result<u8> {
     };
     let cwd = std::env::current_dir()?;
     let repo = git::toplevel(&cwd)?;
-    let absolute = cwd.join(plan);
-    let absolute = absolute.canonicalize().unwrap_or(absolute);
-    let folder = absolute
-        .strip_prefix(repo.canonicalize().unwrap_or(repo.clone()))
-        .map(Path::to_path_buf)
-        .map_err(|_| {
-            anyhow::anyhow!(
-                "the plan folder `{}` is not inside the repository",
-                plan.display()
-            )
-        })?;
+    let (_, folder) = git::locate(plan)?;
     let base = match &args.base {
         Some(base) => {
             git::verify(&repo, base)?;
@@ -52,7 +42,7 @@ pub(crate) fn run(plan: &Path, args: &DiffArgs, lang: Lang) -> Result<u8> {
         }
         None => (
             None,
-            khairukum::plan::load::load(&absolute)?,
+            khairukum::plan::load::load(plan)?,
             t!("diff.working-tree").text(lang),
         ),
     };

@@ -216,7 +216,24 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
         }
     };
     let own = khairukum::exports::measures::read(&exports, plan, tz, plan.date_order());
-    let report = khairukum::report::build(plan, &imported, (&followers, &own), &request, &extra);
+    // When tasks were done, from the plan folder's history, if it has one.
+    let done = khairukum::plan::git::locate(&settings.plan)
+        .and_then(|(repo, folder)| {
+            khairukum::plan::history::done_times(
+                &repo,
+                &folder,
+                period.from,
+                period.to.min(settings.today),
+                tz,
+            )
+        })
+        .ok();
+    let records = khairukum::report::Records {
+        followers: &followers,
+        own: &own,
+        done: done.as_ref(),
+    };
+    let report = khairukum::report::build(plan, &imported, &records, &request, &extra);
     let writer = khairukum::report::format::writer(settings.format, settings.lang);
     if let Some(path) = &settings.output {
         khairukum::output::write_atomic(path, |out| writer.write(&report, out)).with_context(

@@ -15,7 +15,8 @@ impl std::fmt::Display for GitError {
 
 impl std::error::Error for GitError {}
 
-fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
+/// Runs git in `dir`; its output, or what it said on failing.
+pub(crate) fn run(dir: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
     let out = Command::new("git")
         .args(args)
         .current_dir(dir)
@@ -36,7 +37,7 @@ fn text(bytes: &[u8]) -> String {
 
 /// The top folder of the repository containing `dir`.
 pub fn toplevel(dir: &Path) -> Result<PathBuf, GitError> {
-    git(dir, &["rev-parse", "--show-toplevel"])
+    run(dir, &["rev-parse", "--show-toplevel"])
         .map(|o| PathBuf::from(text(&o)))
         .map_err(|_| {
             GitError(format!(
@@ -46,9 +47,28 @@ pub fn toplevel(dir: &Path) -> Result<PathBuf, GitError> {
         })
 }
 
+/// The repository holding the folder `dir`, and the folder's path inside it.
+pub fn locate(dir: &Path) -> Result<(PathBuf, PathBuf), GitError> {
+    let absolute = std::env::current_dir()
+        .map_err(|e| GitError(e.to_string()))?
+        .join(dir);
+    let absolute = absolute.canonicalize().unwrap_or(absolute);
+    let repo = toplevel(&absolute)?;
+    let folder = absolute
+        .strip_prefix(repo.canonicalize().unwrap_or_else(|_| repo.clone()))
+        .map(Path::to_path_buf)
+        .map_err(|_| {
+            GitError(format!(
+                "the plan folder `{}` is not inside the repository",
+                dir.display()
+            ))
+        })?;
+    Ok((repo, folder))
+}
+
 /// Checks that `revision` names a commit.
 pub fn verify(repo: &Path, revision: &str) -> Result<String, GitError> {
-    git(
+    run(
         repo,
         &[
             "rev-parse",
@@ -63,12 +83,12 @@ pub fn verify(repo: &Path, revision: &str) -> Result<String, GitError> {
 
 /// Where the current branch left the default branch (`origin/HEAD`, else `main` or `master`).
 pub fn merge_base_with_default(repo: &Path) -> Result<String, GitError> {
-    let default = git(repo, &["rev-parse", "--abbrev-ref", "origin/HEAD"])
+    let default = run(repo, &["rev-parse", "--abbrev-ref", "origin/HEAD"])
         .map(|bytes| text(&bytes))
         .ok()
         .or_else(|| ["main", "master"].iter().find(|b| verify(repo, b).is_ok()).map(std::string::ToString::to_string))
         .ok_or_else(|| GitError("no default branch (origin/HEAD, main or master) to compare with; name a BASE revision".into()))?;
-    git(repo, &["merge-base", "HEAD", &default])
+    run(repo, &["merge-base", "HEAD", &default])
         .map(|bytes| text(&bytes))
         .map_err(|e| GitError(format!("no merge base with `{default}`: {e}")))
 }
@@ -82,7 +102,7 @@ pub fn export_folder(
     into: &Path,
 ) -> Result<usize, GitError> {
     let folder = folder.to_string_lossy().replace('\\', "/");
-    let listing = git(
+    let listing = run(
         repo,
         &[
             "ls-tree",
@@ -97,7 +117,7 @@ pub fn export_folder(
     let mut count = 0;
     for path in listing.split(|b| *b == 0).filter(|p| !p.is_empty()) {
         let path = String::from_utf8_lossy(path).to_string();
-        let bytes = git(repo, &["show", &format!("{revision}:{path}")])?;
+        let bytes = run(repo, &["show", &format!("{revision}:{path}")])?;
         let relative = Path::new(&path)
             .strip_prefix(&folder)
             .unwrap_or(Path::new(&path));

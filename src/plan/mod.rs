@@ -1,11 +1,12 @@
 //! The plan folder: its typed model, how it is loaded from YAML with every
 //! problem located, the rules that check it, the findings they produce and
-//! the renderers that show them, the tasks it implies, and what changed
-//! between two revisions of it.
+//! the renderers that show them, the tasks it implies, what changed
+//! between two revisions of it, and when its tasks were done.
 
 pub mod diagnostic;
 pub mod diff;
 pub mod git;
+pub mod history;
 pub mod init;
 pub mod load;
 pub mod metrics;

@@ -9,6 +9,7 @@ pub mod format;
 pub mod measures;
 pub mod reconcile;
 pub mod summary;
+pub mod team;
 pub mod working_time;
 
 use crate::exports::{Decision, Imported, Problem};
@@ -194,6 +195,8 @@ pub struct Report {
     pub problems: Vec<Problem>,
     /// Monthly KPI values for the trend charts: (KPI id, month, value).
     pub trend: Vec<(String, String, Option<f64>)>,
+    /// The team's tasks due in the period and how they stand.
+    pub team: team::TeamReview,
     /// The sentences the report opens with, made from the figures above.
     pub summary: Vec<summary::Sentence>,
 }
@@ -434,6 +437,17 @@ impl Request {
         self.period.compared(self.compare)
     }
 
+    /// The moment tasks are judged at: the end of the period, or the start
+    /// of today while the period runs.
+    pub fn now(&self) -> chrono::NaiveDateTime {
+        let day = if self.today > self.period.to {
+            self.period.to + chrono::TimeDelta::days(1)
+        } else {
+            self.today
+        };
+        day.and_time(chrono::NaiveTime::MIN)
+    }
+
     /// The day a KPI's standing is measured at: the period's end, or today
     /// while the period runs.
     pub fn as_of(&self) -> chrono::NaiveDate {
@@ -448,17 +462,28 @@ pub fn since_baseline(value: Option<f64>, baseline: Option<f64>) -> Option<f64> 
     (baseline != 0.0).then(|| (value - baseline) / baseline.abs())
 }
 
+/// What the charity records itself, beside the platforms' exports.
+#[derive(Debug, Clone, Copy)]
+pub struct Records<'a> {
+    /// Follower totals written by hand (`followers.yaml`).
+    pub followers: &'a FollowerTotals,
+    /// Its own measures' files and monthly records.
+    pub own: &'a crate::exports::measures::OwnRecords,
+    /// When tasks were done, from the plan's git history (none without one).
+    pub done: Option<&'a crate::plan::history::DoneTimes>,
+}
+
 /// Builds the report asked for (exports already read for its period, the
 /// period compared with and the trend).
 pub fn build(
     plan: &Plan,
     imported: &Imported,
-    records: (&FollowerTotals, &crate::exports::measures::OwnRecords),
+    records: &Records,
     request: &Request,
     extra_problems: &[Problem],
 ) -> Report {
     let tz = plan.time_zone();
-    let (followers, own) = records;
+    let (followers, own) = (records.followers, records.own);
     let inputs = Inputs::new(plan, imported, followers, tz).with_records(own);
     let period = &request.period;
     let previous = request.compared();
@@ -752,6 +777,7 @@ pub fn build(
             .collect(),
         problems,
         trend,
+        team: team::review(plan, period, request.now(), records.done),
         summary: Vec::new(),
     };
     report.summary = summary::of(&report);

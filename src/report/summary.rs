@@ -55,6 +55,14 @@ pub enum Sentence {
         value: f64,
         share: f64,
     },
+    /// The team's tasks due in the period and how they stand.
+    Team {
+        due: usize,
+        on_time: usize,
+        late: usize,
+        undated: usize,
+        overdue: usize,
+    },
     /// KPIs without a value.
     Missing { kpis: Vec<Text> },
     /// Exported posts that no planned item accounts for.
@@ -193,6 +201,20 @@ impl Sentence {
                     )
                 }
             }
+            Sentence::Team {
+                due,
+                on_time,
+                late,
+                undated,
+                overdue,
+            } => t!(
+                "summary.team",
+                due = due,
+                on_time = on_time,
+                late = late,
+                undated = undated,
+                overdue = overdue
+            ),
             Sentence::Missing { kpis } => t!(
                 "summary.missing",
                 kpis = kpis
@@ -323,6 +345,17 @@ pub fn of(report: &Report) -> Vec<Sentence> {
     if !missing.is_empty() {
         out.push(Sentence::Missing { kpis: missing });
     }
+    let people = &report.team.people;
+    if !people.is_empty() {
+        let sum = |f: fn(&super::team::PersonTasks) -> usize| people.iter().map(f).sum();
+        out.push(Sentence::Team {
+            due: sum(|p| p.due),
+            on_time: sum(|p| p.on_time),
+            late: sum(|p| p.late),
+            undated: sum(|p| p.undated),
+            overdue: sum(|p| p.overdue),
+        });
+    }
     if !report.unplanned_posts.is_empty() {
         out.push(Sentence::Unplanned {
             n: report.unplanned_posts.len(),
@@ -420,6 +453,7 @@ mod tests {
             files: Vec::new(),
             problems: Vec::new(),
             trend: Vec::new(),
+            team: crate::report::team::TeamReview::default(),
             summary: Vec::new(),
         }
     }

@@ -21,5 +21,6 @@ mod safety;
 mod sarif;
 mod schema;
 mod tasks;
+mod team;
 mod unseen;
 mod workflows;

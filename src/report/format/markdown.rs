@@ -149,6 +149,23 @@ impl ReportWriter for Markdown {
                 )?;
             }
         }
+        if let Some(team) = super::team_tables(r, lang) {
+            writeln!(out, "\n## {}\n", text(t!("report.team")))?;
+            header(out, &team.people_columns, lang)?;
+            for row in &team.people {
+                let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+                writeln!(out, "| {} |", cells.join(" | "))?;
+            }
+            if !team.steps.is_empty() {
+                writeln!(out)?;
+                header(out, &team.step_columns, lang)?;
+                for row in &team.steps {
+                    let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+                    writeln!(out, "| {} |", cells.join(" | "))?;
+                }
+            }
+            writeln!(out, "\n{}", cell(&text(team.source)))?;
+        }
         writeln!(
             out,
             "\n## {}\n",

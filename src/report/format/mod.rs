@@ -175,6 +175,97 @@ pub(crate) fn top_post_columns() -> Vec<crate::text::i18n::Msg> {
     ]
 }
 
+/// The team's section as tables of cells in `lang`: per person, then per
+/// process step, and the line saying where the done times come from.
+pub(crate) struct TeamTables {
+    pub people_columns: Vec<crate::text::i18n::Msg>,
+    pub people: Vec<Vec<String>>,
+    pub step_columns: Vec<crate::text::i18n::Msg>,
+    pub steps: Vec<Vec<String>>,
+    pub source: crate::text::i18n::Msg,
+}
+
+/// The team's tables, when any task is due in the period.
+pub(crate) fn team_tables(r: &super::Report, lang: Lang) -> Option<TeamTables> {
+    let team = &r.team;
+    if team.people.is_empty() {
+        return None;
+    }
+    let name = |text: &crate::plan::model::Text| match lang {
+        Lang::Ar => text.primary().to_string(),
+        Lang::En => text.english().to_string(),
+    };
+    let people = team
+        .people
+        .iter()
+        .map(|p| {
+            let who = if p.person.is_empty() {
+                crate::t!("report.team.nobody").text(lang)
+            } else if name(&p.name).is_empty() {
+                p.person.clone()
+            } else {
+                name(&p.name)
+            };
+            vec![
+                who,
+                p.due.to_string(),
+                p.on_time.to_string(),
+                p.late.to_string(),
+                p.undated.to_string(),
+                p.overdue.to_string(),
+                p.not_yet_due.to_string(),
+            ]
+        })
+        .collect();
+    let steps = team
+        .steps
+        .iter()
+        .map(|s| {
+            vec![
+                name(&s.name),
+                s.done.to_string(),
+                s.on_time.to_string(),
+                s.median_days.map_or_else(
+                    || "—".into(),
+                    |d| {
+                        let sign = if d > 0.0 {
+                            "+"
+                        } else if d < 0.0 {
+                            "−"
+                        } else {
+                            "±"
+                        };
+                        crate::t!("unit.days", value = format!("{sign}{:.1}", d.abs())).text(lang)
+                    },
+                ),
+            ]
+        })
+        .collect();
+    Some(TeamTables {
+        people_columns: vec![
+            crate::t!("report.team.col.person"),
+            crate::t!("report.team.col.due"),
+            crate::t!("report.team.col.on-time"),
+            crate::t!("report.team.col.late"),
+            crate::t!("report.team.col.undated"),
+            crate::t!("report.team.col.overdue"),
+            crate::t!("report.team.col.not-yet-due"),
+        ],
+        people,
+        step_columns: vec![
+            crate::t!("report.team.col.step"),
+            crate::t!("report.team.col.done"),
+            crate::t!("report.team.col.on-time"),
+            crate::t!("report.team.col.median"),
+        ],
+        steps,
+        source: match team.commits {
+            Some(n) => crate::t!("report.team.from-history", n = n),
+            None => crate::t!("report.team.no-history"),
+        },
+    })
+}
+
 /// `12,345`, `3.45%`, `1.8`, `95 min`: a value as people read it, with
 /// its unit in `lang`.
 pub fn show(unit: Unit, value: Option<f64>, lang: Lang) -> String {

@@ -166,6 +166,21 @@ impl ReportWriter for Table {
             }
             writeln!(out, "\n{}\n{t}", text(t!("report.top-posts")))?;
         }
+        if let Some(team) = super::team_tables(r, lang) {
+            let mut t = table(&team.people_columns, lang);
+            for row in team.people {
+                t.add_row(row.into_iter().map(cell));
+            }
+            writeln!(out, "\n{}\n{t}", text(t!("report.team")))?;
+            if !team.steps.is_empty() {
+                let mut t = table(&team.step_columns, lang);
+                for row in team.steps {
+                    t.add_row(row.into_iter().map(cell));
+                }
+                writeln!(out, "{t}")?;
+            }
+            writeln!(out, "  {}", text(team.source))?;
+        }
         writeln!(
             out,
             "\n{}",

@@ -314,6 +314,37 @@ impl ReportWriter for Html {
             );
         }
         s.push_str("</tbody></table>");
+        if let Some(team) = super::team_tables(r, lang) {
+            let _ = write!(s, "<h2>{}</h2>", tr(t!("report.team")));
+            for (columns, rows) in [
+                (&team.people_columns, &team.people),
+                (&team.step_columns, &team.steps),
+            ] {
+                if rows.is_empty() {
+                    continue;
+                }
+                s.push_str("<table><thead><tr>");
+                heads(&mut s, columns);
+                s.push_str("</tr></thead><tbody>");
+                for row in rows {
+                    s.push_str("<tr>");
+                    for (i, value) in row.iter().enumerate() {
+                        if i == 0 {
+                            let _ = write!(s, "<td>{}</td>", esc(value));
+                        } else {
+                            let _ = write!(
+                                s,
+                                r#"<td class="num"><bdi dir="ltr">{}</bdi></td>"#,
+                                esc(value)
+                            );
+                        }
+                    }
+                    s.push_str("</tr>");
+                }
+                s.push_str("</tbody></table>");
+            }
+            let _ = write!(s, "<p>{}</p>", tr(team.source));
+        }
         let _ = write!(
             s,
             "<h2>{}</h2><ul>",

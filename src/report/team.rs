@@ -1,0 +1,150 @@
+//! The team's period, for the review of tasks and responsibilities: per
+//! person, the tasks due in the period and how they stand — done on time,
+//! done late, done on a day not known, overdue, not yet due — and per
+//! process step, how long after its due time its tasks were done. Done times
+//! come from the plan's git history ([`crate::plan::history`]).
+
+use super::data::Period;
+use super::figures::median;
+use crate::plan::history::DoneTimes;
+use crate::plan::model::{Plan, Text};
+use crate::plan::tasks::{self, Task};
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+const MINUTES_A_DAY: f64 = 24.0 * 60.0;
+
+/// One person's tasks due in the period.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PersonTasks {
+    /// The person's id; empty for tasks whose owner resolves to nobody.
+    pub person: String,
+    pub name: Text,
+    /// Tasks due in the period.
+    pub due: usize,
+    /// Of those, done by their due time, after it, and done at a time the
+    /// history does not give.
+    pub on_time: usize,
+    pub late: usize,
+    pub undated: usize,
+    /// Not done, and due before the period's end (or today, while it runs).
+    pub overdue: usize,
+    /// Not done, not yet due.
+    pub not_yet_due: usize,
+}
+
+/// One process step's tasks done in the period, against their due times.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepTimes {
+    pub step: String,
+    pub name: Text,
+    /// Tasks of the step due in the period and done at a known time.
+    pub done: usize,
+    pub on_time: usize,
+    /// The median time from due to done, in days (below zero: early).
+    pub median_days: Option<f64>,
+}
+
+/// The team's tasks in a period.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct TeamReview {
+    pub people: Vec<PersonTasks>,
+    pub steps: Vec<StepTimes>,
+    /// The commits read for done times; `None` when the plan folder has no
+    /// git history to read them from.
+    pub commits: Option<usize>,
+}
+
+/// The tasks due in `period`, as they stand at `now`, with the done times
+/// of `done` (none when there is no history).
+pub fn review(
+    plan: &Plan,
+    period: &Period,
+    now: NaiveDateTime,
+    done: Option<&DoneTimes>,
+) -> TeamReview {
+    let all = tasks::derive(plan);
+    let due: Vec<&Task> = all
+        .iter()
+        .filter(|t| period.contains(t.due.date()))
+        .collect();
+    let team = plan.team.as_ref().map(|t| &t.data);
+    let mut people: Vec<PersonTasks> = team
+        .iter()
+        .flat_map(|t| &t.people)
+        .map(|p| PersonTasks {
+            person: p.id.value.clone(),
+            name: p.name.clone(),
+            ..PersonTasks::default()
+        })
+        .collect();
+    // Each step's times, and its minutes from due to done.
+    let mut steps: Vec<(StepTimes, Vec<i64>)> = Vec::new();
+    for task in &due {
+        let person = task.assignee.unwrap_or("");
+        let i = people
+            .iter()
+            .position(|p| p.person == person)
+            .unwrap_or_else(|| {
+                people.push(PersonTasks {
+                    person: person.to_string(),
+                    ..PersonTasks::default()
+                });
+                people.len() - 1
+            });
+        let row = &mut people[i];
+        row.due += 1;
+        let done_at = done.and_then(|d| d.times.get(&task.id()));
+        match (task.done, done_at) {
+            (true, Some(at)) if *at <= task.due => row.on_time += 1,
+            (true, Some(_)) => row.late += 1,
+            (true, None) => row.undated += 1,
+            (false, _) if task.due < now => row.overdue += 1,
+            (false, _) => row.not_yet_due += 1,
+        }
+        if let (true, Some(at)) = (task.done, done_at) {
+            let step = task.step_id();
+            let i = steps
+                .iter()
+                .position(|(s, _)| s.step == step)
+                .unwrap_or_else(|| {
+                    steps.push((
+                        StepTimes {
+                            step: step.to_string(),
+                            name: task.step.name.clone(),
+                            done: 0,
+                            on_time: 0,
+                            median_days: None,
+                        },
+                        Vec::new(),
+                    ));
+                    steps.len() - 1
+                });
+            let (times, minutes) = &mut steps[i];
+            times.done += 1;
+            times.on_time += usize::from(*at <= task.due);
+            minutes.push((*at - task.due).num_minutes());
+        }
+    }
+    people.retain(|p| p.due > 0);
+    // Steps in process order.
+    let order: Vec<&str> = plan
+        .process
+        .iter()
+        .flat_map(|p| p.data.steps())
+        .map(|s| s.id.value.as_str())
+        .collect();
+    steps.sort_by_key(|(s, _)| order.iter().position(|id| *id == s.step));
+    TeamReview {
+        people,
+        steps: steps
+            .into_iter()
+            .map(|(mut s, mut minutes)| {
+                minutes.sort_unstable();
+                s.median_days = median(&minutes).map(|m| m / MINUTES_A_DAY);
+                s
+            })
+            .collect(),
+        commits: done.map(|d| d.commits),
+    }
+}
