@@ -8,6 +8,7 @@ use std::path::PathBuf;
     name = "khairukum",
     version = concat!(env!("CARGO_PKG_VERSION"), " (", env!("KHAIRUKUM_GIT_REVISION"), ")"),
     about = "Plan-as-code for a charity's social media: validate the plan, list who does what, measure the month.",
+    long_about = "Plan-as-code for a charity's social media.\n\nkhairukum reads a git-versioned folder of YAML files (default ./plans): the strategic goals and their KPIs with baselines and targets, the audience, the platforms and their focus shares, the content calendar (calendar/YYYY-MM.yaml), the process steps with their owners, the team and the publishing policies. `plan validate` checks every file and names the file, line and column of each problem (also as GitHub annotations and SARIF, for CI on every pull request); `plan diff` shows a reviewer what a change does to the plan. `tasks` derives each person's dated tasks from the process and the calendar (with states, workload and calendar files). `report` measures a Gregorian or Hijri month, a quarter, a year or a range from the platforms' CSV exports and the charity's own records: the scorecard against targets, each platform, the posts joined to the plan and those outside it, and the team's tasks, as a table, Markdown, JSON, CSV or a right-to-left HTML page. Messages and headings are in Arabic or English (--lang).",
     after_help = "Examples:\n  khairukum plan validate\n  khairukum plan validate --plan path/to/plans --format github"
 )]
 pub(super) struct Cli {
@@ -53,12 +54,18 @@ pub(super) enum Command {
         #[arg(long, short, default_value = "schemas", value_name = "DIR")]
         output: PathBuf,
     },
-    /// Print the manual page (roff)
-    #[command(after_help = "Example:\n  khairukum man > khairukum.1 && man ./khairukum.1")]
-    Man,
-    /// Measure a month (or quarter, or range) against the scorecard, from platform exports
+    /// Print the manual page (roff), or write it and a page for each command into a folder
     #[command(
-        after_help = "Exports are read from --exports, else the plan's `exports:` setting, else <plan>/exports.\n\nExamples:\n  khairukum report --month 2026-11\n  khairukum report --month 2026-11 --format html --output report-2026-11.html\n  khairukum report --month 1448-05 AH\n  khairukum report --year 1448 AH --format html --output year-1448.html\n  khairukum report --quarter 2026-Q4 --format json"
+        after_help = "Examples:\n  khairukum man > khairukum.1 && man ./khairukum.1\n  khairukum man --output man/   # khairukum.1, khairukum-report.1, khairukum-plan-validate.1, ..."
+    )]
+    Man {
+        /// Write `khairukum.1` and one page for each command and sub-command into this folder
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
+    /// Measure a period (a Gregorian or Hijri month, a quarter, a year or a range) against the scorecard, from platform exports
+    #[command(
+        after_help = "Exports are read from --exports, else the plan's `exports:` setting, else <plan>/exports.\n\nExamples:\n  khairukum report --month 2026-11\n  khairukum report --month 2026-11 --format html --output report-2026-11.html\n  khairukum report --month 1448-05 AH\n  khairukum report --year 1448 AH --format html --output year-1448.html\n  khairukum report --month 2026-11 --compare last-year\n  khairukum report --quarter 2026-Q4 --format json"
     )]
     Report(ReportArgs),
     /// List each export file: its format, account, days, rows used and set aside, and problems

@@ -50,7 +50,7 @@ pub(crate) fn main() -> ExitCode {
         Command::Init(args) => init::run(args, lang),
         Command::Schema { output } => schema::run(output),
         Command::Completions { shell } => completions::completions(*shell),
-        Command::Man => completions::man(),
+        Command::Man { output } => completions::man(output.as_deref()),
     };
     match result {
         Ok(code) => ExitCode::from(code),

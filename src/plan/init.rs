@@ -286,10 +286,43 @@ Add `--lang ar` to any command for Arabic messages and headings (للرسائل 
             .to_string(),
         ),
     ];
-    files
+    let mut out: Vec<(String, String)> = files
         .into_iter()
-        .map(|(path, text)| (path.to_string(), text))
-        .collect()
+        .map(|(path, text)| (path.to_string(), with_schema_line(path, text)))
+        .collect();
+    // The schemas the plan files name, beside them, so that an editor checks
+    // the files as staff type, offline and for this version of the tool.
+    let schemas = crate::plan::schema::all();
+    for (name, schema) in &schemas {
+        if out.iter().any(|(path, _)| schema_of(path) == Some(*name)) {
+            out.push((
+                format!("schemas/{name}.schema.json"),
+                crate::plan::schema::text(schema),
+            ));
+        }
+    }
+    out
+}
+
+/// The schema a plan file is checked against: its stem, `calendar` for a
+/// month of the calendar.
+fn schema_of(path: &str) -> Option<&str> {
+    let inside = path.strip_prefix("plans/")?.strip_suffix(".yaml")?;
+    Some(if inside.starts_with("calendar/") {
+        "calendar"
+    } else {
+        inside
+    })
+}
+
+/// A plan file's text, opening with the line that tells the editor's YAML
+/// language server its schema (`../schemas/goals.schema.json`).
+fn with_schema_line(path: &str, text: String) -> String {
+    let Some(name) = schema_of(path) else {
+        return text;
+    };
+    let up = "../".repeat(path.matches('/').count());
+    format!("# yaml-language-server: $schema={up}schemas/{name}.schema.json\n{text}")
 }
 
 /// Writes a new plan repository into `dir`; returns the files written.
@@ -330,6 +363,44 @@ mod tests {
         };
         let written = scaffold(dir.path(), month, false).unwrap();
         assert_eq!(written.len(), files(month).len());
+        // Each plan file names its schema, written beside the plan.
+        let goals = std::fs::read_to_string(dir.path().join("plans/goals.yaml")).unwrap();
+        assert!(
+            goals.starts_with("# yaml-language-server: $schema=../schemas/goals.schema.json\n")
+        );
+        let calendar =
+            std::fs::read_to_string(dir.path().join("plans/calendar/2026-12.yaml")).unwrap();
+        assert!(
+            calendar.starts_with(
+                "# yaml-language-server: $schema=../../schemas/calendar.schema.json\n"
+            )
+        );
+        for name in [
+            "plan",
+            "team",
+            "goals",
+            "audience",
+            "platforms",
+            "process",
+            "policies",
+            "calendar",
+        ] {
+            let path = dir.path().join(format!("schemas/{name}.schema.json"));
+            let schema: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            assert_eq!(
+                schema["title"],
+                format!(
+                    "khairukum {}",
+                    if name == "calendar" {
+                        "calendar/YYYY-MM.yaml".to_string()
+                    } else {
+                        format!("{name}.yaml")
+                    }
+                )
+            );
+        }
+        assert!(!dir.path().join("schemas/measures.schema.json").exists());
         let validation = crate::plan::validate::validate(&dir.path().join("plans"), None).unwrap();
         assert!(
             validation.diagnostics.is_empty(),

@@ -238,7 +238,45 @@ fn completions_man_page_and_version() {
         );
     }
     let man = khairukum(dir.path(), &["man"]);
-    assert!(String::from_utf8_lossy(&man.stdout).starts_with(".ie"));
+    let page = String::from_utf8_lossy(&man.stdout);
+    assert!(page.starts_with(".ie"));
+    // The page says what the tool does, not only how it is called.
+    assert!(
+        page.contains(r"git\-versioned folder of YAML files"),
+        "{page}"
+    );
+    // A page for each command, named after it with its parents.
+    let out = khairukum(dir.path(), &["man", "--output", "man"]);
+    assert!(out.status.success());
+    let mut pages: Vec<String> = std::fs::read_dir(dir.path().join("man"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    pages.sort();
+    assert_eq!(
+        pages,
+        [
+            "khairukum-completions.1",
+            "khairukum-exports-check.1",
+            "khairukum-exports.1",
+            "khairukum-init.1",
+            "khairukum-man.1",
+            "khairukum-plan-diff.1",
+            "khairukum-plan-validate.1",
+            "khairukum-plan.1",
+            "khairukum-report.1",
+            "khairukum-schema.1",
+            "khairukum-tasks.1",
+            "khairukum.1",
+        ]
+    );
+    let report = std::fs::read_to_string(dir.path().join("man/khairukum-report.1")).unwrap();
+    assert!(report.contains(".TH khairukum-report 1"), "{report}");
+    assert!(report.contains("\\-\\-compare"), "{report}");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().lines().count(),
+        pages.len()
+    );
     let version = String::from_utf8(khairukum(dir.path(), &["--version"]).stdout).unwrap();
     assert!(
         version.starts_with(&format!("khairukum {} (", env!("CARGO_PKG_VERSION"))),
