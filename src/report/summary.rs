@@ -78,10 +78,7 @@ pub enum Sentence {
 impl Sentence {
     /// The sentence in `lang`.
     pub fn text(&self, lang: Lang) -> String {
-        let name = |text: &Text| match lang {
-            Lang::Ar => text.primary().to_string(),
-            Lang::En => text.english().to_string(),
-        };
+        let name = |text: &Text| text.in_lang(lang).to_string();
         let percent = |v: f64| format!("{:.0}%", v * 100.0);
         match self {
             Sentence::Published {

@@ -1,8 +1,9 @@
-//! The HTML report's charts as a reader sees them: no label covers another
+//! The HTML report as a reader sees it: no chart label covers another
 //! and none runs off its chart, on the shipped plans' months and years in
 //! both languages. Read from the SVG's coordinates: each `<text>`'s box from
 //! its `x`, `y`, anchor and direction, 7 px a character at the charts' 11 px
 //! (the width of a digit in `DejaVu Sans`, the widest of the page's fonts).
+//! And the Markdown report carries every section the page has.
 
 use crate::common::{root, stdout};
 
@@ -147,4 +148,54 @@ fn the_checker_sees_a_covered_label_and_one_off_the_chart() {
             "chart 0: «123,456» runs off the chart",
         ]
     );
+}
+
+/// A report's section headings: `<h2>` in HTML, `## ` in Markdown.
+fn headings(text: &str, html: bool) -> Vec<String> {
+    if html {
+        text.split("<h2>")
+            .skip(1)
+            .map(|h| shown(&h[..h.find("</h2>").unwrap()]))
+            .collect()
+    } else {
+        text.lines()
+            .filter_map(|l| l.strip_prefix("## "))
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+#[test]
+fn markdown_carries_every_section_of_the_html_page() {
+    for lang in ["ar", "en"] {
+        let report = |format| {
+            stdout(
+                &root(),
+                &[
+                    "report",
+                    "--month",
+                    "2026-11",
+                    "--today",
+                    "2026-12-01",
+                    "--lang",
+                    lang,
+                    "--format",
+                    format,
+                ],
+            )
+        };
+        let html = headings(&report("html"), true);
+        let markdown = headings(&report("markdown"), false);
+        assert!(html.len() >= 10, "{html:?}");
+        // The scorecard is «Balanced scorecard» on the page, «Scorecard» in Markdown.
+        let same = |a: &String, b: &String| a.to_lowercase().contains(&b.to_lowercase());
+        let lacking: Vec<&String> = html
+            .iter()
+            .filter(|h| !markdown.iter().any(|m| same(h, m)))
+            .collect();
+        assert!(
+            lacking.is_empty(),
+            "{lang}: Markdown lacks {lacking:?}; it has {markdown:?}"
+        );
+    }
 }

@@ -259,6 +259,14 @@ impl Text {
         self.en.as_deref().or(self.ar.as_deref()).unwrap_or("")
     }
 
+    /// The text in `lang` if it is written in it, else the other.
+    pub fn in_lang(&self, lang: crate::text::i18n::Lang) -> &str {
+        match lang {
+            crate::text::i18n::Lang::Ar => self.primary(),
+            crate::text::i18n::Lang::En => self.english(),
+        }
+    }
+
     /// Every written variant.
     pub fn variants(&self) -> impl Iterator<Item = &str> {
         self.ar.as_deref().into_iter().chain(self.en.as_deref())

@@ -113,10 +113,7 @@ pub struct Record {
 impl Measure {
     /// The unit's words for `lang`, or nothing.
     pub fn unit_text(&self, lang: crate::text::i18n::Lang) -> &str {
-        self.unit.as_ref().map_or("", |u| match lang {
-            crate::text::i18n::Lang::Ar => u.primary(),
-            crate::text::i18n::Lang::En => u.english(),
-        })
+        self.unit.as_ref().map_or("", |u| u.in_lang(lang))
     }
 
     /// How a CSV measure's rows make one value: as it says, else a sum

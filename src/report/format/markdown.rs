@@ -60,8 +60,8 @@ impl ReportWriter for Markdown {
             writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} | {} | {} |",
-                cell(k.goal_name.primary()),
-                cell(k.name.primary()),
+                cell(k.goal_name.in_lang(lang)),
+                cell(k.name.in_lang(lang)),
                 super::show_kpi(k, k.figure.value, lang),
                 show_change(k.unit, k.change),
                 super::show_kpi(k, k.baseline, lang),
@@ -76,8 +76,73 @@ impl ReportWriter for Markdown {
             writeln!(
                 out,
                 "- **{}**: {}",
-                cell(k.name.primary()),
+                cell(k.name.in_lang(lang)),
                 cell(&text(super::coverage(k)))
+            )?;
+        }
+        // The trend the HTML draws, as a table: each KPI by month, and its target.
+        let months: Vec<&str> = {
+            let mut months: Vec<&str> = Vec::new();
+            for (_, month, _) in &r.trend {
+                if !months.contains(&month.as_str()) {
+                    months.push(month);
+                }
+            }
+            months
+        };
+        if !months.is_empty() {
+            writeln!(out, "\n## {}\n", text(t!("report.html.trend")))?;
+            let names: Vec<String> = months
+                .iter()
+                .map(|m| in_era_of(m, lang).into_owned())
+                .collect();
+            writeln!(
+                out,
+                "| {} | {} | {} |",
+                text(t!("report.col.kpi")),
+                names.join(" | "),
+                text(t!("report.col.target"))
+            )?;
+            writeln!(out, "|{}", " --- |".repeat(months.len() + 2))?;
+            for k in &r.kpis {
+                let values: Vec<String> = months
+                    .iter()
+                    .map(|m| {
+                        let value = r
+                            .trend
+                            .iter()
+                            .find(|(kpi, month, _)| *kpi == k.kpi && month == m)
+                            .and_then(|(_, _, v)| *v);
+                        super::show_kpi(k, value, lang)
+                    })
+                    .collect();
+                writeln!(
+                    out,
+                    "| {} | {} | {} |",
+                    cell(k.name.in_lang(lang)),
+                    values.join(" | "),
+                    super::show_kpi(k, k.target, lang)
+                )?;
+            }
+        }
+        // The mix the HTML draws: each platform's planned share beside its focus.
+        writeln!(out, "\n## {}\n", text(t!("report.html.mix")))?;
+        header(
+            out,
+            &[
+                t!("report.col.platform"),
+                t!("report.html.planned-share"),
+                t!("report.html.focus-share"),
+            ],
+            lang,
+        )?;
+        for p in &r.platforms {
+            writeln!(
+                out,
+                "| {} | {} | {}% |",
+                p.platform,
+                p.planned_share.map_or("—".into(), |s| format!("{s:.0}%")),
+                p.focus
             )?;
         }
         writeln!(out, "\n## {}\n", text(t!("report.platforms")))?;

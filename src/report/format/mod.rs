@@ -191,10 +191,7 @@ pub(crate) fn team_tables(r: &super::Report, lang: Lang) -> Option<TeamTables> {
     if team.people.is_empty() {
         return None;
     }
-    let name = |text: &crate::plan::model::Text| match lang {
-        Lang::Ar => text.primary().to_string(),
-        Lang::En => text.english().to_string(),
-    };
+    let name = |text: &crate::plan::model::Text| text.in_lang(lang).to_string();
     let people = team
         .people
         .iter()
@@ -294,11 +291,7 @@ pub(crate) fn show_kpi(k: &super::KpiResult, value: Option<f64>, lang: Lang) -> 
     let shown = show(k.unit, value, lang);
     match (&k.unit_name, value) {
         (Some(unit), Some(_)) => {
-            let name = match lang {
-                Lang::Ar => unit.primary(),
-                Lang::En => unit.english(),
-            };
-            format!("{shown} {name}")
+            format!("{shown} {}", unit.in_lang(lang))
         }
         _ => shown,
     }

@@ -62,8 +62,8 @@ impl ReportWriter for Table {
         );
         for k in &r.kpis {
             t.add_row(vec![
-                cell(k.goal_name.primary()),
-                cell(k.name.primary()),
+                cell(k.goal_name.in_lang(lang)),
+                cell(k.name.in_lang(lang)),
                 cell(super::show_kpi(k, k.figure.value, lang)),
                 cell(show_change(k.unit, k.change)),
                 cell(super::show_kpi(k, k.target, lang)),
@@ -79,11 +79,12 @@ impl ReportWriter for Table {
         }
         writeln!(out, "{}\n{t}", text(t!("report.scorecard")))?;
         for k in &r.kpis {
-            let name = match lang {
-                Lang::Ar => k.name.primary(),
-                Lang::En => k.name.english(),
-            };
-            writeln!(out, "  {}: {}", name, text(super::coverage(k)))?;
+            writeln!(
+                out,
+                "  {}: {}",
+                k.name.in_lang(lang),
+                text(super::coverage(k))
+            )?;
             for p in &k.parts {
                 let (ar, en) = super::metric_names(p.figure.metric);
                 let metric = match lang {
@@ -96,7 +97,7 @@ impl ReportWriter for Table {
                     "  {}",
                     text(t!(
                         "report.part",
-                        kpi = name,
+                        kpi = k.name.in_lang(lang),
                         metric = metric,
                         value = show(p.figure.unit(), p.figure.value),
                         target = show(p.figure.unit(), p.target),

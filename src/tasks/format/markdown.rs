@@ -28,7 +28,7 @@ impl TaskWriter for Markdown {
                 "| {} | {} | {} | {} | {} |",
                 escape(&show_date_time(task.due, listing.calendar, self.lang)),
                 state.text(self.lang),
-                escape(task.step.name.primary()),
+                escape(task.step.name.in_lang(self.lang)),
                 escape(&subject_title(task, listing.calendar)),
                 escape(&owner),
             )?;

@@ -41,7 +41,7 @@ impl TaskWriter for Table {
             table.add_row(vec![
                 cell(show_date_time(task.due, listing.calendar, self.lang)),
                 cell(state.text(self.lang)),
-                cell(task.step.name.primary()),
+                cell(task.step.name.in_lang(self.lang)),
                 cell(subject_title(task, listing.calendar)),
                 cell(owner),
             ]);

@@ -115,7 +115,7 @@ pub(super) fn trend(r: &Report, kpi: &KpiResult, lang: Lang) -> String {
         .collect();
     let mut svg = format!(
         r#"<svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{}" direction="ltr">"#,
-        esc(kpi.name.primary())
+        esc(kpi.name.in_lang(lang))
     );
     if values.is_empty() || points.is_empty() {
         let _ = write!(

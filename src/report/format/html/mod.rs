@@ -167,8 +167,8 @@ impl ReportWriter for Html {
             let _ = write!(
                 s,
                 r#"<tr><td>{}</td><td>{}</td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td class="num"><bdi dir="ltr">{}</bdi></td><td><span class="badge {}">{}</span></td></tr>"#,
-                esc(k.goal_name.primary()),
-                esc(k.name.primary()),
+                esc(k.goal_name.in_lang(lang)),
+                esc(k.name.in_lang(lang)),
                 esc(&super::show_kpi(k, k.figure.value, lang)),
                 esc(&show_change(k.unit, k.change)),
                 esc(&super::show_kpi(k, k.baseline, lang)),
@@ -198,7 +198,7 @@ impl ReportWriter for Html {
             let _ = write!(
                 s,
                 "<li><b>{}</b>: {}</li>",
-                esc(k.name.primary()),
+                esc(k.name.in_lang(lang)),
                 tr(super::coverage(k))
             );
         }
@@ -212,7 +212,7 @@ impl ReportWriter for Html {
             let _ = write!(
                 s,
                 "<figure><figcaption>{}</figcaption>{}</figure>",
-                esc(k.name.primary()),
+                esc(k.name.in_lang(lang)),
                 charts::trend(r, k, lang)
             );
         }
