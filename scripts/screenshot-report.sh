@@ -7,6 +7,7 @@
 #   bash scripts/screenshot-report.sh [OUT.png]
 #   PLAN=examples/food-bank/plans bash scripts/screenshot-report.sh target/food-bank.png
 #   PERIOD="--year 1448 AH" bash scripts/screenshot-report.sh target/year-1448.png
+#   HEIGHT=6000 bash scripts/screenshot-report.sh   # a taller window, to see the whole page
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-target/report-2026-11.png}
@@ -21,7 +22,7 @@ profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync \
-  --user-data-dir="$profile" --window-size=1200,3400 \
+  --user-data-dir="$profile" --window-size=1200,"${HEIGHT:-3400}" \
   --screenshot="$out" "file://$PWD/target/report.html" 2>/dev/null
 test -s "$out"
 echo "wrote $out"
