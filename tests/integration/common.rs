@@ -142,3 +142,33 @@ pub(crate) fn command_that_cannot_read(dir: &Path, locked: &Path) -> Command {
         .gid(65534);
     run
 }
+
+/// Runs git in `dir` with a fixed author and no signing; a commit it makes
+/// is dated `date` when one is given.
+pub(crate) fn git_at(dir: &Path, date: Option<&str>, args: &[&str]) {
+    let mut command = Command::new("git");
+    command
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(dir);
+    if let Some(date) = date {
+        command
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date);
+    }
+    let out = command.output().unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -4,32 +4,10 @@
 
 use crate::common::*;
 use std::path::Path;
-use std::process::Command;
 
 /// Runs git in `dir`, committing (if asked) at `date`.
 fn git(dir: &Path, date: &str, args: &[&str]) {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.org",
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    git_at(dir, Some(date), args);
 }
 
 fn edit(dir: &Path, from: &str, to: &str) {

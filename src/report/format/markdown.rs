@@ -163,15 +163,7 @@ impl ReportWriter for Markdown {
         }
         writeln!(out, "\n{}", cell(&text(super::sources(r))))?;
         writeln!(out, "\n## {}\n", text(t!("report.interactions")))?;
-        let columns = [
-            t!("report.col.platform"),
-            t!("report.col.likes"),
-            t!("report.col.replies"),
-            t!("report.col.reposts"),
-            t!("report.col.saves"),
-            t!("report.col.link-clicks"),
-        ];
-        header(out, &columns, lang)?;
+        header(out, &super::interaction_columns(), lang)?;
         for (platform, figures) in super::interaction_rows(r, lang) {
             let values: Vec<String> = figures.iter().map(|f| show(f.unit(), f.value)).collect();
             writeln!(out, "| {} | {} |", cell(&platform), values.join(" | "))?;

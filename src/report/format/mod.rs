@@ -163,6 +163,19 @@ pub(crate) fn platform_columns() -> Vec<crate::text::i18n::Msg> {
     ]
 }
 
+/// The columns of the interactions table: the platform, then
+/// [`super::INTERACTION_METRICS`].
+pub(crate) fn interaction_columns() -> Vec<crate::text::i18n::Msg> {
+    vec![
+        crate::t!("report.col.platform"),
+        crate::t!("report.col.likes"),
+        crate::t!("report.col.replies"),
+        crate::t!("report.col.reposts"),
+        crate::t!("report.col.saves"),
+        crate::t!("report.col.link-clicks"),
+    ]
+}
+
 /// The columns of the top-posts table.
 pub(crate) fn top_post_columns() -> Vec<crate::text::i18n::Msg> {
     vec![

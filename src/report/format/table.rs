@@ -120,17 +120,7 @@ impl ReportWriter for Table {
         }
         writeln!(out, "\n{}\n{t}", text(t!("report.platforms")))?;
         writeln!(out, "  {}", text(super::sources(r)))?;
-        let mut t = table(
-            &[
-                t!("report.col.platform"),
-                t!("report.col.likes"),
-                t!("report.col.replies"),
-                t!("report.col.reposts"),
-                t!("report.col.saves"),
-                t!("report.col.link-clicks"),
-            ],
-            lang,
-        );
+        let mut t = table(&super::interaction_columns(), lang);
         for (platform, figures) in super::interaction_rows(r, lang) {
             let mut row = vec![cell(platform)];
             row.extend(figures.iter().map(|f| cell(show(f.unit(), f.value))));

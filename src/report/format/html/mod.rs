@@ -70,6 +70,19 @@ fn isolated(text: &str) -> String {
     out
 }
 
+/// A table row: its name, then each figure as a number kept left to right.
+fn figure_row(s: &mut String, name: &str, figures: &[crate::report::figures::Figure], lang: Lang) {
+    let _ = write!(s, "<tr><td>{}</td>", esc(name));
+    for f in figures {
+        let _ = write!(
+            s,
+            r#"<td class="num"><bdi dir="ltr">{}</bdi></td>"#,
+            esc(&super::show(f.unit(), f.value, lang))
+        );
+    }
+    s.push_str("</tr>");
+}
+
 pub(super) fn esc(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -238,15 +251,7 @@ impl ReportWriter for Html {
         }
         s.push_str("</tr></thead><tbody>");
         for p in &r.platforms {
-            let _ = write!(s, "<tr><td>{}</td>", esc(&p.platform));
-            for f in &p.figures {
-                let _ = write!(
-                    s,
-                    r#"<td class="num"><bdi dir="ltr">{}</bdi></td>"#,
-                    esc(&show(f.unit(), f.value))
-                );
-            }
-            s.push_str("</tr>");
+            figure_row(&mut s, &p.platform, &p.figures, lang);
         }
         let _ = write!(
             s,
@@ -254,28 +259,10 @@ impl ReportWriter for Html {
             tr(super::sources(r)),
             tr(t!("report.interactions"))
         );
-        heads(
-            &mut s,
-            &[
-                t!("report.col.platform"),
-                t!("report.col.likes"),
-                t!("report.col.replies"),
-                t!("report.col.reposts"),
-                t!("report.col.saves"),
-                t!("report.col.link-clicks"),
-            ],
-        );
+        heads(&mut s, &super::interaction_columns());
         s.push_str("</tr></thead><tbody>");
         for (platform, figures) in super::interaction_rows(r, lang) {
-            let _ = write!(s, "<tr><td>{}</td>", esc(&platform));
-            for f in figures {
-                let _ = write!(
-                    s,
-                    r#"<td class="num"><bdi dir="ltr">{}</bdi></td>"#,
-                    esc(&show(f.unit(), f.value))
-                );
-            }
-            s.push_str("</tr>");
+            figure_row(&mut s, &platform, figures, lang);
         }
         let _ = write!(
             s,
