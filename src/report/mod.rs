@@ -103,6 +103,10 @@ pub struct KpiResult {
     /// The measure's unit (`SAR`, `volunteers`), when it names one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_name: Option<crate::plan::model::Text>,
+    /// The month (or quarter) a KPI counted per month (or quarter) is
+    /// measured over in a longer report: its last one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured_over: Option<String>,
 }
 
 /// A platform's totals in the period.
@@ -242,6 +246,54 @@ fn kpi_platforms(plan: &Plan, kpi: &Kpi) -> Vec<String> {
     } else {
         kpi.platforms.iter().map(|p| p.value.clone()).collect()
     }
+}
+
+/// The days a KPI is measured over in a report of `period` measured at
+/// `as_of`. A KPI counted per month (`period: month`) in a quarter's or a
+/// year's report is its last month (Gregorian, or Hijri in a Hijri year)
+/// that is over by `as_of`, else the one running; a KPI counted per quarter
+/// in a year's report, its last quarter so chosen. Otherwise, the period.
+pub(crate) fn kpi_period(kpi: &Kpi, period: &Period, as_of: chrono::NaiveDate) -> Period {
+    use crate::plan::model::goals::KpiPeriod;
+    let per = kpi.period.as_ref().and_then(|p| p.get()).copied();
+    // The day whose month (or quarter) is measured: the period's last day
+    // when it is over, else the last day before the running month began.
+    let day_in = |first_of: &dyn Fn(chrono::NaiveDate) -> Option<chrono::NaiveDate>| {
+        if as_of >= period.to {
+            return period.to;
+        }
+        first_of(as_of)
+            .map(|first| first - chrono::TimeDelta::days(1))
+            .filter(|day| *day >= period.from)
+            .unwrap_or(as_of)
+    };
+    let gregorian_month = |d| Some(Month::of(d).first_day());
+    let hijri_month = |d| HijriMonth::of(d).and_then(|m| m.first_day().ok());
+    let quarter_of = |month: Month| (month.month - 1) / 3 + 1;
+    let chosen = match (per, period.kind) {
+        (Some(KpiPeriod::Month), PeriodKind::Quarter | PeriodKind::Year) => {
+            Some(Period::month(Month::of(day_in(&gregorian_month))))
+        }
+        (Some(KpiPeriod::Month), PeriodKind::HijriYear(_)) => {
+            HijriMonth::of(day_in(&hijri_month)).and_then(|m| Period::hijri_month(m).ok())
+        }
+        (Some(KpiPeriod::Quarter), PeriodKind::Year) => {
+            let first_of_quarter = |d| {
+                let month = Month::of(d);
+                Some(
+                    Month {
+                        year: month.year,
+                        month: (quarter_of(month) - 1) * 3 + 1,
+                    }
+                    .first_day(),
+                )
+            };
+            let month = Month::of(day_in(&first_of_quarter));
+            Some(Period::quarter(month.year, quarter_of(month)))
+        }
+        _ => None,
+    };
+    chosen.unwrap_or_else(|| period.clone())
 }
 
 /// A KPI's value, with the parts of a composite KPI (the weighted index of
@@ -499,10 +551,15 @@ pub fn build(
     let trend_periods = trend_periods(plan, period);
     for goal in plan.goals.iter().flat_map(|g| &g.data.goals) {
         for kpi in &goal.kpis {
-            let (figure, parts, by_platform) = kpi_value(&inputs, kpi, period);
-            let (previous_figure, ..) = kpi_value(&inputs, kpi, &previous);
+            let measured = kpi_period(kpi, period, request.as_of());
+            let (figure, parts, by_platform) = kpi_value(&inputs, kpi, &measured);
+            let (previous_figure, ..) =
+                kpi_value(&inputs, kpi, &kpi_period(kpi, &previous, previous.to));
             let measure = plan.measure(&kpi.metric.value);
-            let (progress, expected, standing) = standing(kpi, figure.value, request.as_of());
+            // Judged where its value was measured: a KPI measured over the
+            // last whole month, at that month's end.
+            let (progress, expected, standing) =
+                standing(kpi, figure.value, measured.to.min(request.as_of()));
             for p in &trend_periods {
                 let value = if p == period {
                     figure.value
@@ -555,6 +612,7 @@ pub fn build(
                 },
                 by_platform,
                 unit_name: measure.and_then(|m| m.unit.clone()),
+                measured_over: (measured != *period).then(|| measured.label.clone()),
             });
         }
     }
@@ -856,6 +914,7 @@ pub fn read_followers(path: &std::path::Path) -> Result<FollowerTotals, Box<Prob
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::model::goals::Kpi;
     use chrono::NaiveDate;
 
     #[test]
@@ -867,6 +926,64 @@ mod tests {
         assert_eq!(since_baseline(Some(5.0), Some(0.0)), None);
         assert_eq!(since_baseline(None, Some(10.0)), None);
         assert_eq!(since_baseline(Some(10.0), None), None);
+    }
+
+    fn kpi(per: &str) -> Kpi {
+        serde_saphyr::from_str(&format!(
+            "id: k\nname: K\nmetric: materials_published\nperiod: {per}\n\
+             baseline: {{value: 9, at: 2026-01-01}}\ntarget: {{value: 16, by: 2026-12-31}}\n"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_kpi_counted_per_month_is_measured_over_the_last_whole_month() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let month = |year, month| Period::month(Month { year, month });
+        let year = Period::year(2026);
+        // The year over: its last month. Running: the last month over by then.
+        assert_eq!(
+            kpi_period(&kpi("month"), &year, day(2027, 1, 5)),
+            month(2026, 12)
+        );
+        assert_eq!(
+            kpi_period(&kpi("month"), &year, day(2026, 12, 1)),
+            month(2026, 11)
+        );
+        assert_eq!(
+            kpi_period(&kpi("month"), &year, day(2026, 11, 30)),
+            month(2026, 10)
+        );
+        // In its first month, that month so far.
+        assert_eq!(
+            kpi_period(&kpi("month"), &year, day(2026, 1, 20)),
+            month(2026, 1)
+        );
+        let q4 = Period::quarter(2026, 4);
+        assert_eq!(
+            kpi_period(&kpi("month"), &q4, day(2027, 2, 1)),
+            month(2026, 12)
+        );
+        assert_eq!(
+            kpi_period(&kpi("quarter"), &year, day(2026, 12, 1)),
+            Period::quarter(2026, 3)
+        );
+        assert_eq!(
+            kpi_period(&kpi("quarter"), &year, day(2027, 1, 1)),
+            Period::quarter(2026, 4)
+        );
+        // A Hijri year: Hijri months (1448-05 AH ended on 10 November 2026).
+        let hijri = Period::hijri_year(1448).unwrap();
+        assert_eq!(
+            kpi_period(&kpi("month"), &hijri, day(2026, 12, 1)).label,
+            "1448-05 AH"
+        );
+        // Counted per year or plan, or in a month's report: the period itself.
+        assert_eq!(kpi_period(&kpi("year"), &year, day(2026, 12, 1)), year);
+        assert_eq!(
+            kpi_period(&kpi("month"), &month(2026, 11), day(2026, 12, 1)),
+            month(2026, 11)
+        );
     }
 
     #[test]

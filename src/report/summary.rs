@@ -422,6 +422,7 @@ mod tests {
             from: "exports",
             by_platform: Vec::new(),
             unit_name: None,
+            measured_over: None,
         }
     }
 

@@ -77,7 +77,7 @@ impl ReportWriter for Markdown {
                 out,
                 "- **{}**: {}",
                 cell(k.name.in_lang(lang)),
-                cell(&text(super::coverage(k)))
+                cell(&text(super::coverage(k, lang)))
             )?;
         }
         // The trend the HTML draws, as a table: each KPI by month, and its target.

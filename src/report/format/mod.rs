@@ -40,7 +40,7 @@ pub fn writer(format: ReportFormat, lang: Lang) -> Box<dyn ReportWriter> {
 
 /// What a KPI's value covers, in words: the platforms it covers, those it
 /// leaves out (no export gives it for them), and its note.
-pub(crate) fn coverage(k: &super::KpiResult) -> crate::text::i18n::Msg {
+pub(crate) fn coverage(k: &super::KpiResult, lang: Lang) -> crate::text::i18n::Msg {
     use crate::text::i18n::Listed;
     let mut parts = Vec::new();
     let per_platform = k.figure.metric.is_none_or(Metric::is_per_platform);
@@ -66,6 +66,14 @@ pub(crate) fn coverage(k: &super::KpiResult) -> crate::text::i18n::Msg {
             "report.leaves-out",
             platforms = k.figure.lacks.join(", ")
         ));
+    }
+    if let Some(over) = &k.measured_over {
+        let period = crate::text::dates::in_era_of(over, lang);
+        parts.push(if over.contains("-Q") {
+            crate::t!("report.measured-over.quarter", period = period)
+        } else {
+            crate::t!("report.measured-over.month", period = period)
+        });
     }
     parts.extend(k.figure.note.clone());
     crate::t!("report.coverage", parts = Listed(parts))

@@ -83,7 +83,7 @@ impl ReportWriter for Table {
                 out,
                 "  {}: {}",
                 k.name.in_lang(lang),
-                text(super::coverage(k))
+                text(super::coverage(k, lang))
             )?;
             for p in &k.parts {
                 let (ar, en) = super::metric_names(p.figure.metric);

@@ -212,7 +212,7 @@ impl ReportWriter for Html {
                 s,
                 "<li><b>{}</b>: {}</li>",
                 esc(k.name.in_lang(lang)),
-                tr(super::coverage(k))
+                tr(super::coverage(k, lang))
             );
         }
         s.push_str("</ul>");
