@@ -14,7 +14,7 @@ use khairukum::report::data::{FollowerTotals, Inputs};
 use khairukum::text::arabic::table_cell as cell;
 use khairukum::text::dates::Month;
 use khairukum::text::i18n::Lang;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// Settings for `exports check`.
@@ -200,11 +200,7 @@ fn human(
     let prefix = format!("{}/", folder.to_string_lossy().replace('\\', "/"));
     let mut table = comfy_table::Table::new();
     // Wrapped to the terminal's width rather than running off it.
-    if let Some(width) = io::stdout()
-        .is_terminal()
-        .then(|| comfy_table::Table::new().width())
-        .flatten()
-    {
+    if let Some(width) = super::terminal_width() {
         table
             .set_width(width)
             .set_content_arrangement(comfy_table::ContentArrangement::Dynamic);

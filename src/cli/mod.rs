@@ -22,6 +22,16 @@ use khairukum::text::i18n::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// The terminal's width in columns, when standard output is one (tables
+/// are then wrapped to it rather than running off it).
+pub(crate) fn terminal_width() -> Option<u16> {
+    use std::io::IsTerminal as _;
+    std::io::stdout()
+        .is_terminal()
+        .then(|| comfy_table::Table::new().width())
+        .flatten()
+}
+
 /// Runs the command the arguments name and returns the process's exit status.
 pub(crate) fn main() -> ExitCode {
     let cli = Cli::parse();

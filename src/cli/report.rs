@@ -234,7 +234,8 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
         done: done.as_ref(),
     };
     let report = khairukum::report::build(plan, &imported, &records, &request, &extra);
-    let writer = khairukum::report::format::writer(settings.format, settings.lang);
+    let width = super::terminal_width().filter(|_| settings.output.is_none());
+    let writer = khairukum::report::format::writer(settings.format, settings.lang, width);
     if let Some(path) = &settings.output {
         khairukum::output::write_atomic(path, |out| writer.write(&report, out)).with_context(
             || khairukum::t!("cannot-write", path = path.display()).text(settings.lang),

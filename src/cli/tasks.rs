@@ -14,7 +14,7 @@ use khairukum::tasks::{format, state};
 use khairukum::text::dates::Month;
 use khairukum::text::i18n::Lang;
 use khairukum::text::weeks;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 /// Which days the listing covers, as the user said it.
@@ -68,9 +68,7 @@ impl TasksSettings {
         let to_file = args.output.is_some();
         let format = match args.format {
             TasksFormat::Table => TaskFormat::Table {
-                width: (!to_file && io::stdout().is_terminal())
-                    .then(|| comfy_table::Table::new().width())
-                    .flatten(),
+                width: super::terminal_width().filter(|_| !to_file),
             },
             TasksFormat::Json => TaskFormat::Json,
             TasksFormat::Csv => TaskFormat::Csv,

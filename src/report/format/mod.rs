@@ -27,10 +27,11 @@ pub trait ReportWriter {
 }
 
 /// The writer for a format; `lang` is the language of headings and labels
-/// (JSON and CSV keep their stable English field names).
-pub fn writer(format: ReportFormat, lang: Lang) -> Box<dyn ReportWriter> {
+/// (JSON and CSV keep their stable English field names); `width`, the
+/// terminal's, that the table's tables wrap to.
+pub fn writer(format: ReportFormat, lang: Lang, width: Option<u16>) -> Box<dyn ReportWriter> {
     match format {
-        ReportFormat::Table => Box::new(table::Table { lang }),
+        ReportFormat::Table => Box::new(table::Table { lang, width }),
         ReportFormat::Markdown => Box::new(markdown::Markdown { lang }),
         ReportFormat::Json => Box::new(json::Json),
         ReportFormat::Csv => Box::new(csv::Csv),

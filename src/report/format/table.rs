@@ -10,16 +10,75 @@ use std::io::{self, Write};
 
 pub(super) struct Table {
     pub lang: Lang,
+    /// The terminal's width, when writing to one: every table is wrapped to it.
+    pub width: Option<u16>,
 }
 
 use crate::text::arabic::table_cell as cell;
 
-fn table(header: &[Msg], lang: Lang) -> comfy_table::Table {
+fn table(header: &[Msg], lang: Lang, width: Option<u16>) -> comfy_table::Table {
     let mut t = comfy_table::Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)
         .force_no_tty()
         .set_header(header.iter().map(|m| cell(m.text(lang))));
+    if let Some(width) = width {
+        t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+            .set_width(width);
+    }
     t
+}
+
+/// A table of figures as tables no wider than `width`: when all its columns
+/// do not fit, they are dealt out over several tables, each opening with
+/// the first column (the platform, the person) so that every row still
+/// says whose figures it holds. Without a width, one table.
+fn fitted(
+    header: &[Msg],
+    rows: &[Vec<String>],
+    lang: Lang,
+    width: Option<u16>,
+) -> Vec<comfy_table::Table> {
+    let whole = |columns: &[usize]| {
+        let mut t = table(
+            &columns
+                .iter()
+                .map(|&i| header[i].clone())
+                .collect::<Vec<_>>(),
+            lang,
+            width,
+        );
+        for row in rows {
+            t.add_row(columns.iter().map(|&i| cell(row[i].clone())));
+        }
+        t
+    };
+    let all: Vec<usize> = (0..header.len()).collect();
+    let Some(width) = width else {
+        return vec![whole(&all)];
+    };
+    // Each column's room: its widest cell, a space either side, a border;
+    // and the table's closing border.
+    let room: Vec<u16> = whole(&all)
+        .column_max_content_widths()
+        .iter()
+        .map(|w| w + 3)
+        .collect();
+    let fits = |columns: &[usize]| columns.iter().map(|&i| room[i]).sum::<u16>() < width;
+    if fits(&all) {
+        return vec![whole(&all)];
+    }
+    let mut tables = Vec::new();
+    let mut columns = vec![0];
+    for i in 1..header.len() {
+        columns.push(i);
+        if !fits(&columns) && columns.len() > 2 {
+            columns.pop();
+            tables.push(whole(&columns));
+            columns = vec![0, i];
+        }
+    }
+    tables.push(whole(&columns));
+    tables
 }
 
 impl ReportWriter for Table {
@@ -59,6 +118,7 @@ impl ReportWriter for Table {
                 t!("report.col.status"),
             ],
             lang,
+            self.width,
         );
         for k in &r.kpis {
             t.add_row(vec![
@@ -107,26 +167,37 @@ impl ReportWriter for Table {
                 )?;
             }
         }
-        let mut t = table(&super::platform_columns(), lang);
-        for p in &r.platforms {
-            let mut row = vec![
-                cell(&p.platform),
-                cell(format!("{}%", p.focus)),
-                cell(p.planned_share.map_or("—".into(), |s| format!("{s:.0}%"))),
-                cell(p.posts.to_string()),
-            ];
-            row.extend(p.figures.iter().map(|f| cell(show(f.unit(), f.value))));
-            t.add_row(row);
+        let rows: Vec<Vec<String>> = r
+            .platforms
+            .iter()
+            .map(|p| {
+                let mut row = vec![
+                    p.platform.clone(),
+                    format!("{}%", p.focus),
+                    p.planned_share.map_or("—".into(), |s| format!("{s:.0}%")),
+                    p.posts.to_string(),
+                ];
+                row.extend(p.figures.iter().map(|f| show(f.unit(), f.value)));
+                row
+            })
+            .collect();
+        writeln!(out, "\n{}", text(t!("report.platforms")))?;
+        for t in fitted(&super::platform_columns(), &rows, lang, self.width) {
+            writeln!(out, "{t}")?;
         }
-        writeln!(out, "\n{}\n{t}", text(t!("report.platforms")))?;
         writeln!(out, "  {}", text(super::sources(r)))?;
-        let mut t = table(&super::interaction_columns(), lang);
-        for (platform, figures) in super::interaction_rows(r, lang) {
-            let mut row = vec![cell(platform)];
-            row.extend(figures.iter().map(|f| cell(show(f.unit(), f.value))));
-            t.add_row(row);
+        let rows: Vec<Vec<String>> = super::interaction_rows(r, lang)
+            .into_iter()
+            .map(|(platform, figures)| {
+                let mut row = vec![platform];
+                row.extend(figures.iter().map(|f| show(f.unit(), f.value)));
+                row
+            })
+            .collect();
+        writeln!(out, "\n{}", text(t!("report.interactions")))?;
+        for t in fitted(&super::interaction_columns(), &rows, lang, self.width) {
+            writeln!(out, "{t}")?;
         }
-        writeln!(out, "\n{}\n{t}", text(t!("report.interactions")))?;
         writeln!(out, "\n{}", text(t!("report.totals")))?;
         for f in &r.totals {
             let note = f
@@ -136,7 +207,7 @@ impl ReportWriter for Table {
             writeln!(out, "  {:<34} {}{}", f.id(), show(f.unit(), f.value), note)?;
         }
         if !r.top_posts.is_empty() {
-            let mut t = table(&super::top_post_columns(), lang);
+            let mut t = table(&super::top_post_columns(), lang, self.width);
             for p in &r.top_posts {
                 t.add_row(vec![
                     cell(&p.platform),
@@ -158,13 +229,12 @@ impl ReportWriter for Table {
             writeln!(out, "\n{}\n{t}", text(t!("report.top-posts")))?;
         }
         if let Some(team) = super::team_tables(r, lang) {
-            let mut t = table(&team.people_columns, lang);
-            for row in team.people {
-                t.add_row(row.into_iter().map(cell));
+            writeln!(out, "\n{}", text(t!("report.team")))?;
+            for t in fitted(&team.people_columns, &team.people, lang, self.width) {
+                writeln!(out, "{t}")?;
             }
-            writeln!(out, "\n{}\n{t}", text(t!("report.team")))?;
             if !team.steps.is_empty() {
-                let mut t = table(&team.step_columns, lang);
+                let mut t = table(&team.step_columns, lang, self.width);
                 for row in team.steps {
                     t.add_row(row.into_iter().map(cell));
                 }
@@ -233,5 +303,45 @@ impl ReportWriter for Table {
                 files = t!("count.export-file", n = r.files.len())
             ))
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wide_table_is_dealt_out_over_tables_that_fit_each_opening_with_its_first_column() {
+        let header = crate::report::format::platform_columns();
+        let rows: Vec<Vec<String>> = ["x", "instagram", "facebook"]
+            .iter()
+            .map(|p| {
+                let mut row = vec![p.to_string()];
+                row.extend((1..header.len()).map(|i| format!("{}", 1_000_000 * i)));
+                row
+            })
+            .collect();
+        let tables = fitted(&header, &rows, Lang::En, Some(80));
+        assert!(tables.len() > 1);
+        let mut seen = Vec::new();
+        for table in &tables {
+            let text = table.to_string();
+            for line in text.lines() {
+                assert!(line.chars().count() <= 80, "{line}");
+            }
+            let head = text.lines().nth(1).unwrap();
+            assert!(head.starts_with("│ Platform "), "{head}");
+            seen.extend(
+                head.split('┆')
+                    .skip(1)
+                    .map(|c| c.trim().trim_end_matches('│').trim().to_string()),
+            );
+        }
+        // Every column once, in order, besides the repeated first.
+        let names: Vec<String> = header[1..].iter().map(|m| m.text(Lang::En)).collect();
+        assert_eq!(seen, names);
+        // Without a terminal, or with room for it, one table.
+        assert_eq!(fitted(&header, &rows, Lang::En, None).len(), 1);
+        assert_eq!(fitted(&header, &rows, Lang::En, Some(400)).len(), 1);
     }
 }
