@@ -6,6 +6,7 @@ use crate::plan::diagnostic::{Diagnostic, Span};
 use crate::plan::model::{
     Loaded, Plan,
     audience::Audience,
+    budget::Budget,
     calendar::CalendarMonth,
     coverage::Coverage,
     goals::Goals,
@@ -69,6 +70,7 @@ enum Kind {
     Measures,
     Recorded,
     Coverage,
+    Budget,
     Calendar,
 }
 
@@ -82,6 +84,7 @@ const TOP_LEVEL: &[(&str, Kind, bool)] = &[
     ("policies", Kind::Policies, false),
     ("measures", Kind::Measures, false),
     ("coverage", Kind::Coverage, false),
+    ("budget", Kind::Budget, false),
 ];
 
 /// Folders inside a plan repository that hold no plan YAML.
@@ -105,6 +108,7 @@ enum Content {
     Measures(Measures),
     Recorded(Recorded),
     Coverage(Coverage),
+    Budget(Budget),
     Calendar(CalendarMonth),
 }
 
@@ -365,6 +369,7 @@ pub(crate) fn open(dir: &Path) -> Result<Folder, LoadError> {
             Some(Content::Measures(data)) => plan.measures = Some(Loaded { file, data }),
             Some(Content::Recorded(data)) => plan.recorded.push(Loaded { file, data }),
             Some(Content::Coverage(data)) => plan.coverage = Some(Loaded { file, data }),
+            Some(Content::Budget(data)) => plan.budget = Some(Loaded { file, data }),
             Some(Content::Calendar(_)) | None => {}
         }
     }
@@ -459,6 +464,7 @@ fn parse_one(job: &Job) -> Outcome {
         Kind::Policies => parse::<Policies>(&text, job.file).map(Content::Policies),
         Kind::Measures => parse::<Measures>(&text, job.file).map(Content::Measures),
         Kind::Coverage => parse::<Coverage>(&text, job.file).map(Content::Coverage),
+        Kind::Budget => parse::<Budget>(&text, job.file).map(Content::Budget),
         Kind::Recorded => parse::<Recorded>(&text, job.file).map(|mut recorded| {
             recorded.file_month = month_of_file(
                 job,

@@ -4,6 +4,7 @@
 
 use crate::plan::model::{
     audience::Audience,
+    budget::Budget,
     calendar::CalendarMonth,
     coverage::Coverage,
     goals::Goals,
@@ -69,6 +70,10 @@ pub fn all() -> Vec<(&'static str, Value)> {
         (
             "coverage",
             with_id::<Coverage>("coverage", "khairukum coverage.yaml"),
+        ),
+        (
+            "budget",
+            with_id::<Budget>("budget", "khairukum budget.yaml"),
         ),
     ]
 }

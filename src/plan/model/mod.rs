@@ -1,6 +1,7 @@
 //! The typed model of a plan folder: one module per plan file.
 
 pub mod audience;
+pub mod budget;
 pub mod calendar;
 pub mod coverage;
 pub mod fields;
@@ -35,6 +36,8 @@ pub struct Plan {
     pub platforms: Option<Loaded<platforms::Platforms>>,
     pub process: Option<Loaded<process::Process>>,
     pub policies: Option<Loaded<policies::Policies>>,
+    /// The approved budget, its lines and the ad campaigns (`budget.yaml`).
+    pub budget: Option<Loaded<budget::Budget>>,
     /// The media coverage log (`coverage.yaml`).
     pub coverage: Option<Loaded<coverage::Coverage>>,
     /// The charity's own measures (`measures.yaml`).

@@ -70,6 +70,10 @@ rules! {
     RECORD_REPEATED = "KH072" "record-repeated" Error "A record written twice: a measure twice in the same month (for the same platform), which leaves unclear which value holds; a coverage report twice (its link), which would count it twice.";
     RECORD_OUTSIDE_PERIOD = "KH073" "record-outside-period" Warning "A record dated outside the plan period (a file of recorded measures for such a month, a coverage entry); reports of periods inside the plan do not use it.";
     FIGURES_BY_HAND = "KH074" "figures-by-hand" Error "Figures read by hand for a platform the item was not published on (no post link there), on an item not marked `published`, read before it was published, or with neither views nor interactions.";
+    BUDGET_OVER_APPROVED = "KH075" "budget-over-approved" Error "The budget's lines, or its monthly caps, add up to more than the approved total.";
+    BUDGET_AMOUNT = "KH076" "budget-amount" Error "An amount, cap or exchange rate of `budget.yaml` that is not above zero, a currency not written as its three-letter code, or a rate given for the budget's own currency.";
+    CAMPAIGN_DECLARATION = "KH077" "campaign-declaration" Error "An ad campaign of `budget.yaml` that serves no goal, that no ad export could be matched to (no `name`, `prefix` or `tag`), or that ends before it starts.";
+    BUDGET_OUTSIDE_PERIOD = "KH078" "budget-outside-period" Warning "A month of the approved budget, or a campaign's date, outside the plan period.";
     EXPORT_UNREADABLE = "KH100" "export-unreadable" Error "An export that cannot be read as CSV (not text, a broken encoding, cut or malformed); the rest of it is not used.";
     EXPORT_UNKNOWN = "KH101" "export-unknown" Warning "A CSV file that is no export this tool reads; it is not used.";
     EXPORT_OTHER_ACCOUNT = "KH102" "export-other-account" Error "Posts of another account than the plan's (by their username, link or account id) are set aside; a file all of whose posts are is not used.";

@@ -147,6 +147,16 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             optional(out, coverage.file, mention.kind.as_ref());
         }
     }
+    if let Some(budget) = &plan.budget {
+        optional(out, budget.file, budget.data.approved.on.as_ref());
+        for line in &budget.data.lines {
+            field(out, budget.file, &line.kind);
+        }
+        for campaign in &budget.data.campaigns {
+            optional(out, budget.file, campaign.from.as_ref());
+            optional(out, budget.file, campaign.to.as_ref());
+        }
+    }
 }
 
 /// The values of one calendar month that were read but mean nothing.

@@ -8,6 +8,7 @@
 //! the rules that need the whole calendar, on those facts
 //! ([`Context::check_calendar`]).
 
+mod budget;
 mod calendar;
 pub mod catalog;
 mod content;
@@ -47,6 +48,7 @@ const FAMILIES: &[Family] = &[
     process::check,
     goals::check,
     measures::check,
+    budget::check,
     platforms::check,
     platforms::emails,
     workload::capacity_above_zero,
