@@ -174,3 +174,41 @@ impl Budget {
             .or_else(|| self.campaigns.iter().find(|c| c.matches(name)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn budget() -> Budget {
+        serde_saphyr::from_str(
+            "currency: SAR\nrates: {USD: 3.75}\napproved: {total: 1000}\ncampaigns:\n\
+             - {id: exact, name: Winter donors, goal: g}\n\
+             - {id: prefixed, prefix: KH-WINTER, goal: g}\n\
+             - {id: tagged, tag: '[donors]', goal: g}\n",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn an_export_campaign_is_found_by_name_then_prefix_then_tag() {
+        let b = budget();
+        let id = |name: &str| b.campaign_of(name).map(|c| c.id.value.as_str());
+        assert_eq!(id("Winter donors"), Some("exact"));
+        assert_eq!(id("  winter DONORS "), Some("exact"));
+        assert_eq!(id("KH-WINTER reels"), Some("prefixed"));
+        assert_eq!(id("kh-winter reels"), Some("prefixed"));
+        assert_eq!(id("Reels [donors] week 2"), Some("tagged"));
+        // A name the exact campaign's name only begins is not it.
+        assert_eq!(id("Winter donors 2"), None);
+        assert_eq!(id("Summer reels"), None);
+    }
+
+    #[test]
+    fn other_currencies_by_the_rate_written() {
+        let b = budget();
+        assert_eq!(b.currency(), "SAR");
+        assert_eq!(b.rate("SAR"), Some(1.0));
+        assert_eq!(b.rate("usd"), Some(3.75));
+        assert_eq!(b.rate("EUR"), None);
+    }
+}
