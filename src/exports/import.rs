@@ -283,6 +283,10 @@ pub(super) fn read_export(
     let best = &fits[0];
     if !best.missing.is_empty() {
         let line = Some(line_of(&record));
+        // An ad export is the ad reader's (`exports::ads`): no post export.
+        if super::ads::is_ad_export(path) {
+            return Ok(None);
+        }
         let message = if fits.iter().all(|f| f.columns.is_empty()) {
             let rows = first_rows(&mut csv, 6);
             shapes::by_shape(&header, &rows)

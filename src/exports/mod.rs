@@ -6,6 +6,7 @@
 //! be read becomes a located [`Problem`] and a missing value — never a zero.
 
 pub mod accounts;
+pub mod ads;
 pub mod by_hand;
 mod date_order;
 mod decode;

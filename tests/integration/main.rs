@@ -2,6 +2,7 @@
 //! (golden cases, languages, tasks, hostile input), the documents kept in
 //! step with the code, and the official conformance data.
 
+mod ads;
 mod architecture;
 mod charts;
 mod common;

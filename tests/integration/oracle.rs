@@ -35,7 +35,7 @@ fn oracle(script: &str, month: &str) -> serde_json::Value {
 }
 
 /// What `tests/oracle/<script>` prints given `args`, as JSON.
-fn python(script: &str, args: &[std::path::PathBuf]) -> serde_json::Value {
+pub(crate) fn python(script: &str, args: &[std::path::PathBuf]) -> serde_json::Value {
     let out = Command::new("python3")
         .arg(root().join("tests/oracle").join(script))
         .args(args)

@@ -1,0 +1,343 @@
+//! The ad exports known, recognised by their header (in English, and in
+//! the Japanese and Indonesian interfaces the samples came in), and how
+//! each marks its total rows and the days it covers.
+
+use chrono::NaiveDate;
+
+/// The ad platform an export comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AdPlatform {
+    /// Facebook and Instagram, one ad account for both.
+    Meta,
+    TikTok,
+    /// Search, display and YouTube.
+    Google,
+    Snapchat,
+    X,
+}
+
+impl AdPlatform {
+    pub fn id(self) -> &'static str {
+        match self {
+            AdPlatform::Meta => "meta",
+            AdPlatform::TikTok => "tiktok",
+            AdPlatform::Google => "google",
+            AdPlatform::Snapchat => "snapchat",
+            AdPlatform::X => "x",
+        }
+    }
+}
+
+/// An ad export's layout: the names each of its columns goes by.
+#[derive(Debug, PartialEq, Eq)]
+pub struct AdFormat {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub platform: AdPlatform,
+    campaign: &'static [&'static str],
+    /// Money spent; a name ending in `(` is followed by the currency code.
+    spend: &'static [&'static str],
+    currency: &'static [&'static str],
+    starts: &'static [&'static str],
+    ends: &'static [&'static str],
+    impressions: &'static [&'static str],
+    clicks: &'static [&'static str],
+    /// Whether the export must give the days of each row.
+    dated_rows: bool,
+}
+
+/// Where a file's columns are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Columns {
+    pub(super) campaign: usize,
+    pub(super) spend: usize,
+    /// The currency written in the spend column's name (`Amount spent (SAR)`).
+    pub(super) currency_in_header: Option<String>,
+    pub(super) currency: Option<usize>,
+    pub(super) starts: Option<usize>,
+    pub(super) ends: Option<usize>,
+    pub(super) impressions: Option<usize>,
+    pub(super) clicks: Option<usize>,
+}
+
+pub(super) static AD_FORMATS: &[AdFormat] = &[
+    AdFormat {
+        id: "meta-ads",
+        name: "Meta Ads Manager (campaigns, ad sets or ads)",
+        platform: AdPlatform::Meta,
+        campaign: &["campaign name", "ad set name", "ad name", "キャンペーン名"],
+        spend: &["amount spent (", "amount spent", "消化金額 ("],
+        currency: &["currency", "通貨"],
+        starts: &["reporting starts", "レポート開始日"],
+        ends: &["reporting ends", "レポート終了日"],
+        impressions: &["impressions", "インプレッション"],
+        clicks: &["link clicks", "clicks (all)", "クリック(すべて)"],
+        dated_rows: true,
+    },
+    AdFormat {
+        id: "snapchat-ads",
+        name: "Snapchat Ads Manager",
+        platform: AdPlatform::Snapchat,
+        campaign: &["campaign name"],
+        spend: &["amount spent", "spend"],
+        currency: &["currency"],
+        starts: &["start time"],
+        ends: &["end time"],
+        impressions: &["paid impressions", "total impressions", "impressions"],
+        clicks: &["swipe ups"],
+        dated_rows: true,
+    },
+    AdFormat {
+        id: "x-ads",
+        name: "X Ads",
+        platform: AdPlatform::X,
+        campaign: &["campaign name"],
+        spend: &["spend"],
+        currency: &["currency"],
+        starts: &["time period"],
+        ends: &[],
+        impressions: &["impressions"],
+        clicks: &["link clicks", "clicks"],
+        dated_rows: true,
+    },
+    AdFormat {
+        id: "tiktok-ads",
+        name: "TikTok Ads Manager (campaigns)",
+        platform: AdPlatform::TikTok,
+        campaign: &["campaign name", "キャンペーン名", "nama kampanye"],
+        spend: &["cost", "コスト", "biaya"],
+        currency: &["currency", "通貨", "mata uang"],
+        starts: &[],
+        ends: &[],
+        impressions: &[
+            "impression",
+            "impressions",
+            "インプレッション",
+            "impresi iklan produk",
+        ],
+        clicks: &[
+            "clicks (destination)",
+            "クリック（誘導先）",
+            "jumlah klik iklan produk",
+        ],
+        dated_rows: false,
+    },
+    AdFormat {
+        id: "google-ads",
+        name: "Google Ads (campaign report)",
+        platform: AdPlatform::Google,
+        campaign: &["campaign", "キャンペーン"],
+        spend: &["cost", "費用"],
+        currency: &["currency code", "通貨コード"],
+        starts: &[],
+        ends: &[],
+        impressions: &["impr.", "表示回数"],
+        clicks: &["clicks", "クリック数"],
+        dated_rows: false,
+    },
+];
+
+fn normal(cell: &str) -> String {
+    cell.trim().trim_start_matches('\u{feff}').to_lowercase()
+}
+
+/// The format a header row is of, and where its columns are.
+pub(super) fn fit(row: &[String]) -> Option<(&'static AdFormat, Columns)> {
+    let names: Vec<String> = row.iter().map(|c| normal(c)).collect();
+    let find = |wanted: &[&str]| {
+        wanted
+            .iter()
+            .find_map(|w| names.iter().position(|n| n == w))
+    };
+    AD_FORMATS.iter().find_map(|format| {
+        let campaign = find(format.campaign)?;
+        let (spend, currency_in_header) = format.spend.iter().find_map(|w| {
+            names
+                .iter()
+                .enumerate()
+                .find_map(|(i, n)| match w.strip_suffix('(') {
+                    Some(stem) => n
+                        .strip_prefix(w)
+                        .and_then(|rest| rest.strip_suffix(')'))
+                        .filter(|code| code.len() == 3)
+                        .map(|code| (i, Some(code.to_uppercase())))
+                        .or_else(|| (n == stem.trim_end()).then_some((i, None))),
+                    None => (n == w).then_some((i, None)),
+                })
+        })?;
+        let starts = find(format.starts);
+        if format.dated_rows && starts.is_none() {
+            return None;
+        }
+        Some((
+            format,
+            Columns {
+                campaign,
+                spend,
+                currency_in_header,
+                currency: find(format.currency),
+                starts,
+                ends: find(format.ends),
+                impressions: find(format.impressions),
+                clicks: find(format.clicks),
+            },
+        ))
+    })
+}
+
+/// A total row: Meta's has no name (and comes first), TikTok's says
+/// `Total of 14 results` (`全2件の結果`, last), Google's `Total: Account`.
+pub(super) fn is_total(format: &AdFormat, columns: &Columns, row: &[String]) -> bool {
+    let name = row.get(columns.campaign).map_or("", |c| c.trim());
+    let first = row.first().map_or("", |c| c.trim());
+    match format.platform {
+        AdPlatform::Meta => name.is_empty(),
+        AdPlatform::TikTok => {
+            name.to_lowercase().starts_with("total of")
+                || (name.starts_with('全') && name.ends_with("件の結果"))
+        }
+        AdPlatform::Google => first.starts_with("Total:") || name.starts_with("Total:"),
+        AdPlatform::Snapchat | AdPlatform::X => {
+            name.is_empty() || first.eq_ignore_ascii_case("total")
+        }
+    }
+}
+
+/// Meta's whole body when the range had no delivery: `No data available.`
+pub(super) fn is_no_data(row: &[String]) -> bool {
+    row.iter().filter(|c| !c.trim().is_empty()).count() == 1
+        && row
+            .iter()
+            .any(|c| c.trim().eq_ignore_ascii_case("no data available."))
+}
+
+/// A day written at the start of a cell: `2026-11-01`, `2020-04-21 00:00:00 AST`.
+fn day(cell: &str) -> Option<NaiveDate> {
+    let cell = cell.trim();
+    cell.get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+}
+
+/// The days of a row from its start and end cells (the start alone: one day).
+pub(super) fn row_days(starts: &str, ends: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let from = day(starts)?;
+    let to = day(ends).unwrap_or(from);
+    (to >= from).then_some((from, to))
+}
+
+/// A date as a report's title line writes it, in the interface's language.
+fn title_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim().trim_matches('"').trim();
+    ["%d %B %Y", "%B %d, %Y", "%Y-%m-%d", "%Y年%m月%d日"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
+}
+
+/// The days a report's title lines name (Google's second line:
+/// `27 January 2026 - 23 February 2026`); `None` for `All time`.
+pub(super) fn days_in_titles(titles: &[&str]) -> Option<(NaiveDate, NaiveDate)> {
+    titles.iter().find_map(|line| {
+        let (from, to) = line.split_once(" - ")?;
+        Some((title_date(from)?, title_date(to)?)).filter(|(f, t)| t >= f)
+    })
+}
+
+/// The days a file's name gives (`…(2024-05-12 to 2024-05-18).xlsx`).
+pub(super) fn days_in_name(name: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let open = name.rfind('(')?;
+    let inside = &name[open + 1..name[open..].find(')')? + open];
+    let (from, to) = inside.split_once(" to ")?;
+    Some((day(from)?, day(to)?)).filter(|(f, t)| t >= f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn formats_by_header() {
+        let (f, c) = fit(&row(&[
+            "Reporting starts",
+            "Reporting ends",
+            "Campaign name",
+            "Amount spent (EUR)",
+            "Impressions",
+        ]))
+        .unwrap();
+        assert_eq!(
+            (f.id, c.spend, c.currency_in_header.as_deref()),
+            ("meta-ads", 3, Some("EUR"))
+        );
+        let (f, c) = fit(&row(&["Campaign name", "Cost", "Impression", "Currency"])).unwrap();
+        assert_eq!(
+            (f.id, c.currency, c.impressions),
+            ("tiktok-ads", Some(3), Some(2))
+        );
+        let (f, _) = fit(&row(&[
+            "Campaign status",
+            "Campaign",
+            "Currency code",
+            "Impr.",
+            "Cost",
+        ]))
+        .unwrap();
+        assert_eq!(f.id, "google-ads");
+        let (f, _) = fit(&row(&[
+            "Start Time",
+            "End Time",
+            "Amount Spent",
+            "Campaign Name",
+        ]))
+        .unwrap();
+        assert_eq!(f.id, "snapchat-ads");
+        let (f, _) = fit(&row(&[
+            "Time period",
+            "Campaign name",
+            "Spend",
+            "Impressions",
+        ]))
+        .unwrap();
+        assert_eq!(f.id, "x-ads");
+        // A Meta header without its reporting days is not read as Meta's.
+        assert!(fit(&row(&["Campaign name", "Amount spent (USD)"])).is_none());
+        // A post export is no ad export.
+        assert!(fit(&row(&["Post id", "Date", "Impressions"])).is_none());
+    }
+
+    #[test]
+    fn days_from_titles_names_and_cells() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(
+            days_in_titles(&["Campaign report", "27 January 2026 - 23 February 2026"]),
+            Some((d(2026, 1, 27), d(2026, 2, 23)))
+        );
+        assert_eq!(
+            days_in_titles(&["\"July 8, 2025 - July 31, 2025\""]),
+            Some((d(2025, 7, 8), d(2025, 7, 31)))
+        );
+        assert_eq!(
+            days_in_titles(&["2026年1月1日 - 2026年3月31日"]),
+            Some((d(2026, 1, 1), d(2026, 3, 31)))
+        );
+        assert_eq!(days_in_titles(&["Campaign report", "All time"]), None);
+        assert_eq!(
+            days_in_name("x/Thrasio-Campaign Report(2024-05-12 to 2024-05-18).xlsx"),
+            Some((d(2024, 5, 12), d(2024, 5, 18)))
+        );
+        assert_eq!(days_in_name("report.xlsx"), None);
+        assert_eq!(
+            row_days("2020-04-21 00:00:00 AST", "2020-04-22 00:00:00 AST"),
+            Some((d(2020, 4, 21), d(2020, 4, 22)))
+        );
+        assert_eq!(
+            row_days("2026-11-02", ""),
+            Some((d(2026, 11, 2), d(2026, 11, 2)))
+        );
+        assert_eq!(row_days("2026-11-02", "2026-11-01"), None);
+    }
+}

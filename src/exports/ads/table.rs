@@ -1,0 +1,171 @@
+//! An ad export's cells, whatever the file: CSV or TSV in UTF-8 (with or
+//! without BOM), UTF-16 (Google's "Excel CSV", tab-separated under a
+//! `.csv` name) or `Shift_JIS` (a Japanese Excel re-save), and XLSX through
+//! `calamine`. Excel's text formulas (`="12.5"`) are read as their text.
+
+use crate::t;
+use crate::text::i18n::Msg;
+use std::path::Path;
+
+/// A file's rows of text cells, each with its line (its row in a sheet).
+pub(super) struct Cells {
+    pub rows: Vec<(u64, Vec<String>)>,
+}
+
+/// Excel's way of keeping a long number as text: `="120214918947730007"`.
+fn unformula(cell: &str) -> String {
+    let cell = cell.trim();
+    cell.strip_prefix("=\"")
+        .and_then(|c| c.strip_suffix('"'))
+        .map_or_else(|| cell.to_string(), str::to_string)
+}
+
+/// The text of a delimited file, from its bytes.
+fn text_of(bytes: &[u8]) -> Result<String, Msg> {
+    let utf16 = |little: bool| {
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|p| {
+                if little {
+                    u16::from_le_bytes([p[0], p[1]])
+                } else {
+                    u16::from_be_bytes([p[0], p[1]])
+                }
+            })
+            .collect();
+        String::from_utf16(&units).map_err(|_| t!("export.bad-utf16"))
+    };
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return utf16(true);
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return utf16(false);
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(text.to_string());
+    }
+    // Japanese Excel saves CSV in Shift_JIS (code page 932).
+    let (text, _, bad) = encoding_rs::SHIFT_JIS.decode(bytes);
+    if bad {
+        Err(t!("ads.not-text"))
+    } else {
+        Ok(text.into_owned())
+    }
+}
+
+/// The line feeds in `bytes`.
+fn bytecount(bytes: &[u8]) -> u64 {
+    bytes.split(|b| *b == b'\n').count() as u64 - 1
+}
+
+/// A delimited file's rows: tab-separated when its header-like first lines
+/// hold more tabs than commas.
+fn delimited(bytes: &[u8]) -> Result<Cells, Msg> {
+    let text = text_of(bytes)?;
+    let head: String = text.lines().take(5).collect();
+    let delimiter = if head.matches('\t').count() > head.matches(',').count() {
+        b'\t'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    // Lines counted from the record's first byte: the CSV reader's own count
+    // runs one short after a CR LF line end.
+    let (mut counted, mut line) = (0, 1);
+    for record in reader.records() {
+        let record = record.map_err(|e| t!("export.not-csv", error = e))?;
+        let mut start = record
+            .position()
+            .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
+        // After CR LF the record's position is that of the LF.
+        while text
+            .as_bytes()
+            .get(start)
+            .is_some_and(|b| matches!(b, b'\r' | b'\n'))
+        {
+            start += 1;
+        }
+        line += bytecount(&text.as_bytes()[counted..start.max(counted)]);
+        counted = start.max(counted);
+        rows.push((line, record.iter().map(unformula).collect()));
+    }
+    Ok(Cells { rows })
+}
+
+/// The first sheet of a workbook, its cells as text (numbers as Rust
+/// writes them: the shortest that reads back the same).
+fn workbook(path: &Path) -> Result<Cells, Msg> {
+    use calamine::Reader as _;
+    let mut book =
+        calamine::open_workbook_auto(path).map_err(|e| t!("ads.not-a-workbook", error = e))?;
+    let sheet = book
+        .worksheet_range_at(0)
+        .ok_or_else(|| t!("ads.no-sheet"))?
+        .map_err(|e| t!("ads.not-a-workbook", error = e))?;
+    let first = sheet.start().map_or(0, |(row, _)| u64::from(row));
+    let rows = sheet
+        .rows()
+        .enumerate()
+        .map(|(i, row)| {
+            let cells = row
+                .iter()
+                .map(|cell| match cell {
+                    calamine::Data::Empty => String::new(),
+                    calamine::Data::String(s) => unformula(s),
+                    other => other.to_string(),
+                })
+                .collect();
+            (first + i as u64 + 1, cells)
+        })
+        .collect();
+    Ok(Cells { rows })
+}
+
+/// The cells of the file at `path`.
+pub(super) fn cells(path: &Path) -> Result<Cells, Msg> {
+    let xlsx = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"));
+    if xlsx {
+        return workbook(path);
+    }
+    let bytes = std::fs::read(path).map_err(|e| t!("cannot-read-file", error = e))?;
+    delimited(&bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_formulas_are_read_as_their_text() {
+        assert_eq!(unformula("=\"161074.000\""), "161074.000");
+        assert_eq!(unformula(" 12 "), "12");
+        assert_eq!(unformula("=SUM(A1)"), "=SUM(A1)");
+    }
+
+    #[test]
+    fn encodings_and_delimiters() {
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("a\tb\n1\t2\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let cells = delimited(&utf16).unwrap();
+        assert_eq!(cells.rows[1].1, ["1", "2"]);
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("コスト,通貨\r\n10,JPY\r\n");
+        let cells = delimited(&sjis).unwrap();
+        assert_eq!(cells.rows[0].1, ["コスト", "通貨"]);
+        assert_eq!(
+            (cells.rows[1].0, &cells.rows[1].1[1]),
+            (2, &"JPY".to_string())
+        );
+        let bom = b"\xEF\xBB\xBFa,b\n";
+        assert_eq!(delimited(bom).unwrap().rows[0].1, ["a", "b"]);
+    }
+}

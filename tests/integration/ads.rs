@@ -1,0 +1,80 @@
+//! The ad exports of `tests/ads/` (real excerpts, see its README):
+//! every file is recognised, and its campaign rows, total rows set aside,
+//! spend and currency equal those an independent reading in Python gives
+//! (`tests/oracle/ads.py`).
+
+use crate::common::{copy_dir, root};
+use crate::oracle::python;
+
+#[test]
+fn every_sample_ad_export_is_read_with_the_oracles_totals() {
+    let dir = root().join("tests/ads");
+    let expected = python("ads.py", std::slice::from_ref(&dir));
+    let expected = expected.as_object().unwrap();
+    // Four exports say nothing of their days (Google's "All time", TikTok's
+    // campaign lists renamed here): each is a located problem, not a guess.
+    let undated = khairukum::exports::ads::read(&dir);
+    let mut skipped: Vec<&str> = undated
+        .problems
+        .iter()
+        .map(|p| {
+            assert_eq!(p.rule.code, "KH106");
+            p.path.rsplit('/').next().unwrap()
+        })
+        .collect();
+    skipped.sort_unstable();
+    assert_eq!(
+        skipped,
+        [
+            "google-campaigns.intragoinc.csv",
+            "tiktok-campaigns-ja.Shione4937.csv",
+            "tiktok-campaigns.cristalarc.xlsx",
+            "tiktok-gmvmax-creatives-id.nashihsulthoni-trial.tsv",
+        ]
+    );
+    // Filed under a month's folder, they are that month's.
+    let filed = tempfile::tempdir().unwrap();
+    copy_dir(&dir, &filed.path().join("2026-11"));
+    let spend = khairukum::exports::ads::read(filed.path());
+    assert!(spend.problems.is_empty(), "{:#?}", spend.problems);
+    let mut seen = Vec::new();
+    for (n, file) in spend.files.iter().enumerate() {
+        let name = file.path.rsplit('/').next().unwrap();
+        let rows: Vec<_> = spend.rows.iter().filter(|r| r.file == n).collect();
+        let total: f64 = rows.iter().map(|r| r.spend).sum();
+        let want = &expected[name];
+        assert_eq!(
+            rows.len() as u64,
+            want["rows"].as_u64().unwrap(),
+            "{name}: rows"
+        );
+        assert_eq!(
+            file.totals as u64,
+            want["totals"].as_u64().unwrap(),
+            "{name}: total rows"
+        );
+        assert!(
+            (total - want["spend"].as_f64().unwrap()).abs() < 0.005,
+            "{name}: spend {total} against {}",
+            want["spend"]
+        );
+        let currencies: std::collections::BTreeSet<_> =
+            rows.iter().filter_map(|r| r.currency.as_deref()).collect();
+        match want["currency"].as_str() {
+            Some(currency) if !rows.is_empty() => {
+                assert_eq!(
+                    currencies.into_iter().collect::<Vec<_>>(),
+                    [currency],
+                    "{name}"
+                );
+            }
+            _ => assert!(currencies.is_empty(), "{name}: {currencies:?}"),
+        }
+        seen.push(name.to_string());
+    }
+    let mut all: Vec<&String> = expected.keys().collect();
+    all.sort();
+    seen.sort();
+    assert_eq!(seen.iter().collect::<Vec<_>>(), all, "files recognised");
+    assert_eq!(seen.len(), 19);
+}
