@@ -111,6 +111,14 @@ fn read(plan_dir: &Path, exports: Option<&Path>, lang: Lang) -> Result<Read> {
     let own =
         khairukum::exports::measures::read(&exports, plan, plan.time_zone(), plan.date_order());
     problems.extend(own.problems);
+    let ads = khairukum::exports::ads::read(&exports);
+    problems.extend(ads.problems.iter().cloned());
+    if let Some(budget) = &plan.budget {
+        problems.extend(khairukum::report::money::currency_problems(
+            &budget.data,
+            &ads,
+        ));
+    }
     Ok(Read {
         folder: exports,
         imported,

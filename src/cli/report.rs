@@ -228,10 +228,12 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
             )
         })
         .ok();
+    let ads = khairukum::exports::ads::read(&exports);
     let records = khairukum::report::Records {
         followers: &followers,
         own: &own,
         done: done.as_ref(),
+        ads: Some(&ads),
     };
     let report = khairukum::report::build(plan, &imported, &records, &request, &extra);
     let width = super::terminal_width().filter(|_| settings.output.is_none());

@@ -7,6 +7,7 @@ pub mod data;
 pub mod figures;
 pub mod format;
 pub mod measures;
+pub mod money;
 pub mod reconcile;
 pub mod summary;
 pub mod team;
@@ -201,6 +202,8 @@ pub struct Report {
     pub trend: Vec<(String, String, Option<f64>)>,
     /// The team's tasks due in the period and how they stand.
     pub team: team::TeamReview,
+    /// Ad spend against the budget, when the plan has one.
+    pub money: Option<money::Money>,
     /// The sentences the report opens with, made from the figures above.
     pub summary: Vec<summary::Sentence>,
 }
@@ -473,6 +476,26 @@ pub fn trend_periods(plan: &Plan, period: &Period) -> Vec<Period> {
     }
 }
 
+/// Whether a KPI's metric is a level at the period's end (followers, a
+/// measure kept as its last value) rather than a count made in the period.
+fn is_level(plan: &Plan, metric: &str) -> bool {
+    use crate::plan::model::measures::OverTime;
+    metric == Metric::FollowersTotal.id()
+        || plan
+            .measure(metric)
+            .and_then(|m| m.over_time.as_ref())
+            .and_then(|o| o.get())
+            == Some(&OverTime::Last)
+}
+
+/// A total's value, by its metric.
+fn figure_of(totals: &[Figure], metric: Metric) -> Option<f64> {
+    totals
+        .iter()
+        .find(|f| f.metric == Some(metric))
+        .and_then(|f| f.value)
+}
+
 /// What a report is asked for.
 #[derive(Debug, Clone)]
 pub struct Request {
@@ -523,6 +546,8 @@ pub struct Records<'a> {
     pub own: &'a crate::exports::measures::OwnRecords,
     /// When tasks were done, from the plan's git history (none without one).
     pub done: Option<&'a crate::plan::history::DoneTimes>,
+    /// Ad spend from the ad exports.
+    pub ads: Option<&'a crate::exports::ads::AdSpend>,
 }
 
 /// Builds the report asked for (exports already read for its period, the
@@ -794,11 +819,29 @@ pub fn build(
     }
     attribution.sort_by(|a, b| (a.by, &a.key).cmp(&(b.by, &b.key)));
 
+    let results = money::Results {
+        engagements: figure_of(&totals, Metric::Engagements),
+        new_followers: figure_of(&totals, Metric::FollowersNet),
+        inquiries: Some(all.inquiries as f64).filter(|_| !inputs.imported.inquiries.is_empty()),
+        // A count made in the period (materials, donations), not a level
+        // reached (followers, a measure kept as its last value).
+        kpis: kpis
+            .iter()
+            .filter(|k| k.unit == Unit::Count && !is_level(plan, &k.metric))
+            .map(|k| (k.kpi.clone(), k.name.clone(), k.figure.value))
+            .collect(),
+    };
+    let mut money_problems = Vec::new();
+    let money = records
+        .ads
+        .and_then(|ads| money::money(plan, ads, period, &results, &mut money_problems));
     let mut problems: Vec<Problem> = imported
         .problems
         .iter()
         .chain(&inputs.problems)
         .chain(&own.problems)
+        .chain(records.ads.iter().flat_map(|a| &a.problems))
+        .chain(&money_problems)
         .chain(extra_problems)
         .cloned()
         .collect();
@@ -836,6 +879,7 @@ pub fn build(
         problems,
         trend,
         team: team::review(plan, period, request.now(), records.done),
+        money,
         summary: Vec::new(),
     };
     report.summary = summary::of(&report);

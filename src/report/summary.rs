@@ -63,6 +63,14 @@ pub enum Sentence {
         undated: usize,
         overdue: usize,
     },
+    /// Ad spend against the period's budget, and the part no campaign
+    /// directs at a goal.
+    Money {
+        spent: String,
+        budget: Option<String>,
+        undirected: String,
+        share: Option<f64>,
+    },
     /// KPIs without a value.
     Missing { kpis: Vec<Text> },
     /// Exported posts that no planned item accounts for.
@@ -212,6 +220,22 @@ impl Sentence {
                 undated = undated,
                 overdue = overdue
             ),
+            Sentence::Money {
+                spent,
+                budget,
+                undirected,
+                share,
+            } => match (budget, share) {
+                (Some(budget), Some(share)) if *share > 0.0 => t!(
+                    "summary.money-undirected",
+                    spent = spent,
+                    budget = budget,
+                    undirected = undirected,
+                    share = percent(*share)
+                ),
+                (Some(budget), _) => t!("summary.money", spent = spent, budget = budget),
+                (None, _) => t!("summary.money-no-budget", spent = spent),
+            },
             Sentence::Missing { kpis } => t!(
                 "summary.missing",
                 kpis = kpis
@@ -342,6 +366,23 @@ pub fn of(report: &Report) -> Vec<Sentence> {
     if !missing.is_empty() {
         out.push(Sentence::Missing { kpis: missing });
     }
+    if let Some(m) = &report.money
+        && m.rows > 0
+    {
+        let amount = |v: f64| {
+            format!(
+                "{} {}",
+                show(Unit::Count, Some((v * 100.0).round() / 100.0), Lang::En),
+                m.currency
+            )
+        };
+        out.push(Sentence::Money {
+            spent: amount(m.period.spent),
+            budget: m.period.budget.map(amount),
+            undirected: amount(m.undirected.iter().map(|u| u.spent).sum()),
+            share: m.undirected_share,
+        });
+    }
     let people = &report.team.people;
     if !people.is_empty() {
         let sum = |f: fn(&super::team::PersonTasks) -> usize| people.iter().map(f).sum();
@@ -452,6 +493,7 @@ mod tests {
             problems: Vec::new(),
             trend: Vec::new(),
             team: crate::report::team::TeamReview::default(),
+            money: None,
             summary: Vec::new(),
         }
     }

@@ -87,6 +87,7 @@ rules! {
     EXPORT_DATE_ORDER_ASSUMED = "KH110" "export-date-order-assumed" Warning "Every date of a file written like 02/11/2026 could be day-first or month-first; the order assumed (the plan's `date_order`, else month first) is said.";
     MEASURE_FILE = "KH111" "measure-file" Error "A CSV measure's file lacks a column the measure names, or a row's date or value cannot be read; the file (or the row) is not used.";
     MEASURE_NO_ROWS = "KH112" "measure-no-rows" Warning "A CSV measure whose pattern matches no file, or whose conditions (`where:`) keep no row of its files: its value is missing, not zero.";
+    AD_CURRENCY = "KH113" "ad-currency" Error "Ad spend in a currency other than the budget's, for which `budget.yaml` writes no rate; it is not added to the spend.";
 }
 
 /// Looks a rule up by code (`KH012`) or name (`missing-file`).

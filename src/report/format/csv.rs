@@ -120,6 +120,58 @@ impl ReportWriter for Csv {
         for f in &report.interactions {
             figure("interactions", "", f)?;
         }
+        if let Some(m) = &report.money {
+            // One row a money figure: `section` money, the figure in
+            // `metric`, the currency in `note`.
+            let mut money =
+                |goal: &str, platform: &str, metric: &str, value: Option<f64>, note: &str| {
+                    w.write_record([
+                        report.period.as_str(),
+                        "money",
+                        goal,
+                        "",
+                        platform,
+                        metric,
+                        &number(value),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        note,
+                        "",
+                        "",
+                        "",
+                        "",
+                    ])
+                };
+            let currency = m.currency.as_str();
+            money("", "", "spent", Some(m.period.spent), currency)?;
+            money("", "", "budget", m.period.budget, currency)?;
+            money("", "", "spent_to_date", Some(m.to_date.spent), currency)?;
+            money("", "", "approved", Some(m.approved), currency)?;
+            money("", "", "pace", m.pace, currency)?;
+            for g in &m.by_goal {
+                money(&g.goal, "", "spent", Some(g.spent), currency)?;
+                money(&g.goal, "", "budget_lines", Some(g.lines), currency)?;
+                money(
+                    &g.goal,
+                    "",
+                    "spent_to_date",
+                    Some(g.spent_to_date),
+                    currency,
+                )?;
+            }
+            for (platform, spent) in &m.by_platform {
+                money("", platform, "spent", Some(*spent), currency)?;
+            }
+            for u in &m.undirected {
+                money("", u.platform, "undirected", Some(u.spent), &u.campaign)?;
+            }
+            for c in &m.cost_per {
+                money("", "", &format!("cost_per_{}", c.per), c.value, currency)?;
+            }
+        }
         w.flush()
     }
 }

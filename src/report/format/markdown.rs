@@ -206,6 +206,31 @@ impl ReportWriter for Markdown {
                 )?;
             }
         }
+        if let Some(money) = super::money_tables(r, lang) {
+            writeln!(out, "\n## {}\n", text(t!("report.money")))?;
+            for line in money.lines {
+                writeln!(out, "- {}", cell(&text(line)))?;
+            }
+            for (columns, rows) in [
+                (&money.goal_columns, &money.goals),
+                (&money.platform_columns, &money.platforms),
+                (&money.cost_columns, &money.costs),
+            ] {
+                if rows.is_empty() {
+                    continue;
+                }
+                writeln!(out)?;
+                header(out, columns, lang)?;
+                for row in rows {
+                    let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+                    writeln!(out, "| {} |", cells.join(" | "))?;
+                }
+            }
+            writeln!(out, "\n{}", cell(&text(money.undirected)))?;
+            for row in money.undirected_rows {
+                writeln!(out, "- {}", cell(&text(row)))?;
+            }
+        }
         if let Some(team) = super::team_tables(r, lang) {
             writeln!(out, "\n## {}\n", text(t!("report.team")))?;
             header(out, &team.people_columns, lang)?;

@@ -285,6 +285,159 @@ pub(crate) fn team_tables(r: &super::Report, lang: Lang) -> Option<TeamTables> {
     })
 }
 
+/// The money section as lines and tables of cells in `lang`.
+pub(crate) struct MoneyTables {
+    /// The period's and the plan's spend against the budget, in sentences.
+    pub lines: Vec<crate::text::i18n::Msg>,
+    pub goal_columns: Vec<crate::text::i18n::Msg>,
+    pub goals: Vec<Vec<String>>,
+    pub platform_columns: Vec<crate::text::i18n::Msg>,
+    pub platforms: Vec<Vec<String>>,
+    pub cost_columns: Vec<crate::text::i18n::Msg>,
+    pub costs: Vec<Vec<String>>,
+    /// Spending no campaign directs at a goal: its heading, then its rows.
+    pub undirected: crate::text::i18n::Msg,
+    pub undirected_rows: Vec<crate::text::i18n::Msg>,
+}
+
+/// The money section's tables, when the plan has a budget.
+pub(crate) fn money_tables(r: &super::Report, lang: Lang) -> Option<MoneyTables> {
+    use crate::t;
+    let m = r.money.as_ref()?;
+    let amount = |v: f64| {
+        format!(
+            "{} {}",
+            show(Unit::Count, Some(round_cents(v)), lang),
+            m.currency
+        )
+    };
+    let share = |part: f64, whole: Option<f64>| {
+        whole
+            .filter(|w| *w > 0.0)
+            .map_or_else(|| "—".into(), |w| format!("{:.0}%", part / w * 100.0))
+    };
+    let mut lines = vec![match m.period.budget {
+        Some(budget) => t!(
+            "report.money.period",
+            spent = amount(m.period.spent),
+            budget = amount(budget),
+            share = share(m.period.spent, Some(budget))
+        ),
+        None => t!(
+            "report.money.period-no-budget",
+            spent = amount(m.period.spent)
+        ),
+    }];
+    lines.push(t!(
+        "report.money.to-date",
+        spent = amount(m.to_date.spent),
+        approved = amount(m.approved),
+        pace = m.pace.map_or_else(|| "—".into(), amount)
+    ));
+    if let Some(paid) = m.paid_impressions {
+        lines.push(t!(
+            "report.money.paid-impressions",
+            paid = show(Unit::Count, Some(paid as f64), lang)
+        ));
+    }
+    lines.push(t!("report.money.read", rows = m.rows, files = m.files));
+    let goals = m
+        .by_goal
+        .iter()
+        .map(|g| {
+            vec![
+                g.name.in_lang(lang).to_string(),
+                amount(g.spent),
+                amount(g.lines),
+                amount(g.spent_to_date),
+                share(g.spent_to_date, Some(g.lines)),
+            ]
+        })
+        .collect();
+    let platforms = m
+        .by_platform
+        .iter()
+        .map(|(p, spent)| {
+            vec![
+                (*p).to_string(),
+                amount(*spent),
+                share(*spent, Some(m.period.spent)),
+            ]
+        })
+        .collect();
+    let costs = m
+        .cost_per
+        .iter()
+        .map(|c| {
+            let what = match &c.name {
+                Some(name) => t!("report.money.per-kpi", kpi = name.in_lang(lang)).text(lang),
+                None => match c.per.as_str() {
+                    "impressions_1000" => t!("report.money.per-1000-impressions"),
+                    "engagement" => t!("report.money.per-engagement"),
+                    "new_follower" => t!("report.money.per-new-follower"),
+                    _ => t!("report.money.per-inquiry"),
+                }
+                .text(lang),
+            };
+            vec![
+                what,
+                amount(c.spent),
+                c.results
+                    .map_or_else(|| "—".into(), |v| show(Unit::Count, Some(v), lang)),
+                c.value.map_or_else(|| "—".into(), amount),
+            ]
+        })
+        .collect();
+    let undirected_spent: f64 = m.undirected.iter().map(|u| u.spent).sum();
+    Some(MoneyTables {
+        lines,
+        goal_columns: vec![
+            t!("report.col.goal"),
+            t!("report.money.col.spent"),
+            t!("report.money.col.lines"),
+            t!("report.money.col.to-date"),
+            t!("report.money.col.used"),
+        ],
+        goals,
+        platform_columns: vec![
+            t!("report.money.col.ad-platform"),
+            t!("report.money.col.spent"),
+            t!("report.money.col.share"),
+        ],
+        platforms,
+        cost_columns: vec![
+            t!("report.money.col.result"),
+            t!("report.money.col.spent"),
+            t!("report.money.col.results"),
+            t!("report.money.col.cost"),
+        ],
+        costs,
+        undirected: t!(
+            "report.money.undirected",
+            spent = amount(undirected_spent),
+            share = share(undirected_spent, Some(m.period.spent)),
+            n = m.undirected.len()
+        ),
+        undirected_rows: m
+            .undirected
+            .iter()
+            .map(|u| {
+                t!(
+                    "report.money.undirected-row",
+                    campaign = &u.campaign,
+                    platform = u.platform,
+                    spent = amount(u.spent)
+                )
+            })
+            .collect(),
+    })
+}
+
+/// An amount to the cent, as money is shown.
+fn round_cents(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
 /// `12,345`, `3.45%`, `1.8`, `95 min`: a value as people read it, with
 /// its unit in `lang`.
 pub fn show(unit: Unit, value: Option<f64>, lang: Lang) -> String {

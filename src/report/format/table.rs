@@ -228,6 +228,27 @@ impl ReportWriter for Table {
             }
             writeln!(out, "\n{}\n{t}", text(t!("report.top-posts")))?;
         }
+        if let Some(money) = super::money_tables(r, lang) {
+            writeln!(out, "\n{}", text(t!("report.money")))?;
+            for line in money.lines {
+                writeln!(out, "  {}", text(line))?;
+            }
+            for (columns, rows) in [
+                (&money.goal_columns, &money.goals),
+                (&money.platform_columns, &money.platforms),
+                (&money.cost_columns, &money.costs),
+            ] {
+                if !rows.is_empty() {
+                    for t in fitted(columns, rows, lang, self.width) {
+                        writeln!(out, "{t}")?;
+                    }
+                }
+            }
+            writeln!(out, "  {}", text(money.undirected))?;
+            for row in money.undirected_rows {
+                writeln!(out, "    {}", text(row))?;
+            }
+        }
         if let Some(team) = super::team_tables(r, lang) {
             writeln!(out, "\n{}", text(t!("report.team")))?;
             for t in fitted(&team.people_columns, &team.people, lang, self.width) {

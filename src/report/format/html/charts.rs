@@ -296,6 +296,85 @@ pub(super) fn mix(r: &Report, lang: Lang) -> String {
     svg
 }
 
+/// Bars of each goal's budget lines, and what has been spent on it so far.
+pub(super) fn money(r: &Report, lang: Lang) -> Option<String> {
+    let m = r.money.as_ref()?;
+    let goals: Vec<_> = m
+        .by_goal
+        .iter()
+        .filter(|g| g.lines > 0.0 || g.spent_to_date > 0.0)
+        .collect();
+    if goals.is_empty() {
+        return None;
+    }
+    let row = 30.0;
+    let (w, label, h) = (620.0, 200.0, 30.0 + row * goals.len() as f64);
+    let widest = goals
+        .iter()
+        .map(|g| g.lines.max(g.spent_to_date))
+        .fold(0.0, f64::max)
+        .max(1.0);
+    let scale = |v: f64| (w - label - 140.0) * v / widest;
+    let mut svg = format!(
+        r#"<svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{}" direction="ltr">"#,
+        escaped(&t!("report.money"), lang)
+    );
+    let lines_key = t!("report.money.col.lines").text(lang);
+    let second = label + 16.0 + text_width(&lines_key) + 14.0;
+    let _ = write!(
+        svg,
+        r##"<rect x="{label}" y="4" width="12" height="8" fill="#90a4ae"/><text x="{}" y="12">{}</text><rect x="{second}" y="4" width="12" height="8" fill="#0b7a5a"/><text x="{}" y="12">{}</text>"##,
+        label + 16.0,
+        esc(&lines_key),
+        second + 16.0,
+        escaped(&t!("report.money.col.to-date"), lang)
+    );
+    let amount = |v: f64| crate::report::format::show(Unit::Count, Some(v.round()), lang);
+    for (i, g) in goals.iter().enumerate() {
+        let top = 24.0 + row * i as f64;
+        let name = g.name.in_lang(lang);
+        // A goal's name cut to the room before the bars.
+        let shown: String = if text_width(name) > label - 10.0 {
+            let mut cut = String::new();
+            for c in name.chars() {
+                if text_width(&cut) + 2.0 * CHARACTER_WIDTH > label - 10.0 {
+                    break;
+                }
+                cut.push(c);
+            }
+            cut.push('…');
+            cut
+        } else {
+            name.to_string()
+        };
+        let _ = write!(
+            svg,
+            r##"<text x="{0}" y="{1:.1}" text-anchor="{anchor}"{dir}>{2}</text><rect x="{3}" y="{4:.1}" width="{5:.1}" height="9" fill="#90a4ae"/><rect x="{3}" y="{6:.1}" width="{7:.1}" height="9" fill="#0b7a5a"/><text x="{8:.1}" y="{1:.1}">{9} / {10} {11}</text>"##,
+            label - 6.0,
+            top + 12.0,
+            esc(&shown),
+            label,
+            top + 2.0,
+            scale(g.lines),
+            top + 12.0,
+            scale(g.spent_to_date),
+            label + scale(g.lines.max(g.spent_to_date)) + 6.0,
+            amount(g.spent_to_date),
+            amount(g.lines),
+            esc(&m.currency),
+            // The name ends at the bars: in right-to-left text, its start.
+            dir = if lang == Lang::Ar {
+                r#" direction="rtl""#
+            } else {
+                ""
+            },
+            anchor = if lang == Lang::Ar { "start" } else { "end" },
+        );
+    }
+    svg.push_str("</svg>");
+    Some(svg)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -70,6 +70,35 @@ fn isolated(text: &str) -> String {
     out
 }
 
+/// A table of cells: the first column as text, the others as numbers
+/// kept left to right; nothing when it has no row.
+fn cells_table(s: &mut String, columns: &[Msg], rows: &[Vec<String>], lang: Lang) {
+    if rows.is_empty() {
+        return;
+    }
+    s.push_str("<table><thead><tr>");
+    for c in columns {
+        let _ = write!(s, "<th>{}</th>", esc(&c.text(lang)));
+    }
+    s.push_str("</tr></thead><tbody>");
+    for row in rows {
+        s.push_str("<tr>");
+        for (i, value) in row.iter().enumerate() {
+            if i == 0 {
+                let _ = write!(s, "<td>{}</td>", esc(value));
+            } else {
+                let _ = write!(
+                    s,
+                    r#"<td class="num"><bdi dir="ltr">{}</bdi></td>"#,
+                    esc(value)
+                );
+            }
+        }
+        s.push_str("</tr>");
+    }
+    s.push_str("</tbody></table>");
+}
+
 /// A table row: its name, then each figure as a number kept left to right.
 fn figure_row(s: &mut String, name: &str, figures: &[crate::report::figures::Figure], lang: Lang) {
     let _ = write!(s, "<tr><td>{}</td>", esc(name));
@@ -301,35 +330,32 @@ impl ReportWriter for Html {
             );
         }
         s.push_str("</tbody></table>");
+        if let Some(money) = super::money_tables(r, lang) {
+            let _ = write!(s, "<h2>{}</h2><ul>", tr(t!("report.money")));
+            for line in money.lines {
+                let _ = write!(s, "<li>{}</li>", isolated(&line.text(lang)));
+            }
+            s.push_str("</ul>");
+            if let Some(chart) = charts::money(r, lang) {
+                let _ = write!(s, "<figure>{chart}</figure>");
+            }
+            for (columns, rows) in [
+                (&money.goal_columns, &money.goals),
+                (&money.platform_columns, &money.platforms),
+                (&money.cost_columns, &money.costs),
+            ] {
+                cells_table(&mut s, columns, rows, lang);
+            }
+            let _ = write!(s, "<p>{}</p><ul>", isolated(&money.undirected.text(lang)));
+            for row in money.undirected_rows {
+                let _ = write!(s, "<li>{}</li>", isolated(&row.text(lang)));
+            }
+            s.push_str("</ul>");
+        }
         if let Some(team) = super::team_tables(r, lang) {
             let _ = write!(s, "<h2>{}</h2>", tr(t!("report.team")));
-            for (columns, rows) in [
-                (&team.people_columns, &team.people),
-                (&team.step_columns, &team.steps),
-            ] {
-                if rows.is_empty() {
-                    continue;
-                }
-                s.push_str("<table><thead><tr>");
-                heads(&mut s, columns);
-                s.push_str("</tr></thead><tbody>");
-                for row in rows {
-                    s.push_str("<tr>");
-                    for (i, value) in row.iter().enumerate() {
-                        if i == 0 {
-                            let _ = write!(s, "<td>{}</td>", esc(value));
-                        } else {
-                            let _ = write!(
-                                s,
-                                r#"<td class="num"><bdi dir="ltr">{}</bdi></td>"#,
-                                esc(value)
-                            );
-                        }
-                    }
-                    s.push_str("</tr>");
-                }
-                s.push_str("</tbody></table>");
-            }
+            cells_table(&mut s, &team.people_columns, &team.people, lang);
+            cells_table(&mut s, &team.step_columns, &team.steps, lang);
             let _ = write!(s, "<p>{}</p>", tr(team.source));
         }
         let _ = write!(

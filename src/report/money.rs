@@ -1,0 +1,403 @@
+//! The money section: ad spend from the ad exports against the approved
+//! budget, for the period and the plan so far, per goal and per ad
+//! platform; the spending no declared campaign directs at a goal; and what
+//! each result cost (per 1,000 paid impressions, engagement, new follower,
+//! inquiry and unit of each KPI), each rate with its numerator and
+//! denominator. Spend in another currency counts only with the rate the
+//! budget writes for it; without one it is a located problem, left out.
+
+use super::data::Period;
+use crate::exports::ads::{AdRow, AdSpend};
+use crate::exports::{Decision, Problem};
+use crate::plan::model::Plan;
+use crate::plan::model::budget::Budget;
+use crate::plan::rules::catalog as rule;
+use crate::t;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Spent against what was set aside for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Against {
+    pub spent: f64,
+    /// What the budget allows for the same days (`None` when it says nothing).
+    pub budget: Option<f64>,
+}
+
+/// Spend directed at one goal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GoalSpend {
+    pub goal: String,
+    pub name: crate::plan::model::Text,
+    /// Spent in the period.
+    pub spent: f64,
+    /// The goal's budget lines for the whole plan, and spent on it so far.
+    pub lines: f64,
+    pub spent_to_date: f64,
+}
+
+/// One campaign's spend that no declared campaign directs at a goal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Undirected {
+    pub campaign: String,
+    pub platform: &'static str,
+    pub spent: f64,
+}
+
+/// What a result cost: money spent over a count of results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CostPer {
+    /// `impressions_1000`, `engagement`, `new_follower`, `inquiry`, or a KPI's id.
+    pub per: String,
+    /// The KPI's name, for a cost per unit of a KPI.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<crate::plan::model::Text>,
+    pub spent: f64,
+    pub results: Option<f64>,
+    pub value: Option<f64>,
+}
+
+/// The whole money section.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Money {
+    pub currency: String,
+    /// The period: spent against its share of the budget (its months'
+    /// caps, else the total spread evenly over the plan's days).
+    pub period: Against,
+    /// From the plan's start to the period's end, against the total, and
+    /// the share of the total the days so far would spend at an even pace.
+    pub to_date: Against,
+    pub approved: f64,
+    pub pace: Option<f64>,
+    pub by_goal: Vec<GoalSpend>,
+    /// Spent per ad platform (`meta`, `tiktok`, `google`, `snapchat`, `x`).
+    pub by_platform: Vec<(&'static str, f64)>,
+    pub undirected: Vec<Undirected>,
+    /// The undirected spend's share of the period's.
+    pub undirected_share: Option<f64>,
+    /// Impressions the ad exports count (paid), beside all the platform
+    /// exports count.
+    pub paid_impressions: Option<i64>,
+    pub cost_per: Vec<CostPer>,
+    /// Ad export rows read, and the files.
+    pub rows: usize,
+    pub files: usize,
+}
+
+/// The days two ranges share.
+fn overlap(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate)) -> i64 {
+    let from = a.0.max(b.0);
+    let to = a.1.min(b.1);
+    if to < from {
+        0
+    } else {
+        (to - from).num_days() + 1
+    }
+}
+
+/// The part of a row's spend that falls in `days`: all of it when its days
+/// lie inside, else in proportion to the days shared (spend is taken as
+/// even over the row's days).
+pub fn share_in(row: &AdRow, days: (NaiveDate, NaiveDate)) -> f64 {
+    let length = (row.to - row.from).num_days() + 1;
+    let shared = overlap((row.from, row.to), days);
+    if shared == length {
+        row.spend
+    } else {
+        row.spend * shared as f64 / length as f64
+    }
+}
+
+/// The budget for `days`: the caps of the months they hold whole when the
+/// budget has caps for each, else the total spread evenly over the plan.
+pub fn budget_for(
+    budget: &Budget,
+    plan: (NaiveDate, NaiveDate),
+    days: (NaiveDate, NaiveDate),
+) -> Option<f64> {
+    let caps: Vec<(crate::text::dates::Month, f64)> = budget
+        .approved
+        .months
+        .0
+        .iter()
+        .filter_map(|(m, cap)| Some((crate::text::dates::Month::parse(&m.value).ok()?, cap.value)))
+        .collect();
+    let mut month = crate::text::dates::Month::of(days.0);
+    let mut from_caps = 0.0;
+    let mut whole_months = days.0 == month.first_day();
+    while whole_months && month.first_day() <= days.1 {
+        match caps.iter().find(|(m, _)| *m == month) {
+            Some((_, cap)) if month.last_day() <= days.1 => from_caps += cap,
+            _ => whole_months = false,
+        }
+        month = month.next();
+    }
+    if whole_months && from_caps > 0.0 {
+        return Some(from_caps);
+    }
+    let plan_days = (plan.1 - plan.0).num_days() + 1;
+    (plan_days > 0)
+        .then(|| budget.approved.total.value * overlap(plan, days) as f64 / plan_days as f64)
+}
+
+/// A row's currency: the export's, else (Snapchat and X write none) the budget's.
+fn currency_of<'a>(budget: &'a Budget, row: &'a AdRow) -> &'a str {
+    row.currency.as_deref().unwrap_or(budget.currency())
+}
+
+/// A problem for each file and currency the budget writes no rate for:
+/// that spend is left out, and said to be.
+pub fn currency_problems(budget: &Budget, ads: &AdSpend) -> Vec<Problem> {
+    let mut told = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for row in &ads.rows {
+        let currency = currency_of(budget, row);
+        if budget.rate(currency).is_none() && told.insert((row.file, currency.to_string())) {
+            out.push(Problem {
+                rule: &rule::AD_CURRENCY,
+                path: ads.files[row.file].path.clone(),
+                line: Some(row.line),
+                column: None,
+                field: None,
+                message: t!(
+                    "ads.no-rate",
+                    currency = currency,
+                    budget = budget.currency()
+                ),
+                decision: Decision::RowSkipped,
+            });
+        }
+    }
+    out
+}
+
+/// The money section, when the plan has a budget; problems for spend in a
+/// currency the budget gives no rate for.
+pub fn money(
+    plan: &Plan,
+    ads: &AdSpend,
+    period: &Period,
+    results: &Results,
+    problems: &mut Vec<Problem>,
+) -> Option<Money> {
+    let budget = &plan.budget.as_ref()?.data;
+    let plan_days = plan.settings.as_ref().and_then(|s| s.data.period())?;
+    let days = (period.from, period.to);
+    let to_date = (plan_days.0, period.to);
+    problems.extend(currency_problems(budget, ads));
+    // Each row with the rate that turns it into the budget's currency.
+    let rows: Vec<(&AdRow, f64)> = ads
+        .rows
+        .iter()
+        .filter_map(|row| Some((row, budget.rate(currency_of(budget, row))?)))
+        .collect();
+    let spent_in = |span: (NaiveDate, NaiveDate), keep: &dyn Fn(&AdRow) -> bool| -> f64 {
+        rows.iter()
+            .filter(|(row, _)| keep(row))
+            .map(|(row, rate)| share_in(row, span) * rate)
+            .sum()
+    };
+    let goal_of = |row: &AdRow| {
+        budget
+            .campaign_of(&row.campaign)
+            .and_then(|c| c.goal.as_ref())
+            .map(|g| g.value.clone())
+    };
+    let period_spent = spent_in(days, &|_| true);
+    let by_goal = plan
+        .goals
+        .iter()
+        .flat_map(|g| &g.data.goals)
+        .map(|goal| {
+            let mine = |row: &AdRow| goal_of(row).as_deref() == Some(goal.id.value.as_str());
+            GoalSpend {
+                goal: goal.id.value.clone(),
+                name: goal.name.clone(),
+                spent: spent_in(days, &mine),
+                lines: budget
+                    .lines
+                    .iter()
+                    .filter(|l| l.goal.value == goal.id.value)
+                    .map(|l| l.amount.value)
+                    .sum(),
+                spent_to_date: spent_in(to_date, &mine),
+            }
+        })
+        .collect();
+    let mut by_platform: Vec<(&'static str, f64)> = Vec::new();
+    let mut undirected: Vec<Undirected> = Vec::new();
+    for (row, rate) in &rows {
+        let spent = share_in(row, days) * rate;
+        if spent == 0.0 && overlap((row.from, row.to), days) == 0 {
+            continue;
+        }
+        match by_platform
+            .iter_mut()
+            .find(|(p, _)| *p == row.platform.id())
+        {
+            Some((_, sum)) => *sum += spent,
+            None => by_platform.push((row.platform.id(), spent)),
+        }
+        if goal_of(row).is_none() {
+            match undirected
+                .iter_mut()
+                .find(|u| u.campaign == row.campaign && u.platform == row.platform.id())
+            {
+                Some(u) => u.spent += spent,
+                None => undirected.push(Undirected {
+                    campaign: row.campaign.clone(),
+                    platform: row.platform.id(),
+                    spent,
+                }),
+            }
+        }
+    }
+    by_platform.sort_by(|a, b| b.1.total_cmp(&a.1));
+    undirected.sort_by(|a, b| b.spent.total_cmp(&a.spent));
+    let undirected_spent: f64 = undirected.iter().map(|u| u.spent).sum();
+    // Impressions of the rows in the period, shared out by days as their spend is.
+    let paid: Vec<f64> = rows
+        .iter()
+        .filter(|(row, _)| overlap((row.from, row.to), days) > 0)
+        .filter_map(|(row, _)| {
+            let length = (row.to - row.from).num_days() + 1;
+            let shared = overlap((row.from, row.to), days);
+            row.impressions
+                .map(|i| i as f64 * shared as f64 / length as f64)
+        })
+        .collect();
+    let paid_impressions = (!paid.is_empty()).then(|| whole(paid.iter().sum()));
+    let per = |per: &str, results: Option<f64>, scale: f64| CostPer {
+        per: per.to_string(),
+        name: None,
+        spent: period_spent,
+        results,
+        value: results
+            .filter(|r| *r > 0.0)
+            .map(|r| period_spent / r * scale),
+    };
+    let mut cost_per = vec![
+        per(
+            "impressions_1000",
+            paid_impressions.map(|i| i as f64),
+            1000.0,
+        ),
+        per("engagement", results.engagements, 1.0),
+        per("new_follower", results.new_followers, 1.0),
+        per("inquiry", results.inquiries, 1.0),
+    ];
+    for (kpi, name, value) in &results.kpis {
+        cost_per.push(CostPer {
+            name: Some(name.clone()),
+            ..per(kpi, *value, 1.0)
+        });
+    }
+    let pace = {
+        let total_days = (plan_days.1 - plan_days.0).num_days() + 1;
+        let elapsed = overlap(plan_days, to_date);
+        (total_days > 0).then(|| budget.approved.total.value * elapsed as f64 / total_days as f64)
+    };
+    Some(Money {
+        currency: budget.currency().to_string(),
+        period: Against {
+            spent: period_spent,
+            budget: budget_for(budget, plan_days, days),
+        },
+        to_date: Against {
+            spent: spent_in(to_date, &|_| true),
+            budget: Some(budget.approved.total.value),
+        },
+        approved: budget.approved.total.value,
+        pace,
+        by_goal,
+        by_platform,
+        undirected_share: (period_spent > 0.0).then(|| undirected_spent / period_spent),
+        undirected,
+        paid_impressions,
+        cost_per,
+        rows: rows.len(),
+        files: ads.files.len(),
+    })
+}
+
+/// A count shared out by days, to the nearest whole.
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "impressions are far below 2^53"
+)]
+fn whole(value: f64) -> i64 {
+    value.round() as i64
+}
+
+/// The results the period's spend is set against.
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    pub engagements: Option<f64>,
+    pub new_followers: Option<f64>,
+    pub inquiries: Option<f64>,
+    /// Each KPI counted in units (not a rate): id, name, value.
+    pub kpis: Vec<(String, crate::plan::model::Text, Option<f64>)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exports::ads::AdPlatform;
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    fn row(from: NaiveDate, to: NaiveDate, spend: f64) -> AdRow {
+        AdRow {
+            platform: AdPlatform::Meta,
+            campaign: "c".into(),
+            from,
+            to,
+            spend,
+            currency: None,
+            impressions: None,
+            clicks: None,
+            file: 0,
+            line: 2,
+        }
+    }
+
+    #[test]
+    fn a_row_counts_in_a_period_by_the_days_it_shares_with_it() {
+        let november = (day(11, 1), day(11, 30));
+        assert!((share_in(&row(day(11, 5), day(11, 5), 50.0), november) - 50.0).abs() < 1e-9);
+        // 10 days, 5 of them in November.
+        assert!((share_in(&row(day(10, 27), day(11, 5), 100.0), november) - 50.0).abs() < 1e-9);
+        assert!(share_in(&row(day(10, 1), day(10, 31), 100.0), november).abs() < 1e-9);
+        assert_eq!(overlap(november, (day(11, 30), day(12, 2))), 1);
+    }
+
+    #[test]
+    fn the_budget_of_a_period_from_its_months_caps_else_spread_over_the_plan() {
+        let budget: Budget = serde_saphyr::from_str(
+            "approved: {total: 36500, months: {2026-11: 4000, 2026-12: 5000}}\n",
+        )
+        .unwrap();
+        let plan = (day(1, 1), day(12, 31));
+        let near = |a: Option<f64>, b: f64| (a.unwrap() - b).abs() < 1e-9;
+        assert!(near(
+            budget_for(&budget, plan, (day(11, 1), day(11, 30))),
+            4000.0
+        ));
+        assert!(near(
+            budget_for(&budget, plan, (day(11, 1), day(12, 31))),
+            9000.0
+        ));
+        // October has no cap: its share of 365 days.
+        assert!(near(
+            budget_for(&budget, plan, (day(10, 1), day(10, 31))),
+            3100.0
+        ));
+        // Part of a month: the even share.
+        assert!(near(
+            budget_for(&budget, plan, (day(11, 8), day(11, 14))),
+            700.0
+        ));
+    }
+}
