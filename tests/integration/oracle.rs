@@ -302,3 +302,100 @@ fn the_food_banks_own_measures_equal_the_oracle() {
         assert!(got["figure"]["note"].is_string(), "{kpi} names its source");
     }
 }
+
+/// The report's money section against `tests/oracle/money.py`.
+fn money_equals_the_oracle(money: &serde_json::Value, expected: &serde_json::Value) {
+    let near = |a: &serde_json::Value, b: &serde_json::Value| {
+        (a.as_f64().unwrap() - b.as_f64().unwrap()).abs() < 0.006
+    };
+    assert!(
+        near(&money["period"]["spent"], &expected["spent"]),
+        "{money}"
+    );
+    assert!(
+        near(&money["period"]["budget"], &expected["budget"]),
+        "{money}"
+    );
+    assert_eq!(money["paid_impressions"], expected["paid_impressions"]);
+    for goal in money["by_goal"].as_array().unwrap() {
+        let id = goal["goal"].as_str().unwrap();
+        let want = expected["by_goal"].get(id).cloned().unwrap_or(0.into());
+        assert!(near(&goal["spent"], &want), "{id}: {goal}");
+    }
+    let platforms = money["by_platform"].as_array().unwrap();
+    assert_eq!(
+        platforms.len(),
+        expected["by_platform"].as_object().unwrap().len()
+    );
+    for pair in platforms {
+        assert!(
+            near(
+                &pair[1],
+                &expected["by_platform"][pair[0].as_str().unwrap()]
+            ),
+            "{pair}"
+        );
+    }
+    let undirected = money["undirected"].as_array().unwrap();
+    assert_eq!(
+        undirected.len(),
+        expected["undirected"].as_object().unwrap().len()
+    );
+    for u in undirected {
+        assert!(near(
+            &u["spent"],
+            &expected["undirected"][u["campaign"].as_str().unwrap()]
+        ));
+    }
+}
+
+#[test]
+fn ad_spend_against_the_budget_equals_the_oracle() {
+    // The charity's November: Meta CSV, TikTok XLSX and Snapchat, in SAR and USD.
+    let report = report("2026-11");
+    let expected = python(
+        "money.py",
+        &[
+            root().join("plans"),
+            root().join("examples/exports"),
+            "2026-11".into(),
+        ],
+    );
+    money_equals_the_oracle(&report["money"], &expected);
+    // A month over its cap, a row running into the next month, a total row.
+    let dir = tempfile::tempdir().unwrap();
+    let case = root().join("tests/cases/report-money");
+    crate::common::copy_dir(
+        &root().join("tests/fixtures/report-plan"),
+        &dir.path().join("plan"),
+    );
+    crate::common::copy_dir(&case.join("plan"), &dir.path().join("plan"));
+    crate::common::copy_dir(
+        &root().join("tests/fixtures/exports"),
+        &dir.path().join("exports"),
+    );
+    crate::common::copy_dir(&case.join("exports"), &dir.path().join("exports"));
+    let report = khairukum_json(
+        dir.path(),
+        &[
+            "report",
+            "--plan",
+            "plan",
+            "--month",
+            "2026-11",
+            "--today",
+            "2026-12-15",
+            "--format",
+            "json",
+        ],
+    );
+    let expected = python(
+        "money.py",
+        &[
+            dir.path().join("plan"),
+            dir.path().join("exports"),
+            "2026-11".into(),
+        ],
+    );
+    money_equals_the_oracle(&report["money"], &expected);
+}

@@ -219,10 +219,18 @@ fn day(cell: &str) -> Option<NaiveDate> {
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
 }
 
-/// The days of a row from its start and end cells (the start alone: one day).
+/// The days of a row from its start and end cells (the start alone: one
+/// day). An end at midnight (`2020-04-22 00:00:00 AST`, Snapchat's) ends
+/// the day before.
 pub(super) fn row_days(starts: &str, ends: &str) -> Option<(NaiveDate, NaiveDate)> {
     let from = day(starts)?;
-    let to = day(ends).unwrap_or(from);
+    let to = match day(ends) {
+        Some(end) if end > from && ends.trim()[10..].trim_start().starts_with("00:00:00") => {
+            end.pred_opt()?
+        }
+        Some(end) => end,
+        None => from,
+    };
     (to >= from).then_some((from, to))
 }
 
@@ -330,9 +338,14 @@ mod tests {
             Some((d(2024, 5, 12), d(2024, 5, 18)))
         );
         assert_eq!(days_in_name("report.xlsx"), None);
+        // Snapchat's day ends at the next midnight.
         assert_eq!(
             row_days("2020-04-21 00:00:00 AST", "2020-04-22 00:00:00 AST"),
-            Some((d(2020, 4, 21), d(2020, 4, 22)))
+            Some((d(2020, 4, 21), d(2020, 4, 21)))
+        );
+        assert_eq!(
+            row_days("2026-11-01 00:00:00", "2026-11-30 23:59:59"),
+            Some((d(2026, 11, 1), d(2026, 11, 30)))
         );
         assert_eq!(
             row_days("2026-11-02", ""),
