@@ -23,6 +23,8 @@ pub enum Subject<'a> {
     /// A week, by its first day.
     Week(NaiveDate),
     Plan,
+    /// An ad campaign of `budget.yaml`, by its id.
+    Campaign(&'a str),
 }
 
 impl Subject<'_> {
@@ -32,6 +34,7 @@ impl Subject<'_> {
             Subject::Month(_) => "month",
             Subject::Week(_) => "week",
             Subject::Plan => "plan",
+            Subject::Campaign(_) => "campaign",
         }
     }
 }
@@ -39,7 +42,7 @@ impl Subject<'_> {
 impl fmt::Display for Subject<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Subject::Item(id) => f.write_str(id),
+            Subject::Item(id) | Subject::Campaign(id) => f.write_str(id),
             Subject::Month(m) => write!(f, "{m}"),
             Subject::Week(start) => f.write_str(&iso_week_key(*start)),
             Subject::Plan => f.write_str("plan"),
@@ -171,6 +174,8 @@ pub(crate) struct Deriver<'p> {
     week_start: chrono::Weekday,
     /// `done:` entries by step id, then subject.
     listed: HashMap<&'p str, HashSet<&'p str>>,
+    /// The budget's ad campaigns and the day each starts (else the plan's).
+    campaigns: Vec<(&'p str, NaiveDate)>,
 }
 
 impl<'p> Deriver<'p> {
@@ -203,6 +208,19 @@ impl<'p> Deriver<'p> {
             period: plan.settings.as_ref().and_then(|s| s.data.period()),
             week_start: plan.week_start(),
             listed,
+            campaigns: plan
+                .budget
+                .iter()
+                .flat_map(|b| &b.data.campaigns)
+                .filter_map(|c| {
+                    let start = c
+                        .from
+                        .as_ref()
+                        .and_then(|d| d.get().copied())
+                        .or_else(|| plan.settings.as_ref()?.data.period().map(|(s, _)| s))?;
+                    Some((c.id.value.as_str(), start))
+                })
+                .collect(),
         }
     }
 
@@ -326,6 +344,11 @@ impl<'p> Deriver<'p> {
                     .period
                     .map(|(start, _)| (Subject::Plan, start))
                     .into_iter()
+                    .collect(),
+                Per::Campaign => self
+                    .campaigns
+                    .iter()
+                    .map(|(id, start)| (Subject::Campaign(id), *start))
                     .collect(),
                 Per::Content | Per::Month => continue,
             };

@@ -97,7 +97,9 @@ pub fn states(tasks: &[Task], now: NaiveDateTime, week_start: chrono::Weekday) -
             (Some(Per::Content), Some(Per::Week)) => {
                 by_week.get(&(before, date)).copied().unwrap_or(true)
             }
-            (Some(Per::Content), _) => by_step.get(before).copied().unwrap_or(true),
+            // A step done per campaign, or per item, before one of another
+            // cadence: all its tasks.
+            (Some(Per::Content | Per::Campaign), _) => by_step.get(before).copied().unwrap_or(true),
         }
     };
     tasks

@@ -57,7 +57,7 @@ fn ics_parses_and_follows_the_line_rules() {
     }
     // A folded Arabic summary unfolds back whole.
     let unfolded = icalendar::parser::unfold(&text);
-    assert!(unfolded.contains("SUMMARY:كتابة النص — شكراً للداعمين\\, مع الأرقام"));
+    assert!(unfolded.contains("SUMMARY:Write the text — شكراً للداعمين\\, مع الأرقام"));
 }
 
 #[test]

@@ -52,7 +52,7 @@ pub struct Step {
 
 keyword_enum! {
     /// What a step's tasks are counted per.
-    Per { Content = "content", Month = "month", Week = "week", Plan = "plan" }
+    Per { Content = "content", Month = "month", Week = "week", Plan = "plan", Campaign = "campaign" }
 }
 
 /// An owner reference: a person or a role.

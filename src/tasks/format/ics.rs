@@ -6,7 +6,10 @@ use super::{Listing, State, TaskWriter, person_name, subject_title};
 use chrono::TimeZone;
 use std::io::{self, Write};
 
-pub(super) struct Ics;
+pub(super) struct Ics {
+    /// The language of the events' titles.
+    pub lang: crate::text::i18n::Lang,
+}
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11): backslashes, semicolons and
 /// commas escaped, a line break written `\n`, so that no text from the plan
@@ -75,15 +78,20 @@ impl TaskWriter for Ics {
             "VERSION:2.0".to_string(),
             "PRODID:-//khairukum//tasks//AR".to_string(),
             "CALSCALE:GREGORIAN".to_string(),
-            format!("X-WR-CALNAME:{}", escape(&format!("مهام {organisation}"))),
+            format!(
+                "X-WR-CALNAME:{}",
+                escape(
+                    &crate::t!("tasks.calendar-name", organisation = organisation).text(self.lang)
+                )
+            ),
         ] {
             text.push_str(&fold(&line));
         }
         for (task, state) in &listing.rows {
             let summary = format!(
                 "{} — {}",
-                task.step.name.primary(),
-                subject_title(task, listing.calendar)
+                task.step.name.in_lang(self.lang),
+                subject_title(task, listing.calendar, self.lang)
             );
             let mut description = format!("{}\n{}", task.id(), task.step.name.english());
             if let Some(name) = task

@@ -29,7 +29,7 @@ impl TaskWriter for Markdown {
                 escape(&show_date_time(task.due, listing.calendar, self.lang)),
                 state.text(self.lang),
                 escape(task.step.name.in_lang(self.lang)),
-                escape(&subject_title(task, listing.calendar)),
+                escape(&subject_title(task, listing.calendar, self.lang)),
                 escape(&owner),
             )?;
         }

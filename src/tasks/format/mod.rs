@@ -61,7 +61,7 @@ pub fn writer(format: TaskFormat, lang: Lang) -> Box<dyn TaskWriter> {
         TaskFormat::Json => Box::new(json::Json),
         TaskFormat::Csv => Box::new(csv::Csv),
         TaskFormat::Markdown => Box::new(markdown::Markdown { lang }),
-        TaskFormat::Ics => Box::new(ics::Ics),
+        TaskFormat::Ics => Box::new(ics::Ics { lang }),
     }
 }
 
@@ -101,8 +101,9 @@ pub(crate) fn person_name<'a>(plan: &'a Plan, id: Option<&'a str>) -> &'a str {
         .map_or(id, |p| p.name.primary())
 }
 
-/// What the task is for, in words: the item's title, or the month, week or plan.
-pub(crate) fn subject_title(task: &Task, calendar: CalendarChoice) -> String {
+/// What the task is for, in words in `lang`: the item's title, or the
+/// month, week, plan or campaign.
+pub(crate) fn subject_title(task: &Task, calendar: CalendarChoice, lang: Lang) -> String {
     match (task.subject, task.item) {
         (Subject::Item(id), Some(item)) => {
             let title = item.title.primary();
@@ -114,14 +115,16 @@ pub(crate) fn subject_title(task: &Task, calendar: CalendarChoice) -> String {
         }
         (Subject::Item(id), None) => id.to_string(),
         (Subject::Month(m), _) => {
-            if calendar == CalendarChoice::Gregorian {
-                format!("شهر {m}")
-            } else {
-                let hijri = to_hijri(m.first_day()).map_or_else(String::new, |h| format!(" ({h})"));
-                format!("شهر {m}{hijri}")
-            }
+            let hijri = match calendar {
+                CalendarChoice::Gregorian => String::new(),
+                _ => to_hijri(m.first_day()).map_or_else(String::new, |h| {
+                    format!(" ({})", crate::text::dates::in_era_of(&h.to_string(), lang))
+                }),
+            };
+            crate::t!("tasks.subject.month", month = m, hijri = hijri).text(lang)
         }
-        (Subject::Week(_), _) => format!("أسبوع {}", task.subject),
-        (Subject::Plan, _) => "الخطة".to_string(),
+        (Subject::Week(_), _) => crate::t!("tasks.subject.week", week = task.subject).text(lang),
+        (Subject::Plan, _) => crate::t!("tasks.subject.plan").text(lang),
+        (Subject::Campaign(id), _) => crate::t!("tasks.subject.campaign", campaign = id).text(lang),
     }
 }

@@ -42,7 +42,7 @@ impl TaskWriter for Table {
                 cell(show_date_time(task.due, listing.calendar, self.lang)),
                 cell(state.text(self.lang)),
                 cell(task.step.name.in_lang(self.lang)),
-                cell(subject_title(task, listing.calendar)),
+                cell(subject_title(task, listing.calendar, self.lang)),
                 cell(owner),
             ]);
         }
