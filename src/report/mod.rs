@@ -828,7 +828,14 @@ pub fn build(
         kpis: kpis
             .iter()
             .filter(|k| k.unit == Unit::Count && !is_level(plan, &k.metric))
-            .map(|k| (k.kpi.clone(), k.name.clone(), k.figure.value))
+            .map(|k| {
+                (
+                    k.kpi.clone(),
+                    k.name.clone(),
+                    k.unit_name.clone(),
+                    k.figure.value,
+                )
+            })
             .collect(),
     };
     let mut money_problems = Vec::new();

@@ -49,9 +49,12 @@ pub struct Undirected {
 pub struct CostPer {
     /// `impressions_1000`, `engagement`, `new_follower`, `inquiry`, or a KPI's id.
     pub per: String,
-    /// The KPI's name, for a cost per unit of a KPI.
+    /// The KPI's name, for a cost per unit of a KPI, and its unit's when
+    /// its measure names one (`SAR`: the cost of a riyal donated).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<crate::plan::model::Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<crate::plan::model::Text>,
     pub spent: f64,
     pub results: Option<f64>,
     pub value: Option<f64>,
@@ -192,10 +195,11 @@ pub fn money(
         .filter_map(|row| Some((row, budget.rate(currency_of(budget, row))?)))
         .collect();
     let spent_in = |span: (NaiveDate, NaiveDate), keep: &dyn Fn(&AdRow) -> bool| -> f64 {
+        // Folded from +0: a sum of nothing is 0, not −0.
         rows.iter()
             .filter(|(row, _)| keep(row))
             .map(|(row, rate)| share_in(row, span) * rate)
-            .sum()
+            .fold(0.0, |sum, spent| sum + spent)
     };
     let goal_of = |row: &AdRow| {
         budget
@@ -270,6 +274,7 @@ pub fn money(
     let per = |per: &str, results: Option<f64>, scale: f64| CostPer {
         per: per.to_string(),
         name: None,
+        unit: None,
         spent: period_spent,
         results,
         value: results
@@ -286,9 +291,10 @@ pub fn money(
         per("new_follower", results.new_followers, 1.0),
         per("inquiry", results.inquiries, 1.0),
     ];
-    for (kpi, name, value) in &results.kpis {
+    for (kpi, name, unit, value) in &results.kpis {
         cost_per.push(CostPer {
             name: Some(name.clone()),
+            unit: unit.clone(),
             ..per(kpi, *value, 1.0)
         });
     }
@@ -335,8 +341,14 @@ pub struct Results {
     pub engagements: Option<f64>,
     pub new_followers: Option<f64>,
     pub inquiries: Option<f64>,
-    /// Each KPI counted in units (not a rate): id, name, value.
-    pub kpis: Vec<(String, crate::plan::model::Text, Option<f64>)>,
+    /// Each KPI counted in units (not a rate): id, name, its unit's name, value.
+    #[allow(clippy::type_complexity, reason = "a row of four plain fields")]
+    pub kpis: Vec<(
+        String,
+        crate::plan::model::Text,
+        Option<crate::plan::model::Text>,
+        Option<f64>,
+    )>,
 }
 
 #[cfg(test)]

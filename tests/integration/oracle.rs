@@ -362,6 +362,31 @@ fn ad_spend_against_the_budget_equals_the_oracle() {
         ],
     );
     money_equals_the_oracle(&report["money"], &expected);
+    // The food bank's: Meta in SAR, TikTok in USD, one campaign undirected.
+    let food_bank = root().join("examples/food-bank");
+    let report = khairukum_json(
+        &root(),
+        &[
+            "report",
+            "--plan",
+            "examples/food-bank/plans",
+            "--month",
+            "2026-11",
+            "--today",
+            "2026-12-01",
+            "--format",
+            "json",
+        ],
+    );
+    let expected = python(
+        "money.py",
+        &[
+            food_bank.join("plans"),
+            food_bank.join("exports"),
+            "2026-11".into(),
+        ],
+    );
+    money_equals_the_oracle(&report["money"], &expected);
     // A month over its cap, a row running into the next month, a total row.
     let dir = tempfile::tempdir().unwrap();
     let case = root().join("tests/cases/report-money");

@@ -103,9 +103,19 @@ def main(plan_dir, exports_dir, month):
             else:
                 by_goal[goal] = by_goal.get(goal, 0.0) + amount
     caps = {str(k): v for k, v in (budget["approved"].get("months") or {}).items()}
+    month_budget = caps.get(month)
+    if month_budget is None:
+        # No cap for the month: the total spread evenly over the plan's days
+        # (a Gregorian period; a Hijri one is left to the caps).
+        period = yaml.safe_load((Path(plan_dir) / "plan.yaml").read_text(encoding="utf-8"))["period"]
+        start, end = period["start"], period["end"]
+        if isinstance(start, dt.date) and isinstance(end, dt.date):
+            plan_days = (end - start).days + 1
+            shared = (min(end, last) - max(start, first)).days + 1
+            month_budget = round(budget["approved"]["total"] * shared / plan_days, 2)
     print(json.dumps({
         "spent": round(spent, 2),
-        "budget": caps.get(month),
+        "budget": month_budget,
         "paid_impressions": round(paid),
         "by_goal": {g: round(v, 2) for g, v in by_goal.items()},
         "by_platform": {p: round(v, 2) for p, v in by_platform.items()},

@@ -369,9 +369,17 @@ pub(crate) fn money_tables(r: &super::Report, lang: Lang) -> Option<MoneyTables>
         .cost_per
         .iter()
         .map(|c| {
-            let what = match &c.name {
-                Some(name) => t!("report.money.per-kpi", kpi = name.in_lang(lang)).text(lang),
-                None => match c.per.as_str() {
+            let what = match (&c.name, &c.unit) {
+                (Some(name), Some(unit)) => t!(
+                    "report.money.per-kpi-unit",
+                    kpi = name.in_lang(lang),
+                    unit = unit.in_lang(lang)
+                )
+                .text(lang),
+                (Some(name), None) => {
+                    t!("report.money.per-kpi", kpi = name.in_lang(lang)).text(lang)
+                }
+                (None, _) => match c.per.as_str() {
                     "impressions_1000" => t!("report.money.per-1000-impressions"),
                     "engagement" => t!("report.money.per-engagement"),
                     "new_follower" => t!("report.money.per-new-follower"),
