@@ -19,6 +19,27 @@ pub(super) struct Input {
     pub(super) delimiter: u8,
 }
 
+/// The text of bytes that open with a UTF-16 byte order mark (`FF FE`
+/// little-endian, `FE FF` big-endian); `None` without one, or when the
+/// rest is not UTF-16.
+pub(super) fn utf16(bytes: &[u8]) -> Option<String> {
+    let little = bytes.starts_with(&[0xFF, 0xFE]);
+    if !little && !bytes.starts_with(&[0xFE, 0xFF]) {
+        return None;
+    }
+    let units: Vec<u16> = bytes[2..]
+        .chunks_exact(2)
+        .map(|p| {
+            if little {
+                u16::from_le_bytes([p[0], p[1]])
+            } else {
+                u16::from_be_bytes([p[0], p[1]])
+            }
+        })
+        .collect();
+    String::from_utf16(&units).ok()
+}
+
 /// Detects the encoding from the first bytes and reads the Meta preamble
 /// (`sep=,` then a one-cell title line). UTF-8 input stays streamed.
 pub(super) fn decode(mut reader: BufReader<std::fs::File>) -> Result<Input, Msg> {
@@ -27,20 +48,9 @@ pub(super) fn decode(mut reader: BufReader<std::fs::File>) -> Result<Input, Msg>
     let mut body_offset = None;
     let mut text: Box<dyn BufRead + Send> =
         if start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]) {
-            let little = start.starts_with(&[0xFF, 0xFE]);
             let mut bytes = Vec::new();
             reader.read_to_end(&mut bytes).map_err(unreadable)?;
-            let units: Vec<u16> = bytes[2..]
-                .chunks_exact(2)
-                .map(|p| {
-                    if little {
-                        u16::from_le_bytes([p[0], p[1]])
-                    } else {
-                        u16::from_be_bytes([p[0], p[1]])
-                    }
-                })
-                .collect();
-            let decoded = String::from_utf16(&units).map_err(|_| t!("export.bad-utf16"))?;
+            let decoded = utf16(&bytes).ok_or_else(|| t!("export.bad-utf16"))?;
             Box::new(std::io::Cursor::new(decoded.into_bytes()))
         } else {
             if start.starts_with(b"\xEF\xBB\xBF") {

@@ -22,24 +22,8 @@ fn unformula(cell: &str) -> String {
 
 /// The text of a delimited file, from its bytes.
 fn text_of(bytes: &[u8]) -> Result<String, Msg> {
-    let utf16 = |little: bool| {
-        let units: Vec<u16> = bytes[2..]
-            .chunks_exact(2)
-            .map(|p| {
-                if little {
-                    u16::from_le_bytes([p[0], p[1]])
-                } else {
-                    u16::from_be_bytes([p[0], p[1]])
-                }
-            })
-            .collect();
-        String::from_utf16(&units).map_err(|_| t!("export.bad-utf16"))
-    };
-    if bytes.starts_with(&[0xFF, 0xFE]) {
-        return utf16(true);
-    }
-    if bytes.starts_with(&[0xFE, 0xFF]) {
-        return utf16(false);
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return super::super::decode::utf16(bytes).ok_or_else(|| t!("export.bad-utf16"));
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     if let Ok(text) = std::str::from_utf8(bytes) {

@@ -66,29 +66,22 @@ fn amounts(file: FileId, budget: &Budget, out: &mut Vec<Diagnostic>) {
             &format!("lines.{}.amount", line.id.value),
         ));
     }
-    let code = |text: &str| text.len() == 3 && text.bytes().all(|b| b.is_ascii_uppercase());
-    if let Some(currency) = &budget.currency
-        && !code(&currency.value)
-    {
-        out.push(
+    // A currency written as its code, else a finding at it.
+    let not_a_code = |currency: &Located<String>| {
+        let code = &currency.value;
+        (code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase())).then(|| {
             Diagnostic::new(
                 &rule::BUDGET_AMOUNT,
-                t!("budget-currency-code", text = &currency.value),
+                t!("budget-currency-code", text = code),
             )
             .at(span(file, currency))
-            .help(t!("budget-currency-code.help")),
-        );
-    }
+            .help(t!("budget-currency-code.help"))
+        })
+    };
+    out.extend(budget.currency.as_ref().and_then(not_a_code));
     for (currency, rate) in &budget.rates.0 {
-        if !code(&currency.value) {
-            out.push(
-                Diagnostic::new(
-                    &rule::BUDGET_AMOUNT,
-                    t!("budget-currency-code", text = &currency.value),
-                )
-                .at(span(file, currency))
-                .help(t!("budget-currency-code.help")),
-            );
+        if let Some(finding) = not_a_code(currency) {
+            out.push(finding);
         } else if currency.value == budget.currency() {
             out.push(
                 Diagnostic::new(

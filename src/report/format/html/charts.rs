@@ -252,6 +252,25 @@ pub(super) fn trend(r: &Report, kpi: &KpiResult, lang: Lang) -> String {
     svg
 }
 
+/// The bars' colours.
+const GREEN: &str = "#0b7a5a";
+const GREY: &str = "#90a4ae";
+
+/// A chart's legend from `x`: each key's words after its swatch, the
+/// second key after the first one's words.
+fn legend(svg: &mut String, x: f64, keys: [(&str, String); 2]) {
+    let mut at = x;
+    for (colour, words) in keys {
+        let _ = write!(
+            svg,
+            r#"<rect x="{at}" y="4" width="12" height="8" fill="{colour}"/><text x="{}" y="12">{}</text>"#,
+            at + 16.0,
+            esc(&words)
+        );
+        at += 16.0 + text_width(&words) + 14.0;
+    }
+}
+
 /// Bars of each platform's planned share of placements beside its focus share.
 pub(super) fn mix(r: &Report, lang: Lang) -> String {
     let row = 26.0;
@@ -261,17 +280,13 @@ pub(super) fn mix(r: &Report, lang: Lang) -> String {
         r#"<svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{}" direction="ltr">"#,
         escaped(&t!("report.html.mix"), lang)
     );
-    // The legend: each key's words start after its swatch, the second key
-    // after the first one's words.
-    let planned = t!("report.html.planned-share").text(lang);
-    let second = label + 16.0 + text_width(&planned) + 14.0;
-    let _ = write!(
-        svg,
-        r##"<rect x="{label}" y="4" width="12" height="8" fill="#0b7a5a"/><text x="{}" y="12">{}</text><rect x="{second}" y="4" width="12" height="8" fill="#90a4ae"/><text x="{}" y="12">{}</text>"##,
-        label + 16.0,
-        esc(&planned),
-        second + 16.0,
-        escaped(&t!("report.html.focus-share"), lang)
+    legend(
+        &mut svg,
+        label,
+        [
+            (GREEN, t!("report.html.planned-share").text(lang)),
+            (GREY, t!("report.html.focus-share").text(lang)),
+        ],
     );
     for (i, p) in r.platforms.iter().enumerate() {
         let top = 22.0 + row * i as f64;
@@ -319,15 +334,13 @@ pub(super) fn money(r: &Report, lang: Lang) -> Option<String> {
         r#"<svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{}" direction="ltr">"#,
         escaped(&t!("report.money"), lang)
     );
-    let lines_key = t!("report.money.col.lines").text(lang);
-    let second = label + 16.0 + text_width(&lines_key) + 14.0;
-    let _ = write!(
-        svg,
-        r##"<rect x="{label}" y="4" width="12" height="8" fill="#90a4ae"/><text x="{}" y="12">{}</text><rect x="{second}" y="4" width="12" height="8" fill="#0b7a5a"/><text x="{}" y="12">{}</text>"##,
-        label + 16.0,
-        esc(&lines_key),
-        second + 16.0,
-        escaped(&t!("report.money.col.to-date"), lang)
+    legend(
+        &mut svg,
+        label,
+        [
+            (GREY, t!("report.money.col.lines").text(lang)),
+            (GREEN, t!("report.money.col.to-date").text(lang)),
+        ],
     );
     let amount = |v: f64| crate::report::format::show(Unit::Count, Some(v.round()), lang);
     for (i, g) in goals.iter().enumerate() {
