@@ -371,7 +371,7 @@ pub fn of(report: &Report) -> Vec<Sentence> {
     {
         let amount = |v: f64| {
             format!(
-                "{} {}",
+                "{}\u{a0}{}",
                 show(Unit::Count, Some((v * 100.0).round() / 100.0), Lang::En),
                 m.currency
             )

@@ -304,9 +304,11 @@ pub(crate) struct MoneyTables {
 pub(crate) fn money_tables(r: &super::Report, lang: Lang) -> Option<MoneyTables> {
     use crate::t;
     let m = r.money.as_ref()?;
+    // The number and its currency held together (a no-break space), so that
+    // right-to-left text keeps them in this order.
     let amount = |v: f64| {
         format!(
-            "{} {}",
+            "{}\u{a0}{}",
             show(Unit::Count, Some(round_cents(v)), lang),
             m.currency
         )

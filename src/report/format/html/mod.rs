@@ -41,7 +41,8 @@ fn metric_name(metric: Option<Metric>, lang: Lang) -> &'static str {
 /// `text` escaped, each run of figures and dates in it (`2026-10`, `−2`,
 /// `41,250.50`, `79%`) kept left to right inside right-to-left text.
 fn isolated(text: &str) -> String {
-    let is_part = |c: char| c.is_ascii_alphanumeric() || "-−+.,:%/".contains(c);
+    // A no-break space holds an amount and its currency in one run.
+    let is_part = |c: char| c.is_ascii_alphanumeric() || "-−+.,:%/\u{a0}".contains(c);
     let mut out = String::with_capacity(text.len());
     let mut run = String::new();
     let flush = |run: &mut String, out: &mut String| {
