@@ -58,13 +58,7 @@ pub struct AdSpend {
 /// Whether the file at `path` is an ad export, read as this reader reads
 /// it (any encoding, any delimiter): the post reader then leaves it alone.
 pub fn is_ad_export(path: &Path) -> bool {
-    table::cells(path).is_ok_and(|cells| {
-        cells
-            .rows
-            .iter()
-            .take(6)
-            .any(|(_, row)| formats::fit(row).is_some())
-    })
+    table::opening(path).is_some_and(|rows| rows.iter().any(|row| formats::fit(row).is_some()))
 }
 
 /// The files under `dir` an ad export may be in.
@@ -93,6 +87,10 @@ pub fn read(dir: &Path) -> AdSpend {
     let mut spend = AdSpend::default();
     for path in candidates(dir) {
         let shown = path.to_string_lossy().replace('\\', "/");
+        // Only an ad export is read whole.
+        if !is_ad_export(&path) {
+            continue;
+        }
         let Ok(cells) = table::cells(&path) else {
             // Not readable as a table: an ad export it is not (the post
             // reader reports CSV files it cannot read).

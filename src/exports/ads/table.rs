@@ -111,6 +111,39 @@ fn workbook(path: &Path) -> Result<Cells, Msg> {
     Ok(Cells { rows })
 }
 
+/// How much of a delimited file is read to see whether it is an ad export.
+const OPENING_BYTES: u64 = 64 * 1024;
+
+/// The first rows of the file at `path` (at most six), read from its first
+/// 64 KiB for a delimited file, so that a large post export is not read
+/// twice to learn it is none; `None` when it cannot be read as a table.
+pub(super) fn opening(path: &Path) -> Option<Vec<Vec<String>>> {
+    use std::io::Read as _;
+    let xlsx = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"));
+    if xlsx {
+        return workbook(path)
+            .ok()
+            .map(|cells| cells.rows.into_iter().take(6).map(|(_, row)| row).collect());
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(OPENING_BYTES)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    // Whole lines only (a UTF-16 line ends in a 0A byte and its pair).
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if bytes.len() as u64 == OPENING_BYTES {
+        let end = bytes.iter().rposition(|b| *b == b'\n').unwrap_or(0);
+        bytes.truncate(if utf16 { (end + 2) & !1 } else { end + 1 });
+    }
+    delimited(&bytes)
+        .ok()
+        .map(|cells| cells.rows.into_iter().take(6).map(|(_, row)| row).collect())
+}
+
 /// The cells of the file at `path`.
 pub(super) fn cells(path: &Path) -> Result<Cells, Msg> {
     let xlsx = path
@@ -151,5 +184,33 @@ mod tests {
         );
         let bom = b"\xEF\xBB\xBFa,b\n";
         assert_eq!(delimited(bom).unwrap().rows[0].1, ["a", "b"]);
+    }
+}
+
+#[cfg(test)]
+mod opening_tests {
+    use super::*;
+
+    #[test]
+    fn the_opening_of_a_large_file_is_its_first_whole_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.csv");
+        let mut text = String::from("Post id,Date,Impressions\n");
+        for i in 0..20_000 {
+            text.push_str(&format!("{i},2026-11-01,\"{}\"\n", "x".repeat(i % 7)));
+        }
+        assert!(text.len() as u64 > OPENING_BYTES);
+        std::fs::write(&path, &text).unwrap();
+        let rows = opening(&path).unwrap();
+        assert_eq!(rows.len(), 6);
+        assert_eq!(rows[0], ["Post id", "Date", "Impressions"]);
+        assert_eq!(rows[5], ["4", "2026-11-01", "xxxx"]);
+        // UTF-16, cut at a line's end on an even byte.
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        std::fs::write(&path, utf16).unwrap();
+        assert_eq!(opening(&path).unwrap()[5], ["4", "2026-11-01", "xxxx"]);
     }
 }
