@@ -190,6 +190,7 @@ mod tests {
 #[cfg(test)]
 mod opening_tests {
     use super::*;
+    use std::fmt::Write as _;
 
     #[test]
     fn the_opening_of_a_large_file_is_its_first_whole_rows() {
@@ -197,7 +198,7 @@ mod opening_tests {
         let path = dir.path().join("big.csv");
         let mut text = String::from("Post id,Date,Impressions\n");
         for i in 0..20_000 {
-            text.push_str(&format!("{i},2026-11-01,\"{}\"\n", "x".repeat(i % 7)));
+            let _ = writeln!(text, "{i},2026-11-01,\"{}\"", "x".repeat(i % 7));
         }
         assert!(text.len() as u64 > OPENING_BYTES);
         std::fs::write(&path, &text).unwrap();
