@@ -15,6 +15,7 @@ use crate::plan::model::{
     policies::Policies,
     process::Process,
     settings::PlanSettings,
+    strategy::Strategy,
     team::Team,
 };
 use crate::plan::rules::catalog as rule;
@@ -71,6 +72,7 @@ enum Kind {
     Recorded,
     Coverage,
     Budget,
+    Strategy,
     Calendar,
 }
 
@@ -85,6 +87,7 @@ const TOP_LEVEL: &[(&str, Kind, bool)] = &[
     ("measures", Kind::Measures, false),
     ("coverage", Kind::Coverage, false),
     ("budget", Kind::Budget, false),
+    ("strategy", Kind::Strategy, false),
 ];
 
 /// Folders inside a plan repository that hold no plan YAML.
@@ -109,6 +112,7 @@ enum Content {
     Recorded(Recorded),
     Coverage(Coverage),
     Budget(Budget),
+    Strategy(Strategy),
     Calendar(CalendarMonth),
 }
 
@@ -370,6 +374,7 @@ pub(crate) fn open(dir: &Path) -> Result<Folder, LoadError> {
             Some(Content::Recorded(data)) => plan.recorded.push(Loaded { file, data }),
             Some(Content::Coverage(data)) => plan.coverage = Some(Loaded { file, data }),
             Some(Content::Budget(data)) => plan.budget = Some(Loaded { file, data }),
+            Some(Content::Strategy(data)) => plan.strategy = Some(Loaded { file, data }),
             Some(Content::Calendar(_)) | None => {}
         }
     }
@@ -465,6 +470,7 @@ fn parse_one(job: &Job) -> Outcome {
         Kind::Measures => parse::<Measures>(&text, job.file).map(Content::Measures),
         Kind::Coverage => parse::<Coverage>(&text, job.file).map(Content::Coverage),
         Kind::Budget => parse::<Budget>(&text, job.file).map(Content::Budget),
+        Kind::Strategy => parse::<Strategy>(&text, job.file).map(Content::Strategy),
         Kind::Recorded => parse::<Recorded>(&text, job.file).map(|mut recorded| {
             recorded.file_month = month_of_file(
                 job,

@@ -13,6 +13,7 @@ use crate::plan::model::{
     policies::Policies,
     process::Process,
     settings::PlanSettings,
+    strategy::Strategy,
     team::Team,
 };
 use schemars::{JsonSchema, schema_for};
@@ -74,6 +75,10 @@ pub fn all() -> Vec<(&'static str, Value)> {
         (
             "budget",
             with_id::<Budget>("budget", "khairukum budget.yaml"),
+        ),
+        (
+            "strategy",
+            with_id::<Strategy>("strategy", "khairukum strategy.yaml"),
         ),
     ]
 }

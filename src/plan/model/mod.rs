@@ -11,6 +11,7 @@ pub mod platforms;
 pub mod policies;
 pub mod process;
 pub mod settings;
+pub mod strategy;
 pub mod team;
 
 use crate::plan::source::FileId;
@@ -36,6 +37,8 @@ pub struct Plan {
     pub platforms: Option<Loaded<platforms::Platforms>>,
     pub process: Option<Loaded<process::Process>>,
     pub policies: Option<Loaded<policies::Policies>>,
+    /// The SWOT analysis, peers, recommendations and reviews (`strategy.yaml`).
+    pub strategy: Option<Loaded<strategy::Strategy>>,
     /// The approved budget, its lines and the ad campaigns (`budget.yaml`).
     pub budget: Option<Loaded<budget::Budget>>,
     /// The media coverage log (`coverage.yaml`).

@@ -74,6 +74,8 @@ rules! {
     BUDGET_AMOUNT = "KH076" "budget-amount" Error "An amount, cap or exchange rate of `budget.yaml` that is not above zero, a currency not written as its three-letter code, or a rate given for the budget's own currency.";
     CAMPAIGN_DECLARATION = "KH077" "campaign-declaration" Error "An ad campaign of `budget.yaml` that serves no goal, that no ad export could be matched to (no `name`, `prefix` or `tag`), or that ends before it starts.";
     BUDGET_OUTSIDE_PERIOD = "KH078" "budget-outside-period" Warning "A month of the approved budget, or a campaign's date, outside the plan period.";
+    STRATEGY_UNCONNECTED = "KH079" "strategy-unconnected" Warning "A point of the SWOT analysis that bears on no goal and no platform: nothing in the plan answers it.";
+    STRATEGY_OUTSIDE_PERIOD = "KH080" "strategy-outside-period" Warning "A recommendation of `strategy.yaml` due outside the plan period.";
     EXPORT_UNREADABLE = "KH100" "export-unreadable" Error "An export that cannot be read as CSV (not text, a broken encoding, cut or malformed); the rest of it is not used.";
     EXPORT_UNKNOWN = "KH101" "export-unknown" Warning "A CSV file that is no export this tool reads; it is not used.";
     EXPORT_OTHER_ACCOUNT = "KH102" "export-other-account" Error "Posts of another account than the plan's (by their username, link or account id) are set aside; a file all of whose posts are is not used.";

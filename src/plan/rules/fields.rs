@@ -147,6 +147,17 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             optional(out, coverage.file, mention.kind.as_ref());
         }
     }
+    if let Some(strategy) = &plan.strategy {
+        let file = strategy.file;
+        for recommendation in &strategy.data.recommendations {
+            field(out, file, &recommendation.due);
+        }
+        for review in &strategy.data.reviews {
+            field(out, file, &review.of);
+            field(out, file, &review.every);
+            field(out, file, &review.due);
+        }
+    }
     if let Some(budget) = &plan.budget {
         optional(out, budget.file, budget.data.approved.on.as_ref());
         for line in &budget.data.lines {

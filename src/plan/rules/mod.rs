@@ -19,6 +19,7 @@ mod ids;
 mod measures;
 mod platforms;
 mod process;
+mod strategy;
 mod workload;
 
 use crate::plan::diagnostic::{Diagnostic, Span};
@@ -49,6 +50,7 @@ const FAMILIES: &[Family] = &[
     goals::check,
     measures::check,
     budget::check,
+    strategy::check,
     platforms::check,
     platforms::emails,
     workload::capacity_above_zero,
