@@ -378,6 +378,16 @@ pub(crate) fn open(dir: &Path) -> Result<Folder, LoadError> {
             Some(Content::Calendar(_)) | None => {}
         }
     }
+    // The strategy's recommendations and reviews become steps, once the
+    // plan's start is known.
+    let start = plan
+        .settings
+        .as_ref()
+        .and_then(|s| s.data.period())
+        .map(|(s, _)| s);
+    if let Some(strategy) = &mut plan.strategy {
+        strategy.data.steps = strategy.data.steps_of(start);
+    }
     Ok(Folder {
         plan,
         sources,

@@ -22,6 +22,8 @@ pub enum Subject<'a> {
     Month(Month),
     /// A week, by its first day.
     Week(NaiveDate),
+    /// A quarter, by its first month.
+    Quarter(Month),
     Plan,
     /// An ad campaign of `budget.yaml`, by its id.
     Campaign(&'a str),
@@ -33,6 +35,7 @@ impl Subject<'_> {
             Subject::Item(_) => "item",
             Subject::Month(_) => "month",
             Subject::Week(_) => "week",
+            Subject::Quarter(_) => "quarter",
             Subject::Plan => "plan",
             Subject::Campaign(_) => "campaign",
         }
@@ -45,6 +48,7 @@ impl fmt::Display for Subject<'_> {
             Subject::Item(id) | Subject::Campaign(id) => f.write_str(id),
             Subject::Month(m) => write!(f, "{m}"),
             Subject::Week(start) => f.write_str(&iso_week_key(*start)),
+            Subject::Quarter(first) => write!(f, "{}-Q{}", first.year, (first.month - 1) / 3 + 1),
             Subject::Plan => f.write_str("plan"),
         }
     }
@@ -183,24 +187,38 @@ impl<'p> Deriver<'p> {
     /// (empty where only the tasks' load matters, not whether they are done).
     pub(crate) fn new(plan: &'p Plan, listed: HashMap<&'p str, HashSet<&'p str>>) -> Self {
         let mut steps = Vec::new();
-        for stage in plan.process.iter().flat_map(|p| &p.data.stages) {
-            for step in &stage.steps {
-                let (Some(per), Some(due)) = (step.per.get(), step.due.get()) else {
-                    continue;
-                };
-                steps.push(StepRule {
-                    stage: stage.id.value.as_str(),
-                    step,
-                    per: *per,
-                    due: *due,
-                    effort: step
-                        .effort
-                        .as_ref()
-                        .and_then(|e| e.get().copied())
-                        .unwrap_or(DEFAULT_EFFORT),
-                    done_when: step.done_when.as_ref().and_then(|d| d.get()).copied(),
-                });
-            }
+        let process = plan
+            .process
+            .iter()
+            .flat_map(|p| &p.data.stages)
+            .flat_map(|stage| {
+                stage
+                    .steps
+                    .iter()
+                    .map(|step| (stage.id.value.as_str(), step))
+            });
+        // The strategy's recommendations and reviews, as steps of their own stage.
+        let strategy = plan
+            .strategy
+            .iter()
+            .flat_map(|s| &s.data.steps)
+            .map(|step| ("strategy", step));
+        for (stage, step) in process.chain(strategy) {
+            let (Some(per), Some(due)) = (step.per.get(), step.due.get()) else {
+                continue;
+            };
+            steps.push(StepRule {
+                stage,
+                step,
+                per: *per,
+                due: *due,
+                effort: step
+                    .effort
+                    .as_ref()
+                    .and_then(|e| e.get().copied())
+                    .unwrap_or(DEFAULT_EFFORT),
+                done_when: step.done_when.as_ref().and_then(|d| d.get()).copied(),
+            });
         }
         Deriver {
             steps,
@@ -345,6 +363,10 @@ impl<'p> Deriver<'p> {
                     .map(|(start, _)| (Subject::Plan, start))
                     .into_iter()
                     .collect(),
+                Per::Quarter => quarters(months)
+                    .into_iter()
+                    .map(|first| (Subject::Quarter(first), first.first_day()))
+                    .collect(),
                 Per::Campaign => self
                     .campaigns
                     .iter()
@@ -375,6 +397,22 @@ impl<'p> Deriver<'p> {
         }
         out
     }
+}
+
+/// The quarter a month is in, by its first month.
+pub fn quarter_of(month: Month) -> Month {
+    Month {
+        year: month.year,
+        month: (month.month - 1) / 3 * 3 + 1,
+    }
+}
+
+/// Every quarter the calendar's months fall in, by its first month.
+fn quarters(months: &[Month]) -> Vec<Month> {
+    let mut out: Vec<Month> = months.iter().map(|m| quarter_of(*m)).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The range of anchor dates (publish times, month and week starts) whose

@@ -86,6 +86,13 @@ pub fn states(tasks: &[Task], now: NaiveDateTime, week_start: chrono::Weekday) -
                 .get(&(before, Subject::Week(week_of(date, week_start))))
                 .copied()
                 .unwrap_or(true),
+            (Some(Per::Quarter), _) => by_subject
+                .get(&(
+                    before,
+                    Subject::Quarter(crate::plan::tasks::quarter_of(Month::of(date))),
+                ))
+                .copied()
+                .unwrap_or(true),
             (Some(Per::Plan), _) => by_subject
                 .get(&(before, Subject::Plan))
                 .copied()

@@ -22,7 +22,7 @@ pub struct Stage {
     pub steps: Vec<Step>,
 }
 
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     #[schemars(with = "String")]
@@ -52,7 +52,7 @@ pub struct Step {
 
 keyword_enum! {
     /// What a step's tasks are counted per.
-    Per { Content = "content", Month = "month", Week = "week", Plan = "plan", Campaign = "campaign" }
+    Per { Content = "content", Month = "month", Week = "week", Quarter = "quarter", Plan = "plan", Campaign = "campaign" }
 }
 
 /// An owner reference: a person or a role.

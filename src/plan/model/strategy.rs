@@ -6,6 +6,7 @@
 //! quarterly).
 
 use super::fields::{Entries, Id, Located, Parsed, Text, keyword_enum};
+use super::process::{Per, Step};
 use crate::text::dates::Duration;
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -23,6 +24,70 @@ pub struct Strategy {
     /// The reviews the continuous improvement repeats.
     #[serde(default)]
     pub reviews: Vec<Review>,
+    /// The recommendations and reviews as process steps, so that their
+    /// tasks derive like any other (set by the loader: [`Strategy::steps_of`]).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub steps: Vec<Step>,
+}
+
+/// A value the loader did not read from text but made: its words and place
+/// are those of what it was made from.
+fn parsed<T>(raw: &str, at: crate::plan::source::At, value: T) -> Parsed<T> {
+    Parsed {
+        raw: raw.to_string(),
+        at,
+        value: Ok(value),
+    }
+}
+
+impl Strategy {
+    /// Each recommendation as a step done once, due at the end of its day
+    /// (counted from the plan's start), and each review as a step done
+    /// every week, month or quarter; owners as written.
+    pub fn steps_of(&self, plan_start: Option<NaiveDate>) -> Vec<Step> {
+        let mut out = Vec::new();
+        for r in &self.recommendations {
+            let (Some(start), Some(due)) = (plan_start, r.due.get()) else {
+                continue;
+            };
+            // Due at 23:59 of its day.
+            let minutes = (*due - start).num_days() * 24 * 60 + 24 * 60 - 1;
+            out.push(Step {
+                id: r.id.clone(),
+                name: r.text.clone(),
+                owner: r.owner.clone(),
+                per: parsed("plan", r.id.at, Per::Plan),
+                after: Vec::new(),
+                due: parsed(&r.due.raw, r.due.at, Duration { minutes }),
+                done_when: None,
+                effort: None,
+                platforms: Vec::new(),
+            });
+        }
+        for review in &self.reviews {
+            let (Some(every), Some(due)) = (review.every.get(), review.due.get()) else {
+                continue;
+            };
+            let per = match every {
+                Every::Week => Per::Week,
+                Every::Month => Per::Month,
+                Every::Quarter => Per::Quarter,
+            };
+            out.push(Step {
+                id: review.id.clone(),
+                name: review.name.clone(),
+                owner: review.owner.clone(),
+                per: parsed(&review.every.raw, review.every.at, per),
+                after: Vec::new(),
+                due: parsed(&review.due.raw, review.due.at, *due),
+                done_when: None,
+                effort: None,
+                platforms: Vec::new(),
+            });
+        }
+        out
+    }
 }
 
 /// The four lists of the analysis.
@@ -137,4 +202,38 @@ keyword_enum! {
 keyword_enum! {
     /// How often a review is made.
     Every { Week = "week", Month = "month", Quarter = "quarter" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recommendations_and_reviews_become_steps() {
+        let strategy: Strategy = serde_saphyr::from_str(
+            "recommendations:\n- {id: rota, text: Rota, goal: g, owner: sara, due: 2026-01-03}\n\
+             reviews:\n- {id: peers, name: Watch, of: peers, every: quarter, owner: omar, due: +5d}\n",
+        )
+        .unwrap();
+        let start = NaiveDate::from_ymd_opt(2026, 1, 1);
+        let steps = strategy.steps_of(start);
+        assert_eq!(steps.len(), 2);
+        // Two days after the start, at 23:59.
+        assert_eq!(steps[0].per.get(), Some(&Per::Plan));
+        assert_eq!(
+            steps[0].due.get(),
+            Some(&Duration {
+                minutes: 3 * 24 * 60 - 1
+            })
+        );
+        assert_eq!(steps[1].per.get(), Some(&Per::Quarter));
+        assert_eq!(
+            steps[1].due.get(),
+            Some(&Duration {
+                minutes: 5 * 24 * 60
+            })
+        );
+        // Without a plan start, a recommendation has no day to count from.
+        assert_eq!(strategy.steps_of(None).len(), 1);
+    }
 }

@@ -124,7 +124,14 @@ pub(crate) fn subject_title(task: &Task, calendar: CalendarChoice, lang: Lang) -
             crate::t!("tasks.subject.month", month = m, hijri = hijri).text(lang)
         }
         (Subject::Week(_), _) => crate::t!("tasks.subject.week", week = task.subject).text(lang),
+        // A recommendation of the strategy is done once, like the plan's own steps.
+        (Subject::Plan, _) if task.stage == "strategy" => {
+            crate::t!("tasks.subject.recommendation").text(lang)
+        }
         (Subject::Plan, _) => crate::t!("tasks.subject.plan").text(lang),
+        (Subject::Quarter(_), _) => {
+            crate::t!("tasks.subject.quarter", quarter = task.subject).text(lang)
+        }
         (Subject::Campaign(id), _) => crate::t!("tasks.subject.campaign", campaign = id).text(lang),
     }
 }
