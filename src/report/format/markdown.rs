@@ -190,10 +190,7 @@ impl ReportWriter for Markdown {
                     .title
                     .clone()
                     .unwrap_or_else(|| p.url.clone().unwrap_or_else(|| p.id.clone()));
-                let goal = p
-                    .goal
-                    .clone()
-                    .unwrap_or_else(|| text(t!("report.not-in-plan")));
+                let goal = super::served(r, p, lang);
                 writeln!(
                     out,
                     "| {} | {} | {} | {} | {} | {} |",

@@ -185,6 +185,21 @@ pub(crate) fn interaction_columns() -> Vec<crate::text::i18n::Msg> {
     ]
 }
 
+/// What a post served, in `lang`: its goal's name (the id when the
+/// scorecard does not name it), or that it is not in the plan.
+pub(crate) fn served(r: &super::Report, post: &super::PostRef, lang: Lang) -> String {
+    match &post.goal {
+        Some(id) => r
+            .kpis
+            .iter()
+            .find(|k| &k.goal == id)
+            .map(|k| k.goal_name.in_lang(lang))
+            .filter(|name| !name.is_empty())
+            .map_or_else(|| id.clone(), str::to_string),
+        None => crate::t!("report.not-in-plan").text(lang),
+    }
+}
+
 /// The columns of the top-posts table.
 pub(crate) fn top_post_columns() -> Vec<crate::text::i18n::Msg> {
     vec![

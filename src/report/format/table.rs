@@ -217,11 +217,7 @@ impl ReportWriter for Table {
                             .clone()
                             .unwrap_or_else(|| p.url.clone().unwrap_or_else(|| p.id.clone())),
                     ),
-                    cell(
-                        p.goal
-                            .clone()
-                            .unwrap_or_else(|| text(t!("report.not-in-plan"))),
-                    ),
+                    cell(super::served(r, p, lang)),
                     cell(show(Unit::Count, p.impressions.map(|v| v as f64))),
                     cell(show(Unit::Count, p.engagements.map(|v| v as f64))),
                 ]);

@@ -323,9 +323,7 @@ impl ReportWriter for Html {
                 esc(&p.platform),
                 esc(p.date.as_deref().unwrap_or("")),
                 esc(p.title.as_deref().unwrap_or(&p.id)),
-                p.goal
-                    .as_deref()
-                    .map_or_else(|| tr(t!("report.not-in-plan")), esc),
+                esc(&super::served(r, p, lang)),
                 esc(&show(Unit::Count, p.impressions.map(|v| v as f64))),
                 esc(&show(Unit::Count, p.engagements.map(|v| v as f64)))
             );
