@@ -88,6 +88,20 @@ pub fn patterns(plan: &Plan) -> Vec<globset::GlobMatcher> {
 }
 
 /// `path` relative to `dir`, with `/` between its parts.
+/// Every file under `dir` that can be read, in path order.
+pub(crate) fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    files.sort();
+    files
+}
+
 pub(crate) fn relative(dir: &Path, path: &Path) -> String {
     path.strip_prefix(dir)
         .unwrap_or(path)
@@ -108,15 +122,7 @@ pub fn read(
     if measures.is_empty() {
         return own;
     }
-    let mut files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(walkdir::DirEntry::into_path)
-        .collect();
-    files.sort();
+    let files = files_under(dir);
     let shown = |path: &Path| path.to_string_lossy().replace('\\', "/");
     for (measure, pattern) in measures {
         let mut rows = MeasureRows {

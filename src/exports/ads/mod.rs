@@ -63,13 +63,8 @@ pub fn is_ad_export(path: &Path) -> bool {
 
 /// The files under `dir` an ad export may be in.
 fn candidates(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out: Vec<_> = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
+    super::measures::files_under(dir)
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(walkdir::DirEntry::into_path)
         .filter(|p| {
             p.extension().is_some_and(|x| {
                 ["csv", "tsv", "xlsx"]
@@ -77,9 +72,7 @@ fn candidates(dir: &Path) -> Vec<std::path::PathBuf> {
                     .any(|e| x.eq_ignore_ascii_case(e))
             })
         })
-        .collect();
-    out.sort();
-    out
+        .collect()
 }
 
 /// Reads every ad export under `dir`; other files are left alone.

@@ -100,21 +100,6 @@ fn within_total(file: FileId, budget: &Budget, out: &mut Vec<Diagnostic>) {
     let total = budget.approved.total.value;
     let currency = budget.currency();
     let lines: f64 = budget.lines.iter().map(|l| l.amount.value).sum();
-    if lines > total + 1e-9 {
-        out.push(
-            Diagnostic::new(
-                &rule::BUDGET_OVER_APPROVED,
-                t!(
-                    "budget-lines-over-total",
-                    lines = money(lines),
-                    total = money(total),
-                    currency = currency
-                ),
-            )
-            .at(at(file, &budget.approved.total))
-            .help(t!("budget-over-total.help")),
-        );
-    }
     let months: f64 = budget
         .approved
         .months
@@ -122,20 +107,34 @@ fn within_total(file: FileId, budget: &Budget, out: &mut Vec<Diagnostic>) {
         .iter()
         .map(|(_, cap)| cap.value)
         .sum();
-    if months > total + 1e-9 {
-        out.push(
-            Diagnostic::new(
-                &rule::BUDGET_OVER_APPROVED,
-                t!(
-                    "budget-months-over-total",
-                    months = money(months),
-                    total = money(total),
-                    currency = currency
-                ),
-            )
-            .at(at(file, &budget.approved.total))
-            .help(t!("budget-over-total.help")),
-        );
+    let over = [
+        (
+            lines,
+            t!(
+                "budget-lines-over-total",
+                lines = money(lines),
+                total = money(total),
+                currency = currency
+            ),
+        ),
+        (
+            months,
+            t!(
+                "budget-months-over-total",
+                months = money(months),
+                total = money(total),
+                currency = currency
+            ),
+        ),
+    ];
+    for (sum, message) in over {
+        if sum > total + 1e-9 {
+            out.push(
+                Diagnostic::new(&rule::BUDGET_OVER_APPROVED, message)
+                    .at(at(file, &budget.approved.total))
+                    .help(t!("budget-over-total.help")),
+            );
+        }
     }
 }
 
