@@ -404,7 +404,8 @@ impl<'a> Scanner<'a> {
 }
 
 /// The length of a host in its ASCII (Punycode) form, or `None` when a
-/// label of it is too long to be one.
+/// label of it is too long to be one. The scanner's hosts are never empty
+/// (a label and a top-level domain at least).
 fn ascii_host_length(host: &str) -> Option<usize> {
     let mut total = 0;
     for (k, label) in host.split(['.', '。', '．', '｡']).enumerate() {
@@ -422,7 +423,7 @@ fn ascii_host_length(host: &str) -> Option<usize> {
         }
         total += length + usize::from(k > 0);
     }
-    (total > 0).then_some(total)
+    Some(total)
 }
 
 fn utf16_len(chars: &[char]) -> usize {
