@@ -324,8 +324,8 @@ impl fmt::Display for HijriDate {
 /// (`1448-05 AH` → `1448-05 هـ`); Gregorian labels are left as they are.
 pub fn in_era_of(text: &str, lang: crate::text::i18n::Lang) -> std::borrow::Cow<'_, str> {
     match lang {
-        crate::text::i18n::Lang::Ar if text.contains(" AH") => text.replace(" AH", " هـ").into(),
-        _ => text.into(),
+        crate::text::i18n::Lang::Ar => text.replace(" AH", " هـ").into(),
+        crate::text::i18n::Lang::En => text.into(),
     }
 }
 
