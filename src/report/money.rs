@@ -135,7 +135,7 @@ pub fn budget_for(
         }
         month = month.next();
     }
-    if whole_months && from_caps > 0.0 {
+    if whole_months {
         return Some(from_caps);
     }
     let plan_days = (plan.1 - plan.0).num_days() + 1;
@@ -406,10 +406,29 @@ mod tests {
             budget_for(&budget, plan, (day(10, 1), day(10, 31))),
             3100.0
         ));
-        // Part of a month: the even share.
+        // Part of a month: the even share, from its first day or not.
         assert!(near(
             budget_for(&budget, plan, (day(11, 8), day(11, 14))),
             700.0
         ));
+        assert!(near(
+            budget_for(&budget, plan, (day(11, 1), day(11, 14))),
+            1400.0
+        ));
+        // A whole capped month and part of the next: all of it spread evenly.
+        assert!(near(
+            budget_for(&budget, plan, (day(11, 1), day(12, 15))),
+            4500.0
+        ));
+        // A plan that ends before it starts has no days to spread over.
+        let backwards = (day(1, 2), day(1, 1));
+        assert_eq!(
+            budget_for(&budget, backwards, (day(11, 1), day(11, 30))),
+            Some(4000.0)
+        );
+        assert_eq!(
+            budget_for(&budget, backwards, (day(10, 1), day(10, 31))),
+            None
+        );
     }
 }
