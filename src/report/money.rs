@@ -231,10 +231,10 @@ pub fn money(
     let mut by_platform: Vec<(&'static str, f64)> = Vec::new();
     let mut undirected: Vec<Undirected> = Vec::new();
     for (row, rate) in &rows {
-        let spent = share_in(row, days) * rate;
-        if spent == 0.0 && overlap((row.from, row.to), days) == 0 {
+        if overlap((row.from, row.to), days) == 0 {
             continue;
         }
+        let spent = share_in(row, days) * rate;
         match by_platform
             .iter_mut()
             .find(|(p, _)| *p == row.platform.id())
@@ -259,10 +259,10 @@ pub fn money(
     by_platform.sort_by(|a, b| b.1.total_cmp(&a.1));
     undirected.sort_by(|a, b| b.spent.total_cmp(&a.spent));
     let undirected_spent: f64 = undirected.iter().map(|u| u.spent).sum();
-    // Impressions of the rows in the period, shared out by days as their spend is.
+    // Impressions shared out by days as spend is (a row outside the period
+    // shares none of them).
     let paid: Vec<f64> = rows
         .iter()
-        .filter(|(row, _)| overlap((row.from, row.to), days) > 0)
         .filter_map(|(row, _)| {
             let length = (row.to - row.from).num_days() + 1;
             let shared = overlap((row.from, row.to), days);

@@ -342,10 +342,15 @@ fn money_equals_the_oracle(money: &serde_json::Value, expected: &serde_json::Val
         expected["undirected"].as_object().unwrap().len()
     );
     for u in undirected {
-        assert!(near(
-            &u["spent"],
-            &expected["undirected"][u["campaign"].as_str().unwrap()]
-        ));
+        let key = format!(
+            "{}|{}",
+            u["campaign"].as_str().unwrap(),
+            u["platform"].as_str().unwrap()
+        );
+        assert!(
+            near(&u["spent"], &expected["undirected"][key.as_str()]),
+            "{key}"
+        );
     }
 }
 

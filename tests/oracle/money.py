@@ -99,7 +99,8 @@ def main(plan_dir, exports_dir, month):
             by_platform[platform] = by_platform.get(platform, 0.0) + amount
             goal = campaign_goal(budget, name)
             if goal is None:
-                undirected[name] = undirected.get(name, 0.0) + amount
+                key = f"{name}|{platform}"  # a campaign's name on one platform
+                undirected[key] = undirected.get(key, 0.0) + amount
             else:
                 by_goal[goal] = by_goal.get(goal, 0.0) + amount
     caps = {str(k): v for k, v in (budget["approved"].get("months") or {}).items()}
