@@ -111,6 +111,12 @@ pub fn share_in(row: &AdRow, days: (NaiveDate, NaiveDate)) -> f64 {
     }
 }
 
+/// What one result cost (`scale` results: 1,000 impressions), when there
+/// were results to share the spend.
+pub fn cost_of(spent: f64, results: Option<f64>, scale: f64) -> Option<f64> {
+    results.filter(|r| *r > 0.0).map(|r| spent / r * scale)
+}
+
 /// The budget for `days`: the caps of the months they hold whole when the
 /// budget has caps for each, else the total spread evenly over the plan.
 pub fn budget_for(
@@ -277,9 +283,7 @@ pub fn money(
         unit: None,
         spent: period_spent,
         results,
-        value: results
-            .filter(|r| *r > 0.0)
-            .map(|r| period_spent / r * scale),
+        value: cost_of(period_spent, results, scale),
     };
     let mut cost_per = vec![
         per(
@@ -383,6 +387,18 @@ mod tests {
         assert!((share_in(&row(day(10, 27), day(11, 5), 100.0), november) - 50.0).abs() < 1e-9);
         assert!(share_in(&row(day(10, 1), day(10, 31), 100.0), november).abs() < 1e-9);
         assert_eq!(overlap(november, (day(11, 30), day(12, 2))), 1);
+    }
+
+    #[test]
+    fn a_result_costs_the_spend_over_the_results() {
+        assert_eq!(
+            cost_of(1464.0, Some(67_600.0), 1000.0).map(|v| (v * 100.0).round()),
+            Some(2166.0)
+        );
+        assert_eq!(cost_of(150.0, Some(3.0), 1.0), Some(50.0));
+        // No results, or none known: no cost, never an infinite one.
+        assert_eq!(cost_of(150.0, Some(0.0), 1.0), None);
+        assert_eq!(cost_of(150.0, None, 1.0), None);
     }
 
     #[test]
