@@ -144,9 +144,14 @@ pub fn budget_for(
     if whole_months {
         return Some(from_caps);
     }
+    spread(budget.approved.total.value, plan, days)
+}
+
+/// `total`'s share for `days` when it is spread evenly over the plan's
+/// days; `None` for a plan with no days.
+fn spread(total: f64, plan: (NaiveDate, NaiveDate), days: (NaiveDate, NaiveDate)) -> Option<f64> {
     let plan_days = (plan.1 - plan.0).num_days() + 1;
-    (plan_days > 0)
-        .then(|| budget.approved.total.value * overlap(plan, days) as f64 / plan_days as f64)
+    (plan_days > 0).then(|| total * overlap(plan, days) as f64 / plan_days as f64)
 }
 
 /// A row's currency: the export's, else (Snapchat and X write none) the budget's.
@@ -302,11 +307,7 @@ pub fn money(
             ..per(kpi, *value, 1.0)
         });
     }
-    let pace = {
-        let total_days = (plan_days.1 - plan_days.0).num_days() + 1;
-        let elapsed = overlap(plan_days, to_date);
-        (total_days > 0).then(|| budget.approved.total.value * elapsed as f64 / total_days as f64)
-    };
+    let pace = spread(budget.approved.total.value, plan_days, to_date);
     Some(Money {
         currency: budget.currency().to_string(),
         period: Against {
