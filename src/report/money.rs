@@ -111,6 +111,11 @@ pub fn share_in(row: &AdRow, days: (NaiveDate, NaiveDate)) -> f64 {
     }
 }
 
+/// `part` as a share of `whole`, when there is a whole to share.
+pub fn share_of(part: f64, whole: f64) -> Option<f64> {
+    (whole > 0.0).then(|| part / whole)
+}
+
 /// What one result cost (`scale` results: 1,000 impressions), when there
 /// were results to share the spend.
 pub fn cost_of(spent: f64, results: Option<f64>, scale: f64) -> Option<f64> {
@@ -322,7 +327,7 @@ pub fn money(
         pace,
         by_goal,
         by_platform,
-        undirected_share: (period_spent > 0.0).then(|| undirected_spent / period_spent),
+        undirected_share: share_of(undirected_spent, period_spent),
         undirected,
         paid_impressions,
         cost_per,
@@ -388,6 +393,12 @@ mod tests {
         assert!((share_in(&row(day(10, 27), day(11, 5), 100.0), november) - 50.0).abs() < 1e-9);
         assert!(share_in(&row(day(10, 1), day(10, 31), 100.0), november).abs() < 1e-9);
         assert_eq!(overlap(november, (day(11, 30), day(12, 2))), 1);
+    }
+
+    #[test]
+    fn a_share_needs_a_whole() {
+        assert_eq!(share_of(150.0, 600.0), Some(0.25));
+        assert_eq!(share_of(0.0, 0.0), None);
     }
 
     #[test]

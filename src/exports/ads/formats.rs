@@ -318,6 +318,22 @@ mod tests {
     }
 
     #[test]
+    fn total_rows_by_the_way_each_platform_writes_them() {
+        let tiktok = fit(&row(&["キャンペーン名", "コスト", "通貨"])).unwrap();
+        let is = |cells: &[&str]| is_total(tiktok.0, &tiktok.1, &row(cells));
+        assert!(is(&["全2件の結果", "80000", "-"]));
+        assert!(is(&["Total of 14 results", "1", "-"]));
+        // A campaign whose name begins with 全 ("all") is a campaign.
+        assert!(!is(&["全国キャンペーン", "500", "JPY"]));
+        assert!(!is(&["上位3件の結果", "500", "JPY"]));
+        let google = fit(&row(&["Campaign status", "Campaign", "Cost"])).unwrap();
+        let is = |cells: &[&str]| is_total(google.0, &google.1, &row(cells));
+        assert!(is(&["Total: Account", "", "10"]));
+        assert!(is(&[" --", "Total: Search", "10"]));
+        assert!(!is(&["Enabled", "Totally fresh", "10"]));
+    }
+
+    #[test]
     fn days_from_titles_names_and_cells() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
         assert_eq!(
