@@ -331,6 +331,23 @@ mod tests {
         assert!(is(&["Total: Account", "", "10"]));
         assert!(is(&[" --", "Total: Search", "10"]));
         assert!(!is(&["Enabled", "Totally fresh", "10"]));
+        let snapchat = fit(&row(&["Start Time", "Campaign Name", "Amount Spent"])).unwrap();
+        let is = |cells: &[&str]| is_total(snapchat.0, &snapchat.1, &row(cells));
+        assert!(is(&["2026-11-01", "", "90"]));
+        assert!(is(&["Total", "all campaigns", "90"]));
+        assert!(!is(&["2026-11-01", "Ramadan", "90"]));
+        let meta = fit(&row(&[
+            "Reporting starts",
+            "Campaign name",
+            "Amount spent (SAR)",
+        ]))
+        .unwrap();
+        assert!(is_total(meta.0, &meta.1, &row(&["2026-11-01", " ", "90"])));
+        assert!(!is_total(
+            meta.0,
+            &meta.1,
+            &row(&["2026-11-01", "Total", "90"])
+        ));
     }
 
     #[test]
