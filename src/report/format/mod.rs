@@ -330,8 +330,8 @@ pub(crate) fn money_tables(r: &super::Report, lang: Lang) -> Option<MoneyTables>
     };
     let share = |part: f64, whole: Option<f64>| {
         whole
-            .filter(|w| *w > 0.0)
-            .map_or_else(|| "—".into(), |w| format!("{:.0}%", part / w * 100.0))
+            .and_then(|w| super::money::share_of(part, w))
+            .map_or_else(|| "—".into(), |s| format!("{:.0}%", s * 100.0))
     };
     let mut lines = vec![match m.period.budget {
         Some(budget) => t!(

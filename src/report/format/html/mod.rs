@@ -346,8 +346,14 @@ impl ReportWriter for Html {
                 cells_table(&mut s, columns, rows, lang);
             }
             let _ = write!(s, "<p>{}</p><ul>", isolated(&money.undirected.text(lang)));
+            // A campaign's name as the ad platform writes it, often Latin:
+            // kept left to right, as the posts not in the plan are.
             for row in money.undirected_rows {
-                let _ = write!(s, "<li>{}</li>", isolated(&row.text(lang)));
+                let _ = write!(
+                    s,
+                    r#"<li><span class="ltr">{}</span></li>"#,
+                    esc(&row.text(lang))
+                );
             }
             s.push_str("</ul>");
         }
