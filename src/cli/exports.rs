@@ -90,7 +90,7 @@ fn read(plan_dir: &Path, exports: Option<&Path>, lang: Lang) -> Result<Read> {
         year_anchor: chrono::Local::now().date_naive(),
         date_order: plan.date_order(),
         accounts: khairukum::exports::accounts::accounts_of(plan),
-        set_aside: khairukum::exports::measures::patterns(plan),
+        set_aside: khairukum::exports::set_aside(plan),
         by_hand: khairukum::exports::by_hand::from_plan(plan, |file| {
             loaded.sources.get(file).path.clone()
         }),
@@ -113,6 +113,7 @@ fn read(plan_dir: &Path, exports: Option<&Path>, lang: Lang) -> Result<Read> {
     problems.extend(own.problems);
     let ads = khairukum::exports::ads::read(&exports);
     problems.extend(ads.problems.iter().cloned());
+    problems.extend(khairukum::exports::peers::read(&exports, plan, plan.time_zone()).problems);
     if let Some(budget) = &plan.budget {
         problems.extend(khairukum::report::money::currency_problems(
             &budget.data,

@@ -199,7 +199,7 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
         year_anchor: settings.today,
         date_order: plan.date_order(),
         accounts: khairukum::exports::accounts::accounts_of(plan),
-        set_aside: khairukum::exports::measures::patterns(plan),
+        set_aside: khairukum::exports::set_aside(plan),
         by_hand: khairukum::exports::by_hand::from_plan(plan, |file| {
             loaded.sources.get(file).path.clone()
         }),
@@ -229,11 +229,13 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
         })
         .ok();
     let ads = khairukum::exports::ads::read(&exports);
+    let peers = khairukum::exports::peers::read(&exports, plan, tz);
     let records = khairukum::report::Records {
         followers: &followers,
         own: &own,
         done: done.as_ref(),
         ads: Some(&ads),
+        peers: Some(&peers),
     };
     let report = khairukum::report::build(plan, &imported, &records, &request, &extra);
     let width = super::terminal_width().filter(|_| settings.output.is_none());

@@ -63,7 +63,7 @@ impl OwnRecords {
 
 /// A measure's file pattern as a matcher (`*` stays within a folder, `**`
 /// crosses folders); `None` when the pattern cannot be read (a plan problem).
-fn matcher(pattern: &str) -> Option<globset::GlobMatcher> {
+pub(super) fn matcher(pattern: &str) -> Option<globset::GlobMatcher> {
     globset::GlobBuilder::new(pattern)
         .literal_separator(true)
         .case_insensitive(true)
@@ -247,52 +247,17 @@ fn read_file(
                 decision,
             }
         };
-    let text = match std::fs::File::open(path)
-        .map_err(|e| t!("cannot-read-file", error = e))
-        .and_then(|f| decode(std::io::BufReader::new(f)))
-        .and_then(|mut input| {
-            let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut input.body, &mut bytes)
-                .map_err(|e| t!("cannot-read-file", error = e))?;
-            let text = String::from_utf8(bytes).map_err(|e| t!("export.not-csv", error = e))?;
-            Ok((text, input.preamble_lines, input.delimiter))
-        }) {
-        Ok(read) => read,
-        Err(message) => {
-            problems.push(problem(None, None, None, message, Decision::FileSkipped));
-            return out;
-        }
-    };
-    let (text, preamble, delimiter) = text;
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let line_of = |byte: u64| {
-        let byte = usize::try_from(byte).unwrap_or(usize::MAX);
-        line_starts.partition_point(|&start| start <= byte) as u64 + preamble
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let malformed = |error: &csv::Error| {
-        problem(
-            error.position().map(|p| line_of(p.byte())),
-            None,
-            None,
-            t!("export.malformed", error = error),
-            Decision::FileSkipped,
-        )
-    };
-    let header: Vec<String> = match records.next() {
-        Some(Ok(header)) => header.iter().map(|c| c.trim().to_string()).collect(),
-        Some(Err(error)) => {
-            problems.push(malformed(&error));
-            return out;
-        }
-        None => return out,
+    let (table, unread) = read_table(path);
+    if let Some((line, message)) = unread {
+        problems.push(problem(line, None, None, message, Decision::FileSkipped));
+    }
+    let Some(Table {
+        header,
+        header_line,
+        records: read,
+    }) = table
+    else {
+        return out;
     };
     let find = |name: &str| {
         header
@@ -326,7 +291,7 @@ fn read_file(
         })
         .collect();
     if !absent.is_empty() {
-        let first_line = Some(1 + preamble);
+        let first_line = Some(header_line);
         for name in absent {
             problems.push(problem(
                 first_line,
@@ -350,21 +315,9 @@ fn read_file(
         filters,
     };
     let aggregate = measure.aggregates();
-    // The records up to the first that cannot be read (the rest of the
-    // file is not used, as with the platforms' exports).
-    let mut read = Vec::new();
-    for record in records {
-        match record {
-            Ok(record) => read.push(record),
-            Err(error) => {
-                problems.push(malformed(&error));
-                break;
-            }
-        }
-    }
     // Slashed dates are read the way the file shows (a day above 12), else
     // the plan's way, else month first, saying which was assumed.
-    let cells = read.iter().map(|r| r.get(columns.date).unwrap_or(""));
+    let cells = read.iter().map(|(_, r)| r.get(columns.date).unwrap_or(""));
     let order = match date_order(cells, plan_order) {
         // A measure's own date format says the order itself.
         _ if measure.date_format.is_some() => DateOrder::MonthFirst,
@@ -372,8 +325,8 @@ fn read_file(
         Err((cell, order)) => {
             let line = read
                 .iter()
-                .find(|r| r.get(columns.date).unwrap_or("").trim() == cell)
-                .and_then(|r| r.position().map(|p| line_of(p.byte())));
+                .find(|(_, r)| r.get(columns.date).unwrap_or("").trim() == cell)
+                .and_then(|(line, _)| *line);
             problems.push(Problem {
                 rule: &rule::EXPORT_DATE_ORDER_ASSUMED,
                 path: shown.to_string(),
@@ -395,8 +348,7 @@ fn read_file(
             order
         }
     };
-    for record in read {
-        let line = record.position().map(|p| line_of(p.byte()));
+    for (line, record) in read {
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -456,6 +408,74 @@ fn read_file(
         });
     }
     out
+}
+
+/// A CSV file of the charity's own making: its header, trimmed, and its
+/// records with their lines, up to the first that cannot be read.
+pub(super) struct Table {
+    pub(super) header: Vec<String>,
+    /// The header's line (after a title the export may start with).
+    pub(super) header_line: u64,
+    pub(super) records: Vec<(Option<u64>, csv::StringRecord)>,
+}
+
+/// Reads a CSV file (any encoding and delimiter the exports may have).
+/// What stops the reading comes back with its line: nothing when the file
+/// cannot be opened or its header read, else the records before it (the
+/// rest of the file is not used, as with the platforms' exports).
+pub(super) fn read_table(path: &Path) -> (Option<Table>, Option<(Option<u64>, Msg)>) {
+    let text = std::fs::File::open(path)
+        .map_err(|e| t!("cannot-read-file", error = e))
+        .and_then(|f| decode(std::io::BufReader::new(f)))
+        .and_then(|mut input| {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut input.body, &mut bytes)
+                .map_err(|e| t!("cannot-read-file", error = e))?;
+            let text = String::from_utf8(bytes).map_err(|e| t!("export.not-csv", error = e))?;
+            Ok((text, input.preamble_lines, input.delimiter))
+        });
+    let (text, preamble, delimiter) = match text {
+        Ok(read) => read,
+        Err(message) => return (None, Some((None, message))),
+    };
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |byte: u64| {
+        let byte = usize::try_from(byte).unwrap_or(usize::MAX);
+        line_starts.partition_point(|&start| start <= byte) as u64 + preamble
+    };
+    let malformed = |error: &csv::Error| {
+        Some((
+            error.position().map(|p| line_of(p.byte())),
+            t!("export.malformed", error = error),
+        ))
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header: Vec<String> = match records.next() {
+        Some(Ok(header)) => header.iter().map(|c| c.trim().to_string()).collect(),
+        Some(Err(error)) => return (None, malformed(&error)),
+        None => return (None, None),
+    };
+    let mut table = Table {
+        header,
+        header_line: 1 + preamble,
+        records: Vec::new(),
+    };
+    for record in records {
+        match record {
+            Ok(record) => table
+                .records
+                .push((record.position().map(|p| line_of(p.byte())), record)),
+            Err(error) => return (Some(table), malformed(&error)),
+        }
+    }
+    (Some(table), None)
 }
 
 /// The order of a file's slashed dates: the one its first telling date

@@ -16,6 +16,7 @@ mod halves;
 mod import;
 mod mapping;
 pub mod measures;
+pub mod peers;
 mod problems;
 pub mod quirks;
 mod reader;
@@ -25,6 +26,15 @@ mod tables;
 pub mod values;
 
 pub use import::{import_dir, import_file};
+
+/// The files under the exports folder that are the charity's own records
+/// (its measures' CSV files, the monitoring exports of its peers), which
+/// the platforms' exports reader leaves alone.
+pub fn set_aside(plan: &crate::plan::model::Plan) -> Vec<globset::GlobMatcher> {
+    let mut patterns = measures::patterns(plan);
+    patterns.extend(peers::pattern(plan));
+    patterns
+}
 pub use problems::{Decision, Problem};
 pub(crate) use tables::impressions_of;
 pub use tables::{

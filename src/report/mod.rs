@@ -8,6 +8,7 @@ pub mod figures;
 pub mod format;
 pub mod measures;
 pub mod money;
+pub mod peers;
 pub mod reconcile;
 pub mod summary;
 pub mod team;
@@ -204,6 +205,8 @@ pub struct Report {
     pub team: team::TeamReview,
     /// Ad spend against the budget, when the plan has one.
     pub money: Option<money::Money>,
+    /// The charity beside its peers, when their figures are recorded.
+    pub peers: Option<peers::Peers>,
     /// The sentences the report opens with, made from the figures above.
     pub summary: Vec<summary::Sentence>,
 }
@@ -548,6 +551,8 @@ pub struct Records<'a> {
     pub done: Option<&'a crate::plan::history::DoneTimes>,
     /// Ad spend from the ad exports.
     pub ads: Option<&'a crate::exports::ads::AdSpend>,
+    /// The peers' figures, by hand and from monitoring exports.
+    pub peers: Option<&'a crate::exports::peers::PeerFigures>,
 }
 
 /// Builds the report asked for (exports already read for its period, the
@@ -848,6 +853,7 @@ pub fn build(
         .chain(&inputs.problems)
         .chain(&own.problems)
         .chain(records.ads.iter().flat_map(|a| &a.problems))
+        .chain(records.peers.iter().flat_map(|p| &p.problems))
         .chain(&money_problems)
         .chain(extra_problems)
         .cloned()
@@ -887,6 +893,9 @@ pub fn build(
         trend,
         team: team::review(plan, period, request.now(), records.done),
         money,
+        peers: records
+            .peers
+            .and_then(|read| peers::peers(&inputs, read, period)),
         summary: Vec::new(),
     };
     report.summary = summary::of(&report);

@@ -71,6 +71,9 @@ pub enum Sentence {
         undirected: String,
         share: Option<f64>,
     },
+    /// The charity's rank by followers among its peers on each platform
+    /// where it has one: (platform kind, rank, rows ranked).
+    Peers { ranks: Vec<(String, usize, usize)> },
     /// KPIs without a value.
     Missing { kpis: Vec<Text> },
     /// Exported posts that no planned item accounts for.
@@ -236,6 +239,22 @@ impl Sentence {
                 (Some(budget), _) => t!("summary.money", spent = spent, budget = budget),
                 (None, _) => t!("summary.money-no-budget", spent = spent),
             },
+            Sentence::Peers { ranks } => t!(
+                "summary.peers",
+                ranks = ranks
+                    .iter()
+                    .map(|(platform, rank, of)| {
+                        t!(
+                            "summary.peers.rank",
+                            platform = platform,
+                            rank = rank,
+                            n = of
+                        )
+                        .text(lang)
+                    })
+                    .collect::<Vec<_>>()
+                    .join(if lang == Lang::Ar { "، " } else { ", " })
+            ),
             Sentence::Missing { kpis } => t!(
                 "summary.missing",
                 kpis = kpis
@@ -383,6 +402,20 @@ pub fn of(report: &Report) -> Vec<Sentence> {
             share: m.undirected_share,
         });
     }
+    if let Some(peers) = &report.peers {
+        let ranks: Vec<(String, usize, usize)> = peers
+            .platforms
+            .iter()
+            .filter_map(|p| {
+                let rank = p.rows.iter().find(|r| r.peer.is_none())?.rank_followers?;
+                let of = p.rows.iter().filter(|r| r.rank_followers.is_some()).count();
+                Some((p.platform.to_string(), rank, of))
+            })
+            .collect();
+        if !ranks.is_empty() {
+            out.push(Sentence::Peers { ranks });
+        }
+    }
     let people = &report.team.people;
     if !people.is_empty() {
         let sum = |f: fn(&super::team::PersonTasks) -> usize| people.iter().map(f).sum();
@@ -494,6 +527,7 @@ mod tests {
             trend: Vec::new(),
             team: crate::report::team::TeamReview::default(),
             money: None,
+            peers: None,
             summary: Vec::new(),
         }
     }

@@ -429,3 +429,103 @@ fn ad_spend_against_the_budget_equals_the_oracle() {
     );
     money_equals_the_oracle(&report["money"], &expected);
 }
+
+/// The report's peers section against `tests/oracle/peers.py`: every
+/// peer's figures, and every row's shares of voice and rank.
+fn peers_equal_the_oracle(dir: &std::path::Path, plan: &str, exports: &str, month: &str) {
+    let report = khairukum_json(
+        dir,
+        &[
+            "report",
+            "--plan",
+            plan,
+            "--month",
+            month,
+            "--today",
+            "2026-12-15",
+            "--format",
+            "json",
+        ],
+    );
+    let saved = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(saved.path(), report.to_string()).unwrap();
+    let expected = python(
+        "peers.py",
+        &[
+            dir.join(plan),
+            dir.join(exports),
+            month.into(),
+            saved.path().to_path_buf(),
+        ],
+    );
+    let near = |a: &serde_json::Value, b: &serde_json::Value| match (a.as_f64(), b.as_f64()) {
+        (Some(a), Some(b)) => (a - b).abs() < 1e-9,
+        _ => a.is_null() && b.is_null(),
+    };
+    let mut compared = 0;
+    for platform in report["peers"]["platforms"].as_array().unwrap() {
+        let kind = platform["platform"].as_str().unwrap();
+        let rows = platform["rows"].as_array().unwrap();
+        let want = expected[kind].as_array().unwrap();
+        assert_eq!(rows.len(), want.len(), "{kind}");
+        for (got, want) in rows.iter().zip(want) {
+            assert_eq!(got["peer"], want["peer"]);
+            for field in [
+                "followers",
+                "growth",
+                "posts",
+                "interactions",
+                "interactions_per_post",
+                "voice_posts",
+                "voice_interactions",
+                "rank_followers",
+            ] {
+                assert!(
+                    near(&got[field], &want[field]),
+                    "{kind} {}: {field} {} ≠ {}",
+                    got["peer"],
+                    got[field],
+                    want[field]
+                );
+                compared += 1;
+            }
+            assert_eq!(got["missing"], want["missing"], "{kind} {}", got["peer"]);
+        }
+        // The charity's own row is its platform's figures in the report.
+        if let Some(platform) = report["platforms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["kind"] == kind)
+        {
+            let total = platform["figures"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f["metric"] == "followers_total")
+                .unwrap();
+            assert!(near(&rows[0]["followers"], &total["value"]), "{kind}");
+        }
+    }
+    assert!(compared >= 40, "only {compared} figures compared");
+}
+
+#[test]
+fn the_peers_figures_equal_the_oracle() {
+    // The charity's November: a monitoring tool's CSV and figures by hand.
+    peers_equal_the_oracle(&root(), "plans", "examples/exports", "2026-11");
+    // A case with rows that cannot be used, a month missing, a repeated row.
+    let dir = tempfile::tempdir().unwrap();
+    let case = root().join("tests/cases/report-peers");
+    crate::common::copy_dir(
+        &root().join("tests/fixtures/report-plan"),
+        &dir.path().join("plan"),
+    );
+    crate::common::copy_dir(&case.join("plan"), &dir.path().join("plan"));
+    crate::common::copy_dir(
+        &root().join("tests/fixtures/exports"),
+        &dir.path().join("exports"),
+    );
+    crate::common::copy_dir(&case.join("exports"), &dir.path().join("exports"));
+    peers_equal_the_oracle(dir.path(), "plan", "exports", "2026-11");
+}

@@ -24,6 +24,10 @@ pub struct Strategy {
     /// The reviews the continuous improvement repeats.
     #[serde(default)]
     pub reviews: Vec<Review>,
+    /// A monitoring tool's CSV exports of the peers' monthly figures, and
+    /// how their columns map (figures by hand go in the exports folder's
+    /// `peers.yaml`).
+    pub monitoring: Option<Monitoring>,
     /// The recommendations and reviews as process steps, so that their
     /// tasks derive like any other (set by the loader: [`Strategy::steps_of`]).
     #[serde(skip)]
@@ -185,6 +189,43 @@ pub struct Review {
     /// When it is due, from the start of its week, month or quarter (`+5d`).
     #[schemars(with = "String")]
     pub due: Parsed<Duration>,
+}
+
+/// Where a monitoring tool's exports of the peers' figures are and how
+/// their columns map onto them: one row per account and month.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Monitoring {
+    /// The tool or study the figures come from, named in the report.
+    pub source: Text,
+    /// The files under the exports folder (`peers/*.csv`; `*` stays in a
+    /// folder, `**` crosses folders).
+    #[schemars(with = "String")]
+    pub files: Located<String>,
+    /// The column with the month (`2026-11`) or a day of it.
+    #[schemars(with = "String")]
+    pub month: Located<String>,
+    /// The column with the account, matched with the peers' `accounts`
+    /// (case and a leading `@` ignored).
+    #[schemars(with = "String")]
+    pub account: Located<String>,
+    /// The column naming the platform, when handles alone do not tell.
+    #[schemars(with = "Option<String>")]
+    pub platform: Option<Located<String>>,
+    /// The platform kind of each value of that column that is not one
+    /// already (`Twitter: x`).
+    #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, String>")]
+    pub platform_values: Entries<Id, Id>,
+    /// The column with the followers at the month's end.
+    #[schemars(with = "Option<String>")]
+    pub followers: Option<Located<String>>,
+    /// The column with the posts published in the month.
+    #[schemars(with = "Option<String>")]
+    pub posts: Option<Located<String>>,
+    /// The column with the interactions with them in the month.
+    #[schemars(with = "Option<String>")]
+    pub interactions: Option<Located<String>>,
 }
 
 keyword_enum! {

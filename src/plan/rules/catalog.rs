@@ -76,6 +76,7 @@ rules! {
     BUDGET_OUTSIDE_PERIOD = "KH078" "budget-outside-period" Warning "A month of the approved budget, or a campaign's date, outside the plan period.";
     STRATEGY_UNCONNECTED = "KH079" "strategy-unconnected" Warning "A point of the SWOT analysis that bears on no goal and no platform: nothing in the plan answers it.";
     STRATEGY_OUTSIDE_PERIOD = "KH080" "strategy-outside-period" Warning "A recommendation of `strategy.yaml` due outside the plan period.";
+    MONITORING_DECLARATION = "KH081" "monitoring-declaration" Error "The monitoring mapping of `strategy.yaml` cannot be read as declared: a file pattern that cannot be read, no figure column (followers, posts or interactions), or a platform value mapped to no platform kind.";
     EXPORT_UNREADABLE = "KH100" "export-unreadable" Error "An export that cannot be read as CSV (not text, a broken encoding, cut or malformed); the rest of it is not used.";
     EXPORT_UNKNOWN = "KH101" "export-unknown" Warning "A CSV file that is no export this tool reads; it is not used.";
     EXPORT_OTHER_ACCOUNT = "KH102" "export-other-account" Error "Posts of another account than the plan's (by their username, link or account id) are set aside; a file all of whose posts are is not used.";
@@ -90,6 +91,7 @@ rules! {
     MEASURE_FILE = "KH111" "measure-file" Error "A CSV measure's file lacks a column the measure names, or a row's date or value cannot be read; the file (or the row) is not used.";
     MEASURE_NO_ROWS = "KH112" "measure-no-rows" Warning "A CSV measure whose pattern matches no file, or whose conditions (`where:`) keep no row of its files: its value is missing, not zero.";
     AD_CURRENCY = "KH113" "ad-currency" Error "Ad spend in a currency other than the budget's, for which `budget.yaml` writes no rate; it is not added to the spend.";
+    PEER_FIGURES = "KH114" "peer-figures" Error "A peer's figure that cannot be used: `peers.yaml` or a monitoring export that cannot be read, a column the mapping names that a file lacks, a month or count that cannot be read, a peer or platform the strategy does not name, or the same peer, platform and month written twice; the row (or the file) is not used.";
 }
 
 /// Looks a rule up by code (`KH012`) or name (`missing-file`).

@@ -2,14 +2,15 @@
 //! platform that exists; every peer's account is on a platform kind the
 //! tool knows; every recommendation serves a goal, has an owner and is due
 //! inside the plan period, and comes from points and peers that exist;
-//! every review has an owner; no id is used twice in the file.
+//! every review has an owner; the monitoring mapping can be read; no id is
+//! used twice in the file.
 
 use super::ids::{IdKind, expect, expect_owner};
 use super::{Context, span};
 use crate::plan::diagnostic::{Diagnostic, Span};
 use crate::plan::model::FieldValue as _;
 use crate::plan::model::platforms::PlatformKind;
-use crate::plan::model::strategy::Strategy;
+use crate::plan::model::strategy::{Monitoring, Strategy};
 use crate::plan::rules::catalog as rule;
 use crate::plan::source::FileId;
 use crate::t;
@@ -93,6 +94,44 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
     for review in &data.reviews {
         expect_owner(cx, out, file, &review.owner);
+    }
+    if let Some(monitoring) = &data.monitoring {
+        check_monitoring(file, monitoring, out);
+    }
+}
+
+/// The monitoring mapping: a pattern that can be read, a figure to read,
+/// and platform values that map onto platform kinds.
+fn check_monitoring(file: FileId, monitoring: &Monitoring, out: &mut Vec<Diagnostic>) {
+    let problem = |at: &crate::plan::model::fields::At, message| {
+        Diagnostic::new(&rule::MONITORING_DECLARATION, message).at(Span::from_yaml(file, at))
+    };
+    if let Err(error) = globset::Glob::new(&monitoring.files.value) {
+        out.push(problem(
+            &monitoring.files.at,
+            t!(
+                "measure-bad-pattern",
+                pattern = &monitoring.files.value,
+                error = error.kind().to_string()
+            ),
+        ));
+    }
+    if monitoring.followers.is_none()
+        && monitoring.posts.is_none()
+        && monitoring.interactions.is_none()
+    {
+        out.push(
+            problem(&monitoring.account.at, t!("monitoring-no-figure"))
+                .help(t!("monitoring-no-figure.help")),
+        );
+    }
+    for (_, kind) in &monitoring.platform_values {
+        if PlatformKind::parse(&kind.value).is_err() {
+            out.push(
+                problem(&kind.at, t!("peer-platform-kind", kind = &kind.value))
+                    .help(t!("peer-platform-kind.help")),
+            );
+        }
     }
 }
 

@@ -172,6 +172,53 @@ impl ReportWriter for Csv {
                 money("", "", &format!("cost_per_{}", c.per), c.value, currency)?;
             }
         }
+        if let Some(peers) = &report.peers {
+            // One row a peer's figure: `section` peers, the platform kind,
+            // the organisation in `note` (`self`: the charity), the months
+            // with no figure in `lacks`.
+            for platform in &peers.platforms {
+                for row in &platform.rows {
+                    let who = row.peer.as_deref().unwrap_or("self");
+                    let missing = row.missing.join(" ");
+                    #[allow(clippy::cast_precision_loss)]
+                    let count = |v: Option<i64>| v.map(|v| v as f64);
+                    #[allow(clippy::cast_precision_loss)]
+                    let rank = |v: Option<usize>| v.map(|v| v as f64);
+                    for (metric, value) in [
+                        ("followers", count(row.followers)),
+                        ("growth", count(row.growth)),
+                        ("growth_share", row.growth_share),
+                        ("posts", count(row.posts)),
+                        ("interactions", count(row.interactions)),
+                        ("interactions_per_post", row.interactions_per_post),
+                        ("rank_followers", rank(row.rank_followers)),
+                        ("rank_growth", rank(row.rank_growth)),
+                        ("voice_posts", row.voice_posts),
+                        ("voice_interactions", row.voice_interactions),
+                    ] {
+                        w.write_record([
+                            report.period.as_str(),
+                            "peers",
+                            "",
+                            "",
+                            platform.platform,
+                            metric,
+                            &number(value),
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            who,
+                            "",
+                            &missing,
+                            "",
+                            "",
+                        ])?;
+                    }
+                }
+            }
+        }
         w.flush()
     }
 }

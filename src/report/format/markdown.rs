@@ -228,6 +228,29 @@ impl ReportWriter for Markdown {
                 writeln!(out, "- {}", cell(&text(row)))?;
             }
         }
+        if let Some(peers) = super::peers_tables(r, lang) {
+            writeln!(out, "\n## {}\n", text(t!("report.peers")))?;
+            for line in peers.lines {
+                writeln!(out, "{}", cell(&text(line)))?;
+            }
+            for (platform, rows) in &peers.platforms {
+                writeln!(
+                    out,
+                    "\n### {}\n",
+                    text(t!("report.peers.platform", platform = *platform))
+                )?;
+                header(out, &peers.columns, lang)?;
+                for row in rows {
+                    let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+                    writeln!(out, "| {} |", cells.join(" | "))?;
+                }
+            }
+            writeln!(out)?;
+            for line in peers.missing {
+                writeln!(out, "- {}", cell(&text(line)))?;
+            }
+            writeln!(out, "\n{}", cell(&text(peers.sources)))?;
+        }
         if let Some(team) = super::team_tables(r, lang) {
             writeln!(out, "\n## {}\n", text(t!("report.team")))?;
             header(out, &team.people_columns, lang)?;

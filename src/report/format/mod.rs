@@ -458,6 +458,139 @@ pub(crate) fn money_tables(r: &super::Report, lang: Lang) -> Option<MoneyTables>
     })
 }
 
+/// The peers section as lines and one table of cells per platform, in `lang`.
+pub(crate) struct PeersTables {
+    /// What is compared, over which months.
+    pub lines: Vec<crate::text::i18n::Msg>,
+    pub columns: Vec<crate::text::i18n::Msg>,
+    /// Each platform kind, and its rows (the charity's first).
+    pub platforms: Vec<(&'static str, Vec<Vec<String>>)>,
+    /// Each peer and platform with months of no figures.
+    pub missing: Vec<crate::text::i18n::Msg>,
+    /// Where the peers' figures come from.
+    pub sources: crate::text::i18n::Msg,
+}
+
+/// A share as a whole percent, `—` when missing.
+fn percent(share: Option<f64>) -> String {
+    share.map_or_else(|| "—".into(), |s| format!("{:.0}%", s * 100.0))
+}
+
+/// The peers section's tables, when the report has one.
+#[allow(clippy::cast_precision_loss)]
+pub(crate) fn peers_tables(r: &super::Report, lang: Lang) -> Option<PeersTables> {
+    use crate::t;
+    let p = r.peers.as_ref()?;
+    let count = |v: Option<i64>| show(Unit::Count, v.map(|v| v as f64), lang);
+    let mut missing = Vec::new();
+    let platforms = p
+        .platforms
+        .iter()
+        .map(|platform| {
+            // Ranked among the rows that give the figure.
+            let ranked = |of: fn(&super::peers::PeerRow) -> Option<usize>| {
+                platform.rows.iter().filter(|r| of(r).is_some()).count()
+            };
+            let (by_followers, by_growth) =
+                (ranked(|r| r.rank_followers), ranked(|r| r.rank_growth));
+            let rank = |rank: Option<usize>, n: usize| {
+                rank.map_or_else(
+                    || "—".into(),
+                    |rank| t!("report.peers.rank", rank = rank, n = n).text(lang),
+                )
+            };
+            let rows = platform
+                .rows
+                .iter()
+                .map(|row| {
+                    let name = row.name.in_lang(lang).to_string();
+                    if !row.missing.is_empty() {
+                        missing.push(t!(
+                            "report.peers.missing",
+                            name = &name,
+                            platform = platform.platform,
+                            months = row.missing.join(", "),
+                            n = row.missing.len()
+                        ));
+                    }
+                    let growth = match (row.growth, row.growth_share) {
+                        (Some(g), Some(s)) => format!(
+                            "{} ({}{:.1}%)",
+                            show_change(Unit::Count, Some(g as f64), lang),
+                            sign_of(s),
+                            s.abs() * 100.0
+                        ),
+                        (g, _) => show_change(Unit::Count, g.map(|g| g as f64), lang),
+                    };
+                    vec![
+                        if row.peer.is_none() {
+                            t!("report.peers.us", name = &name).text(lang)
+                        } else {
+                            name
+                        },
+                        count(row.followers),
+                        growth,
+                        rank(row.rank_followers, by_followers),
+                        rank(row.rank_growth, by_growth),
+                        count(row.posts),
+                        count(row.interactions),
+                        row.interactions_per_post
+                            .map_or_else(|| "—".into(), one_decimal),
+                        percent(row.voice_posts),
+                        percent(row.voice_interactions),
+                    ]
+                })
+                .collect();
+            (platform.platform, rows)
+        })
+        .collect();
+    let sources: Vec<String> = p
+        .sources
+        .iter()
+        .map(|s| {
+            match &s.tool {
+                Some(tool) => t!(
+                    "report.peers.source-tool",
+                    path = &s.path,
+                    tool = tool.in_lang(lang)
+                ),
+                None => t!("report.peers.source-hand", path = &s.path),
+            }
+            .text(lang)
+        })
+        .collect();
+    let first = p.months.first().map_or("", String::as_str);
+    let before = crate::text::dates::Month::parse(first)
+        .map_or_else(|_| String::new(), |m| m.previous().to_string());
+    Some(PeersTables {
+        lines: vec![t!(
+            "report.peers.over",
+            months = p.months.join(", "),
+            before = before
+        )],
+        columns: vec![
+            t!("report.peers.col.organisation"),
+            t!("report.peers.col.followers"),
+            t!("report.peers.col.growth"),
+            t!("report.peers.col.rank-followers"),
+            t!("report.peers.col.rank-growth"),
+            t!("report.peers.col.posts"),
+            t!("report.peers.col.interactions"),
+            t!("report.peers.col.per-post"),
+            t!("report.peers.col.voice-posts"),
+            t!("report.peers.col.voice-interactions"),
+        ],
+        platforms,
+        missing,
+        sources: if sources.is_empty() {
+            t!("report.peers.no-sources")
+        } else {
+            let between = if lang == Lang::Ar { "؛ " } else { "; " };
+            t!("report.peers.sources", sources = sources.join(between))
+        },
+    })
+}
+
 /// An amount to the cent, as money is shown.
 fn round_cents(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
@@ -500,13 +633,7 @@ pub(crate) fn show_kpi(k: &super::KpiResult, value: Option<f64>, lang: Lang) -> 
 /// A signed change, in the metric's own unit (shares: percentage points).
 pub(crate) fn show_change(unit: Unit, change: Option<f64>, lang: Lang) -> String {
     let Some(c) = change else { return "—".into() };
-    let sign = if c > 0.0 {
-        "+"
-    } else if c < 0.0 {
-        "−"
-    } else {
-        "±"
-    };
+    let sign = sign_of(c);
     let magnitude = show(unit, Some(c.abs()), lang);
     if unit == Unit::Share {
         let points = magnitude.trim_end_matches('%');
@@ -516,6 +643,29 @@ pub(crate) fn show_change(unit: Unit, change: Option<f64>, lang: Lang) -> String
         )
     } else {
         format!("{sign}{magnitude}")
+    }
+}
+
+/// A value to a tenth, its whole part in thousands: `1,165.9`.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn one_decimal(value: f64) -> String {
+    let tenths = (value.abs() * 10.0).round();
+    let sign = if value < 0.0 && tenths > 0.0 { "-" } else { "" };
+    format!(
+        "{sign}{}.{}",
+        thousands((tenths / 10.0).trunc()),
+        (tenths % 10.0) as u8
+    )
+}
+
+/// The sign a change is written with: `+`, `−` or `±` (none).
+fn sign_of(change: f64) -> &'static str {
+    if change > 0.0 {
+        "+"
+    } else if change < 0.0 {
+        "−"
+    } else {
+        "±"
     }
 }
 
@@ -551,6 +701,9 @@ mod tests {
         assert_eq!(show(Unit::Minutes, Some(95.0), Lang::En), "95 min");
         assert_eq!(show(Unit::Index, Some(61.26), Lang::En), "61.3");
         assert_eq!(show(Unit::Count, None, Lang::En), "—");
+        assert_eq!(one_decimal(1165.94), "1,165.9");
+        assert_eq!(one_decimal(0.96), "1.0");
+        assert_eq!(one_decimal(-2.25), "-2.3");
         assert_eq!(show_change(Unit::Count, Some(-1200.0), Lang::En), "−1,200");
         assert_eq!(show_change(Unit::Share, Some(0.005), Lang::En), "+0.50 pt");
         assert_eq!(show(Unit::Minutes, Some(95.0), Lang::Ar), "95 دقيقة");

@@ -245,6 +245,26 @@ impl ReportWriter for Table {
                 writeln!(out, "    {}", text(row))?;
             }
         }
+        if let Some(peers) = super::peers_tables(r, lang) {
+            writeln!(out, "\n{}", text(t!("report.peers")))?;
+            for line in peers.lines {
+                writeln!(out, "  {}", text(line))?;
+            }
+            for (platform, rows) in &peers.platforms {
+                writeln!(
+                    out,
+                    "  {}",
+                    text(t!("report.peers.platform", platform = *platform))
+                )?;
+                for t in fitted(&peers.columns, rows, lang, self.width) {
+                    writeln!(out, "{t}")?;
+                }
+            }
+            for line in peers.missing {
+                writeln!(out, "  {}", text(line))?;
+            }
+            writeln!(out, "  {}", text(peers.sources))?;
+        }
         if let Some(team) = super::team_tables(r, lang) {
             writeln!(out, "\n{}", text(t!("report.team")))?;
             for t in fitted(&team.people_columns, &team.people, lang, self.width) {

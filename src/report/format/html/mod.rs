@@ -357,6 +357,28 @@ impl ReportWriter for Html {
             }
             s.push_str("</ul>");
         }
+        if let Some(peers) = super::peers_tables(r, lang) {
+            let _ = write!(s, r#"<h2 id="peers">{}</h2>"#, tr(t!("report.peers")));
+            for line in peers.lines {
+                let _ = write!(s, "<p>{}</p>", isolated(&line.text(lang)));
+            }
+            for (platform, rows) in &peers.platforms {
+                let _ = write!(
+                    s,
+                    "<h3>{}</h3>",
+                    tr(t!("report.peers.platform", platform = *platform))
+                );
+                cells_table(&mut s, &peers.columns, rows, lang);
+            }
+            if !peers.missing.is_empty() {
+                s.push_str(r#"<ul class="missing">"#);
+                for line in peers.missing {
+                    let _ = write!(s, "<li>{}</li>", isolated(&line.text(lang)));
+                }
+                s.push_str("</ul>");
+            }
+            let _ = write!(s, "<p>{}</p>", isolated(&peers.sources.text(lang)));
+        }
         if let Some(team) = super::team_tables(r, lang) {
             let _ = write!(s, "<h2>{}</h2>", tr(t!("report.team")));
             cells_table(&mut s, &team.people_columns, &team.people, lang);
