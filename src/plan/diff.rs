@@ -1,6 +1,7 @@
 //! `plan diff`: what changed in a plan between two versions, as a reviewer
 //! needs it — goals and KPI targets, calendar items added, moved,
-//! re-assigned or removed, process owners, platforms, team and policies.
+//! re-assigned or removed, process owners, platforms, team, policies, and
+//! approvals given, changed or withdrawn.
 
 use crate::plan::model::Plan;
 use crate::plan::model::calendar::Item;
@@ -13,7 +14,7 @@ use std::fmt::Write as _;
 /// One change, in words and in data.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
-    /// `goals`, `calendar`, `process`, `platforms`, `team` or `policies`.
+    /// `goals`, `calendar`, `process`, `platforms`, `team`, `policies` or `approvals`.
     pub area: &'static str,
     /// `added`, `removed`, `changed`, `moved`, `reassigned`.
     pub kind: &'static str,
@@ -71,7 +72,64 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
     platforms(old, new, &mut out);
     team(old, new, &mut out);
     policies(old, new, &mut out);
+    approvals(old, new, &mut out);
     out
+}
+
+/// The approvals on record: the plan's (id `plan`) and each month's
+/// calendar's (id the month), as `by on day`.
+fn approvals(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
+    use crate::plan::model::approval::Signoff;
+    let shown = |a: &Signoff| t!("diff.approval", by = &a.by.value, on = a.on.raw.trim());
+    let all = |plan: &Plan| -> BTreeMap<String, Msg> {
+        let plan_approval = plan
+            .settings
+            .as_ref()
+            .and_then(|s| s.data.approved.as_ref())
+            .map(|a| ("plan".to_string(), shown(a)));
+        let months = plan.months.iter().filter_map(|m| {
+            let month = m
+                .data
+                .month
+                .as_ref()
+                .and_then(|m| m.get())
+                .or(m.data.file_month.as_ref())?;
+            Some((month.to_string(), shown(m.data.approved.as_ref()?)))
+        });
+        plan_approval.into_iter().chain(months).collect()
+    };
+    let (a, b) = (all(old), all(new));
+    for (id, approval) in &b {
+        match a.get(id) {
+            None => out.push(Change {
+                new: Some(approval.clone()),
+                ..change(
+                    "approvals",
+                    "added",
+                    id,
+                    t!("diff.approval-given", approval = approval.clone()),
+                )
+            }),
+            Some(before) => out.extend(changed(
+                "approvals",
+                id,
+                t!("diff.approval-changed"),
+                before.clone(),
+                approval.clone(),
+            )),
+        }
+    }
+    for (id, approval) in a.iter().filter(|(id, _)| !b.contains_key(*id)) {
+        out.push(Change {
+            old: Some(approval.clone()),
+            ..change(
+                "approvals",
+                "removed",
+                id,
+                t!("diff.approval-withdrawn", approval = approval.clone()),
+            )
+        });
+    }
 }
 
 fn goals(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
@@ -472,6 +530,7 @@ pub fn markdown(changes: &[Change], old_label: &str, new_label: &str, lang: Lang
         ("platforms", t!("diff.area.platforms")),
         ("team", t!("diff.area.team")),
         ("policies", t!("diff.area.policies")),
+        ("approvals", t!("diff.area.approvals")),
     ] {
         let here: Vec<&Change> = changes.iter().filter(|c| c.area == area).collect();
         if here.is_empty() {

@@ -162,3 +162,54 @@ fn outside_a_repository_or_with_an_unknown_revision() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown revision `no-such-branch`"));
 }
+
+#[test]
+fn a_reviewer_sees_approvals_given_changed_and_withdrawn() {
+    let repo = repository();
+    let d = repo.path();
+    edit_plans(
+        d,
+        "plan.yaml",
+        "time_zone:",
+        "approved: {by: omar, on: 2025-12-20}\ntime_zone:",
+    );
+    edit_plans(
+        d,
+        "calendar/2026-11.yaml",
+        "month: 2026-11\n",
+        "month: 2026-11\napproved: {by: omar, on: 2026-10-28}\n",
+    );
+    git(d, &["commit", "-q", "-am", "approved"]);
+    edit_plans(
+        d,
+        "calendar/2026-11.yaml",
+        "on: 2026-10-28",
+        "on: 2026-10-30",
+    );
+    edit_plans(d, "plan.yaml", "approved: {by: omar, on: 2025-12-20}\n", "");
+    git(d, &["commit", "-q", "-am", "changed"]);
+    let given = khairukum(d, &["plan", "diff", "HEAD~2", "HEAD~1"]);
+    assert_eq!(
+        String::from_utf8(given.stdout).unwrap(),
+        "### Plan changes: `HEAD~2` → `HEAD~1`
+
+**Approvals** (2)
+
+- `2026-11` approved by omar on 2026-10-28
+- `plan` approved by omar on 2025-12-20
+
+"
+    );
+    let later = khairukum(d, &["plan", "diff", "HEAD~1", "HEAD", "--lang", "ar"]);
+    assert_eq!(
+        String::from_utf8(later.stdout).unwrap(),
+        "### تغييرات الخطة: `HEAD~1` ← `HEAD`
+
+**الاعتمادات** (2)
+
+- `2026-11` الاعتماد: omar في 2026-10-28 ← omar في 2026-10-30
+- `plan` سُحب الاعتماد (كان: omar في 2025-12-20)
+
+"
+    );
+}

@@ -12,6 +12,8 @@ pub struct CalendarMonth {
     pub month: Option<Parsed<Month>>,
     /// Where the month's plan stands (drafted, approved...).
     pub status: Option<Parsed<Status>>,
+    /// Who approved the month's calendar, and when.
+    pub approved: Option<super::approval::Signoff>,
     #[serde(default)]
     pub items: Vec<Item>,
     /// Ids of tasks finished that no status completes (weekly reviews, reports...),

@@ -1,5 +1,6 @@
 //! The typed model of a plan folder: one module per plan file.
 
+pub mod approval;
 pub mod audience;
 pub mod budget;
 pub mod calendar;

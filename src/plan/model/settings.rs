@@ -44,6 +44,9 @@ pub struct PlanSettings {
     /// it is 12 or less): `day-first` (Saudi and UK settings) or
     /// `month-first` (as the platforms write them; the default).
     pub date_order: Option<Parsed<DateOrder>>,
+    /// Who approved the plan, and when. Once it is on record, every month's
+    /// calendar is expected to be approved on record too.
+    pub approved: Option<super::approval::Signoff>,
 }
 
 keyword_enum! {

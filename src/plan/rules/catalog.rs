@@ -77,6 +77,7 @@ rules! {
     STRATEGY_UNCONNECTED = "KH079" "strategy-unconnected" Warning "A point of the SWOT analysis that bears on no goal and no platform: nothing in the plan answers it.";
     STRATEGY_OUTSIDE_PERIOD = "KH080" "strategy-outside-period" Warning "A recommendation of `strategy.yaml` due outside the plan period.";
     MONITORING_DECLARATION = "KH081" "monitoring-declaration" Error "The monitoring mapping of `strategy.yaml` cannot be read as declared: a file pattern that cannot be read, no figure column (followers, posts or interactions), or a platform value mapped to no platform kind.";
+    CALENDAR_NOT_APPROVED = "KH082" "calendar-not-approved" Warning "The plan is approved on record, but a month's calendar is not, and some of its items are scheduled or published; or an item was published before the day its month's calendar was approved.";
     EXPORT_UNREADABLE = "KH100" "export-unreadable" Error "An export that cannot be read as CSV (not text, a broken encoding, cut or malformed); the rest of it is not used.";
     EXPORT_UNKNOWN = "KH101" "export-unknown" Warning "A CSV file that is no export this tool reads; it is not used.";
     EXPORT_OTHER_ACCOUNT = "KH102" "export-other-account" Error "Posts of another account than the plan's (by their username, link or account id) are set aside; a file all of whose posts are is not used.";

@@ -100,6 +100,14 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+    if let Some(approved) = plan
+        .settings
+        .as_ref()
+        .and_then(|s| s.data.approved.as_ref())
+    {
+        let file = plan.settings.as_ref().expect("checked").file;
+        field(out, file, &approved.on);
+    }
     if let Some(goals) = &plan.goals {
         for kpi in goals.data.goals.iter().flat_map(|g| &g.kpis) {
             optional(out, goals.file, kpi.direction.as_ref());
@@ -174,6 +182,9 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 pub(super) fn check_month(file: FileId, month: &CalendarMonth, out: &mut Vec<Diagnostic>) {
     optional(out, file, month.month.as_ref());
     optional(out, file, month.status.as_ref());
+    if let Some(approved) = &month.approved {
+        field(out, file, &approved.on);
+    }
     for item in &month.items {
         field(out, file, &item.publish);
         field(out, file, &item.format);

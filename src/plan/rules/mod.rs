@@ -8,6 +8,7 @@
 //! the rules that need the whole calendar, on those facts
 //! ([`Context::check_calendar`]).
 
+mod approvals;
 mod budget;
 mod calendar;
 pub mod catalog;
@@ -50,6 +51,7 @@ const FAMILIES: &[Family] = &[
     goals::check,
     measures::check,
     budget::check,
+    approvals::check,
     strategy::check,
     platforms::check,
     platforms::emails,
@@ -97,6 +99,7 @@ impl<'a> Context<'a> {
     ) -> MonthFacts {
         content::check_month(self.plan, file, month, out);
         calendar::check_month(self, file, month, today, out);
+        approvals::check_month(self, file, month, out);
         ids::check_item_references(self, file, month, out);
         fields::check_month(file, month, out);
         workload::mix_month(self, file, month, out);
