@@ -351,6 +351,28 @@ pub(super) enum PlanCommand {
         after_help = "BASE defaults to where this branch left the default branch; HEAD to the working tree.\n\nExamples:\n  khairukum plan diff\n  khairukum plan diff main HEAD --format json\n  khairukum plan diff HEAD~3"
     )]
     Diff(DiffArgs),
+    /// The whole plan as one document for the people who approve it
+    #[command(
+        after_help = "HTML (the default) is one self-contained page, right to left in Arabic, that prints well; Markdown reads in a pull request.\n\nExamples:\n  khairukum plan book --output plan.html\n  khairukum plan book --lang en --output plan-en.html\n  khairukum plan book --format markdown > PLAN.md"
+    )]
+    Book(BookArgs),
+}
+
+#[derive(Debug, Args)]
+pub(super) struct BookArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = BookFormat::Html)]
+    pub format: BookFormat,
+
+    /// Write to this file (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(super) enum BookFormat {
+    Html,
+    Markdown,
 }
 
 #[derive(Debug, Args)]

@@ -3,6 +3,7 @@
 //! errors of its own and chooses exit codes (`error`).
 
 mod args;
+mod book;
 mod completions;
 mod diff;
 mod error;
@@ -45,6 +46,11 @@ pub(crate) fn main() -> ExitCode {
             validate::run(&validate::ValidateSettings::resolve(plan, lang, args))
         }
         Command::Plan(PlanCommand::Diff(args)) => diff::run(&plan, args, lang),
+        Command::Plan(PlanCommand::Book(args)) => book::run(&book::BookSettings::resolve(
+            plan,
+            cli.lang.map(LangArg::lang),
+            args,
+        )),
         Command::Tasks(args) => tasks::TasksSettings::resolve(plan, lang, args)
             .and_then(|settings| tasks::run(&settings)),
         Command::Report(args) => {

@@ -5,6 +5,7 @@
 
 pub mod arabic;
 pub mod dates;
+pub mod html;
 pub mod i18n;
 pub mod post_text;
 pub mod weeks;

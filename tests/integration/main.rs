@@ -4,6 +4,7 @@
 
 mod ads;
 mod architecture;
+mod book;
 mod charts;
 mod common;
 mod conformance;

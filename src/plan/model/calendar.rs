@@ -112,6 +112,18 @@ keyword_enum! {
 }
 
 impl Status {
+    /// The status in the reader's words (`scheduled` → «مجدولة»).
+    pub fn words(self) -> crate::text::i18n::Msg {
+        match self {
+            Status::Idea => crate::t!("item-status.idea"),
+            Status::Drafted => crate::t!("item-status.drafted"),
+            Status::Approved => crate::t!("item-status.approved"),
+            Status::Scheduled => crate::t!("item-status.scheduled"),
+            Status::Published => crate::t!("item-status.published"),
+            Status::Cancelled => crate::t!("item-status.cancelled"),
+        }
+    }
+
     /// Whether an item at `self` has passed through `step` (cancelled passes nothing).
     pub fn reached(self, step: Status) -> bool {
         self != Status::Cancelled && step != Status::Cancelled && self >= step

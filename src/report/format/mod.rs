@@ -141,15 +141,7 @@ fn status_words(raw: &str) -> crate::text::i18n::Arg {
     use crate::plan::model::FieldValue as _;
     use crate::plan::model::calendar::Status;
     match Status::parse(raw) {
-        Ok(status) => match status {
-            Status::Idea => crate::t!("item-status.idea"),
-            Status::Drafted => crate::t!("item-status.drafted"),
-            Status::Approved => crate::t!("item-status.approved"),
-            Status::Scheduled => crate::t!("item-status.scheduled"),
-            Status::Published => crate::t!("item-status.published"),
-            Status::Cancelled => crate::t!("item-status.cancelled"),
-        }
-        .into(),
+        Ok(status) => status.words().into(),
         Err(_) => raw.into(),
     }
 }

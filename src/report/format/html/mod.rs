@@ -7,6 +7,7 @@ use super::{Report, ReportWriter, metric_names};
 use crate::plan::metrics::{Metric, Unit};
 use crate::t;
 use crate::text::dates::in_era_of;
+use crate::text::html::{CSP, esc, isolated};
 use crate::text::i18n::{Lang, Msg};
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -36,39 +37,6 @@ fn metric_name(metric: Option<Metric>, lang: Lang) -> &'static str {
         Lang::Ar => ar,
         Lang::En => en,
     }
-}
-
-/// `text` escaped, each run of figures and dates in it (`2026-10`, `−2`,
-/// `41,250.50`, `79%`) kept left to right inside right-to-left text.
-fn isolated(text: &str) -> String {
-    // A no-break space holds an amount and its currency in one run.
-    let is_part = |c: char| c.is_ascii_alphanumeric() || "-−+.,:%/\u{a0}".contains(c);
-    let mut out = String::with_capacity(text.len());
-    let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String| {
-        // Trailing punctuation belongs to the sentence, not the figure.
-        let kept = run.trim_end_matches(['.', ',', ':']).len();
-        let (figure, tail) = run.split_at(kept);
-        if figure.chars().any(|c| c.is_ascii_digit()) {
-            out.push_str(r#"<bdi dir="ltr">"#);
-            out.push_str(&esc(figure));
-            out.push_str("</bdi>");
-        } else {
-            out.push_str(&esc(figure));
-        }
-        out.push_str(&esc(tail));
-        run.clear();
-    };
-    for c in text.chars() {
-        if is_part(c) {
-            run.push(c);
-        } else {
-            flush(&mut run, &mut out);
-            out.push_str(&esc(&c.to_string()));
-        }
-    }
-    flush(&mut run, &mut out);
-    out
 }
 
 /// A table of cells: the first column as text, the others as numbers
@@ -112,19 +80,6 @@ fn figure_row(s: &mut String, name: &str, figures: &[crate::report::figures::Fig
     }
     s.push_str("</tr>");
 }
-
-pub(super) fn esc(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// The page's Content-Security-Policy: nothing may load or run — no script,
-/// no request to the network, no form — but the page's own style
-/// sheet and images written into it. Text is escaped as it is written; the
-/// policy is the second wall, should an escaping mistake ever let markup in.
-pub(crate) const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const STYLE: &str = r#"
 body{font-family:"Noto Naskh Arabic","Noto Sans Arabic","DejaVu Sans",Tahoma,Arial,sans-serif;margin:2rem auto;max-width:1100px;color:#1d2b36;line-height:1.6;padding:0 1rem}
