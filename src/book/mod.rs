@@ -214,22 +214,28 @@ struct Names<'p> {
 }
 
 impl Names<'_> {
+    /// The name of the thing with `id` among `all`, in the reader's
+    /// language; the id itself when none has it.
+    fn name_in<'a, T: 'a>(
+        &self,
+        id: &str,
+        mut all: impl Iterator<Item = &'a T>,
+        of: impl Fn(&T) -> (&crate::plan::model::Id, &Text),
+    ) -> String {
+        all.find(|t| of(t).0.value == id).map_or_else(
+            || id.to_string(),
+            |t| of(t).1.in_lang(self.lang).to_string(),
+        )
+    }
+
     fn person(&self, id: &str) -> String {
-        self.plan
-            .team
-            .iter()
-            .flat_map(|t| &t.data.people)
-            .find(|p| p.id.value == id)
-            .map_or_else(|| id.to_string(), |p| p.name.in_lang(self.lang).to_string())
+        let people = self.plan.team.iter().flat_map(|t| &t.data.people);
+        self.name_in(id, people, |p| (&p.id, &p.name))
     }
 
     fn role(&self, id: &str) -> String {
-        self.plan
-            .team
-            .iter()
-            .flat_map(|t| &t.data.roles)
-            .find(|r| r.id.value == id)
-            .map_or_else(|| id.to_string(), |r| r.name.in_lang(self.lang).to_string())
+        let roles = self.plan.team.iter().flat_map(|t| &t.data.roles);
+        self.name_in(id, roles, |r| (&r.id, &r.name))
     }
 
     /// A person, or a role's holder (`role:…`).
@@ -241,21 +247,13 @@ impl Names<'_> {
     }
 
     fn goal(&self, id: &str) -> String {
-        self.plan
-            .goals
-            .iter()
-            .flat_map(|g| &g.data.goals)
-            .find(|g| g.id.value == id)
-            .map_or_else(|| id.to_string(), |g| g.name.in_lang(self.lang).to_string())
+        let goals = self.plan.goals.iter().flat_map(|g| &g.data.goals);
+        self.name_in(id, goals, |g| (&g.id, &g.name))
     }
 
     fn step(&self, id: &str) -> String {
-        self.plan
-            .process
-            .iter()
-            .flat_map(|p| p.data.steps())
-            .find(|s| s.id.value == id)
-            .map_or_else(|| id.to_string(), |s| s.name.in_lang(self.lang).to_string())
+        let steps = self.plan.process.iter().flat_map(|p| p.data.steps());
+        self.name_in(id, steps, |s| (&s.id, &s.name))
     }
 
     fn list(&self, ids: impl IntoIterator<Item = String>) -> String {
@@ -330,8 +328,12 @@ fn section(id: &'static str, title: &Msg, lang: Lang, blocks: Vec<Block>) -> Sec
     }
 }
 
-fn columns(lang: Lang, keys: &[Msg]) -> Vec<String> {
-    keys.iter().map(|k| k.text(lang)).collect()
+/// A table under the columns `keys` name.
+fn table(lang: Lang, keys: &[Msg], rows: Vec<Vec<Bi>>) -> Block {
+    Block::Table {
+        columns: keys.iter().map(|k| k.text(lang)).collect(),
+        rows,
+    }
 }
 
 /// The plan's approval on record, or the lines to sign it.
@@ -418,20 +420,18 @@ fn goals(plan: &Plan, names: &Names) -> Option<Section> {
                 ]
             })
             .collect();
-        blocks.push(Block::Table {
-            columns: columns(
-                lang,
-                &[
-                    t!("book.col.kpi"),
-                    t!("book.col.metric"),
-                    t!("book.col.platforms"),
-                    t!("book.col.baseline"),
-                    t!("book.col.target"),
-                    t!("book.col.direction"),
-                ],
-            ),
+        blocks.push(table(
+            lang,
+            &[
+                t!("book.col.kpi"),
+                t!("book.col.metric"),
+                t!("book.col.platforms"),
+                t!("book.col.baseline"),
+                t!("book.col.target"),
+                t!("book.col.direction"),
+            ],
             rows,
-        });
+        ));
     }
     Some(section("goals", &t!("book.goals"), lang, blocks))
 }
@@ -457,18 +457,16 @@ fn audience(plan: &Plan, names: &Names) -> Option<Section> {
             ]
         })
         .collect();
-    let table = Block::Table {
-        columns: columns(
-            lang,
-            &[
-                t!("book.col.segment"),
-                t!("book.col.description"),
-                t!("book.col.needs"),
-                t!("book.col.platforms"),
-            ],
-        ),
+    let table = table(
+        lang,
+        &[
+            t!("book.col.segment"),
+            t!("book.col.description"),
+            t!("book.col.needs"),
+            t!("book.col.platforms"),
+        ],
         rows,
-    };
+    );
     Some(section("audience", &t!("book.audience"), lang, vec![table]))
 }
 
@@ -499,10 +497,11 @@ fn strategy(plan: &Plan, names: &Names) -> Option<Section> {
                 vec![Bi::of(&item.text, lang), Bi::words(names.list(bears))]
             })
             .collect();
-        blocks.push(Block::Table {
-            columns: columns(lang, &[t!("book.col.point"), t!("book.col.bears-on")]),
+        blocks.push(table(
+            lang,
+            &[t!("book.col.point"), t!("book.col.bears-on")],
             rows,
-        });
+        ));
     }
     if !strategy.peers.is_empty() {
         blocks.push(Block::Heading(Bi::words(t!("book.peers").text(lang))));
@@ -523,17 +522,15 @@ fn strategy(plan: &Plan, names: &Names) -> Option<Section> {
                 ]
             })
             .collect();
-        blocks.push(Block::Table {
-            columns: columns(
-                lang,
-                &[
-                    t!("book.col.peer"),
-                    t!("book.col.accounts"),
-                    t!("book.col.learned"),
-                ],
-            ),
+        blocks.push(table(
+            lang,
+            &[
+                t!("book.col.peer"),
+                t!("book.col.accounts"),
+                t!("book.col.learned"),
+            ],
             rows,
-        });
+        ));
     }
     if !strategy.recommendations.is_empty() {
         blocks.push(Block::Heading(Bi::words(
@@ -555,18 +552,16 @@ fn strategy(plan: &Plan, names: &Names) -> Option<Section> {
                 ]
             })
             .collect();
-        blocks.push(Block::Table {
-            columns: columns(
-                lang,
-                &[
-                    t!("book.col.recommendation"),
-                    t!("book.col.goal"),
-                    t!("book.col.owner"),
-                    t!("book.col.due"),
-                ],
-            ),
+        blocks.push(table(
+            lang,
+            &[
+                t!("book.col.recommendation"),
+                t!("book.col.goal"),
+                t!("book.col.owner"),
+                t!("book.col.due"),
+            ],
             rows,
-        });
+        ));
     }
     if !strategy.reviews.is_empty() {
         blocks.push(Block::Heading(Bi::words(t!("book.reviews").text(lang))));
@@ -587,18 +582,16 @@ fn strategy(plan: &Plan, names: &Names) -> Option<Section> {
                 ]
             })
             .collect();
-        blocks.push(Block::Table {
-            columns: columns(
-                lang,
-                &[
-                    t!("book.col.review"),
-                    t!("book.col.every"),
-                    t!("book.col.owner"),
-                    t!("book.col.due"),
-                ],
-            ),
+        blocks.push(table(
+            lang,
+            &[
+                t!("book.col.review"),
+                t!("book.col.every"),
+                t!("book.col.owner"),
+                t!("book.col.due"),
+            ],
             rows,
-        });
+        ));
     }
     Some(section("strategy", &t!("book.strategy"), lang, blocks))
 }
@@ -619,19 +612,17 @@ fn platforms(plan: &Plan, lang: Lang) -> Option<Section> {
         .collect();
     let total: f64 = platforms.iter().map(|p| p.focus.value).sum();
     let blocks = vec![
-        Block::Table {
-            columns: columns(
-                lang,
-                &[
-                    t!("book.col.platform"),
-                    t!("book.col.kind"),
-                    t!("book.col.handle"),
-                    t!("book.col.focus"),
-                    t!("book.col.per-week"),
-                ],
-            ),
+        table(
+            lang,
+            &[
+                t!("book.col.platform"),
+                t!("book.col.kind"),
+                t!("book.col.handle"),
+                t!("book.col.focus"),
+                t!("book.col.per-week"),
+            ],
             rows,
-        },
+        ),
         Block::Para(Bi::words(
             t!("book.focus-total", total = number(total)).text(lang),
         )),
@@ -653,17 +644,15 @@ fn team(plan: &Plan, names: &Names) -> Option<Section> {
             ]
         })
         .collect();
-    let table = Block::Table {
-        columns: columns(
-            lang,
-            &[
-                t!("book.col.person"),
-                t!("book.col.roles"),
-                t!("book.col.hours"),
-            ],
-        ),
+    let table = table(
+        lang,
+        &[
+            t!("book.col.person"),
+            t!("book.col.roles"),
+            t!("book.col.hours"),
+        ],
         rows,
-    };
+    );
     Some(section("team", &t!("book.team"), lang, vec![table]))
 }
 
@@ -691,19 +680,17 @@ fn process(plan: &Plan, names: &Names) -> Option<Section> {
                 ]
             })
             .collect();
-        blocks.push(Block::Table {
-            columns: columns(
-                lang,
-                &[
-                    t!("book.col.step"),
-                    t!("book.col.owner"),
-                    t!("book.col.per"),
-                    t!("book.col.due"),
-                    t!("book.col.after"),
-                ],
-            ),
+        blocks.push(table(
+            lang,
+            &[
+                t!("book.col.step"),
+                t!("book.col.owner"),
+                t!("book.col.per"),
+                t!("book.col.due"),
+                t!("book.col.after"),
+            ],
             rows,
-        });
+        ));
     }
     Some(section("process", &t!("book.process"), lang, blocks))
 }
@@ -813,19 +800,17 @@ fn budget(plan: &Plan, names: &Names) -> Option<Section> {
             ]
         })
         .collect();
-    blocks.push(Block::Table {
-        columns: columns(
-            lang,
-            &[
-                t!("book.col.line"),
-                t!("book.col.goal"),
-                t!("book.col.kind"),
-                t!("book.col.amount"),
-                t!("book.col.owner"),
-            ],
-        ),
+    blocks.push(table(
+        lang,
+        &[
+            t!("book.col.line"),
+            t!("book.col.goal"),
+            t!("book.col.kind"),
+            t!("book.col.amount"),
+            t!("book.col.owner"),
+        ],
         rows,
-    });
+    ));
     if !budget.approved.months.0.is_empty() {
         let caps = budget.approved.months.iter().map(|(month, cap)| {
             format!("{}: {}", in_era_of(&month.value, lang), amount(cap.value))
@@ -863,18 +848,16 @@ fn budget(plan: &Plan, names: &Names) -> Option<Section> {
                 ]
             })
             .collect();
-        blocks.push(Block::Table {
-            columns: columns(
-                lang,
-                &[
-                    t!("book.col.campaign"),
-                    t!("book.col.found-by"),
-                    t!("book.col.goal"),
-                    t!("book.col.dates"),
-                ],
-            ),
+        blocks.push(table(
+            lang,
+            &[
+                t!("book.col.campaign"),
+                t!("book.col.found-by"),
+                t!("book.col.goal"),
+                t!("book.col.dates"),
+            ],
             rows,
-        });
+        ));
     }
     Some(section("budget", &t!("book.budget"), lang, blocks))
 }
@@ -922,21 +905,19 @@ fn calendar(plan: &Plan, names: &Names) -> Option<Section> {
                 ]
             })
             .collect();
-        blocks.push(Block::Table {
-            columns: columns(
-                lang,
-                &[
-                    t!("book.col.publish"),
-                    t!("book.col.title"),
-                    t!("book.col.platforms"),
-                    t!("book.col.goal"),
-                    t!("book.col.format"),
-                    t!("book.col.owner"),
-                    t!("book.col.status"),
-                ],
-            ),
+        blocks.push(table(
+            lang,
+            &[
+                t!("book.col.publish"),
+                t!("book.col.title"),
+                t!("book.col.platforms"),
+                t!("book.col.goal"),
+                t!("book.col.format"),
+                t!("book.col.owner"),
+                t!("book.col.status"),
+            ],
             rows,
-        });
+        ));
     }
     Some(section("calendar", &t!("book.calendar"), lang, blocks))
 }

@@ -5,10 +5,8 @@
 
 use super::args::{BookArgs, BookFormat};
 use super::error::{Result, SUCCESS};
-use anyhow::Context as _;
 use khairukum::book::Format;
 use khairukum::text::i18n::Lang;
-use std::io::{self, Write};
 use std::path::PathBuf;
 
 /// Settings for `plan book`.
@@ -57,14 +55,8 @@ pub(crate) fn run(settings: &BookSettings) -> Result<u8> {
     )?;
     let book = khairukum::book::book(&loaded.plan, settings.lang);
     let writer = khairukum::book::writer(settings.format);
-    if let Some(path) = &settings.output {
-        khairukum::output::write_atomic(path, |out| writer.write(&book, out)).with_context(
-            || khairukum::t!("cannot-write", path = path.display()).text(settings.lang),
-        )?;
-    } else {
-        let mut out = io::BufWriter::new(io::stdout().lock());
-        writer.write(&book, &mut out)?;
-        out.flush()?;
-    }
+    super::write_output(settings.output.as_deref(), settings.lang, |out| {
+        writer.write(&book, out)
+    })?;
     Ok(SUCCESS)
 }

@@ -33,6 +33,26 @@ pub(crate) fn terminal_width() -> Option<u16> {
         .flatten()
 }
 
+/// Writes a command's output to `--output` (whole, or not at all) or to
+/// standard output.
+pub(crate) fn write_output(
+    output: Option<&std::path::Path>,
+    lang: Lang,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    use std::io::Write as _;
+    if let Some(path) = output {
+        khairukum::output::write_atomic(path, write)
+            .with_context(|| khairukum::t!("cannot-write", path = path.display()).text(lang))?;
+    } else {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        write(&mut out)?;
+        out.flush()?;
+    }
+    Ok(())
+}
+
 /// Runs the command the arguments name and returns the process's exit status.
 pub(crate) fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -9,7 +9,6 @@ use khairukum::report::data::{Compare, Period};
 use khairukum::report::format::ReportFormat;
 use khairukum::text::dates::{HijriMonth, Month};
 use khairukum::text::i18n::Lang;
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// Which period was asked for.
@@ -240,15 +239,9 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
     let report = khairukum::report::build(plan, &imported, &records, &request, &extra);
     let width = super::terminal_width().filter(|_| settings.output.is_none());
     let writer = khairukum::report::format::writer(settings.format, settings.lang, width);
-    if let Some(path) = &settings.output {
-        khairukum::output::write_atomic(path, |out| writer.write(&report, out)).with_context(
-            || khairukum::t!("cannot-write", path = path.display()).text(settings.lang),
-        )?;
-    } else {
-        let mut out = io::BufWriter::new(io::stdout().lock());
-        writer.write(&report, &mut out)?;
-        out.flush()?;
-    }
+    super::write_output(settings.output.as_deref(), settings.lang, |out| {
+        writer.write(&report, out)
+    })?;
     Ok(SUCCESS)
 }
 

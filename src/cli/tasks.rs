@@ -2,7 +2,6 @@
 
 use super::args::{CalendarArg, StatusChoice, TasksArgs, TasksFormat};
 use super::error::{Error, Result, SUCCESS};
-use anyhow::Context as _;
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use khairukum::plan::model::Plan;
 use khairukum::plan::model::team::Lookup;
@@ -235,15 +234,7 @@ pub(crate) fn run(settings: &TasksSettings) -> Result<u8> {
         };
         format::writer(settings.format, settings.lang).write(&listing, out)
     };
-    if let Some(path) = &settings.output {
-        khairukum::output::write_atomic(path, write).with_context(|| {
-            khairukum::t!("cannot-write", path = path.display()).text(settings.lang)
-        })?;
-    } else {
-        let mut out = io::BufWriter::new(io::stdout().lock());
-        write(&mut out)?;
-        out.flush()?;
-    }
+    super::write_output(settings.output.as_deref(), settings.lang, write)?;
     std::mem::forget(loaded);
     Ok(SUCCESS)
 }

@@ -34,6 +34,27 @@ pub struct PeerFigure {
     pub file: usize,
 }
 
+impl PeerFigure {
+    /// Followers, posts and interactions, in that order, read from `file`.
+    fn of(
+        peer: String,
+        kind: PlatformKind,
+        month: Month,
+        [followers, posts, interactions]: [Option<i64>; 3],
+        file: usize,
+    ) -> PeerFigure {
+        PeerFigure {
+            peer,
+            kind,
+            month,
+            followers,
+            posts,
+            interactions,
+            file,
+        }
+    }
+}
+
 /// A file the figures come from, and what it is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PeerFile {
@@ -238,16 +259,13 @@ fn by_hand(path: &Path, strategy: &Strategy, out: &mut PeerFigures) {
             skip(out, &entry.peer.at, message);
             continue;
         }
-        let [followers, posts, interactions] = counts;
-        out.figures.push(PeerFigure {
-            peer: peer.id.value.clone(),
+        out.figures.push(PeerFigure::of(
+            peer.id.value.clone(),
             kind,
             month,
-            followers,
-            posts,
-            interactions,
-            file: index,
-        });
+            counts,
+            index,
+        ));
     }
 }
 
@@ -361,16 +379,8 @@ fn monitored(
             }
             continue;
         }
-        let [followers, posts, interactions] = counts;
-        out.figures.push(PeerFigure {
-            peer,
-            kind,
-            month,
-            followers,
-            posts,
-            interactions,
-            file: index,
-        });
+        out.figures
+            .push(PeerFigure::of(peer, kind, month, counts, index));
     }
 }
 

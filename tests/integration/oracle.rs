@@ -354,6 +354,19 @@ fn money_equals_the_oracle(money: &serde_json::Value, expected: &serde_json::Val
     }
 }
 
+/// A golden report case laid out as its run sees it: the report fixture's
+/// plan and exports with the case's files over them.
+fn report_case(case: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let case = root().join("tests/cases").join(case);
+    for (fixture, folder) in [("report-plan", "plan"), ("exports", "exports")] {
+        let to = dir.path().join(folder);
+        crate::common::copy_dir(&root().join("tests/fixtures").join(fixture), &to);
+        crate::common::copy_dir(&case.join(folder), &to);
+    }
+    dir
+}
+
 #[test]
 fn ad_spend_against_the_budget_equals_the_oracle() {
     // The charity's November: Meta CSV, TikTok XLSX and Snapchat, in SAR and USD.
@@ -393,18 +406,7 @@ fn ad_spend_against_the_budget_equals_the_oracle() {
     );
     money_equals_the_oracle(&report["money"], &expected);
     // A month over its cap, a row running into the next month, a total row.
-    let dir = tempfile::tempdir().unwrap();
-    let case = root().join("tests/cases/report-money");
-    crate::common::copy_dir(
-        &root().join("tests/fixtures/report-plan"),
-        &dir.path().join("plan"),
-    );
-    crate::common::copy_dir(&case.join("plan"), &dir.path().join("plan"));
-    crate::common::copy_dir(
-        &root().join("tests/fixtures/exports"),
-        &dir.path().join("exports"),
-    );
-    crate::common::copy_dir(&case.join("exports"), &dir.path().join("exports"));
+    let dir = report_case("report-money");
     let report = khairukum_json(
         dir.path(),
         &[
@@ -515,17 +517,6 @@ fn the_peers_figures_equal_the_oracle() {
     // The charity's November: a monitoring tool's CSV and figures by hand.
     peers_equal_the_oracle(&root(), "plans", "examples/exports", "2026-11");
     // A case with rows that cannot be used, a month missing, a repeated row.
-    let dir = tempfile::tempdir().unwrap();
-    let case = root().join("tests/cases/report-peers");
-    crate::common::copy_dir(
-        &root().join("tests/fixtures/report-plan"),
-        &dir.path().join("plan"),
-    );
-    crate::common::copy_dir(&case.join("plan"), &dir.path().join("plan"));
-    crate::common::copy_dir(
-        &root().join("tests/fixtures/exports"),
-        &dir.path().join("exports"),
-    );
-    crate::common::copy_dir(&case.join("exports"), &dir.path().join("exports"));
+    let dir = report_case("report-peers");
     peers_equal_the_oracle(dir.path(), "plan", "exports", "2026-11");
 }

@@ -10,6 +10,44 @@ fn number(v: Option<f64>) -> String {
     v.map_or_else(String::new, |v| format!("{v}"))
 }
 
+/// A figure of a section beside the scorecard's (money, peers): the
+/// columns it fills, the rest left empty.
+struct Row<'a> {
+    section: &'a str,
+    goal: &'a str,
+    platform: &'a str,
+    metric: &'a str,
+    value: Option<f64>,
+    note: &'a str,
+    lacks: &'a str,
+}
+
+fn section_row<W: Write>(
+    w: &mut crate::output::CsvWriter<W>,
+    period: &str,
+    row: &Row,
+) -> io::Result<()> {
+    w.write_record([
+        period,
+        row.section,
+        row.goal,
+        "",
+        row.platform,
+        row.metric,
+        &number(row.value),
+        "",
+        "",
+        "",
+        "",
+        "",
+        row.note,
+        "",
+        row.lacks,
+        "",
+        "",
+    ])
+}
+
 impl ReportWriter for Csv {
     fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let mut w = crate::output::CsvWriter::new(out);
@@ -125,25 +163,19 @@ impl ReportWriter for Csv {
             // `metric`, the currency in `note`.
             let mut money =
                 |goal: &str, platform: &str, metric: &str, value: Option<f64>, note: &str| {
-                    w.write_record([
-                        report.period.as_str(),
-                        "money",
-                        goal,
-                        "",
-                        platform,
-                        metric,
-                        &number(value),
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        note,
-                        "",
-                        "",
-                        "",
-                        "",
-                    ])
+                    section_row(
+                        &mut w,
+                        &report.period,
+                        &Row {
+                            section: "money",
+                            goal,
+                            platform,
+                            metric,
+                            value,
+                            note,
+                            lacks: "",
+                        },
+                    )
                 };
             let currency = m.currency.as_str();
             money("", "", "spent", Some(m.period.spent), currency)?;
@@ -196,25 +228,19 @@ impl ReportWriter for Csv {
                         ("voice_posts", row.voice_posts),
                         ("voice_interactions", row.voice_interactions),
                     ] {
-                        w.write_record([
-                            report.period.as_str(),
-                            "peers",
-                            "",
-                            "",
-                            platform.platform,
-                            metric,
-                            &number(value),
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            who,
-                            "",
-                            &missing,
-                            "",
-                            "",
-                        ])?;
+                        section_row(
+                            &mut w,
+                            &report.period,
+                            &Row {
+                                section: "peers",
+                                goal: "",
+                                platform: platform.platform,
+                                metric,
+                                value,
+                                note: who,
+                                lacks: &missing,
+                            },
+                        )?;
                     }
                 }
             }
