@@ -895,7 +895,7 @@ pub fn build(
         money,
         peers: records
             .peers
-            .and_then(|read| peers::peers(&inputs, read, period)),
+            .and_then(|read| peers::peers(&inputs, read, period, request.as_of())),
         summary: Vec::new(),
     };
     report.summary = summary::of(&report);

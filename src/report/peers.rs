@@ -68,15 +68,26 @@ pub struct Peers {
     pub sources: Vec<Source>,
 }
 
-/// The calendar months a period touches, first to last.
-fn months_of(period: &Period) -> Vec<Month> {
+/// The calendar months a period touches, first to last; of a period still
+/// running on `as_of`, those over by then (the running one when none is).
+fn months_of(period: &Period, as_of: chrono::NaiveDate) -> Vec<Month> {
     let (mut month, last) = (Month::of(period.from), Month::of(period.to));
     let mut months = vec![month];
     while month < last {
         month = month.next();
         months.push(month);
     }
-    months
+    let over: Vec<Month> = months
+        .iter()
+        .copied()
+        .filter(|m| m.last_day() <= as_of)
+        .collect();
+    if over.is_empty() {
+        months.retain(|m| m.first_day() <= as_of.max(period.from));
+        months
+    } else {
+        over
+    }
 }
 
 /// Added up over every month; `None` when any month lacks it.
@@ -180,14 +191,20 @@ fn own_counts(inputs: &Inputs, kind: PlatformKind, span: &Period) -> Option<Coun
     })
 }
 
-/// The section, when the strategy names peers and some figures of theirs
+/// The section (over the months of `period` that are over by `as_of`),
+/// when the strategy names peers and some figures of theirs
 /// were read (`None` otherwise: the report says nothing of peers).
-pub fn peers(inputs: &Inputs, read: &PeerFigures, period: &Period) -> Option<Peers> {
+pub fn peers(
+    inputs: &Inputs,
+    read: &PeerFigures,
+    period: &Period,
+    as_of: chrono::NaiveDate,
+) -> Option<Peers> {
     let strategy = &inputs.plan.strategy.as_ref()?.data;
     if strategy.peers.is_empty() || read.files.is_empty() {
         return None;
     }
-    let months = months_of(period);
+    let months = months_of(period, as_of);
     let span = Period::range(
         months[0].first_day(),
         months.last().expect("a month at least").last_day(),
@@ -301,15 +318,28 @@ mod tests {
     }
 
     #[test]
-    fn a_period_touches_the_calendar_months_it_spans() {
+    fn a_period_is_compared_over_its_months_that_are_over() {
         let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        let months = months_of(&Period::range(day(2026, 10, 22), day(2026, 12, 20)));
-        let shown: Vec<String> = months.iter().map(ToString::to_string).collect();
-        assert_eq!(shown, ["2026-10", "2026-11", "2026-12"]);
+        let shown = |months: Vec<Month>| -> Vec<String> {
+            months.iter().map(ToString::to_string).collect()
+        };
+        let range = Period::range(day(2026, 10, 22), day(2026, 12, 20));
+        // Over: every month it touches.
         assert_eq!(
-            months_of(&Period::range(day(2026, 11, 1), day(2026, 11, 30))).len(),
-            1
+            shown(months_of(&range, day(2027, 1, 5))),
+            ["2026-10", "2026-11", "2026-12"]
         );
+        // Running on 1 December: October and November.
+        assert_eq!(
+            shown(months_of(&range, day(2026, 12, 1))),
+            ["2026-10", "2026-11"]
+        );
+        // No month over yet: the running one.
+        let november = Period::range(day(2026, 11, 1), day(2026, 11, 30));
+        assert_eq!(shown(months_of(&november, day(2026, 11, 10))), ["2026-11"]);
+        assert_eq!(shown(months_of(&november, day(2026, 11, 30))), ["2026-11"]);
+        // Asked before the period began: its first month.
+        assert_eq!(shown(months_of(&november, day(2026, 10, 1))), ["2026-11"]);
     }
 
     #[test]
