@@ -326,7 +326,14 @@ impl<'p> Deriver<'p> {
         let Some(m) = month.month.as_ref().and_then(|m| m.get()) else {
             return;
         };
-        let status = month.status.as_ref().and_then(|s| s.get());
+        // An approval on record is the month's calendar approved, whatever
+        // its `status:` still says.
+        let written = month.status.as_ref().and_then(|s| s.get()).copied();
+        let status = match (written, &month.approved) {
+            (Some(written), Some(_)) if written.reached(Status::Approved) => Some(written),
+            (_, Some(_)) => Some(Status::Approved),
+            (written, None) => written,
+        };
         for (place, rule) in self.steps.iter().enumerate() {
             if rule.per != Per::Month {
                 continue;
