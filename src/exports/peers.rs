@@ -115,7 +115,7 @@ impl PeerFigures {
         &mut self,
         path: &str,
         line: Option<u64>,
-        column: Option<(&str, usize)>,
+        column: Option<(&str, Option<usize>)>,
         message: Msg,
         decision: Decision,
     ) {
@@ -124,7 +124,9 @@ impl PeerFigures {
             path: path.to_string(),
             line,
             column: column.map(|(name, _)| name.to_string()),
-            field: column.and_then(|(_, place)| u32::try_from(place).ok()),
+            field: column
+                .and_then(|(_, place)| place)
+                .and_then(|place| u32::try_from(place).ok()),
             message,
             decision,
         });
@@ -320,7 +322,8 @@ fn monitored(
                 column = &name.value,
                 columns = header.join(", ")
             );
-            let column = Some((name.value.as_str(), 0));
+            // A column the file lacks has no place in it.
+            let column = Some((name.value.as_str(), None));
             out.problem(
                 shown,
                 Some(header_line),
@@ -360,7 +363,7 @@ fn monitored(
             // An account of no peer (the charity's own, another one).
             Ok(None) => continue,
             Err((place, message)) => {
-                let column = Some((header[place].as_str(), place));
+                let column = Some((header[place].as_str(), Some(place)));
                 out.problem(shown, line, column, message, Decision::RowSkipped);
                 continue;
             }
@@ -374,7 +377,7 @@ fn monitored(
                     platform = kind.as_str(),
                     month = month
                 );
-                let column = Some((header[columns.account].as_str(), columns.account));
+                let column = Some((header[columns.account].as_str(), Some(columns.account)));
                 out.problem(shown, line, column, message, Decision::RowSkipped);
             }
             continue;
