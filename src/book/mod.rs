@@ -870,15 +870,10 @@ fn calendar(plan: &Plan, names: &Names) -> Option<Section> {
     let mut blocks = Vec::new();
     for month in &plan.months {
         let data = &month.data;
-        let Some(m) = data
-            .month
-            .as_ref()
-            .and_then(|m| m.get())
-            .or(data.file_month.as_ref())
-        else {
+        let Some(m) = data.planned_month() else {
             continue;
         };
-        blocks.push(Block::Heading(Bi::words(month_label(*m, lang))));
+        blocks.push(Block::Heading(Bi::words(month_label(m, lang))));
         blocks.push(Block::Para(Bi::words(match &data.approved {
             Some(signoff) => names.signoff(signoff).text(lang),
             None => t!("book.month-not-approved").text(lang),

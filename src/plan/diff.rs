@@ -88,12 +88,7 @@ fn approvals(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
             .and_then(|s| s.data.approved.as_ref())
             .map(|a| ("plan".to_string(), shown(a)));
         let months = plan.months.iter().filter_map(|m| {
-            let month = m
-                .data
-                .month
-                .as_ref()
-                .and_then(|m| m.get())
-                .or(m.data.file_month.as_ref())?;
+            let month = m.data.planned_month()?;
             Some((month.to_string(), shown(m.data.approved.as_ref()?)))
         });
         plan_approval.into_iter().chain(months).collect()

@@ -26,6 +26,17 @@ pub struct CalendarMonth {
     pub file_month: Option<Month>,
 }
 
+impl CalendarMonth {
+    /// The month the file plans: as `month:` writes it, else its file name's.
+    pub fn planned_month(&self) -> Option<Month> {
+        self.month
+            .as_ref()
+            .and_then(Parsed::get)
+            .copied()
+            .or(self.file_month)
+    }
+}
+
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {

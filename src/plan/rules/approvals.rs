@@ -41,11 +41,8 @@ pub(super) fn check_month(
         return;
     }
     let shown = month
-        .month
-        .as_ref()
-        .and_then(|m| m.get())
-        .or(month.file_month.as_ref())
-        .map_or_else(String::new, ToString::to_string);
+        .planned_month()
+        .map_or_else(String::new, |m| m.to_string());
     let going_out =
         |status: Option<&Status>| matches!(status, Some(Status::Scheduled | Status::Published));
     match &month.approved {
