@@ -338,6 +338,8 @@ mod tests {
         let november = Period::range(day(2026, 11, 1), day(2026, 11, 30));
         assert_eq!(shown(months_of(&november, day(2026, 11, 10))), ["2026-11"]);
         assert_eq!(shown(months_of(&november, day(2026, 11, 30))), ["2026-11"]);
+        // Long over: its own months, none after.
+        assert_eq!(shown(months_of(&november, day(2027, 6, 1))), ["2026-11"]);
         // Asked before the period began: its first month.
         assert_eq!(shown(months_of(&november, day(2026, 10, 1))), ["2026-11"]);
     }
