@@ -351,6 +351,16 @@ mod tests {
     }
 
     #[test]
+    fn no_data_is_meta_s_one_cell_saying_so() {
+        assert!(is_no_data(&row(&["No data available.", "", " "])));
+        assert!(is_no_data(&row(&["no data available."])));
+        // One cell, but a campaign's name; the words, but beside a figure.
+        assert!(!is_no_data(&row(&["Boosted post 12 Nov", "", ""])));
+        assert!(!is_no_data(&row(&["No data available.", "150"])));
+        assert!(!is_no_data(&row(&["", ""])));
+    }
+
+    #[test]
     fn days_from_titles_names_and_cells() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
         assert_eq!(
