@@ -395,5 +395,10 @@ mod tests {
             Some((d(2026, 11, 2), d(2026, 11, 2)))
         );
         assert_eq!(row_days("2026-11-02", "2026-11-01"), None);
+        // Ending at the midnight it starts: that one day, not the day before.
+        assert_eq!(
+            row_days("2020-04-21 00:00:00 AST", "2020-04-21 00:00:00 AST"),
+            Some((d(2020, 4, 21), d(2020, 4, 21)))
+        );
     }
 }
