@@ -2,7 +2,9 @@
 //! the crates built into it: every normal dependency on any platform, from
 //! `cargo tree`. `BLESS=1 cargo test --test integration licences` rewrites
 //! it; `deny.toml` (checked in CI by `scripts/deny.sh`) says which licences
-//! are allowed.
+//! are allowed. `cargo tree` fetches the manifests of crates built only
+//! for other platforms when the cargo home lacks them (a fresh machine has
+//! only those of this one): the test needs the package registry once.
 
 use crate::common::root;
 use std::collections::BTreeMap;
@@ -14,15 +16,7 @@ fn shipped_crates() -> Vec<(String, String)> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
         .current_dir(root())
-        .args([
-            "tree",
-            "--locked",
-            "--offline",
-            "-e",
-            "normal",
-            "--target",
-            "all",
-        ])
+        .args(["tree", "--locked", "-e", "normal", "--target", "all"])
         .args(["--prefix", "none", "--format", "{p}|{l}"])
         .output()
         .expect("cargo tree runs");
