@@ -216,17 +216,13 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
     };
     let own = khairukum::exports::measures::read(&exports, plan, tz, plan.date_order());
     // When tasks were done, from the plan folder's history, if it has one.
-    let done = khairukum::plan::git::locate(&settings.plan)
-        .and_then(|(repo, folder)| {
-            khairukum::plan::history::done_times(
-                &repo,
-                &folder,
-                period.from,
-                period.to.min(settings.today),
-                tz,
-            )
-        })
-        .ok();
+    let (done, history_problem) = khairukum::report::team::done_times(
+        &settings.plan,
+        period.from,
+        period.to.min(settings.today),
+        tz,
+    );
+    extra.extend(history_problem);
     let ads = khairukum::exports::ads::read(&exports);
     let peers = khairukum::exports::peers::read(&exports, plan, tz);
     let records = khairukum::report::Records {

@@ -1,7 +1,17 @@
 //! Reading a plan folder as it was at a git revision, through the `git` command.
+//!
+//! A plan repository is data from others (a clone, a bundle), so git runs
+//! here with settings that read and never run anything: over the
+//! repository's own configuration, which is not trusted, the settings that
+//! could start a program (signature checks, a pager, an external diff, a
+//! file-system monitor, a fetch of missing objects) or change what is
+//! printed (colour, encoding). The user's own configuration is kept (its
+//! `safe.directory`, say). A tree's entries are read by object id, never
+//! turned into paths outside the folder they are written to.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::path::{Component, Path, PathBuf};
+use std::process::{Command, Stdio};
 
 /// Why git could not give what was asked.
 #[derive(Debug)]
@@ -15,11 +25,48 @@ impl std::fmt::Display for GitError {
 
 impl std::error::Error for GitError {}
 
+/// Settings given to every git run, over whatever the repository says.
+const FIXED_CONFIG: &[&str] = &[
+    "log.showSignature=false",
+    "core.fsmonitor=false",
+    "core.pager=cat",
+    "core.hooksPath=/dev/null",
+    "diff.external=",
+    "color.ui=false",
+    "i18n.logOutputEncoding=UTF-8",
+    "core.quotePath=false",
+    "log.mailmap=false",
+    "protocol.allow=never",
+];
+
+/// A git command run in `dir` with the fixed settings over the repository's.
+pub(crate) fn command(dir: &Path) -> Command {
+    let mut command = Command::new("git");
+    command
+        .current_dir(dir)
+        // Git's own words in English, whatever the locale: they are matched
+        // here ("not a git repository") and shown as they are.
+        .env("LC_ALL", "C")
+        .env("LANGUAGE", "C")
+        .env("GIT_NO_LAZY_FETCH", "1")
+        .env("GIT_PAGER", "cat")
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env("GIT_NO_REPLACE_OBJECTS", "1")
+        .env_remove("GIT_EXTERNAL_DIFF")
+        .env_remove("GIT_CONFIG_PARAMETERS")
+        .env_remove("GIT_CONFIG_COUNT")
+        .arg("--no-pager");
+    for setting in FIXED_CONFIG {
+        command.args(["-c", setting]);
+    }
+    command
+}
+
 /// Runs git in `dir`; its output, or what it said on failing.
 pub(crate) fn run(dir: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
-    let out = Command::new("git")
+    let out = command(dir)
         .args(args)
-        .current_dir(dir)
+        .stdin(Stdio::null())
         .output()
         .map_err(|e| GitError(format!("cannot run git: {e}")))?;
     if out.status.success() {
@@ -35,25 +82,55 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).trim().to_string()
 }
 
+/// The top folder of the repository containing `dir`, or `None` when
+/// there is none (or no git to ask). When git refuses the repository (one
+/// owned by another user, say), its own words say why.
+fn find_toplevel(dir: &Path) -> Result<Option<PathBuf>, GitError> {
+    match run(dir, &["rev-parse", "--show-toplevel"]) {
+        Ok(out) => Ok(Some(PathBuf::from(text(&out)))),
+        Err(e) if e.0.starts_with("cannot run git") || e.0.contains("not a git repository") => {
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn refused(dir: &Path, e: &GitError) -> GitError {
+    GitError(format!(
+        "git cannot read the repository of `{}`: {e}",
+        dir.display()
+    ))
+}
+
 /// The top folder of the repository containing `dir`.
 pub fn toplevel(dir: &Path) -> Result<PathBuf, GitError> {
-    run(dir, &["rev-parse", "--show-toplevel"])
-        .map(|o| PathBuf::from(text(&o)))
-        .map_err(|_| {
-            GitError(format!(
-                "`{}` is not inside a git repository",
-                dir.display()
-            ))
-        })
+    find_toplevel(dir)
+        .map_err(|e| refused(dir, &e))?
+        .ok_or_else(|| not_a_repository(dir))
+}
+
+fn not_a_repository(dir: &Path) -> GitError {
+    GitError(format!(
+        "`{}` is not inside a git repository",
+        dir.display()
+    ))
 }
 
 /// The repository holding the folder `dir`, and the folder's path inside it.
 pub fn locate(dir: &Path) -> Result<(PathBuf, PathBuf), GitError> {
+    find(dir)?.ok_or_else(|| not_a_repository(dir))
+}
+
+/// The repository holding the folder `dir` and the folder's path inside
+/// it, or `None` when the folder is in no repository.
+pub fn find(dir: &Path) -> Result<Option<(PathBuf, PathBuf)>, GitError> {
     let absolute = std::env::current_dir()
         .map_err(|e| GitError(e.to_string()))?
         .join(dir);
     let absolute = absolute.canonicalize().unwrap_or(absolute);
-    let repo = toplevel(&absolute)?;
+    let Some(repo) = find_toplevel(&absolute).map_err(|e| refused(dir, &e))? else {
+        return Ok(None);
+    };
     let folder = absolute
         .strip_prefix(repo.canonicalize().unwrap_or_else(|_| repo.clone()))
         .map(Path::to_path_buf)
@@ -63,7 +140,7 @@ pub fn locate(dir: &Path) -> Result<(PathBuf, PathBuf), GitError> {
                 dir.display()
             ))
         })?;
-    Ok((repo, folder))
+    Ok(Some((repo, folder)))
 }
 
 /// Checks that `revision` names a commit.
@@ -93,40 +170,195 @@ pub fn merge_base_with_default(repo: &Path) -> Result<String, GitError> {
         .map_err(|e| GitError(format!("no merge base with `{default}`: {e}")))
 }
 
-/// Writes the files under `folder` (relative to the repository) as they are at
-/// `revision` into `into`, keeping their paths below `folder`.
+/// The largest file read from a revision: as large as a plan file may be
+/// (`plan::load`). A larger one is laid out as a sparse file of its size,
+/// for the loader to report as too large, without being read.
+const MAX_BLOB_BYTES: u64 = super::load::MAX_FILE_BYTES;
+
+/// One file of a tree: its path below the folder asked for, its blob's id
+/// and size.
+struct TreeFile {
+    path: PathBuf,
+    id: String,
+    size: u64,
+}
+
+/// The files under `folder` at `revision`, each with its path below
+/// `folder`. A path that would leave the folder (a tree entry named `..`,
+/// which git itself refuses to check out) is an error, never a path.
+fn tree_files(repo: &Path, revision: &str, folder: &str) -> Result<Vec<TreeFile>, GitError> {
+    let listing = run(repo, &["ls-tree", "-r", "-l", "-z", revision, "--", folder])?;
+    let mut files = Vec::new();
+    for entry in listing.split(|b| *b == 0).filter(|e| !e.is_empty()) {
+        let Some(tab) = entry.iter().position(|b| *b == b'\t') else {
+            continue;
+        };
+        let head = String::from_utf8_lossy(&entry[..tab]);
+        let mut words = head.split_whitespace();
+        let (Some(_mode), Some(kind), Some(id), Some(size)) =
+            (words.next(), words.next(), words.next(), words.next())
+        else {
+            continue;
+        };
+        if kind != "blob" {
+            continue; // a submodule's commit: not part of the plan
+        }
+        let full = String::from_utf8_lossy(&entry[tab + 1..]).into_owned();
+        let path = below(&full, folder).ok_or_else(|| {
+            GitError(format!(
+                "revision `{revision}` holds a path `{full}` that leaves the plan folder; \
+                 git refuses to check it out, and it is not read"
+            ))
+        })?;
+        files.push(TreeFile {
+            path,
+            id: id.to_string(),
+            size: size.parse().unwrap_or(u64::MAX),
+        });
+    }
+    Ok(files)
+}
+
+/// `full` (a path in the repository) below `folder`, when every part of it
+/// is a plain name.
+fn below(full: &str, folder: &str) -> Option<PathBuf> {
+    let rest = if folder == "." {
+        full
+    } else {
+        full.strip_prefix(folder)?.strip_prefix('/')?
+    };
+    let path = Path::new(rest);
+    let plain = path.components().all(|c| matches!(c, Component::Normal(_)));
+    (plain && path.components().next().is_some()).then(|| path.to_path_buf())
+}
+
+/// Writes the files under `folder` (relative to the repository) as they are
+/// at `revision` into `into`, keeping their paths below `folder`; returns
+/// how many.
 pub fn export_folder(
     repo: &Path,
     revision: &str,
     folder: &Path,
     into: &Path,
 ) -> Result<usize, GitError> {
+    export_trees(repo, &folder_arg(folder), &[revision], |_| {
+        into.to_path_buf()
+    })
+}
+
+/// A folder as git names it: `/` between parts, `.` for the top.
+pub(crate) fn folder_arg(folder: &Path) -> String {
     let folder = folder.to_string_lossy().replace('\\', "/");
-    let listing = run(
-        repo,
-        &[
-            "ls-tree",
-            "-r",
-            "-z",
-            "--name-only",
-            revision,
-            "--",
-            &folder,
-        ],
-    )?;
-    let mut count = 0;
-    for path in listing.split(|b| *b == 0).filter(|p| !p.is_empty()) {
-        let path = String::from_utf8_lossy(path).to_string();
-        let bytes = run(repo, &["show", &format!("{revision}:{path}")])?;
-        let relative = Path::new(&path)
-            .strip_prefix(&folder)
-            .unwrap_or(Path::new(&path));
-        let target = into.join(relative);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| GitError(e.to_string()))?;
-        }
-        std::fs::write(&target, bytes).map_err(|e| GitError(e.to_string()))?;
-        count += 1;
+    if folder.is_empty() {
+        ".".into()
+    } else {
+        folder
     }
+}
+
+/// Writes the files under `folder` at each of `revisions` into a folder of
+/// its own, `into(n)`, with one `git ls-tree` a revision and one
+/// `git cat-file` for the distinct files of them all; returns how many
+/// files were written.
+pub(crate) fn export_trees(
+    repo: &Path,
+    folder: &str,
+    revisions: &[&str],
+    into: impl Fn(usize) -> PathBuf,
+) -> Result<usize, GitError> {
+    let io = |e: std::io::Error| GitError(format!("cannot read the plan's history: {e}"));
+    // Blob id → its size and every place it goes.
+    let mut targets: std::collections::BTreeMap<String, (u64, Vec<PathBuf>)> =
+        std::collections::BTreeMap::new();
+    let mut count = 0;
+    for (n, revision) in revisions.iter().enumerate() {
+        let dir = into(n);
+        for file in tree_files(repo, revision, folder)? {
+            let target = dir.join(&file.path);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent).map_err(io)?;
+            }
+            targets
+                .entry(file.id)
+                .or_insert((file.size, Vec::new()))
+                .1
+                .push(target);
+            count += 1;
+        }
+    }
+    let (large, small): (Vec<_>, Vec<_>) = targets
+        .into_iter()
+        .partition(|(_, (size, _))| *size > MAX_BLOB_BYTES);
+    for (size, paths) in large.iter().map(|(_, entry)| entry) {
+        for path in paths {
+            std::fs::File::create(path)
+                .and_then(|f| f.set_len(*size))
+                .map_err(io)?;
+        }
+    }
+    let ids: Vec<String> = small.iter().map(|(id, _)| id.clone()).collect();
+    read_blobs(repo, ids, |n, bytes| {
+        for path in &small[n].1.1 {
+            std::fs::write(path, bytes).map_err(io)?;
+        }
+        Ok(())
+    })?;
     Ok(count)
+}
+
+/// Reads the blobs `ids` through one `git cat-file --batch`, giving each
+/// to `each` with its place in `ids`.
+fn read_blobs(
+    repo: &Path,
+    ids: Vec<String>,
+    mut each: impl FnMut(usize, &[u8]) -> Result<(), GitError>,
+) -> Result<(), GitError> {
+    let io = |e: std::io::Error| GitError(format!("cannot read the plan's history: {e}"));
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let mut child = command(repo)
+        .args(["cat-file", "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(io)?;
+    let mut stdin = child.stdin.take().expect("piped");
+    let count = ids.len();
+    // Written while the answers are read, so that neither pipe fills up.
+    let writer = std::thread::spawn(move || -> std::io::Result<()> {
+        for id in ids {
+            writeln!(stdin, "{id}")?;
+        }
+        Ok(())
+    });
+    let mut answers = BufReader::new(child.stdout.take().expect("piped"));
+    let mut bytes = Vec::new();
+    for n in 0..count {
+        let mut header = String::new();
+        answers.read_line(&mut header).map_err(io)?;
+        let size: u64 = header
+            .split_whitespace()
+            .nth(2)
+            .and_then(|s| s.parse().ok())
+            .filter(|size| *size <= MAX_BLOB_BYTES)
+            .ok_or_else(|| GitError(format!("git could not give a file: {}", header.trim())))?;
+        bytes.clear();
+        (&mut answers)
+            .take(size + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+        if bytes.len() as u64 != size + 1 {
+            return Err(GitError("git's answer ended early".into()));
+        }
+        bytes.truncate(bytes.len() - 1);
+        each(n, &bytes)?;
+    }
+    writer
+        .join()
+        .map_err(|_| GitError("cannot read the plan's history".into()))?
+        .map_err(io)?;
+    child.wait().map_err(io)?;
+    Ok(())
 }

@@ -8,9 +8,7 @@ use super::load;
 use super::tasks;
 use chrono::{NaiveDate, NaiveDateTime, TimeZone as _};
 use std::collections::HashMap;
-use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 /// The tasks done in a stretch of the history, with when.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -48,70 +46,6 @@ fn commits(repo: &Path, folder: &str, tz: chrono_tz::Tz) -> Result<Vec<Commit>, 
         .collect())
 }
 
-/// Writes `folder` as it is at each of `revisions` into a folder of its own
-/// under `into`, with one `git ls-tree` a revision and one `git cat-file`
-/// for every file of them all.
-fn export_each(repo: &Path, folder: &str, revisions: &[&str], into: &Path) -> Result<(), GitError> {
-    let mut wanted = Vec::new();
-    for (n, revision) in revisions.iter().enumerate() {
-        let listing = git::run(
-            repo,
-            &["ls-tree", "-r", "-z", "--name-only", revision, "--", folder],
-        )?;
-        for path in listing.split(|b| *b == 0).filter(|p| !p.is_empty()) {
-            let path = String::from_utf8_lossy(path).to_string();
-            let relative = Path::new(&path)
-                .strip_prefix(folder)
-                .map_or_else(|_| path.clone(), |p| p.to_string_lossy().to_string());
-            wanted.push((
-                format!("{revision}:{path}"),
-                into.join(n.to_string()).join(relative),
-            ));
-        }
-    }
-    let io = |e: std::io::Error| GitError(format!("cannot read the plan's history: {e}"));
-    let mut child = Command::new("git")
-        .args(["cat-file", "--batch"])
-        .current_dir(repo)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(io)?;
-    let mut stdin = child.stdin.take().expect("piped");
-    let names: Vec<String> = wanted.iter().map(|(name, _)| name.clone()).collect();
-    // Written while the answers are read, so that neither pipe fills up.
-    let writer = std::thread::spawn(move || -> std::io::Result<()> {
-        for name in names {
-            writeln!(stdin, "{name}")?;
-        }
-        Ok(())
-    });
-    let mut answers = BufReader::new(child.stdout.take().expect("piped"));
-    for (name, target) in &wanted {
-        let mut header = String::new();
-        answers.read_line(&mut header).map_err(io)?;
-        let size: usize = header
-            .split_whitespace()
-            .nth(2)
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| GitError(format!("git could not give `{name}`: {}", header.trim())))?;
-        let mut bytes = vec![0; size + 1];
-        answers.read_exact(&mut bytes).map_err(io)?;
-        bytes.truncate(size);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(io)?;
-        }
-        std::fs::write(target, bytes).map_err(io)?;
-    }
-    writer
-        .join()
-        .map_err(|_| GitError("cannot read the plan's history".into()))?
-        .map_err(io)?;
-    child.wait().map_err(io)?;
-    Ok(())
-}
-
 /// The ids of the tasks done in the plan folder `dir`.
 fn done_in(dir: &Path) -> Vec<String> {
     let Ok(loaded) = load::load(dir) else {
@@ -135,12 +69,7 @@ pub fn done_times(
     to: NaiveDate,
     tz: chrono_tz::Tz,
 ) -> Result<DoneTimes, GitError> {
-    let folder = folder.to_string_lossy().replace('\\', "/");
-    let folder = if folder.is_empty() {
-        ".".to_string()
-    } else {
-        folder
-    };
+    let folder = git::folder_arg(folder);
     let all = commits(repo, &folder, tz)?;
     let start = from.and_time(chrono::NaiveTime::MIN);
     let end = (to + chrono::TimeDelta::days(1)).and_time(chrono::NaiveTime::MIN);
@@ -149,7 +78,9 @@ pub fn done_times(
     let scratch = tempfile::tempdir()
         .map_err(|e| GitError(format!("cannot read the plan's history: {e}")))?;
     let revisions: Vec<&str> = read.iter().map(|c| c.hash.as_str()).collect();
-    export_each(repo, &folder, &revisions, scratch.path())?;
+    git::export_trees(repo, &folder, &revisions, |n| {
+        scratch.path().join(n.to_string())
+    })?;
     let mut times = HashMap::new();
     for (n, commit) in read.iter().enumerate() {
         for id in done_in(&scratch.path().join(n.to_string())) {

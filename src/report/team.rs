@@ -6,6 +6,7 @@
 
 use super::data::Period;
 use super::figures::median;
+use crate::exports::{Decision, Problem};
 use crate::plan::history::DoneTimes;
 use crate::plan::model::{Plan, Text};
 use crate::plan::tasks::{self, Task};
@@ -13,6 +14,39 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 const MINUTES_A_DAY: f64 = 24.0 * 60.0;
+
+/// When each task was done between `from` and `to`, from the history of
+/// the plan folder `plan_dir`: `None` with no problem when the folder is in
+/// no git repository; `None` with a `KH115` problem when git cannot read
+/// the history it has (a repository git refuses, a revision with a path
+/// that leaves the plan folder), so the reader knows why times are missing.
+pub fn done_times(
+    plan_dir: &std::path::Path,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    tz: chrono_tz::Tz,
+) -> (Option<DoneTimes>, Option<Problem>) {
+    let read = crate::plan::git::find(plan_dir).and_then(|found| {
+        found
+            .map(|(repo, folder)| crate::plan::history::done_times(&repo, &folder, from, to, tz))
+            .transpose()
+    });
+    match read {
+        Ok(done) => (done, None),
+        Err(error) => (
+            None,
+            Some(Problem {
+                rule: &crate::plan::rules::catalog::PLAN_HISTORY,
+                path: plan_dir.to_string_lossy().replace('\\', "/"),
+                line: None,
+                column: None,
+                field: None,
+                message: crate::t!("report.history-unreadable", error = error.0),
+                decision: Decision::FileSkipped,
+            }),
+        ),
+    }
+}
 
 /// One person's tasks due in the period.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

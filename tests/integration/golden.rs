@@ -11,6 +11,9 @@
 //!   `exports/`: files laid over it (for `report`);
 //! - `base`: another plan to start from, relative to the repository
 //!   (`plans`, `tests/fixtures/tasks-plan`);
+//! - `git`: git commands (the words after `git`, one command a line) run
+//!   in the working folder once it is laid out, committing as one fixed
+//!   author on 1 November 2026 (`init -q`, `add .`, `commit -q -m plan`);
 //! - `like`: the name of another case whose plan and exports (all of the
 //!   above but `args`) this one runs on, to run the same input another way
 //!   (`ar-content-rules` is `content-rules` with `--lang ar`);
@@ -75,6 +78,12 @@ fn prepare(case: &Path, root: &Path, work: &Path) {
         }
         .unwrap_or_else(|e| panic!("{}: cannot remove {line}: {e}", case.display()));
     }
+    for line in read(&case.join("git")).unwrap_or_default().lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if !words.is_empty() {
+            crate::common::git_at(work, Some("2026-11-01T10:00:00+03:00"), &words);
+        }
+    }
 }
 
 /// Compares a run with the case's expectations (or writes them, with `BLESS`).
@@ -129,11 +138,12 @@ fn check(case: &Path, output: &std::process::Output) -> Result<(), String> {
 
 /// The files and folders a case may hold; anything else is a mistake
 /// (a misspelt `stdout`, a stray file) that would otherwise go unnoticed.
-const CASE_ENTRIES: [&str; 10] = [
+const CASE_ENTRIES: [&str; 11] = [
     "args",
     "base",
     "exports",
     "exports-base",
+    "git",
     "like",
     "plan",
     "remove",

@@ -93,6 +93,7 @@ rules! {
     MEASURE_NO_ROWS = "KH112" "measure-no-rows" Warning "A CSV measure whose pattern matches no file, or whose conditions (`where:`) keep no row of its files: its value is missing, not zero.";
     AD_CURRENCY = "KH113" "ad-currency" Error "Ad spend in a currency other than the budget's, for which `budget.yaml` writes no rate; it is not added to the spend.";
     PEER_FIGURES = "KH114" "peer-figures" Error "A peer's figure that cannot be used: `peers.yaml` or a monitoring export that cannot be read, a column the mapping names that a file lacks, a month or count that cannot be read, a peer or platform the strategy does not name, or the same peer, platform and month written twice; the row (or the file) is not used.";
+    PLAN_HISTORY = "KH115" "plan-history" Error "The plan folder is in a git repository whose history cannot be read: git refuses the repository (one owned by another user), or a revision holds a path that leaves the plan folder; the team's tasks are counted without the times they were done.";
 }
 
 /// Looks a rule up by code (`KH012`) or name (`missing-file`).
