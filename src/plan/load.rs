@@ -126,6 +126,8 @@ struct Outcome {
     file: FileId,
     text: Option<String>,
     content: Option<Content>,
+    /// `content` lacks the items that miss a required field: not to be used.
+    partial: bool,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -165,6 +167,12 @@ pub fn load_selected(
                 data,
             });
         }
+        if let Some(data) = month.partial {
+            plan.partial_months.push(Loaded {
+                file: month.file,
+                data,
+            });
+        }
     }
     Ok(LoadedPlan {
         plan,
@@ -196,6 +204,9 @@ pub(crate) struct MonthFile {
     pub(crate) file: FileId,
     pub(crate) text: Option<String>,
     pub(crate) month: Option<CalendarMonth>,
+    /// When the month cannot be used because some items miss a required
+    /// field: its whole items, for the rules of one item.
+    pub(crate) partial: Option<CalendarMonth>,
     pub(crate) diagnostics: Vec<Diagnostic>,
     pub(crate) stamp: Option<Stamp>,
 }
@@ -226,13 +237,20 @@ pub(crate) fn read_month(job: &MonthJob) -> MonthFile {
         path: job.path.clone(),
         kind: Kind::Calendar,
     });
+    let month = match outcome.content {
+        Some(Content::Calendar(month)) => Some(month),
+        _ => None,
+    };
+    let (month, partial) = if outcome.partial {
+        (None, month)
+    } else {
+        (month, None)
+    };
     MonthFile {
         file: outcome.file,
         text: outcome.text,
-        month: match outcome.content {
-            Some(Content::Calendar(month)) => Some(month),
-            _ => None,
-        },
+        month,
+        partial,
         diagnostics: outcome.diagnostics,
         stamp,
     }
@@ -362,6 +380,9 @@ pub(crate) fn open(dir: &Path) -> Result<Folder, LoadError> {
         }
         diagnostics.extend(outcome.diagnostics);
         let file = outcome.file;
+        if outcome.partial {
+            continue; // a plan-wide file lacking an item is not used
+        }
         match outcome.content {
             Some(Content::Settings(data)) => plan.settings = Some(Loaded { file, data }),
             Some(Content::Team(data)) => plan.team = Some(Loaded { file, data }),
@@ -450,6 +471,7 @@ fn parse_one(job: &Job) -> Outcome {
         file: job.file,
         text: None,
         content: None,
+        partial: false,
         diagnostics: Vec::new(),
     };
     let at = Span::file_start(job.file);
@@ -499,6 +521,7 @@ fn parse_one(job: &Job) -> Outcome {
         }),
     };
     outcome.content = result.value;
+    outcome.partial = result.partial;
     outcome.diagnostics.extend(result.problems);
     outcome.text = Some(text);
     outcome
@@ -653,6 +676,7 @@ fn parse<T: DeserializeOwned>(text: &str, file: FileId) -> crate::plan::recover:
     if let Some(value) = crate::plan::yaml_events::decode(text) {
         return crate::plan::recover::Decoded {
             value: Some(value),
+            partial: false,
             problems: Vec::new(),
         };
     }

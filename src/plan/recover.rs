@@ -10,7 +10,8 @@
 //!   not there; the file is still used if the field may be left out;
 //! - a missing field, or a required field blanked above: the whole list
 //!   item. The rest of the file is still searched for problems, but the
-//!   file is not used, so no rule and no reference sees half an item.
+//!   file is not used, so no rule and no reference sees half an item; its
+//!   whole items are still given (`partial`) to the rules of one item.
 //!
 //! A syntax error, or a problem in or right above what was blanked, ends
 //! the search of its file; the other files are read as ever.
@@ -38,16 +39,30 @@ pub(super) enum Shape {
 
 /// A file decoded as far as it goes.
 pub(super) struct Decoded<T> {
-    /// The value, when the file may be used.
+    /// The value, when the file may be used; when `partial`, the value of
+    /// its whole items alone (those missing a field are left out): fit for
+    /// the rules of one item, not for the file's use.
     pub(super) value: Option<T>,
+    /// The value lacks the items that miss a required field.
+    pub(super) partial: bool,
     /// Every problem found, in the order found.
     pub(super) problems: Vec<Diagnostic>,
 }
 
 impl<T> Decoded<T> {
+    /// No value: only the problems found.
+    fn none(problems: Vec<Diagnostic>) -> Self {
+        Decoded {
+            value: None,
+            partial: false,
+            problems,
+        }
+    }
+
     pub(super) fn map<U>(self, f: impl FnOnce(T) -> U) -> Decoded<U> {
         Decoded {
             value: self.value.map(f),
+            partial: self.partial,
             problems: self.problems,
         }
     }
@@ -73,7 +88,8 @@ pub(super) fn decode_all<T, E>(
         let error = match decode(&work) {
             Ok(value) => {
                 return Decoded {
-                    value: usable.then_some(value),
+                    value: Some(value),
+                    partial: !usable,
                     problems: found,
                 };
             }
@@ -93,10 +109,7 @@ pub(super) fn decode_all<T, E>(
                 .iter()
                 .any(|d| d.span == diagnostic.span && d.rule.code == diagnostic.rule.code)
         {
-            return Decoded {
-                value: None,
-                problems: found,
-            };
+            return Decoded::none(found);
         }
         // A problem the blanking itself made is not the writer's.
         let made_here = at.is_some_and(|at| near_blanked(&work, at, &blanked))
@@ -105,19 +118,13 @@ pub(super) fn decode_all<T, E>(
                 item.contains(&at) && closest(key, [field.as_str()]).is_some()
             })));
         if made_here && !matches!(shape, Shape::MissingField(_)) {
-            return Decoded {
-                value: None,
-                problems: found,
-            };
+            return Decoded::none(found);
         }
         if !made_here {
             found.push(diagnostic);
         }
         let Some(at) = at else {
-            return Decoded {
-                value: None,
-                problems: found,
-            };
+            return Decoded::none(found);
         };
         let range = match &shape {
             Shape::UnknownField { meant } => {
@@ -150,15 +157,16 @@ pub(super) fn decode_all<T, E>(
             }),
             Shape::MissingField(_) => {
                 usable = false;
-                item_block(&work, at)
+                let item = item_block(&work, at);
+                if let (Some(item), false, Some(last)) = (&item, made_here, found.last_mut()) {
+                    point_at_item(last, text, &work, item.start);
+                }
+                item
             }
             Shape::Other => None,
         };
         let Some(range) = range else {
-            return Decoded {
-                value: None,
-                problems: found,
-            };
+            return Decoded::none(found);
         };
         blank(work.to_mut(), &range);
         blanked.push(range);
@@ -292,6 +300,23 @@ fn item_block(text: &str, at: usize) -> Option<Range<usize>> {
     }
 }
 
+/// Points a missing field's finding at the item that lacks it (its first
+/// line after `- `), not where the decoder noticed: at the next item, or at
+/// the end of the file.
+fn point_at_item(finding: &mut Diagnostic, text: &str, work: &str, dash: usize) {
+    let Some(span) = finding.span.as_mut() else {
+        return;
+    };
+    let first = &work[dash + 1..line_end(work, dash)];
+    let key = dash + 1 + (first.len() - first.trim_start().len());
+    let (line, column) = crate::plan::source::line_column(work, key);
+    let start = crate::plan::source::byte_offset(text, line, column).min(text.len());
+    span.line = line;
+    span.column = column;
+    span.byte_start = start;
+    span.byte_len = text[start..line_end(text, start)].trim_end().len();
+}
+
 /// Spaces over `range`, its line breaks kept.
 fn blank(text: &mut String, range: &Range<usize>) {
     let blanked: String = text[range.clone()]
@@ -387,9 +412,16 @@ mod tests {
         let decoded = decode_all(text, decode, describe);
         assert_eq!(decoded.problems.len(), 2);
         assert_eq!(decoded.value, Some(text.len()));
+        assert!(!decoded.partial);
         let text = "a:\n  - unknown: 1\n  - c: gone\n  - d: bad\n";
         let decoded = decode_all(text, decode, describe);
         assert_eq!(decoded.problems.len(), 3);
-        assert_eq!(decoded.value, None);
+        // The whole items are given, marked partial: the file is not used.
+        assert_eq!(decoded.value, Some(text.len()));
+        assert!(decoded.partial);
+        // The missing field is said at the item that lacks it.
+        let span = decoded.problems[2].span.unwrap();
+        assert_eq!((span.line, span.column), (3, 5));
+        assert_eq!(&text[span.byte_start..][..span.byte_len], "c: gone");
     }
 }

@@ -52,6 +52,9 @@ pub fn validate(dir: &Path, today: Option<chrono::NaiveDate>) -> Result<Validati
             .month
             .as_ref()
             .map(|month| cx.check_month(read.file, month, Some(today), &mut found));
+        if let Some(partial) = &read.partial {
+            cx.check_items(read.file, partial, Some(today), &mut found);
+        }
         let text = if found.is_empty() { None } else { read.text };
         (text, found, facts, read.stamp)
     });

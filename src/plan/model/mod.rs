@@ -50,6 +50,10 @@ pub struct Plan {
     pub recorded: Vec<Loaded<measures::Recorded>>,
     /// Calendar months, in file-name order.
     pub months: Vec<Loaded<calendar::CalendarMonth>>,
+    /// The whole items of calendar months that cannot be used because some
+    /// of their items miss a required field: only the rules of one item
+    /// read them, so that one broken item does not hide the others' mistakes.
+    pub partial_months: Vec<Loaded<calendar::CalendarMonth>>,
     /// True when some calendar file could not be read.
     pub calendar_incomplete: bool,
     /// True when the command chose to read only some calendar months

@@ -97,13 +97,27 @@ impl<'a> Context<'a> {
         today: Option<chrono::NaiveDate>,
         out: &mut Vec<Diagnostic>,
     ) -> MonthFacts {
+        self.check_items(file, month, today, out);
+        workload::mix_month(self, file, month, out);
+        facts::of_month(self, file, month)
+    }
+
+    /// The rules of one calendar item at a time, over a month's items:
+    /// all a month whose other items miss a field is checked by, since the
+    /// rules of the month as a whole (its platform mix, its share of the
+    /// calendar) would count without the items left out.
+    pub(crate) fn check_items(
+        &self,
+        file: FileId,
+        month: &CalendarMonth,
+        today: Option<chrono::NaiveDate>,
+        out: &mut Vec<Diagnostic>,
+    ) {
         content::check_month(self.plan, file, month, out);
         calendar::check_month(self, file, month, today, out);
         approvals::check_month(self, file, month, out);
         ids::check_item_references(self, file, month, out);
         fields::check_month(file, month, out);
-        workload::mix_month(self, file, month, out);
-        facts::of_month(self, file, month)
     }
 
     /// The rules that need the whole calendar, on what each month left
@@ -128,6 +142,9 @@ pub fn check(plan: &Plan) -> Vec<Diagnostic> {
         let facts = cx.check_month(month.file, &month.data, None, &mut found);
         (found, facts)
     });
+    for month in &plan.partial_months {
+        cx.check_items(month.file, &month.data, None, &mut out);
+    }
     let mut months = Vec::with_capacity(checked.len());
     for (found, facts) in checked {
         out.extend(found);
