@@ -394,14 +394,14 @@ fn goals(plan: &Plan, names: &Names) -> Option<Section> {
                     let at =
                         b.at.get()
                             .map_or_else(|| b.at.raw.clone(), |d| day(*d, lang));
-                    let value = kpi_value(plan, &kpi.metric.value, b.value, lang);
+                    let value = kpi_value(plan, &kpi.metric.value, b.value(), lang);
                     t!("book.value-at", value = value, date = at).text(lang)
                 });
                 let target = kpi.target.as_ref().map_or_else(String::new, |t| {
                     let by =
                         t.by.get()
                             .map_or_else(|| t.by.raw.clone(), |d| day(*d, lang));
-                    let value = kpi_value(plan, &kpi.metric.value, t.value, lang);
+                    let value = kpi_value(plan, &kpi.metric.value, t.value(), lang);
                     t!("book.value-by", value = value, date = by).text(lang)
                 });
                 let direction = match kpi.direction.as_ref().and_then(|d| d.get()) {
@@ -604,7 +604,7 @@ fn platforms(plan: &Plan, lang: Lang) -> Option<Section> {
             vec![
                 Bi::code(&p.id.value),
                 Bi::code(p.kind.raw.trim()),
-                Bi::code(&p.handle),
+                Bi::code(&p.handle.value),
                 Bi::code(format!("{}%", number(p.focus.value))),
                 Bi::code(p.posts_per_week.map_or_else(String::new, number)),
             ]
@@ -640,7 +640,7 @@ fn team(plan: &Plan, names: &Names) -> Option<Section> {
             vec![
                 Bi::of(&p.name, lang),
                 Bi::words(names.list(p.roles.iter().map(|r| names.role(&r.value)))),
-                Bi::code(p.hours_per_week.map_or_else(String::new, number)),
+                Bi::code(p.hours().map_or_else(String::new, number)),
             ]
         })
         .collect();

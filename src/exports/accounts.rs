@@ -119,7 +119,7 @@ pub fn accounts_of(plan: &crate::plan::model::Plan) -> Vec<Account> {
         .filter_map(|p| {
             Some(Account {
                 platform: *p.kind.get()?,
-                handle: handle(&p.handle),
+                handle: handle(&p.handle.value),
                 id: p.account_id.as_deref().map(str::trim).map(str::to_string),
             })
         })

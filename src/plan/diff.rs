@@ -137,14 +137,14 @@ fn goals(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
                     let target = k.target.as_ref().map_or(verbatim("—"), |t| {
                         t!(
                             "diff.target",
-                            value = number(t.value),
+                            value = number(t.value()),
                             date = t.by.raw.trim()
                         )
                     });
                     let baseline = k.baseline.as_ref().map_or(verbatim("—"), |b| {
                         t!(
                             "diff.baseline",
-                            value = number(b.value),
+                            value = number(b.value()),
                             date = b.at.raw.trim()
                         )
                     });
@@ -420,7 +420,7 @@ fn team(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
                     .join(", ");
                 (
                     p.id.value.clone(),
-                    (roles, p.hours_per_week.map_or("—".into(), number)),
+                    (roles, p.hours().map_or("—".into(), number)),
                 )
             })
             .collect()

@@ -103,7 +103,7 @@ impl Tally {
                     week,
                     tasks,
                     minutes,
-                    capacity_hours: person.hours_per_week,
+                    capacity_hours: person.hours(),
                 }
             })
             .collect()

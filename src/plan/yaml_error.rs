@@ -173,6 +173,11 @@ pub(super) fn to_diagnostic(err: &Error, file: FileId, text: &str) -> Diagnostic
             }
         }
     };
+    let span = if diagnostic.rule.code == rule::WRONG_TYPE.code {
+        value_of_key(span, text)
+    } else {
+        span
+    };
     diagnostic = diagnostic.at(span);
     if let Some(anchor) = alias_at {
         diagnostic =
@@ -256,7 +261,41 @@ fn plain_found(unexpected: &str) -> Msg {
         "sequence" => t!("found.list"),
         "map" => t!("found.mapping"),
         "unit value" => t!("found.nothing"),
-        other => t!("parser-says", message = other),
+        other => match other
+            .strip_prefix("string \"")
+            .and_then(|s| s.strip_suffix('"'))
+        {
+            Some(text) => t!("quoted", text = text),
+            None => t!("parser-says", message = other),
+        },
+    }
+}
+
+/// A value's problem said where the decoder began its field (`key: value`,
+/// at `key`) is moved to the value on the same line: the caret goes under
+/// what is wrong, as for every other value.
+fn value_of_key(span: Span, text: &str) -> Span {
+    let Some(rest) = text.get(span.byte_start..) else {
+        return span;
+    };
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let Some((key, value)) = line.split_once(": ") else {
+        return span;
+    };
+    let value = value.split(" #").next().unwrap_or(value).trim_end();
+    let plain_key = !key.is_empty() && !key.contains(['{', '[', ',', '"', '\'', '#', ' ']);
+    if !plain_key || value.trim().is_empty() || value.trim_start().starts_with(['{', '[', '|', '>'])
+    {
+        return span;
+    }
+    let skipped = key.len() + 2 + (value.len() - value.trim_start().len());
+    let start = span.byte_start + skipped;
+    Span {
+        column: span.column
+            + u32::try_from(text[span.byte_start..start].chars().count()).unwrap_or(0),
+        byte_start: start,
+        byte_len: value.trim().len(),
+        ..span
     }
 }
 

@@ -351,7 +351,7 @@ impl<'a> Inputs<'a> {
             .platforms
             .iter()
             .flat_map(|p| &p.data.platforms)
-            .filter_map(|p| Some((p.id.value.clone(), *p.kind.get()?, handle(&p.handle))))
+            .filter_map(|p| Some((p.id.value.clone(), *p.kind.get()?, handle(&p.handle.value))))
             .collect();
         let platform_of = |kind: PlatformKind| platforms.iter().find(|(_, k, _)| *k == kind);
 

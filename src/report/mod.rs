@@ -400,11 +400,11 @@ pub(crate) fn standing(
     };
     // (value − baseline) ÷ (target − baseline) also reads right for KPIs that
     // should go down: both differences are then negative.
-    let span = target.value - baseline.value;
+    let span = target.value() - baseline.value();
     let progress = if span == 0.0 {
         1.0
     } else {
-        (value - baseline.value) / span
+        (value - baseline.value()) / span
     };
     let expected = match (baseline.at.get(), target.by.get()) {
         (Some(from), Some(by)) if by > from => {
@@ -622,15 +622,23 @@ pub fn build(
                 previous: previous_figure.value,
                 since_baseline: since_baseline(
                     figure.value,
-                    kpi.baseline.as_ref().map(|b| b.value),
+                    kpi.baseline
+                        .as_ref()
+                        .map(crate::plan::model::goals::Baseline::value),
                 ),
                 figure,
-                baseline: kpi.baseline.as_ref().map(|b| b.value),
+                baseline: kpi
+                    .baseline
+                    .as_ref()
+                    .map(crate::plan::model::goals::Baseline::value),
                 baseline_at: kpi
                     .baseline
                     .as_ref()
                     .and_then(|b| b.at.get().map(ToString::to_string)),
-                target: kpi.target.as_ref().map(|t| t.value),
+                target: kpi
+                    .target
+                    .as_ref()
+                    .map(crate::plan::model::goals::Target::value),
                 progress,
                 expected,
                 standing,

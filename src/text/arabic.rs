@@ -110,6 +110,19 @@ pub fn table_cell(text: impl Into<String>) -> comfy_table::Cell {
     }
 }
 
+/// `text` with its Arabic-Indic and Persian digits written as Western ones
+/// (`٢٠٢٦-١١-٢٠` → `2026-11-20`), borrowed when it has none.
+pub fn western_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(|c| western_digit(c).is_some()) {
+        text.chars()
+            .map(|c| western_digit(c).unwrap_or(c))
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
 /// The Western digit of an Arabic-Indic (`٠`–`٩`) or Persian (`۰`–`۹`) digit.
 pub(crate) fn western_digit(c: char) -> Option<char> {
     let zero = match c {
@@ -138,6 +151,12 @@ mod tests {
         assert_eq!(fold("خيـــركم"), fold("خيركم"));
         assert_eq!(fold("مصطفى"), fold("مصطفي"));
         assert_eq!(fold("٢٠٢٦"), "2026");
+        assert_eq!(western_digits("٢٠٢٦-١١-٢٠T١٩:٠٠"), "2026-11-20T19:00");
+        assert_eq!(western_digits("۱۴۰۵"), "1405");
+        assert!(matches!(
+            western_digits("2026"),
+            std::borrow::Cow::Borrowed(_)
+        ));
         assert_eq!(fold("Sara"), "sara");
         assert_ne!(fold("سارة"), fold("سارا"));
     }

@@ -146,31 +146,31 @@ impl<T: FieldValue> schemars::JsonSchema for Parsed<T> {
 
 impl FieldValue for chrono::NaiveDate {
     fn parse(text: &str) -> Result<Self, crate::text::i18n::Msg> {
-        crate::text::dates::parse_date(text)
+        crate::text::dates::parse_date(&crate::text::arabic::western_digits(text))
     }
 }
 
 impl FieldValue for chrono::NaiveDateTime {
     fn parse(text: &str) -> Result<Self, crate::text::i18n::Msg> {
-        crate::text::dates::parse_date_time(text)
+        crate::text::dates::parse_date_time(&crate::text::arabic::western_digits(text))
     }
 }
 
 impl FieldValue for chrono::NaiveTime {
     fn parse(text: &str) -> Result<Self, crate::text::i18n::Msg> {
-        crate::text::dates::parse_time(text)
+        crate::text::dates::parse_time(&crate::text::arabic::western_digits(text))
     }
 }
 
 impl FieldValue for crate::text::dates::Month {
     fn parse(text: &str) -> Result<Self, crate::text::i18n::Msg> {
-        crate::text::dates::Month::parse(text)
+        crate::text::dates::Month::parse(&crate::text::arabic::western_digits(text))
     }
 }
 
 impl FieldValue for crate::text::dates::Duration {
     fn parse(text: &str) -> Result<Self, crate::text::i18n::Msg> {
-        crate::text::dates::Duration::parse(text)
+        crate::text::dates::Duration::parse(&crate::text::arabic::western_digits(text))
     }
 }
 
@@ -454,5 +454,125 @@ mod tests {
             .err()
             .unwrap();
         assert!(err.to_string().contains("unknown field `fr`"), "{err}");
+    }
+}
+
+/// A number as a plan writes it: `20`, `0.05`, `5%` (read as 0.05), in
+/// Western or Arabic-Indic digits (`٢٠`, `٥٫٥`, `٥٪`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Number {
+    pub value: f64,
+    /// Written with a percent sign (and so divided by 100).
+    pub percent: bool,
+}
+
+impl Number {
+    /// `text` read as a number: digits (Western or Arabic-Indic), one
+    /// decimal point (`.` or `٫`), a leading `-`, a trailing `%` or `٪`.
+    pub fn parse(text: &str) -> Option<Number> {
+        let text = text.trim();
+        let (text, percent) = match text.strip_suffix(['%', '٪']) {
+            Some(rest) => (rest.trim_end(), true),
+            None => (text, false),
+        };
+        let western: String = text
+            .chars()
+            .map(|c| match c {
+                '٫' => '.',
+                c => crate::text::arabic::western_digit(c).unwrap_or(c),
+            })
+            .collect();
+        let unsigned = western.strip_prefix('-').unwrap_or(&western);
+        let plain = !unsigned.is_empty()
+            && unsigned.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && unsigned.matches('.').count() <= 1
+            && !unsigned.starts_with('.')
+            && !unsigned.ends_with('.');
+        let value: f64 = western.parse().ok().filter(|_| plain)?;
+        Some(Number {
+            value: if percent { value / 100.0 } else { value },
+            percent,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NumberVisitor;
+
+        impl Visitor<'_> for NumberVisitor {
+            type Value = Number;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number, such as 20, 0.05 or 5%")
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Number, E> {
+                #[allow(clippy::cast_precision_loss, reason = "plan numbers are small")]
+                Ok(Number {
+                    value: v as f64,
+                    percent: false,
+                })
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
+                #[allow(clippy::cast_precision_loss, reason = "plan numbers are small")]
+                Ok(Number {
+                    value: v as f64,
+                    percent: false,
+                })
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
+                Ok(Number {
+                    value: v,
+                    percent: false,
+                })
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
+                Number::parse(v).ok_or_else(|| E::invalid_type(de::Unexpected::Str(v), &self))
+            }
+        }
+
+        deserializer.deserialize_any(NumberVisitor)
+    }
+}
+
+impl schemars::JsonSchema for Number {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Number".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A number, such as 20 or 0.05, or a percentage such as 5% (read as 0.05); Arabic-Indic digits are read too.",
+            "anyOf": [
+                {"type": "number"},
+                {"type": "string", "pattern": "^\\s*-?[0-9٠-٩]+([.٫][0-9٠-٩]+)?\\s*[%٪]?\\s*$"}
+            ]
+        })
+    }
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::Number;
+
+    #[test]
+    fn numbers_are_read_in_either_digits_and_as_percentages() {
+        let read = |text: &str| Number::parse(text).map(|n| (n.value, n.percent));
+        assert_eq!(read("20"), Some((20.0, false)));
+        assert_eq!(read("٢٠"), Some((20.0, false)));
+        assert_eq!(read("٥٫٥"), Some((5.5, false)));
+        assert_eq!(read("5%"), Some((0.05, true)));
+        assert_eq!(read("٥٪"), Some((0.05, true)));
+        assert_eq!(read("12.5 %"), Some((0.125, true)));
+        assert_eq!(read("-3"), Some((-3.0, false)));
+        for bad in [
+            "", "%", "five", "1.2.3", ".5", "5.", "1e3", "1,000", "+5", "5%%", "--5",
+        ] {
+            assert_eq!(read(bad), None, "{bad:?}");
+        }
     }
 }

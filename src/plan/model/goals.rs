@@ -48,15 +48,31 @@ pub struct Kpi {
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
-    pub value: f64,
+    /// The value, with where it is written (`5%` is read as 0.05).
+    #[serde(rename = "value")]
+    pub amount: crate::plan::model::fields::Located<crate::plan::model::fields::Number>,
     pub at: Parsed<NaiveDate>,
+}
+
+impl Baseline {
+    pub fn value(&self) -> f64 {
+        self.amount.value.value
+    }
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
-    pub value: f64,
+    /// The value, with where it is written (`5%` is read as 0.05).
+    #[serde(rename = "value")]
+    pub amount: crate::plan::model::fields::Located<crate::plan::model::fields::Number>,
     pub by: Parsed<NaiveDate>,
+}
+
+impl Target {
+    pub fn value(&self) -> f64 {
+        self.amount.value.value
+    }
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]

@@ -16,7 +16,8 @@ pub struct Platform {
     #[schemars(with = "String")]
     pub id: Id,
     pub kind: Parsed<PlatformKind>,
-    pub handle: String,
+    #[schemars(with = "String")]
+    pub handle: Id,
     /// The account's numeric id as exports give it (Facebook's Page ID,
     /// Instagram's Account ID), to tell its rows from another account's.
     pub account_id: Option<String>,

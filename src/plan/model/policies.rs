@@ -30,6 +30,42 @@ pub struct Policies {
     /// taken for an item because it carries the item's text (default 3).
     #[schemars(with = "Option<u32>")]
     pub text_match_days: Option<Spanned<u32>>,
+    /// The hours in which posts go out, in the plan's time zone (an end at
+    /// or before the start runs past midnight: `{start: 07:00, end: 01:00}`);
+    /// default 06:00 to 01:00.
+    pub publishing_hours: Option<super::settings::WorkingHours>,
+}
+
+/// The publishing hours when the policies do not give them: from 06:00 to
+/// 01:00 (a post at midnight for a new year or an Eid is a plan); an item at
+/// 03:00 is more likely a slip (15:00) than a plan.
+pub const DEFAULT_PUBLISHING_HOURS: (chrono::NaiveTime, chrono::NaiveTime) = (
+    chrono::NaiveTime::from_hms_opt(6, 0, 0).unwrap(),
+    chrono::NaiveTime::from_hms_opt(1, 0, 0).unwrap(),
+);
+
+impl Policies {
+    /// The hours posts go out in (start, end), an end at or before the
+    /// start running past midnight.
+    pub fn publishing_hours(&self) -> (chrono::NaiveTime, chrono::NaiveTime) {
+        self.publishing_hours
+            .as_ref()
+            .and_then(|h| Some((*h.start.get()?, *h.end.get()?)))
+            .unwrap_or(DEFAULT_PUBLISHING_HOURS)
+    }
+}
+
+/// Whether `time` lies in the hours from `start` to `end` (past midnight
+/// when `end` is at or before `start`).
+pub fn within_hours(
+    time: chrono::NaiveTime,
+    (start, end): (chrono::NaiveTime, chrono::NaiveTime),
+) -> bool {
+    if start < end {
+        start <= time && time < end
+    } else {
+        time >= start || time < end
+    }
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -82,5 +118,31 @@ impl Policies {
         self.text_match_days
             .as_ref()
             .map_or(DEFAULT_TEXT_MATCH_DAYS, |d| d.value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveTime;
+
+    fn at(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    #[test]
+    fn hours_within_a_day_and_past_midnight() {
+        let day = (at(7, 0), at(23, 0));
+        assert!(within_hours(at(7, 0), day));
+        assert!(within_hours(at(22, 59), day));
+        assert!(!within_hours(at(23, 0), day));
+        assert!(!within_hours(at(6, 59), day));
+        let late = DEFAULT_PUBLISHING_HOURS;
+        assert!(within_hours(at(0, 0), late), "a new year's midnight post");
+        assert!(within_hours(at(0, 59), late));
+        assert!(!within_hours(at(1, 0), late));
+        assert!(!within_hours(at(3, 0), late));
+        assert!(within_hours(at(6, 0), late));
+        assert!(within_hours(at(23, 59), late));
     }
 }

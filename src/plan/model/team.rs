@@ -31,8 +31,16 @@ pub struct Person {
     #[schemars(with = "Vec<String>")]
     pub roles: Vec<Id>,
     /// Hours a week this person has for the plan's tasks.
-    pub hours_per_week: Option<f64>,
-    pub email: Option<String>,
+    pub hours_per_week: Option<super::fields::Located<super::fields::Number>>,
+    #[schemars(with = "Option<String>")]
+    pub email: Option<super::fields::Located<String>>,
+}
+
+impl Person {
+    /// Hours a week this person has for the plan's tasks, when written.
+    pub fn hours(&self) -> Option<f64> {
+        self.hours_per_week.as_ref().map(|h| h.value.value)
+    }
 }
 
 impl Team {

@@ -41,6 +41,7 @@ pub(super) fn check_month(
         for item in &month.items {
             let at = span(file, &item.id);
             links_before_publishing(file, item, out);
+            publish_within_hours(cx, file, item, out);
             figures_by_hand(file, item, out);
             links_of_their_platform(cx, file, item, out);
             let missing = match (item.goal.is_none(), item.audience.is_none()) {
@@ -206,6 +207,43 @@ fn figures_by_hand(
             );
         }
     }
+}
+
+/// An item is planned in the publishing hours (the policies', else 06:00
+/// to midnight): 03:00 is more likely 15:00 mistyped than a plan.
+fn publish_within_hours(
+    cx: &Context,
+    file: FileId,
+    item: &crate::plan::model::calendar::Item,
+    out: &mut Vec<Diagnostic>,
+) {
+    use crate::plan::model::policies::{DEFAULT_PUBLISHING_HOURS, within_hours};
+    let Some(publish) = item.publish.get() else {
+        return;
+    };
+    let hours = cx
+        .plan
+        .policies
+        .as_ref()
+        .map_or(DEFAULT_PUBLISHING_HOURS, |p| p.data.publishing_hours());
+    if within_hours(publish.time(), hours) {
+        return;
+    }
+    let (start, end) = hours;
+    out.push(
+        Diagnostic::new(
+            &rule::PUBLISH_OUTSIDE_HOURS,
+            t!(
+                "publish-outside-hours",
+                item = &item.id.value,
+                time = publish.format("%H:%M"),
+                start = start.format("%H:%M"),
+                end = end.format("%H:%M")
+            ),
+        )
+        .at(Span::from_yaml(file, &item.publish.at))
+        .help(t!("publish-outside-hours.help")),
+    );
 }
 
 /// Post links on an item the calendar says is not yet written: one of the

@@ -78,6 +78,10 @@ rules! {
     STRATEGY_OUTSIDE_PERIOD = "KH080" "strategy-outside-period" Warning "A recommendation of `strategy.yaml` due outside the plan period.";
     MONITORING_DECLARATION = "KH081" "monitoring-declaration" Error "The monitoring mapping of `strategy.yaml` cannot be read as declared: a file pattern that cannot be read, no figure column (followers, posts or interactions), or a platform value mapped to no platform kind.";
     CALENDAR_NOT_APPROVED = "KH082" "calendar-not-approved" Warning "The plan is approved on record, but a month's calendar is not, and some of its items are scheduled or published; or an item was published before the day its month's calendar was approved.";
+    CAPACITY_IMPLAUSIBLE = "KH083" "capacity-implausible" Warning "A person's `hours_per_week` above 60: more than a working week and a half for the plan alone (a week holds 168), more likely a month's or a year's hours.";
+    SHARE_AS_PERCENT = "KH084" "share-as-percent" Warning "A KPI of a share or rate (engagement rate, response rate) whose baseline or target is above 1, written as a percent without its sign: `5` is 500 %; write `5%` or `0.05`.";
+    KPI_DATES_REVERSED = "KH085" "kpi-dates-reversed" Error "A KPI's baseline is dated on or after its target date: progress cannot be measured between them.";
+    PUBLISH_OUTSIDE_HOURS = "KH086" "publish-outside-hours" Warning "An item planned outside the publishing hours in the plan's time zone (`policies.yaml`'s `publishing_hours`, else 06:00 to 01:00): 03:00 is more often 15:00 mistyped than a plan.";
     EXPORT_UNREADABLE = "KH100" "export-unreadable" Error "An export that cannot be read as CSV (not text, a broken encoding, cut or malformed); the rest of it is not used.";
     EXPORT_UNKNOWN = "KH101" "export-unknown" Warning "A CSV file that is no export this tool reads; it is not used.";
     EXPORT_OTHER_ACCOUNT = "KH102" "export-other-account" Error "Posts of another account than the plan's (by their username, link or account id) are set aside; a file all of whose posts are is not used.";

@@ -137,6 +137,10 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if let Some(a) = &policies.data.approval {
             field(out, policies.file, &a.before);
         }
+        if let Some(hours) = &policies.data.publishing_hours {
+            field(out, policies.file, &hours.start);
+            field(out, policies.file, &hours.end);
+        }
         if let Some(r) = &policies.data.response_time {
             field(out, policies.file, &r.promise);
             optional(out, policies.file, r.clock.as_ref());

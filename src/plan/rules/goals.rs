@@ -56,6 +56,8 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 (false, false) => None,
             };
             target_beyond_baseline(file, kpi, out);
+            shares_written_as_percents(file, kpi, out);
+            dates_in_order(file, kpi, out);
             if let Some((which, help)) = incomplete {
                 let message = match which {
                     "kpi-incomplete.both" => t!("kpi-incomplete.both", kpi = &kpi.id.value),
@@ -167,6 +169,78 @@ fn check_parts(
     }
 }
 
+/// A share's baseline or target above 1 is a percent written without its
+/// sign (`5` for 5 %, read as 500 %): said at the value.
+fn shares_written_as_percents(
+    file: crate::plan::source::FileId,
+    kpi: &crate::plan::model::goals::Kpi,
+    out: &mut Vec<Diagnostic>,
+) {
+    let is_share = metrics::DICTIONARY
+        .iter()
+        .any(|m| m.id == kpi.metric.value && m.unit == metrics::Unit::Share);
+    if !is_share {
+        return;
+    }
+    let values = kpi
+        .baseline
+        .iter()
+        .map(|b| (&b.amount, t!("word.baseline")))
+        .chain(kpi.target.iter().map(|t| (&t.amount, t!("word.target"))));
+    for (amount, what) in values {
+        let written = amount.value;
+        if !written.percent && written.value > 1.0 {
+            out.push(
+                Diagnostic::new(
+                    &rule::SHARE_AS_PERCENT,
+                    t!(
+                        "share-as-percent",
+                        kpi = &kpi.id.value,
+                        what = what,
+                        value = number(written.value),
+                        percent = number(written.value * 100.0)
+                    ),
+                )
+                .at(Span::from_yaml(file, &amount.at))
+                .help(t!("share-as-percent.help", value = number(written.value))),
+            );
+        }
+    }
+}
+
+/// A KPI's baseline comes before its target date.
+fn dates_in_order(
+    file: crate::plan::source::FileId,
+    kpi: &crate::plan::model::goals::Kpi,
+    out: &mut Vec<Diagnostic>,
+) {
+    let (Some(baseline), Some(target)) = (&kpi.baseline, &kpi.target) else {
+        return;
+    };
+    let (Some(from), Some(by)) = (baseline.at.get(), target.by.get()) else {
+        return;
+    };
+    if from >= by {
+        out.push(
+            Diagnostic::new(
+                &rule::KPI_DATES_REVERSED,
+                t!(
+                    "kpi-dates-reversed",
+                    kpi = &kpi.id.value,
+                    from = from,
+                    by = by
+                ),
+            )
+            .at(Span::from_yaml(file, &baseline.at.at))
+            .related(
+                Span::from_yaml(file, &target.by.at),
+                t!("kpi-dates-reversed.related"),
+            )
+            .help(t!("kpi-dates-reversed.help")),
+        );
+    }
+}
+
 /// A KPI's target must lie beyond its baseline in its direction, or its
 /// progress (value − baseline) ÷ (target − baseline) means nothing.
 fn target_beyond_baseline(
@@ -183,21 +257,25 @@ fn target_beyond_baseline(
         return;
     };
     let beyond = match direction {
-        Direction::Increase => target.value > baseline.value,
-        Direction::Decrease => target.value < baseline.value,
+        Direction::Increase => target.value() > baseline.value(),
+        Direction::Decrease => target.value() < baseline.value(),
     };
     if !beyond {
         let message = t!(
             "kpi-target-behind",
             kpi = &kpi.id.value,
             direction = direction.as_str(),
-            baseline = number(baseline.value),
-            target = number(target.value)
+            baseline = number(baseline.value()),
+            target = number(target.value())
         );
         let help = t!("kpi-target-behind.help");
         out.push(
             Diagnostic::new(&rule::KPI_TARGET_BEHIND_BASELINE, message)
-                .at(span(file, &kpi.id))
+                .at(Span::from_yaml(file, &target.amount.at))
+                .related(
+                    Span::from_yaml(file, &baseline.amount.at),
+                    t!("kpi-target-behind.related"),
+                )
                 .help(help),
         );
     }

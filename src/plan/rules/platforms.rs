@@ -16,7 +16,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut total = 0.0;
     for p in list {
         if let Some(kind) = p.kind.get()
-            && !kind.handle_fits(&p.handle)
+            && !kind.handle_fits(&p.handle.value)
         {
             let help = match kind.username_rule() {
                 Some((length, others)) => t!(
@@ -30,9 +30,13 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &rule::CONTACT_NOT_VALID,
-                    t!("handle-not-valid", handle = &p.handle, kind = kind.as_str()),
+                    t!(
+                        "handle-not-valid",
+                        handle = &p.handle.value,
+                        kind = kind.as_str()
+                    ),
                 )
-                .at(span(platforms.file, &p.id))
+                .at(span(platforms.file, &p.handle))
                 .help(help),
             );
         }
@@ -76,13 +80,13 @@ pub(super) fn emails(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(team) = &cx.plan.team else { return };
     for person in &team.data.people {
         let Some(email) = &person.email else { continue };
-        let valid = match email.split_once('@') {
+        let valid = match email.value.split_once('@') {
             Some((local, domain)) => {
                 !local.is_empty()
                     && !domain.contains('@')
                     && domain.split('.').count() >= 2
                     && domain.split('.').all(|part| !part.is_empty())
-                    && !email.chars().any(char::is_whitespace)
+                    && !email.value.chars().any(char::is_whitespace)
             }
             None => false,
         };
@@ -90,9 +94,13 @@ pub(super) fn emails(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &rule::CONTACT_NOT_VALID,
-                    t!("email-not-valid", email = email, person = &person.id.value),
+                    t!(
+                        "email-not-valid",
+                        email = &email.value,
+                        person = &person.id.value
+                    ),
                 )
-                .at(span(team.file, &person.id))
+                .at(span(team.file, email))
                 .help(t!("email-not-valid.help")),
             );
         }

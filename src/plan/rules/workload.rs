@@ -19,24 +19,47 @@ use std::collections::HashSet;
 /// Months with fewer placements than this are too small to judge a mix.
 pub(super) const MIX_MIN_PLACEMENTS: usize = 10;
 
-/// `hours_per_week` is hours someone has for the plan: above zero, or left out.
+/// Above this many hours a week for the plan, a capacity is more likely a
+/// slip (a month's hours, a year's) than a person's week: a full working
+/// week is about 40, and a week holds 168.
+pub(super) const MOST_HOURS_A_WEEK: f64 = 60.0;
+
+/// `hours_per_week` is hours someone has for the plan: above zero, or left
+/// out; and no more than a person's week holds.
 pub(super) fn capacity_above_zero(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(team) = &cx.plan.team else { return };
     for person in &team.data.people {
-        if let Some(hours) = person.hours_per_week
-            && hours <= 0.0
-        {
+        let Some(hours) = &person.hours_per_week else {
+            continue;
+        };
+        let at = Span::from_yaml(team.file, &hours.at);
+        let value = hours.value.value;
+        if value <= 0.0 {
             out.push(
                 Diagnostic::new(
                     &rule::CAPACITY_NOT_POSITIVE,
                     t!(
                         "capacity-not-positive",
                         person = &person.id.value,
-                        hours = number(hours)
+                        hours = number(value)
                     ),
                 )
-                .at(span(team.file, &person.id))
+                .at(at)
                 .help(t!("capacity-not-positive.help")),
+            );
+        } else if value > MOST_HOURS_A_WEEK {
+            out.push(
+                Diagnostic::new(
+                    &rule::CAPACITY_IMPLAUSIBLE,
+                    t!(
+                        "capacity-implausible",
+                        person = &person.id.value,
+                        hours = number(value),
+                        most = number(MOST_HOURS_A_WEEK)
+                    ),
+                )
+                .at(at)
+                .help(t!("capacity-implausible.help")),
             );
         }
     }
