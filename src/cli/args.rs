@@ -136,6 +136,17 @@ pub(super) struct InitArgs {
     /// The plan's first month (YYYY-MM) [default: this month]
     #[arg(long, value_name = "YYYY-MM", value_parser = parse_month_arg)]
     pub month: Option<String>,
+
+    /// The organisation's time zone, as an IANA name (Asia/Riyadh,
+    /// Africa/Cairo, Asia/Amman) [default: this machine's]
+    #[arg(long, value_name = "ZONE", value_parser = parse_time_zone)]
+    pub time_zone: Option<chrono_tz::Tz>,
+}
+
+fn parse_time_zone(text: &str) -> Result<chrono_tz::Tz, String> {
+    text.parse().map_err(|_| {
+        format!("`{text}` is no IANA time zone name (such as Asia/Riyadh or Africa/Cairo)")
+    })
 }
 
 #[derive(Debug, Args)]

@@ -13,7 +13,14 @@ pub(crate) fn run(args: &InitArgs, lang: Lang) -> Result<u8> {
         }
         _ => khairukum::text::dates::Month::of(chrono::Local::now().date_naive()),
     };
-    let written = khairukum::plan::init::scaffold(&args.dir, month, args.force)?;
+    let (time_zone, whose) = match args.time_zone {
+        Some(zone) => (zone, "as given"),
+        None => match machine_time_zone() {
+            Some(zone) => (zone, "this machine's"),
+            None => (chrono_tz::Asia::Riyadh, "this machine's could not be named"),
+        },
+    };
+    let written = khairukum::plan::init::scaffold(&args.dir, month, time_zone, args.force)?;
     let mut out = io::stdout().lock();
     writeln!(out, "Created a plan repository in {}:", args.dir.display())?;
     for path in &written {
@@ -22,8 +29,28 @@ pub(crate) fn run(args: &InitArgs, lang: Lang) -> Result<u8> {
     }
     writeln!(
         out,
+        "Time zone: {time_zone} ({whose}); every time in the plan is read in it. \
+         Change it in plans/plan.yaml (`time_zone:`) if the organisation is elsewhere."
+    )?;
+    writeln!(
+        out,
         "Next: edit plans/*.yaml, then run `khairukum plan validate --plan {}`",
         args.dir.join(DEFAULT_FOLDER).display()
     )?;
     Ok(SUCCESS)
+}
+
+/// The machine's time zone by its IANA name: `TZ` when it names one, else
+/// the zone `/etc/localtime` links to, else `/etc/timezone`.
+fn machine_time_zone() -> Option<chrono_tz::Tz> {
+    let named = |text: &str| text.trim().trim_start_matches(':').parse().ok();
+    if let Some(zone) = std::env::var("TZ").ok().and_then(|tz| named(&tz)) {
+        return Some(zone);
+    }
+    let link = std::fs::read_link("/etc/localtime").ok();
+    link.as_ref()
+        .and_then(|l| l.to_str())
+        .and_then(|l| l.split_once("zoneinfo/"))
+        .and_then(|(_, zone)| named(zone))
+        .or_else(|| named(&std::fs::read_to_string("/etc/timezone").ok()?))
 }

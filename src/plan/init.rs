@@ -44,7 +44,7 @@ impl std::error::Error for InitError {}
 
 /// The files of a new plan repository, relative to its folder, for a plan
 /// that starts in `month`.
-pub fn files(month: Month) -> Vec<(String, String)> {
+pub fn files(month: Month, time_zone: chrono_tz::Tz) -> Vec<(String, String)> {
     let end = Month {
         year: month.year + 1,
         month: month.month,
@@ -61,7 +61,7 @@ organisation:
 period:
   start: {start}
   end: {end}
-time_zone: Asia/Riyadh
+time_zone: {time_zone}
 languages: [ar, en]
 week_start: sunday
 working_days: [sunday, monday, tuesday, wednesday, thursday]
@@ -327,8 +327,13 @@ fn with_schema_line(path: &str, text: String) -> String {
 
 /// Writes a new plan repository into `dir`; returns the files written.
 /// Refuses (writing nothing) when any of them exists, unless `force`.
-pub fn scaffold(dir: &Path, month: Month, force: bool) -> Result<Vec<PathBuf>, InitError> {
-    let files = files(month);
+pub fn scaffold(
+    dir: &Path,
+    month: Month,
+    time_zone: chrono_tz::Tz,
+    force: bool,
+) -> Result<Vec<PathBuf>, InitError> {
+    let files = files(month, time_zone);
     let existing: Vec<PathBuf> = files
         .iter()
         .map(|(path, _)| dir.join(path))
@@ -361,8 +366,8 @@ mod tests {
             year: 2026,
             month: 12,
         };
-        let written = scaffold(dir.path(), month, false).unwrap();
-        assert_eq!(written.len(), files(month).len());
+        let written = scaffold(dir.path(), month, chrono_tz::Asia::Riyadh, false).unwrap();
+        assert_eq!(written.len(), files(month, chrono_tz::Asia::Riyadh).len());
         // Each plan file names its schema, written beside the plan.
         let goals = std::fs::read_to_string(dir.path().join("plans/goals.yaml")).unwrap();
         assert!(
@@ -408,10 +413,10 @@ mod tests {
             validation.diagnostics
         );
         assert_eq!(validation.files, 8);
-        match scaffold(dir.path(), month, false) {
+        match scaffold(dir.path(), month, chrono_tz::Asia::Riyadh, false) {
             Err(InitError::Exists(paths)) => assert_eq!(paths.len(), written.len()),
             other => panic!("{other:?}"),
         }
-        assert!(scaffold(dir.path(), month, true).is_ok());
+        assert!(scaffold(dir.path(), month, chrono_tz::Asia::Riyadh, true).is_ok());
     }
 }

@@ -306,3 +306,46 @@ fn every_command_help_shows_an_example() {
         );
     }
 }
+
+/// The time zone `init` writes into `plans/plan.yaml`, run with `tz` in the
+/// environment and `args` after `init repo`.
+fn time_zone_written(tz: Option<&str>, args: &[&str]) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut run = command(dir.path());
+    run.args(["init", "repo", "--month", "2026-12"]).args(args);
+    match tz {
+        Some(tz) => run.env("TZ", tz),
+        None => run.env_remove("TZ"),
+    };
+    let out = run.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let plan = yaml(&dir.path().join("repo/plans/plan.yaml"));
+    (
+        plan["time_zone"].as_str().unwrap().to_string(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn init_writes_the_time_zone_given_else_the_machine_s() {
+    let (zone, said) = time_zone_written(Some("Asia/Riyadh"), &["--time-zone", "Africa/Cairo"]);
+    assert_eq!(zone, "Africa/Cairo");
+    assert!(
+        said.contains("Time zone: Africa/Cairo (as given)"),
+        "{said}"
+    );
+    let (zone, said) = time_zone_written(Some("America/Toronto"), &[]);
+    assert_eq!(zone, "America/Toronto");
+    assert!(said.contains("(this machine's)"), "{said}");
+    let (zone, _) = time_zone_written(Some(":Asia/Amman"), &[]);
+    assert_eq!(zone, "Asia/Amman");
+    let dir = tempfile::tempdir().unwrap();
+    let out = khairukum(dir.path(), &["init", "repo", "--time-zone", "Mars/Olympus"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no IANA time zone"));
+    assert!(!dir.path().join("repo").exists(), "nothing written");
+}
