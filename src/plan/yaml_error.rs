@@ -36,7 +36,7 @@ pub(super) fn to_diagnostic(err: &Error, file: FileId, text: &str) -> Diagnostic
             }
             span
         });
-    let span = widen_to_token(span, text);
+    let mut span = widen_to_token(span, text);
     let safety = || t!("safety-limit.help");
     let mut diagnostic = match err {
         Error::SerdeUnknownField {
@@ -150,6 +150,8 @@ pub(super) fn to_diagnostic(err: &Error, file: FileId, text: &str) -> Diagnostic
             } else {
                 t!("quoted", text = found)
             };
+            let wants_list = matches!(*expected, "sequence start" | "a sequence");
+            let scalar = scalar_at(text, &span);
             Diagnostic::new(
                 &rule::WRONG_TYPE,
                 t!(
@@ -158,6 +160,16 @@ pub(super) fn to_diagnostic(err: &Error, file: FileId, text: &str) -> Diagnostic
                     found = found
                 ),
             )
+            .maybe_help(
+                (wants_list && !scalar.is_empty() && !scalar.starts_with(['[', '{']))
+                    .then(|| t!("syntax.write-a-list", value = scalar)),
+            )
+        }
+        _ if newcomer_syntax(&plain_message(err), text, span).is_some() => {
+            let (diagnostic, at) =
+                newcomer_syntax(&plain_message(err), text, span).expect("checked above");
+            span = at;
+            diagnostic
         }
         _ => {
             let message = plain_message(err);
@@ -240,8 +252,8 @@ fn plain_message(err: &Error) -> String {
 
 fn plain_expected(expected: &str) -> Msg {
     match expected {
-        "a sequence" => t!("type.list"),
-        "a map" | "a mapping" => t!("type.mapping"),
+        "a sequence" | "sequence start" => t!("type.list"),
+        "a map" | "a mapping" | "mapping start" => t!("type.mapping"),
         e if e.starts_with("struct ") => t!("type.mapping"),
         e if e.starts_with("a string") || e.contains("string scalar") => t!("type.text"),
         e if e.starts_with("f64") || e.starts_with("f32") || e.contains("floating") => {
@@ -269,6 +281,64 @@ fn plain_found(unexpected: &str) -> Msg {
             None => t!("parser-says", message = other),
         },
     }
+}
+
+/// The parser's words for the syntax mistakes newcomers make, said as what
+/// to write instead, at the character at fault: a tab in the indentation
+/// (the parser names the line above), and a `: ` inside an unquoted text.
+fn newcomer_syntax(message: &str, text: &str, span: Span) -> Option<(Diagnostic, Span)> {
+    let line_at = crate::plan::source::line_start(text, span.byte_start.min(text.len()));
+    if message.contains("tab") {
+        // The tab is on the line named or within the next few.
+        let window_end = text[line_at..]
+            .match_indices('\n')
+            .nth(3)
+            .map_or(text.len(), |(i, _)| line_at + i);
+        let tab = line_at + text[line_at..window_end].find('\t')?;
+        let (line, column) = crate::plan::source::line_column(text, tab);
+        let at = Span {
+            line,
+            column,
+            byte_start: tab,
+            byte_len: 1,
+            ..span
+        };
+        let diagnostic = Diagnostic::new(&rule::YAML_SYNTAX, t!("syntax.tab"))
+            .label(t!("syntax.tab.label"))
+            .help(t!("syntax.tab.help"));
+        return Some((diagnostic, at));
+    }
+    if message.contains("mapping values are not allowed") {
+        let line = &text[line_at..line_end(text, line_at)];
+        let (key, value) = line.split_once(": ")?;
+        let value = value.trim();
+        if value.starts_with(['"', '\'', '{', '[']) || !value.contains(':') {
+            return None;
+        }
+        let quoted = format!(
+            "{}: \"{}\"",
+            key.trim_start_matches([' ', '-']),
+            value.replace('"', "\\\"")
+        );
+        let diagnostic = Diagnostic::new(&rule::YAML_SYNTAX, t!("syntax.colon-in-text"))
+            .label(t!("syntax.colon-in-text.label"))
+            .help(t!("syntax.colon-in-text.help", quoted = quoted));
+        return Some((
+            diagnostic,
+            widen_to_token(
+                Span {
+                    byte_len: 0,
+                    ..span
+                },
+                text,
+            ),
+        ));
+    }
+    None
+}
+
+fn line_end(text: &str, at: usize) -> usize {
+    text[at..].find('\n').map_or(text.len(), |i| at + i)
 }
 
 /// A value's problem said where the decoder began its field (`key: value`,

@@ -32,15 +32,21 @@ pub(crate) fn copy_plan(relative: &str) -> tempfile::TempDir {
 /// on the machine: no CI or plan variables, an English locale, no colour.
 pub(crate) fn command(cwd: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_khairukum"));
+    command.current_dir(cwd);
+    machine_independent(&mut command);
     command
-        .current_dir(cwd)
+}
+
+/// No CI or plan variables, an English locale whatever the machine's, no colour.
+fn machine_independent(command: &mut Command) {
+    command
         .env_remove("GITHUB_ACTIONS")
+        .env_remove("GITHUB_STEP_SUMMARY")
         .env_remove("KHAIRUKUM_PLAN")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C.UTF-8")
         .env("NO_COLOR", "1");
-    command
 }
 
 pub(crate) fn khairukum(cwd: &Path, args: &[&str]) -> Output {
@@ -134,12 +140,8 @@ pub(crate) fn command_that_cannot_read(dir: &Path, locked: &Path) -> Command {
         }
     }
     let mut run = Command::new(&binary);
-    run.current_dir(dir)
-        .env("LANG", "C.UTF-8")
-        .env("NO_COLOR", "1")
-        .env_remove("GITHUB_ACTIONS")
-        .uid(65534)
-        .gid(65534);
+    run.current_dir(dir).uid(65534).gid(65534);
+    machine_independent(&mut run);
     run
 }
 
