@@ -78,7 +78,10 @@ fn main() {
     let start = Instant::now();
     let mut out = Vec::new();
     khairukum::plan::render::renderer(
-        khairukum::plan::render::Format::Human { color: false },
+        khairukum::plan::render::Format::Human {
+            color: false,
+            most_per_rule: None,
+        },
         khairukum::text::i18n::Lang::En,
     )
     .render(&validation, &mut out)

@@ -418,6 +418,11 @@ pub(super) struct ValidateArgs {
     /// When to colour the human format
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Show every finding in the human format (by default the first 50 of
+    /// each rule, then how many more)
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]

@@ -257,7 +257,11 @@ fn human(
         return writeln!(out, "{}", t!("exports.summary", files = count).text(lang));
     }
     writeln!(out)?;
-    render::renderer(Format::Human { color: false }, lang).render(validation, out)
+    let format = Format::Human {
+        color: false,
+        most_per_rule: Some(render::MOST_SHOWN_PER_RULE),
+    };
+    render::renderer(format, lang).render(validation, out)
 }
 
 fn json(

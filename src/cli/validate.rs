@@ -44,6 +44,7 @@ impl FindingsSettings {
             None if in_actions => Format::Github,
             Some(OutputFormat::Human) | None => Format::Human {
                 color: color(args.color),
+                most_per_rule: (!args.all).then_some(render::MOST_SHOWN_PER_RULE),
             },
         };
         FindingsSettings {

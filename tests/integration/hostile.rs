@@ -193,3 +193,42 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// A mistake repeated over a calendar shows its first 50 findings and a
+/// count of the rest; `--all` shows every one, and JSON lists them all.
+#[test]
+fn many_findings_of_one_rule_are_counted_past_fifty_and_all_shown_on_request() {
+    let dir = copy_plan("tests/fixtures/tiny-plan");
+    fs::copy(
+        root().join("tests/cases/many-findings-capped/plan/calendar/2026-11.yaml"),
+        dir.path().join("plan/calendar/2026-11.yaml"),
+    )
+    .unwrap();
+    let run = |more: &[&str]| {
+        let out = command(dir.path())
+            .args([
+                "plan",
+                "validate",
+                "--plan",
+                "plan",
+                "--today",
+                "2026-11-01",
+            ])
+            .args(more)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let capped = run(&[]);
+    assert_eq!(
+        capped.matches("error[KH021 unresolved-reference]").count(),
+        50
+    );
+    assert!(capped.contains("… and 3 more [KH021 unresolved-reference] not shown"));
+    let all = run(&["--all"]);
+    assert_eq!(all.matches("error[KH021 unresolved-reference]").count(), 53);
+    assert!(!all.contains("not shown"));
+    let json: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).unwrap();
+    let codes = codes_in(&json);
+    assert_eq!(codes.iter().filter(|c| *c == "KH021").count(), 53);
+}

@@ -7,11 +7,14 @@ use crate::plan::source::Sources;
 use crate::plan::validate::Validation;
 use crate::text::i18n::Lang;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Snippet};
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 pub(super) struct Human {
     pub color: bool,
     pub lang: Lang,
+    /// The findings of one rule shown; the rest are counted (`None`: all).
+    pub most_per_rule: Option<usize>,
 }
 
 impl Renderer for Human {
@@ -21,10 +24,35 @@ impl Renderer for Human {
         } else {
             annotate_snippets::Renderer::plain()
         };
+        let mut shown: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut left: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
         for diagnostic in &validation.diagnostics {
+            let count = shown.entry(diagnostic.rule.code).or_default();
+            if self.most_per_rule.is_some_and(|most| *count >= most) {
+                left.entry(diagnostic.rule.code)
+                    .or_insert((diagnostic.rule.name, 0))
+                    .1 += 1;
+                continue;
+            }
+            *count += 1;
             let texts = Texts::of(diagnostic, self.lang);
             let text = renderer.render(&report(diagnostic, &texts, &validation.sources));
             writeln!(out, "{text}\n")?;
+        }
+        for (code, (name, more)) in &left {
+            let line = crate::t!("findings-not-shown", n = *more, code = *code, name = *name);
+            writeln!(out, "{}", line.text(self.lang))?;
+        }
+        if !left.is_empty() {
+            writeln!(
+                out,
+                "{}\n",
+                crate::t!(
+                    "findings-not-shown.help",
+                    most = self.most_per_rule.unwrap_or(0)
+                )
+                .text(self.lang)
+            )?;
         }
         writeln!(
             out,
@@ -97,12 +125,17 @@ fn report<'a>(d: &'a Diagnostic, texts: &'a Texts, sources: &'a Sources) -> Vec<
                     );
                     continue;
                 }
-                let mut snippet = Snippet::source(source.text.as_str())
+                // Only the lines the annotations are on are given to the
+                // renderer, which reads all it is given: a finding costs
+                // its lines, not its file.
+                let (offset, first_line, lines) =
+                    excerpt(source.text.as_str(), here.iter().map(|(s, _, _)| *s));
+                let mut snippet = Snippet::source(lines)
                     .path(source.path.as_str())
-                    .line_start(1);
+                    .line_start(first_line);
                 for (s, kind, label) in here {
-                    let start = s.byte_start.min(source.text.len());
-                    let end = (start + s.byte_len).min(source.text.len());
+                    let start = s.byte_start.clamp(offset, offset + lines.len()) - offset;
+                    let end = (start + s.byte_len).min(lines.len());
                     let mut annotation = (*kind).span(start..end);
                     if let Some(label) = label {
                         annotation = annotation.label(*label);
@@ -122,4 +155,25 @@ fn report<'a>(d: &'a Diagnostic, texts: &'a Texts, sources: &'a Sources) -> Vec<
         );
     }
     vec![group]
+}
+
+/// The whole lines of `text` from the first span's to the last one's end:
+/// their byte offset in `text`, the number of the first, and the lines.
+/// Linear in the lines, not the text: the first line's number is its span's.
+fn excerpt(text: &str, spans: impl Iterator<Item = Span>) -> (usize, usize, &str) {
+    let (mut from, mut to, mut first_line) = (text.len(), 0, 1);
+    for span in spans {
+        let start = span.byte_start.min(text.len());
+        if start < from {
+            from = start;
+            first_line = span.line as usize;
+        }
+        to = to.max((start + span.byte_len).min(text.len()));
+    }
+    if from > to || first_line == 0 {
+        return (0, 1, text);
+    }
+    let from = crate::plan::source::line_start(text, from);
+    let to = text[to..].find('\n').map_or(text.len(), |i| to + i);
+    (from, first_line, &text[from..to])
 }

@@ -14,6 +14,11 @@ use std::io::{self, Write};
 
 pub use github::{escape_data as github_escape_data, escape_property as github_escape_property};
 
+/// How many findings of one rule the terminal format shows by default: a
+/// mistake repeated over a whole calendar is understood from its first
+/// few, and the rest only bury the other rules' findings.
+pub const MOST_SHOWN_PER_RULE: usize = 50;
+
 /// An output format for validation findings.
 pub trait Renderer {
     fn render(&self, validation: &Validation, out: &mut dyn Write) -> io::Result<()>;
@@ -22,7 +27,12 @@ pub trait Renderer {
 /// The formats `plan validate --format` offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    Human { color: bool },
+    /// `most_per_rule`: the findings of one rule shown before the rest are
+    /// only counted (`None`: all).
+    Human {
+        color: bool,
+        most_per_rule: Option<usize>,
+    },
     Json,
     Github,
     Sarif,
@@ -31,7 +41,14 @@ pub enum Format {
 /// The renderer for a format.
 pub fn renderer(format: Format, lang: Lang) -> Box<dyn Renderer> {
     match format {
-        Format::Human { color } => Box::new(human::Human { color, lang }),
+        Format::Human {
+            color,
+            most_per_rule,
+        } => Box::new(human::Human {
+            color,
+            lang,
+            most_per_rule,
+        }),
         Format::Json => Box::new(json::Json { lang }),
         Format::Github => Box::new(github::Github { lang }),
         Format::Sarif => Box::new(sarif::Sarif { lang }),
