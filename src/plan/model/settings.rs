@@ -71,6 +71,10 @@ pub struct Period {
     pub name: Option<Text>,
     pub start: Parsed<NaiveDate>,
     pub end: Parsed<NaiveDate>,
+    /// The day preparation may begin, before `start`: the first month's
+    /// items are written and approved in the weeks before it. Tasks due
+    /// from this day on are the plan's lead-in, not mistakes.
+    pub prepare_from: Option<Parsed<NaiveDate>>,
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -81,6 +85,18 @@ pub struct WorkingHours {
 }
 
 impl PlanSettings {
+    /// The first day a task may fall due: `prepare_from` when it is a day on
+    /// or before the start, else the start.
+    pub fn first_task_day(&self) -> Option<NaiveDate> {
+        let (start, _) = self.period()?;
+        let prepare = self
+            .period
+            .prepare_from
+            .as_ref()
+            .and_then(|p| p.get().copied());
+        Some(prepare.filter(|day| *day <= start).unwrap_or(start))
+    }
+
     /// The plan period, when both ends are valid dates and it ends after it starts.
     pub fn period(&self) -> Option<(NaiveDate, NaiveDate)> {
         let (start, end) = (*self.period.start.get()?, *self.period.end.get()?);

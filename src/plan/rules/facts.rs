@@ -62,8 +62,7 @@ impl<'c> TaskCount<'c> {
                 .plan
                 .settings
                 .as_ref()
-                .and_then(|s| s.data.period())
-                .map(|(start, _)| start),
+                .and_then(|s| s.data.first_task_day()),
             load: Tally::default(),
             early: Vec::new(),
         }

@@ -84,6 +84,24 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
+        if let Some(prepare) = &s.period.prepare_from {
+            field(out, f, prepare);
+            if let (Some(day), Some(start)) = (prepare.get(), s.period.start.get())
+                && day > start
+            {
+                out.push(
+                    Diagnostic::new(
+                        &rule::INVALID_PERIOD,
+                        t!("prepare-after-start", day = day, start = start),
+                    )
+                    .at(Span::from_yaml(f, &prepare.at))
+                    .related(
+                        Span::from_yaml(f, &s.period.start.at),
+                        t!("invalid-period.start"),
+                    ),
+                );
+            }
+        }
         if let (Some(start), Some(end)) = (s.period.start.get(), s.period.end.get())
             && end <= start
         {

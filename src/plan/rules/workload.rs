@@ -192,11 +192,11 @@ pub(super) fn calendar_wide(
     let plan = cx.plan;
     let deriver = &cx.tasks;
     let values: Vec<Month> = months.iter().filter_map(|m| m.month).collect();
-    let start = plan
-        .settings
-        .as_ref()
-        .and_then(|s| s.data.period())
+    let settings = plan.settings.as_ref().map(|s| &s.data);
+    let start = settings
+        .and_then(crate::plan::model::settings::PlanSettings::period)
         .map(|(start, _)| start);
+    let first_day = settings.and_then(crate::plan::model::settings::PlanSettings::first_task_day);
     let mut count = TaskCount::new(cx);
     let mut calendar_tasks = Vec::new();
     deriver.calendar_tasks(&values, |step, task| {
@@ -211,25 +211,34 @@ pub(super) fn calendar_wide(
         }
         over_capacity(&team.data, team.file, tally, out);
     }
-    if let (Some(start), Some(process)) = (start, &plan.process) {
+    if let (Some(start), Some(first_day), Some(process)) = (start, first_day, &plan.process) {
         // The earliest task of each step that falls due before the start.
         early.sort();
         let mut reported = std::collections::HashSet::new();
         for task in early.iter().filter(|t| reported.insert(t.step)) {
             let step = deriver.steps[task.step].step;
-            out.push(
-                Diagnostic::new(
-                    &rule::TASK_BEFORE_PLAN,
-                    t!(
-                        "task-before-plan",
-                        step = &step.id.value,
-                        task = format!("{}/{}", step.id.value, task.subject),
-                        due = task.due.date(),
-                        start = start
-                    ),
+            let task_name = format!("{}/{}", step.id.value, task.subject);
+            let message = if first_day < start {
+                t!(
+                    "task-before-preparation",
+                    step = &step.id.value,
+                    task = task_name,
+                    due = task.due.date(),
+                    from = first_day
                 )
-                .at(Span::from_yaml(process.file, &step.due.at))
-                .help(t!("task-before-plan.help")),
+            } else {
+                t!(
+                    "task-before-plan",
+                    step = &step.id.value,
+                    task = task_name,
+                    due = task.due.date(),
+                    start = start
+                )
+            };
+            out.push(
+                Diagnostic::new(&rule::TASK_BEFORE_PLAN, message)
+                    .at(Span::from_yaml(process.file, &step.due.at))
+                    .help(t!("task-before-plan.help")),
             );
         }
     }
