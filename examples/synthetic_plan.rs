@@ -31,6 +31,8 @@ const AUDIENCES: [&str; 6] = [
 ];
 const OWNERS: [&str; 2] = ["sara", "huda"];
 const FORMATS: [&str; 5] = ["image", "video", "reel", "carousel", "infographic"];
+/// Who approves each month's calendar (a person of `plans/team.yaml`).
+const APPROVER: &str = "khalid";
 const STATUSES: [&str; 5] = ["idea", "drafted", "approved", "scheduled", "published"];
 
 fn main() {
@@ -59,17 +61,22 @@ fn main() {
         .replace("at: 1448-01-01 AH", "at: 2025-11-01")
         .replace("by: 1448-12-30 AH", "by: 2030-12-31");
     fs::write(out.join("goals.yaml"), goals).unwrap();
-    // A team large enough that a heavy calendar does not overload anyone.
+    // No capacities: a heavy calendar's load is still added up for every
+    // person and week, but overloads no one (a finding would mean the
+    // benchmark measures rendering).
     let team = fs::read_to_string(plans.join("team.yaml"))
         .unwrap()
-        .replace("hours_per_week:", "hours_per_week: 1000 #");
+        .replace("hours_per_week:", "# hours_per_week:");
     fs::write(out.join("team.yaml"), team).unwrap();
 
     let per_month = items / 60;
     let mut n = 0;
     for month_index in 0..60 {
         let (year, month) = (2026 + month_index / 12, month_index % 12 + 1);
-        let mut text = format!("month: {year}-{month:02}\nstatus: approved\nitems:\n");
+        // Approved on record on the first of the month, as the charity's are.
+        let mut text = format!(
+            "month: {year}-{month:02}\nstatus: approved\napproved: {{by: {APPROVER}, on: {year}-{month:02}-01}}\nitems:\n"
+        );
         let count = if month_index == 59 {
             items - per_month * 59
         } else {
