@@ -2,8 +2,10 @@
 # Installs the khairukum binary for the Action: the prebuilt release archive
 # of the Action's own version for this runner, its SHA-256 checked against
 # the release's checksum file; when there is none (an unreleased commit, an
-# unusual runner) or it does not match, `cargo install --locked` from the
-# Action's own source instead.
+# unusual runner), `cargo install --locked` from the Action's own source
+# instead. An archive whose checksum does not match is an error: it is not
+# what was released, and nothing is installed. The download folder is
+# removed however the script ends.
 #
 # Environment: GITHUB_ACTION_PATH (the Action's checkout), RUNNER_OS,
 # RUNNER_ARCH, GITHUB_PATH (as GitHub sets them); KHAIRUKUM_RELEASES (where
@@ -29,23 +31,25 @@ sha256() { # file → its SHA-256, in hex
   if command -v sha256sum >/dev/null; then sha256sum "$1"; else shasum -a 256 "$1"; fi | cut -d ' ' -f 1
 }
 
-prebuilt() {
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+prebuilt() { # installs the release's binary; 1 when there is none to install
   [ -n "$target" ] || { echo "no prebuilt binary for ${RUNNER_OS:-?}-${RUNNER_ARCH:-?}"; return 1; }
   local archive="khairukum-$version-$target.tar.gz"
-  local url="$releases/v$version/$archive" work expected actual
-  work=$(mktemp -d)
+  local url="$releases/v$version/$archive" expected actual
   curl --fail --silent --show-error --location --retry 3 -o "$work/$archive" "$url" &&
     curl --fail --silent --show-error --location --retry 3 -o "$work/$archive.sha256" "$url.sha256" ||
     { echo "no release archive at $url"; return 1; }
   expected=$(cut -d ' ' -f 1 "$work/$archive.sha256")
   actual=$(sha256 "$work/$archive")
   if [ "$expected" != "$actual" ]; then
-    echo "checksum mismatch for $archive: expected $expected, got $actual"
-    return 1
+    echo "error: checksum mismatch for $archive: expected $expected, got $actual;" \
+      "the download is not the released binary, and nothing was installed" >&2
+    exit 1
   fi
   mkdir -p "$bin"
   tar -xzf "$work/$archive" -C "$bin"
-  rm -rf "$work"
   echo "installed khairukum $version ($target) from the release"
 }
 

@@ -66,31 +66,36 @@ fn is_number(cell: &str) -> bool {
 
 /// Writes `path` atomically with `write`. The output is made in memory
 /// first, so a failing `write` creates no file at all; then it is written
-/// to a temporary file beside `path` and renamed over it. The temporary
-/// file's name is fixed for each target (`.NAME.khairukum-tmp`), so the
-/// one a run killed in that short moment leaves behind is removed by the
-/// next run, not left to pile up.
+/// to a temporary file of its own beside `path` (`.NAME.XXXXXX.khairukum-tmp`,
+/// a name no other run shares, so runs writing the same file at once each
+/// finish whole, the last one's file kept) and renamed over it.
 pub fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut bytes = Vec::new();
     write(&mut bytes)?;
-    let temp = temp_path(path)?;
-    // A file left by a run killed while writing: this run's to replace.
-    match std::fs::remove_file(&temp) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-        _ => {}
-    }
-    let written = write_then_rename(&temp, path, &bytes);
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    written
+    let (dir, name) = place_of(path)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{}.", name.to_string_lossy()))
+        .suffix(".khairukum-tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(&bytes)?;
+    // Private while written; then the permissions of the file it replaces,
+    // or the usual ones for a new file.
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) => meta.permissions(),
+        Err(_) => default_permissions(temp.as_file())?,
+    };
+    temp.as_file().set_permissions(permissions)?;
+    temp.as_file().sync_all()?;
+    // On failure the temporary file is removed as it is dropped.
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
-/// The temporary file a write of `path` goes through.
-fn temp_path(path: &Path) -> io::Result<std::path::PathBuf> {
+/// The folder a write of `path` goes through, and the file's name.
+fn place_of(path: &Path) -> io::Result<(&Path, &std::ffi::OsStr)> {
     let name = path.file_name().ok_or_else(|| {
         io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -101,26 +106,7 @@ fn temp_path(path: &Path) -> io::Result<std::path::PathBuf> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    Ok(dir.join(format!(".{}.khairukum-tmp", name.to_string_lossy())))
-}
-
-fn write_then_rename(temp: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(temp)?;
-    file.write_all(bytes)?;
-    // Private while written; then the permissions of the file it replaces,
-    // or the usual ones for a new file.
-    let permissions = match std::fs::metadata(path) {
-        Ok(meta) => meta.permissions(),
-        Err(_) => default_permissions(&file)?,
-    };
-    file.set_permissions(permissions)?;
-    file.sync_all()?;
-    drop(file);
-    std::fs::rename(temp, path)
+    Ok((dir, name))
 }
 
 #[cfg(unix)]
@@ -197,13 +183,8 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "the temporary file is removed");
-        // What a run killed while writing leaves is gone after the next.
-        let left = temp_path(&path).unwrap();
-        assert_eq!(left, dir.path().join(".out.txt.khairukum-tmp"));
-        std::fs::write(&left, b"half of an earlier run").unwrap();
         write_atomic(&path, |w| w.write_all(b"second")).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
-        assert!(!left.exists());
         let failed = write_atomic(&path, |w| {
             w.write_all(b"half")?;
             Err(io::Error::other("disk full"))
@@ -219,5 +200,39 @@ mod tests {
                 "readable like any new file, not private like a temporary one"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod concurrent {
+    use super::write_atomic;
+
+    /// Runs writing the same file at once each finish whole: none fails on
+    /// another's temporary file, the file is one run's output entire, and
+    /// no temporary file is left.
+    #[test]
+    fn writers_of_one_file_at_once_each_finish_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.html");
+        let outputs: Vec<String> = (0..16)
+            .map(|n| format!("run {n} ").repeat(20_000))
+            .collect();
+        std::thread::scope(|scope| {
+            for output in &outputs {
+                let path = &path;
+                scope.spawn(move || {
+                    for _ in 0..10 {
+                        write_atomic(path, |w| w.write_all(output.as_bytes())).unwrap();
+                    }
+                });
+            }
+        });
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert!(outputs.contains(&written), "a mix of runs' outputs");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("report.html")]);
     }
 }

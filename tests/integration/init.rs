@@ -140,9 +140,19 @@ fn fake_release(dir: &std::path::Path, good_checksum: bool) -> String {
     format!("file://{}", dir.join("releases").display())
 }
 
+/// What a run of the Action's install script did.
+struct Installed {
+    succeeded: bool,
+    /// Its standard output and error.
+    said: String,
+    /// Whether it called `cargo` to build from source.
+    built: bool,
+}
+
 /// Runs the Action's install script with a fake `cargo` that only records
-/// that it was called; returns (its output, whether cargo was called).
-fn install(dir: &std::path::Path, releases: &str, os: &str, arch: &str) -> (String, bool) {
+/// that it was called, and a temporary folder of its own that must be left
+/// empty.
+fn install(dir: &std::path::Path, releases: &str, os: &str, arch: &str) -> Installed {
     let fake_bin = dir.join("fake-bin");
     std::fs::create_dir_all(&fake_bin).unwrap();
     let called = dir.join("cargo-called");
@@ -159,6 +169,8 @@ fn install(dir: &std::path::Path, releases: &str, os: &str, arch: &str) -> (Stri
         .unwrap();
     let github_path = dir.join("github-path");
     let _ = std::fs::remove_file(&github_path);
+    let temp = dir.join("tmp");
+    std::fs::create_dir_all(&temp).unwrap();
     let out = Command::new("bash")
         .arg(root().join(".github/install.sh"))
         .env("GITHUB_ACTION_PATH", root())
@@ -167,44 +179,80 @@ fn install(dir: &std::path::Path, releases: &str, os: &str, arch: &str) -> (Stri
         .env("GITHUB_PATH", &github_path)
         .env("KHAIRUKUM_RELEASES", releases)
         .env("KHAIRUKUM_BIN", dir.join("bin"))
+        .env("TMPDIR", &temp)
         .env(
             "PATH",
             format!("{}:{}", fake_bin.display(), std::env::var("PATH").unwrap()),
         )
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(
-        std::fs::read_to_string(&github_path).unwrap().trim(),
-        dir.join("bin").display().to_string()
+        std::fs::read_dir(&temp).unwrap().count(),
+        0,
+        "the download folder is left behind: {said}"
     );
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        called.exists(),
-    )
+    if out.status.success() {
+        assert_eq!(
+            std::fs::read_to_string(&github_path).unwrap().trim(),
+            dir.join("bin").display().to_string()
+        );
+    }
+    Installed {
+        succeeded: out.status.success(),
+        said,
+        built: called.exists(),
+    }
 }
 
 #[test]
 fn the_action_installs_the_verified_release_binary_or_builds_from_source() {
     let dir = tempfile::tempdir().unwrap();
     let good = fake_release(&dir.path().join("good"), true);
-    let (said, built) = install(dir.path(), &good, "Linux", "X64");
-    assert!(said.contains("from the release"), "{said}");
-    assert!(!built, "{said}");
+    let run = install(dir.path(), &good, "Linux", "X64");
+    assert!(
+        run.succeeded && run.said.contains("from the release"),
+        "{}",
+        run.said
+    );
+    assert!(!run.built, "{}", run.said);
     assert!(dir.path().join("bin/khairukum").is_file());
 
     let bad = fake_release(&dir.path().join("bad"), false);
-    let (said, built) = install(dir.path(), &bad, "Linux", "X64");
-    assert!(said.contains("checksum mismatch"), "{said}");
-    assert!(built, "a mismatch falls back to building: {said}");
+    std::fs::remove_dir_all(dir.path().join("bin")).unwrap();
+    let run = install(dir.path(), &bad, "Linux", "X64");
+    assert!(!run.succeeded, "a mismatch is an error: {}", run.said);
+    assert!(run.said.contains("checksum mismatch"), "{}", run.said);
+    assert!(
+        !run.built,
+        "a mismatch never falls back to building: {}",
+        run.said
+    );
+    assert!(
+        !dir.path().join("bin/khairukum").exists(),
+        "nothing installed"
+    );
 
-    let (said, built) = install(dir.path(), &good, "Plan9", "MIPS");
-    assert!(said.contains("no prebuilt binary"), "{said}");
-    assert!(built, "{said}");
+    let missing = format!("file://{}", dir.path().join("nowhere").display());
+    let run = install(dir.path(), &missing, "Linux", "X64");
+    assert!(
+        run.succeeded && run.said.contains("no release archive"),
+        "{}",
+        run.said
+    );
+    assert!(run.built, "{}", run.said);
+
+    let run = install(dir.path(), &good, "Plan9", "MIPS");
+    assert!(
+        run.succeeded && run.said.contains("no prebuilt binary"),
+        "{}",
+        run.said
+    );
+    assert!(run.built, "{}", run.said);
 }
 
 #[test]
