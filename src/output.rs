@@ -41,17 +41,32 @@ impl<W: Write> CsvWriter<W> {
 }
 
 /// A cell as a spreadsheet will take it as data: unchanged unless it would
-/// start a formula, then with a leading apostrophe.
+/// start a formula, then with a leading apostrophe. Spreadsheets skip
+/// leading spaces (a no-break space, a zero-width one) and read full-width
+/// and small signs as their ASCII twins, so a cell is judged by its first
+/// other character.
 fn inert(cell: &str) -> Cow<'_, str> {
-    let starts_formula = cell
-        .chars()
-        .next()
-        .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r'));
-    if starts_formula && !is_number(cell) {
+    if matches!(cell.chars().next(), Some('\t' | '\r')) {
+        return Cow::Owned(format!("'{cell}"));
+    }
+    let significant = cell.trim_start_matches(|c: char| c.is_whitespace() || is_invisible(c));
+    let starts_formula = significant.chars().next().is_some_and(|c| {
+        matches!(
+            c,
+            '=' | '+' | '-' | '@' | '＝' | '＋' | '－' | '＠' | '﹦' | '﹢' | '﹣' | '﹫' | '−'
+        )
+    });
+    if starts_formula && !is_number(significant) {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
     }
+}
+
+/// Characters a spreadsheet skips as it would a space: zero-width ones,
+/// marks of direction, the byte-order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// A plain decimal number with an optional sign: `-12`, `+0.5`, `-3.25`.
@@ -142,6 +157,15 @@ mod tests {
             "+",
             "-1.",
             "-.5",
+            "  =1+1",
+            "\u{a0}=1+1",
+            "＝1+1",
+            "＋cmd",
+            "\u{200b}=1",
+            "\u{200f}@SUM(A1)",
+            " \t=1",
+            "﹦1",
+            "−1+2",
         ] {
             assert_eq!(inert(cell), format!("'{cell}"), "{cell:?}");
         }
@@ -154,6 +178,8 @@ mod tests {
             "حصاد =الأسبوع",
             "a-b",
             "'=x",
+            "  -12",
+            "حصاد ＝ الأسبوع",
         ] {
             assert_eq!(inert(cell), cell, "{cell:?}");
         }

@@ -63,7 +63,8 @@ impl<'a> Mapper<'a> {
 
     pub(super) fn text(&self, record: &csv::ByteRecord, field: Field) -> Option<String> {
         let cell = record.get(self.column(field)?)?;
-        let text = String::from_utf8_lossy(cell).trim().to_string();
+        // A post's text is shown in reports: never a control character.
+        let text = crate::text::printable(String::from_utf8_lossy(cell).trim()).into_owned();
         (!text.is_empty()).then_some(text)
     }
 

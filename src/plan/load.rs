@@ -491,40 +491,48 @@ fn parse_one(job: &Job) -> Outcome {
         outcome.text = Some(text);
         return outcome;
     }
-    let result = match job.kind {
-        Kind::Settings => parse::<PlanSettings>(&text, job.file).map(Content::Settings),
-        Kind::Team => parse::<Team>(&text, job.file).map(Content::Team),
-        Kind::Goals => parse::<Goals>(&text, job.file).map(Content::Goals),
-        Kind::Audience => parse::<Audience>(&text, job.file).map(Content::Audience),
-        Kind::Platforms => parse::<Platforms>(&text, job.file).map(Content::Platforms),
-        Kind::Process => parse::<Process>(&text, job.file).map(Content::Process),
-        Kind::Policies => parse::<Policies>(&text, job.file).map(Content::Policies),
-        Kind::Measures => parse::<Measures>(&text, job.file).map(Content::Measures),
-        Kind::Coverage => parse::<Coverage>(&text, job.file).map(Content::Coverage),
-        Kind::Budget => parse::<Budget>(&text, job.file).map(Content::Budget),
-        Kind::Strategy => parse::<Strategy>(&text, job.file).map(Content::Strategy),
-        Kind::Recorded => parse::<Recorded>(&text, job.file).map(|mut recorded| {
-            recorded.file_month = month_of_file(
-                job,
-                (t!("measures-file-name"), t!("measures-file-name.help")),
-                &mut outcome,
-            );
-            Content::Recorded(recorded)
-        }),
-        Kind::Calendar => parse::<CalendarMonth>(&text, job.file).map(|mut month| {
-            month.file_month = month_of_file(
-                job,
-                (t!("calendar-file-name"), t!("calendar-file-name.help")),
-                &mut outcome,
-            );
-            Content::Calendar(month)
-        }),
-    };
+    // Control characters escaped into a string are said, and read as spaces.
+    let (clean, control) = crate::plan::control::neutralise(&text, job.file);
+    outcome.diagnostics.extend(control);
+    let result = decode(job, &clean, &mut outcome);
     outcome.content = result.value;
     outcome.partial = result.partial;
     outcome.diagnostics.extend(result.problems);
     outcome.text = Some(text);
     outcome
+}
+
+/// Decodes one plan file's text as its kind.
+fn decode(job: &Job, text: &str, outcome: &mut Outcome) -> crate::plan::recover::Decoded<Content> {
+    match job.kind {
+        Kind::Settings => parse::<PlanSettings>(text, job.file).map(Content::Settings),
+        Kind::Team => parse::<Team>(text, job.file).map(Content::Team),
+        Kind::Goals => parse::<Goals>(text, job.file).map(Content::Goals),
+        Kind::Audience => parse::<Audience>(text, job.file).map(Content::Audience),
+        Kind::Platforms => parse::<Platforms>(text, job.file).map(Content::Platforms),
+        Kind::Process => parse::<Process>(text, job.file).map(Content::Process),
+        Kind::Policies => parse::<Policies>(text, job.file).map(Content::Policies),
+        Kind::Measures => parse::<Measures>(text, job.file).map(Content::Measures),
+        Kind::Coverage => parse::<Coverage>(text, job.file).map(Content::Coverage),
+        Kind::Budget => parse::<Budget>(text, job.file).map(Content::Budget),
+        Kind::Strategy => parse::<Strategy>(text, job.file).map(Content::Strategy),
+        Kind::Recorded => parse::<Recorded>(text, job.file).map(|mut recorded| {
+            recorded.file_month = month_of_file(
+                job,
+                (t!("measures-file-name"), t!("measures-file-name.help")),
+                outcome,
+            );
+            Content::Recorded(recorded)
+        }),
+        Kind::Calendar => parse::<CalendarMonth>(text, job.file).map(|mut month| {
+            month.file_month = month_of_file(
+                job,
+                (t!("calendar-file-name"), t!("calendar-file-name.help")),
+                outcome,
+            );
+            Content::Calendar(month)
+        }),
+    }
 }
 
 /// The month a monthly file is named after; a finding (`said`: the message

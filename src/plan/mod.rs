@@ -3,6 +3,7 @@
 //! the renderers that show them, the tasks it implies, what changed
 //! between two revisions of it, and when its tasks were done.
 
+mod control;
 pub mod diagnostic;
 pub mod diff;
 pub mod git;

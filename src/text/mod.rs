@@ -10,3 +10,40 @@ pub mod i18n;
 pub mod post_text;
 pub mod weeks;
 pub mod x;
+
+/// `text` as it may be printed to a terminal or written to a file: every
+/// control character but tab and line feed (an escape, a bell, C1) as
+/// U+FFFD, a carriage return before a line feed dropped. Borrowed when
+/// there is none.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let control =
+        |c: char| (c < ' ' && c != '\t' && c != '\n') || ('\u{7f}'..='\u{9f}').contains(&c);
+    if !text.chars().any(control) {
+        return text.into();
+    }
+    text.replace("\r\n", "\n")
+        .chars()
+        .map(|c| if control(c) { '\u{fffd}' } else { c })
+        .collect::<String>()
+        .into()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn control_characters_are_never_printed() {
+        assert_eq!(
+            super::printable("a\u{1b}[31mb\u{7}\u{9b}c"),
+            "a\u{fffd}[31mb\u{fffd}\u{fffd}c"
+        );
+        assert_eq!(
+            super::printable("line one\r\nline two\ttab"),
+            "line one\nline two\ttab"
+        );
+        assert_eq!(super::printable("lone\rreturn"), "lone\u{fffd}return");
+        assert!(matches!(
+            super::printable("نص عربي\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+}

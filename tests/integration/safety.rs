@@ -40,10 +40,13 @@ fn report(format: &str) -> String {
     stdout(&root(), &args)
 }
 
-/// Whether a spreadsheet would evaluate `cell` as a formula.
+/// Whether a spreadsheet would evaluate `cell` as a formula: it skips
+/// leading spaces (a no-break space too) and reads full-width signs as
+/// ASCII ones (`scripts/csv-in-libreoffice.sh` checks with `LibreOffice`).
 fn live_formula(cell: &str) -> bool {
+    let cell = cell.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{200b}');
     let numeric = cell.parse::<f64>().is_ok() && !cell.contains(['e', 'E', 'i', 'n', 'N']);
-    cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !numeric
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']) && !numeric
 }
 
 /// Every cell of a CSV text, with its row and column for messages.
@@ -85,6 +88,10 @@ fn no_csv_the_tool_writes_holds_a_live_formula() {
     let tasks = &outputs[0].1;
     assert!(tasks.contains(r#""'=HYPERLINK(""http://evil"",""x"")""#));
     assert!(tasks.contains("'- دعوة للتطوع"));
+    assert!(
+        tasks.contains("\"'\u{a0} ＝1+1, شكراً للداعمين\""),
+        "{tasks}"
+    );
 }
 
 #[test]
@@ -152,4 +159,53 @@ fn the_html_report_can_run_nothing_and_load_nothing() {
     }
     // Links from exports are shown as text, not as references.
     assert!(html.contains("https://x.com/khairukum/status/"));
+}
+
+/// A plan title escaping a terminal's control characters (`\x1b[31m`, `\e`)
+/// is a finding, and never reaches a terminal or a file raw: not in `tasks`
+/// (table, Markdown, CSV, iCalendar), nor the plan book.
+#[test]
+fn control_characters_in_plan_text_never_reach_an_output() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &root().join("tests/fixtures/tiny-plan"),
+        &dir.path().join("plan"),
+    );
+    copy_dir(
+        &root().join("tests/cases/control-character/plan"),
+        &dir.path().join("plan"),
+    );
+    let base = ["--plan", "plan", "--today", "2026-11-10"];
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["tasks", "--owner", "sara", "--status", "all"],
+        vec![
+            "tasks", "--owner", "sara", "--status", "all", "--format", "markdown",
+        ],
+        vec![
+            "tasks", "--owner", "sara", "--status", "all", "--format", "csv",
+        ],
+        vec![
+            "tasks", "--owner", "sara", "--status", "all", "--format", "ics",
+        ],
+        vec!["plan", "book", "--format", "markdown"],
+        vec!["plan", "book"],
+    ];
+    for run in runs {
+        let mut args = run.clone();
+        if run[0] == "tasks" {
+            args.extend(base);
+        } else {
+            args.extend(&base[..2]);
+        }
+        let out = crate::common::khairukum(dir.path(), &args);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("للتطوع"),
+            "{args:?}: the item is shown\n{text}"
+        );
+        assert!(
+            !text.chars().any(|c| c == '\u{1b}' || c == '\u{7}'),
+            "{args:?} printed a control character"
+        );
+    }
 }

@@ -82,6 +82,7 @@ rules! {
     SHARE_AS_PERCENT = "KH084" "share-as-percent" Warning "A KPI of a share or rate (engagement rate, response rate) whose baseline or target is above 1, written as a percent without its sign: `5` is 500 %; write `5%` or `0.05`.";
     KPI_DATES_REVERSED = "KH085" "kpi-dates-reversed" Error "A KPI's baseline is dated on or after its target date: progress cannot be measured between them.";
     PUBLISH_OUTSIDE_HOURS = "KH086" "publish-outside-hours" Warning "An item planned outside the publishing hours in the plan's time zone (`policies.yaml`'s `publishing_hours`, else 06:00 to 01:00): 03:00 is more often 15:00 mistyped than a plan.";
+    CONTROL_CHARACTER = "KH087" "control-character" Error "An escape in a double-quoted text that writes a control character (`\\e`, `\\x1b`, a bell, a carriage return): it would reach every terminal and file the text is printed to; it is read as a space.";
     EXPORT_UNREADABLE = "KH100" "export-unreadable" Error "An export that cannot be read as CSV (not text, a broken encoding, cut or malformed); the rest of it is not used.";
     EXPORT_UNKNOWN = "KH101" "export-unknown" Warning "A CSV file that is no export this tool reads; it is not used.";
     EXPORT_OTHER_ACCOUNT = "KH102" "export-other-account" Error "Posts of another account than the plan's (by their username, link or account id) are set aside; a file all of whose posts are is not used.";

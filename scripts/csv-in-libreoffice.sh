@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Opens the CSV files the tool writes in LibreOffice Calc (headless), as a
+# person would open them, and fails if any cell became a formula. The cells
+# tried are the hostile titles of tests/cases/tasks-csv-formulas (a formula,
+# a sign before Arabic text, a no-break space and a full-width `＝` before a
+# formula) and the charity's November report; plus a CSV of every shape
+# `output::CsvWriter` is tested on, written by the tool's own writer
+# (examples/csv_cells.rs), beside the same cells written raw, which must
+# become formulas: the check would see one.
+#
+#   bash scripts/csv-in-libreoffice.sh     # installs LibreOffice Calc if absent
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v soffice >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq libreoffice-calc-nogui >/dev/null
+fi
+cargo build --quiet --bin khairukum --example csv_cells
+bin=target/debug/khairukum
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+mkdir -p "$work/plan"
+cp -r tests/fixtures/tasks-plan/. "$work/plan"
+cp -r tests/cases/tasks-csv-formulas/plan/. "$work/plan"
+$bin tasks --plan "$work/plan" --today 2026-11-10 --status all --format csv >"$work/tasks.csv" || true
+$bin report --month 2026-11 --today 2026-12-01 --format csv >"$work/report.csv"
+target/debug/examples/csv_cells inert >"$work/cells.csv"
+target/debug/examples/csv_cells raw >"$work/raw.csv"
+
+# Each CSV opened as UTF-8, comma-separated, and saved as a flat
+# OpenDocument spreadsheet, whose cells say whether they hold a formula.
+for name in tasks report cells raw; do
+  soffice --headless --norestore -env:UserInstallation=file://"$work/profile" \
+    --infilter="CSV:44,34,76,1" --convert-to fods --outdir "$work" "$work/$name.csv" >/dev/null 2>&1
+  formulas=$({ grep -o 'table:formula="[^"]*"' "$work/$name.fods" || true; } | wc -l)
+  printf '%-8s %6s cells with a formula\n' "$name.csv" "$formulas"
+  if [ "$name" = raw ]; then
+    [ "$formulas" -gt 0 ] || { echo "the raw cells made no formula: the check sees nothing" >&2; exit 1; }
+  elif [ "$formulas" -ne 0 ]; then
+    grep -o 'table:formula="[^"]*"' "$work/$name.fods" | head >&2
+    exit 1
+  fi
+done
+echo "no cell of the tool's CSV files is a formula in LibreOffice"
