@@ -14,6 +14,7 @@ mod exports;
 mod fuzz_corpus;
 mod golden;
 mod hostile;
+mod hostile_ads;
 mod hostile_git;
 mod init;
 mod lang;

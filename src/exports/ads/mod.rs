@@ -80,14 +80,23 @@ pub fn read(dir: &Path) -> AdSpend {
     let mut spend = AdSpend::default();
     for path in candidates(dir) {
         let shown = path.to_string_lossy().replace('\\', "/");
-        // Only an ad export is read whole.
-        if !is_ad_export(&path) {
+        let workbook = path
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"));
+        // Only an ad export is read whole; a CSV that is none is the post
+        // reader's, a workbook that is none is said here (no other reader
+        // reads workbooks).
+        if !workbook && !is_ad_export(&path) {
             continue;
         }
-        let Ok(cells) = table::cells(&path) else {
-            // Not readable as a table: an ad export it is not (the post
-            // reader reports CSV files it cannot read).
-            continue;
+        let cells = match table::cells(&path) {
+            Ok(cells) => cells,
+            Err(why) => {
+                spend
+                    .problems
+                    .push(whole_file(&shown, &rule::EXPORT_UNREADABLE, why));
+                continue;
+            }
         };
         let Some((header_at, format, columns)) = cells
             .rows
@@ -96,6 +105,12 @@ pub fn read(dir: &Path) -> AdSpend {
             .enumerate()
             .find_map(|(i, (_, row))| formats::fit(row).map(|(f, c)| (i, f, c)))
         else {
+            if workbook {
+                let why = t!("ads.not-an-export");
+                spend
+                    .problems
+                    .push(whole_file(&shown, &rule::EXPORT_UNKNOWN, why));
+            }
             continue;
         };
         let folder_month = path.strip_prefix(dir).ok().and_then(|rel| {
@@ -156,7 +171,22 @@ pub fn read(dir: &Path) -> AdSpend {
                 });
                 break;
             };
-            let count = |i: Option<usize>| super::values::amount(cell(i)).ok().flatten();
+            // A count that cannot be read is missing, and said to be.
+            let mut count = |i: Option<usize>| {
+                super::values::amount(cell(i)).unwrap_or_else(|_| {
+                    let column = i.and_then(|i| header.get(i)).map(String::as_str);
+                    let why = t!(
+                        "ads.bad-count",
+                        cell = cell(i),
+                        column = column.unwrap_or("")
+                    );
+                    spend
+                        .problems
+                        .push(problem(*line, column, why, Decision::ValueMissing));
+                    None
+                })
+            };
+            let (impressions, clicks) = (count(columns.impressions), count(columns.clicks));
             spend.rows.push(AdRow {
                 platform: format.platform,
                 campaign: cell(Some(columns.campaign)).trim().to_string(),
@@ -166,8 +196,8 @@ pub fn read(dir: &Path) -> AdSpend {
                 currency: columns.currency_in_header.clone().or_else(|| {
                     Some(cell(columns.currency).trim().to_uppercase()).filter(|c| !c.is_empty())
                 }),
-                impressions: count(columns.impressions).map(round),
-                clicks: count(columns.clicks).map(round),
+                impressions: impressions.map(round),
+                clicks: clicks.map(round),
                 file,
                 line: *line,
             });
@@ -176,6 +206,19 @@ pub fn read(dir: &Path) -> AdSpend {
         spend.files.push(read);
     }
     spend
+}
+
+/// A problem that cost a whole file.
+fn whole_file(shown: &str, rule: &'static crate::plan::diagnostic::Rule, message: Msg) -> Problem {
+    Problem {
+        rule,
+        path: shown.to_string(),
+        line: None,
+        column: None,
+        field: None,
+        message,
+        decision: Decision::FileSkipped,
+    }
 }
 
 /// A count written with a fraction (`53344.0`) as the whole number it is.

@@ -82,33 +82,91 @@ fn delimited(bytes: &[u8]) -> Result<Cells, Msg> {
     Ok(Cells { rows })
 }
 
+/// The most a workbook may unpack to: an ad export's sheet is a few
+/// hundred campaign rows, far below it; a zip bomb is far above.
+pub(super) const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
+/// The most rows and columns read from a sheet: ad exports have hundreds
+/// of rows and a few dozen columns; a cell at `XFD1048576` is no export.
+pub(super) const MAX_ROWS: u32 = 200_000;
+pub(super) const MAX_COLUMNS: u32 = 256;
+
 /// The first sheet of a workbook, its cells as text (numbers as Rust
-/// writes them: the shortest that reads back the same).
-fn workbook(path: &Path) -> Result<Cells, Msg> {
+/// writes them: the shortest that reads back the same), streamed cell by
+/// cell within stated bounds; `most_rows` stops after that many rows.
+fn workbook(path: &Path, most_rows: Option<usize>) -> Result<Cells, Msg> {
     use calamine::Reader as _;
-    let mut book =
-        calamine::open_workbook_auto(path).map_err(|e| t!("ads.not-a-workbook", error = e))?;
-    let sheet = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| t!("ads.no-sheet"))?
+    unpacked_size_within_bounds(path)?;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook(path).map_err(|e| t!("ads.not-a-workbook", error = e))?;
+    let name = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| t!("ads.no-sheet"))?;
+    let mut reader = book
+        .worksheet_cells_reader(&name)
         .map_err(|e| t!("ads.not-a-workbook", error = e))?;
-    let first = sheet.start().map_or(0, |(row, _)| u64::from(row));
-    let rows = sheet
-        .rows()
-        .enumerate()
-        .map(|(i, row)| {
-            let cells = row
-                .iter()
-                .map(|cell| match cell {
-                    calamine::Data::Empty => String::new(),
-                    calamine::Data::String(s) => unformula(s),
-                    other => other.to_string(),
-                })
-                .collect();
-            (first + i as u64 + 1, cells)
-        })
-        .collect();
+    let mut rows: Vec<(u64, Vec<String>)> = Vec::new();
+    while let Some(cell) = reader
+        .next_cell()
+        .map_err(|e| t!("ads.not-a-workbook", error = e))?
+    {
+        let (row, column) = cell.get_position();
+        if row >= MAX_ROWS || column >= MAX_COLUMNS {
+            return Err(t!(
+                "ads.sheet-too-large",
+                rows = MAX_ROWS,
+                columns = MAX_COLUMNS
+            ));
+        }
+        let line = u64::from(row) + 1;
+        if rows.last().is_none_or(|(last, _)| *last != line) {
+            if most_rows.is_some_and(|most| rows.len() >= most) {
+                break;
+            }
+            rows.push((line, Vec::new()));
+        }
+        let cells = &mut rows.last_mut().expect("pushed above").1;
+        let column = column as usize;
+        if cells.len() <= column {
+            cells.resize(column + 1, String::new());
+        }
+        cells[column] = text_of_cell(cell.get_value());
+    }
     Ok(Cells { rows })
+}
+
+/// A cell as text: a text formula (`="12.5"`) as its text.
+fn text_of_cell(value: &calamine::DataRef<'_>) -> String {
+    match value {
+        calamine::DataRef::Empty => String::new(),
+        calamine::DataRef::String(s) | calamine::DataRef::DateTimeIso(s) => unformula(s),
+        calamine::DataRef::SharedString(s) => unformula(s),
+        other => calamine::Data::from(other.clone()).to_string(),
+    }
+}
+
+/// Refuses a workbook that would unpack to more than [`MAX_UNPACKED_BYTES`]
+/// (by its own directory), before anything of it is unpacked.
+fn unpacked_size_within_bounds(path: &Path) -> Result<(), Msg> {
+    let file = std::fs::File::open(path).map_err(|e| t!("cannot-read-file", error = e))?;
+    let mut archive = zip::ZipArchive::new(std::io::BufReader::new(file))
+        .map_err(|e| t!("ads.not-a-workbook", error = e))?;
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let entry = archive
+            .by_index_raw(i)
+            .map_err(|e| t!("ads.not-a-workbook", error = e))?;
+        total = total.saturating_add(entry.size());
+    }
+    if total > MAX_UNPACKED_BYTES {
+        return Err(t!(
+            "ads.workbook-too-large",
+            size = total / (1024 * 1024),
+            limit = MAX_UNPACKED_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(())
 }
 
 /// How much of a delimited file is read to see whether it is an ad export.
@@ -123,9 +181,9 @@ pub(super) fn opening(path: &Path) -> Option<Vec<Vec<String>>> {
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"));
     if xlsx {
-        return workbook(path)
+        return workbook(path, Some(6))
             .ok()
-            .map(|cells| cells.rows.into_iter().take(6).map(|(_, row)| row).collect());
+            .map(|cells| cells.rows.into_iter().map(|(_, row)| row).collect());
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)
@@ -144,13 +202,27 @@ pub(super) fn opening(path: &Path) -> Option<Vec<Vec<String>>> {
         .map(|cells| cells.rows.into_iter().take(6).map(|(_, row)| row).collect())
 }
 
+/// The largest delimited ad export read: a year of daily rows for a
+/// thousand campaigns is a few dozen megabytes.
+pub(super) const MAX_DELIMITED_BYTES: u64 = 256 * 1024 * 1024;
+
 /// The cells of the file at `path`.
 pub(super) fn cells(path: &Path) -> Result<Cells, Msg> {
     let xlsx = path
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"));
     if xlsx {
-        return workbook(path);
+        return workbook(path, None);
+    }
+    let size = std::fs::metadata(path)
+        .map_err(|e| t!("cannot-read-file", error = e))?
+        .len();
+    if size > MAX_DELIMITED_BYTES {
+        return Err(t!(
+            "ads.file-too-large",
+            size = size / (1024 * 1024),
+            limit = MAX_DELIMITED_BYTES / (1024 * 1024)
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| t!("cannot-read-file", error = e))?;
     delimited(&bytes)
