@@ -204,12 +204,7 @@ fn tree_files(repo: &Path, revision: &str, folder: &str) -> Result<Vec<TreeFile>
             continue; // a submodule's commit: not part of the plan
         }
         let full = String::from_utf8_lossy(&entry[tab + 1..]).into_owned();
-        let path = below(&full, folder).ok_or_else(|| {
-            GitError(format!(
-                "revision `{revision}` holds a path `{full}` that leaves the plan folder; \
-                 git refuses to check it out, and it is not read"
-            ))
-        })?;
+        let path = below(&full, folder).ok_or_else(|| leaves(revision, &full))?;
         files.push(TreeFile {
             path,
             id: id.to_string(),
@@ -296,69 +291,141 @@ pub(crate) fn export_trees(
                 .map_err(io)?;
         }
     }
-    let ids: Vec<String> = small.iter().map(|(id, _)| id.clone()).collect();
-    read_blobs(repo, ids, |n, bytes| {
-        for path in &small[n].1.1 {
-            std::fs::write(path, bytes).map_err(io)?;
+    let mut blobs = Blobs::open(repo)?;
+    for (id, (_, paths)) in &small {
+        let bytes = blobs.get(id)?.unwrap_or_default();
+        for path in paths {
+            std::fs::write(path, &bytes).map_err(io)?;
         }
-        Ok(())
-    })?;
+    }
     Ok(count)
 }
 
-/// Reads the blobs `ids` through one `git cat-file --batch`, giving each
-/// to `each` with its place in `ids`.
-fn read_blobs(
-    repo: &Path,
-    ids: Vec<String>,
-    mut each: impl FnMut(usize, &[u8]) -> Result<(), GitError>,
-) -> Result<(), GitError> {
-    let io = |e: std::io::Error| GitError(format!("cannot read the plan's history: {e}"));
-    if ids.is_empty() {
-        return Ok(());
-    }
-    let mut child = command(repo)
-        .args(["cat-file", "--batch"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(io)?;
-    let mut stdin = child.stdin.take().expect("piped");
-    let count = ids.len();
-    // Written while the answers are read, so that neither pipe fills up.
-    let writer = std::thread::spawn(move || -> std::io::Result<()> {
-        for id in ids {
-            writeln!(stdin, "{id}")?;
+/// A commit of a folder's history with the files it changed there.
+pub(crate) struct Logged {
+    pub(crate) hash: String,
+    /// Its parents in the folder's history (merges have several).
+    pub(crate) parents: Vec<String>,
+    /// Seconds since the epoch, as committed.
+    pub(crate) time: i64,
+    /// Each path changed below the folder, with its new blob (`None`:
+    /// deleted, or no longer a file).
+    pub(crate) changes: Vec<(PathBuf, Option<String>)>,
+}
+
+/// Every commit that changed `folder`, parents before children, each with
+/// the files it changed against its first parent: one `git log`.
+pub(crate) fn log_changes(repo: &Path, folder: &str) -> Result<Vec<Logged>, GitError> {
+    let out = run(
+        repo,
+        &[
+            "log",
+            "--reverse",
+            "--topo-order",
+            "--parents",
+            "--format=%x01%H %P%x02%ct",
+            "--raw",
+            "--no-abbrev",
+            "--no-renames",
+            "--diff-merges=first-parent",
+            "-z",
+            "--",
+            folder,
+        ],
+    )?;
+    let mut commits: Vec<Logged> = Vec::new();
+    let mut tokens = out.split(|b| *b == 0).map(|t| String::from_utf8_lossy(t));
+    while let Some(token) = tokens.next() {
+        let token = token.trim_start_matches('\n');
+        if let Some(header) = token.strip_prefix('\u{1}') {
+            let (ids, time) = header.split_once('\u{2}').unwrap_or((header, "0"));
+            let mut ids = ids.split_whitespace().map(str::to_string);
+            commits.push(Logged {
+                hash: ids.next().unwrap_or_default(),
+                parents: ids.collect(),
+                time: time.trim().parse().unwrap_or(0),
+                changes: Vec::new(),
+            });
+        } else if let Some(meta) = token.strip_prefix(':') {
+            let path = tokens.next().unwrap_or_default();
+            let mut words = meta.split_whitespace();
+            let new_mode = words.nth(1).unwrap_or("");
+            let new_id = words.nth(1).unwrap_or("");
+            let Some(commit) = commits.last_mut() else {
+                continue;
+            };
+            let path = below(&path, folder).ok_or_else(|| leaves(&commit.hash, &path))?;
+            let is_file = new_mode.starts_with("100") || new_mode == "120000";
+            let deleted = new_id.bytes().all(|b| b == b'0');
+            let blob = (is_file && !deleted).then(|| new_id.to_string());
+            commit.changes.push((path, blob));
         }
-        Ok(())
-    });
-    let mut answers = BufReader::new(child.stdout.take().expect("piped"));
-    let mut bytes = Vec::new();
-    for n in 0..count {
+    }
+    Ok(commits)
+}
+
+fn leaves(revision: &str, path: &str) -> GitError {
+    GitError(format!(
+        "revision `{revision}` holds a path `{path}` that leaves the plan folder; \
+         git refuses to check it out, and it is not read"
+    ))
+}
+
+/// One `git cat-file --batch` kept open: blobs asked for one at a time.
+pub(crate) struct Blobs {
+    child: std::process::Child,
+    stdin: std::process::ChildStdin,
+    answers: BufReader<std::process::ChildStdout>,
+}
+
+impl Blobs {
+    pub(crate) fn open(repo: &Path) -> Result<Blobs, GitError> {
+        let io = |e: std::io::Error| GitError(format!("cannot read the plan's history: {e}"));
+        let mut child = command(repo)
+            .args(["cat-file", "--batch"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(io)?;
+        let stdin = child.stdin.take().expect("piped");
+        let answers = BufReader::new(child.stdout.take().expect("piped"));
+        Ok(Blobs {
+            child,
+            stdin,
+            answers,
+        })
+    }
+
+    /// The blob `id`; `Ok(None)` for one over the plan file limit (not read).
+    pub(crate) fn get(&mut self, id: &str) -> Result<Option<Vec<u8>>, GitError> {
+        let io = |e: std::io::Error| GitError(format!("cannot read the plan's history: {e}"));
+        writeln!(self.stdin, "{id}").map_err(io)?;
+        self.stdin.flush().map_err(io)?;
         let mut header = String::new();
-        answers.read_line(&mut header).map_err(io)?;
+        self.answers.read_line(&mut header).map_err(io)?;
         let size: u64 = header
             .split_whitespace()
             .nth(2)
             .and_then(|s| s.parse().ok())
-            .filter(|size| *size <= MAX_BLOB_BYTES)
             .ok_or_else(|| GitError(format!("git could not give a file: {}", header.trim())))?;
-        bytes.clear();
-        (&mut answers)
-            .take(size + 1)
-            .read_to_end(&mut bytes)
-            .map_err(io)?;
-        if bytes.len() as u64 != size + 1 {
-            return Err(GitError("git's answer ended early".into()));
+        let mut bytes = Vec::new();
+        let keep = size <= MAX_BLOB_BYTES;
+        // Read (or skip) the blob and its closing line feed.
+        let mut rest = (&mut self.answers).take(size + 1);
+        if keep {
+            rest.read_to_end(&mut bytes).map_err(io)?;
+            bytes.truncate(usize::try_from(size).unwrap_or(usize::MAX));
+        } else {
+            std::io::copy(&mut rest, &mut std::io::sink()).map_err(io)?;
         }
-        bytes.truncate(bytes.len() - 1);
-        each(n, &bytes)?;
+        Ok(keep.then_some(bytes))
     }
-    writer
-        .join()
-        .map_err(|_| GitError("cannot read the plan's history".into()))?
-        .map_err(io)?;
-    child.wait().map_err(io)?;
-    Ok(())
+}
+
+impl Drop for Blobs {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

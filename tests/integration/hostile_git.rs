@@ -108,6 +108,34 @@ fn repository_with_dot_dot() -> tempfile::TempDir {
     dir
 }
 
+/// `report` of November on the plan in `repo` as JSON (the run must
+/// succeed), with `env` set for it.
+fn report_json(repo: &Path, env: &[(&str, &Path)]) -> serde_json::Value {
+    let mut run = command(repo);
+    for (key, value) in env {
+        run.env(key, value);
+    }
+    let report = run
+        .args([
+            "report",
+            "--plan",
+            "plans",
+            "--exports",
+            "exports",
+            "--month",
+            "2026-11",
+        ])
+        .args(["--today", "2026-12-01", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        report.status.success(),
+        "{}",
+        String::from_utf8_lossy(&report.stderr)
+    );
+    serde_json::from_slice(&report.stdout).unwrap()
+}
+
 /// Every file under `dir`, as paths relative to it.
 fn files_under(dir: &Path) -> Vec<String> {
     walkdir::WalkDir::new(dir)
@@ -136,28 +164,9 @@ fn a_tree_entry_named_dot_dot_is_never_written_outside() {
     assert!(said.contains("plans/../planted.yaml"), "{said}");
     assert!(said.contains("leaves the plan folder"), "{said}");
     std::fs::create_dir(repo.join("exports")).unwrap();
-    let report = command(&repo)
-        .env("TMPDIR", scratch.join("tmp"))
-        .args([
-            "report",
-            "--plan",
-            "plans",
-            "--exports",
-            "exports",
-            "--month",
-            "2026-11",
-        ])
-        .args(["--today", "2026-12-01", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        report.status.success(),
-        "{}",
-        String::from_utf8_lossy(&report.stderr)
-    );
+    let json = report_json(&repo, &[("TMPDIR", &scratch.join("tmp"))]);
     assert_eq!(files_under(&scratch), Vec::<String>::new());
     assert!(!dir.path().join("planted.yaml").exists());
-    let json: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
     let problems = json["problems"].to_string();
     assert!(problems.contains("leaves the plan folder"), "{problems}");
 }
@@ -316,26 +325,7 @@ fn a_repository_git_refuses_is_said_in_git_s_words() {
     );
     std::fs::create_dir(repo.join("exports")).unwrap();
     // Git's own switch for a repository owned by another user.
-    let report = command(repo)
-        .env("GIT_TEST_ASSUME_DIFFERENT_OWNER", "1")
-        .args([
-            "report",
-            "--plan",
-            "plans",
-            "--exports",
-            "exports",
-            "--month",
-            "2026-11",
-        ])
-        .args(["--today", "2026-12-01", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        report.status.success(),
-        "{}",
-        String::from_utf8_lossy(&report.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    let json = report_json(repo, &[("GIT_TEST_ASSUME_DIFFERENT_OWNER", Path::new("1"))]);
     let problems = json["problems"].to_string();
     assert!(problems.contains("KH115"), "{problems}");
     assert!(problems.contains("dubious ownership"), "{problems}");

@@ -155,3 +155,136 @@ Done times are those of the first commit of the plan in which each task is done 
     assert_eq!(json["team"]["commits"], serde_json::Value::Null);
     assert_eq!(json["team"]["people"][2]["undated"], 2);
 }
+
+/// When each task was done, the plain way: every commit's plan folder
+/// unpacked whole (`git archive`), loaded whole and its tasks derived, the
+/// first commit in which each is done kept. An oracle for the one-pass
+/// reading of `plan::history`, which reads only what each commit changed.
+fn done_times_read_commit_by_commit(
+    repo: &Path,
+    tz: chrono_tz::Tz,
+) -> std::collections::HashMap<String, chrono::NaiveDateTime> {
+    use chrono::TimeZone as _;
+    let log = std::process::Command::new("git")
+        .args(["log", "--reverse", "--format=%H %ct", "--", "plans"])
+        .current_dir(repo)
+        .output()
+        .unwrap();
+    let mut times = std::collections::HashMap::new();
+    for line in String::from_utf8(log.stdout).unwrap().lines() {
+        let (hash, seconds) = line.split_once(' ').unwrap();
+        let at = tz
+            .timestamp_opt(seconds.parse().unwrap(), 0)
+            .unwrap()
+            .naive_local();
+        let dir = tempfile::tempdir().unwrap();
+        let archive = std::process::Command::new("git")
+            .args(["archive", hash, "plans"])
+            .current_dir(repo)
+            .output()
+            .unwrap();
+        let mut untar = std::process::Command::new("tar")
+            .args(["-x", "-C"])
+            .arg(dir.path())
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(untar.stdin.as_mut().unwrap(), &archive.stdout).unwrap();
+        assert!(untar.wait().unwrap().success());
+        let loaded = khairukum::plan::load::load(&dir.path().join("plans")).unwrap();
+        for task in khairukum::plan::tasks::derive(&loaded.plan) {
+            if task.done {
+                times.entry(task.id()).or_insert(at);
+            }
+        }
+    }
+    times
+}
+
+#[test]
+fn the_history_read_in_one_pass_equals_each_commit_read_whole() {
+    let dir = history();
+    let d = dir.path();
+    // More history: a branch that records a review and is merged, a change
+    // of what counts as done (the process), a month's file removed and
+    // restored, statuses going back.
+    git(
+        d,
+        "2026-11-13T09:00:00+03:00",
+        &["commit", "-q", "-am", "approved"],
+    );
+    git(
+        d,
+        "2026-11-13T10:00:00+03:00",
+        &["checkout", "-q", "-b", "review"],
+    );
+    edit(
+        d,
+        "done:\n  - weekly-review/2026-W45\n",
+        "done:\n  - weekly-review/2026-W45\n  - weekly-review/2026-W46\n",
+    );
+    commit(d, "2026-11-14T10:00:00+03:00");
+    git(d, "2026-11-15T10:00:00+03:00", &["checkout", "-q", "main"]);
+    let process = d.join("plans/process.yaml");
+    let text = std::fs::read_to_string(&process).unwrap();
+    assert!(text.contains("done_when: drafted"));
+    std::fs::write(
+        &process,
+        text.replacen("done_when: drafted", "done_when: idea", 1),
+    )
+    .unwrap();
+    commit(d, "2026-11-16T10:00:00+03:00");
+    git(
+        d,
+        "2026-11-17T10:00:00+03:00",
+        &["merge", "-q", "--no-edit", "review"],
+    );
+    edit(
+        d,
+        "    owner: amal\n    status: published",
+        "    owner: amal\n    status: drafted",
+    );
+    commit(d, "2026-11-18T10:00:00+03:00");
+    let month = d.join("plans/calendar/2026-11.yaml");
+    let kept = std::fs::read_to_string(&month).unwrap();
+    git(
+        d,
+        "2026-11-19T10:00:00+03:00",
+        &["rm", "-q", "plans/calendar/2026-11.yaml"],
+    );
+    git(
+        d,
+        "2026-11-19T10:00:00+03:00",
+        &["commit", "-q", "-m", "removed"],
+    );
+    std::fs::create_dir_all(month.parent().unwrap()).unwrap();
+    std::fs::write(
+        &month,
+        kept.replacen("status: drafted", "status: published", 1),
+    )
+    .unwrap();
+    git(d, "2026-11-20T10:00:00+03:00", &["add", "."]);
+    git(
+        d,
+        "2026-11-20T10:00:00+03:00",
+        &["commit", "-q", "-m", "restored"],
+    );
+
+    let tz = chrono_tz::Asia::Riyadh;
+    let expected = done_times_read_commit_by_commit(d, tz);
+    let from = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+    let to = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+    let read = khairukum::plan::history::done_times(d, Path::new("plans"), from, to, tz).unwrap();
+    assert!(expected.len() >= 6, "{expected:#?}");
+    let mut missing: Vec<_> = expected
+        .iter()
+        .filter(|(id, at)| read.times.get(*id) != Some(at))
+        .collect();
+    missing.sort();
+    assert!(
+        missing.is_empty(),
+        "differ from the oracle: {missing:#?}\nread: {:#?}",
+        read.times
+    );
+    assert_eq!(read.commits, 10, "every commit read, the merge too");
+}
