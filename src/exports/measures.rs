@@ -353,6 +353,15 @@ fn read_file(
             continue;
         }
         out.rows_read += 1;
+        if record.len() < header.len() {
+            let message = t!(
+                "export.short-row",
+                cells = record.len(),
+                header = header.len()
+            );
+            problems.push(problem(line, None, None, message, Decision::RowSkipped));
+            continue;
+        }
         let cell = |place: usize| record.get(place).unwrap_or("").trim();
         let keep = columns
             .filters
@@ -442,7 +451,16 @@ pub(super) fn read_table(path: &Path) -> (Option<Table>, Option<(Option<u64>, Ms
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
     let line_of = |byte: u64| {
-        let byte = usize::try_from(byte).unwrap_or(usize::MAX);
+        let mut byte = usize::try_from(byte).unwrap_or(usize::MAX);
+        // After a CR LF line end the CSV reader gives the LF's place: the
+        // record begins after it.
+        while text
+            .as_bytes()
+            .get(byte)
+            .is_some_and(|b| matches!(b, b'\r' | b'\n'))
+        {
+            byte += 1;
+        }
         line_starts.partition_point(|&start| start <= byte) as u64 + preamble
     };
     let malformed = |error: &csv::Error| {

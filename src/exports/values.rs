@@ -6,6 +6,7 @@ pub use crate::plan::model::settings::DateOrder;
 use crate::t;
 use crate::text::arabic::western_digit;
 use crate::text::i18n::Msg;
+use chrono::Datelike as _;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 /// Cells that mean "no value": reported as missing, never counted as zero.
@@ -202,8 +203,23 @@ pub fn order_shown(cell: &str) -> Option<DateOrder> {
 }
 
 /// [`when`], slashed dates read in `order`. A slashed date that reads only
-/// in the other order is a date of a file that mixes orders: an error.
+/// in the other order is a date of a file that mixes orders: an error; so
+/// is a year written with two digits (`01/11/26` is not the year 26).
 pub fn when_in(cell: &str, order: DateOrder) -> Result<Option<When>, Msg> {
+    let when = any_when(cell, order)?;
+    let year = match when {
+        Some(When::Utc(t) | When::Local(t)) => Some(t.date().year()),
+        Some(When::Day(d)) => Some(d.year()),
+        Some(When::NoYear { .. }) | None => None,
+    };
+    if year.is_some_and(|y| !(1900..=2200).contains(&y)) {
+        return Err(t!("export.short-year", cell = cell.trim()));
+    }
+    Ok(when)
+}
+
+/// [`when_in`] without the check of the year.
+fn any_when(cell: &str, order: DateOrder) -> Result<Option<When>, Msg> {
     let cell = cell.trim();
     if is_placeholder(cell) || cell.eq_ignore_ascii_case("lifetime") {
         return Ok(None);
@@ -429,6 +445,17 @@ mod tests {
         assert_eq!(order_shown("31/31/2026"), None);
         // A date that reads only the other way is an error, never a guess.
         assert!(when_in("25/11/2026", DateOrder::MonthFirst).is_err());
+        // A year of two digits is no year 26, nor a guess of 2026.
+        for cell in [
+            "01/11/26",
+            "11/01/26",
+            "01/11/26 19:20",
+            "26-11-01",
+            "Nov 1, 26",
+        ] {
+            assert!(when_in(cell, DateOrder::DayFirst).is_err(), "{cell}");
+            assert!(when_in(cell, DateOrder::MonthFirst).is_err(), "{cell}");
+        }
         assert!(when_in("11/25/2026", DateOrder::DayFirst).is_err());
         assert_eq!(slashed("2/3/2026"), Some((2, 3)));
         assert_eq!(slashed("2/3/26"), None);

@@ -221,3 +221,74 @@ fn garbage_in_a_count_is_said_and_counted_as_missing() {
     assert_eq!(spend.problems[0].line, Some(2));
     assert_eq!(spend.problems[0].column.as_deref(), Some("Impressions"));
 }
+
+/// The food bank's donations with two rows added: one dated `01/11/26` (no
+/// year 26, no guess of 2026) and one cut short to three cells. Each is a
+/// located KH111, and November's donations are what they were.
+#[test]
+fn a_short_year_and_a_cut_row_of_a_measure_are_named_not_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::common::copy_dir(&root().join("examples/food-bank"), dir.path());
+    let file = dir
+        .path()
+        .join("exports/2026-11/donations/donations-2026-11.csv");
+    let before = report_donations(dir.path());
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("DN-119998,01/11/26 10:00,donor998@example.sa,500,Paid,سلة الشتاء,x,social\n");
+    text.push_str("DN-119999,02/11/2026 10:00,donor999@example.sa\n");
+    let line_of = |id: &str| text[..text.find(id).unwrap()].matches('\n').count() as u64 + 1;
+    let (short_year, cut) = (line_of("DN-119998"), line_of("DN-119999"));
+    std::fs::write(&file, text).unwrap();
+    let out = crate::common::khairukum(
+        dir.path(),
+        &["exports", "check", "--plan", "plans", "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let located: Vec<(u64, String)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            d["location"]["file"]
+                .as_str()
+                .is_some_and(|f| f.ends_with("donations-2026-11.csv"))
+        })
+        .map(|d| {
+            (
+                d["location"]["line"].as_u64().unwrap(),
+                d["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // Each row is found by each measure that reads the file.
+    assert!(
+        located.contains(&(short_year, "KH111".into())),
+        "{located:?}"
+    );
+    assert!(located.contains(&(cut, "KH111".into())), "{located:?}");
+    assert_eq!(report_donations(dir.path()), before, "no row counted");
+}
+
+/// The food bank's November donations through social links, as reported.
+fn report_donations(dir: &Path) -> serde_json::Value {
+    let json = crate::common::khairukum_json(
+        dir,
+        &[
+            "report",
+            "--plan",
+            "plans",
+            "--month",
+            "2026-11",
+            "--today",
+            "2026-12-01",
+            "--format",
+            "json",
+        ],
+    );
+    json["kpis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["figure"]["value"].clone())
+        .collect()
+}
