@@ -59,70 +59,118 @@ pub fn done_times(
         .iter()
         .rposition(|c| at(c.time).is_some_and(|t| t < start))
         .unwrap_or(0);
+    let walked = walk(&commits, first, |c| at(c.time).filter(|when| *when < end));
     let mut reader = Reader::new(repo)?;
-    let mut files_at: HashMap<&str, Files> = HashMap::new();
+    let plans = walked
+        .plans
+        .iter()
+        .map(|key| reader.read_plan(key))
+        .collect::<Result<Vec<Plan>, GitError>>()?;
+    let done = reader.months_done(&plans, &walked.reads)?;
     let mut times: HashMap<String, NaiveDateTime> = HashMap::new();
-    let mut read = 0;
-    for (n, commit) in commits.iter().enumerate() {
-        let Some(when) = at(commit.time) else {
-            continue;
-        };
-        if n > first && when >= end {
-            break;
+    for read in &walked.reads {
+        for month in &read.months {
+            for id in &done[&(read.plan, month.clone())] {
+                times
+                    .entry(id.clone())
+                    .and_modify(|t| *t = (*t).min(read.when))
+                    .or_insert(read.when);
+            }
         }
+    }
+    Ok(DoneTimes {
+        times,
+        commits: walked.reads.len(),
+    })
+}
+
+/// A calendar month's file at one of its versions: its path and blob.
+type MonthVersion = (PathBuf, String);
+
+/// What one commit read asks for: its time, the version of the plan-wide
+/// files it has (a place in [`Walked::plans`]), and the month versions to
+/// read in it: every month for the first commit read and where the
+/// plan-wide files changed, else those it changed.
+struct Read {
+    when: NaiveDateTime,
+    plan: usize,
+    months: Vec<MonthVersion>,
+}
+
+/// The history walked: each commit read, and each version of the
+/// plan-wide files met, as its files and blobs.
+struct Walked {
+    reads: Vec<Read>,
+    plans: Vec<Vec<(PathBuf, String)>>,
+}
+
+/// Walks the commits, parents before children, keeping each one's files
+/// (its first parent's and its changes); from `first` on, while `when`
+/// gives a time, says what each one reads.
+fn walk(
+    commits: &[git::Logged],
+    first: usize,
+    when: impl Fn(&git::Logged) -> Option<NaiveDateTime>,
+) -> Walked {
+    let mut walked = Walked {
+        reads: Vec::new(),
+        plans: Vec::new(),
+    };
+    let mut plan_index: HashMap<Vec<(PathBuf, String)>, usize> = HashMap::new();
+    let mut files_at: HashMap<&str, (Files, usize)> = HashMap::new();
+    for (n, commit) in commits.iter().enumerate() {
+        let Some(at) = when(commit).or_else(|| (n <= first).then(NaiveDateTime::default)) else {
+            break;
+        };
         let parent = commit
             .parents
             .first()
             .and_then(|p| files_at.get(p.as_str()));
-        let mut files = parent.cloned().unwrap_or_default();
+        let mut files = parent.map(|(f, _)| f.clone()).unwrap_or_default();
         for (path, blob) in &commit.changes {
             match blob {
                 Some(id) => files.insert(path.clone(), id.clone()),
                 None => files.remove(path),
             };
         }
-        if n >= first {
-            // The first commit read, and any whose parent is unknown, is
-            // read whole; the others for what they changed.
-            let changed = parent
-                .filter(|_| n > first)
-                .map(|p| changed_paths(p, &files));
-            for id in reader.done_at(&files, changed.as_deref())? {
-                times
-                    .entry(id)
-                    .and_modify(|t| *t = (*t).min(when))
-                    .or_insert(when);
-            }
-            read += 1;
+        let key: Vec<(PathBuf, String)> = files
+            .iter()
+            .filter(|(path, _)| !is_month(path))
+            .map(|(path, id)| (path.clone(), id.clone()))
+            .collect();
+        let next = walked.plans.len();
+        let plan = *plan_index.entry(key.clone()).or_insert(next);
+        if plan == next {
+            walked.plans.push(key);
         }
-        files_at.insert(commit.hash.as_str(), files);
+        if n >= first {
+            let whole = n == first || parent.is_none_or(|(_, p)| *p != plan);
+            let months = files
+                .iter()
+                .filter(|(path, id)| {
+                    is_month(path)
+                        && (whole || parent.is_none_or(|(f, _)| f.get(*path) != Some(id)))
+                })
+                .map(|(path, id)| (path.clone(), id.clone()))
+                .collect();
+            walked.reads.push(Read {
+                when: at,
+                plan,
+                months,
+            });
+        }
+        files_at.insert(commit.hash.as_str(), (files, plan));
     }
-    Ok(DoneTimes {
-        times,
-        commits: read,
-    })
+    walked
 }
 
-/// The paths whose blob differs between two versions of the folder.
-fn changed_paths(before: &Files, after: &Files) -> Vec<PathBuf> {
-    after
-        .iter()
-        .filter(|(path, id)| before.get(*path) != Some(id))
-        .map(|(path, _)| path.clone())
-        .collect()
-}
+/// How many month versions are unpacked and read at once, on all cores.
+const MONTHS_AT_ONCE: usize = 256;
 
-/// Reads versions of the plan's files through one `git cat-file`, keeping
-/// the plan-wide files of the last version and each month's done tasks by
-/// its blob.
+/// Reads versions of the plan's files through one `git cat-file`.
 struct Reader {
     blobs: git::Blobs,
     scratch: tempfile::TempDir,
-    /// The plan-wide files' blobs the plan below was read from.
-    plan_key: Vec<(PathBuf, String)>,
-    plan: Option<Plan>,
-    /// (month file, blob) → the ids of the month's tasks done in it.
-    months: HashMap<(PathBuf, String), Vec<String>>,
 }
 
 impl Reader {
@@ -130,43 +178,43 @@ impl Reader {
         Ok(Reader {
             blobs: git::Blobs::open(repo)?,
             scratch: tempfile::tempdir().map_err(io)?,
-            plan_key: Vec::new(),
-            plan: None,
-            months: HashMap::new(),
         })
     }
 
-    /// The ids of tasks done in the folder as `files`, of the months in
-    /// `changed` (all when `None`, or when a plan-wide file changed).
-    fn done_at(
+    /// The ids of the tasks done in each month version the reads ask for,
+    /// with the plan-wide files they are read with: each version read once,
+    /// [`MONTHS_AT_ONCE`] at a time on all cores.
+    fn months_done(
         &mut self,
-        files: &Files,
-        changed: Option<&[PathBuf]>,
-    ) -> Result<Vec<String>, GitError> {
-        let key: Vec<(PathBuf, String)> = files
+        plans: &[Plan],
+        reads: &[Read],
+    ) -> Result<HashMap<(usize, MonthVersion), Vec<String>>, GitError> {
+        let mut wanted: Vec<(usize, MonthVersion)> = reads
             .iter()
-            .filter(|(path, _)| !is_month(path))
-            .map(|(path, id)| (path.clone(), id.clone()))
+            .flat_map(|r| r.months.iter().map(|m| (r.plan, m.clone())))
             .collect();
-        let all = changed.is_none() || key != self.plan_key;
-        if key != self.plan_key || self.plan.is_none() {
-            self.plan = Some(self.read_plan(&key)?);
-            self.plan_key = key;
-            self.months.clear();
-        }
-        let months: Vec<(&PathBuf, &String)> = files
-            .iter()
-            .filter(|(path, _)| is_month(path))
-            .filter(|(path, _)| all || changed.is_some_and(|c| c.contains(path)))
-            .collect();
-        let mut done = Vec::new();
-        for (path, id) in months {
-            let key = (path.clone(), id.clone());
-            if !self.months.contains_key(&key) {
-                let ids = self.month_done(path, id)?;
-                self.months.insert(key.clone(), ids);
+        wanted.sort();
+        wanted.dedup();
+        let mut done = HashMap::with_capacity(wanted.len());
+        for chunk in wanted.chunks(MONTHS_AT_ONCE) {
+            let mut jobs = Vec::with_capacity(chunk.len());
+            for (n, (_, (path, id))) in chunk.iter().enumerate() {
+                let file = self
+                    .scratch
+                    .path()
+                    .join(n.to_string())
+                    .join(path.file_name().unwrap_or_default());
+                self.write(&file, id)?;
+                jobs.push(load::MonthJob {
+                    file: super::source::FileId(0),
+                    path: file,
+                });
             }
-            done.extend(self.months[&key].iter().cloned());
+            let ids = crate::parallel::map(
+                &jobs.iter().zip(chunk).collect::<Vec<_>>(),
+                |(job, (plan, _))| month_done(&plans[*plan], job),
+            );
+            done.extend(chunk.iter().cloned().zip(ids));
         }
         Ok(done)
     }
@@ -180,33 +228,6 @@ impl Reader {
         Ok(load::open(dir.path())
             .map(|folder| folder.plan)
             .unwrap_or_default())
-    }
-
-    /// The ids of a month's tasks done in the version `id` of its file: those
-    /// that reached their step's `done_when`, and those listed under `done:`.
-    fn month_done(&mut self, path: &Path, id: &str) -> Result<Vec<String>, GitError> {
-        let dir = self.scratch.path().join("month");
-        let file = dir.join(path.file_name().unwrap_or_default());
-        std::fs::create_dir_all(&dir).map_err(io)?;
-        self.write(&file, id)?;
-        let read = load::read_month(&load::MonthJob {
-            file: super::source::FileId(0),
-            path: file,
-        });
-        let Some(month) = read.month else {
-            return Ok(Vec::new());
-        };
-        let plan = self.plan.as_ref().expect("read before its months");
-        let deriver = tasks::Deriver::new(plan, HashMap::new());
-        let mut tasks = Vec::new();
-        deriver.month_tasks(&month, &mut tasks);
-        let mut done: Vec<String> = tasks
-            .iter()
-            .filter(|t| t.done)
-            .map(tasks::Task::id)
-            .collect();
-        done.extend(month.done.iter().map(|entry| entry.value.clone()));
-        Ok(done)
     }
 
     /// Writes the blob `id` to `path`; a blob over the plan file limit as a
@@ -230,4 +251,23 @@ impl Reader {
 )]
 fn io(e: std::io::Error) -> GitError {
     GitError(format!("cannot read the plan's history: {e}"))
+}
+
+/// The ids of a month's tasks done in the version of its file at `job`:
+/// those that reached their step's `done_when`, and those listed under
+/// `done:`.
+fn month_done(plan: &Plan, job: &load::MonthJob) -> Vec<String> {
+    let Some(month) = load::read_month(job).month else {
+        return Vec::new();
+    };
+    let deriver = tasks::Deriver::new(plan, HashMap::new());
+    let mut tasks = Vec::new();
+    deriver.month_tasks(&month, &mut tasks);
+    let mut done: Vec<String> = tasks
+        .iter()
+        .filter(|t| t.done)
+        .map(tasks::Task::id)
+        .collect();
+    done.extend(month.done.iter().map(|entry| entry.value.clone()));
+    done
 }
