@@ -168,3 +168,42 @@ pub(crate) fn lean_agrees<T: serde::de::DeserializeOwned + std::fmt::Debug>(text
     assert_eq!(format!("{lean:?}"), format!("{full:?}"), "{text}");
     true
 }
+
+/// The bytes as an ad workbook (`2026-11/ads.xlsx`) read by the ad reader:
+/// whatever they are, it ends, within its bounds, and a file it cannot use
+/// is a problem of its own, never rows and silence.
+pub(crate) fn ad_workbook(scratch: &Path, data: &[u8]) {
+    let dir = scratch.join("ads");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("2026-11")).expect("a scratch folder");
+    std::fs::write(dir.join("2026-11/ads.xlsx"), data).expect("a workbook");
+    let spend = khairukum::exports::ads::read(&dir);
+    assert!(spend.files.len() <= 1);
+    if spend.files.is_empty() {
+        assert_eq!(spend.problems.len(), 1, "a workbook left out unsaid");
+        assert!(spend.rows.is_empty());
+    }
+    for row in &spend.rows {
+        assert!(row.spend.is_finite());
+        assert!(row.from <= row.to);
+    }
+}
+
+/// The bytes as what `git log` printed for the folder `plans`: read or
+/// refused, never a path that leaves the folder.
+pub(crate) fn git_log(_scratch: &Path, data: &[u8]) {
+    let Ok(commits) = khairukum::plan::git::parse_log(data, "plans") else {
+        return;
+    };
+    for commit in &commits {
+        for (path, _) in &commit.changes {
+            assert!(
+                path.components()
+                    .all(|c| matches!(c, std::path::Component::Normal(_))),
+                "{} leaves the folder",
+                path.display()
+            );
+            assert!(path.components().next().is_some(), "an empty path");
+        }
+    }
+}

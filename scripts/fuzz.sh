@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
 shift || true
-if [ $# -gt 0 ]; then targets=("$@"); else targets=(plan_file export_file post_text lean_reader); fi
+if [ $# -gt 0 ]; then targets=("$@"); else targets=(plan_file export_file post_text lean_reader ad_workbook git_log); fi
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 cargo +nightly fuzz build -O
 for target in "${targets[@]}"; do

@@ -302,15 +302,17 @@ pub(crate) fn export_trees(
 }
 
 /// A commit of a folder's history with the files it changed there.
-pub(crate) struct Logged {
-    pub(crate) hash: String,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logged {
+    pub hash: String,
     /// Its parents in the folder's history (merges have several).
-    pub(crate) parents: Vec<String>,
+    pub parents: Vec<String>,
     /// Seconds since the epoch, as committed.
-    pub(crate) time: i64,
-    /// Each path changed below the folder, with its new blob (`None`:
-    /// deleted, or no longer a file).
-    pub(crate) changes: Vec<(PathBuf, Option<String>)>,
+    pub time: i64,
+    /// Each path changed below the folder (a plain relative path, never
+    /// one that leaves it), with its new blob (`None`: deleted, or no
+    /// longer a file).
+    pub changes: Vec<(PathBuf, Option<String>)>,
 }
 
 /// Every commit that changed `folder`, parents before children, each with
@@ -333,6 +335,13 @@ pub(crate) fn log_changes(repo: &Path, folder: &str) -> Result<Vec<Logged>, GitE
             folder,
         ],
     )?;
+    parse_log(&out, folder)
+}
+
+/// Reads what `git log --format=%x01%H %P%x02%ct --raw -z` printed for
+/// `folder`: the commits, each with the files it changed below the folder.
+/// A path that would leave the folder is an error, never a path.
+pub fn parse_log(out: &[u8], folder: &str) -> Result<Vec<Logged>, GitError> {
     let mut commits: Vec<Logged> = Vec::new();
     let mut tokens = out.split(|b| *b == 0).map(|t| String::from_utf8_lossy(t));
     while let Some(token) = tokens.next() {

@@ -83,3 +83,13 @@ fn the_lean_reader_reads_every_plan_file_as_the_full_reader_does() {
     }
     assert!(files > 50, "only {files} plan files");
 }
+
+#[test]
+fn the_ad_workbook_corpus_passes() {
+    replay("ad_workbook", harness::ad_workbook);
+}
+
+#[test]
+fn the_git_log_corpus_passes() {
+    replay("git_log", harness::git_log);
+}
