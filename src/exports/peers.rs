@@ -100,11 +100,20 @@ pub fn read(dir: &Path, plan: &Plan, tz: chrono_tz::Tz) -> PeerFigures {
         && let Some(pattern) = super::measures::matcher(&monitoring.files.value)
     {
         let shown = |path: &Path| path.to_string_lossy().replace('\\', "/");
+        // The charity's own accounts: their rows in a monitoring file are
+        // expected, and left alone.
+        let own: Vec<String> = plan
+            .platforms
+            .iter()
+            .flat_map(|p| &p.data.platforms)
+            .map(|p| account_key(&p.handle.value))
+            .collect();
         for path in files_under(dir)
             .iter()
             .filter(|p| pattern.is_match(relative(dir, p)))
         {
-            monitored(path, &shown(path), strategy, monitoring, tz, &mut out);
+            let file = (path.as_path(), shown(path));
+            monitored(file, strategy, monitoring, &own, tz, &mut out);
         }
     }
     out
@@ -282,13 +291,14 @@ struct Columns {
 
 /// One monitoring export.
 fn monitored(
-    path: &Path,
-    shown: &str,
+    (path, shown): (&Path, String),
     strategy: &Strategy,
     monitoring: &Monitoring,
+    own: &[String],
     tz: chrono_tz::Tz,
     out: &mut PeerFigures,
 ) {
+    let shown = shown.as_str();
     let (table, unread) = read_table(path);
     if let Some((line, message)) = unread {
         out.problem(shown, line, None, message, Decision::FileSkipped);
@@ -353,15 +363,33 @@ fn monitored(
         path: shown.to_string(),
         tool: Some(monitoring.source.clone()),
     });
+    // Accounts of no peer, each said once with how many rows it has.
+    let mut others: Vec<(String, Option<u64>, usize)> = Vec::new();
     for (line, record) in records {
         if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if record.len() < header.len() {
+            let message = t!(
+                "export.short-row",
+                cells = record.len(),
+                header = header.len()
+            );
+            out.problem(shown, line, None, message, Decision::RowSkipped);
             continue;
         }
         let row = row_of(strategy, monitoring, &columns, &record, tz);
         let (peer, kind, month, counts) = match row {
             Ok(Some(row)) => row,
             // An account of no peer (the charity's own, another one).
-            Ok(None) => continue,
+            Ok(None) => {
+                let account = record.get(columns.account).unwrap_or("").trim().to_string();
+                match others.iter_mut().find(|(a, _, _)| *a == account) {
+                    Some(other) => other.2 += 1,
+                    None => others.push((account, line, 1)),
+                }
+                continue;
+            }
             Err((place, message)) => {
                 let column = Some((header[place].as_str(), Some(place)));
                 out.problem(shown, line, column, message, Decision::RowSkipped);
@@ -384,6 +412,14 @@ fn monitored(
         }
         out.figures
             .push(PeerFigure::of(peer, kind, month, counts, index));
+    }
+    for (account, line, rows) in others {
+        if own.contains(&account_key(&account)) {
+            continue;
+        }
+        let message = t!("peers.other-account", account = &account, rows = rows);
+        let column = Some((header[columns.account].as_str(), Some(columns.account)));
+        out.problem(shown, line, column, message, Decision::RowSkipped);
     }
 }
 
@@ -415,7 +451,24 @@ fn row_of(
             .filter_map(move |(k, _)| Some((peer, PlatformKind::parse(&k.value).ok()?)))
     });
     let Some((peer, kind)) = owners.next() else {
-        return Ok(None);
+        // A peer's handle on a platform the strategy names no account of
+        // theirs on is a mistake of the row or of the strategy: said.
+        let elsewhere = strategy.peers.iter().find(|peer| {
+            peer.accounts
+                .iter()
+                .any(|(_, handle)| account_key(&handle.value) == account)
+        });
+        return match (elsewhere, kind, columns.platform) {
+            (Some(peer), Some(kind), Some(place)) => Err((
+                place,
+                t!(
+                    "peers.no-account",
+                    peer = &peer.id.value,
+                    platform = kind.as_str()
+                ),
+            )),
+            _ => Ok(None),
+        };
     };
     if owners.next().is_some() {
         let message = t!("peers.account-ambiguous", account = cell(columns.account));

@@ -52,6 +52,8 @@ def main(plans, exports, month, report_path):
                 continue
             with open(path, encoding="utf-8-sig", newline="") as f:
                 for row in csv.DictReader(f):
+                    if None in row.values():
+                        continue  # a row cut short: not used
                     kind = row[m["platform"]].strip().lower()
                     kind = names.get(kind, kind)
                     owner = [
