@@ -273,6 +273,16 @@ impl<'a> Mapper<'a> {
                     ));
                     return;
                 };
+                if let Some(why) = not_a_post_id(&id) {
+                    into.problems.push(self.problem(
+                        &rule::EXPORT_INCOMPLETE_ROW,
+                        line,
+                        self.column(Field::PostId),
+                        why,
+                        Decision::RowSkipped,
+                    ));
+                    return;
+                }
                 let counts = self.counts(record, line, into);
                 if let Some(date) = date {
                     into.stubs
@@ -496,5 +506,41 @@ mod tests {
         // 29 February: back to the last leap year.
         assert_eq!(latest_on_or_before(export, 2, 29), Some(day(2024, 2, 29)));
         assert_eq!(latest_on_or_before(export, 4, 31), None);
+    }
+}
+
+/// Why a post id cell holds no id any platform writes: a long number a
+/// spreadsheet rewrote in scientific notation (`1.23457E+18`: every post of
+/// the file would become one), or words with spaces.
+fn not_a_post_id(id: &str) -> Option<Msg> {
+    let (mantissa, exponent) = id.split_once(['e', 'E']).unwrap_or((id, ""));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    // Spreadsheets write the exponent with its sign: `1.23457E+18`, `1E+17`.
+    let scientific =
+        exponent.strip_prefix('+').is_some_and(digits) && digits(&mantissa.replacen('.', "", 1));
+    if scientific {
+        return Some(t!("export.id-in-scientific-notation", id = id));
+    }
+    id.contains(char::is_whitespace)
+        .then(|| t!("export.not-a-post-id", id = id))
+}
+
+#[cfg(test)]
+mod post_id_tests {
+    #[test]
+    fn ids_a_spreadsheet_mangled_or_words_are_no_post_ids() {
+        for bad in ["1.23457E+18", "1.2e+18", "1E+17", "post number one"] {
+            assert!(super::not_a_post_id(bad).is_some(), "{bad}");
+        }
+        for good in [
+            "1861020435108487212",
+            "17951234567890123",
+            "dQw4w9WgXcQ",
+            "12e45678901",
+            "123_456",
+            "7e3f9a",
+        ] {
+            assert!(super::not_a_post_id(good).is_none(), "{good}");
+        }
     }
 }
