@@ -339,3 +339,47 @@ fn a_repository_git_refuses_is_said_in_git_s_words() {
     assert!(said.contains("dubious ownership"), "{said}");
     assert!(!said.contains("not inside a git repository"), "{said}");
 }
+
+/// A file whose name holds a line feed, committed beside the plan: git
+/// gives every name, and the history is read whole, not reported missing.
+#[test]
+fn a_file_name_with_a_line_feed_does_not_hide_the_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    copy_dir(
+        &root().join("tests/fixtures/tiny-plan"),
+        &repo.join("plans"),
+    );
+    std::fs::write(
+        repo.join("plans/calendar/notes\nof november.yaml"),
+        "# notes\n",
+    )
+    .unwrap();
+    git_at(repo, None, &["init", "-q"]);
+    git_at(repo, None, &["add", "."]);
+    git_at(
+        repo,
+        Some("2026-11-01T10:00:00+03:00"),
+        &["commit", "-q", "-m", "plan"],
+    );
+    let path = repo.join("plans/calendar/2026-11.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("status: drafted", "status: approved", 1),
+    )
+    .unwrap();
+    git_at(
+        repo,
+        Some("2026-11-05T10:00:00+03:00"),
+        &["commit", "-q", "-am", "approved"],
+    );
+    std::fs::create_dir(repo.join("exports")).unwrap();
+    let json = report_json(repo, &[]);
+    assert_eq!(json["team"]["commits"], 2, "{}", json["team"]);
+    assert!(
+        !json["problems"].to_string().contains("KH115"),
+        "{}",
+        json["problems"]
+    );
+}
