@@ -411,25 +411,59 @@ impl Blobs {
         let io = |e: std::io::Error| GitError(format!("cannot read the plan's history: {e}"));
         writeln!(self.stdin, "{id}").map_err(io)?;
         self.stdin.flush().map_err(io)?;
-        let mut header = String::new();
-        self.answers.read_line(&mut header).map_err(io)?;
-        let size: u64 = header
-            .split_whitespace()
-            .nth(2)
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| GitError(format!("git could not give a file: {}", header.trim())))?;
-        let mut bytes = Vec::new();
-        let keep = size <= MAX_BLOB_BYTES;
-        // Read (or skip) the blob and its closing line feed.
-        let mut rest = (&mut self.answers).take(size + 1);
-        if keep {
-            rest.read_to_end(&mut bytes).map_err(io)?;
-            bytes.truncate(usize::try_from(size).unwrap_or(usize::MAX));
-        } else {
-            std::io::copy(&mut rest, &mut std::io::sink()).map_err(io)?;
-        }
-        Ok(keep.then_some(bytes))
+        read_answer(&mut self.answers)
     }
+}
+
+impl Blobs {
+    /// The blobs `ids`, asked for all at once (the answers read while the
+    /// questions are written, so neither pipe fills): one round trip, not
+    /// one a blob. A blob over the plan file limit is `None` (not read).
+    pub(crate) fn get_many(&mut self, ids: &[&str]) -> Result<Vec<Option<Vec<u8>>>, GitError> {
+        let io = |e: std::io::Error| GitError(format!("cannot read the plan's history: {e}"));
+        let Blobs { stdin, answers, .. } = self;
+        std::thread::scope(|scope| {
+            let writer = scope.spawn(move || -> std::io::Result<()> {
+                let mut out = std::io::BufWriter::new(stdin);
+                for id in ids {
+                    writeln!(out, "{id}")?;
+                }
+                out.flush()
+            });
+            let read: Result<Vec<_>, GitError> = ids.iter().map(|_| read_answer(answers)).collect();
+            writer
+                .join()
+                .map_err(|_| GitError("cannot read the plan's history".into()))?
+                .map_err(io)?;
+            read
+        })
+    }
+}
+
+/// One answer of `git cat-file --batch`: the blob, or `None` for one over
+/// the plan file limit (skipped, not kept).
+fn read_answer(
+    answers: &mut BufReader<std::process::ChildStdout>,
+) -> Result<Option<Vec<u8>>, GitError> {
+    let io = |e: std::io::Error| GitError(format!("cannot read the plan's history: {e}"));
+    let mut header = String::new();
+    answers.read_line(&mut header).map_err(io)?;
+    let size: u64 = header
+        .split_whitespace()
+        .nth(2)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| GitError(format!("git could not give a file: {}", header.trim())))?;
+    let keep = size <= MAX_BLOB_BYTES;
+    let mut bytes = Vec::new();
+    // The blob and its closing line feed, read or skipped.
+    let mut rest = answers.take(size + 1);
+    if keep {
+        rest.read_to_end(&mut bytes).map_err(io)?;
+        bytes.truncate(usize::try_from(size).unwrap_or(usize::MAX));
+    } else {
+        std::io::copy(&mut rest, &mut std::io::sink()).map_err(io)?;
+    }
+    Ok(keep.then_some(bytes))
 }
 
 impl Drop for Blobs {

@@ -11,6 +11,7 @@
 use super::git::{self, GitError};
 use super::load;
 use super::model::Plan;
+use super::model::calendar::CalendarMonth;
 use super::tasks;
 use chrono::{NaiveDate, NaiveDateTime, TimeZone as _};
 use std::collections::{BTreeMap, HashMap};
@@ -195,26 +196,23 @@ impl Reader {
             .collect();
         wanted.sort();
         wanted.dedup();
+        let derivers: Vec<tasks::Deriver> = plans
+            .iter()
+            .map(|plan| tasks::Deriver::new(plan, HashMap::new()))
+            .collect();
         let mut done = HashMap::with_capacity(wanted.len());
         for chunk in wanted.chunks(MONTHS_AT_ONCE) {
-            let mut jobs = Vec::with_capacity(chunk.len());
-            for (n, (_, (path, id))) in chunk.iter().enumerate() {
-                let file = self
-                    .scratch
-                    .path()
-                    .join(n.to_string())
-                    .join(path.file_name().unwrap_or_default());
-                self.write(&file, id)?;
-                jobs.push(load::MonthJob {
-                    file: super::source::FileId(0),
-                    path: file,
-                });
-            }
-            let ids = crate::parallel::map(
-                &jobs.iter().zip(chunk).collect::<Vec<_>>(),
-                |(job, (plan, _))| month_done(&plans[*plan], job),
-            );
-            done.extend(chunk.iter().cloned().zip(ids));
+            let ids: Vec<&str> = chunk.iter().map(|(_, (_, id))| id.as_str()).collect();
+            let texts = self.blobs.get_many(&ids)?;
+            let work: Vec<_> = chunk.iter().zip(texts).collect();
+            let found = crate::parallel::map(&work, |((plan, (path, _)), bytes)| {
+                bytes
+                    .clone()
+                    .and_then(|bytes| load::decode_month(path, bytes))
+                    .map(|month| month_done(&derivers[*plan], &month))
+                    .unwrap_or_default()
+            });
+            done.extend(chunk.iter().cloned().zip(found));
         }
         Ok(done)
     }
@@ -253,16 +251,11 @@ fn io(e: std::io::Error) -> GitError {
     GitError(format!("cannot read the plan's history: {e}"))
 }
 
-/// The ids of a month's tasks done in the version of its file at `job`:
-/// those that reached their step's `done_when`, and those listed under
-/// `done:`.
-fn month_done(plan: &Plan, job: &load::MonthJob) -> Vec<String> {
-    let Some(month) = load::read_month(job).month else {
-        return Vec::new();
-    };
-    let deriver = tasks::Deriver::new(plan, HashMap::new());
+/// The ids of a month's tasks done in a version of its file: those that
+/// reached their step's `done_when`, and those listed under `done:`.
+fn month_done(deriver: &tasks::Deriver, month: &CalendarMonth) -> Vec<String> {
     let mut tasks = Vec::new();
-    deriver.month_tasks(&month, &mut tasks);
+    deriver.month_tasks(month, &mut tasks);
     let mut done: Vec<String> = tasks
         .iter()
         .filter(|t| t.done)

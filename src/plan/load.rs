@@ -229,6 +229,36 @@ impl Stamp {
     }
 }
 
+/// Decodes a calendar file's bytes, named `name` (`calendar/2026-11.yaml`),
+/// as `read_month` would read the file: the month when it decodes whole.
+pub(crate) fn decode_month(name: &Path, bytes: Vec<u8>) -> Option<CalendarMonth> {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    let text = String::from_utf8(bytes).ok()?;
+    let job = Job {
+        file: FileId(0),
+        path: name.to_path_buf(),
+        kind: Kind::Calendar,
+    };
+    let outcome = Outcome {
+        file: job.file,
+        text: None,
+        content: None,
+        partial: false,
+        diagnostics: Vec::new(),
+    };
+    match parse_text(&job, text, outcome) {
+        Outcome {
+            content: Some(Content::Calendar(month)),
+            partial: false,
+            ..
+        } => Some(month),
+        _ => None,
+    }
+}
+
 /// Reads and decodes one calendar file.
 pub(crate) fn read_month(job: &MonthJob) -> MonthFile {
     let stamp = Stamp::of(&job.path);
@@ -474,7 +504,6 @@ fn parse_one(job: &Job) -> Outcome {
         partial: false,
         diagnostics: Vec::new(),
     };
-    let at = Span::file_start(job.file);
     let text = match read_text(&job.path, job.file) {
         Ok(text) => text,
         Err(diagnostic) => {
@@ -482,6 +511,12 @@ fn parse_one(job: &Job) -> Outcome {
             return outcome;
         }
     };
+    parse_text(job, text, outcome)
+}
+
+/// Decodes one plan file's text (read from `job.path`, or given).
+fn parse_text(job: &Job, text: String, mut outcome: Outcome) -> Outcome {
+    let at = Span::file_start(job.file);
     if is_blank(&text) {
         outcome.diagnostics.push(
             Diagnostic::new(&rule::EMPTY_FILE, t!("empty-file"))
