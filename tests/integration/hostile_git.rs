@@ -62,17 +62,7 @@ fn raw_tree(dir: &Path, entries: &[(&str, &str, &str)]) -> String {
 fn repository_with_dot_dot() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let repo = dir.path().join("repo");
-    copy_dir(
-        &root().join("tests/fixtures/tiny-plan"),
-        &repo.join("plans"),
-    );
-    git_at(&repo, None, &["init", "-q"]);
-    git_at(&repo, None, &["add", "."]);
-    git_at(
-        &repo,
-        Some("2026-11-01T10:00:00+03:00"),
-        &["commit", "-q", "-m", "plan"],
-    );
+    tiny_plan_committed(&repo);
     let blob = id(&git_out(
         &repo,
         &["hash-object", "-w", "--stdin"],
@@ -136,6 +126,22 @@ fn report_json(repo: &Path, env: &[(&str, &Path)]) -> serde_json::Value {
     serde_json::from_slice(&report.stdout).unwrap()
 }
 
+/// `repo` made a repository whose one commit, on 1 November 2026, holds
+/// the tiny plan in `plans/`.
+fn tiny_plan_committed(repo: &Path) {
+    copy_dir(
+        &root().join("tests/fixtures/tiny-plan"),
+        &repo.join("plans"),
+    );
+    git_at(repo, None, &["init", "-q"]);
+    git_at(repo, None, &["add", "."]);
+    git_at(
+        repo,
+        Some("2026-11-01T10:00:00+03:00"),
+        &["commit", "-q", "-m", "plan"],
+    );
+}
+
 /// Every file under `dir`, as paths relative to it.
 fn files_under(dir: &Path) -> Vec<String> {
     walkdir::WalkDir::new(dir)
@@ -194,17 +200,7 @@ fn trap(marks: &Path, name: &str) -> String {
 fn repository_that_runs_programs(marks: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let repo = dir.path();
-    copy_dir(
-        &root().join("tests/fixtures/tiny-plan"),
-        &repo.join("plans"),
-    );
-    git_at(repo, None, &["init", "-q"]);
-    git_at(repo, None, &["add", "."]);
-    git_at(
-        repo,
-        Some("2026-11-01T10:00:00+03:00"),
-        &["commit", "-q", "-m", "plan"],
-    );
+    tiny_plan_committed(repo);
     let path = repo.join("plans/calendar/2026-11.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, format!("{text}\n# edited\n")).unwrap();
@@ -312,17 +308,7 @@ fn nothing_in_the_repository_configuration_runs() {
 fn a_repository_git_refuses_is_said_in_git_s_words() {
     let dir = tempfile::tempdir().unwrap();
     let repo = dir.path();
-    copy_dir(
-        &root().join("tests/fixtures/tiny-plan"),
-        &repo.join("plans"),
-    );
-    git_at(repo, None, &["init", "-q"]);
-    git_at(repo, None, &["add", "."]);
-    git_at(
-        repo,
-        Some("2026-11-01T10:00:00+03:00"),
-        &["commit", "-q", "-m", "plan"],
-    );
+    tiny_plan_committed(repo);
     std::fs::create_dir(repo.join("exports")).unwrap();
     // Git's own switch for a repository owned by another user.
     let json = report_json(repo, &[("GIT_TEST_ASSUME_DIFFERENT_OWNER", Path::new("1"))]);
@@ -346,21 +332,18 @@ fn a_repository_git_refuses_is_said_in_git_s_words() {
 fn a_file_name_with_a_line_feed_does_not_hide_the_history() {
     let dir = tempfile::tempdir().unwrap();
     let repo = dir.path();
-    copy_dir(
-        &root().join("tests/fixtures/tiny-plan"),
-        &repo.join("plans"),
-    );
+    // The name is committed on its own, after the plan.
+    tiny_plan_committed(repo);
     std::fs::write(
         repo.join("plans/calendar/notes\nof november.yaml"),
         "# notes\n",
     )
     .unwrap();
-    git_at(repo, None, &["init", "-q"]);
     git_at(repo, None, &["add", "."]);
     git_at(
         repo,
-        Some("2026-11-01T10:00:00+03:00"),
-        &["commit", "-q", "-m", "plan"],
+        Some("2026-11-02T10:00:00+03:00"),
+        &["commit", "-q", "-m", "notes"],
     );
     let path = repo.join("plans/calendar/2026-11.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
@@ -376,7 +359,7 @@ fn a_file_name_with_a_line_feed_does_not_hide_the_history() {
     );
     std::fs::create_dir(repo.join("exports")).unwrap();
     let json = report_json(repo, &[]);
-    assert_eq!(json["team"]["commits"], 2, "{}", json["team"]);
+    assert_eq!(json["team"]["commits"], 3, "{}", json["team"]);
     assert!(
         !json["problems"].to_string().contains("KH115"),
         "{}",
