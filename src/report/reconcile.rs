@@ -113,16 +113,33 @@ pub(crate) fn normalised(text: &str) -> String {
 /// Whether an exported post's text is the planned text: the same once
 /// normalised, or one begins with the other (a platform that cuts long
 /// text, hashtags added at the end) when the shorter has 20 characters or more.
+#[cfg(test)]
 pub(crate) fn same_text(planned: &str, posted: &str) -> bool {
-    let (a, b) = (normalised(planned), normalised(posted));
-    let (short, long) = if a.chars().count() <= b.chars().count() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
+    same_normalised(&Normalised::of(planned), &Normalised::of(posted))
+}
+
+/// A text normalised for a join, with its length in characters.
+struct Normalised {
+    text: String,
+    chars: usize,
+}
+
+impl Normalised {
+    fn of(text: &str) -> Normalised {
+        let text = normalised(text);
+        Normalised {
+            chars: text.chars().count(),
+            text,
+        }
+    }
+}
+
+/// [`same_text`] of two texts already normalised.
+fn same_normalised(a: &Normalised, b: &Normalised) -> bool {
+    let (short, long) = if a.chars <= b.chars { (a, b) } else { (b, a) };
     // A text with nothing left once normalised (a link alone) is no text.
-    !short.is_empty()
-        && (short == long || (short.chars().count() >= 20 && long.starts_with(short.as_str())))
+    short.chars > 0
+        && (short.text == long.text || (short.chars >= 20 && long.text.starts_with(&short.text)))
 }
 
 /// When a post was published, as far as its export says.
@@ -172,27 +189,44 @@ pub fn join(placements: &[Placement], posts: &[(&Post, PostTime)], text_days: i6
             joined.by_link += 1;
         }
     }
-    // Then the planned text, within the policy's window of days.
+    // Then the planned text, within the policy's window of days: each
+    // placement's text normalised once and found by platform and day, so
+    // each post looks only at the placements of its window.
+    let mut by_text_day: HashMap<(PlatformKind, chrono::NaiveDate), Vec<(usize, Normalised)>> =
+        HashMap::new();
+    for (index, p) in placements.iter().enumerate() {
+        let Some(planned) = p.item.publish.get() else {
+            continue;
+        };
+        if let Some((_, text)) = p
+            .item
+            .text
+            .iter()
+            .find(|(platform, _)| platform.value == p.platform_id)
+        {
+            by_text_day
+                .entry((p.kind, planned.date()))
+                .or_default()
+                .push((index, Normalised::of(&text.value)));
+        }
+    }
     for (post_index, (post, time)) in posts.iter().enumerate() {
-        if joined.post_item.contains_key(&post_index) {
+        if joined.post_item.contains_key(&post_index) || text_days < 0 {
             continue;
         }
         let (Some(text), Some(day)) = (post.text.as_deref(), time.day()) else {
             continue;
         };
-        let nearest = placements
-            .iter()
-            .enumerate()
-            .filter(|(i, p)| !taken[*i] && p.kind == post.platform)
-            .filter_map(|(i, p)| {
-                let planned = p.item.publish.get()?;
-                let gap = (planned.date() - day).num_days().abs();
-                let planned_text = p
-                    .item
-                    .text
-                    .iter()
-                    .find(|(platform, _)| platform.value == p.platform_id)?;
-                (gap <= text_days && same_text(&planned_text.1.value, text)).then_some((gap, i))
+        let posted = Normalised::of(text);
+        let nearest = (-text_days..=text_days)
+            .filter_map(|offset| {
+                by_text_day.get(&(post.platform, day + chrono::TimeDelta::days(offset)))
+            })
+            .flatten()
+            .filter(|(i, planned)| !taken[*i] && same_normalised(planned, &posted))
+            .filter_map(|(i, _)| {
+                let planned = placements[*i].item.publish.get()?;
+                Some(((planned.date() - day).num_days().abs(), *i))
             })
             .min();
         if let Some((_, index)) = nearest {
