@@ -228,123 +228,144 @@ impl<'a> Mapper<'a> {
             }
         };
         match self.fit.format.grain {
-            Grain::Post => {
-                // Another account's post (a foreign file, or a repost that
-                // links to another account) is set aside, whatever its date.
-                if !self.is_the_plans(record, line) {
-                    return;
-                }
-                // Posts without a date (unlisted videos) cannot be placed in a month.
-                let Some(when) = when else { return };
-                // A day without a year (TikTok Studio's `July 16`) is the
-                // last such day on or before the export.
-                let when = match when {
-                    When::NoYear { month, day } => {
-                        let Some(date) = latest_on_or_before(self.options.year_anchor, month, day)
-                        else {
-                            into.problems.push(self.problem(
-                                &rule::EXPORT_BAD_DATE,
-                                line,
-                                date_column,
-                                t!("export.not-a-date", cell = raw.trim()),
-                                Decision::RowSkipped,
-                            ));
-                            return;
-                        };
-                        When::Day(date)
-                    }
-                    when => when,
-                };
-                let date = when.date_in(self.options.time_zone);
-                if date.is_some_and(|d| !self.options.keeps(d)) {
-                    return;
-                }
-                let detailed = match (date, self.options.detail) {
-                    (Some(d), Some((from, to))) => d >= from && d <= to,
-                    _ => true,
-                };
-                let Some(id) = self.text(record, Field::PostId) else {
-                    into.problems.push(self.problem(
-                        &rule::EXPORT_INCOMPLETE_ROW,
-                        line,
-                        self.column(Field::PostId),
-                        t!("export.no-post-id"),
-                        Decision::RowSkipped,
-                    ));
-                    return;
-                };
-                if let Some(why) = not_a_post_id(&id) {
-                    into.problems.push(self.problem(
-                        &rule::EXPORT_INCOMPLETE_ROW,
-                        line,
-                        self.column(Field::PostId),
-                        why,
-                        Decision::RowSkipped,
-                    ));
-                    return;
-                }
-                let counts = self.counts(record, line, into);
-                if let Some(date) = date {
-                    into.stubs
-                        .push(PostStub::new(self.platform, date, &id, &counts, self.file));
-                }
-                if !detailed {
-                    return;
-                }
-                let url = self
-                    .text(record, Field::Url)
-                    .or_else(|| quirks::post_url(self.platform, &id));
-                into.posts.push(Post {
-                    platform: self.platform,
-                    id,
-                    url,
-                    published: Some(when),
-                    account: self.text(record, Field::Account),
-                    account_id: self.text(record, Field::AccountId),
-                    text: self.text(record, Field::Text),
-                    counts,
-                    source: Source {
-                        file: self.file,
-                        line,
-                    },
-                });
-            }
+            Grain::Post => self.post_row(record, line, (when, raw.trim()), into),
+            Grain::Day => self.day_row(record, line, when, into),
             Grain::Inquiry => {}
-            Grain::Day => match when {
-                None => into.problems.push(self.problem(
-                    &rule::EXPORT_INCOMPLETE_ROW,
-                    line,
-                    date_column,
-                    t!("export.no-date"),
-                    Decision::RowSkipped,
-                )),
-                Some(When::NoYear { month, day }) => {
-                    let counts = self.counts(record, line, into);
-                    self.undated.push(((month, day), counts, line));
-                }
-                Some(when) => {
-                    let Some(date) = when.date_in(self.options.time_zone) else {
-                        return;
-                    };
-                    if self.options.keeps(date) {
-                        let counts = self.counts(record, line, into);
-                        into.days.push(Day {
-                            platform: self.platform,
-                            date,
-                            counts,
-                            source: Source {
-                                file: self.file,
-                                line,
-                            },
-                        });
-                    }
-                }
-            },
         }
     }
 
-    /// Gives a year to days written without one: the last row is on or
-    /// before the anchor day, and the rows run forward in time.
+    /// A post's row, its date (`when`, as written in `raw`) read.
+    fn post_row(
+        &mut self,
+        record: &csv::ByteRecord,
+        line: u64,
+        (when, raw): (Option<When>, &str),
+        into: &mut Imported,
+    ) {
+        // Another account's post (a foreign file, or a repost that links to
+        // another account) is set aside, whatever its date.
+        if !self.is_the_plans(record, line) {
+            return;
+        }
+        // Posts without a date (unlisted videos) cannot be placed in a month.
+        let Some(when) = when else { return };
+        let date_column = self.column(Field::Published);
+        // A day without a year (TikTok Studio's `July 16`) is the last such
+        // day on or before the export.
+        let when = match when {
+            When::NoYear { month, day } => {
+                let Some(date) = latest_on_or_before(self.options.year_anchor, month, day) else {
+                    into.problems.push(self.problem(
+                        &rule::EXPORT_BAD_DATE,
+                        line,
+                        date_column,
+                        t!("export.not-a-date", cell = raw),
+                        Decision::RowSkipped,
+                    ));
+                    return;
+                };
+                When::Day(date)
+            }
+            when => when,
+        };
+        let date = when.date_in(self.options.time_zone);
+        if date.is_some_and(|d| !self.options.keeps(d)) {
+            return;
+        }
+        let detailed = match (date, self.options.detail) {
+            (Some(d), Some((from, to))) => d >= from && d <= to,
+            _ => true,
+        };
+        let Some(id) = self.post_id(record, line, into) else {
+            return;
+        };
+        let counts = self.counts(record, line, into);
+        if let Some(date) = date {
+            into.stubs
+                .push(PostStub::new(self.platform, date, &id, &counts, self.file));
+        }
+        if !detailed {
+            return;
+        }
+        let url = self
+            .text(record, Field::Url)
+            .or_else(|| quirks::post_url(self.platform, &id));
+        into.posts.push(Post {
+            platform: self.platform,
+            id,
+            url,
+            published: Some(when),
+            account: self.text(record, Field::Account),
+            account_id: self.text(record, Field::AccountId),
+            text: self.text(record, Field::Text),
+            counts,
+            source: Source {
+                file: self.file,
+                line,
+            },
+        });
+    }
+
+    /// A post's id, or the problem that keeps its row out: none, or one no
+    /// platform writes.
+    fn post_id(&self, record: &csv::ByteRecord, line: u64, into: &mut Imported) -> Option<String> {
+        let why = match self.text(record, Field::PostId) {
+            None => t!("export.no-post-id"),
+            Some(id) => match not_a_post_id(&id) {
+                None => return Some(id),
+                Some(why) => why,
+            },
+        };
+        into.problems.push(self.problem(
+            &rule::EXPORT_INCOMPLETE_ROW,
+            line,
+            self.column(Field::PostId),
+            why,
+            Decision::RowSkipped,
+        ));
+        None
+    }
+
+    /// A day's row of an account export, its date read.
+    fn day_row(
+        &mut self,
+        record: &csv::ByteRecord,
+        line: u64,
+        when: Option<When>,
+        into: &mut Imported,
+    ) {
+        match when {
+            None => into.problems.push(self.problem(
+                &rule::EXPORT_INCOMPLETE_ROW,
+                line,
+                self.column(Field::Date),
+                t!("export.no-date"),
+                Decision::RowSkipped,
+            )),
+            Some(When::NoYear { month, day }) => {
+                let counts = self.counts(record, line, into);
+                self.undated.push(((month, day), counts, line));
+            }
+            Some(when) => {
+                let Some(date) = when.date_in(self.options.time_zone) else {
+                    return;
+                };
+                if self.options.keeps(date) {
+                    let counts = self.counts(record, line, into);
+                    into.days.push(Day {
+                        platform: self.platform,
+                        date,
+                        counts,
+                        source: Source {
+                            file: self.file,
+                            line,
+                        },
+                    });
+                }
+            }
+        }
+    }
+
     /// Whether a post's row is the plan's account's (or names none); counts
     /// the posts set aside.
     fn is_the_plans(&mut self, record: &csv::ByteRecord, line: u64) -> bool {
@@ -421,6 +442,9 @@ impl<'a> Mapper<'a> {
         ));
     }
 
+    /// Ends the file: says the posts of other accounts set aside, and gives
+    /// a year to days written without one (the last row is on or before the
+    /// anchor day, and the rows run forward in time).
     pub(super) fn finish(&mut self, into: &mut Imported) {
         self.report_foreign(into);
         let anchor = self.options.year_anchor;

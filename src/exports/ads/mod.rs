@@ -79,133 +79,181 @@ fn candidates(dir: &Path) -> Vec<std::path::PathBuf> {
 pub fn read(dir: &Path) -> AdSpend {
     let mut spend = AdSpend::default();
     for path in candidates(dir) {
-        let shown = path.to_string_lossy().replace('\\', "/");
-        let workbook = path
-            .extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"));
-        // Only an ad export is read whole; a CSV that is none is the post
-        // reader's, a workbook that is none is said here (no other reader
-        // reads workbooks).
-        if !workbook && !is_ad_export(&path) {
-            continue;
+        read_file(dir, &path, &mut spend);
+    }
+    spend
+}
+
+/// Reads one candidate file into `spend`: an ad export's rows, or the
+/// problem that kept it out. A CSV that is no ad export is the post
+/// reader's; a workbook that is none is said here (no other reader reads
+/// workbooks).
+fn read_file(dir: &Path, path: &Path, spend: &mut AdSpend) {
+    let shown = path.to_string_lossy().replace('\\', "/");
+    let workbook = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"));
+    // Only an ad export is read whole.
+    if !workbook && !is_ad_export(path) {
+        return;
+    }
+    let cells = match table::cells(path) {
+        Ok(cells) => cells,
+        Err(why) => {
+            let problem = whole_file(&shown, &rule::EXPORT_UNREADABLE, why);
+            spend.problems.push(problem);
+            return;
         }
-        let cells = match table::cells(&path) {
-            Ok(cells) => cells,
-            Err(why) => {
-                spend
-                    .problems
-                    .push(whole_file(&shown, &rule::EXPORT_UNREADABLE, why));
-                continue;
+    };
+    let Some((header_at, format, columns)) = cells
+        .rows
+        .iter()
+        .take(6)
+        .enumerate()
+        .find_map(|(i, (_, row))| formats::fit(row).map(|(f, c)| (i, f, c)))
+    else {
+        if workbook {
+            let problem = whole_file(&shown, &rule::EXPORT_UNKNOWN, t!("ads.not-an-export"));
+            spend.problems.push(problem);
+        }
+        return;
+    };
+    let sheet = Sheet {
+        file_days: file_days(dir, path, &shown, &cells.rows[..header_at]),
+        header: &cells.rows[header_at].1,
+        file: spend.files.len(),
+        shown,
+        format,
+        columns,
+    };
+    let mut read = AdFile {
+        path: sheet.shown.clone(),
+        format,
+        rows: 0,
+        totals: 0,
+    };
+    for (line, row) in &cells.rows[header_at + 1..] {
+        match sheet.row(*line, row, &mut spend.problems) {
+            RowRead::Nothing => {}
+            RowRead::Total => read.totals += 1,
+            RowRead::Campaign(row) => {
+                spend.rows.push(row);
+                read.rows += 1;
             }
-        };
-        let Some((header_at, format, columns)) = cells
-            .rows
-            .iter()
-            .take(6)
-            .enumerate()
-            .find_map(|(i, (_, row))| formats::fit(row).map(|(f, c)| (i, f, c)))
-        else {
-            if workbook {
-                let why = t!("ads.not-an-export");
-                spend
-                    .problems
-                    .push(whole_file(&shown, &rule::EXPORT_UNKNOWN, why));
-            }
-            continue;
-        };
-        let folder_month = path.strip_prefix(dir).ok().and_then(|rel| {
-            rel.components()
-                .find_map(|c| Month::parse(&c.as_os_str().to_string_lossy()).ok())
-        });
-        let titles: Vec<&str> = cells.rows[..header_at]
-            .iter()
-            .filter_map(|(_, row)| row.first().map(String::as_str))
-            .collect();
-        let file_days = formats::days_in_titles(&titles)
-            .or_else(|| formats::days_in_name(&shown))
-            .or_else(|| folder_month.map(|m| (m.first_day(), m.last_day())));
-        let file = spend.files.len();
-        let mut read = AdFile {
-            path: shown.clone(),
-            format,
-            rows: 0,
-            totals: 0,
-        };
-        let problem = |line: u64, column: Option<&str>, message: Msg, decision| Problem {
+            RowRead::NoDays => break,
+        }
+    }
+    spend.files.push(read);
+}
+
+/// The days a whole export covers: from its title lines, else its name,
+/// else the month folder it is in.
+fn file_days(
+    dir: &Path,
+    path: &Path,
+    shown: &str,
+    titles: &[(u64, Vec<String>)],
+) -> Option<(NaiveDate, NaiveDate)> {
+    let folder_month = path.strip_prefix(dir).ok().and_then(|rel| {
+        rel.components()
+            .find_map(|c| Month::parse(&c.as_os_str().to_string_lossy()).ok())
+    });
+    let titles: Vec<&str> = titles
+        .iter()
+        .filter_map(|(_, row)| row.first().map(String::as_str))
+        .collect();
+    formats::days_in_titles(&titles)
+        .or_else(|| formats::days_in_name(shown))
+        .or_else(|| folder_month.map(|m| (m.first_day(), m.last_day())))
+}
+
+/// An ad export as recognised: what each of its rows is read with.
+struct Sheet<'a> {
+    shown: String,
+    format: &'static AdFormat,
+    columns: formats::Columns,
+    header: &'a [String],
+    file_days: Option<(NaiveDate, NaiveDate)>,
+    /// Its place among the files read.
+    file: usize,
+}
+
+/// What one row of an ad export gave.
+enum RowRead {
+    /// Nothing to count: blank, "no data", or a spend that cannot be read.
+    Nothing,
+    /// A total row, set aside.
+    Total,
+    Campaign(AdRow),
+    /// No days for the row nor the file: the rest of the file is not read.
+    NoDays,
+}
+
+impl Sheet<'_> {
+    /// A problem at `line`, in the column named `column`.
+    fn problem(&self, line: u64, column: Option<&str>, message: Msg, decision: Decision) -> Problem {
+        Problem {
             rule: &rule::EXPORT_NOT_A_NUMBER,
-            path: shown.clone(),
+            path: self.shown.clone(),
             line: Some(line),
             column: column.map(str::to_string),
             field: None,
             message,
             decision,
-        };
-        let header = &cells.rows[header_at].1;
-        for (line, row) in &cells.rows[header_at + 1..] {
-            if row.iter().all(|c| c.trim().is_empty()) || formats::is_no_data(row) {
-                continue;
-            }
-            if formats::is_total(format, &columns, row) {
-                read.totals += 1;
-                continue;
-            }
-            let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map_or("", String::as_str);
-            let amount = match super::values::amount(cell(Some(columns.spend))) {
-                Ok(v) => v.unwrap_or(0.0),
-                Err(message) => {
-                    spend.problems.push(problem(
-                        *line,
-                        header.get(columns.spend).map(String::as_str),
-                        message,
-                        Decision::RowSkipped,
-                    ));
-                    continue;
-                }
-            };
-            let days = formats::row_days(cell(columns.starts), cell(columns.ends)).or(file_days);
-            let Some((from, to)) = days else {
-                spend.problems.push(Problem {
-                    rule: &rule::EXPORT_BAD_DATE,
-                    decision: Decision::FileSkipped,
-                    ..problem(*line, None, t!("ads.no-days"), Decision::FileSkipped)
-                });
-                break;
-            };
-            // A count that cannot be read is missing, and said to be.
-            let mut count = |i: Option<usize>| {
-                super::values::amount(cell(i)).unwrap_or_else(|_| {
-                    let column = i.and_then(|i| header.get(i)).map(String::as_str);
-                    let why = t!(
-                        "ads.bad-count",
-                        cell = cell(i),
-                        column = column.unwrap_or("")
-                    );
-                    spend
-                        .problems
-                        .push(problem(*line, column, why, Decision::ValueMissing));
-                    None
-                })
-            };
-            let (impressions, clicks) = (count(columns.impressions), count(columns.clicks));
-            spend.rows.push(AdRow {
-                platform: format.platform,
-                campaign: cell(Some(columns.campaign)).trim().to_string(),
-                from,
-                to,
-                spend: amount,
-                currency: columns.currency_in_header.clone().or_else(|| {
-                    Some(cell(columns.currency).trim().to_uppercase()).filter(|c| !c.is_empty())
-                }),
-                impressions: impressions.map(round),
-                clicks: clicks.map(round),
-                file,
-                line: *line,
-            });
-            read.rows += 1;
         }
-        spend.files.push(read);
     }
-    spend
+
+    /// Reads one row; its problems go to `problems`.
+    fn row(&self, line: u64, row: &[String], problems: &mut Vec<Problem>) -> RowRead {
+        let columns = &self.columns;
+        if row.iter().all(|c| c.trim().is_empty()) || formats::is_no_data(row) {
+            return RowRead::Nothing;
+        }
+        if formats::is_total(self.format, columns, row) {
+            return RowRead::Total;
+        }
+        let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map_or("", String::as_str);
+        let column = |i: Option<usize>| i.and_then(|i| self.header.get(i)).map(String::as_str);
+        let amount = match super::values::amount(cell(Some(columns.spend))) {
+            Ok(v) => v.unwrap_or(0.0),
+            Err(message) => {
+                let at = column(Some(columns.spend));
+                problems.push(self.problem(line, at, message, Decision::RowSkipped));
+                return RowRead::Nothing;
+            }
+        };
+        let days = formats::row_days(cell(columns.starts), cell(columns.ends)).or(self.file_days);
+        let Some((from, to)) = days else {
+            problems.push(Problem {
+                rule: &rule::EXPORT_BAD_DATE,
+                ..self.problem(line, None, t!("ads.no-days"), Decision::FileSkipped)
+            });
+            return RowRead::NoDays;
+        };
+        // A count that cannot be read is missing, and said to be.
+        let mut count = |i: Option<usize>| {
+            super::values::amount(cell(i)).unwrap_or_else(|_| {
+                let why = t!("ads.bad-count", cell = cell(i), column = column(i).unwrap_or(""));
+                problems.push(self.problem(line, column(i), why, Decision::ValueMissing));
+                None
+            })
+        };
+        let (impressions, clicks) = (count(columns.impressions), count(columns.clicks));
+        RowRead::Campaign(AdRow {
+            platform: self.format.platform,
+            campaign: cell(Some(columns.campaign)).trim().to_string(),
+            from,
+            to,
+            spend: amount,
+            currency: columns.currency_in_header.clone().or_else(|| {
+                Some(cell(columns.currency).trim().to_uppercase()).filter(|c| !c.is_empty())
+            }),
+            impressions: impressions.map(round),
+            clicks: clicks.map(round),
+            file: self.file,
+            line,
+        })
+    }
 }
 
 /// A problem that cost a whole file.
