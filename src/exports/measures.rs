@@ -136,9 +136,7 @@ pub fn read(
                 path,
                 &shown(path),
                 measure,
-                plan,
-                tz,
-                plan_order,
+                (plan, tz, plan_order),
                 &mut own.problems,
             );
             rows.rows_read += file.rows_read;
@@ -221,146 +219,153 @@ struct Columns {
     filters: Vec<(usize, Vec<String>)>,
 }
 
-#[allow(clippy::too_many_arguments)]
-fn read_file(
-    path: &Path,
-    shown: &str,
-    measure: &Measure,
-    plan: &Plan,
-    tz: chrono_tz::Tz,
-    plan_order: Option<DateOrder>,
-    problems: &mut Vec<Problem>,
-) -> FileRows {
-    let mut out = FileRows {
-        rows_read: 0,
-        kept: Vec::new(),
-    };
-    let problem =
-        |line: Option<u64>, column: Option<&str>, field: Option<usize>, message: Msg, decision| {
-            Problem {
-                rule: &rule::MEASURE_FILE,
-                path: shown.to_string(),
-                line,
-                column: column.map(str::to_string),
-                field: field.and_then(|f| u32::try_from(f).ok()),
-                message,
-                decision,
-            }
-        };
-    let (table, unread) = read_table(path);
-    if let Some((line, message)) = unread {
-        problems.push(problem(line, None, None, message, Decision::FileSkipped));
-    }
-    let Some(Table {
-        header,
-        header_line,
-        records: read,
-    }) = table
-    else {
-        return out;
-    };
-    let find = |name: &str| {
-        header
-            .iter()
-            .position(|h| h.eq_ignore_ascii_case(name.trim()))
-    };
-    let mut absent = Vec::new();
-    let mut column = |name: &str| {
-        let found = find(name);
-        if found.is_none() {
-            absent.push(name.to_string());
+/// A measure's file being read: what its rows are read with and where
+/// their problems go.
+struct MeasureFile<'a> {
+    shown: &'a str,
+    measure: &'a Measure,
+    header: &'a [String],
+}
+
+impl MeasureFile<'_> {
+    /// A problem of the file, at `line`, in the column named `column` (at
+    /// `field`).
+    fn problem(
+        &self,
+        line: Option<u64>,
+        column: Option<&str>,
+        field: Option<usize>,
+        message: Msg,
+        decision: Decision,
+    ) -> Problem {
+        Problem {
+            rule: &rule::MEASURE_FILE,
+            path: self.shown.to_string(),
+            line,
+            column: column.map(str::to_string),
+            field: field.and_then(|f| u32::try_from(f).ok()),
+            message,
+            decision,
         }
-        found
-    };
-    let date_name = measure.date.as_ref().map_or("", |d| d.value.as_str());
-    let date = column(date_name);
-    let value = measure.value.as_ref().and_then(|v| column(&v.value));
-    let platform = measure.platform.as_ref().and_then(|p| column(&p.value));
-    let filters: Vec<_> = measure
-        .filters
-        .iter()
-        .filter_map(|f| {
-            let place = column(&f.column.value)?;
-            Some((
-                place,
-                f.any_of
-                    .iter()
-                    .map(|v| v.value.trim().to_lowercase())
-                    .collect(),
-            ))
-        })
-        .collect();
-    if !absent.is_empty() {
-        let first_line = Some(header_line);
-        for name in absent {
-            problems.push(problem(
-                first_line,
-                Some(&name),
-                None,
-                t!(
+    }
+
+    /// The columns the measure names, by their place; a problem for each
+    /// one the header lacks (then the file is not read).
+    fn columns(&self, header_line: u64) -> Result<Columns, Vec<Problem>> {
+        let find = |name: &str| {
+            self.header
+                .iter()
+                .position(|h| h.eq_ignore_ascii_case(name.trim()))
+        };
+        let mut absent = Vec::new();
+        let mut column = |name: &str| {
+            let found = find(name);
+            if found.is_none() {
+                absent.push(name.to_string());
+            }
+            found
+        };
+        let measure = self.measure;
+        let date = column(measure.date.as_ref().map_or("", |d| d.value.as_str()));
+        let value = measure.value.as_ref().and_then(|v| column(&v.value));
+        let platform = measure.platform.as_ref().and_then(|p| column(&p.value));
+        let filters: Vec<_> = measure
+            .filters
+            .iter()
+            .filter_map(|f| {
+                let place = column(&f.column.value)?;
+                let any_of = f.any_of.iter().map(|v| v.value.trim().to_lowercase());
+                Some((place, any_of.collect()))
+            })
+            .collect();
+        if !absent.is_empty() {
+            let columns = self.header.join(", ");
+            let problems = absent.iter().map(|name| {
+                let message = t!(
                     "measure.no-column",
                     measure = &measure.id.value,
-                    column = &name,
-                    columns = header.join(", ")
-                ),
-                Decision::FileSkipped,
-            ));
-        }
-        return out;
-    }
-    let columns = Columns {
-        date: date.expect("checked above"),
-        value,
-        platform,
-        filters,
-    };
-    let aggregate = measure.aggregates();
-    // Slashed dates are read the way the file shows (a day above 12), else
-    // the plan's way, else month first, saying which was assumed.
-    let cells = read.iter().map(|(_, r)| r.get(columns.date).unwrap_or(""));
-    let order = match date_order(cells, plan_order) {
-        // A measure's own date format says the order itself.
-        _ if measure.date_format.is_some() => DateOrder::MonthFirst,
-        Ok(order) => order,
-        Err((cell, order)) => {
-            let line = read
-                .iter()
-                .find(|(_, r)| r.get(columns.date).unwrap_or("").trim() == cell)
-                .and_then(|(line, _)| *line);
-            problems.push(Problem {
-                rule: &rule::EXPORT_DATE_ORDER_ASSUMED,
-                path: shown.to_string(),
-                line,
-                column: Some(date_name.to_string()),
-                field: u32::try_from(columns.date).ok(),
-                message: t!(
-                    "export.date-order-assumed",
-                    cell = &cell,
-                    order = order.as_str(),
-                    why = if plan_order.is_some() {
-                        t!("export.date-order.by-plan")
-                    } else {
-                        t!("export.date-order.by-platforms")
-                    }
-                ),
-                decision: Decision::Assumed,
+                    column = name,
+                    columns = &columns
+                );
+                let at = Some(header_line);
+                self.problem(at, Some(name), None, message, Decision::FileSkipped)
             });
-            order
+            return Err(problems.collect());
         }
-    };
-    for (line, record) in read {
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
+        Ok(Columns {
+            date: date.expect("checked above"),
+            value,
+            platform,
+            filters,
+        })
+    }
+
+    /// The order the file's slashed dates are read in: the way the file
+    /// shows (a day above 12), else the plan's, else month first; an
+    /// assumed order is a problem that says so.
+    fn date_order(
+        &self,
+        records: &[(Option<u64>, csv::StringRecord)],
+        date: usize,
+        plan_order: Option<DateOrder>,
+        problems: &mut Vec<Problem>,
+    ) -> DateOrder {
+        let cells = records.iter().map(|(_, r)| r.get(date).unwrap_or(""));
+        match date_order(cells, plan_order) {
+            // A measure's own date format says the order itself.
+            _ if self.measure.date_format.is_some() => DateOrder::MonthFirst,
+            Ok(order) => order,
+            Err((cell, order)) => {
+                let line = records
+                    .iter()
+                    .find(|(_, r)| r.get(date).unwrap_or("").trim() == cell)
+                    .and_then(|(line, _)| *line);
+                let why = if plan_order.is_some() {
+                    t!("export.date-order.by-plan")
+                } else {
+                    t!("export.date-order.by-platforms")
+                };
+                problems.push(Problem {
+                    rule: &rule::EXPORT_DATE_ORDER_ASSUMED,
+                    path: self.shown.to_string(),
+                    line,
+                    column: self.header.get(date).cloned(),
+                    field: u32::try_from(date).ok(),
+                    message: t!(
+                        "export.date-order-assumed",
+                        cell = &cell,
+                        order = order.as_str(),
+                        why = why
+                    ),
+                    decision: Decision::Assumed,
+                });
+                order
+            }
         }
-        out.rows_read += 1;
-        if record.len() < header.len() {
+    }
+
+    /// One row: `Ok(None)` for a row the conditions or a placeholder value
+    /// leave out, `Err` for one that cannot be read.
+    fn row(
+        &self,
+        (line, record): &(Option<u64>, csv::StringRecord),
+        columns: &Columns,
+        (plan, tz, order): (&Plan, chrono_tz::Tz, DateOrder),
+    ) -> Result<Option<Row>, Box<Problem>> {
+        let line = *line;
+        if record.len() < self.header.len() {
             let message = t!(
                 "export.short-row",
                 cells = record.len(),
-                header = header.len()
+                header = self.header.len()
             );
-            problems.push(problem(line, None, None, message, Decision::RowSkipped));
-            continue;
+            return Err(Box::new(self.problem(
+                line,
+                None,
+                None,
+                message,
+                Decision::RowSkipped,
+            )));
         }
         let cell = |place: usize| record.get(place).unwrap_or("").trim();
         let keep = columns
@@ -368,53 +373,92 @@ fn read_file(
             .iter()
             .all(|(place, any_of)| any_of.contains(&cell(*place).to_lowercase()));
         if !keep {
-            continue;
+            return Ok(None);
         }
-        let date = match read_date(cell(columns.date), measure, tz, order) {
-            Ok(date) => date,
-            Err(message) => {
-                problems.push(problem(
-                    line,
-                    Some(date_name),
-                    Some(columns.date),
-                    message,
-                    Decision::RowSkipped,
-                ));
-                continue;
-            }
+        let bad = |place: usize, message: Msg| {
+            let column = Some(self.header[place].as_str());
+            Box::new(self.problem(line, column, Some(place), message, Decision::RowSkipped))
         };
-        let adds = match (aggregate, columns.value) {
+        let date = read_date(cell(columns.date), self.measure, tz, order)
+            .map_err(|message| bad(columns.date, message))?;
+        let adds = match (self.measure.aggregates(), columns.value) {
             (Aggregate::Count, _) | (_, None) => Adds::One,
             (Aggregate::Sum, Some(place)) => match values::amount(cell(place)) {
                 Ok(Some(amount)) => Adds::Amount(amount),
-                Ok(None) => continue,
-                Err(message) => {
-                    problems.push(problem(
-                        line,
-                        Some(&header[place]),
-                        Some(place),
-                        message,
-                        Decision::RowSkipped,
-                    ));
-                    continue;
-                }
+                Ok(None) => return Ok(None),
+                Err(message) => return Err(bad(place, message)),
             },
             (Aggregate::Distinct, Some(place)) => {
                 let key = cell(place).to_lowercase();
                 if values::is_placeholder(&key) {
-                    continue;
+                    return Ok(None);
                 }
                 Adds::Key(key)
             }
         };
         let platform = columns
             .platform
-            .map(|place| platform_of(cell(place), measure, plan));
-        out.kept.push(Row {
+            .and_then(|place| platform_of(cell(place), self.measure, plan));
+        Ok(Some(Row {
             date,
-            platform: platform.flatten(),
+            platform,
             adds,
-        });
+        }))
+    }
+}
+
+/// Reads one of a measure's files: the rows it keeps, and its problems.
+fn read_file(
+    path: &Path,
+    shown: &str,
+    measure: &Measure,
+    (plan, tz, plan_order): (&Plan, chrono_tz::Tz, Option<DateOrder>),
+    problems: &mut Vec<Problem>,
+) -> FileRows {
+    let mut out = FileRows {
+        rows_read: 0,
+        kept: Vec::new(),
+    };
+    let (table, unread) = read_table(path);
+    if let Some((line, message)) = unread {
+        let file = MeasureFile {
+            shown,
+            measure,
+            header: &[],
+        };
+        problems.push(file.problem(line, None, None, message, Decision::FileSkipped));
+    }
+    let Some(Table {
+        header,
+        header_line,
+        records,
+    }) = table
+    else {
+        return out;
+    };
+    let file = MeasureFile {
+        shown,
+        measure,
+        header: &header,
+    };
+    let columns = match file.columns(header_line) {
+        Ok(columns) => columns,
+        Err(absent) => {
+            problems.extend(absent);
+            return out;
+        }
+    };
+    let order = file.date_order(&records, columns.date, plan_order, problems);
+    for record in &records {
+        if record.1.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        out.rows_read += 1;
+        match file.row(record, &columns, (plan, tz, order)) {
+            Ok(Some(row)) => out.kept.push(row),
+            Ok(None) => {}
+            Err(problem) => problems.push(*problem),
+        }
     }
     out
 }

@@ -191,7 +191,13 @@ enum RowRead {
 
 impl Sheet<'_> {
     /// A problem at `line`, in the column named `column`.
-    fn problem(&self, line: u64, column: Option<&str>, message: Msg, decision: Decision) -> Problem {
+    fn problem(
+        &self,
+        line: u64,
+        column: Option<&str>,
+        message: Msg,
+        decision: Decision,
+    ) -> Problem {
         Problem {
             rule: &rule::EXPORT_NOT_A_NUMBER,
             path: self.shown.clone(),
@@ -233,7 +239,11 @@ impl Sheet<'_> {
         // A count that cannot be read is missing, and said to be.
         let mut count = |i: Option<usize>| {
             super::values::amount(cell(i)).unwrap_or_else(|_| {
-                let why = t!("ads.bad-count", cell = cell(i), column = column(i).unwrap_or(""));
+                let why = t!(
+                    "ads.bad-count",
+                    cell = cell(i),
+                    column = column(i).unwrap_or("")
+                );
                 problems.push(self.problem(line, column(i), why, Decision::ValueMissing));
                 None
             })
