@@ -136,76 +136,22 @@ impl ReportSettings {
 
 pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
     super::memory::purge_freed_memory_at_once();
-    let period = match settings.asked {
-        Asked::Month(Some(m)) => Period::month(m),
-        Asked::Month(None) => {
-            let this = Month::of(settings.today);
-            Period::month(Month::of(this.first_day() - chrono::TimeDelta::days(1)))
-        }
-        Asked::HijriMonth(month) => {
-            Period::hijri_month(month).map_err(|e| Error::Usage(e.text(settings.lang)))?
-        }
-        Asked::Year(year) => Period::year(year),
-        Asked::HijriYear(year) => {
-            Period::hijri_year(year).map_err(|e| Error::Usage(e.text(settings.lang)))?
-        }
-        Asked::Quarter(y, q) => Period::quarter(y, q),
-        Asked::Range(from, to) => Period::range(from, to),
-    };
     let request = Request {
-        period,
+        period: period(settings)?,
         compare: settings.compare,
         today: settings.today,
     };
-    let (period, compared) = (&request.period, request.compared());
-    // Only the calendar months the report and its trend look at are read.
-    let earliest = Month::of(compared.from.min(
-        period.from - chrono::TimeDelta::days(31 * i64::from(khairukum::report::TREND_MONTHS)),
-    ));
-    let loaded = khairukum::plan::load::load_selected(&settings.plan, |_, month| {
-        month >= earliest && month.first_day() <= period.to
-    })?;
+    let loaded = load_plan(settings, &request)?;
     let plan = &loaded.plan;
-    let errors = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == khairukum::plan::diagnostic::Severity::Error);
-    super::plan_problems::print(
-        errors,
-        &loaded.sources,
-        khairukum::t!("plan-problems.report"),
-        settings.lang,
-    )?;
     let exports = exports_dir(
         &settings.plan,
         settings.exports.as_deref(),
         plan,
         settings.lang,
     )?;
+    let imported = import(settings, &request, &loaded, &exports)?;
     let tz = plan.time_zone();
-    let trend = khairukum::report::trend_periods(plan, period);
-    let earliest = trend
-        .iter()
-        .map(|p| p.from)
-        .chain([compared.from])
-        .min()
-        .unwrap_or(period.from);
-    let options = khairukum::exports::Options {
-        window: Some((earliest, period.to)),
-        // Each post is kept only for the period itself; the trend needs only sums.
-        detail: Some((period.from, period.to)),
-        time_zone: tz,
-        year_anchor: settings.today,
-        date_order: plan.date_order(),
-        accounts: khairukum::exports::accounts::accounts_of(plan),
-        set_aside: khairukum::exports::set_aside(plan),
-        by_hand: khairukum::exports::by_hand::from_plan(plan, |file| {
-            loaded.sources.get(file).path.clone()
-        }),
-    };
-    let imported = khairukum::exports::import_dir(&exports, &options).with_context(|| {
-        khairukum::t!("usage.cannot-read-exports", path = exports.display()).text(settings.lang)
-    })?;
+    let period = &request.period;
     let mut extra = Vec::new();
     let followers = match khairukum::report::read_followers(&exports.join("followers.yaml")) {
         Ok(f) => f,
@@ -239,6 +185,88 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
         writer.write(&report, out)
     })?;
     Ok(SUCCESS)
+}
+
+/// The period asked for (by default last month).
+fn period(settings: &ReportSettings) -> Result<Period> {
+    Ok(match settings.asked {
+        Asked::Month(Some(m)) => Period::month(m),
+        Asked::Month(None) => {
+            let this = Month::of(settings.today);
+            Period::month(Month::of(this.first_day() - chrono::TimeDelta::days(1)))
+        }
+        Asked::HijriMonth(month) => {
+            Period::hijri_month(month).map_err(|e| Error::Usage(e.text(settings.lang)))?
+        }
+        Asked::Year(year) => Period::year(year),
+        Asked::HijriYear(year) => {
+            Period::hijri_year(year).map_err(|e| Error::Usage(e.text(settings.lang)))?
+        }
+        Asked::Quarter(y, q) => Period::quarter(y, q),
+        Asked::Range(from, to) => Period::range(from, to),
+    })
+}
+
+/// The plan with only the calendar months the report and its trend look
+/// at; its errors printed first.
+fn load_plan(
+    settings: &ReportSettings,
+    request: &Request,
+) -> Result<khairukum::plan::load::LoadedPlan> {
+    let (period, compared) = (&request.period, request.compared());
+    let earliest = Month::of(compared.from.min(
+        period.from - chrono::TimeDelta::days(31 * i64::from(khairukum::report::TREND_MONTHS)),
+    ));
+    let loaded = khairukum::plan::load::load_selected(&settings.plan, |_, month| {
+        month >= earliest && month.first_day() <= period.to
+    })?;
+    let errors = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == khairukum::plan::diagnostic::Severity::Error);
+    super::plan_problems::print(
+        errors,
+        &loaded.sources,
+        khairukum::t!("plan-problems.report"),
+        settings.lang,
+    )?;
+    Ok(loaded)
+}
+
+/// The posts and account days of the exports folder, from the earliest
+/// day the trend or the comparison needs; each post kept whole only for
+/// the period itself.
+fn import(
+    settings: &ReportSettings,
+    request: &Request,
+    loaded: &khairukum::plan::load::LoadedPlan,
+    exports: &Path,
+) -> Result<khairukum::exports::Imported> {
+    let plan = &loaded.plan;
+    let period = &request.period;
+    let earliest = khairukum::report::trend_periods(plan, period)
+        .iter()
+        .map(|p| p.from)
+        .chain([request.compared().from])
+        .min()
+        .unwrap_or(period.from);
+    let options = khairukum::exports::Options {
+        window: Some((earliest, period.to)),
+        detail: Some((period.from, period.to)),
+        time_zone: plan.time_zone(),
+        year_anchor: settings.today,
+        date_order: plan.date_order(),
+        accounts: khairukum::exports::accounts::accounts_of(plan),
+        set_aside: khairukum::exports::set_aside(plan),
+        by_hand: khairukum::exports::by_hand::from_plan(plan, |file| {
+            loaded.sources.get(file).path.clone()
+        }),
+    };
+    Ok(
+        khairukum::exports::import_dir(exports, &options).with_context(|| {
+            khairukum::t!("usage.cannot-read-exports", path = exports.display()).text(settings.lang)
+        })?,
+    )
 }
 
 /// `--exports`, else the plan's `exports:` (relative to the plan folder), else `<plan>/exports`.
