@@ -473,8 +473,49 @@ fn audience(plan: &Plan, names: &Names) -> Option<Section> {
 fn strategy(plan: &Plan, names: &Names) -> Option<Section> {
     let lang = names.lang;
     let strategy = &plan.strategy.as_ref()?.data;
+    let mut blocks = swot(&strategy.swot, names);
+    let mut titled = |title: Msg, columns: &[Msg], rows: Vec<Vec<Bi>>| {
+        if !rows.is_empty() {
+            blocks.push(Block::Heading(Bi::words(title.text(lang))));
+            blocks.push(table(lang, columns, rows));
+        }
+    };
+    titled(
+        t!("book.peers"),
+        &[
+            t!("book.col.peer"),
+            t!("book.col.accounts"),
+            t!("book.col.learned"),
+        ],
+        peer_rows(strategy, names),
+    );
+    titled(
+        t!("book.recommendations"),
+        &[
+            t!("book.col.recommendation"),
+            t!("book.col.goal"),
+            t!("book.col.owner"),
+            t!("book.col.due"),
+        ],
+        recommendation_rows(strategy, names),
+    );
+    titled(
+        t!("book.reviews"),
+        &[
+            t!("book.col.review"),
+            t!("book.col.every"),
+            t!("book.col.owner"),
+            t!("book.col.due"),
+        ],
+        review_rows(strategy, names),
+    );
+    Some(section("strategy", &t!("book.strategy"), lang, blocks))
+}
+
+/// The SWOT analysis: a table of each kind of point, with what it bears on.
+fn swot(swot: &crate::plan::model::strategy::Swot, names: &Names) -> Vec<Block> {
+    let lang = names.lang;
     let mut blocks = Vec::new();
-    let swot = &strategy.swot;
     for (title, items) in [
         (t!("book.strengths"), &swot.strengths),
         (t!("book.weaknesses"), &swot.weaknesses),
@@ -503,97 +544,75 @@ fn strategy(plan: &Plan, names: &Names) -> Option<Section> {
             rows,
         ));
     }
-    if !strategy.peers.is_empty() {
-        blocks.push(Block::Heading(Bi::words(t!("book.peers").text(lang))));
-        let rows = strategy
-            .peers
-            .iter()
-            .map(|peer| {
-                let accounts = peer
-                    .accounts
-                    .iter()
-                    .map(|(kind, handle)| format!("{}: {}", kind.value, handle.value));
-                vec![
-                    Bi::of(&peer.name, lang),
-                    Bi::code(names.list(accounts)),
-                    peer.learned
-                        .as_ref()
-                        .map_or_else(|| Bi::words(""), |l| Bi::of(l, lang)),
-                ]
-            })
-            .collect();
-        blocks.push(table(
-            lang,
-            &[
-                t!("book.col.peer"),
-                t!("book.col.accounts"),
-                t!("book.col.learned"),
-            ],
-            rows,
-        ));
-    }
-    if !strategy.recommendations.is_empty() {
-        blocks.push(Block::Heading(Bi::words(
-            t!("book.recommendations").text(lang),
-        )));
-        let rows = strategy
-            .recommendations
-            .iter()
-            .map(|r| {
-                vec![
-                    Bi::of(&r.text, lang),
-                    Bi::words(names.goal(&r.goal.value)),
-                    Bi::words(names.owner(&r.owner.value)),
-                    Bi::words(
-                        r.due
-                            .get()
-                            .map_or_else(|| r.due.raw.clone(), |d| day(*d, lang)),
-                    ),
-                ]
-            })
-            .collect();
-        blocks.push(table(
-            lang,
-            &[
-                t!("book.col.recommendation"),
-                t!("book.col.goal"),
-                t!("book.col.owner"),
-                t!("book.col.due"),
-            ],
-            rows,
-        ));
-    }
-    if !strategy.reviews.is_empty() {
-        blocks.push(Block::Heading(Bi::words(t!("book.reviews").text(lang))));
-        let rows = strategy
-            .reviews
-            .iter()
-            .map(|r| {
-                vec![
-                    Bi::of(&r.name, lang),
-                    Bi::words(per_words(per_of(r.every.get()), &r.every.raw, lang)),
-                    Bi::words(names.owner(&r.owner.value)),
-                    Bi::words(due_words(
-                        per_of(r.every.get()),
-                        r.due.get(),
-                        &r.due.raw,
-                        lang,
-                    )),
-                ]
-            })
-            .collect();
-        blocks.push(table(
-            lang,
-            &[
-                t!("book.col.review"),
-                t!("book.col.every"),
-                t!("book.col.owner"),
-                t!("book.col.due"),
-            ],
-            rows,
-        ));
-    }
-    Some(section("strategy", &t!("book.strategy"), lang, blocks))
+    blocks
+}
+
+/// The peer organisations: name, accounts, what is learned from them.
+fn peer_rows(strategy: &crate::plan::model::strategy::Strategy, names: &Names) -> Vec<Vec<Bi>> {
+    let lang = names.lang;
+    strategy
+        .peers
+        .iter()
+        .map(|peer| {
+            let accounts = peer
+                .accounts
+                .iter()
+                .map(|(kind, handle)| format!("{}: {}", kind.value, handle.value));
+            vec![
+                Bi::of(&peer.name, lang),
+                Bi::code(names.list(accounts)),
+                peer.learned
+                    .as_ref()
+                    .map_or_else(|| Bi::words(""), |l| Bi::of(l, lang)),
+            ]
+        })
+        .collect()
+}
+
+/// The recommendations: text, goal, owner and due day.
+fn recommendation_rows(
+    strategy: &crate::plan::model::strategy::Strategy,
+    names: &Names,
+) -> Vec<Vec<Bi>> {
+    let lang = names.lang;
+    strategy
+        .recommendations
+        .iter()
+        .map(|r| {
+            vec![
+                Bi::of(&r.text, lang),
+                Bi::words(names.goal(&r.goal.value)),
+                Bi::words(names.owner(&r.owner.value)),
+                Bi::words(
+                    r.due
+                        .get()
+                        .map_or_else(|| r.due.raw.clone(), |d| day(*d, lang)),
+                ),
+            ]
+        })
+        .collect()
+}
+
+/// The reviews the continuous improvement repeats: what, how often, who, when.
+fn review_rows(strategy: &crate::plan::model::strategy::Strategy, names: &Names) -> Vec<Vec<Bi>> {
+    let lang = names.lang;
+    strategy
+        .reviews
+        .iter()
+        .map(|r| {
+            vec![
+                Bi::of(&r.name, lang),
+                Bi::words(per_words(per_of(r.every.get()), &r.every.raw, lang)),
+                Bi::words(names.owner(&r.owner.value)),
+                Bi::words(due_words(
+                    per_of(r.every.get()),
+                    r.due.get(),
+                    &r.due.raw,
+                    lang,
+                )),
+            ]
+        })
+        .collect()
 }
 
 fn platforms(plan: &Plan, lang: Lang) -> Option<Section> {
@@ -756,8 +775,7 @@ fn policies(plan: &Plan, names: &Names) -> Option<Section> {
 fn budget(plan: &Plan, names: &Names) -> Option<Section> {
     let lang = names.lang;
     let budget = &plan.budget.as_ref()?.data;
-    let currency = budget.currency.as_ref().map_or("SAR", |c| c.value.as_str());
-    let amount = |v: f64| format!("{}\u{a0}{currency}", number(v));
+    let amount = |v: f64| budget_amount(budget, v);
     let mut blocks = vec![Block::Para(Bi::words(
         t!(
             "book.budget.total",
@@ -773,7 +791,51 @@ fn budget(plan: &Plan, names: &Names) -> Option<Section> {
             t!("book.approved-by", by = names.person(&by.value), on = on).text(lang),
         )));
     }
-    let rows = budget
+    blocks.push(table(
+        lang,
+        &[
+            t!("book.col.line"),
+            t!("book.col.goal"),
+            t!("book.col.kind"),
+            t!("book.col.amount"),
+            t!("book.col.owner"),
+        ],
+        budget_line_rows(budget, names),
+    ));
+    if !budget.approved.months.0.is_empty() {
+        let caps = budget.approved.months.iter().map(|(month, cap)| {
+            format!("{}: {}", in_era_of(&month.value, lang), amount(cap.value))
+        });
+        blocks.push(Block::Para(Bi::words(
+            t!("book.budget.caps", caps = names.list(caps)).text(lang),
+        )));
+    }
+    if !budget.campaigns.is_empty() {
+        blocks.push(table(
+            lang,
+            &[
+                t!("book.col.campaign"),
+                t!("book.col.found-by"),
+                t!("book.col.goal"),
+                t!("book.col.dates"),
+            ],
+            campaign_rows(budget, names),
+        ));
+    }
+    Some(section("budget", &t!("book.budget"), lang, blocks))
+}
+
+/// An amount in the budget's currency (riyals when it names none).
+fn budget_amount(budget: &crate::plan::model::budget::Budget, value: f64) -> String {
+    let currency = budget.currency.as_ref().map_or("SAR", |c| c.value.as_str());
+    format!("{}\u{a0}{currency}", number(value))
+}
+
+/// The budget's lines: name, goal, kind, amount, owner.
+fn budget_line_rows(budget: &crate::plan::model::budget::Budget, names: &Names) -> Vec<Vec<Bi>> {
+    let lang = names.lang;
+    let amount = |v: f64| budget_amount(budget, v);
+    budget
         .lines
         .iter()
         .map(|line| {
@@ -799,67 +861,39 @@ fn budget(plan: &Plan, names: &Names) -> Option<Section> {
                 Bi::words(names.owner(&line.owner.value)),
             ]
         })
-        .collect();
-    blocks.push(table(
-        lang,
-        &[
-            t!("book.col.line"),
-            t!("book.col.goal"),
-            t!("book.col.kind"),
-            t!("book.col.amount"),
-            t!("book.col.owner"),
-        ],
-        rows,
-    ));
-    if !budget.approved.months.0.is_empty() {
-        let caps = budget.approved.months.iter().map(|(month, cap)| {
-            format!("{}: {}", in_era_of(&month.value, lang), amount(cap.value))
-        });
-        blocks.push(Block::Para(Bi::words(
-            t!("book.budget.caps", caps = names.list(caps)).text(lang),
-        )));
-    }
-    if !budget.campaigns.is_empty() {
-        let rows = budget
-            .campaigns
-            .iter()
-            .map(|c| {
-                let found_by = c
-                    .name
-                    .as_ref()
-                    .or(c.prefix.as_ref())
-                    .or(c.tag.as_ref())
-                    .map_or_else(String::new, |n| n.value.clone());
-                let dates = match (c.from.as_ref(), c.to.as_ref()) {
-                    (None, None) => String::new(),
-                    (from, to) => [from, to]
-                        .map(|d| d.map_or_else(String::new, |d| d.raw.trim().to_string()))
-                        .join(" – "),
-                };
-                vec![
-                    Bi::code(&c.id.value),
-                    Bi::code(found_by),
-                    Bi::words(
-                        c.goal
-                            .as_ref()
-                            .map_or_else(String::new, |g| names.goal(&g.value)),
-                    ),
-                    Bi::code(dates),
-                ]
-            })
-            .collect();
-        blocks.push(table(
-            lang,
-            &[
-                t!("book.col.campaign"),
-                t!("book.col.found-by"),
-                t!("book.col.goal"),
-                t!("book.col.dates"),
-            ],
-            rows,
-        ));
-    }
-    Some(section("budget", &t!("book.budget"), lang, blocks))
+        .collect()
+}
+
+/// The ad campaigns: id, what finds them in the ad exports, goal, dates.
+fn campaign_rows(budget: &crate::plan::model::budget::Budget, names: &Names) -> Vec<Vec<Bi>> {
+    budget
+        .campaigns
+        .iter()
+        .map(|c| {
+            let found_by = c
+                .name
+                .as_ref()
+                .or(c.prefix.as_ref())
+                .or(c.tag.as_ref())
+                .map_or_else(String::new, |n| n.value.clone());
+            let dates = match (c.from.as_ref(), c.to.as_ref()) {
+                (None, None) => String::new(),
+                (from, to) => [from, to]
+                    .map(|d| d.map_or_else(String::new, |d| d.raw.trim().to_string()))
+                    .join(" – "),
+            };
+            vec![
+                Bi::code(&c.id.value),
+                Bi::code(found_by),
+                Bi::words(
+                    c.goal
+                        .as_ref()
+                        .map_or_else(String::new, |g| names.goal(&g.value)),
+                ),
+                Bi::code(dates),
+            ]
+        })
+        .collect()
 }
 
 fn calendar(plan: &Plan, names: &Names) -> Option<Section> {
