@@ -289,28 +289,15 @@ struct Columns {
     counts: [Option<usize>; 3],
 }
 
-/// One monitoring export.
-fn monitored(
-    (path, shown): (&Path, String),
-    strategy: &Strategy,
+/// The columns of a monitoring file the mapping names, by their place; a
+/// problem for each one the file lacks (then the file is not read).
+fn columns_of(
+    header: &[String],
+    header_line: u64,
     monitoring: &Monitoring,
-    own: &[String],
-    tz: chrono_tz::Tz,
+    shown: &str,
     out: &mut PeerFigures,
-) {
-    let shown = shown.as_str();
-    let (table, unread) = read_table(path);
-    if let Some((line, message)) = unread {
-        out.problem(shown, line, None, message, Decision::FileSkipped);
-    }
-    let Some(Table {
-        header,
-        header_line,
-        records,
-    }) = table
-    else {
-        return;
-    };
+) -> Option<Columns> {
     let find = |name: &Located<String>| {
         header
             .iter()
@@ -345,10 +332,10 @@ fn monitored(
         }
     }
     if absent {
-        return;
+        return None;
     }
     let place = |name: Option<&Located<String>>| name.and_then(find);
-    let columns = Columns {
+    Some(Columns {
         month: place(Some(&monitoring.month)).expect("checked above"),
         account: place(Some(&monitoring.account)).expect("checked above"),
         platform: place(monitoring.platform.as_ref()),
@@ -357,6 +344,51 @@ fn monitored(
             place(monitoring.posts.as_ref()),
             place(monitoring.interactions.as_ref()),
         ],
+    })
+}
+
+/// One problem for each account of a monitoring file that is no peer's
+/// nor the charity's own, at its first row, with how many rows it has.
+fn say_other_accounts(
+    others: Vec<(String, Option<u64>, usize)>,
+    own: &[String],
+    (shown, name, place): (&str, &str, usize),
+    out: &mut PeerFigures,
+) {
+    for (account, line, rows) in others {
+        if own.contains(&account_key(&account)) {
+            continue;
+        }
+        let message = t!("peers.other-account", account = &account, rows = rows);
+        let column = Some((name, Some(place)));
+        out.problem(shown, line, column, message, Decision::RowSkipped);
+    }
+}
+
+/// One monitoring export.
+fn monitored(
+    (path, shown): (&Path, String),
+    strategy: &Strategy,
+    monitoring: &Monitoring,
+    own: &[String],
+    tz: chrono_tz::Tz,
+    out: &mut PeerFigures,
+) {
+    let shown = shown.as_str();
+    let (table, unread) = read_table(path);
+    if let Some((line, message)) = unread {
+        out.problem(shown, line, None, message, Decision::FileSkipped);
+    }
+    let Some(Table {
+        header,
+        header_line,
+        records,
+    }) = table
+    else {
+        return;
+    };
+    let Some(columns) = columns_of(&header, header_line, monitoring, shown, out) else {
+        return;
     };
     let index = out.files.len();
     out.files.push(PeerFile {
@@ -369,16 +401,7 @@ fn monitored(
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        if record.len() < header.len() {
-            let message = t!(
-                "export.short-row",
-                cells = record.len(),
-                header = header.len()
-            );
-            out.problem(shown, line, None, message, Decision::RowSkipped);
-            continue;
-        }
-        let row = row_of(strategy, monitoring, &columns, &record, tz);
+        let row = row_of(strategy, monitoring, (&columns, header.len()), &record, tz);
         let (peer, kind, month, counts) = match row {
             Ok(Some(row)) => row,
             // An account of no peer (the charity's own, another one).
@@ -391,7 +414,7 @@ fn monitored(
                 continue;
             }
             Err((place, message)) => {
-                let column = Some((header[place].as_str(), Some(place)));
+                let column = place.map(|place| (header[place].as_str(), Some(place)));
                 out.problem(shown, line, column, message, Decision::RowSkipped);
                 continue;
             }
@@ -413,30 +436,32 @@ fn monitored(
         out.figures
             .push(PeerFigure::of(peer, kind, month, counts, index));
     }
-    for (account, line, rows) in others {
-        if own.contains(&account_key(&account)) {
-            continue;
-        }
-        let message = t!("peers.other-account", account = &account, rows = rows);
-        let column = Some((header[columns.account].as_str(), Some(columns.account)));
-        out.problem(shown, line, column, message, Decision::RowSkipped);
-    }
+    say_other_accounts(
+        others,
+        own,
+        (shown, &header[columns.account], columns.account),
+        out,
+    );
 }
 
 /// A peer's figures read off a row, or `None` for an account of no peer;
-/// `Err` with the column that cannot be read.
+/// `Err` with the column that cannot be read (none for a row cut short).
 type Row = (String, PlatformKind, Month, [Option<i64>; 3]);
 
 fn row_of(
     strategy: &Strategy,
     monitoring: &Monitoring,
-    columns: &Columns,
+    (columns, cells): (&Columns, usize),
     record: &csv::StringRecord,
     tz: chrono_tz::Tz,
-) -> Result<Option<Row>, (usize, Msg)> {
+) -> Result<Option<Row>, (Option<usize>, Msg)> {
+    if record.len() < cells {
+        let message = t!("export.short-row", cells = record.len(), header = cells);
+        return Err((None, message));
+    }
     let cell = |place: usize| record.get(place).unwrap_or("").trim();
     let kind = match columns.platform {
-        Some(place) => Some(kind_of(cell(place), monitoring).map_err(|m| (place, m))?),
+        Some(place) => Some(kind_of(cell(place), monitoring).map_err(|m| (Some(place), m))?),
         None => None,
     };
     let account = account_key(cell(columns.account));
@@ -460,7 +485,7 @@ fn row_of(
         });
         return match (elsewhere, kind, columns.platform) {
             (Some(peer), Some(kind), Some(place)) => Err((
-                place,
+                Some(place),
                 t!(
                     "peers.no-account",
                     peer = &peer.id.value,
@@ -472,13 +497,13 @@ fn row_of(
     };
     if owners.next().is_some() {
         let message = t!("peers.account-ambiguous", account = cell(columns.account));
-        return Err((columns.account, message));
+        return Err((Some(columns.account), message));
     }
-    let month = month_of(cell(columns.month), tz).map_err(|m| (columns.month, m))?;
+    let month = month_of(cell(columns.month), tz).map_err(|m| (Some(columns.month), m))?;
     let mut counts = [None; 3];
     for (slot, place) in counts.iter_mut().zip(columns.counts) {
         if let Some(place) = place {
-            *slot = values::count(cell(place), false).map_err(|m| (place, m))?;
+            *slot = values::count(cell(place), false).map_err(|m| (Some(place), m))?;
         }
     }
     Ok(Some((peer.id.value.clone(), kind, month, counts)))
