@@ -168,6 +168,19 @@ impl PostTime {
 pub fn join(placements: &[Placement], posts: &[(&Post, PostTime)], text_days: i64) -> Joined {
     let mut joined = Joined::default();
     let mut taken = vec![false; placements.len()];
+    join_by_link(placements, posts, &mut joined, &mut taken);
+    join_by_text(placements, posts, text_days, (&mut joined, &mut taken));
+    join_by_time(placements, posts, &mut joined, &mut taken);
+    joined
+}
+
+/// Posts whose link is a placement's post link.
+fn join_by_link(
+    placements: &[Placement],
+    posts: &[(&Post, PostTime)],
+    joined: &mut Joined,
+    taken: &mut [bool],
+) {
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for (index, placement) in placements.iter().enumerate() {
         if let Some(link) = placement
@@ -189,6 +202,15 @@ pub fn join(placements: &[Placement], posts: &[(&Post, PostTime)], text_days: i6
             joined.by_link += 1;
         }
     }
+}
+
+/// Posts with a placement's planned text, within `text_days` of its day.
+fn join_by_text(
+    placements: &[Placement],
+    posts: &[(&Post, PostTime)],
+    text_days: i64,
+    (joined, taken): (&mut Joined, &mut [bool]),
+) {
     // Then the planned text, within the policy's window of days: each
     // placement's text normalised once and found by platform and day, so
     // each post looks only at the placements of its window.
@@ -235,6 +257,15 @@ pub fn join(placements: &[Placement], posts: &[(&Post, PostTime)], text_days: i6
             joined.by_text += 1;
         }
     }
+}
+
+/// Posts near a placement's planned time, on the same platform.
+fn join_by_time(
+    placements: &[Placement],
+    posts: &[(&Post, PostTime)],
+    joined: &mut Joined,
+    taken: &mut [bool],
+) {
     // Fall back to time: the nearest free placement on the same platform,
     // looked up by planned day (the tolerance spans at most the day before and after).
     let mut by_day: HashMap<(PlatformKind, chrono::NaiveDate), Vec<usize>> = HashMap::new();
@@ -281,7 +312,6 @@ pub fn join(placements: &[Placement], posts: &[(&Post, PostTime)], text_days: i6
             joined.by_time += 1;
         }
     }
-    joined
 }
 
 #[cfg(test)]
