@@ -291,9 +291,10 @@ pub(crate) fn export_trees(
                 .map_err(io)?;
         }
     }
-    let mut blobs = Blobs::open(repo)?;
-    for (id, (_, paths)) in &small {
-        let bytes = blobs.get(id)?.unwrap_or_default();
+    let ids: Vec<&str> = small.iter().map(|(id, _)| id.as_str()).collect();
+    let blobs = Blobs::open(repo)?.get_many(&ids)?;
+    for ((_, (_, paths)), bytes) in small.iter().zip(blobs) {
+        let bytes = bytes.unwrap_or_default();
         for path in paths {
             std::fs::write(path, &bytes).map_err(io)?;
         }
