@@ -162,19 +162,19 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
     };
     let own = khairukum::exports::measures::read(&exports, plan, tz, plan.date_order());
     // When tasks were done, from the plan folder's history, if it has one.
-    let (done, history_problem) = khairukum::report::team::done_times(
+    let history = khairukum::report::team::history(
         &settings.plan,
         period.from,
         period.to.min(settings.today),
         tz,
     );
-    extra.extend(history_problem);
+    extra.extend(history.problem().cloned());
     let ads = khairukum::exports::ads::read(&exports);
     let peers = khairukum::exports::peers::read(&exports, plan, tz);
     let records = khairukum::report::Records {
         followers: &followers,
         own: &own,
-        done: done.as_ref(),
+        history: &history,
         ads: Some(&ads),
         peers: Some(&peers),
     };

@@ -547,8 +547,8 @@ pub struct Records<'a> {
     pub followers: &'a FollowerTotals,
     /// Its own measures' files and monthly records.
     pub own: &'a crate::exports::measures::OwnRecords,
-    /// When tasks were done, from the plan's git history (none without one).
-    pub done: Option<&'a crate::plan::history::DoneTimes>,
+    /// When tasks were done, from the plan's git history.
+    pub history: &'a team::History,
     /// Ad spend from the ad exports.
     pub ads: Option<&'a crate::exports::ads::AdSpend>,
     /// The peers' figures, by hand and from monitoring exports.
@@ -899,7 +899,7 @@ pub fn build(
             .collect(),
         problems,
         trend,
-        team: team::review(plan, period, request.now(), records.done),
+        team: team::review(plan, period, request.now(), records.history),
         money,
         peers: records
             .peers

@@ -15,36 +15,62 @@ use serde::Serialize;
 
 const MINUTES_A_DAY: f64 = 24.0 * 60.0;
 
+/// What the plan's git history gives the team section.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum History {
+    /// When each task was done.
+    Read(DoneTimes),
+    /// The plan folder is in no git repository.
+    #[default]
+    Absent,
+    /// Git cannot read the history it has (a repository git refuses, a
+    /// revision with a path that leaves the plan folder): said as `KH115`.
+    Unreadable(Box<Problem>),
+}
+
+impl History {
+    /// When each task was done, when the history was read.
+    pub fn done(&self) -> Option<&DoneTimes> {
+        match self {
+            History::Read(done) => Some(done),
+            History::Absent | History::Unreadable(_) => None,
+        }
+    }
+
+    /// The problem that kept the history unread, if any.
+    pub fn problem(&self) -> Option<&Problem> {
+        match self {
+            History::Unreadable(problem) => Some(problem),
+            History::Read(_) | History::Absent => None,
+        }
+    }
+}
+
 /// When each task was done between `from` and `to`, from the history of
-/// the plan folder `plan_dir`: `None` with no problem when the folder is in
-/// no git repository; `None` with a `KH115` problem when git cannot read
-/// the history it has (a repository git refuses, a revision with a path
-/// that leaves the plan folder), so the reader knows why times are missing.
-pub fn done_times(
+/// the plan folder `plan_dir`.
+pub fn history(
     plan_dir: &std::path::Path,
     from: chrono::NaiveDate,
     to: chrono::NaiveDate,
     tz: chrono_tz::Tz,
-) -> (Option<DoneTimes>, Option<Problem>) {
+) -> History {
     let read = crate::plan::git::find(plan_dir).and_then(|found| {
         found
             .map(|(repo, folder)| crate::plan::history::done_times(&repo, &folder, from, to, tz))
             .transpose()
     });
     match read {
-        Ok(done) => (done, None),
-        Err(error) => (
-            None,
-            Some(Problem {
-                rule: &crate::plan::rules::catalog::PLAN_HISTORY,
-                path: plan_dir.to_string_lossy().replace('\\', "/"),
-                line: None,
-                column: None,
-                field: None,
-                message: crate::t!("report.history-unreadable", error = error.0),
-                decision: Decision::FileSkipped,
-            }),
-        ),
+        Ok(Some(done)) => History::Read(done),
+        Ok(None) => History::Absent,
+        Err(error) => History::Unreadable(Box::new(Problem {
+            rule: &crate::plan::rules::catalog::PLAN_HISTORY,
+            path: plan_dir.to_string_lossy().replace('\\', "/"),
+            line: None,
+            column: None,
+            field: None,
+            message: crate::t!("report.history-unreadable", error = error.0),
+            decision: Decision::FileSkipped,
+        })),
     }
 }
 
@@ -87,16 +113,16 @@ pub struct TeamReview {
     /// The commits read for done times; `None` when the plan folder has no
     /// git history to read them from.
     pub commits: Option<usize>,
+    /// The history is there but could not be read (its problem is among
+    /// the report's).
+    #[serde(skip)]
+    pub history_unreadable: bool,
 }
 
 /// The tasks due in `period`, as they stand at `now`, with the done times
 /// of `done` (none when there is no history).
-pub fn review(
-    plan: &Plan,
-    period: &Period,
-    now: NaiveDateTime,
-    done: Option<&DoneTimes>,
-) -> TeamReview {
+pub fn review(plan: &Plan, period: &Period, now: NaiveDateTime, history: &History) -> TeamReview {
+    let done = history.done();
     let all = tasks::derive(plan);
     let due: Vec<&Task> = all
         .iter()
@@ -180,5 +206,6 @@ pub fn review(
             })
             .collect(),
         commits: done.map(|d| d.commits),
+        history_unreadable: matches!(history, History::Unreadable(_)),
     }
 }

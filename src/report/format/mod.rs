@@ -287,13 +287,7 @@ pub(crate) fn team_tables(r: &super::Report, lang: Lang) -> Option<TeamTables> {
         steps,
         source: match team.commits {
             Some(n) => crate::t!("report.team.from-history", n = n),
-            None if r
-                .problems
-                .iter()
-                .any(|p| p.rule.code == crate::plan::rules::catalog::PLAN_HISTORY.code) =>
-            {
-                crate::t!("report.team.history-unreadable")
-            }
+            None if team.history_unreadable => crate::t!("report.team.history-unreadable"),
             None => crate::t!("report.team.no-history"),
         },
     })
