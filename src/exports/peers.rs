@@ -359,7 +359,11 @@ fn say_other_accounts(
         if own.contains(&account_key(&account)) {
             continue;
         }
-        let message = t!("peers.other-account", account = &account, rows = rows);
+        let message = t!(
+            "peers.other-account",
+            account = &account,
+            rows = t!("count.row", n = rows)
+        );
         let column = Some((name, Some(place)));
         out.problem(shown, line, column, message, Decision::RowSkipped);
     }
