@@ -91,11 +91,11 @@ pub(crate) fn export_file(scratch: &Path, data: &[u8]) {
         year_anchor: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("a date"),
         date_order: None,
         accounts: Vec::new(),
-        set_aside: Vec::new(),
         by_hand: Vec::new(),
     };
     let imported = khairukum::exports::import_dir(&root, &options).expect("the folder is readable");
-    let _ = khairukum::exports::findings::findings(&imported.problems, &imported.files);
+    let read: Vec<&str> = imported.files.iter().map(|f| f.path.as_str()).collect();
+    let _ = khairukum::exports::findings::findings(&imported.problems, &read);
 }
 
 /// The input is a post's text: X's counter and extractors, and what must hold of them.
@@ -177,7 +177,8 @@ pub(crate) fn ad_workbook(scratch: &Path, data: &[u8]) {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("2026-11")).expect("a scratch folder");
     std::fs::write(dir.join("2026-11/ads.xlsx"), data).expect("a workbook");
-    let spend = khairukum::exports::ads::read(&dir);
+    let spend =
+        khairukum::exports::ads::read(&khairukum::exports::folder::inventory_of(&dir).unwrap());
     assert!(spend.files.len() <= 1);
     if spend.files.is_empty() {
         assert_eq!(spend.problems.len(), 1, "a workbook left out unsaid");

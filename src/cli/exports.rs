@@ -6,11 +6,12 @@
 use super::args::{ExportsArgs, ExportsCheckArgs, ListFormat};
 use super::error::{Error, Result, SUCCESS};
 use super::validate::{FindingsSettings, show};
+use khairukum::exports::folder::Folder;
+use khairukum::exports::inventory::Kind;
 use khairukum::exports::summary::{FileSummary, summarise};
-use khairukum::exports::{Imported, Options, Problem, findings::findings, import_dir};
+use khairukum::exports::{Problem, findings::findings};
 use khairukum::plan::render::{self, Format};
 use khairukum::plan::validate::Validation;
-use khairukum::report::data::{FollowerTotals, Inputs};
 use khairukum::text::arabic::table_cell as cell;
 use khairukum::text::dates::Month;
 use khairukum::text::i18n::Lang;
@@ -68,11 +69,11 @@ impl ExportsListSettings {
     }
 }
 
-/// Every export read, and every problem found in them.
+/// Every file of the exports folder read, and every problem found in them.
 struct Read {
     /// The exports folder, as its files' paths begin.
-    folder: PathBuf,
-    imported: Imported,
+    dir: PathBuf,
+    folder: Folder,
     problems: Vec<Problem>,
     time_zone: chrono_tz::Tz,
 }
@@ -83,46 +84,11 @@ fn read(plan_dir: &Path, exports: Option<&Path>, lang: Lang) -> Result<Read> {
     let loaded = khairukum::plan::load::load_selected(plan_dir, |_, _| false)?;
     let plan = &loaded.plan;
     let exports = super::report::exports_dir(plan_dir, exports, plan, lang)?;
-    let options = Options {
-        window: None,
-        detail: None,
-        time_zone: plan.time_zone(),
-        year_anchor: chrono::Local::now().date_naive(),
-        date_order: plan.date_order(),
-        accounts: khairukum::exports::accounts::accounts_of(plan),
-        set_aside: khairukum::exports::set_aside(plan),
-        by_hand: khairukum::exports::by_hand::from_plan(plan, |file| {
-            loaded.sources.get(file).path.clone()
-        }),
-    };
-    let imported = import_dir(&exports, &options)?;
-    let mut problems = imported.problems.clone();
-    let followers = khairukum::report::read_followers(&exports.join("followers.yaml"))
-        .unwrap_or_else(|problem| {
-            problems.push(*problem);
-            FollowerTotals::default()
-        });
-    // What the report sets aside once the plan is known: other accounts'
-    // exports, days two exports both give.
-    let inputs = Inputs::new(plan, &imported, &followers, plan.time_zone());
-    problems.extend(inputs.problems.iter().cloned());
-    drop(inputs);
-    // The charity's own records that its measures read are checked too.
-    let own =
-        khairukum::exports::measures::read(&exports, plan, plan.time_zone(), plan.date_order());
-    problems.extend(own.problems);
-    let ads = khairukum::exports::ads::read(&exports);
-    problems.extend(ads.problems.iter().cloned());
-    problems.extend(khairukum::exports::peers::read(&exports, plan, plan.time_zone()).problems);
-    if let Some(budget) = &plan.budget {
-        problems.extend(khairukum::report::money::currency_problems(
-            &budget.data,
-            &ads,
-        ));
-    }
+    let today = chrono::Local::now().date_naive();
+    let (folder, problems) = khairukum::report::gather::listing(&exports, &loaded, today)?;
     Ok(Read {
-        folder: exports,
-        imported,
+        dir: exports,
+        folder,
         problems,
         time_zone: plan.time_zone(),
     })
@@ -130,13 +96,21 @@ fn read(plan_dir: &Path, exports: Option<&Path>, lang: Lang) -> Result<Read> {
 
 pub(crate) fn check(settings: &ExportsCheckSettings) -> Result<u8> {
     let read = read(&settings.plan, settings.exports.as_deref(), settings.lang)?;
-    let validation = findings(&read.problems, &read.imported.files);
+    let looked_at: Vec<&str> = read
+        .folder
+        .inventory
+        .entries
+        .iter()
+        .filter(|e| !matches!(e.kind, Kind::NotUsed(_)))
+        .map(|e| e.shown.as_str())
+        .collect();
+    let validation = findings(&read.problems, &looked_at);
     show(&validation, &settings.findings)
 }
 
 pub(crate) fn list(settings: &ExportsListSettings) -> Result<u8> {
     let read = read(&settings.plan, settings.exports.as_deref(), settings.lang)?;
-    let files: Vec<FileSummary> = summarise(&read.imported, &read.problems, read.time_zone)
+    let files: Vec<FileSummary> = summarise(&read.folder, &read.problems, read.time_zone)
         .into_iter()
         .filter(|f| {
             settings
@@ -150,10 +124,11 @@ pub(crate) fn list(settings: &ExportsListSettings) -> Result<u8> {
         .filter(|p| files.iter().any(|f| f.path == p.path))
         .cloned()
         .collect();
-    let validation = findings(&shown, &read.imported.files);
+    let listed: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let validation = findings(&shown, &listed);
     let mut out = io::BufWriter::new(io::stdout().lock());
     match settings.format {
-        ListFormat::Human => human(&read.folder, &files, &validation, settings.lang, &mut out)?,
+        ListFormat::Human => human(&read.dir, &files, &validation, settings.lang, &mut out)?,
         ListFormat::Json => json(&files, &validation, settings.lang, &mut out)?,
         ListFormat::Github => github(&files, &validation, settings.lang, &mut out)?,
     }
@@ -179,17 +154,53 @@ fn days(file: &FileSummary) -> String {
     }
 }
 
-/// The format a file was read as, with the account its rows name.
+/// What a file was read as: the format with the account its rows name,
+/// the money an ad export spent, the measures or peers it gives, or why it
+/// is not used.
 fn read_as(file: &FileSummary, lang: Lang) -> String {
-    let read = match (file.format, &file.account) {
-        (Some(format), Some(account)) => format!("{format} @{account}"),
-        (Some(format), None) => format.to_string(),
-        (None, _) => String::new(),
+    let account = file.account.as_ref().filter(|_| file.kind == "platform");
+    match account {
+        Some(account) => format!("{} @{account}", read_as_alone(file, lang)),
+        None => read_as_alone(file, lang),
+    }
+}
+
+/// [`read_as`] without the account.
+fn read_as_alone(file: &FileSummary, lang: Lang) -> String {
+    use khairukum::t;
+    let listed = |items: &[String]| items.join(", ");
+    let read = match file.kind {
+        "ads" => {
+            let spent: Vec<String> = file.spend.iter().map(|s| spent(s, lang)).collect();
+            match (file.format, spent.is_empty()) {
+                (Some(format), false) => format!("{format}: {}", spent.join(" + ")),
+                (format, _) => format.unwrap_or_default().to_string(),
+            }
+        }
+        "measure" => t!("exports.measure", measures = listed(&file.measures)).text(lang),
+        "monitoring" => t!("exports.monitoring", peers = listed(&file.peers)).text(lang),
+        "peers" => t!("exports.peers-by-hand", peers = listed(&file.peers)).text(lang),
+        "followers" => t!("exports.followers").text(lang),
+        "not-used" => {
+            let why = file.why.as_ref().map(|w| w.text(lang)).unwrap_or_default();
+            return t!("exports.not-used", why = why).text(lang);
+        }
+        _ => file.format.unwrap_or_default().to_string(),
     };
     match (file.skipped, read.is_empty()) {
         (false, _) => read,
-        (true, true) => khairukum::t!("exports.skipped").text(lang),
-        (true, false) => khairukum::t!("exports.skipped-as", read = read).text(lang),
+        (true, true) => t!("exports.skipped").text(lang),
+        (true, false) => t!("exports.skipped-as", read = read).text(lang),
+    }
+}
+
+/// `4,580.40 SAR`: money an ad export spent.
+fn spent(spend: &khairukum::exports::summary::Spend, lang: Lang) -> String {
+    use khairukum::plan::metrics::Unit;
+    let amount = khairukum::report::format::show(Unit::Count, Some(spend.amount), lang);
+    match &spend.currency {
+        Some(currency) => format!("{amount} {currency}"),
+        None => khairukum::t!("exports.no-currency", amount = amount).text(lang),
     }
 }
 
@@ -288,7 +299,7 @@ fn github(
     for file in files {
         let what = khairukum::t!(
             "exports.notice",
-            format = file.format.unwrap_or("—"),
+            format = read_as_alone(file, lang),
             account = file.account.as_deref().unwrap_or("—"),
             days = days(file),
             rows = file.rows,

@@ -149,36 +149,17 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
         plan,
         settings.lang,
     )?;
-    let imported = import(settings, &request, &loaded, &exports)?;
-    let tz = plan.time_zone();
-    let period = &request.period;
-    let mut extra = Vec::new();
-    let followers = match khairukum::report::read_followers(&exports.join("followers.yaml")) {
-        Ok(f) => f,
-        Err(problem) => {
-            extra.push(*problem);
-            khairukum::report::data::FollowerTotals::default()
-        }
-    };
-    let own = khairukum::exports::measures::read(&exports, plan, tz, plan.date_order());
-    // When tasks were done, from the plan folder's history, if it has one.
-    let history = khairukum::report::team::history(
-        &settings.plan,
-        period.from,
-        period.to.min(settings.today),
-        tz,
+    let gathered = khairukum::report::gather::gather(&settings.plan, &exports, &loaded, &request)
+        .with_context(|| {
+        khairukum::t!("usage.cannot-read-exports", path = exports.display()).text(settings.lang)
+    })?;
+    let report = khairukum::report::build(
+        plan,
+        &gathered.folder.imported,
+        &gathered.records(),
+        &request,
+        &gathered.problems(),
     );
-    extra.extend(history.problem().cloned());
-    let ads = khairukum::exports::ads::read(&exports);
-    let peers = khairukum::exports::peers::read(&exports, plan, tz);
-    let records = khairukum::report::Records {
-        followers: &followers,
-        own: &own,
-        history: &history,
-        ads: Some(&ads),
-        peers: Some(&peers),
-    };
-    let report = khairukum::report::build(plan, &imported, &records, &request, &extra);
     let width = super::terminal_width().filter(|_| settings.output.is_none());
     let writer = khairukum::report::format::writer(settings.format, settings.lang, width);
     super::write_output(settings.output.as_deref(), settings.lang, |out| {
@@ -231,42 +212,6 @@ fn load_plan(
         settings.lang,
     )?;
     Ok(loaded)
-}
-
-/// The posts and account days of the exports folder, from the earliest
-/// day the trend or the comparison needs; each post kept whole only for
-/// the period itself.
-fn import(
-    settings: &ReportSettings,
-    request: &Request,
-    loaded: &khairukum::plan::load::LoadedPlan,
-    exports: &Path,
-) -> Result<khairukum::exports::Imported> {
-    let plan = &loaded.plan;
-    let period = &request.period;
-    let earliest = khairukum::report::trend_periods(plan, period)
-        .iter()
-        .map(|p| p.from)
-        .chain([request.compared().from])
-        .min()
-        .unwrap_or(period.from);
-    let options = khairukum::exports::Options {
-        window: Some((earliest, period.to)),
-        detail: Some((period.from, period.to)),
-        time_zone: plan.time_zone(),
-        year_anchor: settings.today,
-        date_order: plan.date_order(),
-        accounts: khairukum::exports::accounts::accounts_of(plan),
-        set_aside: khairukum::exports::set_aside(plan),
-        by_hand: khairukum::exports::by_hand::from_plan(plan, |file| {
-            loaded.sources.get(file).path.clone()
-        }),
-    };
-    Ok(
-        khairukum::exports::import_dir(exports, &options).with_context(|| {
-            khairukum::t!("usage.cannot-read-exports", path = exports.display()).text(settings.lang)
-        })?,
-    )
 }
 
 /// `--exports`, else the plan's `exports:` (relative to the plan folder), else `<plan>/exports`.

@@ -4,7 +4,6 @@
 //! reading the problem's line again, only for the files that have one.
 
 use super::problems::Problem;
-use super::tables::ExportFile;
 use crate::plan::diagnostic::{Diagnostic, Span};
 use crate::plan::source::{FileId, Sources};
 use crate::plan::validate::Validation;
@@ -14,12 +13,12 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 /// The findings of a set of export problems, whose paths are as the files
-/// were opened; `read` are the files that were read (the count of files
-/// looked at is theirs and those with a problem).
-pub fn findings(problems: &[Problem], read: &[ExportFile]) -> Validation {
+/// were opened; `read` are the paths of the files that were read (the
+/// count of files looked at is theirs and those with a problem).
+pub fn findings(problems: &[Problem], read: &[&str]) -> Validation {
     let files = read
         .iter()
-        .map(|f| f.path.as_str())
+        .copied()
         .chain(problems.iter().map(|p| p.path.as_str()))
         .collect::<std::collections::HashSet<_>>()
         .len();

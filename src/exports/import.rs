@@ -5,6 +5,7 @@ use super::date_order::{self, Decided};
 use super::decode::{Input, decode};
 use super::formats::{self, Field, Fit, Grain};
 use super::halves::{self, Halves};
+use super::inventory::{Entry, Inventory, Kind};
 use super::mapping::Mapper;
 use super::problems::{Decision, Problem};
 use super::quirks;
@@ -22,27 +23,20 @@ use std::collections::HashMap;
 use std::io::BufReader;
 use std::path::Path;
 
-/// Reads every `.csv` file under `dir` (sorted by path). What cannot be
-/// looked at — a folder that cannot be read, a broken link or a link loop,
-/// something named `*.csv` that is no file (a FIFO, a socket, a folder) — is
-/// a problem, never passed over in silence.
-pub fn import_dir(dir: &Path, options: &Options) -> std::io::Result<Imported> {
-    let (mut files, unseen) = find_exports(dir)?;
-    files.retain(|path| {
-        let relative = super::measures::relative(dir, path);
-        !options.set_aside.iter().any(|m| m.is_match(&relative))
-    });
-    files.sort();
+/// Reads the inventory's platform exports (in path order). What could not
+/// be looked at is the inventory's problem, never passed over in silence.
+pub fn import(inventory: &Inventory, options: &Options) -> Imported {
+    let dir = inventory.dir.as_path();
+    let files: Vec<&Entry> = inventory.of_kind(|k| *k == Kind::Platform).collect();
     // Files are read on all cores, then put together in path order. With
     // fewer files than cores, each file's records are split on a thread of
     // their own while they are mapped.
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let two_threads = files.len() < cores;
-    let parts = crate::parallel::map(&files, |path| {
-        let shown = path.to_string_lossy().replace('\\', "/");
+    let parts = crate::parallel::map(&files, |entry| {
         // A file filed under a month folder (`exports/2026-11/…`) was exported
         // by the end of the next month at the latest.
-        let folder_month = path.strip_prefix(dir).ok().and_then(|rel| {
+        let folder_month = entry.path.strip_prefix(dir).ok().and_then(|rel| {
             rel.components().find_map(|c| {
                 crate::text::dates::Month::parse(&c.as_os_str().to_string_lossy()).ok()
             })
@@ -52,7 +46,13 @@ pub fn import_dir(dir: &Path, options: &Options) -> std::io::Result<Imported> {
             file_options.year_anchor = options.year_anchor.min(month.next().last_day());
         }
         let mut part = Imported::default();
-        import_one(path, &shown, &file_options, &mut part, two_threads);
+        import_one(
+            &entry.path,
+            &entry.shown,
+            &file_options,
+            &mut part,
+            two_threads,
+        );
         part
     });
     // Parts are taken one by one, their stubs summed and dropped as they go.
@@ -77,78 +77,7 @@ pub fn import_dir(dir: &Path, options: &Options) -> std::io::Result<Imported> {
     let (days, problems) = sums.finish(&imported.files);
     imported.post_days = days;
     imported.problems.extend(problems);
-    imported.problems.extend(unseen);
-    Ok(imported)
-}
-
-/// The `.csv` files under `dir`, and a problem for each thing that could
-/// not be looked at. Fails only when `dir` itself cannot be read.
-fn find_exports(dir: &Path) -> std::io::Result<(Vec<std::path::PathBuf>, Vec<Problem>)> {
-    std::fs::read_dir(dir)?;
-    let shown = |path: &Path| path.to_string_lossy().replace('\\', "/");
-    let unseen = |path: &Path, message: Msg| Problem {
-        rule: &rule::EXPORT_UNREADABLE,
-        path: shown(path),
-        line: None,
-        column: None,
-        field: None,
-        message,
-        decision: Decision::FileSkipped,
-    };
-    let is_csv = |path: &Path| {
-        path.extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
-    };
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for entry in walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-    {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                if is_csv(entry.path()) {
-                    files.push(entry.into_path());
-                }
-            }
-            Ok(entry) if entry.file_type().is_dir() => {
-                if is_csv(entry.path()) {
-                    problems.push(unseen(
-                        entry.path(),
-                        t!("export.not-a-file", what = t!("what.folder")),
-                    ));
-                }
-            }
-            Ok(entry) => {
-                if is_csv(entry.path()) {
-                    problems.push(unseen(
-                        entry.path(),
-                        t!(
-                            "export.not-a-file",
-                            what = crate::plan::load::what_it_is(entry.file_type())
-                        ),
-                    ));
-                }
-            }
-            Err(error) => {
-                let path = error.path().unwrap_or(dir).to_path_buf();
-                let message = if error.loop_ancestor().is_some() {
-                    t!("export.link-loop")
-                } else if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
-                    && std::fs::metadata(&path).is_err()
-                {
-                    t!("export.broken-link")
-                } else {
-                    let cause = error
-                        .io_error()
-                        .map_or_else(|| error.to_string(), ToString::to_string);
-                    t!("export.cannot-look", error = cause)
-                };
-                problems.push(unseen(&path, message));
-            }
-        }
-    }
-    Ok((files, problems))
+    imported
 }
 
 /// Sums post stubs per platform, day and file as files come in, counting a
@@ -283,10 +212,6 @@ pub(super) fn read_export(
     let best = &fits[0];
     if !best.missing.is_empty() {
         let line = Some(line_of(&record));
-        // An ad export is the ad reader's (`exports::ads`): no post export.
-        if super::ads::is_ad_export(path) {
-            return Ok(None);
-        }
         let message = if fits.iter().all(|f| f.columns.is_empty()) {
             let rows = first_rows(&mut csv, 6);
             shapes::by_shape(&header, &rows)
@@ -550,7 +475,6 @@ mod tests {
             year_anchor: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
             date_order: None,
             accounts: Vec::new(),
-            set_aside: Vec::new(),
             by_hand: Vec::new(),
         };
         let mut into = Imported::default();

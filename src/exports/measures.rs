@@ -5,6 +5,7 @@
 //! located to its file, line and column, and costs only what it names.
 
 use super::decode::decode;
+use super::inventory::{Inventory, Kind};
 use super::problems::{Decision, Problem};
 use super::values::{self, DateOrder};
 use crate::plan::model::Plan;
@@ -41,10 +42,21 @@ pub struct MeasureRows {
     pub measure: String,
     /// The files read, as shown (relative to the exports folder's parent).
     pub files: Vec<String>,
+    /// What each of them gave, in the same order.
+    pub spans: Vec<FileSpan>,
     /// Data rows read from them.
     pub rows_read: usize,
     /// Those the conditions keep, with a date and a value.
     pub kept: Vec<Row>,
+}
+
+/// What one file gave a measure: its data rows, and the first and last
+/// day of those kept.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FileSpan {
+    pub rows: usize,
+    pub first: Option<NaiveDate>,
+    pub last: Option<NaiveDate>,
 }
 
 /// Every CSV measure's rows, and the problems met reading them.
@@ -61,58 +73,19 @@ impl OwnRecords {
     }
 }
 
-/// A measure's file pattern as a matcher (`*` stays within a folder, `**`
-/// crosses folders); `None` when the pattern cannot be read (a plan problem).
-pub(super) fn matcher(pattern: &str) -> Option<globset::GlobMatcher> {
-    globset::GlobBuilder::new(pattern)
-        .literal_separator(true)
-        .case_insensitive(true)
-        .build()
-        .ok()
-        .map(|glob| glob.compile_matcher())
-}
-
 /// The CSV measures of the plan, with their file patterns.
 fn csv_measures(plan: &Plan) -> impl Iterator<Item = (&Measure, globset::GlobMatcher)> {
     plan.measures
         .iter()
         .flat_map(|m| &m.data.measures)
         .filter(|m| m.from.get() == Some(&MeasureFrom::Csv))
-        .filter_map(|m| Some((m, matcher(&m.files.as_ref()?.value)?)))
+        .filter_map(|m| Some((m, super::inventory::matcher(&m.files.as_ref()?.value)?)))
 }
 
-/// The patterns of the plan's CSV measures: files the exports reader leaves
-/// to them (they are the charity's records, no platform export).
-pub fn patterns(plan: &Plan) -> Vec<globset::GlobMatcher> {
-    csv_measures(plan).map(|(_, m)| m).collect()
-}
-
-/// `path` relative to `dir`, with `/` between its parts.
-/// Every file under `dir` that can be read, in path order.
-pub(crate) fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(walkdir::DirEntry::into_path)
-        .collect();
-    files.sort();
-    files
-}
-
-pub(crate) fn relative(dir: &Path, path: &Path) -> String {
-    path.strip_prefix(dir)
-        .unwrap_or(path)
-        .to_string_lossy()
-        .replace('\\', "/")
-}
-
-/// Reads every CSV measure's files under `dir` (dates in `tz`; slashed
-/// dates as each file shows them, else in the plan's `date_order`).
+/// Reads every CSV measure's files of the inventory (dates in `tz`;
+/// slashed dates as each file shows them, else in the plan's `date_order`).
 pub fn read(
-    dir: &Path,
+    inventory: &Inventory,
     plan: &Plan,
     tz: chrono_tz::Tz,
     plan_order: Option<DateOrder>,
@@ -122,23 +95,28 @@ pub fn read(
     if measures.is_empty() {
         return own;
     }
-    let files = files_under(dir);
-    let shown = |path: &Path| path.to_string_lossy().replace('\\', "/");
-    for (measure, pattern) in measures {
+    for (measure, _) in measures {
         let mut rows = MeasureRows {
             measure: measure.id.value.clone(),
             ..MeasureRows::default()
         };
         let mut kept_before_conditions = 0;
-        for path in files.iter().filter(|p| pattern.is_match(relative(dir, p))) {
-            rows.files.push(shown(path));
+        let id = &measure.id.value;
+        let of_measure = |kind: &Kind| matches!(kind, Kind::Measure(ids) if ids.contains(id));
+        for entry in inventory.entries.iter().filter(|e| of_measure(&e.kind)) {
+            rows.files.push(entry.shown.clone());
             let file = read_file(
-                path,
-                &shown(path),
+                &entry.path,
+                &entry.shown,
                 measure,
                 (plan, tz, plan_order),
                 &mut own.problems,
             );
+            rows.spans.push(FileSpan {
+                rows: file.rows_read,
+                first: file.kept.iter().map(|r| r.date).min(),
+                last: file.kept.iter().map(|r| r.date).max(),
+            });
             rows.rows_read += file.rows_read;
             kept_before_conditions += file.rows_read;
             rows.kept.extend(file.kept);
@@ -146,7 +124,7 @@ pub fn read(
         let files_pattern = measure.files.as_ref().map_or("", |f| f.value.as_str());
         if rows.files.is_empty() {
             own.problems.push(no_rows(
-                &shown(dir),
+                &inventory.dir.to_string_lossy().replace('\\', "/"),
                 t!(
                     "measure.no-file",
                     measure = &rows.measure,

@@ -11,9 +11,12 @@ pub mod by_hand;
 mod date_order;
 mod decode;
 pub mod findings;
+pub mod folder;
+pub mod followers;
 pub mod formats;
 mod halves;
 mod import;
+pub mod inventory;
 mod mapping;
 pub mod measures;
 pub mod peers;
@@ -25,16 +28,9 @@ pub mod summary;
 mod tables;
 pub mod values;
 
-pub use import::{import_dir, import_file};
+pub use folder::import_dir;
+pub use import::{import, import_file};
 
-/// The files under the exports folder that are the charity's own records
-/// (its measures' CSV files, the monitoring exports of its peers), which
-/// the platforms' exports reader leaves alone.
-pub fn set_aside(plan: &crate::plan::model::Plan) -> Vec<globset::GlobMatcher> {
-    let mut patterns = measures::patterns(plan);
-    patterns.extend(peers::pattern(plan));
-    patterns
-}
 pub use problems::{Decision, Problem};
 pub(crate) use tables::impressions_of;
 pub use tables::{

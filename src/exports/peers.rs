@@ -4,7 +4,8 @@
 //! A row is one peer's account on one platform in one month. Every problem
 //! is located to its file, line and column and costs only what it names.
 
-use super::measures::{Table, files_under, read_table, relative};
+use super::inventory::{Inventory, Kind};
+use super::measures::{Table, read_table};
 use super::problems::{Decision, Problem};
 use super::values;
 use crate::plan::model::fields::{Located, Text};
@@ -72,13 +73,6 @@ pub struct PeerFigures {
     pub problems: Vec<Problem>,
 }
 
-/// The monitoring exports' file pattern: files the platforms' exports
-/// reader leaves alone.
-pub fn pattern(plan: &Plan) -> Option<globset::GlobMatcher> {
-    let monitoring = plan.strategy.as_ref()?.data.monitoring.as_ref()?;
-    super::measures::matcher(&monitoring.files.value)
-}
-
 /// An account as monitoring tools and people write it: `@Handle`,
 /// `handle`, or a link to the profile, all the same.
 fn account_key(text: &str) -> String {
@@ -87,19 +81,18 @@ fn account_key(text: &str) -> String {
     last.trim_start_matches('@').to_lowercase()
 }
 
-/// Reads `peers.yaml` in `dir`, then the monitoring exports under it. A
+/// Reads the inventory's `peers.yaml`, then its monitoring exports. A
 /// figure written by hand counts first: a monitoring row for the same peer,
 /// platform and month is left out.
-pub fn read(dir: &Path, plan: &Plan, tz: chrono_tz::Tz) -> PeerFigures {
+pub fn read(inventory: &Inventory, plan: &Plan, tz: chrono_tz::Tz) -> PeerFigures {
     let mut out = PeerFigures::default();
     let Some(strategy) = plan.strategy.as_ref().map(|s| &s.data) else {
         return out;
     };
-    by_hand(&dir.join("peers.yaml"), strategy, &mut out);
-    if let Some(monitoring) = &strategy.monitoring
-        && let Some(pattern) = super::measures::matcher(&monitoring.files.value)
-    {
-        let shown = |path: &Path| path.to_string_lossy().replace('\\', "/");
+    if let Some(entry) = inventory.of_kind(|k| *k == Kind::PeersByHand).next() {
+        by_hand(&entry.path, &entry.shown, strategy, &mut out);
+    }
+    if let Some(monitoring) = &strategy.monitoring {
         // The charity's own accounts: their rows in a monitoring file are
         // expected, and left alone.
         let own: Vec<String> = plan
@@ -108,11 +101,8 @@ pub fn read(dir: &Path, plan: &Plan, tz: chrono_tz::Tz) -> PeerFigures {
             .flat_map(|p| &p.data.platforms)
             .map(|p| account_key(&p.handle.value))
             .collect();
-        for path in files_under(dir)
-            .iter()
-            .filter(|p| pattern.is_match(relative(dir, p)))
-        {
-            let file = (path.as_path(), shown(path));
+        for entry in inventory.of_kind(|k| *k == Kind::Monitoring) {
+            let file = (entry.path.as_path(), entry.shown.clone());
             monitored(file, strategy, monitoring, &own, tz, &mut out);
         }
     }
@@ -167,17 +157,10 @@ struct HandEntry {
     interactions: Option<Located<i64>>,
 }
 
-fn by_hand(path: &Path, strategy: &Strategy, out: &mut PeerFigures) {
-    let shown = path.to_string_lossy().replace('\\', "/");
-    // A FIFO named peers.yaml would never end: only a file is read.
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        let message = t!("export.not-a-file", what = t!("what.irregular"));
-        out.problem(&shown, None, None, message, Decision::FileSkipped);
-        return;
-    }
+fn by_hand(path: &Path, shown: &str, strategy: &Strategy, out: &mut PeerFigures) {
+    let shown = shown.to_string();
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
         Err(e) => {
             let message = t!("cannot-read-file", error = e);
             out.problem(&shown, None, None, message, Decision::FileSkipped);

@@ -380,9 +380,6 @@ pub struct Options {
     pub date_order: Option<super::values::DateOrder>,
     /// The plan's accounts: a post that names another is set aside.
     pub accounts: Vec<super::accounts::Account>,
-    /// Files the plan's CSV measures read (paths relative to the exports
-    /// folder): the charity's own records, no platform export.
-    pub set_aside: Vec<globset::GlobMatcher>,
     /// Figures read by hand in the calendar, read after the files.
     pub by_hand: Vec<HandFile>,
 }

@@ -286,8 +286,7 @@ pub struct PlacedPost<'a> {
     pub time: Option<NaiveDateTime>,
 }
 
-/// Follower totals recorded by hand (`followers.yaml`), by platform id and month.
-pub type FollowerTotals = HashMap<(String, Month), i64>;
+pub use crate::exports::followers::FollowerTotals;
 
 /// Joins already made, by period (first and last day) and platform ids.
 type JoinCache = HashMap<(NaiveDate, NaiveDate, Vec<String>), std::rc::Rc<reconcile::Joined>>;

@@ -6,6 +6,7 @@
 pub mod data;
 pub mod figures;
 pub mod format;
+pub mod gather;
 pub mod measures;
 pub mod money;
 pub mod peers;
@@ -14,7 +15,7 @@ pub mod summary;
 pub mod team;
 pub mod working_time;
 
-use crate::exports::{Decision, Imported, Problem};
+use crate::exports::{Imported, Problem};
 use crate::plan::metrics::{Metric, Unit};
 use crate::plan::model::Plan;
 use crate::plan::model::goals::Kpi;
@@ -908,75 +909,6 @@ pub fn build(
     };
     report.summary = summary::of(&report);
     report
-}
-
-/// `followers.yaml`: follower totals at the end of months, by platform id.
-#[derive(Debug, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FollowersFile {
-    totals: Vec<FollowerEntry>,
-}
-
-#[derive(Debug, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FollowerEntry {
-    platform: String,
-    month: crate::plan::model::fields::Located<String>,
-    followers: crate::plan::model::fields::Located<i64>,
-}
-
-/// Reads the follower totals the team records by hand, if the file exists.
-pub fn read_followers(path: &std::path::Path) -> Result<FollowerTotals, Box<Problem>> {
-    let shown = path.to_string_lossy().replace('\\', "/");
-    let problem = |line: Option<u64>, message: crate::text::i18n::Msg| {
-        Box::new(Problem {
-            rule: &crate::plan::rules::catalog::FOLLOWERS_FILE,
-            path: shown.clone(),
-            line,
-            column: None,
-            field: None,
-            message,
-            decision: Decision::FileSkipped,
-        })
-    };
-    // A FIFO named followers.yaml would never end: only a file is read.
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        return Err(problem(
-            None,
-            crate::t!("export.not-a-file", what = crate::t!("what.irregular")),
-        ));
-    }
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FollowerTotals::new()),
-        Err(e) => return Err(problem(None, crate::t!("cannot-read-file", error = e))),
-    };
-    let file: FollowersFile = serde_saphyr::from_str(&text).map_err(|e| {
-        problem(
-            e.location().map(|l| l.line()),
-            crate::t!("verbatim", text = e.without_snippet()),
-        )
-    })?;
-    let mut totals = FollowerTotals::new();
-    for entry in file.totals {
-        let line = |at: &crate::plan::model::fields::At| Some(u64::from(at.line));
-        let month =
-            Month::parse(&entry.month.value).map_err(|e| problem(line(&entry.month.at), e))?;
-        let followers = entry.followers.value;
-        if !(0..=crate::exports::values::MAX_COUNT).contains(&followers) {
-            return Err(problem(
-                line(&entry.followers.at),
-                crate::t!(
-                    "followers.out-of-range",
-                    followers = followers,
-                    platform = &entry.platform,
-                    month = month
-                ),
-            ));
-        }
-        totals.insert((entry.platform, month), followers);
-    }
-    Ok(totals)
 }
 
 #[cfg(test)]

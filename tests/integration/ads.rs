@@ -13,7 +13,8 @@ fn every_sample_ad_export_is_read_with_the_oracles_totals() {
     let expected = expected.as_object().unwrap();
     // Four exports say nothing of their days (Google's "All time", TikTok's
     // campaign lists renamed here): each is a located problem, not a guess.
-    let undated = khairukum::exports::ads::read(&dir);
+    let undated =
+        khairukum::exports::ads::read(&khairukum::exports::folder::inventory_of(&dir).unwrap());
     let mut skipped: Vec<&str> = undated
         .problems
         .iter()
@@ -35,7 +36,9 @@ fn every_sample_ad_export_is_read_with_the_oracles_totals() {
     // Filed under a month's folder, they are that month's.
     let filed = tempfile::tempdir().unwrap();
     copy_dir(&dir, &filed.path().join("2026-11"));
-    let spend = khairukum::exports::ads::read(filed.path());
+    let spend = khairukum::exports::ads::read(
+        &khairukum::exports::folder::inventory_of(filed.path()).unwrap(),
+    );
     assert!(spend.problems.is_empty(), "{:#?}", spend.problems);
     let mut seen = Vec::new();
     for (n, file) in spend.files.iter().enumerate() {

@@ -211,3 +211,39 @@ fn the_library_knows_nothing_of_clap_or_anyhow() {
         .collect();
     assert!(offenders.is_empty(), "{offenders:?}");
 }
+
+/// The exports folder is walked once, by its inventory: a reader that
+/// lists a folder itself (with `walkdir`, `read_dir` or a glob over the
+/// file system) would not show in `exports` and would have to know the
+/// other readers' files.
+#[test]
+fn only_the_inventory_walks_the_exports_folder() {
+    let walks = ["walkdir::", "read_dir(", "glob::glob("];
+    let offenders: Vec<String> = library_modules()
+        .iter()
+        .filter(|m| {
+            m.path
+                .first()
+                .is_some_and(|l| l == "exports" || l == "report")
+        })
+        .filter(|m| m.path.get(1).is_none_or(|unit| unit != "inventory"))
+        .filter(|m| {
+            // Test code may make folders to read.
+            let code = m.code.split("#[cfg(test)]").next().unwrap_or_default();
+            walks.iter().any(|w| code.contains(w))
+        })
+        .map(|m| m.path.join("::"))
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "modules that walk a folder themselves: {offenders:?}"
+    );
+    let inventory = library_modules()
+        .into_iter()
+        .find(|m| m.path == ["exports", "inventory"])
+        .expect("exports::inventory exists");
+    assert!(
+        inventory.code.contains("walkdir::WalkDir"),
+        "the inventory walks the folder"
+    );
+}

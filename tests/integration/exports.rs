@@ -13,7 +13,6 @@ fn options() -> Options {
         year_anchor: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
         date_order: None,
         accounts: Vec::new(),
-        set_aside: Vec::new(),
         by_hand: Vec::new(),
     }
 }

@@ -93,7 +93,7 @@ fn a_small_workbook_is_read_and_a_cell_at_the_sheets_end_is_refused() {
     // asked for 512 GiB and aborted.
     let far = r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>"#;
     workbook(&dir.path().join("far.xlsx"), &sheet(&[CAMPAIGN], far));
-    let spend = ads::read(dir.path());
+    let spend = ads::read(&khairukum::exports::folder::inventory_of(dir.path()).unwrap());
     assert_eq!(spend.rows.len(), 1, "{:#?}", spend.problems);
     assert!((spend.rows[0].spend - 1500.0).abs() < f64::EPSILON);
     let found = problems(&spend);
@@ -117,7 +117,7 @@ fn a_zip_bomb_is_refused_before_it_is_unpacked() {
         dir.path().join("bomb.xlsx"),
     )
     .unwrap();
-    let spend = ads::read(dir.path());
+    let spend = ads::read(&khairukum::exports::folder::inventory_of(dir.path()).unwrap());
     let found = problems(&spend);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].1, "KH100");
@@ -149,7 +149,7 @@ fn every_workbook_that_cannot_be_read_is_named() {
     )
     .unwrap();
     workbook(&d.join("no-export.xlsx"), &unknown_sheet());
-    let spend = ads::read(d);
+    let spend = ads::read(&khairukum::exports::folder::inventory_of(d).unwrap());
     let mut found: Vec<(String, String)> = problems(&spend)
         .into_iter()
         .map(|(name, code, _)| (name, code))
@@ -190,7 +190,7 @@ fn a_meta_csv_broken_past_its_opening_is_named_not_dropped() {
     let mut bytes = text.into_bytes();
     bytes.extend_from_slice(b"Last,2026-11-01,2026-11-30,\xFF\xFE\n");
     std::fs::write(dir.path().join("meta-ads.csv"), bytes).unwrap();
-    let spend = ads::read(dir.path());
+    let spend = ads::read(&khairukum::exports::folder::inventory_of(dir.path()).unwrap());
     let found = problems(&spend);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(
@@ -209,7 +209,7 @@ fn garbage_in_a_count_is_said_and_counted_as_missing() {
          Eid,2026-11-01,2026-11-30,500,1000,\n",
     )
     .unwrap();
-    let spend = ads::read(dir.path());
+    let spend = ads::read(&khairukum::exports::folder::inventory_of(dir.path()).unwrap());
     assert_eq!(spend.rows.len(), 2, "the spend is kept");
     assert_eq!(spend.rows[0].impressions, None);
     assert_eq!(spend.rows[0].clicks, Some(30));

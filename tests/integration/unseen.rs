@@ -102,7 +102,7 @@ fn every_thing_that_cannot_be_read_is_a_finding() {
     named("2026-11/broken.csv", "does not exist");
     named("2026-11/loop", "leads back");
     named("exports/meta", "cannot be looked into");
-    named("exports/followers.yaml", "not a regular file");
+    named("exports/followers.yaml", "FIFO");
     assert_eq!(out.status.code(), Some(1), "{:?}", codes_in(&json));
     // So that the temporary folder can be removed by whoever ran the test.
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();

@@ -10,6 +10,7 @@
 mod formats;
 mod table;
 
+use super::inventory::{Inventory, Kind};
 use super::{Decision, Problem};
 use crate::plan::rules::catalog as rule;
 use crate::t;
@@ -56,47 +57,25 @@ pub struct AdSpend {
 }
 
 /// Whether the file at `path` is an ad export, read as this reader reads
-/// it (any encoding, any delimiter): the post reader then leaves it alone.
+/// it (any encoding, any delimiter): how the inventory tells a CSV of ad
+/// spend from a platform's export.
 pub fn is_ad_export(path: &Path) -> bool {
     table::opening(path).is_some_and(|rows| rows.iter().any(|row| formats::fit(row).is_some()))
 }
 
-/// The files under `dir` an ad export may be in.
-fn candidates(dir: &Path) -> Vec<std::path::PathBuf> {
-    super::measures::files_under(dir)
-        .into_iter()
-        .filter(|p| {
-            p.extension().is_some_and(|x| {
-                ["csv", "tsv", "xlsx"]
-                    .iter()
-                    .any(|e| x.eq_ignore_ascii_case(e))
-            })
-        })
-        .collect()
-}
-
-/// Reads every ad export under `dir`; other files are left alone.
-pub fn read(dir: &Path) -> AdSpend {
+/// Reads every ad export of the inventory.
+pub fn read(inventory: &Inventory) -> AdSpend {
     let mut spend = AdSpend::default();
-    for path in candidates(dir) {
-        read_file(dir, &path, &mut spend);
+    for entry in inventory.of_kind(|k| *k == Kind::Ads) {
+        read_file(&inventory.dir, &entry.path, &mut spend);
     }
     spend
 }
 
-/// Reads one candidate file into `spend`: an ad export's rows, or the
-/// problem that kept it out. A CSV that is no ad export is the post
-/// reader's; a workbook that is none is said here (no other reader reads
-/// workbooks).
+/// Reads one ad export into `spend`: its rows, or the problem that kept
+/// it out.
 fn read_file(dir: &Path, path: &Path, spend: &mut AdSpend) {
     let shown = path.to_string_lossy().replace('\\', "/");
-    let workbook = path
-        .extension()
-        .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"));
-    // Only an ad export is read whole.
-    if !workbook && !is_ad_export(path) {
-        return;
-    }
     let cells = match table::cells(path) {
         Ok(cells) => cells,
         Err(why) => {
@@ -112,10 +91,8 @@ fn read_file(dir: &Path, path: &Path, spend: &mut AdSpend) {
         .enumerate()
         .find_map(|(i, (_, row))| formats::fit(row).map(|(f, c)| (i, f, c)))
     else {
-        if workbook {
-            let problem = whole_file(&shown, &rule::EXPORT_UNKNOWN, t!("ads.not-an-export"));
-            spend.problems.push(problem);
-        }
+        let problem = whole_file(&shown, &rule::EXPORT_UNKNOWN, t!("ads.not-an-export"));
+        spend.problems.push(problem);
         return;
     };
     let sheet = Sheet {
