@@ -97,6 +97,7 @@ pub(super) fn imported(file: &HandFile, options: &Options) -> Imported {
         platform: None,
         title: None,
         rows: file.posts.len() as u64,
+        columns: Vec::new(),
     });
     for post in &file.posts {
         let date = post.published.date();

@@ -245,6 +245,14 @@ pub(super) fn read_export(
         platform: (best.format.grain != Grain::Inquiry).then_some(platform),
         title: title.clone(),
         rows: 0,
+        columns: best
+            .columns
+            .iter()
+            .map(|&(field, at)| match (field, primary) {
+                (Field::Primary, Some(metric)) => (metric, at),
+                _ => (field, at),
+            })
+            .collect(),
     });
     let mut mapper = Mapper {
         fit: best,

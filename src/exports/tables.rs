@@ -345,6 +345,19 @@ pub struct ExportFile {
     /// Meta daily files: the title line naming the metric.
     pub title: Option<String>,
     pub rows: u64,
+    /// The field each read column gives, by its place in a record (a
+    /// Meta daily file's metric already in place of its primary column).
+    pub columns: Vec<(Field, usize)>,
+}
+
+impl ExportFile {
+    /// The field the column at `place` gives, if the file reads it.
+    pub fn field_at(&self, place: usize) -> Option<Field> {
+        self.columns
+            .iter()
+            .find(|(_, at)| *at == place)
+            .map(|(field, _)| *field)
+    }
 }
 
 /// Everything read from a set of exports.

@@ -5,6 +5,7 @@
 use super::reconcile::{self, Placement};
 use super::working_time::WorkingWeek;
 use crate::exports::accounts::handle;
+use crate::exports::formats::Field;
 use crate::exports::{Counts, Day, Decision, Imported, Post, PostTotals, Problem};
 use crate::plan::model::Plan;
 use crate::plan::model::calendar::{Item, Status};
@@ -255,6 +256,20 @@ pub struct PlatformData<'a> {
     pub followers_end: Option<i64>,
     pub followers_as_of: Option<Month>,
     pub followers_before: Option<i64>,
+    /// Days of the period with a cell of its account export or of a post
+    /// that could not be read, and why.
+    pub unread: Vec<(NaiveDate, Field, &'a Msg)>,
+}
+
+impl PlatformData<'_> {
+    /// Why a value of one of `fields` could not be read on `date` (any
+    /// day with `None`), if a cell of it could not.
+    pub fn unread_on(&self, date: Option<NaiveDate>, fields: &[Field]) -> Option<&Msg> {
+        self.unread
+            .iter()
+            .find(|(d, f, _)| date.is_none_or(|date| *d == date) && fields.contains(f))
+            .map(|(_, _, why)| *why)
+    }
 }
 
 /// Everything one scope (some platforms) needs for its figures.
@@ -310,6 +325,9 @@ pub struct Inputs<'a> {
     pub text_match_days: i64,
     /// The last day the exports cover, per platform.
     pub coverage: HashMap<PlatformKind, NaiveDate>,
+    /// Days of account exports and posts with a cell that could not be
+    /// read: the field it was for, and why.
+    pub unread: BTreeMap<(PlatformKind, NaiveDate), Vec<(Field, &'a Msg)>>,
     /// Joins already made, by period and platforms.
     joins: std::cell::RefCell<JoinCache>,
     /// The charity's own CSV records, for its measures.
@@ -449,6 +467,7 @@ impl<'a> Inputs<'a> {
             joins: std::cell::RefCell::default(),
             own: &NO_RECORDS,
             coverage,
+            unread: unread_cells(imported, tz),
             plan,
             tz,
             posts,
@@ -611,6 +630,13 @@ impl<'a> Inputs<'a> {
                         .get(&(id.clone(), before_month))
                         .copied()
                         .or_else(|| last_total(period.from - chrono::TimeDelta::days(1))),
+                    unread: self
+                        .unread
+                        .range((*kind, period.from)..=(*kind, period.to))
+                        .flat_map(|((_, date), cells)| {
+                            cells.iter().map(|(field, why)| (*date, *field, *why))
+                        })
+                        .collect(),
                 }
             })
             .collect();
@@ -737,6 +763,58 @@ fn merge_counts(into: &mut Counts, from: &Counts, repeated: &mut bool) {
             (false, Some(v)) => *slot = Some(v),
         }
     }
+}
+
+/// The days of account exports and posts with a cell read as missing (a
+/// located problem on the row), by platform and day (in `tz`), with the
+/// problem's words.
+fn unread_cells(
+    imported: &Imported,
+    tz: chrono_tz::Tz,
+) -> BTreeMap<(PlatformKind, NaiveDate), Vec<(Field, &Msg)>> {
+    let files: HashMap<&str, &crate::exports::ExportFile> = imported
+        .files
+        .iter()
+        .map(|f| (f.path.as_str(), f))
+        .collect();
+    let mut unread: HashMap<(&str, u64), Vec<(Field, &Msg)>> = HashMap::new();
+    for p in imported
+        .problems
+        .iter()
+        .filter(|p| p.decision == Decision::ValueMissing)
+    {
+        let field = files
+            .get(p.path.as_str())
+            .zip(p.field)
+            .and_then(|(file, place)| file.field_at(place as usize));
+        if let (Some(line), Some(field)) = (p.line, field) {
+            unread
+                .entry((p.path.as_str(), line))
+                .or_default()
+                .push((field, &p.message));
+        }
+    }
+    let mut out = BTreeMap::new();
+    if unread.is_empty() {
+        return out;
+    }
+    let days = imported
+        .days
+        .iter()
+        .map(|d| (d.platform, Some(d.date), d.source));
+    let posts = imported.posts.iter().map(|p| {
+        let date = p.published.and_then(|w| w.date_in(tz));
+        (p.platform, date, p.source)
+    });
+    for (platform, date, source) in days.chain(posts) {
+        let path = imported.files[source.file].path.as_str();
+        if let (Some(date), Some(cells)) = (date, unread.get(&(path, source.line))) {
+            out.entry((platform, date))
+                .or_insert_with(Vec::new)
+                .extend(cells.iter().copied());
+        }
+    }
+    out
 }
 
 #[cfg(test)]

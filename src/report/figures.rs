@@ -3,6 +3,7 @@
 //! figure no export can give is missing with the reason, never zero.
 
 use super::data::{PeriodData, PlatformData, RowSource};
+use crate::exports::formats::Field;
 use crate::exports::{Counts, Pair, PostTotals, Sum, impressions_of};
 use crate::plan::metrics::{Metric, Unit};
 use crate::plan::model::platforms::PlatformKind;
@@ -24,6 +25,10 @@ pub struct Figure {
     /// value, if any, leaves them out.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub lacks: Vec<String>,
+    /// The days or posts its value was counted without, each with why
+    /// (also in `note`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub without: Vec<Msg>,
 }
 
 impl Figure {
@@ -51,6 +56,7 @@ impl Figure {
             denominator: None,
             note: Some(why),
             lacks: Vec::new(),
+            without: Vec::new(),
         }
     }
 
@@ -62,6 +68,7 @@ impl Figure {
             denominator: None,
             note,
             lacks: Vec::new(),
+            without: Vec::new(),
         }
     }
 
@@ -80,6 +87,7 @@ impl Figure {
                 denominator: Some(denominator),
                 note: Some(t!("note.zero-denominator")),
                 lacks: Vec::new(),
+                without: Vec::new(),
             };
         }
         Figure {
@@ -89,6 +97,7 @@ impl Figure {
             denominator: Some(denominator),
             note,
             lacks: Vec::new(),
+            without: Vec::new(),
         }
     }
 }
@@ -105,27 +114,122 @@ fn sum(values: impl Iterator<Item = Option<i64>>) -> Option<i64> {
 type PostSum = fn(&PostTotals) -> Sum;
 type DayCount = fn(PlatformKind, &Counts) -> Option<i64>;
 
+/// A flow's value for one platform, and what it was counted without.
+struct Flow<'m> {
+    value: Option<i64>,
+    without: Option<Without<'m>>,
+}
+
+/// What a platform's flow was counted without: days of its account
+/// export (with why, when a cell could not be read), or some of its posts.
+enum Without<'m> {
+    Days(Vec<(chrono::NaiveDate, Option<&'m Msg>)>),
+    Posts { lacking: i64, of: i64, why: &'m Msg },
+}
+
 /// A flow (impressions, engagements...) for one platform: from account days
 /// when they give it, else from the posts published in the period (or the
-/// other way round).
-fn flow(platform: &PlatformData, posts: PostSum, days: DayCount) -> Option<i64> {
+/// other way round); with the days or posts it had to do without.
+fn flow<'d>(
+    platform: &'d PlatformData,
+    (posts, days): (PostSum, DayCount),
+    fields: &[Field],
+) -> Flow<'d> {
     match platform.source {
-        RowSource::AccountDays => sum(platform.days.iter().map(|d| days(platform.kind, &d.counts))),
-        RowSource::Posts => posts(&platform.totals).value(),
+        RowSource::AccountDays => {
+            let values: Vec<_> = platform
+                .days
+                .iter()
+                .map(|d| (d.date, days(platform.kind, &d.counts)))
+                .collect();
+            let value = sum(values.iter().map(|(_, v)| *v));
+            let gaps: Vec<_> = values
+                .iter()
+                .filter(|(_, v)| v.is_none())
+                .map(|(date, _)| (*date, platform.unread_on(Some(*date), fields)))
+                .collect();
+            let without = (value.is_some() && !gaps.is_empty()).then_some(Without::Days(gaps));
+            Flow { value, without }
+        }
+        RowSource::Posts => {
+            let sum = posts(&platform.totals);
+            let of = platform.totals.posts;
+            let lacking = of - sum.posts;
+            // A post without a count its format has no column for (a
+            // picture's video views) is no gap; one with a cell that could
+            // not be read is.
+            let why = platform.unread_on(None, fields);
+            let without = why
+                .filter(|_| sum.posts > 0 && lacking > 0)
+                .map(|why| Without::Posts { lacking, of, why });
+            Flow {
+                value: sum.value(),
+                without,
+            }
+        }
     }
 }
 
-/// Sums a flow over platforms; platforms without it are named in the note.
-fn flow_figure(metric: Metric, data: &PeriodData, posts: PostSum, days: DayCount) -> Figure {
+impl Without<'_> {
+    /// "without 2026-11-25 on x: …", "without 1 of 5 posts on x".
+    fn note(&self, platform: &str) -> Msg {
+        match self {
+            Without::Days(days) => {
+                let listed: Vec<String> = days.iter().map(|(d, _)| d.to_string()).collect();
+                let why = days.iter().find_map(|(_, why)| *why);
+                match why {
+                    Some(why) => t!(
+                        "note.without-days-because",
+                        platform = platform,
+                        days = listed.join(", "),
+                        why = why.clone()
+                    ),
+                    None => t!(
+                        "note.without-days",
+                        platform = platform,
+                        days = listed.join(", ")
+                    ),
+                }
+            }
+            Without::Posts { lacking, of, why } => t!(
+                "note.without-posts",
+                platform = platform,
+                n = *lacking,
+                of = *of,
+                why = (*why).clone()
+            ),
+        }
+    }
+}
+
+/// `first; second`: two notes on one figure.
+pub(crate) fn and_note(first: Option<Msg>, second: Msg) -> Msg {
+    match first {
+        Some(first) => t!("note.and", first = first, second = second),
+        None => second,
+    }
+}
+
+/// Sums a flow over platforms; platforms without it are named in the note,
+/// and so are the days or posts a platform's part was counted without.
+fn flow_figure(
+    metric: Metric,
+    data: &PeriodData,
+    (posts, days): (PostSum, DayCount),
+    fields: &[Field],
+) -> Figure {
     let mut total = None;
     let mut without = Vec::new();
+    let mut gaps = Vec::new();
     for platform in &data.platforms {
-        match flow(platform, posts, days) {
+        let part = flow(platform, (posts, days), fields);
+        match part.value {
             Some(v) => total = Some(total.unwrap_or(0) + v),
             None => without.push(platform.id.as_str()),
         }
+        gaps.extend(part.without.map(|w| w.note(&platform.id)));
     }
-    match total {
+    let mut figure = match total {
         None => Figure::missing(Some(metric), t!("note.no-export")),
         Some(v) => Figure::value(
             metric,
@@ -134,7 +238,12 @@ fn flow_figure(metric: Metric, data: &PeriodData, posts: PostSum, days: DayCount
                 .then(|| t!("note.not-exported-for", platforms = without.join(", "))),
         ),
     }
-    .lacking(&without)
+    .lacking(&without);
+    for gap in &gaps {
+        figure.note = Some(and_note(figure.note.take(), gap.clone()));
+    }
+    figure.without = gaps;
+    figure
 }
 
 /// A rate over the posts that carry both parts.
@@ -195,19 +304,33 @@ pub(crate) fn percentile(sorted: &[i64], percent: usize) -> Option<f64> {
 /// its parts by the report; asked here, it is missing with that reason.
 pub fn compute(metric: Metric, data: &PeriodData) -> Figure {
     let missing = |why: Msg| Figure::missing(Some(metric), why);
-    let flow = |posts: PostSum, days: DayCount| flow_figure(metric, data, posts, days);
+    let flow = |posts: PostSum, days: DayCount, fields: &[Field]| {
+        flow_figure(metric, data, (posts, days), fields)
+    };
     let post_ratio =
         |pair: fn(&PostTotals) -> Pair, scale: f64| post_ratio(metric, data, pair, scale);
     match metric {
-        Metric::Impressions => flow(|t| t.impressions, impressions_of),
-        Metric::Reach => flow(|t| t.reach, |_, c| c.reach),
-        Metric::Engagements => flow(|t| t.engagements, |_, c| c.engagements),
-        Metric::Likes => flow(|t| t.likes, |_, c| c.likes),
-        Metric::Replies => flow(|t| t.replies, |_, c| c.replies),
-        Metric::Reposts => flow(|t| t.reposts, |_, c| c.reposts),
-        Metric::Saves => flow(|t| t.saves, |_, c| c.saves),
-        Metric::VideoViews => flow(|t| t.video_views, |_, c| c.video_views),
-        Metric::LinkClicks => flow(|t| t.link_clicks, |_, c| c.clicks),
+        Metric::Impressions => flow(
+            |t| t.impressions,
+            impressions_of,
+            &[Field::Impressions, Field::VideoViews],
+        ),
+        Metric::Reach => flow(|t| t.reach, |_, c| c.reach, &[Field::Reach]),
+        Metric::Engagements => flow(
+            |t| t.engagements,
+            |_, c| c.engagements,
+            &[Field::Engagements],
+        ),
+        Metric::Likes => flow(|t| t.likes, |_, c| c.likes, &[Field::Likes]),
+        Metric::Replies => flow(|t| t.replies, |_, c| c.replies, &[Field::Replies]),
+        Metric::Reposts => flow(|t| t.reposts, |_, c| c.reposts, &[Field::Reposts]),
+        Metric::Saves => flow(|t| t.saves, |_, c| c.saves, &[Field::Saves]),
+        Metric::VideoViews => flow(
+            |t| t.video_views,
+            |_, c| c.video_views,
+            &[Field::VideoViews],
+        ),
+        Metric::LinkClicks => flow(|t| t.link_clicks, |_, c| c.clicks, &[Field::Clicks]),
         Metric::FollowersNet => followers_net(data),
         Metric::FollowersTotal => followers_total(data),
         Metric::EngagementRateImpressions => post_ratio(|t| t.engagements_per_impression, 1.0),
@@ -385,6 +508,7 @@ mod formulas {
     use super::*;
     use crate::exports::{Day, Source};
     use crate::text::dates::Month;
+    use crate::text::i18n::Lang;
     use chrono::NaiveDate;
 
     fn sum(total: i64, posts: i64) -> Sum {
@@ -437,6 +561,7 @@ mod formulas {
                 followers_end: Some(12_000),
                 followers_as_of: Some(Month::of(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap())),
                 followers_before: Some(11_500),
+                unread: Vec::new(),
             }],
             items_planned: 20,
             items_published: 15,
@@ -477,6 +602,54 @@ mod formulas {
 
     fn value(metric: Metric, data: &PeriodData) -> Option<f64> {
         compute(metric, data).value
+    }
+
+    #[test]
+    fn a_flow_counted_without_a_day_says_which_and_why_on_the_figure() {
+        let mut days = days();
+        days[0].counts.engagements = Some(300);
+        // The 4th's engagements cell could not be read.
+        let why = t!("verbatim", text = "`2.2%` is not a whole number");
+        let mut data = data(&days);
+        let engagements = compute(Metric::Engagements, &data);
+        assert_eq!(engagements.value, Some(300.0));
+        let note = engagements
+            .note
+            .expect("a day left out is said")
+            .text(Lang::En);
+        assert_eq!(note, "without 2026-11-04 on facebook: no value for it");
+        data.platforms[0].unread = vec![(days[1].date, Field::Engagements, &why)];
+        let note = compute(Metric::Engagements, &data)
+            .note
+            .unwrap()
+            .text(Lang::En);
+        assert_eq!(
+            note,
+            "without 2026-11-04 on facebook: `2.2%` is not a whole number"
+        );
+        // A flow every day gives has no such note.
+        assert_eq!(compute(Metric::Impressions, &data).note, None);
+    }
+
+    #[test]
+    fn posts_without_a_count_are_a_gap_only_when_a_cell_could_not_be_read() {
+        let days = days();
+        let mut data = data(&days);
+        // 5 of 10 posts give saves: a format without the column is no gap.
+        assert_eq!(compute(Metric::Saves, &data).note, None);
+        let why = t!("verbatim", text = "`n/a` is not a whole number");
+        data.platforms[0].unread = vec![(days[0].date, Field::Likes, &why)];
+        assert_eq!(
+            compute(Metric::Saves, &data).note,
+            None,
+            "another field's cell"
+        );
+        data.platforms[0].unread = vec![(days[0].date, Field::Saves, &why)];
+        let note = compute(Metric::Saves, &data).note.unwrap().text(Lang::En);
+        assert_eq!(
+            note,
+            "over the posts that give it: 5 of 10 on facebook do not (`n/a` is not a whole number)"
+        );
     }
 
     #[test]

@@ -66,6 +66,7 @@ fn found(value: f64, by_platform: Vec<PlatformPart>, source: Msg) -> Measured {
             denominator: None,
             note: Some(source),
             lacks: Vec::new(),
+            without: Vec::new(),
         },
         by_platform,
     }

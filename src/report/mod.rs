@@ -361,6 +361,11 @@ fn dictionary_value(inputs: &Inputs, kpi: &Kpi, period: &Period) -> (Figure, Vec
             lacks.push(lacking.clone());
         }
     }
+    // And it is counted without what any of its parts is counted without.
+    let without: Vec<crate::text::i18n::Msg> = parts
+        .iter()
+        .flat_map(|p| p.figure.without.iter().cloned())
+        .collect();
     let figure = if missing.is_empty() && !parts.is_empty() {
         let index: f64 = parts
             .iter()
@@ -371,8 +376,12 @@ fn dictionary_value(inputs: &Inputs, kpi: &Kpi, period: &Period) -> (Figure, Vec
             value: Some(index),
             numerator: None,
             denominator: None,
-            note: None,
+            note: without
+                .iter()
+                .cloned()
+                .reduce(|a, b| figures::and_note(Some(a), b)),
             lacks,
+            without,
         }
     } else {
         Figure {
@@ -382,6 +391,7 @@ fn dictionary_value(inputs: &Inputs, kpi: &Kpi, period: &Period) -> (Figure, Vec
             denominator: None,
             note: Some(crate::t!("note.parts-missing", parts = missing.join(", "))),
             lacks,
+            without,
         }
     };
     (figure, parts)

@@ -482,6 +482,7 @@ mod tests {
                 denominator: None,
                 note: None,
                 lacks: Vec::new(),
+                without: Vec::new(),
             },
             previous,
             change: None,

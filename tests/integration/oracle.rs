@@ -520,3 +520,69 @@ fn the_peers_figures_equal_the_oracle() {
     let dir = report_case("report-peers");
     peers_equal_the_oracle(dir.path(), "plan", "exports", "2026-11");
 }
+
+/// A cell of X's daily overview that is no number (`2.2%` on 25 November):
+/// the engagements figure is the oracle's sum of the other days, and in
+/// every format the figure says which day it is without, and why.
+#[test]
+fn a_figure_without_a_day_equals_the_oracle_and_says_so_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::common::copy_dir(&root().join("plans"), &dir.path().join("plans"));
+    let exports = dir.path().join("exports");
+    crate::common::copy_dir(&root().join("examples/exports"), &exports);
+    let overview = exports.join("2026-11/x/account_overview_analytics.csv");
+    let text = std::fs::read_to_string(&overview).unwrap();
+    let row = "\"Wed, Nov 25, 2026\",4712,65,103,";
+    assert!(text.contains(row));
+    std::fs::write(
+        &overview,
+        text.replace(row, "\"Wed, Nov 25, 2026\",4712,65,2.2%,"),
+    )
+    .unwrap();
+    let expected = python("platforms.py", &[exports.clone(), "2026-11".into()]);
+    assert_eq!(
+        expected["x"]["engagements_without_days"],
+        serde_json::json!(["2026-11-25"])
+    );
+    let args = |format: &'static str| {
+        [
+            "report",
+            "--plan",
+            "plans",
+            "--exports",
+            "exports",
+            "--month",
+            "2026-11",
+            "--today",
+            "2026-12-01",
+            "--format",
+            format,
+        ]
+    };
+    let report = khairukum_json(dir.path(), &args("json"));
+    let x = report["platforms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["platform"] == "x")
+        .unwrap();
+    let engagements = x["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["metric"] == "engagements")
+        .unwrap();
+    assert_eq!(
+        engagements["value"].as_f64(),
+        expected["x"]["engagements"].as_f64()
+    );
+    let without = engagements["without"].to_string();
+    assert!(without.contains("2026-11-25"), "{engagements}");
+    for format in ["table", "markdown", "html", "csv", "json"] {
+        let out = crate::common::stdout(dir.path(), &args(format));
+        assert!(
+            out.contains("2026-11-25") && out.contains("2.2%"),
+            "{format} does not name the day left out"
+        );
+    }
+}

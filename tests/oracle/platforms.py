@@ -24,8 +24,14 @@ def rows(path):
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
 
 def number(cell):
+    """A count, or None: empty, a dash, or a cell that is no number (`2.2%`)."""
     cell = (cell or "").strip()
-    return None if cell.lower() in MISSING else int(float(cell.replace(",", "")))
+    if cell.lower() in MISSING:
+        return None
+    try:
+        return int(float(cell.replace(",", "")))
+    except ValueError:
+        return None
 
 def in_month(cell, fmt):
     return datetime.strptime(cell.strip(), fmt).strftime("%Y-%m") == month
@@ -44,6 +50,7 @@ POSTS = [
 
 posts = {}   # platform -> list of (impressions, reach, engagements)
 days = {}    # platform -> (impressions, engagements) over the account's days
+without = {} # platform -> the account's days without engagements
 seen = set()
 for path in sorted(glob.glob(os.path.join(exports, "**", "*.csv"), recursive=True)):
     records = rows(path)
@@ -56,6 +63,10 @@ for path in sorted(glob.glob(os.path.join(exports, "**", "*.csv"), recursive=Tru
             imp = sum(number(r["Impressions"]) or 0 for r in month_days)
             eng = sum(number(r["Engagements"]) or 0 for r in month_days)
             days["x"] = (imp, eng)
+            # The days whose engagements cell gives no number.
+            without["x"] = sorted(
+                datetime.strptime(r["Date"].strip(), "%a, %b %d, %Y").strftime("%Y-%m-%d")
+                for r in month_days if number(r["Engagements"]) is None)
         continue
     for platform, marker, id_col, date_col, fmt, imp_col, reach_col, eng_col, parts in POSTS:
         if marker not in header:
@@ -106,5 +117,6 @@ for platform in set(posts) | set(days):
         # for the totals over all platforms, rates summed part by part
         "engagement_rate_impressions_parts": parts((r[2], r[0]) for r in rows_),
         "engagement_rate_reach_parts": parts((r[2], r[1]) for r in rows_),
+        "engagements_without_days": without.get(platform, []),
     }
 print(json.dumps(out, sort_keys=True))

@@ -120,7 +120,28 @@ pub(crate) fn sources(r: &super::Report) -> crate::text::i18n::Msg {
             )
         })
         .collect();
-    crate::t!("report.sources", rows = Listed(rows))
+    let sources = crate::t!("report.sources", rows = Listed(rows));
+    // A platform's figure counted without some of its days or posts says
+    // so where its row's source is named.
+    let gaps: Vec<crate::text::i18n::Msg> = r
+        .platforms
+        .iter()
+        .flat_map(|p| p.figures.iter().chain(&p.interactions))
+        .flat_map(|f| {
+            f.without
+                .iter()
+                .map(|gap| crate::t!("report.figure-without", metric = f.id(), gap = gap.clone()))
+        })
+        .collect();
+    if gaps.is_empty() {
+        sources
+    } else {
+        crate::t!(
+            "report.sources-and-gaps",
+            sources = sources,
+            gaps = Listed(gaps)
+        )
+    }
 }
 
 /// A planned item the exports do not show, as one line.
