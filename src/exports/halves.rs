@@ -208,6 +208,9 @@ pub(super) fn read<R: Read>(
         rows.count += half.rows.count;
         mapper.foreign += half.mapper.foreign;
         mapper.kept += half.mapper.kept;
+        if mapper.mangled_id.is_none() {
+            mapper.mangled_id = half.mapper.mangled_id.map(|(line, id)| (line + shift, id));
+        }
         if mapper.first_foreign.is_none() {
             mapper.first_foreign = half
                 .mapper

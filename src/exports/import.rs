@@ -266,6 +266,7 @@ pub(super) fn read_export(
         foreign: 0,
         kept: 0,
         first_foreign: None,
+        mangled_id: None,
         undated: Vec::new(),
     };
     // Which way round its slashed dates are, from the file itself.

@@ -30,6 +30,9 @@ pub(super) struct Mapper<'a> {
     pub(super) kept: u64,
     /// The first post set aside: its line and the account it names.
     pub(super) first_foreign: Option<(u64, String)>,
+    /// The first account id a spreadsheet turned into scientific notation
+    /// (`1.00066E+14`): its line and the cell; such ids are not compared.
+    pub(super) mangled_id: Option<(u64, String)>,
     /// Days written without a year, kept until the year can be inferred.
     pub(super) undated: Vec<((u32, u32), Counts, u64)>,
 }
@@ -49,6 +52,7 @@ impl<'a> Mapper<'a> {
             foreign: 0,
             kept: 0,
             first_foreign: None,
+            mangled_id: None,
             undated: Vec::new(),
         }
     }
@@ -378,11 +382,21 @@ impl<'a> Mapper<'a> {
             self.kept += 1;
             return true;
         };
+        let id = self.text(record, Field::AccountId);
+        let id = match id {
+            Some(id) if is_scientific(id.trim()) => {
+                if self.mangled_id.is_none() {
+                    self.mangled_id = Some((line, id.trim().to_string()));
+                }
+                None
+            }
+            id => id,
+        };
         let who = super::accounts::identity(
             self.platform,
             self.text(record, Field::Url).as_deref(),
             self.text(record, Field::Account).as_deref(),
-            self.text(record, Field::AccountId).as_deref(),
+            id.as_deref(),
         );
         if ours.owns(&who) == Some(false) {
             self.foreign += 1;
@@ -447,6 +461,15 @@ impl<'a> Mapper<'a> {
     /// anchor day, and the rows run forward in time).
     pub(super) fn finish(&mut self, into: &mut Imported) {
         self.report_foreign(into);
+        if let Some((line, id)) = self.mangled_id.take() {
+            into.problems.push(self.problem(
+                &rule::EXPORT_OTHER_ACCOUNT,
+                line,
+                self.column(Field::AccountId),
+                t!("export.account-id-in-scientific-notation", id = id),
+                Decision::Assumed,
+            ));
+        }
         let anchor = self.options.year_anchor;
         let mut year = anchor.year();
         let mut next: Option<(u32, u32)> = None;
@@ -537,16 +560,19 @@ mod tests {
 /// spreadsheet rewrote in scientific notation (`1.23457E+18`: every post of
 /// the file would become one), or words with spaces.
 fn not_a_post_id(id: &str) -> Option<Msg> {
-    let (mantissa, exponent) = id.split_once(['e', 'E']).unwrap_or((id, ""));
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    // Spreadsheets write the exponent with its sign: `1.23457E+18`, `1E+17`.
-    let scientific =
-        exponent.strip_prefix('+').is_some_and(digits) && digits(&mantissa.replacen('.', "", 1));
-    if scientific {
+    if is_scientific(id) {
         return Some(t!("export.id-in-scientific-notation", id = id));
     }
     id.contains(char::is_whitespace)
         .then(|| t!("export.not-a-post-id", id = id))
+}
+
+/// Whether an id reads as a spreadsheet's scientific notation, as Excel
+/// rewrites a long number with its exponent's sign: `1.23457E+18`, `1E+17`.
+fn is_scientific(id: &str) -> bool {
+    let (mantissa, exponent) = id.split_once(['e', 'E']).unwrap_or((id, ""));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    exponent.strip_prefix('+').is_some_and(digits) && digits(&mantissa.replacen('.', "", 1))
 }
 
 #[cfg(test)]

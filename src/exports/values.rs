@@ -238,6 +238,10 @@ fn any_when(cell: &str, order: DateOrder) -> Result<Option<When>, Msg> {
             .map(|t| Some(When::Utc(t)))
             .map_err(|_| bad());
     }
+    // 2026-11-05T17:29:00Z, 2026-11-05T20:29:00+03:00: a moment, as UTC.
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(cell) {
+        return Ok(Some(When::Utc(t.naive_utc())));
+    }
     if order_shown(cell).is_some_and(|shown| shown != order) {
         return Err(t!(
             "export.mixed-date-order",
@@ -259,10 +263,18 @@ fn any_when(cell: &str, order: DateOrder) -> Result<Option<When>, Msg> {
             "%m/%d/%Y %H:%M:%S",
         ]
     };
-    for format in ["%Y-%m-%dT%H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M"]
-        .into_iter()
-        .chain(slashed_times)
-    {
+    // With seconds or without, a `T` or a space, as exports and Excel's
+    // re-saves write a local time.
+    let iso_times = [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+        "%Y/%m/%d %H:%M:%S",
+        "%Y/%m/%d %H:%M",
+        "%Y-%m-%d %H:%M:%S%.f",
+    ];
+    for format in iso_times.into_iter().chain(slashed_times) {
         if let Ok(t) = NaiveDateTime::parse_from_str(cell, format) {
             // Meta's daily files carry a drifting T00/T01 hour: only the day is meant.
             if format == "%Y-%m-%dT%H:%M:%S" {
@@ -328,6 +340,41 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> When {
         When::Day(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn timestamps_as_exports_and_excel_re_saves_write_them() {
+        let local = |h: u32, m: u32, sec: u32| {
+            When::Local(
+                NaiveDate::from_ymd_opt(2026, 11, 5)
+                    .unwrap()
+                    .and_hms_opt(h, m, sec)
+                    .unwrap(),
+            )
+        };
+        let utc = |h: u32, m: u32| {
+            When::Utc(
+                NaiveDate::from_ymd_opt(2026, 11, 5)
+                    .unwrap()
+                    .and_hms_opt(h, m, 0)
+                    .unwrap(),
+            )
+        };
+        for (cell, want) in [
+            ("2026-11-05 20:29:00", local(20, 29, 0)),
+            ("2026-11-05 20:29", local(20, 29, 0)),
+            ("2026-11-05T20:29", local(20, 29, 0)),
+            ("2026/11/05 20:29", local(20, 29, 0)),
+            ("2026/11/05 20:29:07", local(20, 29, 7)),
+            ("2026-11-05 20:29:07.000", local(20, 29, 7)),
+            ("11/5/2026 20:29", local(20, 29, 0)),
+            ("11/5/2026 8:29:00 PM", local(20, 29, 0)),
+            ("2026-11-05T17:29:00Z", utc(17, 29)),
+            ("2026-11-05T20:29:00+03:00", utc(17, 29)),
+            ("2026-11-05 17:29 +0000", utc(17, 29)),
+        ] {
+            assert_eq!(when(cell), Ok(Some(want)), "{cell}");
+        }
     }
 
     #[test]
