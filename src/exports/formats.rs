@@ -288,7 +288,11 @@ pub static FORMATS: &[Format] = &[
             (Text, Optional, &["video title"]),
             (Published, Required, &["video publish time"]),
             (VideoViews, Required, &["views"]),
-            (Impressions, Optional, &["impressions"]),
+            (
+                Impressions,
+                Optional,
+                &["impressions", "thumbnail impressions"],
+            ),
             (Reach, Optional, &["unique viewers"]),
             (Likes, Optional, &["likes"]),
             (Replies, Optional, &["comments added", "comments"]),

@@ -97,10 +97,12 @@ impl PostSums {
                 *self.repeats.entry((first, file)).or_default() += 1;
             } else {
                 self.seen.insert(stub.key, file);
-                self.sums
+                let totals = self
+                    .sums
                     .entry((stub.platform, stub.date, file))
-                    .or_default()
-                    .add_counts(&stub.counts());
+                    .or_default();
+                totals.add_counts(&stub.counts());
+                totals.views_as_impressions += i64::from(stub.views_as_impressions);
             }
         }
     }

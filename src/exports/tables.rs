@@ -141,11 +141,18 @@ pub struct PostTotals {
     pub engagements_per_reach: Pair,
     pub reposts_per_reach: Pair,
     pub replies_per_reach: Pair,
+    /// Posts whose impressions are their views: YouTube posts of an export
+    /// without an impressions column, TikTok's (which reports views only).
+    pub views_as_impressions: i64,
 }
 
 impl PostTotals {
     pub fn add(&mut self, kind: PlatformKind, c: &Counts) {
         let mut c = *c;
+        if c.impressions.is_none() && c.video_views.is_some() && impressions_of(kind, &c).is_some()
+        {
+            self.views_as_impressions += 1;
+        }
         c.impressions = impressions_of(kind, &c);
         c.follows = c.follows.or(c.net_follows);
         self.add_counts(&c);
@@ -174,6 +181,7 @@ impl PostTotals {
 
     pub fn merge(&mut self, o: &PostTotals) {
         self.posts += o.posts;
+        self.views_as_impressions += o.views_as_impressions;
         for (a, b) in [
             (&mut self.impressions, &o.impressions),
             (&mut self.reach, &o.reach),
@@ -215,6 +223,8 @@ pub struct PostStub {
     /// are missing.
     pub counts: [i32; 10],
     pub file: u32,
+    /// Whether its impressions are its views (no impressions given).
+    pub views_as_impressions: bool,
 }
 
 const NONE: i32 = i32::MIN;
@@ -252,6 +262,9 @@ impl PostStub {
                 v(c.clicks),
             ],
             file: file_index(file),
+            views_as_impressions: c.impressions.is_none()
+                && c.video_views.is_some()
+                && impressions_of(platform, c).is_some(),
         }
     }
 

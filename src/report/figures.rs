@@ -202,6 +202,36 @@ impl Without<'_> {
     }
 }
 
+/// Impressions that are views on some platforms (YouTube without an
+/// impressions column, TikTok which reports views only) say so: a
+/// column a figure needs is never replaced by another metric in silence.
+fn views_said(mut figure: Figure, data: &PeriodData) -> Figure {
+    for platform in &data.platforms {
+        let (n, of) = match platform.source {
+            RowSource::Posts => (platform.totals.views_as_impressions, platform.totals.posts),
+            RowSource::AccountDays => {
+                let as_views = |d: &&&crate::exports::Day| {
+                    d.counts.impressions.is_none()
+                        && impressions_of(platform.kind, &d.counts).is_some()
+                };
+                let n = platform.days.iter().filter(as_views).count();
+                let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+                (count(n), count(platform.days.len()))
+            }
+        };
+        if n > 0 {
+            let said = t!(
+                "note.views-as-impressions",
+                platform = platform.id.as_str(),
+                n = n,
+                of = of
+            );
+            figure.note = Some(and_note(figure.note.take(), said));
+        }
+    }
+    figure
+}
+
 /// `first; second`: two notes on one figure.
 pub(crate) fn and_note(first: Option<Msg>, second: Msg) -> Msg {
     match first {
@@ -310,10 +340,13 @@ pub fn compute(metric: Metric, data: &PeriodData) -> Figure {
     let post_ratio =
         |pair: fn(&PostTotals) -> Pair, scale: f64| post_ratio(metric, data, pair, scale);
     match metric {
-        Metric::Impressions => flow(
-            |t| t.impressions,
-            impressions_of,
-            &[Field::Impressions, Field::VideoViews],
+        Metric::Impressions => views_said(
+            flow(
+                |t| t.impressions,
+                impressions_of,
+                &[Field::Impressions, Field::VideoViews],
+            ),
+            data,
         ),
         Metric::Reach => flow(|t| t.reach, |_, c| c.reach, &[Field::Reach]),
         Metric::Engagements => flow(
@@ -550,6 +583,7 @@ mod formulas {
             engagements_per_reach: pair(800, 16_000, 8),
             reposts_per_reach: pair(150, 15_000, 7),
             replies_per_reach: pair(60, 12_000, 6),
+            views_as_impressions: 0,
         };
         PeriodData {
             platforms: vec![PlatformData {

@@ -586,3 +586,63 @@ fn a_figure_without_a_day_equals_the_oracle_and_says_so_in_every_format() {
         );
     }
 }
+
+/// YouTube Studio's newer names (`Thumbnail impressions`) give the
+/// impressions; an export without the column gives views in their place,
+/// and the figure says so.
+#[test]
+fn youtube_impressions_by_either_name_and_views_never_in_silence() {
+    let run = |header: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        crate::common::copy_dir(&root().join("plans"), &dir.path().join("plans"));
+        let exports = dir.path().join("exports");
+        crate::common::copy_dir(&root().join("examples/exports"), &exports);
+        let table = exports.join("2026-11/youtube/Table data.csv");
+        let text = std::fs::read_to_string(&table).unwrap();
+        let (_, rows) = text.split_once('\n').unwrap();
+        std::fs::write(&table, format!("{header}\n{rows}")).unwrap();
+        let report = khairukum_json(
+            dir.path(),
+            &[
+                "report",
+                "--plan",
+                "plans",
+                "--exports",
+                "exports",
+                "--month",
+                "2026-11",
+                "--today",
+                "2026-12-01",
+                "--format",
+                "json",
+            ],
+        );
+        report["platforms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["platform"] == "youtube")
+            .unwrap()["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["metric"] == "impressions")
+            .unwrap()
+            .clone()
+    };
+    let renamed = run(
+        "Content,Video title,Video publish time,Duration,Views,Watch time (hours),Subscribers,Thumbnail impressions,Thumbnail click-through rate (%)",
+    );
+    // The sum of the three videos' impressions, as the file's total row gives it.
+    assert_eq!(renamed["value"].as_f64(), Some(75_642.0), "{renamed}");
+    assert!(renamed["note"].is_null(), "{renamed}");
+    let without = run(
+        "Content,Video title,Video publish time,Duration,Views,Watch time (hours),Subscribers,Something else,Thumbnail click-through rate (%)",
+    );
+    assert_eq!(without["value"].as_f64(), Some(12_607.0), "{without}");
+    let note = without["note"].as_str().unwrap_or_default();
+    assert!(
+        note.contains("views in place of impressions for 3 of 3"),
+        "{note}"
+    );
+}
