@@ -81,3 +81,59 @@ fn every_sample_ad_export_is_read_with_the_oracles_totals() {
     assert_eq!(seen.iter().collect::<Vec<_>>(), all, "files recognised");
     assert_eq!(seen.len(), 19);
 }
+
+/// The charity's Meta Ads export as Excel re-saves it where the decimal
+/// mark is a comma (`;` between cells, `3250,40`), and as it re-saves it
+/// with commas between cells and quoted comma decimals: both read as the
+/// original, row by row.
+#[test]
+fn an_excel_re_save_with_decimal_commas_reads_as_the_original() {
+    let original =
+        root().join("examples/exports/2026-11/ads/Khairukum-Campaigns-Nov-1-2026-Nov-30-2026.csv");
+    let text = std::fs::read_to_string(&original).unwrap();
+    let read = |name: &str, text: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(name), text).unwrap();
+        let spend = khairukum::exports::ads::read(
+            &khairukum::exports::folder::inventory_of(dir.path()).unwrap(),
+        );
+        assert!(spend.problems.is_empty(), "{:?}", spend.problems);
+        spend
+            .rows
+            .iter()
+            .map(|r| (r.campaign.clone(), r.spend))
+            .collect::<Vec<_>>()
+    };
+    let want = read("meta.csv", &text);
+    assert_eq!(want.len(), 3);
+    // Each cell quoted, then the marks swapped as a comma-decimal locale saves them.
+    let records: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    let decimal_comma = |cell: &str| {
+        let numeric = !cell.is_empty() && cell.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        if numeric {
+            cell.replace('.', ",")
+        } else {
+            cell.to_string()
+        }
+    };
+    let save = |separator: &str| {
+        records
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|c| format!("\"{}\"", decimal_comma(c)))
+                    .collect::<Vec<_>>()
+                    .join(separator)
+            })
+            .collect::<Vec<_>>()
+            .join("\r\n")
+    };
+    assert!(save(";").contains("\"3250,4\""));
+    assert_eq!(read("meta-semicolons.csv", &save(";")), want);
+    assert_eq!(read("meta-quoted.csv", &save(",")), want);
+}

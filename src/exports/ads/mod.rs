@@ -95,7 +95,11 @@ fn read_file(dir: &Path, path: &Path, spend: &mut AdSpend) {
         spend.problems.push(problem);
         return;
     };
+    let spends = cells.rows[header_at + 1..]
+        .iter()
+        .filter_map(|(_, row)| row.get(columns.spend));
     let sheet = Sheet {
+        decimal_comma: decimal_comma(spends),
         file_days: file_days(dir, path, &shown, &cells.rows[..header_at]),
         header: &cells.rows[header_at].1,
         file: spend.files.len(),
@@ -153,6 +157,8 @@ struct Sheet<'a> {
     file_days: Option<(NaiveDate, NaiveDate)>,
     /// Its place among the files read.
     file: usize,
+    /// Whether its amounts are written with a decimal comma (`3250,40`).
+    decimal_comma: bool,
 }
 
 /// What one row of an ad export gave.
@@ -197,7 +203,13 @@ impl Sheet<'_> {
         }
         let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map_or("", String::as_str);
         let column = |i: Option<usize>| i.and_then(|i| self.header.get(i)).map(String::as_str);
-        let amount = match super::values::amount(cell(Some(columns.spend))) {
+        let spend = cell(Some(columns.spend));
+        let spend = if self.decimal_comma {
+            spend.replace('.', "").replace(',', ".")
+        } else {
+            spend.to_string()
+        };
+        let amount = match super::values::amount(&spend) {
             Ok(v) => v.unwrap_or(0.0),
             Err(message) => {
                 let at = column(Some(columns.spend));
@@ -243,6 +255,28 @@ impl Sheet<'_> {
     }
 }
 
+/// Whether a column of amounts is written with a decimal comma, as the
+/// file shows it: some amount ends in a comma and one or two digits
+/// (`3250,40`, which no thousands separator writes) and none in a point
+/// and one or two digits (`3250.40`).
+fn decimal_comma<'a>(amounts: impl Iterator<Item = &'a String>) -> bool {
+    let ends_in = |cell: &str, mark: char| {
+        cell.trim()
+            .rsplit_once(mark)
+            .is_some_and(|(whole, fraction)| {
+                !whole.is_empty()
+                    && (1..=2).contains(&fraction.len())
+                    && fraction.bytes().all(|b| b.is_ascii_digit())
+            })
+    };
+    let (mut comma, mut point) = (false, false);
+    for cell in amounts {
+        comma |= ends_in(cell, ',');
+        point |= ends_in(cell, '.');
+    }
+    comma && !point
+}
+
 /// A problem that cost a whole file.
 fn whole_file(shown: &str, rule: &'static crate::plan::diagnostic::Rule, message: Msg) -> Problem {
     Problem {
@@ -263,4 +297,24 @@ fn whole_file(shown: &str, rule: &'static crate::plan::diagnostic::Rule, message
 )]
 fn round(value: f64) -> i64 {
     value.round() as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decimal_comma;
+
+    fn comma(cells: &[&str]) -> bool {
+        let cells: Vec<String> = cells.iter().map(|c| (*c).to_string()).collect();
+        decimal_comma(cells.iter())
+    }
+
+    #[test]
+    fn a_decimal_comma_is_told_by_the_file_itself() {
+        assert!(comma(&["3250,40", "1.330,00", "12"]));
+        assert!(comma(&["0,5"]));
+        assert!(!comma(&["3,250", "1,330"]), "thousands, not decimals");
+        assert!(!comma(&["3250.40", "1,330"]));
+        assert!(!comma(&["3250,40", "12.50"]), "both marks: none assumed");
+        assert!(!comma(&[]));
+    }
 }

@@ -43,16 +43,16 @@ fn bytecount(bytes: &[u8]) -> u64 {
     bytes.split(|b| *b == b'\n').count() as u64 - 1
 }
 
-/// A delimited file's rows: tab-separated when its header-like first lines
-/// hold more tabs than commas.
+/// A delimited file's rows, separated by what its header-like first lines
+/// hold most of: commas, tabs, or semicolons (Excel's CSV where the
+/// decimal mark is a comma).
 fn delimited(bytes: &[u8]) -> Result<Cells, Msg> {
     let text = text_of(bytes)?;
     let head: String = text.lines().take(5).collect();
-    let delimiter = if head.matches('\t').count() > head.matches(',').count() {
-        b'\t'
-    } else {
-        b','
-    };
+    let delimiter = [b',', b'\t', b';']
+        .into_iter()
+        .max_by_key(|d| (head.matches(char::from(*d)).count(), *d == b','))
+        .unwrap_or(b',');
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -231,6 +231,14 @@ pub(super) fn cells(path: &Path) -> Result<Cells, Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn semicolons_separate_where_a_spreadsheet_saved_them() {
+        let cells = delimited(b"Campaign name;Amount spent (SAR)\nA;\"3250,40\"\n").unwrap();
+        assert_eq!(cells.rows[1].1, ["A", "3250,40"]);
+        let cells = delimited(b"Campaign name,Amount spent (SAR)\nA,\"3250,40\"\n").unwrap();
+        assert_eq!(cells.rows[1].1, ["A", "3250,40"]);
+    }
 
     #[test]
     fn text_formulas_are_read_as_their_text() {
