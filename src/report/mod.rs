@@ -852,13 +852,12 @@ pub fn build(
         kpis: kpis
             .iter()
             .filter(|k| k.unit == Unit::Count && !is_level(plan, &k.metric))
-            .map(|k| {
-                (
-                    k.kpi.clone(),
-                    k.name.clone(),
-                    k.unit_name.clone(),
-                    k.figure.value,
-                )
+            .map(|k| money::KpiCount {
+                kpi: k.kpi.clone(),
+                goal: k.goal.clone(),
+                name: k.name.clone(),
+                unit: k.unit_name.clone(),
+                value: k.figure.value,
             })
             .collect(),
     };

@@ -19,7 +19,8 @@ use serde::Serialize;
 /// Spent against what was set aside for it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Against {
-    pub spent: f64,
+    /// `None` when no ad export could be read, though some were there.
+    pub spent: Option<f64>,
     /// What the budget allows for the same days (`None` when it says nothing).
     pub budget: Option<f64>,
 }
@@ -55,7 +56,9 @@ pub struct CostPer {
     pub name: Option<crate::plan::model::Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<crate::plan::model::Text>,
-    pub spent: f64,
+    /// What the results are set against: the period's spend, or for a
+    /// KPI the spend directed at its goal.
+    pub spent: Option<f64>,
     pub results: Option<f64>,
     pub value: Option<f64>,
 }
@@ -85,6 +88,10 @@ pub struct Money {
     /// Ad export rows read, and the files.
     pub rows: usize,
     pub files: usize,
+    /// The ad platforms (or files) whose exports could not be read: every
+    /// figure above is without them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lacks: Vec<String>,
 }
 
 /// The days two ranges share.
@@ -287,52 +294,59 @@ pub fn money(
         })
         .collect();
     let paid_impressions = (!paid.is_empty()).then(|| whole(paid.iter().sum()));
-    let per = |per: &str, results: Option<f64>, scale: f64| CostPer {
+    // Nothing read where exports were there: the spend is not known, not 0.
+    let known = |spent: f64| Some(spent).filter(|_| !rows.is_empty() || ads.refused.is_empty());
+    let per = |per: &str, results: Option<f64>, scale: f64, spent: Option<f64>| CostPer {
         per: per.to_string(),
         name: None,
         unit: None,
-        spent: period_spent,
+        spent,
         results,
-        value: cost_of(period_spent, results, scale),
+        value: spent.and_then(|spent| cost_of(spent, results, scale)),
     };
+    let spent = known(period_spent);
     let mut cost_per = vec![
         per(
             "impressions_1000",
             paid_impressions.map(|i| i as f64),
             1000.0,
+            spent,
         ),
-        per("engagement", results.engagements, 1.0),
-        per("new_follower", results.new_followers, 1.0),
-        per("inquiry", results.inquiries, 1.0),
+        per("engagement", results.engagements, 1.0, spent),
+        per("new_follower", results.new_followers, 1.0, spent),
+        per("inquiry", results.inquiries, 1.0, spent),
     ];
-    for (kpi, name, unit, value) in &results.kpis {
+    for kpi in &results.kpis {
+        // A KPI's results cost what was spent on its goal.
+        let on_goal = |row: &AdRow| goal_of(row).as_deref() == Some(kpi.goal.as_str());
         cost_per.push(CostPer {
-            name: Some(name.clone()),
-            unit: unit.clone(),
-            ..per(kpi, *value, 1.0)
+            name: Some(kpi.name.clone()),
+            unit: kpi.unit.clone(),
+            ..per(&kpi.kpi, kpi.value, 1.0, known(spent_in(days, &on_goal)))
         });
     }
     let pace = spread(budget.approved.total.value, plan_days, to_date);
     Some(Money {
         currency: budget.currency().to_string(),
         period: Against {
-            spent: period_spent,
+            spent,
             budget: budget_for(budget, plan_days, days),
         },
         to_date: Against {
-            spent: spent_in(to_date, &|_| true),
+            spent: known(spent_in(to_date, &|_| true)),
             budget: Some(budget.approved.total.value),
         },
         approved: budget.approved.total.value,
         pace,
         by_goal,
         by_platform,
-        undirected_share: share_of(undirected_spent, period_spent),
+        undirected_share: spent.and_then(|spent| share_of(undirected_spent, spent)),
         undirected,
         paid_impressions,
         cost_per,
         rows: rows.len(),
         files: ads.files.len(),
+        lacks: ads.lacking(),
     })
 }
 
@@ -351,14 +365,20 @@ pub struct Results {
     pub engagements: Option<f64>,
     pub new_followers: Option<f64>,
     pub inquiries: Option<f64>,
-    /// Each KPI counted in units (not a rate): id, name, its unit's name, value.
-    #[allow(clippy::type_complexity, reason = "a row of four plain fields")]
-    pub kpis: Vec<(
-        String,
-        crate::plan::model::Text,
-        Option<crate::plan::model::Text>,
-        Option<f64>,
-    )>,
+    /// Each KPI counted in units (not a rate).
+    pub kpis: Vec<KpiCount>,
+}
+
+/// A KPI counted in units, as the cost of a result takes it.
+#[derive(Debug, Clone)]
+pub struct KpiCount {
+    pub kpi: String,
+    /// The goal it measures: its cost is the spend directed at that goal.
+    pub goal: String,
+    pub name: crate::plan::model::Text,
+    /// Its unit's name, when its measure names one.
+    pub unit: Option<crate::plan::model::Text>,
+    pub value: Option<f64>,
 }
 
 #[cfg(test)]

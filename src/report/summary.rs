@@ -70,7 +70,11 @@ pub enum Sentence {
         budget: Option<String>,
         undirected: String,
         share: Option<f64>,
+        /// The ad platforms (or files) whose exports could not be read.
+        lacks: Vec<String>,
     },
+    /// Ad exports were there, and none could be read: the spend is unknown.
+    MoneyUnread { lacks: Vec<String> },
     /// The charity's rank by followers among its peers on each platform
     /// where it has one: (platform kind, rank, rows ranked).
     Peers { ranks: Vec<(String, usize, usize)> },
@@ -228,17 +232,32 @@ impl Sentence {
                 budget,
                 undirected,
                 share,
-            } => match (budget, share) {
-                (Some(budget), Some(share)) if *share > 0.0 => t!(
-                    "summary.money-undirected",
-                    spent = spent,
-                    budget = budget,
-                    undirected = undirected,
-                    share = percent(*share)
-                ),
-                (Some(budget), _) => t!("summary.money", spent = spent, budget = budget),
-                (None, _) => t!("summary.money-no-budget", spent = spent),
-            },
+                lacks,
+            } => {
+                let said = match (budget, share) {
+                    (Some(budget), Some(share)) if *share > 0.0 => t!(
+                        "summary.money-undirected",
+                        spent = spent,
+                        budget = budget,
+                        undirected = undirected,
+                        share = percent(*share)
+                    ),
+                    (Some(budget), _) => t!("summary.money", spent = spent, budget = budget),
+                    (None, _) => t!("summary.money-no-budget", spent = spent),
+                };
+                if lacks.is_empty() {
+                    said
+                } else {
+                    t!(
+                        "summary.money-lacks",
+                        said = said,
+                        platforms = lacks.join(", ")
+                    )
+                }
+            }
+            Sentence::MoneyUnread { lacks } => {
+                t!("summary.money-unread", platforms = lacks.join(", "))
+            }
             Sentence::Peers { ranks } => t!(
                 "summary.peers",
                 ranks = ranks
@@ -385,9 +404,7 @@ pub fn of(report: &Report) -> Vec<Sentence> {
     if !missing.is_empty() {
         out.push(Sentence::Missing { kpis: missing });
     }
-    if let Some(m) = &report.money
-        && m.rows > 0
-    {
+    if let Some(m) = &report.money {
         let amount = |v: f64| {
             format!(
                 "{}\u{a0}{}",
@@ -395,12 +412,19 @@ pub fn of(report: &Report) -> Vec<Sentence> {
                 m.currency
             )
         };
-        out.push(Sentence::Money {
-            spent: amount(m.period.spent),
-            budget: m.period.budget.map(amount),
-            undirected: amount(m.undirected.iter().map(|u| u.spent).sum()),
-            share: m.undirected_share,
-        });
+        match m.period.spent {
+            Some(spent) if m.rows > 0 => out.push(Sentence::Money {
+                spent: amount(spent),
+                budget: m.period.budget.map(amount),
+                undirected: amount(m.undirected.iter().map(|u| u.spent).sum()),
+                share: m.undirected_share,
+                lacks: m.lacks.clone(),
+            }),
+            None => out.push(Sentence::MoneyUnread {
+                lacks: m.lacks.clone(),
+            }),
+            Some(_) => {}
+        }
     }
     if let Some(peers) = &report.peers {
         let ranks: Vec<(String, usize, usize)> = peers

@@ -304,7 +304,8 @@ fn the_food_banks_own_measures_equal_the_oracle() {
 }
 
 /// The report's money section against `tests/oracle/money.py`.
-fn money_equals_the_oracle(money: &serde_json::Value, expected: &serde_json::Value) {
+fn money_equals_the_oracle(report: &serde_json::Value, expected: &serde_json::Value) {
+    let money = &report["money"];
     let near = |a: &serde_json::Value, b: &serde_json::Value| {
         (a.as_f64().unwrap() - b.as_f64().unwrap()).abs() < 0.006
     };
@@ -352,6 +353,23 @@ fn money_equals_the_oracle(money: &serde_json::Value, expected: &serde_json::Val
             "{key}"
         );
     }
+    // A KPI's results cost the spend directed at its goal.
+    let mut kpi_costs = 0;
+    for cost in money["cost_per"].as_array().unwrap() {
+        let Some(kpi) = report["kpis"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["kpi"] == cost["per"])
+        else {
+            continue;
+        };
+        let goal = kpi["goal"].as_str().unwrap();
+        let want = expected["by_goal"].get(goal).cloned().unwrap_or(0.into());
+        assert!(near(&cost["spent"], &want), "{goal}: {cost}");
+        kpi_costs += 1;
+    }
+    assert!(kpi_costs > 0, "no KPI's cost was compared");
 }
 
 /// A golden report case laid out as its run sees it: the report fixture's
@@ -379,7 +397,7 @@ fn ad_spend_against_the_budget_equals_the_oracle() {
             "2026-11".into(),
         ],
     );
-    money_equals_the_oracle(&report["money"], &expected);
+    money_equals_the_oracle(&report, &expected);
     // The food bank's: Meta in SAR, TikTok in USD, one campaign undirected.
     let food_bank = root().join("examples/food-bank");
     let report = khairukum_json(
@@ -404,7 +422,7 @@ fn ad_spend_against_the_budget_equals_the_oracle() {
             "2026-11".into(),
         ],
     );
-    money_equals_the_oracle(&report["money"], &expected);
+    money_equals_the_oracle(&report, &expected);
     // A month over its cap, a row running into the next month, a total row.
     let dir = report_case("report-money");
     let report = khairukum_json(
@@ -429,7 +447,7 @@ fn ad_spend_against_the_budget_equals_the_oracle() {
             "2026-11".into(),
         ],
     );
-    money_equals_the_oracle(&report["money"], &expected);
+    money_equals_the_oracle(&report, &expected);
 }
 
 /// The report's peers section against `tests/oracle/peers.py`: every
@@ -645,4 +663,54 @@ fn youtube_impressions_by_either_name_and_views_never_in_silence() {
         note.contains("views in place of impressions for 3 of 3"),
         "{note}"
     );
+}
+
+/// Ad exports there and none readable: the spend is not known (null, a
+/// dash), never 0, and the report names what it lacks.
+#[test]
+fn spend_no_ad_export_could_give_is_missing_never_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::common::copy_dir(&root().join("plans"), &dir.path().join("plans"));
+    let exports = dir.path().join("exports");
+    crate::common::copy_dir(&root().join("examples/exports"), &exports);
+    let ads = exports.join("2026-11/ads");
+    for entry in std::fs::read_dir(&ads).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        // Each one now a workbook cut short.
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let cut = if bytes.starts_with(b"PK") {
+            bytes
+        } else {
+            b"PK\x03\x04".to_vec()
+        };
+        std::fs::write(ads.join(format!("{name}.xlsx")), &cut[..cut.len().min(300)]).unwrap();
+    }
+    let args = |format: &'static str| {
+        [
+            "report",
+            "--plan",
+            "plans",
+            "--exports",
+            "exports",
+            "--month",
+            "2026-11",
+            "--today",
+            "2026-12-01",
+            "--format",
+            format,
+        ]
+    };
+    let report = khairukum_json(dir.path(), &args("json"));
+    let money = &report["money"];
+    assert!(money["period"]["spent"].is_null(), "{money}");
+    assert!(money["to_date"]["spent"].is_null(), "{money}");
+    assert_eq!(money["lacks"].as_array().map(Vec::len), Some(3), "{money}");
+    for cost in money["cost_per"].as_array().unwrap() {
+        assert!(cost["value"].is_null(), "{cost}");
+    }
+    let table = crate::common::stdout(dir.path(), &args("table"));
+    assert!(table.contains("Ad spend is not known"), "{table}");
+    assert!(!table.contains("Ads spent 0"), "{table}");
 }

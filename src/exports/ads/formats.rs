@@ -29,6 +29,23 @@ impl AdPlatform {
     }
 }
 
+/// The ad platform a file's name names (`meta-ads.csv`, `TikTok_…xlsx`),
+/// for a file that could not be read to tell by its header.
+pub(super) fn platform_named(path: &str) -> Option<AdPlatform> {
+    let name = path.rsplit('/').next().unwrap_or(path).to_lowercase();
+    [
+        ("meta", AdPlatform::Meta),
+        ("facebook", AdPlatform::Meta),
+        ("instagram", AdPlatform::Meta),
+        ("tiktok", AdPlatform::TikTok),
+        ("google", AdPlatform::Google),
+        ("snapchat", AdPlatform::Snapchat),
+    ]
+    .into_iter()
+    .find(|(word, _)| name.contains(word))
+    .map(|(_, platform)| platform)
+}
+
 /// An ad export's layout: the names each of its columns goes by.
 #[derive(Debug, PartialEq, Eq)]
 pub struct AdFormat {

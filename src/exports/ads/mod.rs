@@ -54,6 +54,24 @@ pub struct AdSpend {
     pub files: Vec<AdFile>,
     pub rows: Vec<AdRow>,
     pub problems: Vec<Problem>,
+    /// The ad exports that could not be read (their problems say why),
+    /// with the platform each is of, where its header or name tells.
+    pub refused: Vec<(String, Option<AdPlatform>)>,
+}
+
+impl AdSpend {
+    /// The ad platforms (or, where unknown, the files) whose exports could
+    /// not be read: what the money figures are without.
+    pub fn lacking(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (path, platform) in &self.refused {
+            let named = platform.map_or_else(|| path.clone(), |p| p.id().to_string());
+            if !out.contains(&named) {
+                out.push(named);
+            }
+        }
+        out
+    }
 }
 
 /// Whether the file at `path` is an ad export, read as this reader reads
@@ -81,6 +99,9 @@ fn read_file(dir: &Path, path: &Path, spend: &mut AdSpend) {
         Err(why) => {
             let problem = whole_file(&shown, &rule::EXPORT_UNREADABLE, why);
             spend.problems.push(problem);
+            spend
+                .refused
+                .push((shown.clone(), formats::platform_named(&shown)));
             return;
         }
     };
@@ -93,6 +114,9 @@ fn read_file(dir: &Path, path: &Path, spend: &mut AdSpend) {
     else {
         let problem = whole_file(&shown, &rule::EXPORT_UNKNOWN, t!("ads.not-an-export"));
         spend.problems.push(problem);
+        spend
+            .refused
+            .push((shown.clone(), formats::platform_named(&shown)));
         return;
     };
     let spends = cells.rows[header_at + 1..]
@@ -121,7 +145,12 @@ fn read_file(dir: &Path, path: &Path, spend: &mut AdSpend) {
                 spend.rows.push(row);
                 read.rows += 1;
             }
-            RowRead::NoDays => break,
+            RowRead::NoDays => {
+                spend
+                    .refused
+                    .push((sheet.shown.clone(), Some(format.platform)));
+                break;
+            }
         }
     }
     spend.files.push(read);

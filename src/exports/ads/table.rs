@@ -151,7 +151,7 @@ fn text_of_cell(value: &calamine::DataRef<'_>) -> String {
 fn unpacked_size_within_bounds(path: &Path) -> Result<(), Msg> {
     let file = std::fs::File::open(path).map_err(|e| t!("cannot-read-file", error = e))?;
     let mut archive = zip::ZipArchive::new(std::io::BufReader::new(file))
-        .map_err(|e| t!("ads.not-a-workbook", error = e))?;
+        .map_err(|e| not_an_archive(path, &e))?;
     let mut total: u64 = 0;
     for i in 0..archive.len() {
         let entry = archive
@@ -167,6 +167,26 @@ fn unpacked_size_within_bounds(path: &Path) -> Result<(), Msg> {
         ));
     }
     Ok(())
+}
+
+/// Why a file named `.xlsx` is no archive: text saved under that name (a
+/// CSV export renamed), a workbook cut short, or something else.
+fn not_an_archive(path: &Path, error: &zip::result::ZipError) -> Msg {
+    use std::io::Read as _;
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut head));
+    if read.is_err() {
+        return t!("ads.not-a-workbook", error = error);
+    }
+    if head.starts_with(b"PK\x03\x04") {
+        return t!("ads.workbook-cut-short");
+    }
+    let text = std::str::from_utf8(&head)
+        .is_ok_and(|t| t.contains(['\n', ',', ';', '\t']) && !t.contains('\0'));
+    if text || head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return t!("ads.text-named-xlsx");
+    }
+    t!("ads.not-a-workbook", error = error)
 }
 
 /// How much of a delimited file is read to see whether it is an ad export.

@@ -178,9 +178,9 @@ impl ReportWriter for Csv {
                     )
                 };
             let currency = m.currency.as_str();
-            money("", "", "spent", Some(m.period.spent), currency)?;
+            money("", "", "spent", m.period.spent, currency)?;
             money("", "", "budget", m.period.budget, currency)?;
-            money("", "", "spent_to_date", Some(m.to_date.spent), currency)?;
+            money("", "", "spent_to_date", m.to_date.spent, currency)?;
             money("", "", "approved", Some(m.approved), currency)?;
             money("", "", "pace", m.pace, currency)?;
             for g in &m.by_goal {

@@ -347,21 +347,29 @@ pub(crate) fn money_tables(r: &super::Report, lang: Lang) -> Option<MoneyTables>
             .and_then(|w| super::money::share_of(part, w))
             .map_or_else(|| "—".into(), |s| format!("{:.0}%", s * 100.0))
     };
+    // Spend no export could be read for is not known: a dash, never 0.
+    let spent = |v: Option<f64>| v.map_or_else(|| "—".into(), amount);
     let mut lines = vec![match m.period.budget {
         Some(budget) => t!(
             "report.money.period",
-            spent = amount(m.period.spent),
+            spent = spent(m.period.spent),
             budget = amount(budget),
-            share = share(m.period.spent, Some(budget))
+            share = m
+                .period
+                .spent
+                .map_or_else(|| "—".into(), |s| share(s, Some(budget)))
         ),
         None => t!(
             "report.money.period-no-budget",
-            spent = amount(m.period.spent)
+            spent = spent(m.period.spent)
         ),
     }];
+    if !m.lacks.is_empty() {
+        lines.push(t!("report.money.lacks", platforms = m.lacks.join(", ")));
+    }
     lines.push(t!(
         "report.money.to-date",
-        spent = amount(m.to_date.spent),
+        spent = spent(m.to_date.spent),
         approved = amount(m.approved),
         pace = m.pace.map_or_else(|| "—".into(), amount)
     ));
@@ -392,7 +400,7 @@ pub(crate) fn money_tables(r: &super::Report, lang: Lang) -> Option<MoneyTables>
             vec![
                 (*p).to_string(),
                 amount(*spent),
-                share(*spent, Some(m.period.spent)),
+                share(*spent, m.period.spent),
             ]
         })
         .collect();
@@ -420,7 +428,7 @@ pub(crate) fn money_tables(r: &super::Report, lang: Lang) -> Option<MoneyTables>
             };
             vec![
                 what,
-                amount(c.spent),
+                spent(c.spent),
                 c.results
                     .map_or_else(|| "—".into(), |v| show(Unit::Count, Some(v), lang)),
                 c.value.map_or_else(|| "—".into(), amount),
@@ -454,7 +462,7 @@ pub(crate) fn money_tables(r: &super::Report, lang: Lang) -> Option<MoneyTables>
         undirected: t!(
             "report.money.undirected",
             spent = amount(undirected_spent),
-            share = share(undirected_spent, Some(m.period.spent)),
+            share = share(undirected_spent, m.period.spent),
             n = m.undirected.len()
         ),
         undirected_rows: m
