@@ -399,25 +399,43 @@ fn shaped(shape: &shapes::Shape) -> Msg {
 /// for a platform this tool reads no export of (its name in the file's name
 /// or header), what to do instead.
 pub(super) fn unrecognised(fits: &[Fit], header: &[String], shown: &str) -> Msg {
-    let near: Vec<Msg> = fits
-        .iter()
-        .filter(|f| !f.columns.is_empty())
+    let near_post = fits.iter().filter(|f| !f.columns.is_empty()).map(|f| {
+        let shared: Vec<&str> = f
+            .columns
+            .iter()
+            .map(|&(_, index)| header[index].as_str())
+            .collect();
+        (
+            shared.len(),
+            f.format.name,
+            shared.join(", "),
+            f.missing.join(", "),
+        )
+    });
+    // The ad formats too: a re-saved ad export is compared with them.
+    let near_ads = super::ads::near(header).into_iter().map(|n| {
+        (
+            n.shared.len(),
+            n.name,
+            n.shared.join(", "),
+            n.missing.join(", "),
+        )
+    });
+    let mut nearest: Vec<_> = near_post.chain(near_ads).collect();
+    nearest.sort_by_key(|(shared, ..)| std::cmp::Reverse(*shared));
+    let near: Vec<Msg> = nearest
+        .into_iter()
         .take(3)
-        .map(|f| {
-            let shared: Vec<&str> = f
-                .columns
-                .iter()
-                .map(|&(_, index)| header[index].as_str())
-                .collect();
+        .map(|(_, format, shared, missing)| {
             t!(
                 "export.near-format",
-                format = f.format.name,
-                shared = shared.join(", "),
-                missing = f.missing.join(", ")
+                format = format,
+                shared = shared,
+                missing = missing
             )
         })
         .collect();
-    let compared = fits.len();
+    let compared = fits.len() + super::ads::format_count();
     let mut message = if near.is_empty() {
         t!("export.unknown", n = compared)
     } else {

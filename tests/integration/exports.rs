@@ -237,7 +237,7 @@ fn an_unknown_file_names_the_formats_it_resembles() {
     let message = i.problems[0].message.text(khairukum::text::i18n::Lang::En);
     let compared = format!(
         "not a known export: its header was compared with the {} formats this tool reads and fits none; nearest: ",
-        khairukum::exports::formats::FORMATS.len()
+        khairukum::exports::formats::FORMATS.len() + khairukum::exports::ads::format_count()
     );
     assert!(message.starts_with(&compared), "{message}");
     assert!(
@@ -246,6 +246,21 @@ fn an_unknown_file_names_the_formats_it_resembles() {
     );
     assert!(!message.contains("Snapchat"), "{message}");
     assert_eq!(i.problems[0].decision, Decision::FileSkipped);
+}
+
+#[test]
+fn a_mangled_ad_export_is_compared_with_the_ad_formats_too() {
+    // Meta's ad export with its money column renamed by hand: an ad export
+    // no format reads, so the post reader names the nearest ad format.
+    let i = import_text(
+        "campaigns.csv",
+        b"Reporting starts,Reporting ends,Campaign name,Spend,Impressions\n2026-11-01,2026-11-30,A,100,5\n",
+    );
+    let message = i.problems[0].message.text(khairukum::text::i18n::Lang::En);
+    assert!(
+        message.contains("Meta Ads Manager") && message.contains("lacks amount spent"),
+        "{message}"
+    );
 }
 
 #[test]

@@ -159,6 +159,67 @@ fn normal(cell: &str) -> String {
     cell.trim().trim_start_matches('\u{feff}').to_lowercase()
 }
 
+/// How near a header comes to an ad format it is not: the format's name,
+/// the header's cells it shares with it, and the columns it lacks.
+pub struct Near {
+    pub name: &'static str,
+    pub shared: Vec<String>,
+    pub missing: Vec<&'static str>,
+}
+
+/// The ad formats a header shares a column with, nearest first: what a
+/// file no format reads is compared with, beside the post formats.
+pub fn near(row: &[String]) -> Vec<Near> {
+    let names: Vec<String> = row.iter().map(|c| normal(c)).collect();
+    let found = |wanted: &[&str], prefix: bool| {
+        names.iter().position(|n| {
+            wanted.iter().any(|w| {
+                let stem = w.trim_end_matches('(').trim_end();
+                n == stem || (prefix && n.starts_with(w))
+            })
+        })
+    };
+    let mut near: Vec<Near> = AD_FORMATS
+        .iter()
+        .filter(|f| fit(row).is_none_or(|(fitted, _)| fitted.id != f.id))
+        .map(|format| {
+            let mut parts = vec![
+                (found(format.campaign, false), format.campaign),
+                (found(format.spend, true), format.spend),
+            ];
+            if format.dated_rows {
+                parts.push((found(format.starts, false), format.starts));
+            }
+            parts.extend(
+                [format.currency, format.impressions, format.clicks]
+                    .into_iter()
+                    .filter(|w| !w.is_empty())
+                    .filter_map(|w| found(w, false).map(|at| (Some(at), w))),
+            );
+            Near {
+                name: format.name,
+                shared: parts
+                    .iter()
+                    .filter_map(|(at, _)| at.map(|i| row[i].trim().to_string()))
+                    .collect(),
+                missing: parts
+                    .iter()
+                    .filter(|(at, _)| at.is_none())
+                    .map(|(_, names)| names[0].trim_end_matches('(').trim_end())
+                    .collect(),
+            }
+        })
+        .filter(|n| !n.shared.is_empty())
+        .collect();
+    near.sort_by_key(|n| std::cmp::Reverse(n.shared.len()));
+    near
+}
+
+/// How many ad formats there are, for "compared with N formats".
+pub fn count() -> usize {
+    AD_FORMATS.len()
+}
+
 /// The format a header row is of, and where its columns are.
 pub(super) fn fit(row: &[String]) -> Option<(&'static AdFormat, Columns)> {
     let names: Vec<String> = row.iter().map(|c| normal(c)).collect();

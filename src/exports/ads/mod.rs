@@ -17,7 +17,7 @@ use crate::t;
 use crate::text::dates::Month;
 use crate::text::i18n::Msg;
 use chrono::NaiveDate;
-pub use formats::{AdFormat, AdPlatform};
+pub use formats::{AdFormat, AdPlatform, Near, count as format_count, near};
 use std::path::Path;
 
 /// One campaign's spend over some days, as one row of an ad export gives it.
