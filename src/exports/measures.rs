@@ -194,6 +194,7 @@ struct Columns {
     date: usize,
     value: Option<usize>,
     platform: Option<usize>,
+    currency: Option<usize>,
     filters: Vec<(usize, Vec<String>)>,
 }
 
@@ -247,6 +248,12 @@ impl MeasureFile<'_> {
         let date = column(measure.date.as_ref().map_or("", |d| d.value.as_str()));
         let value = measure.value.as_ref().and_then(|v| column(&v.value));
         let platform = measure.platform.as_ref().and_then(|p| column(&p.value));
+        // Amounts name their currency in a column the measure names, or
+        // one called so.
+        let currency = match &measure.currency {
+            Some(named) => column(&named.value),
+            None => find("currency").or_else(|| find("currency code")),
+        };
         let filters: Vec<_> = measure
             .filters
             .iter()
@@ -274,6 +281,7 @@ impl MeasureFile<'_> {
             date: date.expect("checked above"),
             value,
             platform,
+            currency,
             filters,
         })
     }
@@ -362,7 +370,12 @@ impl MeasureFile<'_> {
         let adds = match (self.measure.aggregates(), columns.value) {
             (Aggregate::Count, _) | (_, None) => Adds::One,
             (Aggregate::Sum, Some(place)) => match values::amount(cell(place)) {
-                Ok(Some(amount)) => Adds::Amount(amount),
+                Ok(Some(amount)) => {
+                    let code = columns.currency.map(cell).unwrap_or_default();
+                    let rate = rate_of(code, self.measure, plan)
+                        .map_err(|message| bad(columns.currency.unwrap_or(place), message))?;
+                    Adds::Amount(amount * rate)
+                }
                 Ok(None) => return Ok(None),
                 Err(message) => return Err(bad(place, message)),
             },
@@ -382,6 +395,33 @@ impl MeasureFile<'_> {
             platform,
             adds,
         }))
+    }
+}
+
+/// What one unit of the row's currency `code` is worth in the measure's:
+/// 1 without a code or in its own, else by the budget's rates (each to the
+/// budget's currency). A currency without a rate is an error, so that an
+/// amount is never added to amounts of another currency.
+fn rate_of(code: &str, measure: &Measure, plan: &Plan) -> Result<f64, Msg> {
+    let code = code.trim().to_uppercase();
+    let budget = plan.budget.as_ref().map(|b| &b.data);
+    let base = budget.map_or(crate::plan::model::budget::DEFAULT_CURRENCY, |b| {
+        b.currency()
+    });
+    // The measure's own currency: its unit when that is a currency code.
+    let unit = measure
+        .unit
+        .as_ref()
+        .and_then(|u| u.en.as_deref())
+        .filter(|u| u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()))
+        .unwrap_or(base);
+    if code.is_empty() || code.eq_ignore_ascii_case(unit) {
+        return Ok(1.0);
+    }
+    let rate = |currency: &str| budget.and_then(|b| b.rate(currency));
+    match (rate(&code), rate(unit)) {
+        (Some(from), Some(to)) if to > 0.0 => Ok(from / to),
+        _ => Err(t!("measure.no-rate", currency = &code, unit = unit)),
     }
 }
 

@@ -7,10 +7,26 @@ previous month's value and its platforms' parts with the report. Nothing
 here shares code or reading rules with the tool: the rules are written
 again from `docs/plan-format.md` (measures.yaml) for these files.
 """
-import csv, glob, json, os
+import csv, glob, json, os, sys
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples", "food-bank")
+# The food bank's folder (`plans/`, `exports/`); another copy may be given.
+ROOT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples", "food-bank")
 EXPORTS = os.path.join(ROOT, "exports")
+
+def budget_rates():
+    """`rates:` of budget.yaml, read as text: {"USD": 3.75}; SAR is 1."""
+    rates, inside = {"SAR": 1.0}, False
+    for line in open(os.path.join(ROOT, "plans", "budget.yaml"), encoding="utf-8"):
+        if not line.startswith(" "):
+            inside = line.startswith("rates:")
+            continue
+        if inside and ":" in line:
+            code, rate = line.split(":", 1)
+            rates[code.strip().upper()] = float(rate.split("#")[0])
+    return rates
+
+RATES = budget_rates()
 SOCIAL = {"instagram", "ig", "x", "twitter", "snapchat", "tiktok", "whatsapp"}
 PLATFORM = {"instagram": "instagram", "ig": "instagram", "x": "x", "twitter": "x",
             "snapchat": "snapchat", "tiktok": "tiktok", "whatsapp": "whatsapp"}
@@ -41,8 +57,13 @@ def donations(month, platforms):
         platform = PLATFORM[r["utm_source"].strip().lower()]
         if platform not in platforms:
             continue
-        total += amount(r["Amount (SAR)"])
-        parts[platform] = parts.get(platform, 0.0) + amount(r["Amount (SAR)"])
+        # A row in another currency counts at the budget's rate, or not at all.
+        rate = RATES.get((r.get("Currency") or "SAR").strip().upper())
+        if rate is None:
+            continue
+        value = amount(r["Amount (SAR)"]) * rate
+        total += value
+        parts[platform] = parts.get(platform, 0.0) + value
     return round(total, 2), {k: round(v, 2) for k, v in parts.items()}
 
 def donors(month):

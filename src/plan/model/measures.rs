@@ -44,6 +44,11 @@ pub struct Measure {
     pub filters: Vec<Filter>,
     /// `from: csv`: the column that names the platform a row came through.
     pub platform: Option<Located<String>>,
+    /// `from: csv`, `aggregate: sum`: the column naming each row's
+    /// currency (a column named `Currency` is found without it). Amounts
+    /// in another currency than the measure's convert at `budget.yaml`'s
+    /// rates; a row without a rate is a problem, never added as it is.
+    pub currency: Option<Located<String>>,
     /// `from: csv`: the platform (plan id) of each value of that column,
     /// for the values that are not already a platform id.
     #[serde(default)]
