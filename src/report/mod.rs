@@ -194,6 +194,9 @@ pub struct Report {
     pub missing_items: Vec<MissingItem>,
     /// Platforms with planned items but no post-level export in the period.
     pub platforms_without_exports: Vec<String>,
+    /// Items the calendar says were published on a platform no export (nor
+    /// figures by hand) shows in the period: not verifiable, so named.
+    pub unverifiable_items: Vec<MissingItem>,
     pub attribution: Vec<Attribution>,
     pub joined_by_link: usize,
     pub joined_by_text: usize,
@@ -772,22 +775,29 @@ pub fn build(
             .zip(until)
             .is_some_and(|(t, until)| t.date() <= until)
     };
+    let item_of = |p: &reconcile::Placement| MissingItem {
+        item: p.item.id.value.clone(),
+        title: p.item.title.primary().to_string(),
+        platform: p.platform_id.to_string(),
+        publish: p
+            .item
+            .publish
+            .get()
+            .map_or_else(String::new, |t| t.format("%Y-%m-%d %H:%M").to_string()),
+        status: p.item.status.raw.clone(),
+        goal: p.item.goal.as_ref().map(|g| g.value.clone()),
+    };
     let missing_items = placements
         .iter()
         .enumerate()
         .filter(|(i, p)| !matched.contains(i) && exported_kinds.contains(&p.kind) && covered(p))
-        .map(|(_, p)| MissingItem {
-            item: p.item.id.value.clone(),
-            title: p.item.title.primary().to_string(),
-            platform: p.platform_id.to_string(),
-            publish: p
-                .item
-                .publish
-                .get()
-                .map_or_else(String::new, |t| t.format("%Y-%m-%d %H:%M").to_string()),
-            status: p.item.status.raw.clone(),
-            goal: p.item.goal.as_ref().map(|g| g.value.clone()),
-        })
+        .map(|(_, p)| item_of(p))
+        .collect();
+    let unverifiable_items = placements
+        .iter()
+        .filter(|p| !exported_kinds.contains(&p.kind))
+        .filter(|p| p.item.status.get() == Some(&crate::plan::model::calendar::Status::Published))
+        .map(item_of)
         .collect();
     let mut without: Vec<String> = placements
         .iter()
@@ -898,6 +908,7 @@ pub fn build(
         unplanned_posts,
         missing_items,
         platforms_without_exports: without,
+        unverifiable_items,
         attribution,
         joined_by_link: joined.by_link,
         joined_by_text: joined.by_text,

@@ -25,6 +25,12 @@ pub enum Sentence {
         planned: f64,
         not_found: usize,
     },
+    /// Items the calendar says were published on platforms no export
+    /// shows: how many, and the platforms.
+    Unverifiable {
+        items: usize,
+        platforms: Vec<String>,
+    },
     /// How many KPIs are on track, of those with a value.
     Standing { on_track: usize, measured: usize },
     /// A KPI behind: how far along it is, and how far it should be.
@@ -116,6 +122,11 @@ impl Sentence {
                 planned = planned,
                 share = percent(published / planned),
                 n = not_found
+            ),
+            Sentence::Unverifiable { items, platforms } => t!(
+                "summary.unverifiable",
+                n = *items,
+                platforms = platforms.join(", ")
             ),
             Sentence::Standing { on_track, measured } => {
                 t!("summary.standing", on_track = on_track, n = measured)
@@ -316,6 +327,20 @@ pub fn of(report: &Report) -> Vec<Sentence> {
             published,
             planned,
             not_found: report.missing_items.len(),
+        });
+    }
+    if !report.unverifiable_items.is_empty() {
+        let mut platforms: Vec<String> = report
+            .unverifiable_items
+            .iter()
+            .map(|m| m.platform.clone())
+            .collect();
+        platforms.dedup();
+        platforms.sort();
+        platforms.dedup();
+        out.push(Sentence::Unverifiable {
+            items: report.unverifiable_items.len(),
+            platforms,
         });
     }
     let measured: Vec<&KpiResult> = report
@@ -543,6 +568,7 @@ mod tests {
             unplanned_posts: Vec::new(),
             missing_items: Vec::new(),
             platforms_without_exports: Vec::new(),
+            unverifiable_items: Vec::new(),
             attribution: Vec::new(),
             joined_by_link: 0,
             joined_by_text: 0,

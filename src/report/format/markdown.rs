@@ -293,6 +293,17 @@ impl ReportWriter for Markdown {
         for m in &r.missing_items {
             writeln!(out, "- {}", cell(&text(super::missing_item(m))))?;
         }
+        if !r.unverifiable_items.is_empty() {
+            let count = r.unverifiable_items.len();
+            writeln!(
+                out,
+                "\n## {}\n",
+                text(t!("report.unverifiable", count = count))
+            )?;
+            for m in &r.unverifiable_items {
+                writeln!(out, "- {}", cell(&text(super::missing_item(m))))?;
+            }
+        }
         if !r.problems.is_empty() {
             writeln!(out, "\n## {}\n", text(t!("report.heading.export-problems")))?;
             for p in &r.problems {

@@ -302,6 +302,19 @@ impl ReportWriter for Table {
         for m in &r.missing_items {
             writeln!(out, "  {}", text(super::missing_item(m)))?;
         }
+        if !r.unverifiable_items.is_empty() {
+            writeln!(
+                out,
+                "\n{}",
+                text(t!(
+                    "report.unverifiable",
+                    count = r.unverifiable_items.len()
+                ))
+            )?;
+            for m in &r.unverifiable_items {
+                writeln!(out, "  {}", text(super::missing_item(m)))?;
+            }
+        }
         if !r.platforms_without_exports.is_empty() {
             writeln!(
                 out,

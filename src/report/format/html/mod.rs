@@ -362,17 +362,30 @@ impl ReportWriter for Html {
             "</ul><h2>{}</h2><ul>",
             tr(t!("report.heading.missing", count = r.missing_items.len()))
         );
-        for m in &r.missing_items {
+        let items = |s: &mut String, list: &[super::super::MissingItem]| {
+            for m in list {
+                let _ = write!(
+                    s,
+                    "<li>{} — <span class=\"ltr\">{} {}</span> ({})</li>",
+                    esc(&m.title),
+                    esc(&m.platform),
+                    esc(&m.publish),
+                    esc(&m.status)
+                );
+            }
+        };
+        items(&mut s, &r.missing_items);
+        s.push_str("</ul>");
+        if !r.unverifiable_items.is_empty() {
+            let count = r.unverifiable_items.len();
             let _ = write!(
                 s,
-                "<li>{} — <span class=\"ltr\">{} {}</span> ({})</li>",
-                esc(&m.title),
-                esc(&m.platform),
-                esc(&m.publish),
-                esc(&m.status)
+                "<h2>{}</h2><ul>",
+                tr(t!("report.unverifiable", count = count))
             );
+            items(&mut s, &r.unverifiable_items);
+            s.push_str("</ul>");
         }
-        s.push_str("</ul>");
         if !r.problems.is_empty() {
             let _ = write!(
                 s,
