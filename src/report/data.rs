@@ -281,6 +281,11 @@ pub struct PeriodData<'a> {
     pub items_timed: usize,
     pub items_on_time: usize,
     pub reply_minutes: Vec<i64>,
+    /// Whether reply times are calendar minutes (else working minutes).
+    pub calendar_clock: bool,
+    /// Answered inquiries whose working minutes are 0: received and
+    /// answered outside working hours.
+    pub replies_off_hours: usize,
     pub inquiries: usize,
     pub within_promise: usize,
     pub promise_minutes: Option<i64>,
@@ -700,6 +705,14 @@ impl<'a> Inputs<'a> {
         };
         let mut reply_minutes: Vec<i64> = inquiries.iter().filter_map(|q| minutes(q)).collect();
         reply_minutes.sort_unstable();
+        let replies_off_hours = if self.calendar_clock {
+            0
+        } else {
+            inquiries
+                .iter()
+                .filter(|q| q.first_reply.is_some_and(|r| r > q.received) && minutes(q) == Some(0))
+                .count()
+        };
         let within_promise = match self.promise_minutes {
             Some(promise) => inquiries
                 .iter()
@@ -714,6 +727,8 @@ impl<'a> Inputs<'a> {
             items_timed: timed.len(),
             items_on_time,
             reply_minutes,
+            calendar_clock: self.calendar_clock,
+            replies_off_hours,
             inquiries: inquiries.len(),
             within_promise,
             promise_minutes: self.promise_minutes,

@@ -416,14 +416,26 @@ pub fn compute(metric: Metric, data: &PeriodData) -> Figure {
 
 /// A first-reply time over the inquiries answered in the period.
 fn reply_time(metric: Metric, data: &PeriodData, minutes: Option<f64>) -> Figure {
-    match minutes {
-        Some(v) => Figure::value(
-            metric,
-            v,
-            Some(t!("note.answered-inquiries", n = data.reply_minutes.len())),
-        ),
-        None => Figure::missing(Some(metric), t!("note.no-answered-inquiry")),
+    let Some(v) = minutes else {
+        return Figure::missing(Some(metric), t!("note.no-answered-inquiry"));
+    };
+    let answered = data.reply_minutes.len();
+    let mut note = if data.calendar_clock {
+        t!("note.answered-inquiries-calendar", n = answered)
+    } else {
+        t!("note.answered-inquiries", n = answered)
+    };
+    // A reply made outside working hours to a question asked outside them
+    // took no working minute: a median of 0 is that, not a fast reply.
+    if data.replies_off_hours > 0 {
+        let off = t!(
+            "note.replies-off-hours",
+            n = data.replies_off_hours,
+            of = answered
+        );
+        note = and_note(Some(note), off);
     }
+    Figure::value(metric, v, Some(note))
 }
 
 /// Net follower growth: from account days, else the change between totals.
@@ -602,6 +614,8 @@ mod formulas {
             items_timed: 12,
             items_on_time: 9,
             reply_minutes: vec![5, 10, 30, 60, 240],
+            calendar_clock: false,
+            replies_off_hours: 0,
             inquiries: 8,
             within_promise: 6,
             promise_minutes: Some(60),
@@ -663,6 +677,27 @@ mod formulas {
         );
         // A flow every day gives has no such note.
         assert_eq!(compute(Metric::Impressions, &data).note, None);
+    }
+
+    #[test]
+    fn a_reply_time_says_its_clock_and_the_replies_that_took_no_working_minute() {
+        let days = days();
+        let mut data = data(&days);
+        let note = |data: &PeriodData| {
+            compute(Metric::FirstReplyMedianMinutes, data)
+                .note
+                .unwrap()
+                .text(Lang::En)
+        };
+        assert_eq!(note(&data), "5 answered inquiries, working minutes");
+        data.replies_off_hours = 2;
+        assert_eq!(
+            note(&data),
+            "5 answered inquiries, working minutes; 2 of the 5 were asked and answered outside working hours and count 0 working minutes"
+        );
+        data.calendar_clock = true;
+        data.replies_off_hours = 0;
+        assert_eq!(note(&data), "5 answered inquiries, calendar minutes");
     }
 
     #[test]

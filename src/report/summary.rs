@@ -38,6 +38,9 @@ pub enum Sentence {
         kpi: Text,
         progress: f64,
         expected: f64,
+        /// Whether its target is below its baseline (a reply time): then a
+        /// value worse than the baseline is above it.
+        lower_is_better: bool,
     },
     /// More KPIs behind than are named.
     MoreBehind { n: usize },
@@ -135,6 +138,17 @@ impl Sentence {
                 kpi,
                 progress,
                 expected,
+                lower_is_better,
+            } if *progress < 0.0 && *lower_is_better => t!(
+                "summary.above-baseline",
+                kpi = name(kpi),
+                expected = percent(*expected)
+            ),
+            Sentence::Behind {
+                kpi,
+                progress,
+                expected,
+                ..
             } if *progress < 0.0 => t!(
                 "summary.below-baseline",
                 kpi = name(kpi),
@@ -144,6 +158,7 @@ impl Sentence {
                 kpi,
                 progress,
                 expected,
+                ..
             } => t!(
                 "summary.behind",
                 kpi = name(kpi),
@@ -369,6 +384,7 @@ pub fn of(report: &Report) -> Vec<Sentence> {
             kpi: k.name.clone(),
             progress: *progress,
             expected: *expected,
+            lower_is_better: k.target.zip(k.baseline).is_some_and(|(t, b)| t < b),
         });
     }
     if behind.len() > BEHIND_NAMED {
@@ -607,6 +623,22 @@ mod tests {
                 "1 more KPI is behind (see the scorecard).",
                 "f has no value in this period (the reason is under the scorecard).",
             ]
+        );
+    }
+
+    #[test]
+    fn a_kpi_worse_than_its_baseline_is_said_in_its_direction() {
+        // A reply time: baseline 240 min, target 60, now 300 (worse, above).
+        let mut reply = kpi("reply", Standing::Behind, Some(-0.33), (None, Some(300.0)));
+        reply.baseline = Some(240.0);
+        reply.target = Some(60.0);
+        let r = report(vec![reply]);
+        assert!(
+            texts(&r)
+                .iter()
+                .any(|t| t.starts_with("reply is worse than its baseline (above it")),
+            "{:?}",
+            texts(&r)
         );
     }
 
