@@ -1,8 +1,10 @@
 //! Writes large X classic per-tweet exports for benchmarks: FILES files of
 //! ROWS rows each, tweets spread over YEARS years from 2026 (default 5), in
-//! the real 40-column format (every field quoted, some texts over several
-//! lines). More YEARS with more rows keeps each month as dense: the input
-//! grows the way an account's history does.
+//! the real 40-column format, as hard to read as X writes them: every field
+//! quoted, Arabic texts of 60 to 280 letters with commas (`,` and `،`),
+//! doubled quotes, links, emoji and line breaks. More YEARS with more rows
+//! keeps each month as dense: the input grows the way an account's history
+//! does.
 //!
 //! cargo run --release --example `synthetic_exports` -- `OUT_DIR` [FILES] [ROWS] [YEARS]   (default 30 × 100000, 5)
 
@@ -10,6 +12,17 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 const HEADER: &str = r#""Tweet id","Tweet permalink","Tweet text","time","impressions","engagements","engagement rate","retweets","replies","likes","user profile clicks","url clicks","hashtag clicks","detail expands","permalink clicks","app opens","app installs","follows","email tweet","dial phone","media views","media engagements","promoted impressions","promoted engagements","promoted engagement rate","promoted retweets","promoted replies","promoted likes","promoted user profile clicks","promoted url clicks","promoted hashtag clicks","promoted detail expands","promoted permalink clicks","promoted app opens","promoted app installs","promoted follows","promoted email tweet","promoted dial phone","promoted media views","promoted media engagements""#;
+
+/// Tweets as the charity writes them, in a CSV cell (quotes doubled): from
+/// a short line to a full 280 letters over several lines.
+const TEXTS: [&str; 6] = [
+    "حصاد أسبوع في حلقات خيركم: ٣٬٤٠٠ طالب وطالبة، و١٢٠ حلقة، و٤٥ معلماً\n\nشكراً لكل من دعم الحلقات ❤️ #خيركم",
+    "تخريج حفاظ كتاب الله في حفل جمعية خيركم السنوي بجدة، بحضور أولياء الأمور والداعمين #خيركم #القرآن_الكريم",
+    "\"\"خيركم من تعلم القرآن وعلمه\"\"\nسجّل ابنك الآن في حلقات الفصل الثاني، المقاعد محدودة:\nhttps://khairukum.org/register?utm_source=x&utm_medium=social\n\n#خيركم, #حلقات_جدة",
+    "شكراً",
+    "مسابقة خيركم السنوية لحفظ القرآن الكريم — المرحلة النهائية\n\nالمتأهلون: ٣٢ متسابقاً ومتسابقة من ١٤ حياً في جدة، والتصفيات يوم الخميس في مقر الجمعية، والدعوة عامة.\nشاركونا الدعاء لهم 🤲\n\n#خيركم #مسابقة_خيركم #جدة",
+    "Khairukum, Jeddah: 3,400 students, 120 circles. \"\"Thank you\"\" to every supporter!\nhttps://khairukum.org",
+];
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -48,11 +61,7 @@ fn main() {
             let retweets = likes / 4;
             let replies = likes / 9;
             let engagements = likes + retweets + replies + impressions / 120;
-            let text = if n.is_multiple_of(5) {
-                "حصاد أسبوع في حلقات خيركم: ٣٬٤٠٠ طالب وطالبة\n\nشكراً لكل من دعم الحلقات #خيركم"
-            } else {
-                "تخريج حفاظ كتاب الله في حفل جمعية خيركم السنوي بجدة #خيركم #القرآن_الكريم"
-            };
+            let text = TEXTS[usize::try_from(n).unwrap_or(0) % TEXTS.len()];
             line.clear();
             let _ = writeln!(
                 line,

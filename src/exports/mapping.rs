@@ -246,13 +246,13 @@ impl<'a> Mapper<'a> {
         (when, raw): (Option<When>, &str),
         into: &mut Imported,
     ) {
-        // Another account's post (a foreign file, or a repost that links to
-        // another account) is set aside, whatever its date.
-        if !self.is_the_plans(record, line) {
-            return;
-        }
         // Posts without a date (unlisted videos) cannot be placed in a month.
-        let Some(when) = when else { return };
+        let Some(when) = when else {
+            // Whose it is still counts: a file of another account's posts
+            // is said to be one.
+            self.is_the_plans(record, line);
+            return;
+        };
         let date_column = self.column(Field::Published);
         // A day without a year (TikTok Studio's `July 16`) is the last such
         // day on or before the export.
@@ -274,6 +274,11 @@ impl<'a> Mapper<'a> {
         };
         let date = when.date_in(self.options.time_zone);
         if date.is_some_and(|d| !self.options.keeps(d)) {
+            return;
+        }
+        // Another account's post (a foreign file, or a repost that links to
+        // another account) is set aside; looked at only for the days kept.
+        if !self.is_the_plans(record, line) {
             return;
         }
         let detailed = match (date, self.options.detail) {

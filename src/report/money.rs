@@ -197,6 +197,126 @@ pub fn currency_problems(budget: &Budget, ads: &AdSpend) -> Vec<Problem> {
     out
 }
 
+/// The ad rows a budget can count, each with the rate that turns it into
+/// the budget's currency.
+struct Spend<'a> {
+    budget: &'a Budget,
+    rows: Vec<(&'a AdRow, f64)>,
+    /// Whether no row could be read where ad exports were there: then
+    /// what was spent is not known, never 0.
+    unknown: bool,
+}
+
+impl Spend<'_> {
+    /// What the rows `keep` takes spent in `span`, in the budget's currency.
+    fn spent_in(&self, span: (NaiveDate, NaiveDate), keep: &dyn Fn(&AdRow) -> bool) -> f64 {
+        // Folded from +0: a sum of nothing is 0, not −0.
+        self.rows
+            .iter()
+            .filter(|(row, _)| keep(row))
+            .map(|(row, rate)| share_in(row, span) * rate)
+            .fold(0.0, |sum, spent| sum + spent)
+    }
+
+    /// [`Spend::spent_in`], or `None` when the spend is not known.
+    fn known(&self, span: (NaiveDate, NaiveDate), keep: &dyn Fn(&AdRow) -> bool) -> Option<f64> {
+        (!self.unknown).then(|| self.spent_in(span, keep))
+    }
+
+    /// The goal a row's campaign is directed at.
+    fn goal_of(&self, row: &AdRow) -> Option<String> {
+        self.budget
+            .campaign_of(&row.campaign)
+            .and_then(|c| c.goal.as_ref())
+            .map(|g| g.value.clone())
+    }
+
+    /// Spent in `days` per ad platform, and per campaign directed at no
+    /// goal; both largest first.
+    fn by_platform_and_undirected(
+        &self,
+        days: (NaiveDate, NaiveDate),
+    ) -> (Vec<(&'static str, f64)>, Vec<Undirected>) {
+        let mut by_platform: Vec<(&'static str, f64)> = Vec::new();
+        let mut undirected: Vec<Undirected> = Vec::new();
+        for (row, rate) in &self.rows {
+            if overlap((row.from, row.to), days) == 0 {
+                continue;
+            }
+            let spent = share_in(row, days) * rate;
+            let platform = row.platform.id();
+            match by_platform.iter_mut().find(|(p, _)| *p == platform) {
+                Some((_, sum)) => *sum += spent,
+                None => by_platform.push((platform, spent)),
+            }
+            if self.goal_of(row).is_some() {
+                continue;
+            }
+            match undirected
+                .iter_mut()
+                .find(|u| u.campaign == row.campaign && u.platform == platform)
+            {
+                Some(u) => u.spent += spent,
+                None => undirected.push(Undirected {
+                    campaign: row.campaign.clone(),
+                    platform,
+                    spent,
+                }),
+            }
+        }
+        by_platform.sort_by(|a, b| b.1.total_cmp(&a.1));
+        undirected.sort_by(|a, b| b.spent.total_cmp(&a.spent));
+        (by_platform, undirected)
+    }
+
+    /// Paid impressions in `days`, shared out by days as spend is (a row
+    /// outside the period shares none of them).
+    fn paid_impressions(&self, days: (NaiveDate, NaiveDate)) -> Option<i64> {
+        let paid: Vec<f64> = self
+            .rows
+            .iter()
+            .filter_map(|(row, _)| {
+                let length = (row.to - row.from).num_days() + 1;
+                let shared = overlap((row.from, row.to), days);
+                row.impressions
+                    .map(|i| i as f64 * shared as f64 / length as f64)
+            })
+            .collect();
+        (!paid.is_empty()).then(|| whole(paid.iter().sum()))
+    }
+
+    /// What each result cost in `days`: the period's spend over paid
+    /// impressions, engagements, new followers and inquiries; the spend
+    /// directed at a KPI's goal over its units.
+    fn costs(&self, days: (NaiveDate, NaiveDate), results: &Results) -> Vec<CostPer> {
+        let per = |per: &str, results: Option<f64>, scale: f64, spent: Option<f64>| CostPer {
+            per: per.to_string(),
+            name: None,
+            unit: None,
+            spent,
+            results,
+            value: spent.and_then(|spent| cost_of(spent, results, scale)),
+        };
+        let spent = self.known(days, &|_| true);
+        let paid = self.paid_impressions(days).map(|i| i as f64);
+        let mut cost_per = vec![
+            per("impressions_1000", paid, 1000.0, spent),
+            per("engagement", results.engagements, 1.0, spent),
+            per("new_follower", results.new_followers, 1.0, spent),
+            per("inquiry", results.inquiries, 1.0, spent),
+        ];
+        for kpi in &results.kpis {
+            let on_goal = |row: &AdRow| self.goal_of(row).as_deref() == Some(kpi.goal.as_str());
+            cost_per.push(CostPer {
+                name: Some(kpi.name.clone()),
+                unit: kpi.unit.clone(),
+                ..per(&kpi.kpi, kpi.value, 1.0, self.known(days, &on_goal))
+            });
+        }
+        cost_per
+    }
+}
+
 /// The money section, when the plan has a budget; problems for spend in a
 /// currency the budget gives no rate for.
 pub fn money(
@@ -211,140 +331,58 @@ pub fn money(
     let days = (period.from, period.to);
     let to_date = (plan_days.0, period.to);
     problems.extend(currency_problems(budget, ads));
-    // Each row with the rate that turns it into the budget's currency.
     let rows: Vec<(&AdRow, f64)> = ads
         .rows
         .iter()
         .filter_map(|row| Some((row, budget.rate(currency_of(budget, row))?)))
         .collect();
-    let spent_in = |span: (NaiveDate, NaiveDate), keep: &dyn Fn(&AdRow) -> bool| -> f64 {
-        // Folded from +0: a sum of nothing is 0, not −0.
-        rows.iter()
-            .filter(|(row, _)| keep(row))
-            .map(|(row, rate)| share_in(row, span) * rate)
-            .fold(0.0, |sum, spent| sum + spent)
+    let spend = Spend {
+        budget,
+        unknown: rows.is_empty() && !ads.refused.is_empty(),
+        rows,
     };
-    let goal_of = |row: &AdRow| {
-        budget
-            .campaign_of(&row.campaign)
-            .and_then(|c| c.goal.as_ref())
-            .map(|g| g.value.clone())
-    };
-    let period_spent = spent_in(days, &|_| true);
     let by_goal = plan
         .goals
         .iter()
         .flat_map(|g| &g.data.goals)
         .map(|goal| {
-            let mine = |row: &AdRow| goal_of(row).as_deref() == Some(goal.id.value.as_str());
+            let mine = |row: &AdRow| spend.goal_of(row).as_deref() == Some(goal.id.value.as_str());
             GoalSpend {
                 goal: goal.id.value.clone(),
                 name: goal.name.clone(),
-                spent: spent_in(days, &mine),
+                spent: spend.spent_in(days, &mine),
                 lines: budget
                     .lines
                     .iter()
                     .filter(|l| l.goal.value == goal.id.value)
                     .map(|l| l.amount.value)
                     .sum(),
-                spent_to_date: spent_in(to_date, &mine),
+                spent_to_date: spend.spent_in(to_date, &mine),
             }
         })
         .collect();
-    let mut by_platform: Vec<(&'static str, f64)> = Vec::new();
-    let mut undirected: Vec<Undirected> = Vec::new();
-    for (row, rate) in &rows {
-        if overlap((row.from, row.to), days) == 0 {
-            continue;
-        }
-        let spent = share_in(row, days) * rate;
-        match by_platform
-            .iter_mut()
-            .find(|(p, _)| *p == row.platform.id())
-        {
-            Some((_, sum)) => *sum += spent,
-            None => by_platform.push((row.platform.id(), spent)),
-        }
-        if goal_of(row).is_none() {
-            match undirected
-                .iter_mut()
-                .find(|u| u.campaign == row.campaign && u.platform == row.platform.id())
-            {
-                Some(u) => u.spent += spent,
-                None => undirected.push(Undirected {
-                    campaign: row.campaign.clone(),
-                    platform: row.platform.id(),
-                    spent,
-                }),
-            }
-        }
-    }
-    by_platform.sort_by(|a, b| b.1.total_cmp(&a.1));
-    undirected.sort_by(|a, b| b.spent.total_cmp(&a.spent));
+    let (by_platform, undirected) = spend.by_platform_and_undirected(days);
     let undirected_spent: f64 = undirected.iter().map(|u| u.spent).sum();
-    // Impressions shared out by days as spend is (a row outside the period
-    // shares none of them).
-    let paid: Vec<f64> = rows
-        .iter()
-        .filter_map(|(row, _)| {
-            let length = (row.to - row.from).num_days() + 1;
-            let shared = overlap((row.from, row.to), days);
-            row.impressions
-                .map(|i| i as f64 * shared as f64 / length as f64)
-        })
-        .collect();
-    let paid_impressions = (!paid.is_empty()).then(|| whole(paid.iter().sum()));
-    // Nothing read where exports were there: the spend is not known, not 0.
-    let known = |spent: f64| Some(spent).filter(|_| !rows.is_empty() || ads.refused.is_empty());
-    let per = |per: &str, results: Option<f64>, scale: f64, spent: Option<f64>| CostPer {
-        per: per.to_string(),
-        name: None,
-        unit: None,
-        spent,
-        results,
-        value: spent.and_then(|spent| cost_of(spent, results, scale)),
-    };
-    let spent = known(period_spent);
-    let mut cost_per = vec![
-        per(
-            "impressions_1000",
-            paid_impressions.map(|i| i as f64),
-            1000.0,
-            spent,
-        ),
-        per("engagement", results.engagements, 1.0, spent),
-        per("new_follower", results.new_followers, 1.0, spent),
-        per("inquiry", results.inquiries, 1.0, spent),
-    ];
-    for kpi in &results.kpis {
-        // A KPI's results cost what was spent on its goal.
-        let on_goal = |row: &AdRow| goal_of(row).as_deref() == Some(kpi.goal.as_str());
-        cost_per.push(CostPer {
-            name: Some(kpi.name.clone()),
-            unit: kpi.unit.clone(),
-            ..per(&kpi.kpi, kpi.value, 1.0, known(spent_in(days, &on_goal)))
-        });
-    }
-    let pace = spread(budget.approved.total.value, plan_days, to_date);
+    let period_spent = spend.known(days, &|_| true);
     Some(Money {
         currency: budget.currency().to_string(),
         period: Against {
-            spent,
+            spent: period_spent,
             budget: budget_for(budget, plan_days, days),
         },
         to_date: Against {
-            spent: known(spent_in(to_date, &|_| true)),
+            spent: spend.known(to_date, &|_| true),
             budget: Some(budget.approved.total.value),
         },
         approved: budget.approved.total.value,
-        pace,
+        pace: spread(budget.approved.total.value, plan_days, to_date),
         by_goal,
         by_platform,
-        undirected_share: spent.and_then(|spent| share_of(undirected_spent, spent)),
+        undirected_share: period_spent.and_then(|spent| share_of(undirected_spent, spent)),
         undirected,
-        paid_impressions,
-        cost_per,
-        rows: rows.len(),
+        paid_impressions: spend.paid_impressions(days),
+        cost_per: spend.costs(days, results),
+        rows: spend.rows.len(),
         files: ads.files.len(),
         lacks: ads.lacking(),
     })

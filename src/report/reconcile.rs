@@ -95,19 +95,43 @@ pub struct Joined {
 /// Text as compared for a join: links dropped, Arabic folded (diacritics,
 /// tatweel, letter forms), case and punctuation ignored, spaces collapsed.
 pub(crate) fn normalised(text: &str) -> String {
-    let words: Vec<String> = text
+    let mut out = String::with_capacity(text.len());
+    for word in text
         .split_whitespace()
         .filter(|w| !w.starts_with("http://") && !w.starts_with("https://"))
-        .map(|w| {
-            crate::text::arabic::fold(w)
-                .chars()
-                .filter(|c| c.is_alphanumeric() || *c == '#')
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.join(" ")
+    {
+        let start = out.len();
+        if start > 0 {
+            out.push(' ');
+        }
+        let mut kept = false;
+        for c in crate::text::arabic::fold(word).chars() {
+            if is_word_char(c) {
+                out.extend(c.to_lowercase());
+                kept = true;
+            }
+        }
+        // A word with nothing left (punctuation alone) leaves no space.
+        if !kept {
+            out.truncate(start);
+        }
+    }
+    out
+}
+
+/// A letter, a digit or `#`: ASCII and the Arabic letters (most of a
+/// post) told at once, the rest by Unicode's tables.
+fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z'
+        | 'A'..='Z'
+        | '0'..='9'
+        | '#'
+        | '\u{0621}'..='\u{063A}'
+        | '\u{0641}'..='\u{064A}' => true,
+        c if c.is_ascii() => false,
+        c => c.is_alphanumeric(),
+    }
 }
 
 /// Whether an exported post's text is the planned text: the same once
@@ -316,6 +340,17 @@ fn join_by_time(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_fast_word_test_agrees_with_unicode_on_every_character() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                super::is_word_char(c),
+                c.is_alphanumeric() || c == '#',
+                "{c:?}"
+            );
+        }
+    }
+
     use super::*;
 
     #[test]
