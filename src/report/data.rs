@@ -335,6 +335,8 @@ pub struct Inputs<'a> {
     pub unread: BTreeMap<(PlatformKind, NaiveDate), Vec<(Field, &'a Msg)>>,
     /// Joins already made, by period and platforms.
     joins: std::cell::RefCell<JoinCache>,
+    /// Posts' texts normalised for the joins, once.
+    texts: reconcile::Texts,
     /// The charity's own CSV records, for its measures.
     pub own: &'a crate::exports::measures::OwnRecords,
 }
@@ -470,6 +472,7 @@ impl<'a> Inputs<'a> {
         }
         Inputs {
             joins: std::cell::RefCell::default(),
+            texts: reconcile::Texts::default(),
             own: &NO_RECORDS,
             coverage,
             unread: unread_cells(imported, tz),
@@ -576,7 +579,7 @@ impl<'a> Inputs<'a> {
             let joined = std::rc::Rc::new(reconcile::join(
                 &placements,
                 &with_time,
-                self.text_match_days,
+                (self.text_match_days, &self.texts),
             ));
             self.joins.borrow_mut().insert(key, joined.clone());
             joined

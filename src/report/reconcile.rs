@@ -105,9 +105,10 @@ pub(crate) fn normalised(text: &str) -> String {
             out.push(' ');
         }
         let mut kept = false;
+        // Folding lower-cases already.
         for c in crate::text::arabic::fold(word).chars() {
             if is_word_char(c) {
-                out.extend(c.to_lowercase());
+                out.push(c);
                 kept = true;
             }
         }
@@ -142,8 +143,26 @@ pub(crate) fn same_text(planned: &str, posted: &str) -> bool {
     same_normalised(&Normalised::of(planned), &Normalised::of(posted))
 }
 
+/// Posts' texts normalised once for every join of a report (a post is in
+/// the joins of each scope and period it falls in), by the post's place in
+/// memory: posts stay where they are while a report is made.
+#[derive(Debug, Default)]
+pub struct Texts(std::cell::RefCell<HashMap<usize, std::rc::Rc<Normalised>>>);
+
+impl Texts {
+    fn of(&self, post: &Post, text: &str) -> std::rc::Rc<Normalised> {
+        let key = std::ptr::from_ref(post) as usize;
+        self.0
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| std::rc::Rc::new(Normalised::of(text)))
+            .clone()
+    }
+}
+
 /// A text normalised for a join, with its length in characters.
-struct Normalised {
+#[derive(Debug)]
+pub struct Normalised {
     text: String,
     chars: usize,
 }
@@ -189,11 +208,20 @@ impl PostTime {
 /// Joins posts to placements: by link, then by the planned text within
 /// `text_days` days of the planned day (the nearest in time first), then by
 /// time (or, for posts whose export gives only a day, by day).
-pub fn join(placements: &[Placement], posts: &[(&Post, PostTime)], text_days: i64) -> Joined {
+pub fn join(
+    placements: &[Placement],
+    posts: &[(&Post, PostTime)],
+    (text_days, texts): (i64, &Texts),
+) -> Joined {
     let mut joined = Joined::default();
     let mut taken = vec![false; placements.len()];
     join_by_link(placements, posts, &mut joined, &mut taken);
-    join_by_text(placements, posts, text_days, (&mut joined, &mut taken));
+    join_by_text(
+        placements,
+        posts,
+        (text_days, texts),
+        (&mut joined, &mut taken),
+    );
     join_by_time(placements, posts, &mut joined, &mut taken);
     joined
 }
@@ -232,7 +260,7 @@ fn join_by_link(
 fn join_by_text(
     placements: &[Placement],
     posts: &[(&Post, PostTime)],
-    text_days: i64,
+    (text_days, texts): (i64, &Texts),
     (joined, taken): (&mut Joined, &mut [bool]),
 ) {
     // Then the planned text, within the policy's window of days: each
@@ -263,7 +291,7 @@ fn join_by_text(
         let (Some(text), Some(day)) = (post.text.as_deref(), time.day()) else {
             continue;
         };
-        let posted = Normalised::of(text);
+        let posted = texts.of(post, text);
         let nearest = (-text_days..=text_days)
             .filter_map(|offset| {
                 by_text_day.get(&(post.platform, day + chrono::TimeDelta::days(offset)))
@@ -550,14 +578,14 @@ mod tests {
             ),
         ];
         let posts: Vec<(&Post, PostTime)> = posts.iter().map(|(p, t)| (p, *t)).collect();
-        let joined = join(&placements, &posts, 3);
+        let joined = join(&placements, &posts, (3, &Texts::default()));
         let mut pairs: Vec<(usize, usize)> =
             joined.post_item.iter().map(|(p, i)| (*p, *i)).collect();
         pairs.sort_unstable();
         assert_eq!(pairs, [(0, 0), (2, 2), (3, 1), (4, 3), (6, 4), (7, 6)]);
         assert_eq!((joined.by_link, joined.by_text, joined.by_time), (1, 2, 3));
         // A day less in the window, and the farther text is not taken.
-        let joined = join(&placements, &posts, 2);
+        let joined = join(&placements, &posts, (2, &Texts::default()));
         assert!(!joined.post_item.contains_key(&3));
     }
 }

@@ -101,7 +101,7 @@ fn an_excel_re_save_with_decimal_commas_reads_as_the_original() {
         spend
             .rows
             .iter()
-            .map(|r| (r.campaign.clone(), r.spend))
+            .map(|r| (r.campaign.clone(), r.spend, r.from, r.to))
             .collect::<Vec<_>>()
     };
     let want = read("meta.csv", &text);
@@ -113,27 +113,31 @@ fn an_excel_re_save_with_decimal_commas_reads_as_the_original() {
         .records()
         .map(|r| r.unwrap().iter().map(str::to_string).collect())
         .collect();
-    let decimal_comma = |cell: &str| {
+    // Amounts with a decimal comma; dates as `mark` writes them (`01.11.2026`,
+    // or `01/11/2026` day first).
+    let local = |cell: &str, mark: char| {
         let numeric = !cell.is_empty() && cell.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-        if numeric {
-            cell.replace('.', ",")
-        } else {
-            cell.to_string()
+        match chrono::NaiveDate::parse_from_str(cell, "%Y-%m-%d") {
+            Ok(day) => day.format(&format!("%d{mark}%m{mark}%Y")).to_string(),
+            Err(_) if numeric => cell.replace('.', ","),
+            Err(_) => cell.to_string(),
         }
     };
-    let save = |separator: &str| {
+    let save = |separator: &str, mark: char| {
         records
             .iter()
             .map(|r| {
                 r.iter()
-                    .map(|c| format!("\"{}\"", decimal_comma(c)))
+                    .map(|c| format!("\"{}\"", local(c, mark)))
                     .collect::<Vec<_>>()
                     .join(separator)
             })
             .collect::<Vec<_>>()
             .join("\r\n")
     };
-    assert!(save(";").contains("\"3250,4\""));
-    assert_eq!(read("meta-semicolons.csv", &save(";")), want);
-    assert_eq!(read("meta-quoted.csv", &save(",")), want);
+    assert!(save(";", '.').contains("\"3250,4\""));
+    assert!(save(";", '/').contains("\"01/11/2026\""));
+    assert_eq!(read("meta-semicolons.csv", &save(";", '.')), want);
+    assert_eq!(read("meta-slashes.csv", &save(";", '/')), want);
+    assert_eq!(read("meta-quoted.csv", &save(",", '.')), want);
 }

@@ -2,6 +2,7 @@
 //! the Japanese and Indonesian interfaces the samples came in), and how
 //! each marks its total rows and the days it covers.
 
+use super::super::values::DateOrder;
 use chrono::NaiveDate;
 
 /// The ad platform an export comes from.
@@ -291,21 +292,53 @@ pub(super) fn is_no_data(row: &[String]) -> bool {
 }
 
 /// A day written at the start of a cell: `2026-11-01`, `2020-04-21 00:00:00 AST`.
-fn day(cell: &str) -> Option<NaiveDate> {
-    let cell = cell.trim();
-    cell.get(..10)
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+fn day(cell: &str, order: DateOrder) -> Option<NaiveDate> {
+    let date = cell.trim().split([' ', 'T']).next()?;
+    if let Ok(day) = NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+        return Some(day);
+    }
+    // Excel's re-saves: `01.11.2026` day first wherever it is written so,
+    // `01/11/2026` in the file's order.
+    if date.contains('.') {
+        return NaiveDate::parse_from_str(date, "%d.%m.%Y").ok();
+    }
+    let format = match order {
+        DateOrder::DayFirst => "%d/%m/%Y",
+        DateOrder::MonthFirst => "%m/%d/%Y",
+    };
+    NaiveDate::parse_from_str(date, format).ok()
+}
+
+/// The order of a file's slashed dates: the way its cells show it (a day
+/// above 12), else day first where its amounts have a decimal comma (the
+/// locales that write one write the day first), else month first.
+pub(super) fn date_order<'a>(
+    cells: impl Iterator<Item = &'a str>,
+    decimal_comma: bool,
+) -> DateOrder {
+    let mut shown = cells.filter_map(|c| super::super::values::order_shown(c.split(' ').next()?));
+    shown.next().unwrap_or(if decimal_comma {
+        DateOrder::DayFirst
+    } else {
+        DateOrder::MonthFirst
+    })
 }
 
 /// The days of a row from its start and end cells (the start alone: one
-/// day). An end at midnight (`2020-04-22 00:00:00 AST`, Snapchat's) ends
-/// the day before.
-pub(super) fn row_days(starts: &str, ends: &str) -> Option<(NaiveDate, NaiveDate)> {
-    let from = day(starts)?;
-    let to = match day(ends) {
-        Some(end) if end > from && ends.trim()[10..].trim_start().starts_with("00:00:00") => {
-            end.pred_opt()?
-        }
+/// day), slashed dates read in `order`. An end at midnight
+/// (`2020-04-22 00:00:00 AST`, Snapchat's) ends the day before.
+pub(super) fn row_days(
+    starts: &str,
+    ends: &str,
+    order: DateOrder,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let from = day(starts, order)?;
+    let at_midnight = ends
+        .trim()
+        .split_once([' ', 'T'])
+        .is_some_and(|(_, time)| time.trim_start().starts_with("00:00:00"));
+    let to = match day(ends, order) {
+        Some(end) if end > from && at_midnight => end.pred_opt()?,
         Some(end) => end,
         None => from,
     };
@@ -334,12 +367,15 @@ pub(super) fn days_in_name(name: &str) -> Option<(NaiveDate, NaiveDate)> {
     let open = name.rfind('(')?;
     let inside = &name[open + 1..name[open..].find(')')? + open];
     let (from, to) = inside.split_once(" to ")?;
-    Some((day(from)?, day(to)?)).filter(|(f, t)| t >= f)
+    let iso = |text: &str| NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok();
+    Some((iso(from)?, iso(to)?)).filter(|(f, t)| t >= f)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const MF: DateOrder = DateOrder::MonthFirst;
 
     fn row(cells: &[&str]) -> Vec<String> {
         cells.iter().map(ToString::to_string).collect()
@@ -461,21 +497,42 @@ mod tests {
         assert_eq!(days_in_name("report.xlsx"), None);
         // Snapchat's day ends at the next midnight.
         assert_eq!(
-            row_days("2020-04-21 00:00:00 AST", "2020-04-22 00:00:00 AST"),
+            row_days("2020-04-21 00:00:00 AST", "2020-04-22 00:00:00 AST", MF),
             Some((d(2020, 4, 21), d(2020, 4, 21)))
         );
         assert_eq!(
-            row_days("2026-11-01 00:00:00", "2026-11-30 23:59:59"),
+            row_days("2026-11-01 00:00:00", "2026-11-30 23:59:59", MF),
             Some((d(2026, 11, 1), d(2026, 11, 30)))
         );
         assert_eq!(
-            row_days("2026-11-02", ""),
+            row_days("2026-11-02", "", MF),
             Some((d(2026, 11, 2), d(2026, 11, 2)))
         );
-        assert_eq!(row_days("2026-11-02", "2026-11-01"), None);
+        assert_eq!(row_days("2026-11-02", "2026-11-01", MF), None);
+        // Excel's re-saves, and a short cell that is no date.
+        assert_eq!(
+            row_days("01.11.2026", "30.11.2026", MF),
+            Some((d(2026, 11, 1), d(2026, 11, 30)))
+        );
+        assert_eq!(
+            row_days("02/11/2026", "13/11/2026", DateOrder::DayFirst),
+            Some((d(2026, 11, 2), d(2026, 11, 13)))
+        );
+        assert_eq!(
+            row_days("11/02/2026", "11/13/2026", MF),
+            Some((d(2026, 11, 2), d(2026, 11, 13)))
+        );
+        assert_eq!(row_days("1.1", "x", MF), None);
+        let cells = ["02/11/2026", "13/11/2026"];
+        assert_eq!(date_order(cells.into_iter(), false), DateOrder::DayFirst);
+        assert_eq!(
+            date_order(["02/11/2026"].into_iter(), true),
+            DateOrder::DayFirst
+        );
+        assert_eq!(date_order(["02/11/2026"].into_iter(), false), MF);
         // Ending at the midnight it starts: that one day, not the day before.
         assert_eq!(
-            row_days("2020-04-21 00:00:00 AST", "2020-04-21 00:00:00 AST"),
+            row_days("2020-04-21 00:00:00 AST", "2020-04-21 00:00:00 AST", MF),
             Some((d(2020, 4, 21), d(2020, 4, 21)))
         );
     }

@@ -119,11 +119,16 @@ fn read_file(dir: &Path, path: &Path, spend: &mut AdSpend) {
             .push((shown.clone(), formats::platform_named(&shown)));
         return;
     };
-    let spends = cells.rows[header_at + 1..]
-        .iter()
-        .filter_map(|(_, row)| row.get(columns.spend));
+    let body = &cells.rows[header_at + 1..];
+    let comma = decimal_comma(body.iter().filter_map(|(_, row)| row.get(columns.spend)));
+    let dates = body.iter().flat_map(|(_, row)| {
+        [columns.starts, columns.ends]
+            .into_iter()
+            .filter_map(|at| row.get(at?).map(String::as_str))
+    });
     let sheet = Sheet {
-        decimal_comma: decimal_comma(spends),
+        date_order: formats::date_order(dates, comma),
+        decimal_comma: comma,
         file_days: file_days(dir, path, &shown, &cells.rows[..header_at]),
         header: &cells.rows[header_at].1,
         file: spend.files.len(),
@@ -188,6 +193,8 @@ struct Sheet<'a> {
     file: usize,
     /// Whether its amounts are written with a decimal comma (`3250,40`).
     decimal_comma: bool,
+    /// The order of day and month in its slashed dates.
+    date_order: super::values::DateOrder,
 }
 
 /// What one row of an ad export gave.
@@ -246,7 +253,8 @@ impl Sheet<'_> {
                 return RowRead::Nothing;
             }
         };
-        let days = formats::row_days(cell(columns.starts), cell(columns.ends)).or(self.file_days);
+        let days = formats::row_days(cell(columns.starts), cell(columns.ends), self.date_order)
+            .or(self.file_days);
         let Some((from, to)) = days else {
             problems.push(Problem {
                 rule: &rule::EXPORT_BAD_DATE,
