@@ -5,6 +5,10 @@ use crate::t;
 use crate::text::i18n::Msg;
 use std::io::{BufRead, BufReader, Read};
 
+/// The CSV reader's buffer over an export: large enough that a long file
+/// is refilled a few thousand times, not a hundred thousand.
+pub(super) const READ_BUFFER: usize = 1 << 18;
+
 /// The decoded body of a file, after its preamble.
 pub(super) struct Input {
     pub(super) body: Box<dyn Read + Send>,

@@ -121,7 +121,7 @@ pub(super) fn read<R: Read>(
                 .has_headers(false)
                 .flexible(true)
                 .delimiter(delimiter)
-                .buffer_capacity(super::import::READ_BUFFER)
+                .buffer_capacity(super::decode::READ_BUFFER)
                 .from_reader(super::decode::LineLimit::new(BufReader::with_capacity(
                     1 << 16,
                     input,

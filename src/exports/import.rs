@@ -160,10 +160,6 @@ fn import_one(path: &Path, shown: &str, options: &Options, into: &mut Imported, 
     }
 }
 
-/// The CSV reader's buffer: large enough that a long export is refilled
-/// a few thousand times, not a hundred thousand.
-pub(super) const READ_BUFFER: usize = 1 << 18;
-
 /// A reason to skip a whole file: the line it concerns, the rule and the message.
 pub(super) type Skip = (Option<u64>, &'static Rule, Msg);
 
@@ -194,7 +190,7 @@ pub(super) fn read_export(
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .buffer_capacity(READ_BUFFER)
+        .buffer_capacity(super::decode::READ_BUFFER)
         .from_reader(body);
     let mut record = csv::ByteRecord::new();
     let line_of = |record: &csv::ByteRecord| {

@@ -139,19 +139,14 @@ impl Sentence {
                 progress,
                 expected,
                 lower_is_better,
-            } if *progress < 0.0 && *lower_is_better => t!(
-                "summary.above-baseline",
-                kpi = name(kpi),
-                expected = percent(*expected)
-            ),
-            Sentence::Behind {
-                kpi,
-                progress,
-                expected,
-                ..
             } if *progress < 0.0 => t!(
-                "summary.below-baseline",
+                "summary.past-baseline",
                 kpi = name(kpi),
+                side = if *lower_is_better {
+                    t!("summary.past-baseline.above")
+                } else {
+                    t!("summary.past-baseline.below")
+                },
                 expected = percent(*expected)
             ),
             Sentence::Behind {
@@ -636,7 +631,7 @@ mod tests {
         assert!(
             texts(&r)
                 .iter()
-                .any(|t| t.starts_with("reply is worse than its baseline (above it")),
+                .any(|t| t.starts_with("reply is worse than (above, where lower is better) its")),
             "{:?}",
             texts(&r)
         );

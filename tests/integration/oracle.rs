@@ -592,10 +592,8 @@ fn the_peers_figures_equal_the_oracle() {
 /// every format the figure says which day it is without, and why.
 #[test]
 fn a_figure_without_a_day_equals_the_oracle_and_says_so_in_every_format() {
-    let dir = tempfile::tempdir().unwrap();
-    crate::common::copy_dir(&root().join("plans"), &dir.path().join("plans"));
+    let dir = shipped_copy();
     let exports = dir.path().join("exports");
-    crate::common::copy_dir(&root().join("examples/exports"), &exports);
     let overview = exports.join("2026-11/x/account_overview_analytics.csv");
     let text = std::fs::read_to_string(&overview).unwrap();
     let row = "\"Wed, Nov 25, 2026\",4712,65,103,";
@@ -610,22 +608,7 @@ fn a_figure_without_a_day_equals_the_oracle_and_says_so_in_every_format() {
         expected["x"]["engagements_without_days"],
         serde_json::json!(["2026-11-25"])
     );
-    let args = |format: &'static str| {
-        [
-            "report",
-            "--plan",
-            "plans",
-            "--exports",
-            "exports",
-            "--month",
-            "2026-11",
-            "--today",
-            "2026-12-01",
-            "--format",
-            format,
-        ]
-    };
-    let report = khairukum_json(dir.path(), &args("json"));
+    let report = khairukum_json(dir.path(), &november("json"));
     let x = report["platforms"]
         .as_array()
         .unwrap()
@@ -645,7 +628,7 @@ fn a_figure_without_a_day_equals_the_oracle_and_says_so_in_every_format() {
     let without = engagements["without"].to_string();
     assert!(without.contains("2026-11-25"), "{engagements}");
     for format in ["table", "markdown", "html", "csv", "json"] {
-        let out = crate::common::stdout(dir.path(), &args(format));
+        let out = crate::common::stdout(dir.path(), &november(format));
         assert!(
             out.contains("2026-11-25") && out.contains("2.2%"),
             "{format} does not name the day left out"
@@ -659,30 +642,13 @@ fn a_figure_without_a_day_equals_the_oracle_and_says_so_in_every_format() {
 #[test]
 fn youtube_impressions_by_either_name_and_views_never_in_silence() {
     let run = |header: &str| {
-        let dir = tempfile::tempdir().unwrap();
-        crate::common::copy_dir(&root().join("plans"), &dir.path().join("plans"));
+        let dir = shipped_copy();
         let exports = dir.path().join("exports");
-        crate::common::copy_dir(&root().join("examples/exports"), &exports);
         let table = exports.join("2026-11/youtube/Table data.csv");
         let text = std::fs::read_to_string(&table).unwrap();
         let (_, rows) = text.split_once('\n').unwrap();
         std::fs::write(&table, format!("{header}\n{rows}")).unwrap();
-        let report = khairukum_json(
-            dir.path(),
-            &[
-                "report",
-                "--plan",
-                "plans",
-                "--exports",
-                "exports",
-                "--month",
-                "2026-11",
-                "--today",
-                "2026-12-01",
-                "--format",
-                "json",
-            ],
-        );
+        let report = khairukum_json(dir.path(), &november("json"));
         report["platforms"]
             .as_array()
             .unwrap()
@@ -717,10 +683,8 @@ fn youtube_impressions_by_either_name_and_views_never_in_silence() {
 /// dash), never 0, and the report names what it lacks.
 #[test]
 fn spend_no_ad_export_could_give_is_missing_never_zero() {
-    let dir = tempfile::tempdir().unwrap();
-    crate::common::copy_dir(&root().join("plans"), &dir.path().join("plans"));
+    let dir = shipped_copy();
     let exports = dir.path().join("exports");
-    crate::common::copy_dir(&root().join("examples/exports"), &exports);
     let ads = exports.join("2026-11/ads");
     for entry in std::fs::read_dir(&ads).unwrap() {
         let path = entry.unwrap().path();
@@ -735,22 +699,7 @@ fn spend_no_ad_export_could_give_is_missing_never_zero() {
         };
         std::fs::write(ads.join(format!("{name}.xlsx")), &cut[..cut.len().min(300)]).unwrap();
     }
-    let args = |format: &'static str| {
-        [
-            "report",
-            "--plan",
-            "plans",
-            "--exports",
-            "exports",
-            "--month",
-            "2026-11",
-            "--today",
-            "2026-12-01",
-            "--format",
-            format,
-        ]
-    };
-    let report = khairukum_json(dir.path(), &args("json"));
+    let report = khairukum_json(dir.path(), &november("json"));
     let money = &report["money"];
     assert!(money["period"]["spent"].is_null(), "{money}");
     assert!(money["to_date"]["spent"].is_null(), "{money}");
@@ -758,7 +707,36 @@ fn spend_no_ad_export_could_give_is_missing_never_zero() {
     for cost in money["cost_per"].as_array().unwrap() {
         assert!(cost["value"].is_null(), "{cost}");
     }
-    let table = crate::common::stdout(dir.path(), &args("table"));
+    let table = crate::common::stdout(dir.path(), &november("table"));
     assert!(table.contains("Ad spend is not known"), "{table}");
     assert!(!table.contains("Ads spent 0"), "{table}");
+}
+
+/// The charity's plan and the shipped exports, copied to be changed: the
+/// folder, with `plans/` and `exports/` in it.
+fn shipped_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    crate::common::copy_dir(&root().join("plans"), &dir.path().join("plans"));
+    crate::common::copy_dir(
+        &root().join("examples/exports"),
+        &dir.path().join("exports"),
+    );
+    dir
+}
+
+/// `report` of November on a [`shipped_copy`], in `format`.
+fn november(format: &'static str) -> [&'static str; 11] {
+    [
+        "report",
+        "--plan",
+        "plans",
+        "--exports",
+        "exports",
+        "--month",
+        "2026-11",
+        "--today",
+        "2026-12-01",
+        "--format",
+        format,
+    ]
 }
