@@ -39,6 +39,11 @@ pub(super) enum Command {
         after_help = "Refuses to overwrite existing files unless --force.\n\nExamples:\n  khairukum init my-plan\n  khairukum init . --month 2027-01"
     )]
     Init(InitArgs),
+    /// Record the approval of the plan or of one month's calendar in its file
+    #[command(
+        after_help = "Only the `approved:` line (and a month's `status:`, if it was not yet approved) changes; the plan is checked before anything is written.\n\nExamples:\n  khairukum approve --month 2026-12 --by khalid\n  khairukum approve --whole-plan --by faisal --note \"Board meeting of 20 Dhu al-Hijjah\"\n  khairukum approve --month 2026-12 --by khalid --dry-run"
+    )]
+    Approve(ApproveArgs),
     /// Print shell completions
     #[command(
         after_help = "Examples:\n  khairukum completions bash > /etc/bash_completion.d/khairukum\n  khairukum completions zsh > ~/.zfunc/_khairukum"
@@ -141,6 +146,34 @@ pub(super) struct InitArgs {
     /// Africa/Cairo, Asia/Amman) [default: this machine's]
     #[arg(long, value_name = "ZONE", value_parser = parse_time_zone)]
     pub time_zone: Option<chrono_tz::Tz>,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("what").required(true).args(["month", "whole_plan"]))]
+pub(super) struct ApproveArgs {
+    /// Approve this month's calendar (YYYY-MM)
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month_arg)]
+    pub month: Option<String>,
+
+    /// Approve the plan itself (plan.yaml)
+    #[arg(long = "whole-plan", id = "whole_plan")]
+    pub whole_plan: bool,
+
+    /// Who approves: a person of team.yaml, by id
+    #[arg(long, value_name = "PERSON")]
+    pub by: String,
+
+    /// The day of the approval (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<chrono::NaiveDate>,
+
+    /// What was said with it (conditions, the meeting)
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+
+    /// Print the change as a diff instead of writing it
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 fn parse_time_zone(text: &str) -> Result<chrono_tz::Tz, String> {

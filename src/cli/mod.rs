@@ -2,6 +2,7 @@
 //! command's settings, then the command run. The only place that prints
 //! errors of its own and chooses exit codes (`error`).
 
+mod approve;
 mod args;
 mod book;
 mod completions;
@@ -84,6 +85,8 @@ pub(crate) fn main() -> ExitCode {
         Command::Exports(args) => exports::ExportsListSettings::resolve(plan, lang, args)
             .and_then(|settings| exports::list(&settings)),
         Command::Init(args) => init::run(args, lang),
+        Command::Approve(args) => approve::ApproveSettings::resolve(plan, lang, args)
+            .and_then(|settings| approve::run(&settings)),
         Command::Schema { output } => schema::run(output),
         Command::Completions { shell } => completions::completions(*shell),
         Command::Man { output } => completions::man(output.as_deref()),

@@ -3,9 +3,11 @@
 //! the renderers that show them, the tasks it implies, what changed
 //! between two revisions of it, and when its tasks were done.
 
+pub mod approve;
 mod control;
 pub mod diagnostic;
 pub mod diff;
+pub mod edit;
 pub mod git;
 pub mod history;
 pub mod init;

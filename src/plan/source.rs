@@ -33,6 +33,16 @@ impl Sources {
         self.files[id.0].text = text;
     }
 
+    /// Shows the files read under the folder `from` as under `to` (a copy
+    /// checked in place of the folder it was made from).
+    pub(crate) fn reroot(&mut self, from: &str, to: &str) {
+        for file in &mut self.files {
+            if let Some(rest) = file.path.strip_prefix(from) {
+                file.path = format!("{to}{rest}");
+            }
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.files.len()
     }

@@ -304,6 +304,7 @@ fn completions_man_page_and_version() {
     assert_eq!(
         pages,
         [
+            "khairukum-approve.1",
             "khairukum-completions.1",
             "khairukum-exports-check.1",
             "khairukum-exports.1",

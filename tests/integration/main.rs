@@ -3,6 +3,7 @@
 //! step with the code, and the official conformance data.
 
 mod ads;
+mod approve;
 mod architecture;
 mod book;
 mod charts;
