@@ -25,12 +25,22 @@ impl ApproveSettings {
             }
             None => Target::Plan,
         };
+        // The day as written (a Hijri day stays Hijri), read as the plan reads it.
+        let on = match args.on.as_deref().map(str::trim) {
+            Some(text) => {
+                let western = khairukum::text::arabic::western_digits(text);
+                khairukum::text::dates::parse_date(&western)
+                    .map_err(|e| Error::Usage(e.text(lang)))?;
+                western.into_owned()
+            }
+            None => chrono::Local::now().date_naive().to_string(),
+        };
         Ok(ApproveSettings {
             plan,
             approval: Approval {
                 target,
                 by: args.by.trim().to_string(),
-                on: args.on.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                on,
                 note: args.note.clone().filter(|n| !n.trim().is_empty()),
             },
             dry_run: args.dry_run,

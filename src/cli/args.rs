@@ -163,9 +163,9 @@ pub(super) struct ApproveArgs {
     #[arg(long, value_name = "PERSON")]
     pub by: String,
 
-    /// The day of the approval (YYYY-MM-DD) [default: today]
+    /// The day of the approval (2026-11-28, or 1448-05-07 AH) [default: today]
     #[arg(long, value_name = "DATE")]
-    pub on: Option<chrono::NaiveDate>,
+    pub on: Option<String>,
 
     /// What was said with it (conditions, the meeting)
     #[arg(long, value_name = "TEXT")]

@@ -26,7 +26,8 @@ pub struct Approval {
     pub target: Target,
     /// A person of `team.yaml`, by id.
     pub by: String,
-    pub on: NaiveDate,
+    /// The day, as the plan reads it (`2026-11-28`, `1448-05-07 AH`).
+    pub on: String,
     pub note: Option<String>,
 }
 
@@ -75,7 +76,7 @@ fn signoff(approval: &Approval) -> String {
     let mut line = format!(
         "approved: {{by: {}, on: {}",
         edit::scalar(&approval.by),
-        approval.on
+        approval.on.trim()
     );
     if let Some(note) = &approval.note {
         line.push_str(", note: ");
