@@ -44,6 +44,11 @@ pub(super) enum Command {
         after_help = "Only the `approved:` line (and a month's `status:`, if it was not yet approved) changes; the plan is checked before anything is written.\n\nExamples:\n  khairukum approve --month 2026-12 --by khalid\n  khairukum approve --whole-plan --by faisal --note \"Board meeting of 20 Dhu al-Hijjah\"\n  khairukum approve --month 2026-12 --by khalid --dry-run"
     )]
     Approve(ApproveArgs),
+    /// Record that a calendar item was published on a platform, with its link
+    #[command(
+        after_help = "Only the item's `status:` line and its link under `published:` change; the link is checked against the platform and the plan's account before anything is written.\n\nExamples:\n  khairukum publish competition-finalists-dec --platform x --link https://x.com/khairukum/status/1931000000000000001\n  khairukum publish weekly-hifz-stats-dec --platform x --link https://x.com/khairukum/status/1931000000000000001 --platform instagram --link https://www.instagram.com/p/C4x/ --dry-run"
+    )]
+    Publish(PublishArgs),
     /// Print shell completions
     #[command(
         after_help = "Examples:\n  khairukum completions bash > /etc/bash_completion.d/khairukum\n  khairukum completions zsh > ~/.zfunc/_khairukum"
@@ -170,6 +175,26 @@ pub(super) struct ApproveArgs {
     /// What was said with it (conditions, the meeting)
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+
+    /// Print the change as a diff instead of writing it
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub(super) struct PublishArgs {
+    /// The calendar item's id
+    pub item: String,
+
+    /// A platform it went out on (a platform id of the plan); once for each,
+    /// each followed by its --link
+    #[arg(long, value_name = "PLATFORM", required = true)]
+    pub platform: Vec<String>,
+
+    /// The post's link on the --platform before it (or `no-public-link` for
+    /// a story)
+    #[arg(long, value_name = "URL", required = true)]
+    pub link: Vec<String>,
 
     /// Print the change as a diff instead of writing it
     #[arg(long)]

@@ -12,6 +12,8 @@ mod exports;
 mod init;
 mod memory;
 mod plan_problems;
+mod publish;
+mod record;
 mod report;
 mod schema;
 mod tasks;
@@ -87,6 +89,8 @@ pub(crate) fn main() -> ExitCode {
         Command::Init(args) => init::run(args, lang),
         Command::Approve(args) => approve::ApproveSettings::resolve(plan, lang, args)
             .and_then(|settings| approve::run(&settings)),
+        Command::Publish(args) => publish::PublishSettings::resolve(plan, lang, args)
+            .and_then(|settings| publish::run(&settings)),
         Command::Schema { output } => schema::run(output),
         Command::Completions { shell } => completions::completions(*shell),
         Command::Man { output } => completions::man(output.as_deref()),

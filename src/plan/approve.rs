@@ -4,13 +4,12 @@
 //! when it was not yet approved) changes; the edit is checked against the
 //! rules before anything is written.
 
-use super::edit::{self, Edited};
-use super::load::{LoadError, LoadedPlan};
+use super::edit::{self, Edited, Refused};
+use super::load::LoadedPlan;
 use super::model::calendar::Status;
 use crate::t;
 use crate::text::dates::Month;
-use crate::text::i18n::Msg;
-use chrono::NaiveDate;
+
 use std::path::{Path, PathBuf};
 
 /// What is approved.
@@ -29,16 +28,6 @@ pub struct Approval {
     /// The day, as the plan reads it (`2026-11-28`, `1448-05-07 AH`).
     pub on: String,
     pub note: Option<String>,
-}
-
-/// Why an approval was not recorded.
-#[derive(Debug)]
-pub enum Refused {
-    Load(LoadError),
-    /// A message for the person who asked.
-    Said(Msg),
-    /// The edit would leave these new problems (rendered by the caller).
-    NewProblems(super::validate::Validation),
 }
 
 /// The edit that records `approval` in the plan folder `dir`: the file,
@@ -130,68 +119,4 @@ fn file_of(
             })
             .ok_or_else(|| Refused::Said(t!("approve.no-month", month = month))),
     }
-}
-
-/// Checks `edited` against the rules in a copy of the plan folder `dir`:
-/// the problems it would add, if any. The folder itself is not touched.
-pub fn new_problems(
-    dir: &Path,
-    path: &Path,
-    edited: &Edited,
-    today: Option<NaiveDate>,
-) -> Result<(), Refused> {
-    let copy = tempfile::tempdir().map_err(|e| Refused::Said(t!("cannot-read-file", error = e)))?;
-    copy_plan(dir, copy.path()).map_err(|e| Refused::Said(t!("cannot-read-file", error = e)))?;
-    let relative = path.strip_prefix(dir).unwrap_or(path);
-    std::fs::write(copy.path().join(relative), &edited.after)
-        .map_err(|e| Refused::Said(t!("cannot-read-file", error = e)))?;
-    let before = super::validate::validate(dir, today).map_err(Refused::Load)?;
-    let mut after = super::validate::validate(copy.path(), today).map_err(Refused::Load)?;
-    let key = |sources: &super::source::Sources, d: &super::diagnostic::Diagnostic, root: &Path| {
-        let file = d
-            .span
-            .map(|s| sources.get(s.file).path.clone())
-            .unwrap_or_default();
-        let file = Path::new(&file)
-            .strip_prefix(root)
-            .map_or(file.clone(), |p| p.to_string_lossy().into_owned());
-        (d.rule.code, file, d.message.clone())
-    };
-    let known: Vec<_> = before
-        .diagnostics
-        .iter()
-        .map(|d| key(&before.sources, d, dir))
-        .collect();
-    after
-        .diagnostics
-        .retain(|d| !known.contains(&key(&after.sources, d, copy.path())));
-    if after.diagnostics.is_empty() {
-        return Ok(());
-    }
-    // Shown where they will be: in the plan folder, not the copy.
-    let shown = |p: &Path| p.to_string_lossy().replace('\\', "/");
-    after.sources.reroot(&shown(copy.path()), &shown(dir));
-    Err(Refused::NewProblems(after))
-}
-
-/// The plan's files, copied into `to` (its exports and hidden folders are
-/// not plan files).
-fn copy_plan(from: &Path, to: &Path) -> std::io::Result<()> {
-    for entry in walkdir::WalkDir::new(from)
-        .min_depth(1)
-        .into_iter()
-        .filter_entry(|e| {
-            let name = e.file_name().to_string_lossy();
-            !(name.starts_with('.') || e.depth() == 1 && name == "exports")
-        })
-    {
-        let entry = entry.map_err(std::io::Error::other)?;
-        let target = to.join(entry.path().strip_prefix(from).unwrap_or(entry.path()));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target)?;
-        } else if entry.file_type().is_file() {
-            std::fs::copy(entry.path(), &target)?;
-        }
-    }
-    Ok(())
 }

@@ -4,7 +4,11 @@
 //! lines, Arabic text — stays as it was. The diff a reviewer sees is the
 //! lines that changed.
 
+use crate::t;
+use crate::text::i18n::Msg;
+use chrono::NaiveDate;
 use std::fmt::Write as _;
+use std::path::Path;
 
 /// A file's text before and after an edit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +17,80 @@ pub struct Edited {
     pub shown: String,
     pub before: String,
     pub after: String,
+}
+
+/// Why an edit was not made.
+#[derive(Debug)]
+pub enum Refused {
+    Load(super::load::LoadError),
+    /// A message for the person who asked.
+    Said(Msg),
+    /// The edit would leave these new problems (rendered by the caller).
+    NewProblems(super::validate::Validation),
+}
+
+/// Checks `edited` against the rules in a copy of the plan folder `dir`:
+/// the problems it would add, if any. The folder itself is not touched.
+pub fn new_problems(
+    dir: &Path,
+    path: &Path,
+    edited: &Edited,
+    today: Option<NaiveDate>,
+) -> Result<(), Refused> {
+    let copy = tempfile::tempdir().map_err(|e| Refused::Said(t!("cannot-read-file", error = e)))?;
+    copy_plan(dir, copy.path()).map_err(|e| Refused::Said(t!("cannot-read-file", error = e)))?;
+    let relative = path.strip_prefix(dir).unwrap_or(path);
+    std::fs::write(copy.path().join(relative), &edited.after)
+        .map_err(|e| Refused::Said(t!("cannot-read-file", error = e)))?;
+    let before = super::validate::validate(dir, today).map_err(Refused::Load)?;
+    let mut after = super::validate::validate(copy.path(), today).map_err(Refused::Load)?;
+    let key = |sources: &super::source::Sources, d: &super::diagnostic::Diagnostic, root: &Path| {
+        let file = d
+            .span
+            .map(|s| sources.get(s.file).path.clone())
+            .unwrap_or_default();
+        let file = Path::new(&file)
+            .strip_prefix(root)
+            .map_or(file.clone(), |p| p.to_string_lossy().into_owned());
+        (d.rule.code, file, d.message.clone())
+    };
+    let known: Vec<_> = before
+        .diagnostics
+        .iter()
+        .map(|d| key(&before.sources, d, dir))
+        .collect();
+    after
+        .diagnostics
+        .retain(|d| !known.contains(&key(&after.sources, d, copy.path())));
+    if after.diagnostics.is_empty() {
+        return Ok(());
+    }
+    // Shown where they will be: in the plan folder, not the copy.
+    let shown = |p: &Path| p.to_string_lossy().replace('\\', "/");
+    after.sources.reroot(&shown(copy.path()), &shown(dir));
+    Err(Refused::NewProblems(after))
+}
+
+/// The plan's files, copied into `to` (its exports and hidden folders are
+/// not plan files).
+fn copy_plan(from: &Path, to: &Path) -> std::io::Result<()> {
+    for entry in walkdir::WalkDir::new(from)
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            !(name.starts_with('.') || e.depth() == 1 && name == "exports")
+        })
+    {
+        let entry = entry.map_err(std::io::Error::other)?;
+        let target = to.join(entry.path().strip_prefix(from).unwrap_or(entry.path()));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target)?;
+        } else if entry.file_type().is_file() {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
 }
 
 /// The lines of the top-level `key` in `lines`: its own line and those
@@ -61,6 +139,171 @@ pub fn set_top_level(text: &str, key: &str, line: &str, after: &[&str]) -> Strin
         out.extend(&lines[at..]);
     }
     let mut joined = out.join(ending);
+    if text.ends_with('\n') {
+        joined.push_str(ending);
+    }
+    joined
+}
+
+/// A calendar item's entry under `items:`: its lines, and the column its
+/// keys are written at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Entry {
+    lines: std::ops::Range<usize>,
+    column: usize,
+}
+
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// The text after a key's colon, without a comment or quotes.
+fn value_of(rest: &str) -> &str {
+    let rest = rest.split(" #").next().unwrap_or(rest).trim();
+    rest.trim_matches(|c| c == '"' || c == '\'')
+}
+
+/// The entry of the item `id` in a calendar file's lines.
+fn item_entry(lines: &[String], id: &str) -> Option<Entry> {
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let items = key_lines(&refs, "items")?;
+    let dash = items.clone().skip(1).find_map(|i| {
+        let line = lines[i].as_str();
+        line.trim_start().starts_with("- ").then(|| indent(line))
+    })?;
+    let starts: Vec<usize> = (items.start + 1..items.end)
+        .filter(|&i| indent(&lines[i]) == dash && lines[i].trim_start().starts_with("- "))
+        .collect();
+    starts.iter().enumerate().find_map(|(n, &start)| {
+        let end = starts.get(n + 1).copied().unwrap_or(items.end);
+        let entry = Entry {
+            lines: start..end,
+            column: dash + 2,
+        };
+        key_in(lines, &entry, "id")
+            .is_some_and(|at| {
+                value_of(&key_text(&lines[at.start], entry.column)["id:".len()..]) == id
+            })
+            .then_some(entry)
+    })
+}
+
+/// A line of an entry from its keys' column (the dash line after `- `).
+fn key_text(line: &str, column: usize) -> &str {
+    line.get(column..).unwrap_or("")
+}
+
+/// The lines of `key` in an entry: its line and those deeper under it.
+fn key_in(lines: &[String], entry: &Entry, key: &str) -> Option<std::ops::Range<usize>> {
+    let start = entry.lines.clone().find(|&i| {
+        let line = &lines[i];
+        let at_column = indent(line) == entry.column || i == entry.lines.start;
+        at_column
+            && key_text(line, entry.column)
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.starts_with(':'))
+    })?;
+    let mut end = start + 1;
+    while end < entry.lines.end
+        && (lines[end].trim().is_empty() || indent(&lines[end]) > entry.column)
+    {
+        end += 1;
+    }
+    while end > start + 1 && lines[end - 1].trim().is_empty() {
+        end -= 1;
+    }
+    Some(start..end)
+}
+
+/// The entry's last line that is not blank, plus one: where a key is added.
+fn entry_end(lines: &[String], entry: &Entry) -> usize {
+    let mut end = entry.lines.end;
+    while end > entry.lines.start + 1 && lines[end - 1].trim().is_empty() {
+        end -= 1;
+    }
+    end
+}
+
+/// `text` with the item `id`'s `key` set to `value` (its line replaced,
+/// or added at the end of the item); `None` when the item is not there.
+pub fn set_item_key(text: &str, id: &str, key: &str, value: &str) -> Option<String> {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let entry = item_entry(&lines, id)?;
+    let line = |prefix: &str| format!("{prefix}{key}: {value}");
+    if let Some(range) = key_in(&lines, &entry, key) {
+        let prefix = lines[range.start][..entry.column].to_string();
+        lines.splice(range, [line(&prefix)]);
+    } else {
+        let at = entry_end(&lines, &entry);
+        lines.insert(at, line(&" ".repeat(entry.column)));
+    }
+    Some(rejoin(text, &lines))
+}
+
+/// `text` with `entry: value` set in the item `id`'s map `key` (a block map
+/// or a flow map on one line, added when the item has none); `None` when
+/// the item is not there.
+pub fn set_item_map_entry(
+    text: &str,
+    id: &str,
+    (key, entry_key): (&str, &str),
+    value: &str,
+) -> Option<String> {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let entry = item_entry(&lines, id)?;
+    let pair = format!("{entry_key}: {value}");
+    let Some(range) = key_in(&lines, &entry, key) else {
+        let at = entry_end(&lines, &entry);
+        let column = " ".repeat(entry.column);
+        lines.splice(
+            at..at,
+            [format!("{column}{key}:"), format!("{column}  {pair}")],
+        );
+        return Some(rejoin(text, &lines));
+    };
+    let head = lines[range.start].clone();
+    let after_colon = key_text(&head, entry.column)[key.len() + 1..].trim();
+    if let Some(inner) = after_colon
+        .strip_prefix('{')
+        .and_then(|r| r.strip_suffix('}'))
+    {
+        // A flow map: its other entries kept as written.
+        let mut pairs: Vec<String> = inner
+            .split(", ")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .filter(|p| !p.starts_with(&format!("{entry_key}:")))
+            .map(str::to_string)
+            .collect();
+        pairs.push(pair);
+        let prefix = &head[..head.len() - key_text(&head, entry.column).len()];
+        lines[range.start] = format!("{prefix}{key}: {{{}}}", pairs.join(", "));
+        return Some(rejoin(text, &lines));
+    }
+    let children = range.start + 1..range.end;
+    let child_column = children
+        .clone()
+        .find(|&i| !lines[i].trim().is_empty())
+        .map_or(entry.column + 2, |i| indent(&lines[i]));
+    let own = children.clone().find(|&i| {
+        indent(&lines[i]) == child_column
+            && lines[i]
+                .trim_start()
+                .strip_prefix(entry_key)
+                .is_some_and(|rest| rest.starts_with(':'))
+    });
+    let line = format!("{}{pair}", " ".repeat(child_column));
+    match own {
+        Some(i) => lines[i] = line,
+        None => lines.insert(range.end, line),
+    }
+    Some(rejoin(text, &lines))
+}
+
+/// Lines joined with the line end `text` uses, ending as it ended.
+fn rejoin(text: &str, lines: &[String]) -> String {
+    let ending = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut joined = lines.join(ending);
     if text.ends_with('\n') {
         joined.push_str(ending);
     }
@@ -131,9 +374,43 @@ pub fn diff(shown: &str, before: &str, after: &str) -> String {
         }
     };
     lines(' ', &old[from..same_start]);
-    lines('-', &old[same_start..old.len() - same_end]);
-    lines('+', &new[same_start..new.len() - same_end]);
+    for (mark, line) in changed(
+        &old[same_start..old.len() - same_end],
+        &new[same_start..new.len() - same_end],
+    ) {
+        lines(mark, &[line]);
+    }
     lines(' ', &old[old.len() - same_end..old_end]);
+    out
+}
+
+/// The lines between the first and last change, each marked kept (` `),
+/// removed (`-`) or added (`+`): the longest run of lines both keep, kept.
+fn changed<'a>(old: &[&'a str], new: &[&'a str]) -> Vec<(char, &'a str)> {
+    // kept[i][j]: lines kept in common from old[i..] and new[j..].
+    let mut kept = vec![vec![0usize; new.len() + 1]; old.len() + 1];
+    for i in (0..old.len()).rev() {
+        for j in (0..new.len()).rev() {
+            kept[i][j] = if old[i] == new[j] {
+                kept[i + 1][j + 1] + 1
+            } else {
+                kept[i + 1][j].max(kept[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < old.len() || j < new.len() {
+        if i < old.len() && j < new.len() && old[i] == new[j] {
+            out.push((' ', old[i]));
+            (i, j) = (i + 1, j + 1);
+        } else if i < old.len() && (j == new.len() || kept[i + 1][j] >= kept[i][j + 1]) {
+            out.push(('-', old[i]));
+            i += 1;
+        } else {
+            out.push(('+', new[j]));
+            j += 1;
+        }
+    }
     out
 }
 
@@ -175,6 +452,76 @@ mod tests {
         assert_eq!(key_lines(&["approvedby: x"], "approved"), None);
     }
 
+    const ITEMS: &str = "month: 2026-12\nitems:\n  - id: a # أول\n    status: approved\n    platforms: [x, instagram]\n\n  - id: b\n    status: scheduled\n    published: {x: https://x.com/k/status/1}\n  - id: c\n    status: published\n    published:\n      x: https://x.com/k/status/2 # كما نُشر\n\n# the end\n";
+
+    #[test]
+    fn an_item_key_is_replaced_or_added_in_that_item_alone() {
+        let after = set_item_key(ITEMS, "a", "status", "published").unwrap();
+        assert_eq!(
+            after,
+            ITEMS.replacen("    status: approved", "    status: published", 1)
+        );
+        let added = set_item_key(ITEMS, "a", "notes", "x").unwrap();
+        assert_eq!(
+            added,
+            ITEMS.replacen(
+                "    platforms: [x, instagram]\n",
+                "    platforms: [x, instagram]\n    notes: x\n",
+                1
+            )
+        );
+        assert_eq!(set_item_key(ITEMS, "z", "status", "published"), None);
+    }
+
+    #[test]
+    fn a_link_goes_in_the_item_s_map_whatever_its_style() {
+        let block =
+            set_item_map_entry(ITEMS, "a", ("published", "x"), "https://x.com/k/status/9").unwrap();
+        assert_eq!(
+            block,
+            ITEMS.replacen(
+                "    platforms: [x, instagram]\n",
+                "    platforms: [x, instagram]\n    published:\n      x: https://x.com/k/status/9\n",
+                1
+            )
+        );
+        let flow = set_item_map_entry(
+            ITEMS,
+            "b",
+            ("published", "instagram"),
+            "https://www.instagram.com/p/Q/",
+        )
+        .unwrap();
+        assert_eq!(
+            flow,
+            ITEMS.replacen(
+                "{x: https://x.com/k/status/1}",
+                "{x: https://x.com/k/status/1, instagram: https://www.instagram.com/p/Q/}",
+                1
+            )
+        );
+        let replaced =
+            set_item_map_entry(ITEMS, "c", ("published", "x"), "https://x.com/k/status/3").unwrap();
+        assert_eq!(
+            replaced,
+            ITEMS.replacen(
+                "      x: https://x.com/k/status/2 # كما نُشر",
+                "      x: https://x.com/k/status/3",
+                1
+            )
+        );
+        let added =
+            set_item_map_entry(ITEMS, "c", ("published", "instagram"), "https://i/p/1/").unwrap();
+        assert_eq!(
+            added,
+            ITEMS.replacen(
+                "      x: https://x.com/k/status/2 # كما نُشر\n",
+                "      x: https://x.com/k/status/2 # كما نُشر\n      instagram: https://i/p/1/\n",
+                1
+            )
+        );
+    }
+
     #[test]
     fn crlf_files_keep_their_line_ends() {
         let text = "month: 2026-12\r\nitems: []\r\n";
@@ -206,6 +553,11 @@ mod tests {
         assert_eq!(
             diff("f.yaml", before, before),
             "--- a/f.yaml\n+++ b/f.yaml\n"
+        );
+        // Two changes apart: the lines between them are kept, not re-added.
+        assert_eq!(
+            diff("f.yaml", "a\nb\nc\nd\n", "a\nB\nc\nd\nE\n"),
+            "--- a/f.yaml\n+++ b/f.yaml\n@@ -1,4 +1,5 @@\n a\n-b\n+B\n c\n d\n+E\n"
         );
     }
 }

@@ -14,6 +14,7 @@ pub mod init;
 pub mod load;
 pub mod metrics;
 pub mod model;
+pub mod publish;
 mod recover;
 pub mod render;
 pub mod rules;

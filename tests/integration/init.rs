@@ -314,6 +314,7 @@ fn completions_man_page_and_version() {
             "khairukum-plan-diff.1",
             "khairukum-plan-validate.1",
             "khairukum-plan.1",
+            "khairukum-publish.1",
             "khairukum-report.1",
             "khairukum-schema.1",
             "khairukum-tasks.1",

@@ -22,6 +22,7 @@ mod lang;
 mod licences;
 mod mutations;
 mod oracle;
+mod publish;
 mod safety;
 mod sarif;
 mod schema;

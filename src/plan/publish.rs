@@ -1,0 +1,131 @@
+//! `publish`: a calendar item recorded published, with its post's link on
+//! each platform it is planned on, in its month's file. Only its
+//! `status:` line and its links change; each link is checked by the rules
+//! that check every link (its platform, the plan's account) before
+//! anything is written.
+
+use super::edit::{self, Edited, Refused};
+use super::model::calendar::Status;
+use crate::t;
+use std::path::{Path, PathBuf};
+
+/// An item's posts that went out.
+#[derive(Debug, Clone)]
+pub struct Publication {
+    pub item: String,
+    /// Each platform (an id of the plan) with its post's link.
+    pub links: Vec<(String, String)>,
+}
+
+/// The edit that records `publication` in the plan folder `dir`: the
+/// file, its text before and after. Nothing is written.
+pub fn plan_edit(dir: &Path, publication: &Publication) -> Result<(PathBuf, Edited), Refused> {
+    let loaded = super::load::load(dir).map_err(Refused::Load)?;
+    let Publication { item: id, links } = publication;
+    let (month, item) = loaded
+        .plan
+        .months
+        .iter()
+        .find_map(|m| Some((m, m.data.items.iter().find(|i| i.id.value == *id)?)))
+        .ok_or_else(|| Refused::Said(t!("publish.unknown-item", item = id)))?;
+    let planned: Vec<&str> = item.platforms.iter().map(|p| p.value.as_str()).collect();
+    if let Some((platform, _)) = links.iter().find(|(p, _)| !planned.contains(&p.as_str())) {
+        return Err(Refused::Said(t!(
+            "publish.not-planned-there",
+            item = id,
+            platform = platform,
+            platforms = planned.join(", ")
+        )));
+    }
+    // An item is published on all its platforms at once (the rules want a
+    // link for each): those without one yet must be given.
+    let linked = |p: &str| {
+        links.iter().any(|(given, _)| given == p)
+            || item.published.iter().any(|(k, _)| k.value == p)
+    };
+    let missing: Vec<&str> = planned.iter().copied().filter(|p| !linked(p)).collect();
+    if !missing.is_empty() {
+        return Err(Refused::Said(t!(
+            "publish.links-missing",
+            item = id,
+            platforms = missing.join(", ")
+        )));
+    }
+    for (platform, link) in links {
+        check_account(&loaded.plan, platform, link)?;
+    }
+    let status = item.status.get().copied();
+    if status == Some(Status::Cancelled) {
+        return Err(Refused::Said(t!("publish.cancelled", item = id)));
+    }
+    let shown = loaded.sources.get(month.file).path.clone();
+    let path = PathBuf::from(&shown);
+    let before = std::fs::read_to_string(&path)
+        .map_err(|e| Refused::Said(t!("cannot-read-file", error = e)))?;
+    let unplaced = || {
+        Refused::Said(t!(
+            "publish.item-not-found-in-file",
+            item = id,
+            file = &shown
+        ))
+    };
+    let mut after = before.clone();
+    for (platform, link) in links {
+        after = edit::set_item_map_entry(&after, id, ("published", platform), &edit::scalar(link))
+            .ok_or_else(unplaced)?;
+    }
+    if status.is_none_or(|s| s < Status::Published) {
+        after = edit::set_item_key(&after, id, "status", "published").ok_or_else(unplaced)?;
+    }
+    Ok((
+        path,
+        Edited {
+            shown,
+            before,
+            after,
+        },
+    ))
+}
+
+/// A link that names its account (X's `x.com/HANDLE/status/…`, TikTok's
+/// `tiktok.com/@HANDLE/video/…`) must name the plan's account there.
+fn check_account(plan: &super::model::Plan, platform: &str, link: &str) -> Result<(), Refused> {
+    use super::model::platforms::PlatformKind;
+    let Some(declared) = plan
+        .platforms
+        .iter()
+        .flat_map(|p| &p.data.platforms)
+        .find(|p| p.id.value == platform)
+    else {
+        return Ok(());
+    };
+    let hosts: &[&str] = match declared.kind.get() {
+        Some(PlatformKind::X) => &["x.com", "twitter.com"],
+        Some(PlatformKind::Tiktok) => &["tiktok.com"],
+        _ => return Ok(()),
+    };
+    let rest = link.split_once("://").map_or(link, |(_, r)| r);
+    let mut parts = rest.split('/');
+    let host = parts.next().unwrap_or("").to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let named = parts
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('@')
+        .to_lowercase();
+    let ours = declared
+        .handle
+        .value
+        .trim()
+        .trim_start_matches('@')
+        .to_lowercase();
+    if !hosts.contains(&host) || named.is_empty() || named == ours {
+        return Ok(());
+    }
+    Err(Refused::Said(t!(
+        "publish.other-account",
+        link = link,
+        named = named,
+        handle = ours
+    )))
+}

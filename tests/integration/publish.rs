@@ -1,0 +1,138 @@
+//! `khairukum publish` on a copy of the charity's plan: the item's status
+//! line and its links are the only change, the plan validates as clean as
+//! before, and a refused publication leaves the file as it was.
+
+use crate::common::{copy_plan, khairukum, validate_json};
+use std::fs;
+
+const LINKS: [&str; 12] = [
+    "--platform",
+    "x",
+    "--link",
+    "https://x.com/khairukum/status/1858000000000000001",
+    "--platform",
+    "youtube",
+    "--link",
+    "https://www.youtube.com/watch?v=abc123DEF45",
+    "--platform",
+    "instagram",
+    "--link",
+    "https://www.instagram.com/p/C5abc/",
+];
+
+fn november(dir: &std::path::Path) -> String {
+    fs::read_to_string(dir.join("plan/calendar/2026-11.yaml")).unwrap()
+}
+
+#[test]
+fn publishing_an_item_changes_its_status_and_adds_its_links() {
+    let dir = copy_plan("plans");
+    let before = november(dir.path());
+    let clean = validate_json(dir.path());
+    let mut args = vec!["publish", "--plan", "plan", "hafiz-graduation"];
+    args.extend(LINKS);
+    let out = khairukum(dir.path(), &args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The item's own lines, found independently of the tool.
+    let start = before.find("  - id: hafiz-graduation\n").unwrap();
+    let end = start + before[start..].find("\n\n").unwrap() + 1;
+    let item = &before[start..end];
+    let expected_item = item.replacen("    status: scheduled\n", "    status: published\n", 1)
+        + "    published:\n      x: https://x.com/khairukum/status/1858000000000000001\n      youtube: https://www.youtube.com/watch?v=abc123DEF45\n      instagram: https://www.instagram.com/p/C5abc/\n";
+    let expected = format!("{}{expected_item}{}", &before[..start], &before[end..]);
+    assert_eq!(november(dir.path()), expected);
+    assert_eq!(validate_json(dir.path()), clean);
+}
+
+#[test]
+fn a_refused_publication_writes_nothing() {
+    let dir = copy_plan("plans");
+    let before = november(dir.path());
+    let run = |args: &[&str]| {
+        let mut all = vec!["publish", "--plan", "plan"];
+        all.extend(args);
+        khairukum(dir.path(), &all)
+    };
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &[
+                "no-such-item",
+                "--platform",
+                "x",
+                "--link",
+                "https://x.com/khairukum/status/1",
+            ],
+            "no calendar item",
+        ),
+        (
+            &[
+                "hafiz-graduation",
+                "--platform",
+                "tiktok",
+                "--link",
+                "https://www.tiktok.com/@khairukum/video/1",
+            ],
+            "not planned on tiktok",
+        ),
+        (
+            &[
+                "hafiz-graduation",
+                "--platform",
+                "x",
+                "--link",
+                "https://x.com/khairukum/status/1",
+            ],
+            "also planned on youtube, instagram",
+        ),
+        (&["hafiz-graduation", "--platform", "x"], "--link"),
+    ];
+    for (args, said) in cases {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(said), "{args:?}: {stderr}");
+        assert_eq!(november(dir.path()), before, "{args:?}");
+    }
+    // Another account's post: nothing written.
+    let mut other = vec!["hafiz-graduation"];
+    let links: Vec<&str> = LINKS
+        .iter()
+        .map(|a| {
+            if a.starts_with("https://x.com/") {
+                "https://x.com/someone/status/1858000000000000001"
+            } else {
+                a
+            }
+        })
+        .collect();
+    other.extend(links);
+    let out = run(&other);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("a post of @someone, not of the plan's account @khairukum"),
+        "{said}"
+    );
+    assert_eq!(november(dir.path()), before);
+    // A link to another platform's site: the rules' own check (KH068).
+    let mut wrong = vec!["hafiz-graduation"];
+    wrong.extend(LINKS.iter().map(|a| {
+        if a.starts_with("https://www.instagram.com/") {
+            "https://x.com/khairukum/status/5"
+        } else {
+            a
+        }
+    }));
+    let out = run(&wrong);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("nothing was written") && said.contains("KH068"),
+        "{said}"
+    );
+    assert_eq!(november(dir.path()), before);
+}
