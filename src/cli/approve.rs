@@ -48,15 +48,10 @@ impl ApproveSettings {
 }
 
 pub(crate) fn run(settings: &ApproveSettings) -> Result<u8> {
-    let lang = settings.lang;
-    let (path, edited) = approve::plan_edit(&settings.plan, &settings.approval)
-        .map_err(|why| super::record::refused(why, lang))?;
-    let written = khairukum::t!("approve.written", file = &edited.shown);
-    super::record::apply(
+    super::record::record(
         &settings.plan,
-        (&path, &edited),
-        settings.dry_run,
-        &written,
-        lang,
+        approve::plan_edit(&settings.plan, &settings.approval),
+        (settings.dry_run, settings.lang),
+        |file| khairukum::t!("approve.written", file = file),
     )
 }

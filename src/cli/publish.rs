@@ -40,15 +40,10 @@ impl PublishSettings {
 }
 
 pub(crate) fn run(settings: &PublishSettings) -> Result<u8> {
-    let lang = settings.lang;
-    let (path, edited) = publish::plan_edit(&settings.plan, &settings.publication)
-        .map_err(|why| super::record::refused(why, lang))?;
-    let written = khairukum::t!("publish.written", file = &edited.shown);
-    super::record::apply(
+    super::record::record(
         &settings.plan,
-        (&path, &edited),
-        settings.dry_run,
-        &written,
-        lang,
+        publish::plan_edit(&settings.plan, &settings.publication),
+        (settings.dry_run, settings.lang),
+        |file| khairukum::t!("publish.written", file = file),
     )
 }

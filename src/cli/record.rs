@@ -29,11 +29,29 @@ pub(crate) fn refused(why: Refused, lang: Lang) -> Error {
     }
 }
 
+/// Records an edit planned by the library (`planned`), saying `written`
+/// of its file: refused, shown or written as [`apply`] does.
+pub(crate) fn record(
+    plan: &Path,
+    planned: std::result::Result<(std::path::PathBuf, Edited), Refused>,
+    (dry_run, lang): (bool, Lang),
+    written: fn(&str) -> Msg,
+) -> Result<u8> {
+    let (path, edited) = planned.map_err(|why| refused(why, lang))?;
+    apply(
+        plan,
+        (&path, &edited),
+        dry_run,
+        &written(&edited.shown),
+        lang,
+    )
+}
+
 /// Checks `edited` (of the file at `path` in the plan folder `plan`)
 /// against the rules, then prints its diff (`dry_run`) or writes it
 /// atomically (refused if the file changed since it was read) and says
 /// `written` with the diff.
-pub(crate) fn apply(
+fn apply(
     plan: &Path,
     (path, edited): (&Path, &Edited),
     dry_run: bool,
