@@ -46,7 +46,7 @@ pub(super) enum Command {
     Approve(ApproveArgs),
     /// Record that a calendar item was published on a platform, with its link
     #[command(
-        after_help = "Only the item's `status:` line and its link under `published:` change; the link is checked against the platform and the plan's account before anything is written.\n\nExamples:\n  khairukum publish competition-finalists-dec --platform x --link https://x.com/khairukum/status/1931000000000000001\n  khairukum publish weekly-hifz-stats-dec --platform x --link https://x.com/khairukum/status/1931000000000000001 --platform instagram --link https://www.instagram.com/p/C4x/ --dry-run"
+        after_help = "Only the item's `status:` line and its link under `published:` change; the link is checked against the platform and the plan's account before anything is written.\n\nExamples:\n  khairukum publish competition-finalists-dec --platform x --link https://x.com/khairukum/status/1931000000000000001\n  khairukum publish weekly-hifz-stats-dec --platform x --link https://x.com/khairukum/status/1931000000000000001 --platform instagram --link https://www.instagram.com/p/C4x/ --dry-run\n  khairukum publish --from-exports --month 2026-11\n  khairukum publish --from-exports --month 2026-11 --write"
     )]
     Publish(PublishArgs),
     /// Print shell completions
@@ -184,17 +184,40 @@ pub(super) struct ApproveArgs {
 #[derive(Debug, Args)]
 pub(super) struct PublishArgs {
     /// The calendar item's id
-    pub item: String,
+    #[arg(required_unless_present = "from_exports")]
+    pub item: Option<String>,
 
     /// A platform it went out on (a platform id of the plan); once for each,
     /// each followed by its --link
-    #[arg(long, value_name = "PLATFORM", required = true)]
+    #[arg(
+        long,
+        value_name = "PLATFORM",
+        required_unless_present = "from_exports"
+    )]
     pub platform: Vec<String>,
 
     /// The post's link on the --platform before it (or `no-public-link` for
     /// a story)
-    #[arg(long, value_name = "URL", required = true)]
+    #[arg(long, value_name = "URL", required_unless_present = "from_exports")]
     pub link: Vec<String>,
+
+    /// Offer the links the exports of --month show for items that lack them
+    /// (joined by text or time, as the report joins them)
+    #[arg(long, requires = "month", conflicts_with_all = ["item", "platform", "link"])]
+    pub from_exports: bool,
+
+    /// With --from-exports: the month whose exports are read (YYYY-MM)
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month_arg)]
+    pub month: Option<String>,
+
+    /// With --from-exports: the exports folder [default: the plan's]
+    #[arg(long, value_name = "DIR")]
+    pub exports: Option<PathBuf>,
+
+    /// With --from-exports: record the links offered, each item whose
+    /// platforms all have one
+    #[arg(long, requires = "from_exports")]
+    pub write: bool,
 
     /// Print the change as a diff instead of writing it
     #[arg(long)]

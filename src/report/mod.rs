@@ -10,6 +10,7 @@ pub mod gather;
 pub mod measures;
 pub mod money;
 pub mod peers;
+pub mod proposals;
 pub mod reconcile;
 pub mod summary;
 pub mod team;

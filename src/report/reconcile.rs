@@ -90,6 +90,18 @@ pub struct Joined {
     pub by_link: usize,
     pub by_text: usize,
     pub by_time: usize,
+    /// Post index → how it was joined.
+    pub how: HashMap<usize, JoinedBy>,
+}
+
+/// How a post was joined to a placement: by the link the calendar records,
+/// by the planned text, or by the planned time alone (the least sure).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JoinedBy {
+    Link,
+    Text,
+    Time,
 }
 
 /// Text as compared for a join: links dropped, Arabic folded (diacritics,
@@ -252,6 +264,7 @@ fn join_by_link(
             taken[index] = true;
             joined.post_item.insert(post_index, index);
             joined.by_link += 1;
+            joined.how.insert(post_index, JoinedBy::Link);
         }
     }
 }
@@ -307,6 +320,7 @@ fn join_by_text(
             taken[index] = true;
             joined.post_item.insert(post_index, index);
             joined.by_text += 1;
+            joined.how.insert(post_index, JoinedBy::Text);
         }
     }
 }
@@ -362,6 +376,7 @@ fn join_by_time(
             taken[index] = true;
             joined.post_item.insert(post_index, index);
             joined.by_time += 1;
+            joined.how.insert(post_index, JoinedBy::Time);
         }
     }
 }

@@ -136,3 +136,56 @@ fn a_refused_publication_writes_nothing() {
     );
     assert_eq!(november(dir.path()), before);
 }
+
+/// The links November's exports give, recorded: every item whose platforms
+/// all have a post is published with its links, the others are left as
+/// they were and named, and the plan stays as clean as before.
+#[test]
+fn the_exports_links_recorded_leave_the_plan_clean() {
+    let dir = copy_plan("plans");
+    crate::common::copy_dir(
+        &crate::common::root().join("examples/exports"),
+        &dir.path().join("exports"),
+    );
+    let before = november(dir.path());
+    let clean = validate_json(dir.path());
+    let args = [
+        "publish",
+        "--plan",
+        "plan",
+        "--exports",
+        "exports",
+        "--from-exports",
+        "--month",
+        "2026-11",
+        "--write",
+    ];
+    let out = khairukum(dir.path(), &args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("not written: donor-story has no post in the exports for snapchat"),
+        "{said}"
+    );
+    let after = november(dir.path());
+    assert!(after.contains("      youtube: https://www.youtube.com/watch?v=73b3df244a9\n"));
+    // Only added lines, and status lines changed.
+    let removed: Vec<&str> = before
+        .lines()
+        .filter(|l| !after.lines().any(|a| a == *l))
+        .collect();
+    assert!(
+        removed
+            .iter()
+            .all(|l| l.trim_start().starts_with("status: ")),
+        "{removed:?}"
+    );
+    assert_eq!(validate_json(dir.path()), clean);
+    // Run again: nothing new to offer for what was written.
+    let again = khairukum(dir.path(), &args[..args.len() - 1]);
+    assert!(!String::from_utf8_lossy(&again.stdout).contains("hafiz-graduation"));
+}
