@@ -298,7 +298,7 @@ impl ReportWriter for Markdown {
             writeln!(
                 out,
                 "\n## {}\n",
-                text(t!("report.unverifiable", count = count))
+                text(t!("report.heading.unverifiable", count = count))
             )?;
             for m in &r.unverifiable_items {
                 writeln!(out, "- {}", cell(&text(super::missing_item(m))))?;

@@ -381,7 +381,7 @@ impl ReportWriter for Html {
             let _ = write!(
                 s,
                 "<h2>{}</h2><ul>",
-                tr(t!("report.unverifiable", count = count))
+                tr(t!("report.heading.unverifiable", count = count))
             );
             items(&mut s, &r.unverifiable_items);
             s.push_str("</ul>");
