@@ -49,6 +49,11 @@ pub(super) enum Command {
         after_help = "Only the item's `status:` line and its link under `published:` change; the link is checked against the platform and the plan's account before anything is written.\n\nExamples:\n  khairukum publish competition-finalists-dec --platform x --link https://x.com/khairukum/status/1931000000000000001\n  khairukum publish weekly-hifz-stats-dec --platform x --link https://x.com/khairukum/status/1931000000000000001 --platform instagram --link https://www.instagram.com/p/C4x/ --dry-run\n  khairukum publish --from-exports --month 2026-11\n  khairukum publish --from-exports --month 2026-11 --write"
     )]
     Publish(PublishArgs),
+    /// Record when a task was done (its id as `khairukum tasks` prints it)
+    #[command(
+        after_help = "Writes the time under `done_at:` in the task's month (and lists the task under `done:` when no status completes it); the team section of the report takes it before the plan's history.\n\nExamples:\n  khairukum done monthly-scorecard/2026-10\n  khairukum done weekly-interaction-review/2026-W45 --at 2026-11-08T10:00\n  khairukum done monthly-scorecard/2026-10 --at \"1448-05-13 AH 10:00\" --dry-run"
+    )]
+    Done(DoneArgs),
     /// Print shell completions
     #[command(
         after_help = "Examples:\n  khairukum completions bash > /etc/bash_completion.d/khairukum\n  khairukum completions zsh > ~/.zfunc/_khairukum"
@@ -218,6 +223,21 @@ pub(super) struct PublishArgs {
     /// platforms all have one
     #[arg(long, requires = "from_exports")]
     pub write: bool,
+
+    /// Print the change as a diff instead of writing it
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub(super) struct DoneArgs {
+    /// The task's id, as `khairukum tasks` prints it
+    pub task: String,
+
+    /// When it was done, in the plan's time zone (2026-11-08T10:00, or a
+    /// Hijri day with its time) [default: now]
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
 
     /// Print the change as a diff instead of writing it
     #[arg(long)]

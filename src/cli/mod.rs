@@ -7,6 +7,7 @@ mod args;
 mod book;
 mod completions;
 mod diff;
+mod done;
 mod error;
 mod exports;
 mod init;
@@ -89,6 +90,9 @@ pub(crate) fn main() -> ExitCode {
         Command::Init(args) => init::run(args, lang),
         Command::Approve(args) => approve::ApproveSettings::resolve(plan, lang, args)
             .and_then(|settings| approve::run(&settings)),
+        Command::Done(args) => {
+            done::DoneSettings::resolve(plan, lang, args).and_then(|settings| done::run(&settings))
+        }
         Command::Publish(args) => publish::PublishSettings::resolve(plan, lang, args)
             .and_then(|settings| publish::run(&settings)),
         Command::Schema { output } => schema::run(output),

@@ -310,6 +310,111 @@ fn rejoin(text: &str, lines: &[String]) -> String {
     joined
 }
 
+/// Where a top-level block goes in `lines`: its lines, or where to add it
+/// (before the first of `before` that is there, else at the end, after a
+/// blank line).
+enum Place {
+    At(std::ops::Range<usize>),
+    New(usize),
+}
+
+fn place_of(lines: &[String], key: &str, before: &[&str]) -> Place {
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    if let Some(range) = key_lines(&refs, key) {
+        return Place::At(range);
+    }
+    let at = before
+        .iter()
+        .find_map(|k| key_lines(&refs, k))
+        .map_or(lines.len(), |range| {
+            // Above the comment lines that introduce that key.
+            let mut at = range.start;
+            while at > 0 && lines[at - 1].starts_with('#') {
+                at -= 1;
+            }
+            at
+        });
+    Place::New(at)
+}
+
+/// The column a block's children are written at (two spaces without any).
+fn child_column(lines: &[String], range: &std::ops::Range<usize>) -> usize {
+    (range.start + 1..range.end)
+        .find(|&i| !lines[i].trim().is_empty())
+        .map_or(2, |i| indent(&lines[i]))
+}
+
+/// `text` with `entry: value` set in the top-level block map `key` (added
+/// before the first of `before` when the file has none).
+pub fn set_top_level_map_entry(
+    text: &str,
+    (key, entry): (&str, &str),
+    value: &str,
+    before: &[&str],
+) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let pair = format!("{}: {value}", scalar(entry));
+    match place_of(&lines, key, before) {
+        Place::At(range) => {
+            let column = child_column(&lines, &range);
+            let own = (range.start + 1..range.end).find(|&i| {
+                let rest = lines[i].trim_start();
+                rest.strip_prefix(entry).is_some_and(|r| r.starts_with(':'))
+                    || rest
+                        .strip_prefix(&scalar(entry))
+                        .is_some_and(|r| r.starts_with(':'))
+            });
+            let line = format!("{}{pair}", " ".repeat(column));
+            match own {
+                Some(i) => lines[i] = line,
+                None => lines.insert(range.end, line),
+            }
+        }
+        Place::New(at) => {
+            lines.splice(
+                at..at,
+                [format!("{key}:"), format!("  {pair}"), String::new()],
+            );
+        }
+    }
+    rejoin(text, &lines)
+}
+
+/// `text` with `item` in the top-level block list `key`: added at its end
+/// unless it is there (the list added before the first of `before` when
+/// the file has none).
+pub fn add_to_top_level_list(text: &str, key: &str, item: &str, before: &[&str]) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    match place_of(&lines, key, before) {
+        Place::At(range) => {
+            let there = (range.start + 1..range.end).any(|i| {
+                lines[i]
+                    .trim_start()
+                    .strip_prefix("- ")
+                    .is_some_and(|v| value_of(v) == item)
+            });
+            if !there {
+                let column = child_column(&lines, &range);
+                lines.insert(
+                    range.end,
+                    format!("{}- {}", " ".repeat(column), scalar(item)),
+                );
+            }
+        }
+        Place::New(at) => {
+            lines.splice(
+                at..at,
+                [
+                    format!("{key}:"),
+                    format!("  - {}", scalar(item)),
+                    String::new(),
+                ],
+            );
+        }
+    }
+    rejoin(text, &lines)
+}
+
 /// A value as YAML writes it in a flow map: plain where that reads back
 /// as the same text, else double-quoted.
 pub fn scalar(text: &str) -> String {
@@ -520,6 +625,34 @@ mod tests {
                 1
             )
         );
+    }
+
+    #[test]
+    fn a_time_and_a_task_go_in_their_top_level_blocks() {
+        let text = "month: 2026-11\n\n# Finished tasks\ndone:\n  - a/2026-W45 # كذا\n\nitems: []\n";
+        let timed = set_top_level_map_entry(
+            text,
+            ("done_at", "b/2026-10"),
+            "2026-11-03T10:00",
+            &["done", "items"],
+        );
+        assert_eq!(
+            timed,
+            "month: 2026-11\n\ndone_at:\n  b/2026-10: 2026-11-03T10:00\n\n# Finished tasks\ndone:\n  - a/2026-W45 # كذا\n\nitems: []\n"
+        );
+        let again =
+            set_top_level_map_entry(&timed, ("done_at", "b/2026-10"), "2026-11-04T09:00", &[]);
+        assert_eq!(again, timed.replace("2026-11-03T10:00", "2026-11-04T09:00"));
+        let listed = add_to_top_level_list(text, "done", "b/2026-10", &["items"]);
+        assert_eq!(listed, text.replace("# كذا\n", "# كذا\n  - b/2026-10\n"));
+        assert_eq!(add_to_top_level_list(text, "done", "a/2026-W45", &[]), text);
+        let new = add_to_top_level_list(
+            "month: 2026-12\nitems: []\n",
+            "done",
+            "b/2026-11",
+            &["items"],
+        );
+        assert_eq!(new, "month: 2026-12\ndone:\n  - b/2026-11\n\nitems: []\n");
     }
 
     #[test]

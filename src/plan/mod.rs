@@ -7,6 +7,7 @@ pub mod approve;
 mod control;
 pub mod diagnostic;
 pub mod diff;
+pub mod done;
 pub mod edit;
 pub mod git;
 pub mod history;

@@ -117,12 +117,24 @@ pub struct TeamReview {
     /// the report's).
     #[serde(skip)]
     pub history_unreadable: bool,
+    /// Tasks done whose time was recorded (`done_at:`, by `khairukum
+    /// done`), and those whose time came from the history.
+    pub times_recorded: usize,
+    pub times_from_history: usize,
 }
 
 /// The tasks due in `period`, as they stand at `now`, with the done times
 /// of `done` (none when there is no history).
 pub fn review(plan: &Plan, period: &Period, now: NaiveDateTime, history: &History) -> TeamReview {
     let done = history.done();
+    // Times recorded in the calendar count first; the history's after.
+    let recorded: std::collections::HashMap<&str, NaiveDateTime> = plan
+        .months
+        .iter()
+        .flat_map(|m| &m.data.done_at)
+        .filter_map(|(task, at)| Some((task.value.as_str(), *at.get()?)))
+        .collect();
+    let (mut times_recorded, mut times_from_history) = (0, 0);
     let all = tasks::derive(plan);
     let due: Vec<&Task> = all
         .iter()
@@ -154,7 +166,18 @@ pub fn review(plan: &Plan, period: &Period, now: NaiveDateTime, history: &Histor
             });
         let row = &mut people[i];
         row.due += 1;
-        let done_at = done.and_then(|d| d.times.get(&task.id()));
+        let id = task.id();
+        let done_at = match recorded.get(id.as_str()) {
+            Some(at) => Some(at),
+            None => done.and_then(|d| d.times.get(&id)),
+        };
+        if task.done && done_at.is_some() {
+            if recorded.contains_key(id.as_str()) {
+                times_recorded += 1;
+            } else {
+                times_from_history += 1;
+            }
+        }
         match (task.done, done_at) {
             (true, Some(at)) if *at <= task.due => row.on_time += 1,
             (true, Some(_)) => row.late += 1,
@@ -207,5 +230,7 @@ pub fn review(plan: &Plan, period: &Period, now: NaiveDateTime, history: &Histor
             .collect(),
         commits: done.map(|d| d.commits),
         history_unreadable: matches!(history, History::Unreadable(_)),
+        times_recorded,
+        times_from_history,
     }
 }

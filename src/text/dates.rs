@@ -20,7 +20,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, Msg> {
 }
 
 /// Parses `DATE[T| ]HH:MM[:SS]`, where DATE is Gregorian or Hijri.
-pub(crate) fn parse_date_time(text: &str) -> Result<NaiveDateTime, Msg> {
+pub fn parse_date_time(text: &str) -> Result<NaiveDateTime, Msg> {
     let text = text.trim();
     let Some((date_part, time_part)) = text
         .rfind(['T', ' '])

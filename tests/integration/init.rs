@@ -306,6 +306,7 @@ fn completions_man_page_and_version() {
         [
             "khairukum-approve.1",
             "khairukum-completions.1",
+            "khairukum-done.1",
             "khairukum-exports-check.1",
             "khairukum-exports.1",
             "khairukum-init.1",

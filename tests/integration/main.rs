@@ -11,6 +11,7 @@ mod common;
 mod conformance;
 mod diff;
 mod docs;
+mod done;
 mod exports;
 mod fuzz_corpus;
 mod golden;

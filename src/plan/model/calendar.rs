@@ -21,6 +21,12 @@ pub struct CalendarMonth {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub done: Vec<Id>,
+    /// When tasks were done, by task id, as `khairukum done` records it
+    /// (`monthly-scorecard/2026-10: 2026-11-03T10:00`); the team section
+    /// takes these before the plan's history.
+    #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, String>")]
+    pub done_at: Entries<Id, Parsed<NaiveDateTime>>,
     /// The month named by the file (`calendar/2026-11.yaml`), set by the loader.
     #[serde(skip)]
     pub file_month: Option<Month>,

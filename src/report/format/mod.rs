@@ -306,10 +306,21 @@ pub(crate) fn team_tables(r: &super::Report, lang: Lang) -> Option<TeamTables> {
             crate::t!("report.team.col.median"),
         ],
         steps,
-        source: match team.commits {
-            Some(n) => crate::t!("report.team.from-history", n = n),
-            None if team.history_unreadable => crate::t!("report.team.history-unreadable"),
-            None => crate::t!("report.team.no-history"),
+        source: {
+            let history = match team.commits {
+                Some(n) => crate::t!("report.team.from-history", n = n),
+                None if team.history_unreadable => crate::t!("report.team.history-unreadable"),
+                None => crate::t!("report.team.no-history"),
+            };
+            if team.times_recorded == 0 {
+                history
+            } else {
+                crate::t!(
+                    "report.team.recorded",
+                    n = team.times_recorded,
+                    history = history
+                )
+            }
         },
     })
 }

@@ -1,0 +1,77 @@
+//! `done`: the time a task was done, recorded in its month's calendar
+//! (`done_at:`), where the team section takes it before the plan's
+//! history; a task that no status completes is listed under `done:` too.
+
+use super::edit::{self, Edited, Refused};
+use crate::t;
+use crate::text::dates::Month;
+use chrono::NaiveDateTime;
+use std::path::{Path, PathBuf};
+
+/// A task done, and when (in the plan's time zone; now when `None`).
+#[derive(Debug, Clone)]
+pub struct Done {
+    /// The task's id, as `tasks` prints it (`monthly-scorecard/2026-10`).
+    pub task: String,
+    pub at: Option<NaiveDateTime>,
+}
+
+/// The edit that records `done` in the plan folder `dir` at the moment
+/// `now`. Nothing is written.
+pub fn plan_edit(
+    dir: &Path,
+    done: &Done,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(PathBuf, Edited), Refused> {
+    let loaded = super::load::load(dir).map_err(Refused::Load)?;
+    let plan = &loaded.plan;
+    let now = now.with_timezone(&plan.time_zone()).naive_local();
+    let at = done.at.unwrap_or(now);
+    let tasks = super::tasks::derive(plan);
+    let task = tasks
+        .iter()
+        .find(|t| t.id() == done.task)
+        .ok_or_else(|| Refused::Said(t!("done.unknown-task", task = &done.task)))?;
+    if at > now {
+        return Err(Refused::Said(t!(
+            "done.in-future",
+            at = at.format("%Y-%m-%d %H:%M")
+        )));
+    }
+    // A task its item's status completes is done when the status says so.
+    if let (false, Some(status)) = (
+        task.done,
+        task.step.done_when.as_ref().and_then(|s| s.get()),
+    ) {
+        return Err(Refused::Said(t!(
+            "done.by-status",
+            task = &done.task,
+            status = status.as_str()
+        )));
+    }
+    let month = Month::of(task.due.date());
+    let file = plan
+        .months
+        .iter()
+        .find(|m| m.data.file_month == Some(month))
+        .map(|m| m.file)
+        .ok_or_else(|| Refused::Said(t!("approve.no-month", month = month)))?;
+    let shown = loaded.sources.get(file).path.clone();
+    let path = PathBuf::from(&shown);
+    let before = std::fs::read_to_string(&path)
+        .map_err(|e| Refused::Said(t!("cannot-read-file", error = e)))?;
+    let at = at.format("%Y-%m-%dT%H:%M").to_string();
+    let mut after =
+        edit::set_top_level_map_entry(&before, ("done_at", &done.task), &at, &["done", "items"]);
+    if !task.done {
+        after = edit::add_to_top_level_list(&after, "done", &done.task, &["items"]);
+    }
+    Ok((
+        path,
+        Edited {
+            shown,
+            before,
+            after,
+        },
+    ))
+}
