@@ -23,7 +23,7 @@ pub enum Target {
 #[derive(Debug, Clone)]
 pub struct Approval {
     pub target: Target,
-    /// A person of `team.yaml`, by id.
+    /// A person of `team.yaml`: an id, or a name as `tasks --owner` takes it.
     pub by: String,
     /// The day, as the plan reads it (`2026-11-28`, `1448-05-07 AH`).
     pub on: String,
@@ -34,7 +34,7 @@ pub struct Approval {
 /// its text before and after. Nothing is written.
 pub fn plan_edit(dir: &Path, approval: &Approval) -> Result<(PathBuf, Edited), Refused> {
     let loaded = super::load::load(dir).map_err(Refused::Load)?;
-    check_person(&loaded, &approval.by)?;
+    let by = person_id(&loaded, &approval.by)?;
     let (file, month_status) = file_of(&loaded, approval.target)?;
     let shown = loaded.sources.get(file).path.clone();
     let path = PathBuf::from(&shown);
@@ -43,7 +43,7 @@ pub fn plan_edit(dir: &Path, approval: &Approval) -> Result<(PathBuf, Edited), R
     let mut after = edit::set_top_level(
         &before,
         "approved",
-        &signoff(approval),
+        &signoff(&by, approval),
         &["status", "month", "organisation", "period"],
     );
     // A month's calendar not yet approved is, now.
@@ -61,10 +61,10 @@ pub fn plan_edit(dir: &Path, approval: &Approval) -> Result<(PathBuf, Edited), R
 }
 
 /// `approved: {by: khalid, on: 2026-11-28, note: "…"}`.
-fn signoff(approval: &Approval) -> String {
+fn signoff(by: &str, approval: &Approval) -> String {
     let mut line = format!(
         "approved: {{by: {}, on: {}",
-        edit::scalar(&approval.by),
+        edit::scalar(by),
         approval.on.trim()
     );
     if let Some(note) = &approval.note {
@@ -75,23 +75,36 @@ fn signoff(approval: &Approval) -> String {
     line
 }
 
-/// A person of the team, or the message naming those there are.
-fn check_person(loaded: &LoadedPlan, by: &str) -> Result<(), Refused> {
-    let people: Vec<&str> = loaded
-        .plan
-        .team
+/// The id of the person `by` names (an id, or a name in Arabic or English
+/// as `tasks --owner` takes it), or the message saying who there is.
+fn person_id(loaded: &LoadedPlan, by: &str) -> Result<String, Refused> {
+    use super::model::team::Lookup;
+    let team = loaded.plan.team.as_ref().map(|t| &t.data);
+    let found = team.map(|t| t.find_person(by));
+    if let Some(Lookup::Found(person)) = found {
+        return Ok(person.id.value.clone());
+    }
+    let people: Vec<&str> = team
         .iter()
-        .flat_map(|t| &t.data.people)
+        .flat_map(|t| &t.people)
         .map(|p| p.id.value.as_str())
         .collect();
-    if people.contains(&by) {
-        return Ok(());
-    }
-    Err(Refused::Said(t!(
-        "approve.unknown-person",
-        by = by,
-        people = people.join(", ")
-    )))
+    Err(Refused::Said(match found {
+        Some(Lookup::Ambiguous(several)) => t!(
+            "approve.ambiguous-person",
+            by = by,
+            people = several
+                .iter()
+                .map(|p| p.id.value.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        _ => t!(
+            "approve.unknown-person",
+            by = by,
+            people = people.join(", ")
+        ),
+    }))
 }
 
 /// The file an approval of `target` goes in, and a month's status.
