@@ -206,6 +206,10 @@ pub(super) struct PublishArgs {
     #[arg(long, value_name = "URL", required_unless_present = "from_exports")]
     pub link: Vec<String>,
 
+    /// When the posts went out, in the plan's time zone [default: now]
+    #[arg(long, value_name = "TIME", conflicts_with = "from_exports")]
+    pub at: Option<String>,
+
     /// Offer the links the exports of --month show for items that lack them
     /// (joined by text or time, as the report joins them)
     #[arg(long, requires = "month", conflicts_with_all = ["item", "platform", "link"])]

@@ -49,11 +49,19 @@ impl PublishSettings {
                 .platform
                 .iter()
                 .zip(&args.link)
-                .map(|(p, l)| (p.trim().to_string(), l.trim().to_string()))
+                .map(|(p, l)| (p.trim().to_string(), l.trim().to_string(), None))
                 .collect();
+            let at = match args.at.as_deref() {
+                Some(text) => {
+                    let western = khairukum::text::arabic::western_digits(text.trim());
+                    Some(khairukum::text::dates::parse_date_time(&western).map_err(usage)?)
+                }
+                None => None,
+            };
             Asked::One(Publication {
                 item: args.item.as_deref().unwrap_or_default().trim().to_string(),
                 links,
+                at,
             })
         };
         Ok(PublishSettings {
@@ -79,7 +87,7 @@ pub(crate) fn run(settings: &PublishSettings) -> Result<u8> {
 fn record(settings: &PublishSettings, publication: &Publication) -> Result<u8> {
     super::record::record(
         &settings.plan,
-        publish::plan_edit(&settings.plan, publication),
+        publish::plan_edit(&settings.plan, publication, chrono::Utc::now()),
         (settings.dry_run, settings.lang),
         |file| khairukum::t!("publish.written", file = file),
     )
@@ -157,10 +165,11 @@ fn write_offers(
     let mut items: Vec<&str> = offered.iter().map(|p| p.item.as_str()).collect();
     items.dedup();
     for item in items {
-        let links: Vec<(String, String)> = offered
+        // Each post's own time where its export gives one.
+        let links: Vec<(String, String, Option<chrono::NaiveDateTime>)> = offered
             .iter()
             .filter(|p| p.item == item)
-            .map(|p| (p.platform.clone(), p.link.clone()))
+            .map(|p| (p.platform.clone(), p.link.clone(), p.at))
             .collect();
         let planned = plan
             .items()
@@ -171,7 +180,7 @@ fn write_offers(
             .flat_map(|i| &i.platforms)
             .map(|p| p.value.as_str())
             .filter(|p| {
-                !links.iter().any(|(l, _)| l == p)
+                !links.iter().any(|(l, ..)| l == p)
                     && !planned.is_some_and(|i| i.published.iter().any(|(k, _)| k.value == *p))
             })
             .collect();
@@ -183,6 +192,7 @@ fn write_offers(
         let publication = Publication {
             item: item.to_string(),
             links,
+            at: None,
         };
         record(settings, &publication)?;
     }

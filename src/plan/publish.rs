@@ -1,6 +1,6 @@
-//! `publish`: a calendar item recorded published, with its post's link on
-//! each platform it is planned on, in its month's file. Only its
-//! `status:` line and its links change; each link is checked by the rules
+//! `publish`: a calendar item recorded published, with its post's link and
+//! time on each platform it is planned on, in its month's file. Only its
+//! `status:` line, its links and their times change; each link is checked by the rules
 //! that check every link (its platform, the plan's account) before
 //! anything is written.
 
@@ -13,15 +13,33 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone)]
 pub struct Publication {
     pub item: String,
-    /// Each platform (an id of the plan) with its post's link.
-    pub links: Vec<(String, String)>,
+    /// Each platform (an id of the plan) with its post's link, and when it
+    /// went out if known (plan time zone).
+    pub links: Vec<(String, String, Option<chrono::NaiveDateTime>)>,
+    /// When the posts went out that say no time of their own; `None`: now.
+    pub at: Option<chrono::NaiveDateTime>,
 }
 
 /// The edit that records `publication` in the plan folder `dir`: the
 /// file, its text before and after. Nothing is written.
-pub fn plan_edit(dir: &Path, publication: &Publication) -> Result<(PathBuf, Edited), Refused> {
+pub fn plan_edit(
+    dir: &Path,
+    publication: &Publication,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(PathBuf, Edited), Refused> {
     let loaded = super::load::load(dir).map_err(Refused::Load)?;
-    let Publication { item: id, links } = publication;
+    let Publication {
+        item: id,
+        links,
+        at,
+    } = publication;
+    let now = now.with_timezone(&loaded.plan.time_zone()).naive_local();
+    let at = at.unwrap_or(now);
+    let times: Vec<chrono::NaiveDateTime> = links.iter().map(|(_, _, t)| t.unwrap_or(at)).collect();
+    if let Some(later) = times.iter().find(|t| **t > now) {
+        let at = later.format("%Y-%m-%d %H:%M");
+        return Err(Refused::Said(t!("done.in-future", at = at)));
+    }
     let (month, item) = loaded
         .plan
         .months
@@ -29,7 +47,7 @@ pub fn plan_edit(dir: &Path, publication: &Publication) -> Result<(PathBuf, Edit
         .find_map(|m| Some((m, m.data.items.iter().find(|i| i.id.value == *id)?)))
         .ok_or_else(|| Refused::Said(t!("publish.unknown-item", item = id)))?;
     let planned: Vec<&str> = item.platforms.iter().map(|p| p.value.as_str()).collect();
-    if let Some((platform, _)) = links.iter().find(|(p, _)| !planned.contains(&p.as_str())) {
+    if let Some((platform, ..)) = links.iter().find(|(p, ..)| !planned.contains(&p.as_str())) {
         return Err(Refused::Said(t!(
             "publish.not-planned-there",
             item = id,
@@ -40,7 +58,7 @@ pub fn plan_edit(dir: &Path, publication: &Publication) -> Result<(PathBuf, Edit
     // An item is published on all its platforms at once (the rules want a
     // link for each): those without one yet must be given.
     let linked = |p: &str| {
-        links.iter().any(|(given, _)| given == p)
+        links.iter().any(|(given, ..)| given == p)
             || item.published.iter().any(|(k, _)| k.value == p)
     };
     let missing: Vec<&str> = planned.iter().copied().filter(|p| !linked(p)).collect();
@@ -51,7 +69,7 @@ pub fn plan_edit(dir: &Path, publication: &Publication) -> Result<(PathBuf, Edit
             platforms = missing.join(", ")
         )));
     }
-    for (platform, link) in links {
+    for (platform, link, _) in links {
         check_account(&loaded.plan, platform, link)?;
     }
     let status = item.status.get().copied();
@@ -70,8 +88,11 @@ pub fn plan_edit(dir: &Path, publication: &Publication) -> Result<(PathBuf, Edit
         ))
     };
     let mut after = before.clone();
-    for (platform, link) in links {
+    for ((platform, link, _), when) in links.iter().zip(&times) {
         after = edit::set_item_map_entry(&after, id, ("published", platform), &edit::scalar(link))
+            .ok_or_else(unplaced)?;
+        let when = when.format("%Y-%m-%dT%H:%M").to_string();
+        after = edit::set_item_map_entry(&after, id, ("published_at", platform), &when)
             .ok_or_else(unplaced)?;
     }
     if status.is_none_or(|s| s < Status::Published) {

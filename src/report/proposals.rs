@@ -21,6 +21,10 @@ pub struct Proposal {
     /// When the post went out, as the export says (local time, or the day
     /// where it gives no time).
     pub published: Option<String>,
+    /// The time it went out: the export's, or its day at the item's
+    /// planned time where the export gives only the day.
+    #[serde(skip)]
+    pub at: Option<chrono::NaiveDateTime>,
 }
 
 /// Every link the period's exported posts give items that lack one, in
@@ -64,6 +68,11 @@ pub fn proposals(plan: &Plan, imported: &Imported, period: &Period) -> Vec<Propo
                     .time
                     .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
                     .or_else(|| posts[post].date.map(|d| d.to_string())),
+                // A post the export dates without a time went out on its
+                // day at the item's planned time, as far as anyone knows.
+                at: posts[post]
+                    .time
+                    .or_else(|| Some(posts[post].date?.and_time(planned.time()))),
             },
         ));
     }

@@ -31,6 +31,7 @@ fn publishing_an_item_changes_its_status_and_adds_its_links() {
     let clean = validate_json(dir.path());
     let mut args = vec!["publish", "--plan", "plan", "hafiz-graduation"];
     args.extend(LINKS);
+    args.extend(["--at", "2026-11-10T19:30"]);
     let out = khairukum(dir.path(), &args);
     assert!(
         out.status.success(),
@@ -42,7 +43,8 @@ fn publishing_an_item_changes_its_status_and_adds_its_links() {
     let end = start + before[start..].find("\n\n").unwrap() + 1;
     let item = &before[start..end];
     let expected_item = item.replacen("    status: scheduled\n", "    status: published\n", 1)
-        + "    published:\n      x: https://x.com/khairukum/status/1858000000000000001\n      youtube: https://www.youtube.com/watch?v=abc123DEF45\n      instagram: https://www.instagram.com/p/C5abc/\n";
+        + "    published:\n      x: https://x.com/khairukum/status/1858000000000000001\n      youtube: https://www.youtube.com/watch?v=abc123DEF45\n      instagram: https://www.instagram.com/p/C5abc/\n"
+        + "    published_at:\n      x: 2026-11-10T19:30\n      youtube: 2026-11-10T19:30\n      instagram: 2026-11-10T19:30\n";
     let expected = format!("{}{expected_item}{}", &before[..start], &before[end..]);
     assert_eq!(november(dir.path()), expected);
     assert_eq!(validate_json(dir.path()), clean);

@@ -73,6 +73,11 @@ pub struct Item {
     #[serde(default)]
     #[schemars(with = "std::collections::BTreeMap<String, String>")]
     pub published: Entries<Id, Id>,
+    /// When each post went out, per platform id, as `khairukum publish`
+    /// records it (plan time zone).
+    #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, String>")]
+    pub published_at: Entries<Id, Parsed<NaiveDateTime>>,
     /// Figures read by hand off a platform that exports none per post
     /// (Snapchat, WhatsApp), per platform id.
     #[serde(default)]
