@@ -123,6 +123,20 @@ pub struct TeamReview {
     pub times_from_history: usize,
 }
 
+/// When a task that publishing completes was done: its item's last post,
+/// as `published_at:` records it.
+fn published_at(task: &Task) -> Option<NaiveDateTime> {
+    let status = task.step.done_when.as_ref().and_then(|s| s.get());
+    if status != Some(&crate::plan::model::calendar::Status::Published) {
+        return None;
+    }
+    task.item?
+        .published_at
+        .iter()
+        .filter_map(|(_, at)| at.get().copied())
+        .max()
+}
+
 /// The tasks due in `period`, as they stand at `now`, with the done times
 /// of `done` (none when there is no history).
 pub fn review(plan: &Plan, period: &Period, now: NaiveDateTime, history: &History) -> TeamReview {
@@ -167,17 +181,19 @@ pub fn review(plan: &Plan, period: &Period, now: NaiveDateTime, history: &Histor
         let row = &mut people[i];
         row.due += 1;
         let id = task.id();
-        let done_at = match recorded.get(id.as_str()) {
-            Some(at) => Some(at),
-            None => done.and_then(|d| d.times.get(&id)),
-        };
+        let own = recorded
+            .get(id.as_str())
+            .copied()
+            .or_else(|| published_at(task));
+        let done_at = own.or_else(|| done.and_then(|d| d.times.get(&id)).copied());
         if task.done && done_at.is_some() {
-            if recorded.contains_key(id.as_str()) {
+            if own.is_some() {
                 times_recorded += 1;
             } else {
                 times_from_history += 1;
             }
         }
+        let done_at = done_at.as_ref();
         match (task.done, done_at) {
             (true, Some(at)) if *at <= task.due => row.on_time += 1,
             (true, Some(_)) => row.late += 1,

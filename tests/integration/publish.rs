@@ -187,6 +187,25 @@ fn the_exports_links_recorded_leave_the_plan_clean() {
         "{removed:?}"
     );
     assert_eq!(validate_json(dir.path()), clean);
+    // The team section takes the posts' times for the tasks publishing
+    // completes (one per item written).
+    let report = crate::common::khairukum_json(
+        dir.path(),
+        &[
+            "report",
+            "--plan",
+            "plan",
+            "--exports",
+            "exports",
+            "--month",
+            "2026-11",
+            "--today",
+            "2026-12-01",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(report["team"]["times_recorded"], 3, "{}", report["team"]);
     // Run again: nothing new to offer for what was written.
     let again = khairukum(dir.path(), &args[..args.len() - 1]);
     assert!(!String::from_utf8_lossy(&again.stdout).contains("hafiz-graduation"));
