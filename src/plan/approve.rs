@@ -36,28 +36,18 @@ pub fn plan_edit(dir: &Path, approval: &Approval) -> Result<(PathBuf, Edited), R
     let loaded = super::load::load(dir).map_err(Refused::Load)?;
     let by = person_id(&loaded, &approval.by)?;
     let (file, month_status) = file_of(&loaded, approval.target)?;
-    let shown = loaded.sources.get(file).path.clone();
-    let path = PathBuf::from(&shown);
-    let before = std::fs::read_to_string(&path)
-        .map_err(|e| Refused::Said(t!("cannot-read-file", error = e)))?;
-    let mut after = edit::set_top_level(
-        &before,
+    let (path, mut edited) = Edited::read(&loaded.sources, file)?;
+    edited.after = edit::set_top_level(
+        &edited.before,
         "approved",
         &signoff(&by, approval),
         &["status", "month", "organisation", "period"],
     );
     // A month's calendar not yet approved is, now.
     if month_status.is_some_and(|s| s < Status::Approved) {
-        after = edit::set_top_level(&after, "status", "status: approved", &["month"]);
+        edited.after = edit::set_top_level(&edited.after, "status", "status: approved", &["month"]);
     }
-    Ok((
-        path,
-        Edited {
-            shown,
-            before,
-            after,
-        },
-    ))
+    Ok((path, edited))
 }
 
 /// `approved: {by: khalid, on: 2026-11-28, note: "…"}`.

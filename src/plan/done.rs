@@ -56,22 +56,12 @@ pub fn plan_edit(
         .find(|m| m.data.file_month == Some(month))
         .map(|m| m.file)
         .ok_or_else(|| Refused::Said(t!("approve.no-month", month = month)))?;
-    let shown = loaded.sources.get(file).path.clone();
-    let path = PathBuf::from(&shown);
-    let before = std::fs::read_to_string(&path)
-        .map_err(|e| Refused::Said(t!("cannot-read-file", error = e)))?;
+    let (path, mut edited) = Edited::read(&loaded.sources, file)?;
     let at = at.format("%Y-%m-%dT%H:%M").to_string();
-    let mut after =
-        edit::set_top_level_map_entry(&before, ("done_at", &done.task), &at, &["done", "items"]);
+    let entry = ("done_at", done.task.as_str());
+    edited.after = edit::set_top_level_map_entry(&edited.before, entry, &at, &["done", "items"]);
     if !task.done {
-        after = edit::add_to_top_level_list(&after, "done", &done.task, &["items"]);
+        edited.after = edit::add_to_top_level_list(&edited.after, "done", &done.task, &["items"]);
     }
-    Ok((
-        path,
-        Edited {
-            shown,
-            before,
-            after,
-        },
-    ))
+    Ok((path, edited))
 }

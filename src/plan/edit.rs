@@ -19,6 +19,29 @@ pub struct Edited {
     pub after: String,
 }
 
+impl Edited {
+    /// The plan file `file` of `sources` as it is on disk now, its path,
+    /// and no change yet (`after` equals `before`).
+    pub fn read(
+        sources: &super::source::Sources,
+        file: super::source::FileId,
+    ) -> Result<(std::path::PathBuf, Edited), Refused> {
+        let shown = sources.get(file).path.clone();
+        let path = std::path::PathBuf::from(&shown);
+        let before = std::fs::read_to_string(&path)
+            .map_err(|e| Refused::Said(t!("cannot-read-file", error = e)))?;
+        let after = before.clone();
+        Ok((
+            path,
+            Edited {
+                shown,
+                before,
+                after,
+            },
+        ))
+    }
+}
+
 /// Why an edit was not made.
 #[derive(Debug)]
 pub enum Refused {

@@ -5,8 +5,9 @@
 //! anything is written.
 
 use super::edit::{self, Edited, Refused};
-use super::model::calendar::Status;
+use super::model::calendar::{Item, Status};
 use crate::t;
+use chrono::NaiveDateTime;
 use std::path::{Path, PathBuf};
 
 /// An item's posts that went out.
@@ -15,27 +16,27 @@ pub struct Publication {
     pub item: String,
     /// Each platform (an id of the plan) with its post's link, and when it
     /// went out if known (plan time zone).
-    pub links: Vec<(String, String, Option<chrono::NaiveDateTime>)>,
+    pub links: Vec<(String, String, Option<NaiveDateTime>)>,
     /// When the posts went out that say no time of their own; `None`: now.
-    pub at: Option<chrono::NaiveDateTime>,
+    pub at: Option<NaiveDateTime>,
 }
 
-/// The edit that records `publication` in the plan folder `dir`: the
-/// file, its text before and after. Nothing is written.
+/// The edit that records `publication` in the plan folder `dir` at the
+/// moment `now`: the file, its text before and after. Nothing is written.
 pub fn plan_edit(
     dir: &Path,
     publication: &Publication,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(PathBuf, Edited), Refused> {
     let loaded = super::load::load(dir).map_err(Refused::Load)?;
-    let Publication {
-        item: id,
-        links,
-        at,
-    } = publication;
+    let id = &publication.item;
     let now = now.with_timezone(&loaded.plan.time_zone()).naive_local();
-    let at = at.unwrap_or(now);
-    let times: Vec<chrono::NaiveDateTime> = links.iter().map(|(_, _, t)| t.unwrap_or(at)).collect();
+    let at = publication.at.unwrap_or(now);
+    let times: Vec<NaiveDateTime> = publication
+        .links
+        .iter()
+        .map(|(_, _, t)| t.unwrap_or(at))
+        .collect();
     if let Some(later) = times.iter().find(|t| **t > now) {
         let at = later.format("%Y-%m-%d %H:%M");
         return Err(Refused::Said(t!("done.in-future", at = at)));
@@ -46,6 +47,32 @@ pub fn plan_edit(
         .iter()
         .find_map(|m| Some((m, m.data.items.iter().find(|i| i.id.value == *id)?)))
         .ok_or_else(|| Refused::Said(t!("publish.unknown-item", item = id)))?;
+    check(&loaded.plan, item, publication)?;
+    let (path, mut edited) = Edited::read(&loaded.sources, month.file)?;
+    let unplaced = || {
+        let file = &edited.shown;
+        Refused::Said(t!("publish.item-not-found-in-file", item = id, file = file))
+    };
+    let mut after = edited.after.clone();
+    for ((platform, link, _), when) in publication.links.iter().zip(&times) {
+        after = edit::set_item_map_entry(&after, id, ("published", platform), &edit::scalar(link))
+            .ok_or_else(unplaced)?;
+        let when = when.format("%Y-%m-%dT%H:%M").to_string();
+        after = edit::set_item_map_entry(&after, id, ("published_at", platform), &when)
+            .ok_or_else(unplaced)?;
+    }
+    if item.status.get().is_none_or(|s| *s < Status::Published) {
+        after = edit::set_item_key(&after, id, "status", "published").ok_or_else(unplaced)?;
+    }
+    edited.after = after;
+    Ok((path, edited))
+}
+
+/// Whether `publication` can be recorded for `item`: each platform one it
+/// is planned on, every platform then with a link (the rules want one for
+/// each), each link of the plan's account, and the item not cancelled.
+fn check(plan: &super::model::Plan, item: &Item, publication: &Publication) -> Result<(), Refused> {
+    let (id, links) = (&publication.item, &publication.links);
     let planned: Vec<&str> = item.platforms.iter().map(|p| p.value.as_str()).collect();
     if let Some((platform, ..)) = links.iter().find(|(p, ..)| !planned.contains(&p.as_str())) {
         return Err(Refused::Said(t!(
@@ -55,8 +82,6 @@ pub fn plan_edit(
             platforms = planned.join(", ")
         )));
     }
-    // An item is published on all its platforms at once (the rules want a
-    // link for each): those without one yet must be given.
     let linked = |p: &str| {
         links.iter().any(|(given, ..)| given == p)
             || item.published.iter().any(|(k, _)| k.value == p)
@@ -70,42 +95,12 @@ pub fn plan_edit(
         )));
     }
     for (platform, link, _) in links {
-        check_account(&loaded.plan, platform, link)?;
+        check_account(plan, platform, link)?;
     }
-    let status = item.status.get().copied();
-    if status == Some(Status::Cancelled) {
+    if item.status.get() == Some(&Status::Cancelled) {
         return Err(Refused::Said(t!("publish.cancelled", item = id)));
     }
-    let shown = loaded.sources.get(month.file).path.clone();
-    let path = PathBuf::from(&shown);
-    let before = std::fs::read_to_string(&path)
-        .map_err(|e| Refused::Said(t!("cannot-read-file", error = e)))?;
-    let unplaced = || {
-        Refused::Said(t!(
-            "publish.item-not-found-in-file",
-            item = id,
-            file = &shown
-        ))
-    };
-    let mut after = before.clone();
-    for ((platform, link, _), when) in links.iter().zip(&times) {
-        after = edit::set_item_map_entry(&after, id, ("published", platform), &edit::scalar(link))
-            .ok_or_else(unplaced)?;
-        let when = when.format("%Y-%m-%dT%H:%M").to_string();
-        after = edit::set_item_map_entry(&after, id, ("published_at", platform), &when)
-            .ok_or_else(unplaced)?;
-    }
-    if status.is_none_or(|s| s < Status::Published) {
-        after = edit::set_item_key(&after, id, "status", "published").ok_or_else(unplaced)?;
-    }
-    Ok((
-        path,
-        Edited {
-            shown,
-            before,
-            after,
-        },
-    ))
+    Ok(())
 }
 
 /// A link that names its account (X's `x.com/HANDLE/status/…`, TikTok's

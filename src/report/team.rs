@@ -123,6 +123,63 @@ pub struct TeamReview {
     pub times_from_history: usize,
 }
 
+/// When `task` was done: as recorded in the calendar (`done_at:`, or its
+/// item's `published_at:` for a publication), else as the history says;
+/// and whether it was recorded.
+fn done_time(
+    task: &Task,
+    recorded: &std::collections::HashMap<&str, NaiveDateTime>,
+    history: Option<&DoneTimes>,
+) -> (Option<NaiveDateTime>, bool) {
+    let id = task.id();
+    match recorded
+        .get(id.as_str())
+        .copied()
+        .or_else(|| published_at(task))
+    {
+        Some(at) => (Some(at), true),
+        None => (history.and_then(|d| d.times.get(&id)).copied(), false),
+    }
+}
+
+/// A row for each person of the team, in file order, nothing counted yet.
+fn people_of(plan: &Plan) -> Vec<PersonTasks> {
+    plan.team
+        .iter()
+        .flat_map(|t| &t.data.people)
+        .map(|p| PersonTasks {
+            person: p.id.value.clone(),
+            name: p.name.clone(),
+            ..PersonTasks::default()
+        })
+        .collect()
+}
+
+/// Counts a task done at `at` in its step's times.
+fn step_time(steps: &mut Vec<(StepTimes, Vec<i64>)>, task: &Task, at: NaiveDateTime) {
+    let step = task.step_id();
+    let i = steps
+        .iter()
+        .position(|(s, _)| s.step == step)
+        .unwrap_or_else(|| {
+            steps.push((
+                StepTimes {
+                    step: step.to_string(),
+                    name: task.step.name.clone(),
+                    done: 0,
+                    on_time: 0,
+                    median_days: None,
+                },
+                Vec::new(),
+            ));
+            steps.len() - 1
+        });
+    let (times, minutes) = &mut steps[i];
+    times.done += 1;
+    times.on_time += usize::from(at <= task.due);
+    minutes.push((at - task.due).num_minutes());
+}
+
 /// When a task that publishing completes was done: its item's last post,
 /// as `published_at:` records it.
 fn published_at(task: &Task) -> Option<NaiveDateTime> {
@@ -154,16 +211,7 @@ pub fn review(plan: &Plan, period: &Period, now: NaiveDateTime, history: &Histor
         .iter()
         .filter(|t| period.contains(t.due.date()))
         .collect();
-    let team = plan.team.as_ref().map(|t| &t.data);
-    let mut people: Vec<PersonTasks> = team
-        .iter()
-        .flat_map(|t| &t.people)
-        .map(|p| PersonTasks {
-            person: p.id.value.clone(),
-            name: p.name.clone(),
-            ..PersonTasks::default()
-        })
-        .collect();
+    let mut people = people_of(plan);
     // Each step's times, and its minutes from due to done.
     let mut steps: Vec<(StepTimes, Vec<i64>)> = Vec::new();
     for task in &due {
@@ -180,14 +228,9 @@ pub fn review(plan: &Plan, period: &Period, now: NaiveDateTime, history: &Histor
             });
         let row = &mut people[i];
         row.due += 1;
-        let id = task.id();
-        let own = recorded
-            .get(id.as_str())
-            .copied()
-            .or_else(|| published_at(task));
-        let done_at = own.or_else(|| done.and_then(|d| d.times.get(&id)).copied());
+        let (done_at, own) = done_time(task, &recorded, done);
         if task.done && done_at.is_some() {
-            if own.is_some() {
+            if own {
                 times_recorded += 1;
             } else {
                 times_from_history += 1;
@@ -202,27 +245,7 @@ pub fn review(plan: &Plan, period: &Period, now: NaiveDateTime, history: &Histor
             (false, _) => row.not_yet_due += 1,
         }
         if let (true, Some(at)) = (task.done, done_at) {
-            let step = task.step_id();
-            let i = steps
-                .iter()
-                .position(|(s, _)| s.step == step)
-                .unwrap_or_else(|| {
-                    steps.push((
-                        StepTimes {
-                            step: step.to_string(),
-                            name: task.step.name.clone(),
-                            done: 0,
-                            on_time: 0,
-                            median_days: None,
-                        },
-                        Vec::new(),
-                    ));
-                    steps.len() - 1
-                });
-            let (times, minutes) = &mut steps[i];
-            times.done += 1;
-            times.on_time += usize::from(*at <= task.due);
-            minutes.push((*at - task.due).num_minutes());
+            step_time(&mut steps, task, *at);
         }
     }
     people.retain(|p| p.due > 0);
