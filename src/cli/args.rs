@@ -243,6 +243,10 @@ pub(super) struct DoneArgs {
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
 
+    /// What to say with it (written under `done_notes:`)
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+
     /// Print the change as a diff instead of writing it
     #[arg(long)]
     pub dry_run: bool,

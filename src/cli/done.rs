@@ -31,6 +31,7 @@ impl DoneSettings {
             done: Done {
                 task: args.task.trim().to_string(),
                 at,
+                note: args.note.clone(),
             },
             dry_run: args.dry_run,
             lang,

@@ -1,6 +1,7 @@
 //! `done`: the time a task was done, recorded in its month's calendar
-//! (`done_at:`), where the team section takes it before the plan's
-//! history; a task that no status completes is listed under `done:` too.
+//! (`done_at:`, and what was said with it under `done_notes:`), where the
+//! team section takes it before the plan's history; a task that no status
+//! completes is listed under `done:` too.
 
 use super::edit::{self, Edited, Refused};
 use crate::t;
@@ -14,6 +15,8 @@ pub struct Done {
     /// The task's id, as `tasks` prints it (`monthly-scorecard/2026-10`).
     pub task: String,
     pub at: Option<NaiveDateTime>,
+    /// What was said with it.
+    pub note: Option<String>,
 }
 
 /// The edit that records `done` in the plan folder `dir` at the moment
@@ -62,6 +65,17 @@ pub fn plan_edit(
     edited.after = edit::set_top_level_map_entry(&edited.before, entry, &at, &["done", "items"]);
     if !task.done {
         edited.after = edit::add_to_top_level_list(&edited.after, "done", &done.task, &["items"]);
+    }
+    if let Some(note) = done
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        let entry = ("done_notes", done.task.as_str());
+        let note = edit::scalar(note);
+        edited.after =
+            edit::set_top_level_map_entry(&edited.after, entry, &note, &["done", "items"]);
     }
     Ok((path, edited))
 }

@@ -27,6 +27,11 @@ pub struct CalendarMonth {
     #[serde(default)]
     #[schemars(with = "std::collections::BTreeMap<String, String>")]
     pub done_at: Entries<Id, Parsed<NaiveDateTime>>,
+    /// What was said when a task was recorded done, by task id
+    /// (`khairukum done --note`).
+    #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, String>")]
+    pub done_notes: Entries<Id, Text>,
     /// The month named by the file (`calendar/2026-11.yaml`), set by the loader.
     #[serde(skip)]
     pub file_month: Option<Month>,
