@@ -259,6 +259,8 @@ pub struct PlatformData<'a> {
     /// Days of the period with a cell of its account export or of a post
     /// that could not be read, and why.
     pub unread: Vec<(NaiveDate, Field, &'a Msg)>,
+    /// Its export files that could not be read at all.
+    pub refused: Vec<String>,
 }
 
 impl PlatformData<'_> {
@@ -333,6 +335,9 @@ pub struct Inputs<'a> {
     /// Days of account exports and posts with a cell that could not be
     /// read: the field it was for, and why.
     pub unread: BTreeMap<(PlatformKind, NaiveDate), Vec<(Field, &'a Msg)>>,
+    /// Export files not read at all, by the platform their folder or name
+    /// says they are of.
+    pub refused: BTreeMap<PlatformKind, Vec<String>>,
     /// Joins already made, by period and platforms.
     joins: std::cell::RefCell<JoinCache>,
     /// Posts' texts normalised for the joins, once.
@@ -476,6 +481,7 @@ impl<'a> Inputs<'a> {
             own: &NO_RECORDS,
             coverage,
             unread: unread_cells(imported, tz),
+            refused: refused_files(imported),
             plan,
             tz,
             posts,
@@ -638,6 +644,7 @@ impl<'a> Inputs<'a> {
                         .get(&(id.clone(), before_month))
                         .copied()
                         .or_else(|| last_total(period.from - chrono::TimeDelta::days(1))),
+                    refused: self.refused.get(kind).cloned().unwrap_or_default(),
                     unread: self
                         .unread
                         .range((*kind, period.from)..=(*kind, period.to))
@@ -781,6 +788,38 @@ fn merge_counts(into: &mut Counts, from: &Counts, repeated: &mut bool) {
             (false, Some(v)) => *slot = Some(v),
         }
     }
+}
+
+/// The export files not read at all (a header no format reads, a file
+/// that is no text…), by the platform their folder or name names
+/// (`exports/2026-11/x/…`); another account's, set aside on purpose, are
+/// not among them.
+fn refused_files(imported: &Imported) -> BTreeMap<PlatformKind, Vec<String>> {
+    let mut out: BTreeMap<PlatformKind, Vec<String>> = BTreeMap::new();
+    let skipped = imported.problems.iter().filter(|p| {
+        p.decision == Decision::FileSkipped
+            && p.rule.code != crate::plan::rules::catalog::EXPORT_OTHER_ACCOUNT.code
+    });
+    for problem in skipped {
+        let words = problem
+            .path
+            .to_lowercase()
+            .split(['/', '_', '-', '.', ' '])
+            .map(str::to_string)
+            .collect::<Vec<_>>();
+        let named = PlatformKind::ALL.iter().copied().find(|kind| {
+            words
+                .iter()
+                .any(|w| w == kind.as_str() || (*kind == PlatformKind::X && w == "twitter"))
+        });
+        if let Some(kind) = named {
+            let files = out.entry(kind).or_default();
+            if !files.contains(&problem.path) {
+                files.push(problem.path.clone());
+            }
+        }
+    }
+    out
 }
 
 /// The days of account exports and posts with a cell read as missing (a

@@ -258,6 +258,14 @@ fn flow_figure(
             None => without.push(platform.id.as_str()),
         }
         gaps.extend(part.without.map(|w| w.note(&platform.id)));
+        // A file of the platform's that could not be read at all.
+        if !platform.refused.is_empty() {
+            gaps.push(t!(
+                "note.without-files",
+                platform = platform.id.as_str(),
+                files = platform.refused.join(", ")
+            ));
+        }
     }
     let mut figure = match total {
         None => Figure::missing(Some(metric), t!("note.no-export")),
@@ -608,6 +616,7 @@ mod formulas {
                 followers_as_of: Some(Month::of(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap())),
                 followers_before: Some(11_500),
                 unread: Vec::new(),
+                refused: Vec::new(),
             }],
             items_planned: 20,
             items_published: 15,

@@ -123,14 +123,28 @@ pub(crate) fn sources(r: &super::Report) -> crate::text::i18n::Msg {
     let sources = crate::t!("report.sources", rows = Listed(rows));
     // A platform's figure counted without some of its days or posts says
     // so where its row's source is named.
-    let gaps: Vec<crate::text::i18n::Msg> = r
+    // One line per gap, naming every figure it touches.
+    let mut grouped: Vec<(&crate::text::i18n::Msg, Vec<&str>)> = Vec::new();
+    for figure in r
         .platforms
         .iter()
         .flat_map(|p| p.figures.iter().chain(&p.interactions))
-        .flat_map(|f| {
-            f.without
-                .iter()
-                .map(|gap| crate::t!("report.figure-without", metric = f.id(), gap = gap.clone()))
+    {
+        for gap in &figure.without {
+            match grouped.iter_mut().find(|(g, _)| *g == gap) {
+                Some((_, metrics)) => metrics.push(figure.id()),
+                None => grouped.push((gap, vec![figure.id()])),
+            }
+        }
+    }
+    let gaps: Vec<crate::text::i18n::Msg> = grouped
+        .into_iter()
+        .map(|(gap, metrics)| {
+            crate::t!(
+                "report.figure-without",
+                metric = metrics.join(", "),
+                gap = gap.clone()
+            )
         })
         .collect();
     if gaps.is_empty() {
