@@ -8,7 +8,7 @@ use super::inventory::{Inventory, Kind};
 use super::measures::{Table, read_table};
 use super::problems::{Decision, Problem};
 use super::values;
-use crate::plan::model::fields::{Located, Text};
+use crate::plan::model::fields::{At, Located, Text};
 use crate::plan::model::platforms::PlatformKind;
 use crate::plan::model::strategy::{Monitoring, Strategy};
 use crate::plan::model::{FieldValue as _, Plan};
@@ -182,85 +182,80 @@ fn by_hand(path: &Path, shown: &str, strategy: &Strategy, out: &mut PeerFigures)
         tool: None,
     });
     for entry in file.figures {
-        let line = |at: &crate::plan::model::fields::At| Some(u64::from(at.line));
-        let skip = |out: &mut PeerFigures, at, message| {
-            out.problem(&shown, line(at), None, message, Decision::RowSkipped);
-        };
-        let Some(peer) = strategy
-            .peers
-            .iter()
-            .find(|p| p.id.value == entry.peer.value)
-        else {
-            skip(
-                out,
+        let line = |at: &At| Some(u64::from(at.line));
+        match hand_entry(&entry, strategy, out) {
+            Ok((peer, kind, month, counts)) => {
+                out.figures
+                    .push(PeerFigure::of(peer, kind, month, counts, index));
+            }
+            Err(problems) => {
+                for (at, message) in problems {
+                    out.problem(&shown, line(&at), None, message, Decision::RowSkipped);
+                }
+            }
+        }
+    }
+}
+
+/// A figure by hand: the peer, platform, month and its three counts.
+type HandFigure = (String, PlatformKind, Month, [Option<i64>; 3]);
+
+/// What one entry of `peers.yaml` says: a figure of a peer and platform of
+/// the strategy, for a month not written already; or the problems that
+/// keep it out, each at its place.
+fn hand_entry(
+    entry: &HandEntry,
+    strategy: &Strategy,
+    read: &PeerFigures,
+) -> Result<HandFigure, Vec<(At, Msg)>> {
+    let one = |at: &At, message: Msg| vec![(*at, message)];
+    let peer = strategy
+        .peers
+        .iter()
+        .find(|p| p.id.value == entry.peer.value)
+        .ok_or_else(|| {
+            one(
                 &entry.peer.at,
                 t!("peers.unknown-peer", peer = &entry.peer.value),
-            );
-            continue;
-        };
-        let kind = match PlatformKind::parse(&entry.platform.value) {
-            Ok(kind) if peer.accounts.iter().any(|(k, _)| k.value == kind.as_str()) => kind,
-            Ok(_) => {
-                let message = t!(
-                    "peers.no-account",
-                    peer = &peer.id.value,
-                    platform = &entry.platform.value
-                );
-                skip(out, &entry.platform.at, message);
-                continue;
-            }
-            Err(message) => {
-                skip(out, &entry.platform.at, message);
-                continue;
-            }
-        };
-        let month = match Month::parse(&entry.month.value) {
-            Ok(month) => month,
-            Err(message) => {
-                skip(out, &entry.month.at, message);
-                continue;
-            }
-        };
-        let mut counts = [None; 3];
-        let mut bad = false;
-        for (slot, count) in
-            counts
-                .iter_mut()
-                .zip([&entry.followers, &entry.posts, &entry.interactions])
-        {
-            let Some(count) = count else { continue };
-            if !(0..=values::MAX_COUNT).contains(&count.value) {
-                let message = t!("peers.not-a-count", value = count.value);
-                skip(out, &count.at, message);
-                bad = true;
-            }
-            *slot = Some(count.value);
-        }
-        if bad {
-            continue;
-        }
-        if counts.iter().all(Option::is_none) {
-            skip(out, &entry.peer.at, t!("peers.no-figure"));
-            continue;
-        }
-        if out.has(&peer.id.value, kind, month).is_some() {
+            )
+        })?;
+    let kind = match PlatformKind::parse(&entry.platform.value) {
+        Ok(kind) if peer.accounts.iter().any(|(k, _)| k.value == kind.as_str()) => kind,
+        Ok(_) => {
             let message = t!(
-                "peers.twice",
+                "peers.no-account",
                 peer = &peer.id.value,
-                platform = kind.as_str(),
-                month = month
+                platform = &entry.platform.value
             );
-            skip(out, &entry.peer.at, message);
-            continue;
+            return Err(one(&entry.platform.at, message));
         }
-        out.figures.push(PeerFigure::of(
-            peer.id.value.clone(),
-            kind,
-            month,
-            counts,
-            index,
-        ));
+        Err(message) => return Err(one(&entry.platform.at, message)),
+    };
+    let month = Month::parse(&entry.month.value).map_err(|m| one(&entry.month.at, m))?;
+    let given = [&entry.followers, &entry.posts, &entry.interactions];
+    let bad: Vec<(At, Msg)> = given
+        .iter()
+        .filter_map(|c| c.as_ref())
+        .filter(|c| !(0..=values::MAX_COUNT).contains(&c.value))
+        .map(|c| (c.at, t!("peers.not-a-count", value = c.value)))
+        .collect();
+    if !bad.is_empty() {
+        return Err(bad);
     }
+    let counts = given.map(|c| c.as_ref().map(|c| c.value));
+    if counts.iter().all(Option::is_none) {
+        return Err(one(&entry.peer.at, t!("peers.no-figure")));
+    }
+    if read.has(&peer.id.value, kind, month).is_some() {
+        let message = t!(
+            "peers.twice",
+            peer = &peer.id.value,
+            platform = kind.as_str(),
+            month = month
+        );
+        return Err(one(&entry.peer.at, message));
+    }
+    Ok((peer.id.value.clone(), kind, month, counts))
 }
 
 /// The places of the columns a monitoring mapping reads.

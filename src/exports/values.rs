@@ -292,7 +292,13 @@ fn any_when(cell: &str, order: DateOrder) -> Result<Option<When>, Msg> {
             return Ok(Some(When::Day(d)));
         }
     }
-    // "Tue, Feb 18, 2025", "Sat, Aug 22, 2026", "Mon Feb 17 2025", "Aug 28, 2025"
+    worded(cell)
+}
+
+/// A date written in words: "Tue, Feb 18, 2025", "Sat, Aug 22, 2026",
+/// "Mon Feb 17 2025", "Aug 28, 2025", or TikTok's "July 16" (no year).
+fn worded(cell: &str) -> Result<Option<When>, Msg> {
+    let bad = || t!("export.not-a-date", cell = cell);
     let words: Vec<&str> = cell.split([' ', ',']).filter(|w| !w.is_empty()).collect();
     let parsed = match words.as_slice() {
         [_, month, day, year] | [month, day, year] => month_number(month)

@@ -375,7 +375,6 @@ impl<'a> Inputs<'a> {
         followers: &'a FollowerTotals,
         tz: chrono_tz::Tz,
     ) -> Inputs<'a> {
-        let mut problems = Vec::new();
         let platforms: Vec<(String, PlatformKind, String)> = plan
             .platforms
             .iter()
@@ -383,52 +382,10 @@ impl<'a> Inputs<'a> {
             .filter_map(|p| Some((p.id.value.clone(), *p.kind.get()?, handle(&p.handle.value))))
             .collect();
         let platform_of = |kind: PlatformKind| platforms.iter().find(|(_, k, _)| *k == kind);
-
-        let mut seen: HashMap<(PlatformKind, &str), usize> = HashMap::new();
-        let mut posts = Vec::new();
-        for post in &imported.posts {
-            let Some((id, _, _)) = platform_of(post.platform) else {
-                continue;
-            };
-            // A post several files give is listed once (the import reports the overlap).
-            if seen
-                .insert((post.platform, post.id.as_str()), post.source.file)
-                .is_some()
-            {
-                continue;
-            }
-            let when = post.published;
-            posts.push(PlacedPost {
-                post,
-                platform_id: id.clone(),
-                date: when.and_then(|w| w.date_in(tz)),
-                time: when.and_then(|w| w.local_time(tz)),
-            });
-        }
-
-        // Days: the first file to give a field for a day wins; overlaps are reported once per file pair.
-        let mut merged: BTreeMap<(PlatformKind, NaiveDate), Day> = BTreeMap::new();
-        let mut overlaps: BTreeMap<(usize, usize), (NaiveDate, NaiveDate)> = BTreeMap::new();
-        for day in &imported.days {
-            if platform_of(day.platform).is_none() {
-                continue;
-            }
-            let entry = merged
-                .entry((day.platform, day.date))
-                .or_insert_with(|| Day {
-                    counts: Counts::default(),
-                    ..day.clone()
-                });
-            let mut repeated = false;
-            merge_counts(&mut entry.counts, &day.counts, &mut repeated);
-            if repeated && entry.source.file != day.source.file {
-                let range = overlaps
-                    .entry((entry.source.file, day.source.file))
-                    .or_insert((day.date, day.date));
-                range.0 = range.0.min(day.date);
-                range.1 = range.1.max(day.date);
-            }
-        }
+        let posts = placed_posts(imported, tz, |kind| {
+            platform_of(kind).map(|(id, ..)| id.clone())
+        });
+        let (merged, problems) = merged_days(imported, |kind| platform_of(kind).is_some());
         // Posts are summed per day by the import, duplicates already counted once.
         let mut post_totals: BTreeMap<(PlatformKind, NaiveDate), PostTotals> = BTreeMap::new();
         for day in &imported.post_days {
@@ -438,22 +395,6 @@ impl<'a> Inputs<'a> {
                     .or_default()
                     .merge(&day.totals);
             }
-        }
-        for ((first, second), (from, to)) in overlaps {
-            problems.push(Problem {
-                rule: &crate::plan::rules::catalog::EXPORT_REPEATED,
-                path: imported.files[second].path.clone(),
-                line: None,
-                column: None,
-                field: None,
-                message: crate::t!(
-                    "export.overlapping-days",
-                    from = from,
-                    to = to,
-                    other = &imported.files[first].path
-                ),
-                decision: Decision::RowSkipped,
-            });
         }
 
         let (start, end) = plan.working_hours();
@@ -788,6 +729,83 @@ fn merge_counts(into: &mut Counts, from: &Counts, repeated: &mut bool) {
             (false, Some(v)) => *slot = Some(v),
         }
     }
+}
+
+/// The posts on the plan's platforms (`platform_id` gives a kind's plan
+/// id), each once, placed in time in `tz`.
+fn placed_posts(
+    imported: &Imported,
+    tz: chrono_tz::Tz,
+    platform_id: impl Fn(PlatformKind) -> Option<String>,
+) -> Vec<PlacedPost<'_>> {
+    let mut seen: HashMap<(PlatformKind, &str), usize> = HashMap::new();
+    let mut posts = Vec::new();
+    for post in &imported.posts {
+        let Some(id) = platform_id(post.platform) else {
+            continue;
+        };
+        // A post several files give is listed once (the import reports the overlap).
+        if seen
+            .insert((post.platform, post.id.as_str()), post.source.file)
+            .is_some()
+        {
+            continue;
+        }
+        let when = post.published;
+        posts.push(PlacedPost {
+            post,
+            platform_id: id,
+            date: when.and_then(|w| w.date_in(tz)),
+            time: when.and_then(|w| w.local_time(tz)),
+        });
+    }
+    posts
+}
+
+/// Account days merged, one per platform (those `planned` keeps) and
+/// date: the first file to give a field for a day wins; overlaps are a
+/// problem once per pair of files.
+fn merged_days(
+    imported: &Imported,
+    planned: impl Fn(PlatformKind) -> bool,
+) -> (BTreeMap<(PlatformKind, NaiveDate), Day>, Vec<Problem>) {
+    let mut merged: BTreeMap<(PlatformKind, NaiveDate), Day> = BTreeMap::new();
+    let mut overlaps: BTreeMap<(usize, usize), (NaiveDate, NaiveDate)> = BTreeMap::new();
+    for day in imported.days.iter().filter(|d| planned(d.platform)) {
+        let entry = merged
+            .entry((day.platform, day.date))
+            .or_insert_with(|| Day {
+                counts: Counts::default(),
+                ..day.clone()
+            });
+        let mut repeated = false;
+        merge_counts(&mut entry.counts, &day.counts, &mut repeated);
+        if repeated && entry.source.file != day.source.file {
+            let range = overlaps
+                .entry((entry.source.file, day.source.file))
+                .or_insert((day.date, day.date));
+            range.0 = range.0.min(day.date);
+            range.1 = range.1.max(day.date);
+        }
+    }
+    let problems = overlaps
+        .into_iter()
+        .map(|((first, second), (from, to))| Problem {
+            rule: &crate::plan::rules::catalog::EXPORT_REPEATED,
+            path: imported.files[second].path.clone(),
+            line: None,
+            column: None,
+            field: None,
+            message: crate::t!(
+                "export.overlapping-days",
+                from = from,
+                to = to,
+                other = &imported.files[first].path
+            ),
+            decision: Decision::RowSkipped,
+        })
+        .collect();
+    (merged, problems)
 }
 
 /// The export files not read at all (a header no format reads, a file
