@@ -10,6 +10,7 @@
 //! anyone may use.
 
 pub mod book;
+pub mod document;
 pub mod exports;
 pub mod output;
 pub mod parallel;

@@ -7,9 +7,6 @@
 //! language, each text with the plan's other language beside it; one
 //! writer per format lays them out.
 
-mod html;
-mod markdown;
-
 use crate::plan::model::approval::Signoff;
 use crate::plan::model::calendar::Status;
 use crate::plan::model::process::{Owner, Per};
@@ -21,85 +18,22 @@ use crate::text::i18n::{Lang, Msg};
 use chrono::NaiveDate;
 use std::io::{self, Write};
 
-/// A text in the reader's language and, where the plan writes it too, in
-/// the other one; `ltr` for ids, handles and figures.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Bi {
-    pub text: String,
-    pub other: Option<String>,
-    pub ltr: bool,
-}
+pub use crate::document::{Bi, Block, Document as Book, Section};
 
-impl Bi {
-    /// Words of the tool's own (already in the reader's language).
-    fn words(text: impl Into<String>) -> Bi {
-        Bi {
-            text: text.into(),
-            other: None,
-            ltr: false,
-        }
+/// The plan's words in `lang`, with the other language's when they differ.
+fn of(text: &Text, lang: Lang) -> Bi {
+    let shown = text.in_lang(lang);
+    let other = match lang {
+        Lang::Ar => text.en.as_deref(),
+        Lang::En => text.ar.as_deref(),
     }
-
-    /// An id, a handle, a figure: as written, left to right.
-    fn code(text: impl Into<String>) -> Bi {
-        Bi {
-            ltr: true,
-            ..Bi::words(text)
-        }
+    .filter(|o| *o != shown)
+    .map(str::to_string);
+    Bi {
+        text: shown.to_string(),
+        other,
+        ltr: false,
     }
-
-    /// The plan's words in `lang`, with the other language's when they differ.
-    fn of(text: &Text, lang: Lang) -> Bi {
-        let shown = text.in_lang(lang);
-        let other = match lang {
-            Lang::Ar => text.en.as_deref(),
-            Lang::En => text.ar.as_deref(),
-        }
-        .filter(|o| *o != shown)
-        .map(str::to_string);
-        Bi {
-            text: shown.to_string(),
-            other,
-            ltr: false,
-        }
-    }
-}
-
-/// One block of a section.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Block {
-    /// A sub-heading.
-    Heading(Bi),
-    Para(Bi),
-    List(Vec<Bi>),
-    Table {
-        columns: Vec<String>,
-        rows: Vec<Vec<Bi>>,
-    },
-}
-
-/// One part of the book.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Section {
-    /// The anchor (`goals`, `calendar`).
-    pub id: &'static str,
-    pub title: String,
-    pub blocks: Vec<Block>,
-}
-
-/// The whole book.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Book {
-    pub lang: Lang,
-    pub title: Bi,
-    /// The organisation, its unit, and the period in both calendars.
-    pub subtitle: Vec<Bi>,
-    pub sections: Vec<Section>,
-}
-
-/// A way of writing the book.
-pub trait BookWriter {
-    fn write(&self, book: &Book, out: &mut dyn Write) -> io::Result<()>;
 }
 
 /// The formats a book is written in.
@@ -109,12 +43,13 @@ pub enum Format {
     Markdown,
 }
 
-/// The writer for `format`.
-pub fn writer(format: Format) -> Box<dyn BookWriter> {
-    match format {
-        Format::Html => Box::new(html::Html),
-        Format::Markdown => Box::new(markdown::Markdown),
-    }
+/// Writes `book` in `format`.
+pub fn write(book: &Book, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    let format = match format {
+        Format::Html => crate::document::Format::Html,
+        Format::Markdown => crate::document::Format::Markdown,
+    };
+    crate::document::render(book, format, out)
 }
 
 /// A day in both calendars: `2026-11-12 (1448-05-21 AH)`.
@@ -127,21 +62,7 @@ fn day(date: NaiveDate, lang: Lang) -> String {
 
 /// A number as the plan writes it, in thousands: `48,500`, `2.5`.
 fn number(value: f64) -> String {
-    let shown = crate::plan::rules::number(value);
-    let (whole, fraction) = shown.split_once('.').unwrap_or((&shown, ""));
-    let (sign, digits) = whole.strip_prefix('-').map_or(("", whole), |d| ("-", d));
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    if fraction.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{fraction}")
-    }
+    crate::document::number::written(&crate::plan::rules::number(value))
 }
 
 /// A span as people say it: `3 days`, `2 hours`, `45 minutes`.
@@ -282,11 +203,11 @@ pub fn book(plan: &Plan, lang: Lang) -> Book {
     let organisation = settings.map(|s| &s.organisation);
     let title = settings
         .and_then(|s| s.period.name.as_ref())
-        .map_or_else(|| Bi::words(text(t!("book.title"))), |n| Bi::of(n, lang));
+        .map_or_else(|| Bi::words(text(t!("book.title"))), |n| of(n, lang));
     let mut subtitle: Vec<Bi> = organisation
         .into_iter()
         .flat_map(|o| std::iter::once(&o.name).chain(o.unit.as_ref()))
-        .map(|t| Bi::of(t, lang))
+        .map(|t| of(t, lang))
         .collect();
     if let Some((start, end)) =
         settings.and_then(crate::plan::model::settings::PlanSettings::period)
@@ -314,26 +235,32 @@ pub fn book(plan: &Plan, lang: Lang) -> Book {
     .collect();
     Book {
         lang,
+        page_title: title.text.clone(),
         title,
         subtitle,
+        contents: true,
         sections,
+        footer: Vec::new(),
     }
 }
 
 fn section(id: &'static str, title: &Msg, lang: Lang, blocks: Vec<Block>) -> Section {
     Section {
-        id,
-        title: title.text(lang),
-        blocks,
+        // The process and the calendar are printed from a new page.
+        new_page: matches!(id, "process" | "calendar"),
+        ..Section::new(id, title.text(lang), blocks)
     }
 }
 
 /// A table under the columns `keys` name.
 fn table(lang: Lang, keys: &[Msg], rows: Vec<Vec<Bi>>) -> Block {
-    Block::Table {
+    Block::Table(crate::document::Table {
         columns: keys.iter().map(|k| k.text(lang)).collect(),
-        rows,
-    }
+        rows: rows
+            .into_iter()
+            .map(|row| row.into_iter().map(crate::document::Cell::Text).collect())
+            .collect(),
+    })
 }
 
 /// The plan's approval on record, or the lines to sign it.
@@ -344,7 +271,7 @@ fn approval(plan: &Plan, names: &Names) -> Option<Section> {
         Some(signoff) => {
             let mut blocks = vec![Block::Para(Bi::words(names.signoff(signoff).text(lang)))];
             if let Some(note) = &signoff.note {
-                blocks.push(Block::Para(Bi::of(note, lang)));
+                blocks.push(Block::Para(of(note, lang)));
             }
             blocks
         }
@@ -361,9 +288,9 @@ fn goals(plan: &Plan, names: &Names) -> Option<Section> {
     let goals = &plan.goals.as_ref()?.data.goals;
     let mut blocks = Vec::new();
     for goal in goals {
-        blocks.push(Block::Heading(Bi::of(&goal.name, lang)));
+        blocks.push(Block::Heading(of(&goal.name, lang)));
         if let Some(description) = &goal.description {
-            blocks.push(Block::Para(Bi::of(description, lang)));
+            blocks.push(Block::Para(of(description, lang)));
         }
         let rows = goal
             .kpis
@@ -373,7 +300,7 @@ fn goals(plan: &Plan, names: &Names) -> Option<Section> {
                     || match crate::plan::metrics::Metric::from_id(&kpi.metric.value) {
                         Some(metric) => {
                             let d = metric.definition();
-                            Bi::of(
+                            of(
                                 &Text {
                                     ar: Some(d.name_ar.into()),
                                     en: Some(d.name_en.into()),
@@ -383,7 +310,7 @@ fn goals(plan: &Plan, names: &Names) -> Option<Section> {
                         }
                         None => Bi::code(&kpi.metric.value),
                     },
-                    |m| Bi::of(&m.name, lang),
+                    |m| of(&m.name, lang),
                 );
                 let platforms = if kpi.platforms.is_empty() {
                     t!("book.all-platforms").text(lang)
@@ -411,7 +338,7 @@ fn goals(plan: &Plan, names: &Names) -> Option<Section> {
                     _ => t!("book.direction.increase"),
                 };
                 vec![
-                    Bi::of(&kpi.name, lang),
+                    of(&kpi.name, lang),
                     metric,
                     Bi::code(platforms),
                     Bi::words(baseline),
@@ -448,10 +375,10 @@ fn audience(plan: &Plan, names: &Names) -> Option<Section> {
                 .map(|n| n.in_lang(lang).to_string())
                 .collect();
             vec![
-                Bi::of(&s.name, lang),
+                of(&s.name, lang),
                 s.description
                     .as_ref()
-                    .map_or_else(|| Bi::words(""), |d| Bi::of(d, lang)),
+                    .map_or_else(|| Bi::words(""), |d| of(d, lang)),
                 Bi::words(needs.join(" · ")),
                 Bi::code(names.list(s.platforms.iter().map(|p| p.value.clone()))),
             ]
@@ -535,7 +462,7 @@ fn swot(swot: &crate::plan::model::strategy::Swot, names: &Names) -> Vec<Block> 
                     .map(|g| names.goal(&g.value))
                     .chain(item.platforms.iter().map(|p| p.value.clone()))
                     .collect();
-                vec![Bi::of(&item.text, lang), Bi::words(names.list(bears))]
+                vec![of(&item.text, lang), Bi::words(names.list(bears))]
             })
             .collect();
         blocks.push(table(
@@ -559,11 +486,11 @@ fn peer_rows(strategy: &crate::plan::model::strategy::Strategy, names: &Names) -
                 .iter()
                 .map(|(kind, handle)| format!("{}: {}", kind.value, handle.value));
             vec![
-                Bi::of(&peer.name, lang),
+                of(&peer.name, lang),
                 Bi::code(names.list(accounts)),
                 peer.learned
                     .as_ref()
-                    .map_or_else(|| Bi::words(""), |l| Bi::of(l, lang)),
+                    .map_or_else(|| Bi::words(""), |l| of(l, lang)),
             ]
         })
         .collect()
@@ -580,7 +507,7 @@ fn recommendation_rows(
         .iter()
         .map(|r| {
             vec![
-                Bi::of(&r.text, lang),
+                of(&r.text, lang),
                 Bi::words(names.goal(&r.goal.value)),
                 Bi::words(names.owner(&r.owner.value)),
                 Bi::words(
@@ -601,7 +528,7 @@ fn review_rows(strategy: &crate::plan::model::strategy::Strategy, names: &Names)
         .iter()
         .map(|r| {
             vec![
-                Bi::of(&r.name, lang),
+                of(&r.name, lang),
                 Bi::words(per_words(per_of(r.every.get()), &r.every.raw, lang)),
                 Bi::words(names.owner(&r.owner.value)),
                 Bi::words(due_words(
@@ -657,7 +584,7 @@ fn team(plan: &Plan, names: &Names) -> Option<Section> {
         .iter()
         .map(|p| {
             vec![
-                Bi::of(&p.name, lang),
+                of(&p.name, lang),
                 Bi::words(names.list(p.roles.iter().map(|r| names.role(&r.value)))),
                 Bi::code(p.hours().map_or_else(String::new, number)),
             ]
@@ -680,13 +607,13 @@ fn process(plan: &Plan, names: &Names) -> Option<Section> {
     let process = &plan.process.as_ref()?.data;
     let mut blocks = Vec::new();
     for stage in &process.stages {
-        blocks.push(Block::Heading(Bi::of(&stage.name, lang)));
+        blocks.push(Block::Heading(of(&stage.name, lang)));
         let rows = stage
             .steps
             .iter()
             .map(|step| {
                 vec![
-                    Bi::of(&step.name, lang),
+                    of(&step.name, lang),
                     Bi::words(names.owner(&step.owner.value)),
                     Bi::words(per_words(step.per.get().copied(), &step.per.raw, lang)),
                     Bi::words(due_words(
@@ -720,7 +647,7 @@ fn policies(plan: &Plan, names: &Names) -> Option<Section> {
     let mut blocks = Vec::new();
     if !policies.standards.is_empty() {
         blocks.push(Block::List(
-            policies.standards.iter().map(|s| Bi::of(s, lang)).collect(),
+            policies.standards.iter().map(|s| of(s, lang)).collect(),
         ));
     }
     let mut rules = Vec::new();
@@ -842,7 +769,7 @@ fn budget_line_rows(budget: &crate::plan::model::budget::Budget, names: &Names) 
             vec![
                 line.name
                     .as_ref()
-                    .map_or_else(|| Bi::code(&line.id.value), |n| Bi::of(n, lang)),
+                    .map_or_else(|| Bi::code(&line.id.value), |n| of(n, lang)),
                 Bi::words(names.goal(&line.goal.value)),
                 Bi::words(line.kind.get().map_or_else(
                     || line.kind.raw.trim().to_string(),
@@ -921,7 +848,7 @@ fn calendar(plan: &Plan, names: &Names) -> Option<Section> {
                         || item.publish.raw.clone(),
                         |t| t.format("%Y-%m-%d\u{a0}%H:%M").to_string(),
                     )),
-                    Bi::of(&item.title, lang),
+                    of(&item.title, lang),
                     Bi::code(names.list(item.platforms.iter().map(|p| p.value.clone()))),
                     Bi::words(
                         item.goal
@@ -1019,12 +946,12 @@ mod tests {
             ar: Some("حفل".into()),
             en: Some("Ceremony".into()),
         };
-        let shown = Bi::of(&both, Lang::Ar);
+        let shown = of(&both, Lang::Ar);
         assert_eq!(
             (shown.text.as_str(), shown.other.as_deref()),
             ("حفل", Some("Ceremony"))
         );
-        let shown = Bi::of(&both, Lang::En);
+        let shown = of(&both, Lang::En);
         assert_eq!(
             (shown.text.as_str(), shown.other.as_deref()),
             ("Ceremony", Some("حفل"))
@@ -1033,7 +960,7 @@ mod tests {
             ar: Some("حفل".into()),
             en: None,
         };
-        assert_eq!(Bi::of(&one, Lang::En).other, None);
+        assert_eq!(of(&one, Lang::En).other, None);
     }
 
     #[test]

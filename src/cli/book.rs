@@ -54,9 +54,8 @@ pub(crate) fn run(settings: &BookSettings) -> Result<u8> {
         settings.lang,
     )?;
     let book = khairukum::book::book(&loaded.plan, settings.lang);
-    let writer = khairukum::book::writer(settings.format);
     super::write_output(settings.output.as_deref(), settings.lang, |out| {
-        writer.write(&book, out)
+        khairukum::book::write(&book, settings.format, out)
     })?;
     Ok(SUCCESS)
 }

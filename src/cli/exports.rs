@@ -197,7 +197,7 @@ fn read_as_alone(file: &FileSummary, lang: Lang) -> String {
 /// `4,580.40 SAR`: money an ad export spent.
 fn spent(spend: &khairukum::exports::summary::Spend, lang: Lang) -> String {
     use khairukum::plan::metrics::Unit;
-    let amount = khairukum::report::format::show(Unit::Count, Some(spend.amount), lang);
+    let amount = khairukum::document::number::show(Unit::Count, Some(spend.amount), lang);
     match &spend.currency {
         Some(currency) => format!("{amount} {currency}"),
         None => khairukum::t!("exports.no-currency", amount = amount).text(lang),

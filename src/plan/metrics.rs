@@ -37,21 +37,7 @@ pub enum Metric {
     InfluenceStrength,
 }
 
-/// How a metric's value is read and shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    /// A whole number of things: `12,345`.
-    Count,
-    /// A share of a whole, kept as a fraction and shown as a percentage
-    /// (`3.45%`); its changes are in percentage points.
-    Share,
-    /// A rate per 1,000: `1.8`.
-    PerThousand,
-    /// Minutes: `95 min`.
-    Minutes,
-    /// An index from 0 to 100: `61.3`.
-    Index,
-}
+pub use crate::document::number::Unit;
 
 /// One row of the dictionary.
 #[derive(Debug)]

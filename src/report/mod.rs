@@ -12,6 +12,7 @@ pub mod money;
 pub mod peers;
 pub mod proposals;
 pub mod reconcile;
+pub mod sections;
 pub mod summary;
 pub mod team;
 pub mod working_time;

@@ -4,8 +4,8 @@
 //! data (a [`Sentence`]) backed by a figure shown below it; it is worded in
 //! the reader's language only when shown.
 
-use super::format::{show, show_change};
 use super::{KpiResult, Report, Standing};
+use crate::document::number::{show, show_change};
 use crate::exports::Decision;
 use crate::plan::metrics::{Metric, Unit};
 use crate::plan::model::Text;

@@ -10,15 +10,16 @@ use std::path::Path;
 
 /// The layers of the library, lowest first; a module may use its own layer
 /// and the layers below it.
-const LAYERS: [(&str, u8); 8] = [
+const LAYERS: [(&str, u8); 9] = [
     ("output", 0),
     ("parallel", 0),
     ("text", 1),
-    ("plan", 2),
-    ("exports", 3),
-    ("report", 4),
-    ("tasks", 4),
-    ("book", 4),
+    ("document", 2),
+    ("plan", 3),
+    ("exports", 4),
+    ("report", 5),
+    ("tasks", 5),
+    ("book", 5),
 ];
 
 fn rank(layer: &str) -> Option<u8> {

@@ -111,7 +111,7 @@ fn the_charitys_book_holds_every_goal_kpi_and_month_right_to_left() {
         "calendar",
     ] {
         assert!(
-            html.contains(&format!(r#"<section id="{section}">"#)),
+            html.contains(&format!(r#"<section id="{section}""#)),
             "{section}"
         );
         assert!(

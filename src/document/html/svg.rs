@@ -1,23 +1,19 @@
-//! The report's charts as inline SVG: a KPI's trend against its target, and
-//! the platforms' planned shares beside their focus. Labels are laid out so
-//! that none covers another: month names are thinned to fit, and a value's
-//! label moves below its point, or is left to the table, when the place
-//! above is taken.
+//! Charts drawn as inline SVG: a value's line against its target, and
+//! pairs of bars. Labels are laid out so that none covers another: axis
+//! labels are thinned to fit, and a value's label moves below its point,
+//! or is left to the tables, when the place above is taken.
 
-use super::{esc, escaped};
-use crate::plan::metrics::Unit;
-use crate::report::{KpiResult, Report};
-use crate::t;
-use crate::text::dates::in_era_of;
+use crate::document::chart::{Bars, Line};
+use crate::text::html::esc;
 use crate::text::i18n::Lang;
 use std::fmt::Write as _;
 
 /// The charts' font size in pixels (`svg text` in the page's style).
-pub(crate) const FONT_SIZE: f64 = 11.0;
+const FONT_SIZE: f64 = 11.0;
 
 /// A generous width of one character at [`FONT_SIZE`]: digits are 7.0 px
 /// wide in `DejaVu Sans`, the widest of the page's fonts; most letters less.
-pub(crate) const CHARACTER_WIDTH: f64 = 7.0;
+const CHARACTER_WIDTH: f64 = 7.0;
 
 /// The space kept between two labels.
 const GAP: f64 = 2.0;
@@ -65,7 +61,7 @@ impl Area {
 }
 
 /// A label's width at [`FONT_SIZE`], bidi isolation marks aside.
-pub(crate) fn text_width(text: &str) -> f64 {
+fn text_width(text: &str) -> f64 {
     let shown = text
         .chars()
         .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}'))
@@ -93,29 +89,23 @@ fn shown_every(count: usize, spacing: f64, widest: f64) -> usize {
     step
 }
 
-/// A line chart of a KPI by month against its target.
+/// A line chart: a value by month against its target.
 #[allow(
     clippy::many_single_char_names,
     reason = "the chart's geometry: width, height, x and y as in SVG"
 )]
-pub(super) fn trend(r: &Report, kpi: &KpiResult, lang: Lang) -> String {
-    let show = |unit: Unit, value: Option<f64>| crate::report::format::show(unit, value, lang);
-    let points: Vec<(String, Option<f64>)> = r
-        .trend
-        .iter()
-        .filter(|(k, _, _)| *k == kpi.kpi)
-        .map(|(_, m, v)| (in_era_of(m, lang).into_owned(), *v))
-        .collect();
+pub(super) fn line(chart: &Line, lang: Lang) -> String {
+    let points = &chart.points;
     let (w, h, pad) = (320.0, 170.0, 34.0);
     let values: Vec<f64> = points
         .iter()
-        .filter_map(|(_, v)| *v)
-        .chain(kpi.target)
-        .chain(kpi.baseline)
+        .filter_map(|p| p.value)
+        .chain(chart.target.as_ref().map(|t| t.value))
+        .chain(chart.also.iter().copied())
         .collect();
     let mut svg = format!(
         r#"<svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{}" direction="ltr">"#,
-        esc(kpi.name.in_lang(lang))
+        esc(&chart.caption)
     );
     if values.is_empty() || points.is_empty() {
         let _ = write!(
@@ -123,7 +113,7 @@ pub(super) fn trend(r: &Report, kpi: &KpiResult, lang: Lang) -> String {
             r#"<text x="{}" y="{}" text-anchor="middle">{}</text></svg>"#,
             w / 2.0,
             h / 2.0,
-            escaped(&t!("report.html.no-data"), lang)
+            esc(&chart.empty)
         );
         return svg;
     }
@@ -159,56 +149,36 @@ pub(super) fn trend(r: &Report, kpi: &KpiResult, lang: Lang) -> String {
         Lang::En => ("", "start"),
     };
     let mut taken: Vec<Area> = Vec::new();
-    // The month names along the axis, thinned to fit, the newest always named.
-    let axis_y = h - pad + 16.0;
-    let spacing = if points.len() > 1 { x(1) - x(0) } else { w };
-    let widest = points
-        .iter()
-        .map(|(m, _)| text_width(m))
-        .fold(0.0, f64::max);
-    let step = shown_every(points.len(), spacing, widest);
-    for (i, (month, _)) in points.iter().enumerate() {
-        if !(points.len() - 1 - i).is_multiple_of(step) {
-            continue;
-        }
-        let at = within(x(i), text_width(month), w);
-        taken.push(Area::of(month, at, axis_y, Anchor::Middle));
-        let _ = write!(
-            svg,
-            r#"<text x="{at:.1}" y="{axis_y}" text-anchor="middle"{direction}>{}</text>"#,
-            esc(month)
-        );
-    }
+    axis(
+        &mut svg,
+        chart,
+        &mut taken,
+        (x(0), x(1), w, h - pad + 16.0),
+        direction,
+    );
     // The target's label stands at the line's oldest end, away from the
     // newest value's label at the other.
-    if let Some(t) = kpi.target {
-        // Isolated, so that Arabic words beside it do not carry its `%` or
-        // unit to the other side («%المستهدف 4.00»).
-        let label = t!(
-            "report.html.target",
-            value = format!("\u{2068}{}\u{2069}", show(kpi.unit, Some(t)))
-        )
-        .text(lang);
-        let label_y = y(t) - 4.0;
-        taken.push(Area::of(&label, pad, label_y, Anchor::Left));
+    if let Some(t) = &chart.target {
+        let label_y = y(t.value) - 4.0;
+        taken.push(Area::of(&t.label, pad, label_y, Anchor::Left));
         let _ = write!(
             svg,
             r##"<line x1="{pad}" y1="{0:.1}" x2="{1}" y2="{0:.1}" stroke="#c0392b" stroke-dasharray="5 4"/><text x="{pad}" y="{2:.1}" text-anchor="{left}"{direction}>{3}</text>"##,
-            y(t),
+            y(t.value),
             w - pad,
             label_y,
-            esc(&label)
+            esc(&t.label)
         );
     }
     let mut path = String::new();
-    for (i, (_, v)) in points.iter().enumerate() {
-        if let Some(v) = v {
+    for (i, p) in points.iter().enumerate() {
+        if let Some(v) = p.value {
             let _ = write!(
                 path,
                 "{}{:.1},{:.1} ",
                 if path.is_empty() { "M" } else { "L" },
                 x(i),
-                y(*v)
+                y(v)
             );
         }
     }
@@ -219,23 +189,22 @@ pub(super) fn trend(r: &Report, kpi: &KpiResult, lang: Lang) -> String {
         );
     }
     // Each point, with its value above it, else below it; the newest value
-    // is placed first. A value with no free place is left to the
-    // scorecard (and the point's tooltip).
-    for (i, (month, v)) in points.iter().enumerate().rev() {
-        let Some(v) = v else { continue };
-        let value = show(kpi.unit, Some(*v));
+    // is placed first. A value with no free place is left to the tables
+    // (and the point's tooltip).
+    for (i, p) in points.iter().enumerate().rev() {
+        let Some(v) = p.value else { continue };
         let _ = write!(
             svg,
             r##"<circle cx="{:.1}" cy="{:.1}" r="3.5" fill="#0b7a5a"><title>{}: {}</title></circle>"##,
             x(i),
-            y(*v),
-            esc(month),
-            esc(&value)
+            y(v),
+            esc(&p.label),
+            esc(&p.shown)
         );
-        let at = within(x(i), text_width(&value), w);
-        let place = [y(*v) - 8.0, y(*v) + 16.0]
+        let at = within(x(i), text_width(&p.shown), w);
+        let place = [y(v) - 8.0, y(v) + 16.0]
             .into_iter()
-            .map(|label_y| (label_y, Area::of(&value, at, label_y, Anchor::Middle)))
+            .map(|label_y| (label_y, Area::of(&p.shown, at, label_y, Anchor::Middle)))
             .find(|(_, area)| {
                 area.top >= 0.0 && area.bottom <= h && !taken.iter().any(|t| t.overlaps(area))
             });
@@ -244,12 +213,45 @@ pub(super) fn trend(r: &Report, kpi: &KpiResult, lang: Lang) -> String {
             let _ = write!(
                 svg,
                 r#"<text x="{at:.1}" y="{label_y:.1}" text-anchor="middle"{direction}>{}</text>"#,
-                esc(&value)
+                esc(&p.shown)
             );
         }
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// The labels along a line chart's axis, thinned to fit, the newest
+/// always named; `at` is the first two points' x, the chart's width and
+/// the axis labels' baseline.
+fn axis(
+    svg: &mut String,
+    chart: &Line,
+    taken: &mut Vec<Area>,
+    at: (f64, f64, f64, f64),
+    direction: &str,
+) {
+    let (x0, x1, w, axis_y) = at;
+    let points = &chart.points;
+    let spacing = if points.len() > 1 { x1 - x0 } else { w };
+    let widest = points
+        .iter()
+        .map(|p| text_width(&p.label))
+        .fold(0.0, f64::max);
+    let step = shown_every(points.len(), spacing, widest);
+    for (i, p) in points.iter().enumerate() {
+        if !(points.len() - 1 - i).is_multiple_of(step) {
+            continue;
+        }
+        let x = x0 + spacing * i as f64;
+        let at = within(x, text_width(&p.label), w);
+        taken.push(Area::of(&p.label, at, axis_y, Anchor::Middle));
+        let _ = write!(
+            svg,
+            r#"<text x="{at:.1}" y="{axis_y}" text-anchor="middle"{direction}>{}</text>"#,
+            esc(&p.label)
+        );
+    }
 }
 
 /// The bars' colours.
@@ -271,121 +273,76 @@ fn legend(svg: &mut String, x: f64, keys: [(&str, String); 2]) {
     }
 }
 
-/// Bars of each platform's planned share of placements beside its focus share.
-pub(super) fn mix(r: &Report, lang: Lang) -> String {
-    let row = 26.0;
-    let (w, label, h) = (620.0, 90.0, 30.0 + row * r.platforms.len() as f64);
-    let scale = |pct: f64| (w - label - 60.0) * pct / 100.0;
-    let mut svg = format!(
-        r#"<svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{}" direction="ltr">"#,
-        escaped(&t!("report.html.mix"), lang)
-    );
-    legend(
-        &mut svg,
-        label,
-        [
-            (GREEN, t!("report.html.planned-share").text(lang)),
-            (GREY, t!("report.html.focus-share").text(lang)),
-        ],
-    );
-    for (i, p) in r.platforms.iter().enumerate() {
-        let top = 22.0 + row * i as f64;
-        let planned = p.planned_share.unwrap_or(0.0);
-        let _ = write!(
-            svg,
-            r##"<text x="{0}" y="{1:.1}" text-anchor="end">{2}</text><rect x="{3}" y="{4:.1}" width="{5:.1}" height="9" fill="#0b7a5a"/><rect x="{3}" y="{6:.1}" width="{7:.1}" height="9" fill="#90a4ae"/><text x="{8:.1}" y="{1:.1}">{9:.0}% / {10}%</text>"##,
-            label - 6.0,
-            top + 12.0,
-            esc(&p.platform),
-            label,
-            top + 2.0,
-            scale(planned),
-            top + 12.0,
-            scale(p.focus),
-            label + scale(planned.max(p.focus)) + 6.0,
-            planned,
-            p.focus
-        );
-    }
-    svg.push_str("</svg>");
-    svg
-}
-
-/// Bars of each goal's budget lines, and what has been spent on it so far.
-pub(super) fn money(r: &Report, lang: Lang) -> Option<String> {
-    let m = r.money.as_ref()?;
-    let goals: Vec<_> = m
-        .by_goal
-        .iter()
-        .filter(|g| g.lines > 0.0 || g.spent_to_date > 0.0)
-        .collect();
-    if goals.is_empty() {
+/// Pairs of bars, a row each: the measured value's (green) above the
+/// one it is held against (grey), and the row's label after them.
+pub(super) fn bars(chart: &Bars, lang: Lang) -> Option<String> {
+    if chart.rows.is_empty() {
         return None;
     }
     let row = 30.0;
-    let (w, label, h) = (620.0, 200.0, 30.0 + row * goals.len() as f64);
-    let widest = goals
-        .iter()
-        .map(|g| g.lines.max(g.spent_to_date))
-        .fold(0.0, f64::max)
-        .max(1.0);
-    let scale = |v: f64| (w - label - 140.0) * v / widest;
+    let (w, label, h) = (620.0, chart.name_room, 30.0 + row * chart.rows.len() as f64);
+    let full = chart.full.unwrap_or_else(|| {
+        chart
+            .rows
+            .iter()
+            .map(|r| r.values[0].max(r.values[1]))
+            .fold(0.0, f64::max)
+            .max(1.0)
+    });
+    let room = (w - label - 140.0).max(1.0);
+    let scale = |v: f64| room * v.max(0.0) / full;
     let mut svg = format!(
         r#"<svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{}" direction="ltr">"#,
-        escaped(&t!("report.money"), lang)
+        esc(&chart.caption)
     );
     legend(
         &mut svg,
         label,
         [
-            (GREY, t!("report.money.col.lines").text(lang)),
-            (GREEN, t!("report.money.col.to-date").text(lang)),
+            (GREEN, chart.keys[0].clone()),
+            (GREY, chart.keys[1].clone()),
         ],
     );
-    let amount = |v: f64| crate::report::format::show(Unit::Count, Some(v.round()), lang);
-    for (i, g) in goals.iter().enumerate() {
+    // A name ends at the bars: in right-to-left text, at its start.
+    let (dir, anchor) = match lang {
+        Lang::Ar => (r#" direction="rtl""#, "start"),
+        Lang::En => ("", "end"),
+    };
+    for (i, r) in chart.rows.iter().enumerate() {
         let top = 24.0 + row * i as f64;
-        let name = g.name.in_lang(lang);
-        // A goal's name cut to the room before the bars.
-        let shown: String = if text_width(name) > label - 10.0 {
-            let mut cut = String::new();
-            for c in name.chars() {
-                if text_width(&cut) + 2.0 * CHARACTER_WIDTH > label - 10.0 {
-                    break;
-                }
-                cut.push(c);
-            }
-            cut.push('…');
-            cut
-        } else {
-            name.to_string()
-        };
         let _ = write!(
             svg,
-            r##"<text x="{0}" y="{1:.1}" text-anchor="{anchor}"{dir}>{2}</text><rect x="{3}" y="{4:.1}" width="{5:.1}" height="9" fill="#90a4ae"/><rect x="{3}" y="{6:.1}" width="{7:.1}" height="9" fill="#0b7a5a"/><text x="{8:.1}" y="{1:.1}">{9} / {10} {11}</text>"##,
+            r#"<text x="{0}" y="{1:.1}" text-anchor="{anchor}"{dir}>{2}</text><rect x="{3}" y="{4:.1}" width="{5:.1}" height="9" fill="{GREEN}"/><rect x="{3}" y="{6:.1}" width="{7:.1}" height="9" fill="{GREY}"/><text x="{8:.1}" y="{1:.1}">{9}</text>"#,
             label - 6.0,
             top + 12.0,
-            esc(&shown),
+            esc(&cut(&r.name, label - 10.0)),
             label,
             top + 2.0,
-            scale(g.lines),
+            scale(r.values[0]),
             top + 12.0,
-            scale(g.spent_to_date),
-            label + scale(g.lines.max(g.spent_to_date)) + 6.0,
-            amount(g.spent_to_date),
-            amount(g.lines),
-            esc(&m.currency),
-            // The name ends at the bars: in right-to-left text, its start.
-            dir = if lang == Lang::Ar {
-                r#" direction="rtl""#
-            } else {
-                ""
-            },
-            anchor = if lang == Lang::Ar { "start" } else { "end" },
+            scale(r.values[1]),
+            label + scale(r.values[0].max(r.values[1])) + 6.0,
+            esc(&r.label),
         );
     }
     svg.push_str("</svg>");
     Some(svg)
+}
+
+/// A name cut to `room` pixels, with an ellipsis when it was cut.
+fn cut(name: &str, room: f64) -> String {
+    if text_width(name) <= room {
+        return name.to_string();
+    }
+    let mut cut = String::new();
+    for c in name.chars() {
+        if text_width(&cut) + 2.0 * CHARACTER_WIDTH > room {
+            break;
+        }
+        cut.push(c);
+    }
+    cut.push('…');
+    cut
 }
 
 #[cfg(test)]

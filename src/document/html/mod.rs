@@ -1,0 +1,243 @@
+//! One self-contained HTML page: right to left in Arabic, left to right in
+//! English, charts as inline SVG, nothing loaded from anywhere (a policy
+//! that says so), laid out to be printed (sections that ask for it on a
+//! new page, table headings repeated, rows and charts kept whole).
+
+mod svg;
+
+use super::{Bi, Block, Cell, Chart, Document, Section, Table};
+use crate::text::arabic::is_arabic_letter;
+use crate::text::html::{CSP, esc, isolated};
+use crate::text::i18n::Lang;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+const STYLE: &str = r#"
+body{font-family:"Noto Naskh Arabic","Noto Sans Arabic","DejaVu Sans",Tahoma,Arial,sans-serif;margin:2rem auto;max-width:1100px;color:#1d2b36;line-height:1.6;padding:0 1rem}
+h1{font-size:1.6rem;margin:0 0 .2rem}h2{font-size:1.2rem;border-bottom:2px solid #0b7a5a;padding-bottom:.2rem;margin-top:2rem}h3{font-size:1.05rem;margin:1.2rem 0 .3rem}
+.sub{color:#5b6b76;margin:0}
+nav ol{columns:2;padding-inline-start:1.4rem}
+table{border-collapse:collapse;width:100%;margin:.6rem 0;font-size:.92rem}
+th,td{border:1px solid #d5dde2;padding:.35rem .5rem;text-align:start;vertical-align:top}
+th{background:#eef4f1}td.num{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
+.other{display:block;color:#5b6b76;font-size:.85em}
+.badge{display:inline-block;padding:.05rem .5rem;border-radius:1rem;font-size:.85rem;white-space:nowrap}
+.on_track{background:#d8f1e4;color:#0b5e45}.behind{background:#fde2dc;color:#8f2b17}.missing_data{background:#eceff1;color:#455a64}
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:1rem}
+figure{margin:.6rem 0;border:1px solid #d5dde2;border-radius:.4rem;padding:.5rem}figcaption{font-weight:bold;margin-bottom:.3rem}
+svg text{font-family:inherit;font-size:11px;fill:#37474f;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+ul{padding-inline-start:1.2rem}.ltr{direction:ltr;unicode-bidi:isolate}
+@page{size:A4;margin:16mm}
+@media print{body{margin:0;max-width:none;font-size:10.5pt}.new-page{break-before:page}h2,h3{break-after:avoid;break-inside:avoid}thead{display:table-header-group}tr,figure{break-inside:avoid}}
+"#;
+
+/// A text and, beneath it, the other language's; ids and figures kept
+/// left to right, figures in words isolated.
+fn shown(bi: &Bi, lang: Lang) -> String {
+    let mut s = if bi.ltr {
+        format!(r#"<span class="ltr">{}</span>"#, esc(&bi.text))
+    } else {
+        isolated(&bi.text)
+    };
+    if let Some(other) = &bi.other {
+        let (code, dir) = match lang {
+            Lang::Ar => ("en", "ltr"),
+            Lang::En => ("ar", "rtl"),
+        };
+        let _ = write!(
+            s,
+            r#"<span class="other" lang="{code}" dir="{dir}">{}</span>"#,
+            esc(other)
+        );
+    }
+    s
+}
+
+pub(super) fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> {
+    let lang = document.lang;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<!doctype html><html lang="{code}" dir="{dir}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{CSP}"><meta name="viewport" content="width=device-width,initial-scale=1"><title>{title}</title><style>{STYLE}</style></head><body><header><h1>{h1}</h1>"#,
+        code = lang.code(),
+        dir = if lang == Lang::Ar { "rtl" } else { "ltr" },
+        title = esc(&document.page_title),
+        h1 = shown(&document.title, lang),
+    );
+    for line in &document.subtitle {
+        let _ = write!(s, r#"<p class="sub">{}</p>"#, shown(line, lang));
+    }
+    s.push_str("</header>");
+    if document.contents {
+        s.push_str("<nav><ol>");
+        for section in &document.sections {
+            let _ = write!(
+                s,
+                r##"<li><a href="#{}">{}</a></li>"##,
+                section.id,
+                esc(&section.title)
+            );
+        }
+        s.push_str("</ol></nav>");
+    }
+    for section in &document.sections {
+        write_section(&mut s, section, lang);
+    }
+    for line in &document.footer {
+        let _ = write!(s, r#"<p class="sub">{}</p>"#, shown(line, lang));
+    }
+    s.push_str("</body></html>\n");
+    out.write_all(s.as_bytes())
+}
+
+fn write_section(s: &mut String, section: &Section, lang: Lang) {
+    let _ = write!(
+        s,
+        r#"<section id="{}"{}><h2>{}</h2>"#,
+        section.id,
+        if section.new_page {
+            r#" class="new-page""#
+        } else {
+            ""
+        },
+        esc(&section.title)
+    );
+    for block in &section.blocks {
+        write_block(s, block, lang);
+    }
+    s.push_str("</section>");
+}
+
+fn write_block(s: &mut String, block: &Block, lang: Lang) {
+    match block {
+        Block::Heading(text) => {
+            let _ = write!(s, "<h3>{}</h3>", shown(text, lang));
+        }
+        Block::Para(text) => {
+            let _ = write!(s, "<p>{}</p>", shown(text, lang));
+        }
+        Block::List(items) if items.is_empty() => {}
+        Block::Terms(terms) if terms.is_empty() => {}
+        Block::List(items) => {
+            s.push_str("<ul>");
+            for item in items {
+                let _ = write!(s, "<li>{}</li>", shown(item, lang));
+            }
+            s.push_str("</ul>");
+        }
+        Block::Terms(terms) => {
+            s.push_str("<ul>");
+            for (term, said) in terms {
+                let _ = write!(
+                    s,
+                    "<li><b>{}</b>: {}</li>",
+                    shown(term, lang),
+                    shown(said, lang)
+                );
+            }
+            s.push_str("</ul>");
+        }
+        Block::Table(table) => write_table(s, table, lang),
+        Block::Charts(charts) => write_charts(s, charts, lang),
+    }
+}
+
+fn write_table(s: &mut String, table: &Table, lang: Lang) {
+    if table.rows.is_empty() {
+        return;
+    }
+    s.push_str("<table><thead><tr>");
+    for c in &table.columns {
+        let _ = write!(s, "<th>{}</th>", esc(c));
+    }
+    s.push_str("</tr></thead><tbody>");
+    for row in &table.rows {
+        s.push_str("<tr>");
+        for cell in row {
+            match cell {
+                Cell::Text(bi) => {
+                    let _ = write!(s, "<td>{}</td>", shown(bi, lang));
+                }
+                // A figure with words (`83 دقيقة`, `41% (المتوقع 47%)`)
+                // reads in the page's direction, its figures isolated.
+                Cell::Number { shown, .. } if shown.chars().any(is_arabic_letter) => {
+                    let _ = write!(s, r#"<td class="num">{}</td>"#, isolated(shown));
+                }
+                Cell::Number { shown, .. } => {
+                    let _ = write!(
+                        s,
+                        r#"<td class="num"><bdi dir="ltr">{}</bdi></td>"#,
+                        esc(shown)
+                    );
+                }
+                Cell::Badge { class, text } => {
+                    let _ = write!(
+                        s,
+                        r#"<td><span class="badge {class}">{}</span></td>"#,
+                        esc(text)
+                    );
+                }
+            }
+        }
+        s.push_str("</tr>");
+    }
+    s.push_str("</tbody></table>");
+}
+
+/// Line charts side by side, each in a figure under its caption; bars
+/// across the page.
+fn write_charts(s: &mut String, charts: &[Chart], lang: Lang) {
+    let lines = charts.iter().any(|c| matches!(c, Chart::Line(_)));
+    if lines {
+        s.push_str(r#"<div class="charts">"#);
+    }
+    for chart in charts {
+        let drawn = match chart {
+            Chart::Line(line) => Some(svg::line(line, lang)),
+            Chart::Bars(bars) => svg::bars(bars, lang),
+        };
+        if let Some(drawn) = drawn {
+            let _ = write!(
+                s,
+                "<figure><figcaption>{}</figcaption>{drawn}</figure>",
+                esc(chart.caption())
+            );
+        }
+    }
+    if lines {
+        s.push_str("</div>");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_keep_their_kind_and_texts_their_other_language() {
+        let table = Table {
+            columns: vec!["Goal".into(), "Value".into(), "Status".into()],
+            rows: vec![vec![
+                Cell::Text(Bi {
+                    text: "التأثير".into(),
+                    other: Some("Influence".into()),
+                    ltr: false,
+                }),
+                Cell::number("1,200", Some(1200.0)),
+                Cell::Badge {
+                    class: "on_track",
+                    text: "on <track>".into(),
+                },
+            ]],
+        };
+        let mut s = String::new();
+        write_table(&mut s, &table, Lang::Ar);
+        assert_eq!(
+            s,
+            r#"<table><thead><tr><th>Goal</th><th>Value</th><th>Status</th></tr></thead><tbody><tr><td>التأثير<span class="other" lang="en" dir="ltr">Influence</span></td><td class="num"><bdi dir="ltr">1,200</bdi></td><td><span class="badge on_track">on &lt;track&gt;</span></td></tr></tbody></table>"#
+        );
+        let mut empty = String::new();
+        write_table(&mut empty, &Table::default(), Lang::Ar);
+        assert!(empty.is_empty());
+    }
+}
