@@ -149,17 +149,10 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
         plan,
         settings.lang,
     )?;
-    let gathered = khairukum::report::gather::gather(&settings.plan, &exports, &loaded, &request)
+    let report = khairukum::report::gather::report(&settings.plan, &exports, &loaded, &request)
         .with_context(|| {
-        khairukum::t!("usage.cannot-read-exports", path = exports.display()).text(settings.lang)
-    })?;
-    let report = khairukum::report::build(
-        plan,
-        &gathered.folder.imported,
-        &gathered.records(),
-        &request,
-        &gathered.problems(),
-    );
+            khairukum::t!("usage.cannot-read-exports", path = exports.display()).text(settings.lang)
+        })?;
     let width = super::terminal_width().filter(|_| settings.output.is_none());
     let writer = khairukum::report::format::writer(settings.format, settings.lang, width);
     super::write_output(settings.output.as_deref(), settings.lang, |out| {

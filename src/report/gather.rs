@@ -41,6 +41,24 @@ impl Gathered {
     }
 }
 
+/// The report `request` asks for: its inputs gathered from the exports
+/// folder `exports` of the plan loaded from `plan_dir`, then measured.
+pub fn report(
+    plan_dir: &Path,
+    exports: &Path,
+    loaded: &LoadedPlan,
+    request: &Request,
+) -> std::io::Result<super::Report> {
+    let gathered = gather(plan_dir, exports, loaded, request)?;
+    Ok(super::build(
+        &loaded.plan,
+        &gathered.folder.imported,
+        &gathered.records(),
+        request,
+        &gathered.problems(),
+    ))
+}
+
 /// Reads what the report asked for by `request` needs, from the plan
 /// folder `plan_dir` and the exports folder `exports`.
 pub fn gather(

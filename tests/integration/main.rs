@@ -27,6 +27,7 @@ mod publish;
 mod safety;
 mod sarif;
 mod schema;
+mod sections;
 mod tasks;
 mod team;
 mod unseen;
