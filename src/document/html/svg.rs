@@ -89,15 +89,62 @@ fn shown_every(count: usize, spacing: f64, widest: f64) -> usize {
     step
 }
 
+/// A line chart's room: its size, the margin round the plot, the values
+/// its height spans and how many points share its width.
+struct Frame {
+    w: f64,
+    h: f64,
+    pad: f64,
+    lo: f64,
+    hi: f64,
+    points: usize,
+}
+
+impl Frame {
+    const W: f64 = 320.0;
+    const H: f64 = 170.0;
+
+    /// A frame whose height holds `values` with a tenth to spare either side.
+    fn around(values: &[f64], points: usize) -> Frame {
+        let (lo, hi) = values
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
+        let (lo, hi) = if (hi - lo).abs() < f64::EPSILON {
+            (lo - 1.0, hi + 1.0)
+        } else {
+            (lo - (hi - lo) * 0.1, hi + (hi - lo) * 0.1)
+        };
+        Frame {
+            w: Frame::W,
+            h: Frame::H,
+            pad: 34.0,
+            lo,
+            hi,
+            points,
+        }
+    }
+
+    /// The `i`-th point's x.
+    fn x(&self, i: usize) -> f64 {
+        let along = if self.points == 1 {
+            0.5
+        } else {
+            i as f64 / (self.points - 1) as f64
+        };
+        self.pad + (self.w - 2.0 * self.pad) * along
+    }
+
+    /// A value's y.
+    fn y(&self, v: f64) -> f64 {
+        self.h - self.pad - (self.h - 2.0 * self.pad) * (v - self.lo) / (self.hi - self.lo)
+    }
+}
+
 /// A line chart: a value by month against its target.
-#[allow(
-    clippy::many_single_char_names,
-    reason = "the chart's geometry: width, height, x and y as in SVG"
-)]
 pub(super) fn line(chart: &Line, lang: Lang) -> String {
-    let points = &chart.points;
-    let (w, h, pad) = (320.0, 170.0, 34.0);
-    let values: Vec<f64> = points
+    let (w, h) = (Frame::W, Frame::H);
+    let values: Vec<f64> = chart
+        .points
         .iter()
         .filter_map(|p| p.value)
         .chain(chart.target.as_ref().map(|t| t.value))
@@ -107,7 +154,7 @@ pub(super) fn line(chart: &Line, lang: Lang) -> String {
         r#"<svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{}" direction="ltr">"#,
         esc(&chart.caption)
     );
-    if values.is_empty() || points.is_empty() {
+    if values.is_empty() || chart.points.is_empty() {
         let _ = write!(
             svg,
             r#"<text x="{}" y="{}" text-anchor="middle">{}</text></svg>"#,
@@ -117,68 +164,59 @@ pub(super) fn line(chart: &Line, lang: Lang) -> String {
         );
         return svg;
     }
-    let (lo, hi) = values
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
-    let (lo, hi) = if (hi - lo).abs() < f64::EPSILON {
-        (lo - 1.0, hi + 1.0)
-    } else {
-        (lo - (hi - lo) * 0.1, hi + (hi - lo) * 0.1)
-    };
-    let x = |i: usize| {
-        pad + (w - 2.0 * pad)
-            * if points.len() == 1 {
-                0.5
-            } else {
-                i as f64 / (points.len() - 1) as f64
-            }
-    };
-    let y = |v: f64| h - pad - (h - 2.0 * pad) * (v - lo) / (hi - lo);
+    let frame = Frame::around(&values, chart.points.len());
+    let (pad, base) = (frame.pad, h - frame.pad);
     let _ = write!(
         svg,
-        r##"<line x1="{pad}" y1="{}" x2="{}" y2="{}" stroke="#b0bec5"/>"##,
-        h - pad,
-        w - pad,
-        h - pad
+        r##"<line x1="{pad}" y1="{base}" x2="{}" y2="{base}" stroke="#b0bec5"/>"##,
+        w - pad
     );
     // Words are laid out in the reader's direction: an Arabic label reads
     // right to left (its unit after its number), still starting at the
     // chart's left edge (in right-to-left text that edge is its end).
+    let direction = match lang {
+        Lang::Ar => r#" direction="rtl""#,
+        Lang::En => "",
+    };
+    let mut taken: Vec<Area> = Vec::new();
+    axis(&mut svg, chart, &mut taken, &frame, direction);
+    target(&mut svg, chart, &mut taken, &frame, lang);
+    path(&mut svg, chart, &frame);
+    values_at_points(&mut svg, chart, &mut taken, &frame, direction);
+    svg.push_str("</svg>");
+    svg
+}
+
+/// The target's dashed line and its label, at the line's oldest end,
+/// away from the newest value's label at the other.
+fn target(svg: &mut String, chart: &Line, taken: &mut Vec<Area>, frame: &Frame, lang: Lang) {
+    let Some(t) = &chart.target else { return };
     let (direction, left) = match lang {
         Lang::Ar => (r#" direction="rtl""#, "end"),
         Lang::En => ("", "start"),
     };
-    let mut taken: Vec<Area> = Vec::new();
-    axis(
-        &mut svg,
-        chart,
-        &mut taken,
-        (x(0), x(1), w, h - pad + 16.0),
-        direction,
+    let (pad, y) = (frame.pad, frame.y(t.value));
+    let label_y = y - 4.0;
+    taken.push(Area::of(&t.label, pad, label_y, Anchor::Left));
+    let _ = write!(
+        svg,
+        r##"<line x1="{pad}" y1="{y:.1}" x2="{}" y2="{y:.1}" stroke="#c0392b" stroke-dasharray="5 4"/><text x="{pad}" y="{label_y:.1}" text-anchor="{left}"{direction}>{}</text>"##,
+        frame.w - pad,
+        esc(&t.label)
     );
-    // The target's label stands at the line's oldest end, away from the
-    // newest value's label at the other.
-    if let Some(t) = &chart.target {
-        let label_y = y(t.value) - 4.0;
-        taken.push(Area::of(&t.label, pad, label_y, Anchor::Left));
-        let _ = write!(
-            svg,
-            r##"<line x1="{pad}" y1="{0:.1}" x2="{1}" y2="{0:.1}" stroke="#c0392b" stroke-dasharray="5 4"/><text x="{pad}" y="{2:.1}" text-anchor="{left}"{direction}>{3}</text>"##,
-            y(t.value),
-            w - pad,
-            label_y,
-            esc(&t.label)
-        );
-    }
+}
+
+/// The line through the points that have a value.
+fn path(svg: &mut String, chart: &Line, frame: &Frame) {
     let mut path = String::new();
-    for (i, p) in points.iter().enumerate() {
+    for (i, p) in chart.points.iter().enumerate() {
         if let Some(v) = p.value {
             let _ = write!(
                 path,
                 "{}{:.1},{:.1} ",
                 if path.is_empty() { "M" } else { "L" },
-                x(i),
-                y(v)
+                frame.x(i),
+                frame.y(v)
             );
         }
     }
@@ -188,25 +226,33 @@ pub(super) fn line(chart: &Line, lang: Lang) -> String {
             r##"<path d="{path}" fill="none" stroke="#0b7a5a" stroke-width="2.5"/>"##
         );
     }
-    // Each point, with its value above it, else below it; the newest value
-    // is placed first. A value with no free place is left to the tables
-    // (and the point's tooltip).
-    for (i, p) in points.iter().enumerate().rev() {
+}
+
+/// Each point, with its value above it, else below it; the newest value
+/// is placed first. A value with no free place is left to the tables
+/// (and the point's tooltip).
+fn values_at_points(
+    svg: &mut String,
+    chart: &Line,
+    taken: &mut Vec<Area>,
+    frame: &Frame,
+    direction: &str,
+) {
+    for (i, p) in chart.points.iter().enumerate().rev() {
         let Some(v) = p.value else { continue };
+        let (x, y) = (frame.x(i), frame.y(v));
         let _ = write!(
             svg,
-            r##"<circle cx="{:.1}" cy="{:.1}" r="3.5" fill="#0b7a5a"><title>{}: {}</title></circle>"##,
-            x(i),
-            y(v),
+            r##"<circle cx="{x:.1}" cy="{y:.1}" r="3.5" fill="#0b7a5a"><title>{}: {}</title></circle>"##,
             esc(&p.label),
             esc(&p.shown)
         );
-        let at = within(x(i), text_width(&p.shown), w);
-        let place = [y(v) - 8.0, y(v) + 16.0]
+        let at = within(x, text_width(&p.shown), frame.w);
+        let place = [y - 8.0, y + 16.0]
             .into_iter()
             .map(|label_y| (label_y, Area::of(&p.shown, at, label_y, Anchor::Middle)))
             .find(|(_, area)| {
-                area.top >= 0.0 && area.bottom <= h && !taken.iter().any(|t| t.overlaps(area))
+                area.top >= 0.0 && area.bottom <= frame.h && !taken.iter().any(|t| t.overlaps(area))
             });
         if let Some((label_y, area)) = place {
             taken.push(area);
@@ -217,23 +263,18 @@ pub(super) fn line(chart: &Line, lang: Lang) -> String {
             );
         }
     }
-    svg.push_str("</svg>");
-    svg
 }
 
 /// The labels along a line chart's axis, thinned to fit, the newest
-/// always named; `at` is the first two points' x, the chart's width and
-/// the axis labels' baseline.
-fn axis(
-    svg: &mut String,
-    chart: &Line,
-    taken: &mut Vec<Area>,
-    at: (f64, f64, f64, f64),
-    direction: &str,
-) {
-    let (x0, x1, w, axis_y) = at;
+/// always named.
+fn axis(svg: &mut String, chart: &Line, taken: &mut Vec<Area>, frame: &Frame, direction: &str) {
     let points = &chart.points;
-    let spacing = if points.len() > 1 { x1 - x0 } else { w };
+    let axis_y = frame.h - frame.pad + 16.0;
+    let spacing = if points.len() > 1 {
+        frame.x(1) - frame.x(0)
+    } else {
+        frame.w
+    };
     let widest = points
         .iter()
         .map(|p| text_width(&p.label))
@@ -243,8 +284,7 @@ fn axis(
         if !(points.len() - 1 - i).is_multiple_of(step) {
             continue;
         }
-        let x = x0 + spacing * i as f64;
-        let at = within(x, text_width(&p.label), w);
+        let at = within(frame.x(i), text_width(&p.label), frame.w);
         taken.push(Area::of(&p.label, at, axis_y, Anchor::Middle));
         let _ = write!(
             svg,
