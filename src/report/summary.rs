@@ -11,7 +11,7 @@ use crate::plan::metrics::{Metric, Unit};
 use crate::plan::model::Text;
 use crate::t;
 use crate::text::dates::in_era_of;
-use crate::text::i18n::Lang;
+use crate::text::i18n::{Lang, Msg};
 
 /// How many KPIs behind are named before the rest are counted.
 const BEHIND_NAMED: usize = 3;
@@ -102,35 +102,15 @@ pub enum Sentence {
 impl Sentence {
     /// The sentence in `lang`.
     pub fn text(&self, lang: Lang) -> String {
+        self.of_kpis(lang)
+            .or_else(|| self.of_work(lang))
+            .map_or_else(String::new, |said| said.text(lang))
+    }
+
+    /// A sentence about the KPIs; `None` for the others.
+    fn of_kpis(&self, lang: Lang) -> Option<Msg> {
         let name = |text: &Text| text.in_lang(lang).to_string();
-        let percent = |v: f64| format!("{:.0}%", v * 100.0);
-        match self {
-            Sentence::Published {
-                published,
-                planned,
-                not_found,
-            } if *not_found == 0 => t!(
-                "summary.published-all",
-                published = published,
-                planned = planned,
-                share = percent(published / planned)
-            ),
-            Sentence::Published {
-                published,
-                planned,
-                not_found,
-            } => t!(
-                "summary.published",
-                published = published,
-                planned = planned,
-                share = percent(published / planned),
-                n = not_found
-            ),
-            Sentence::Unverifiable { items, platforms } => t!(
-                "summary.unverifiable",
-                n = *items,
-                platforms = platforms.join(", ")
-            ),
+        Some(match self {
             Sentence::Standing { on_track, measured } => {
                 t!("summary.standing", on_track = on_track, n = measured)
             }
@@ -167,37 +147,11 @@ impl Sentence {
                 from,
                 to,
                 previous,
-            } => {
-                let (kpi, previous) = (name(kpi), in_era_of(previous, lang));
-                let from_shown = show(*unit, Some(*from), lang);
-                let to_shown = show(*unit, Some(*to), lang);
-                let change = show_change(*unit, Some(to - from), lang);
-                if to > from {
-                    t!(
-                        "summary.rose",
-                        kpi = kpi,
-                        from = from_shown,
-                        to = to_shown,
-                        change = change,
-                        previous = previous
-                    )
-                } else {
-                    t!(
-                        "summary.fell",
-                        kpi = kpi,
-                        from = from_shown,
-                        to = to_shown,
-                        change = change,
-                        previous = previous
-                    )
-                }
-            }
-            Sentence::NothingToCompare { previous } => {
-                t!(
-                    "summary.nothing-to-compare",
-                    previous = in_era_of(previous, lang)
-                )
-            }
+            } => moved(&name(kpi), *unit, (*from, *to), previous, lang),
+            Sentence::NothingToCompare { previous } => t!(
+                "summary.nothing-to-compare",
+                previous = in_era_of(previous, lang)
+            ),
             Sentence::SinceBaseline {
                 kpi,
                 unit,
@@ -206,34 +160,60 @@ impl Sentence {
                 value,
                 share,
             } => {
-                let (kpi, baseline, value) = (
-                    name(kpi),
-                    show(*unit, Some(*baseline), lang),
-                    show(*unit, Some(*value), lang),
-                );
-                let at = at.clone().unwrap_or_else(|| "—".into());
-                let up = *share >= 0.0;
-                let share = format!("{:.0}%", share.abs() * 100.0);
-                if up {
-                    t!(
-                        "summary.up-since-baseline",
-                        kpi = kpi,
-                        share = share,
-                        baseline = baseline,
-                        at = at,
-                        value = value
-                    )
-                } else {
-                    t!(
-                        "summary.down-since-baseline",
-                        kpi = kpi,
-                        share = share,
-                        baseline = baseline,
-                        at = at,
-                        value = value
-                    )
-                }
+                let shown = |v: f64| show(*unit, Some(v), lang);
+                since_baseline(
+                    &name(kpi),
+                    (shown(*baseline), at.as_deref()),
+                    shown(*value),
+                    *share,
+                )
             }
+            Sentence::Missing { kpis } => t!(
+                "summary.missing",
+                kpis = listed(kpis.iter().map(name), lang),
+                n = kpis.len()
+            ),
+            Sentence::Published { .. }
+            | Sentence::Unverifiable { .. }
+            | Sentence::Team { .. }
+            | Sentence::Money { .. }
+            | Sentence::MoneyUnread { .. }
+            | Sentence::Peers { .. }
+            | Sentence::Unplanned { .. }
+            | Sentence::Problems { .. } => return None,
+        })
+    }
+
+    /// A sentence about the work (publishing, the team, money, peers,
+    /// data); `None` for the others.
+    fn of_work(&self, lang: Lang) -> Option<Msg> {
+        Some(match self {
+            Sentence::Published {
+                published,
+                planned,
+                not_found,
+            } if *not_found == 0 => t!(
+                "summary.published-all",
+                published = published,
+                planned = planned,
+                share = percent(published / planned)
+            ),
+            Sentence::Published {
+                published,
+                planned,
+                not_found,
+            } => t!(
+                "summary.published",
+                published = published,
+                planned = planned,
+                share = percent(published / planned),
+                n = not_found
+            ),
+            Sentence::Unverifiable { items, platforms } => t!(
+                "summary.unverifiable",
+                n = *items,
+                platforms = platforms.join(", ")
+            ),
             Sentence::Team {
                 due,
                 on_time,
@@ -254,36 +234,14 @@ impl Sentence {
                 undirected,
                 share,
                 lacks,
-            } => {
-                let said = match (budget, share) {
-                    (Some(budget), Some(share)) if *share > 0.0 => t!(
-                        "summary.money-undirected",
-                        spent = spent,
-                        budget = budget,
-                        undirected = undirected,
-                        share = percent(*share)
-                    ),
-                    (Some(budget), _) => t!("summary.money", spent = spent, budget = budget),
-                    (None, _) => t!("summary.money-no-budget", spent = spent),
-                };
-                if lacks.is_empty() {
-                    said
-                } else {
-                    t!(
-                        "summary.money-lacks",
-                        said = said,
-                        platforms = lacks.join(", ")
-                    )
-                }
-            }
+            } => money(spent, budget.as_deref(), (undirected, *share), lacks),
             Sentence::MoneyUnread { lacks } => {
                 t!("summary.money-unread", platforms = lacks.join(", "))
             }
             Sentence::Peers { ranks } => t!(
                 "summary.peers",
-                ranks = ranks
-                    .iter()
-                    .map(|(platform, rank, of)| {
+                ranks = listed(
+                    ranks.iter().map(|(platform, rank, of)| {
                         t!(
                             "summary.peers.rank",
                             platform = platform,
@@ -291,18 +249,9 @@ impl Sentence {
                             n = of
                         )
                         .text(lang)
-                    })
-                    .collect::<Vec<_>>()
-                    .join(if lang == Lang::Ar { "، " } else { ", " })
-            ),
-            Sentence::Missing { kpis } => t!(
-                "summary.missing",
-                kpis = kpis
-                    .iter()
-                    .map(name)
-                    .collect::<Vec<_>>()
-                    .join(if lang == Lang::Ar { "، " } else { ", " }),
-                n = kpis.len()
+                    }),
+                    lang
+                )
             ),
             Sentence::Unplanned { n } => t!("summary.unplanned", n = n),
             Sentence::Problems { files, rows, other } => t!(
@@ -311,8 +260,112 @@ impl Sentence {
                 rows = rows,
                 other = other
             ),
-        }
-        .text(lang)
+            Sentence::Standing { .. }
+            | Sentence::Behind { .. }
+            | Sentence::MoreBehind { .. }
+            | Sentence::Moved { .. }
+            | Sentence::NothingToCompare { .. }
+            | Sentence::SinceBaseline { .. }
+            | Sentence::Missing { .. } => return None,
+        })
+    }
+}
+
+/// A share as a whole percent: `79%`.
+fn percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+/// Names in a row, as the language separates them.
+fn listed(names: impl Iterator<Item = String>, lang: Lang) -> String {
+    names
+        .collect::<Vec<_>>()
+        .join(if lang == Lang::Ar { "، " } else { ", " })
+}
+
+/// A KPI that rose or fell since the period compared with.
+fn moved(kpi: &str, unit: Unit, (from, to): (f64, f64), previous: &str, lang: Lang) -> Msg {
+    let (from_shown, to_shown) = (show(unit, Some(from), lang), show(unit, Some(to), lang));
+    let change = show_change(unit, Some(to - from), lang);
+    let previous = in_era_of(previous, lang);
+    if to > from {
+        t!(
+            "summary.rose",
+            kpi = kpi,
+            from = from_shown,
+            to = to_shown,
+            change = change,
+            previous = previous
+        )
+    } else {
+        t!(
+            "summary.fell",
+            kpi = kpi,
+            from = from_shown,
+            to = to_shown,
+            change = change,
+            previous = previous
+        )
+    }
+}
+
+/// A KPI's change since its baseline (shown, and its day), as a share of it.
+fn since_baseline(
+    kpi: &str,
+    (baseline, at): (String, Option<&str>),
+    value: String,
+    share: f64,
+) -> Msg {
+    let at = at.unwrap_or("—").to_string();
+    let shown = format!("{:.0}%", share.abs() * 100.0);
+    if share >= 0.0 {
+        t!(
+            "summary.up-since-baseline",
+            kpi = kpi,
+            share = shown,
+            baseline = baseline,
+            at = at,
+            value = value
+        )
+    } else {
+        t!(
+            "summary.down-since-baseline",
+            kpi = kpi,
+            share = shown,
+            baseline = baseline,
+            at = at,
+            value = value
+        )
+    }
+}
+
+/// Ad spend against the budget, the part directed at no goal, and the
+/// ad exports that could not be read.
+fn money(
+    spent: &str,
+    budget: Option<&str>,
+    (undirected, share): (&str, Option<f64>),
+    lacks: &[String],
+) -> Msg {
+    let said = match (budget, share) {
+        (Some(budget), Some(share)) if share > 0.0 => t!(
+            "summary.money-undirected",
+            spent = spent,
+            budget = budget,
+            undirected = undirected,
+            share = percent(share)
+        ),
+        (Some(budget), _) => t!("summary.money", spent = spent, budget = budget),
+        (None, _) => t!("summary.money-no-budget", spent = spent),
+    };
+    if lacks.is_empty() {
+        said
+    } else {
+        t!(
+            "summary.money-lacks",
+            said = said,
+            platforms = lacks.join(", ")
+        )
     }
 }
 
@@ -325,6 +378,23 @@ impl serde::Serialize for Sentence {
 
 /// The summary of a report made from its figures.
 pub fn of(report: &Report) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    out.extend(published(report));
+    out.extend(kpis(report));
+    out.extend(money_spent(report));
+    out.extend(peers(report));
+    out.extend(team(report));
+    if !report.unplanned_posts.is_empty() {
+        out.push(Sentence::Unplanned {
+            n: report.unplanned_posts.len(),
+        });
+    }
+    out.extend(problems(report));
+    out
+}
+
+/// Items published against the plan, and those no export can show.
+fn published(report: &Report) -> Vec<Sentence> {
     let mut out = Vec::new();
     let ratio = report
         .totals
@@ -345,7 +415,6 @@ pub fn of(report: &Report) -> Vec<Sentence> {
             .iter()
             .map(|m| m.platform.clone())
             .collect();
-        platforms.dedup();
         platforms.sort();
         platforms.dedup();
         out.push(Sentence::Unverifiable {
@@ -353,6 +422,13 @@ pub fn of(report: &Report) -> Vec<Sentence> {
             platforms,
         });
     }
+    out
+}
+
+/// How the KPIs stand, which are furthest behind, what moved most, what
+/// the year did since the baselines, and which have no value.
+fn kpis(report: &Report) -> Vec<Sentence> {
+    let mut out = Vec::new();
     let measured: Vec<&KpiResult> = report
         .kpis
         .iter()
@@ -367,45 +443,8 @@ pub fn of(report: &Report) -> Vec<Sentence> {
             measured: measured.len(),
         });
     }
-    // The KPIs furthest behind what is due by now, first.
-    let mut behind: Vec<(&KpiResult, f64, f64)> = measured
-        .iter()
-        .filter(|k| k.standing == Standing::Behind)
-        .filter_map(|k| Some((*k, k.progress?, k.expected?)))
-        .collect();
-    behind.sort_by(|a, b| (b.2 - b.1).total_cmp(&(a.2 - a.1)));
-    for (k, progress, expected) in behind.iter().take(BEHIND_NAMED) {
-        out.push(Sentence::Behind {
-            kpi: k.name.clone(),
-            progress: *progress,
-            expected: *expected,
-            lower_is_better: k.target.zip(k.baseline).is_some_and(|(t, b)| t < b),
-        });
-    }
-    if behind.len() > BEHIND_NAMED {
-        out.push(Sentence::MoreBehind {
-            n: behind.len() - BEHIND_NAMED,
-        });
-    }
-    // The largest change relative to where it stood (a KPI that was zero moves by its value).
-    let moved = report
-        .kpis
-        .iter()
-        .filter_map(|k| {
-            let (from, to) = (k.previous?, k.figure.value?);
-            ((to - from).abs() > f64::EPSILON)
-                .then(|| (k, from, to, (to - from).abs() / from.abs().max(1.0)))
-        })
-        .max_by(|a, b| a.3.total_cmp(&b.3));
-    if let Some((k, from, to, _)) = moved {
-        out.push(Sentence::Moved {
-            kpi: k.name.clone(),
-            unit: k.unit,
-            from,
-            to,
-            previous: report.previous_period.clone(),
-        });
-    }
+    out.extend(behind(&measured));
+    out.extend(moved_most(report));
     let compared = report.kpis.iter().any(|k| k.previous.is_some());
     let valued = report.kpis.iter().any(|k| k.figure.value.is_some());
     if valued && !compared {
@@ -416,20 +455,16 @@ pub fn of(report: &Report) -> Vec<Sentence> {
     // The year in review states each KPI's change since its baseline, as
     // the seed states its results ("followers up 200 %").
     if matches!(report.kind, "year" | "hijri_year") {
-        for k in &report.kpis {
-            if let (Some(share), Some(value), Some(baseline)) =
-                (k.since_baseline, k.figure.value, k.baseline)
-            {
-                out.push(Sentence::SinceBaseline {
-                    kpi: k.name.clone(),
-                    unit: k.unit,
-                    baseline,
-                    at: k.baseline_at.clone(),
-                    value,
-                    share,
-                });
-            }
-        }
+        out.extend(report.kpis.iter().filter_map(|k| {
+            Some(Sentence::SinceBaseline {
+                kpi: k.name.clone(),
+                unit: k.unit,
+                baseline: k.baseline?,
+                at: k.baseline_at.clone(),
+                value: k.figure.value?,
+                share: k.since_baseline?,
+            })
+        }));
     }
     let missing: Vec<Text> = report
         .kpis
@@ -440,75 +475,125 @@ pub fn of(report: &Report) -> Vec<Sentence> {
     if !missing.is_empty() {
         out.push(Sentence::Missing { kpis: missing });
     }
-    if let Some(m) = &report.money {
-        let amount = |v: f64| {
-            format!(
-                "{}\u{a0}{}",
-                show(Unit::Count, Some((v * 100.0).round() / 100.0), Lang::En),
-                m.currency
-            )
-        };
-        match m.period.spent {
-            Some(spent) if m.rows > 0 => out.push(Sentence::Money {
-                spent: amount(spent),
-                budget: m.period.budget.map(amount),
-                undirected: amount(m.undirected.iter().map(|u| u.spent).sum()),
-                share: m.undirected_share,
-                lacks: m.lacks.clone(),
-            }),
-            None => out.push(Sentence::MoneyUnread {
-                lacks: m.lacks.clone(),
-            }),
-            Some(_) => {}
-        }
-    }
-    if let Some(peers) = &report.peers {
-        let ranks: Vec<(String, usize, usize)> = peers
-            .platforms
-            .iter()
-            .filter_map(|p| {
-                let rank = p.rows.iter().find(|r| r.peer.is_none())?.rank_followers?;
-                let of = p.rows.iter().filter(|r| r.rank_followers.is_some()).count();
-                Some((p.platform.to_string(), rank, of))
-            })
-            .collect();
-        if !ranks.is_empty() {
-            out.push(Sentence::Peers { ranks });
-        }
-    }
-    let people = &report.team.people;
-    if !people.is_empty() {
-        let sum = |f: fn(&super::team::PersonTasks) -> usize| people.iter().map(f).sum();
-        out.push(Sentence::Team {
-            due: sum(|p| p.due),
-            on_time: sum(|p| p.on_time),
-            late: sum(|p| p.late),
-            undated: sum(|p| p.undated),
-            overdue: sum(|p| p.overdue),
-        });
-    }
-    if !report.unplanned_posts.is_empty() {
-        out.push(Sentence::Unplanned {
-            n: report.unplanned_posts.len(),
-        });
-    }
-    if !report.problems.is_empty() {
-        let count = |decision: Decision| {
-            report
-                .problems
-                .iter()
-                .filter(|p| p.decision == decision)
-                .count()
-        };
-        let files = count(Decision::FileSkipped);
-        let rows = count(Decision::RowSkipped);
-        out.push(Sentence::Problems {
-            files,
-            rows,
-            other: report.problems.len() - files - rows,
+    out
+}
+
+/// The KPIs furthest behind what is due by now, first; the rest counted.
+fn behind(measured: &[&KpiResult]) -> Vec<Sentence> {
+    let mut behind: Vec<(&KpiResult, f64, f64)> = measured
+        .iter()
+        .filter(|k| k.standing == Standing::Behind)
+        .filter_map(|k| Some((*k, k.progress?, k.expected?)))
+        .collect();
+    behind.sort_by(|a, b| (b.2 - b.1).total_cmp(&(a.2 - a.1)));
+    let mut out: Vec<Sentence> = behind
+        .iter()
+        .take(BEHIND_NAMED)
+        .map(|(k, progress, expected)| Sentence::Behind {
+            kpi: k.name.clone(),
+            progress: *progress,
+            expected: *expected,
+            lower_is_better: k.target.zip(k.baseline).is_some_and(|(t, b)| t < b),
+        })
+        .collect();
+    if behind.len() > BEHIND_NAMED {
+        out.push(Sentence::MoreBehind {
+            n: behind.len() - BEHIND_NAMED,
         });
     }
     out
+}
+
+/// The largest change relative to where it stood (a KPI that was zero
+/// moves by its value).
+fn moved_most(report: &Report) -> Option<Sentence> {
+    let (k, from, to, _) = report
+        .kpis
+        .iter()
+        .filter_map(|k| {
+            let (from, to) = (k.previous?, k.figure.value?);
+            ((to - from).abs() > f64::EPSILON)
+                .then(|| (k, from, to, (to - from).abs() / from.abs().max(1.0)))
+        })
+        .max_by(|a, b| a.3.total_cmp(&b.3))?;
+    Some(Sentence::Moved {
+        kpi: k.name.clone(),
+        unit: k.unit,
+        from,
+        to,
+        previous: report.previous_period.clone(),
+    })
+}
+
+/// Ad spend against the budget, or that it could not be read.
+fn money_spent(report: &Report) -> Option<Sentence> {
+    let m = report.money.as_ref()?;
+    let amount = |v: f64| crate::document::number::amount(v, &m.currency, Lang::En);
+    match m.period.spent {
+        Some(spent) if m.rows > 0 => Some(Sentence::Money {
+            spent: amount(spent),
+            budget: m.period.budget.map(amount),
+            undirected: amount(m.undirected.iter().map(|u| u.spent).sum()),
+            share: m.undirected_share,
+            lacks: m.lacks.clone(),
+        }),
+        None => Some(Sentence::MoneyUnread {
+            lacks: m.lacks.clone(),
+        }),
+        Some(_) => None,
+    }
+}
+
+/// The charity's rank by followers among its peers, platform by platform.
+fn peers(report: &Report) -> Option<Sentence> {
+    let ranks: Vec<(String, usize, usize)> = report
+        .peers
+        .as_ref()?
+        .platforms
+        .iter()
+        .filter_map(|p| {
+            let rank = p.rows.iter().find(|r| r.peer.is_none())?.rank_followers?;
+            let of = p.rows.iter().filter(|r| r.rank_followers.is_some()).count();
+            Some((p.platform.to_string(), rank, of))
+        })
+        .collect();
+    (!ranks.is_empty()).then_some(Sentence::Peers { ranks })
+}
+
+/// The team's tasks due in the period, summed over its people.
+fn team(report: &Report) -> Option<Sentence> {
+    let people = &report.team.people;
+    if people.is_empty() {
+        return None;
+    }
+    let sum = |f: fn(&super::team::PersonTasks) -> usize| people.iter().map(f).sum();
+    Some(Sentence::Team {
+        due: sum(|p| p.due),
+        on_time: sum(|p| p.on_time),
+        late: sum(|p| p.late),
+        undated: sum(|p| p.undated),
+        overdue: sum(|p| p.overdue),
+    })
+}
+
+/// Files and rows of the exports not used, and other problems.
+fn problems(report: &Report) -> Option<Sentence> {
+    if report.problems.is_empty() {
+        return None;
+    }
+    let count = |decision: Decision| {
+        report
+            .problems
+            .iter()
+            .filter(|p| p.decision == decision)
+            .count()
+    };
+    let (files, rows) = (count(Decision::FileSkipped), count(Decision::RowSkipped));
+    Some(Sentence::Problems {
+        files,
+        rows,
+        other: report.problems.len() - files - rows,
+    })
 }
 
 #[cfg(test)]
