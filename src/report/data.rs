@@ -506,6 +506,54 @@ impl<'a> Inputs<'a> {
             })
             .collect();
         let placements = self.placements(period, platform_ids);
+        let joined = self.joined(period, platform_ids, &placements, &posts);
+        let items = Items::of(&placements, &joined, &posts);
+        let replies = self.replies(period, &kinds);
+        let data = PeriodData {
+            platforms: kinds
+                .iter()
+                .map(|(id, kind)| self.platform_data(period, id, *kind))
+                .collect(),
+            items_planned: items.planned,
+            items_published: items.published,
+            items_timed: items.timed,
+            items_on_time: items.on_time,
+            reply_minutes: replies.minutes,
+            calendar_clock: self.calendar_clock,
+            replies_off_hours: replies.off_hours,
+            inquiries: replies.inquiries,
+            within_promise: replies.within_promise,
+            promise_minutes: self.promise_minutes,
+            end_month: Month::of(period.to),
+            coverage: self.plan.coverage.as_ref().map(|log| {
+                log.data
+                    .coverage
+                    .iter()
+                    .filter(|m| m.date.get().is_some_and(|d| period.contains(*d)))
+                    .count()
+            }),
+            calendar_covers: self.plan.months.iter().any(|m| {
+                m.data.file_month.is_some_and(|month| {
+                    month.last_day() >= period.from && month.first_day() <= period.to
+                })
+            }),
+        };
+        (data, placements, joined, posts)
+    }
+
+    /// The period's posts joined to its placements; the same scope and
+    /// period recur for several KPIs, so each is joined once.
+    fn joined(
+        &self,
+        period: &Period,
+        platform_ids: &[String],
+        placements: &[Placement],
+        posts: &[&PlacedPost],
+    ) -> std::rc::Rc<reconcile::Joined> {
+        let key = (period.from, period.to, platform_ids.to_vec());
+        if let Some(joined) = self.joins.borrow().get(&key) {
+            return joined.clone();
+        }
         let with_time: Vec<(&Post, reconcile::PostTime)> = posts
             .iter()
             .map(|p| {
@@ -517,123 +565,85 @@ impl<'a> Inputs<'a> {
                 (p.post, time)
             })
             .collect();
-        // The same scope and period recur for several KPIs: join once.
-        let key = (period.from, period.to, platform_ids.to_vec());
-        let cached = self.joins.borrow().get(&key).cloned();
-        let joined = if let Some(joined) = cached {
-            joined
-        } else {
-            let joined = std::rc::Rc::new(reconcile::join(
-                &placements,
-                &with_time,
-                (self.text_match_days, &self.texts),
-            ));
-            self.joins.borrow_mut().insert(key, joined.clone());
-            joined
-        };
+        let joined = std::rc::Rc::new(reconcile::join(
+            placements,
+            &with_time,
+            (self.text_match_days, &self.texts),
+        ));
+        self.joins.borrow_mut().insert(key, joined.clone());
+        joined
+    }
 
-        let end_month = Month::of(period.to);
+    /// One platform's days, post totals, followers and gaps in the period.
+    fn platform_data(&self, period: &Period, id: &str, kind: PlatformKind) -> PlatformData<'_> {
+        let days: Vec<&Day> = self
+            .days
+            .iter()
+            .filter(|d| d.platform == kind && period.contains(d.date))
+            .collect();
+        let end = self.followers_end(period, id, kind);
         let before_month = Month::of(period.from - chrono::TimeDelta::days(1));
-        let platforms = kinds
-            .iter()
-            .map(|(id, kind)| {
-                let days: Vec<&Day> = self
-                    .days
-                    .iter()
-                    .filter(|d| d.platform == *kind && period.contains(d.date))
-                    .collect();
-                let last_total = |until: NaiveDate| {
-                    self.days
-                        .iter()
-                        .filter(|d| d.platform == *kind && d.date <= until)
-                        .filter_map(|d| d.counts.followers_total.map(|t| (d.date, t)))
-                        .max_by_key(|(date, _)| *date)
-                        .filter(|(date, _)| Month::of(*date) == Month::of(until))
-                        .map(|(_, t)| t)
-                };
-                // The latest month of the period with a total (recorded, or from the exports).
-                let mut end = None;
-                let mut month = end_month;
-                while month.last_day() >= period.from {
-                    let found = self
-                        .followers
-                        .get(&(id.clone(), month))
-                        .copied()
-                        .or_else(|| last_total(month.last_day().min(period.to)));
-                    if let Some(total) = found {
-                        end = Some((total, month));
-                        break;
-                    }
-                    month = month.previous();
-                }
-                PlatformData {
-                    id: id.clone(),
-                    kind: *kind,
-                    source: RowSource::of(*kind, &days),
-                    totals: self
-                        .post_totals
-                        .range((*kind, period.from)..=(*kind, period.to))
-                        .fold(PostTotals::default(), |mut sum, (_, t)| {
-                            sum.merge(t);
-                            sum
-                        }),
-                    days,
-                    followers_end: end.map(|(total, _)| total),
-                    followers_as_of: end.map(|(_, month)| month),
-                    followers_before: self
-                        .followers
-                        .get(&(id.clone(), before_month))
-                        .copied()
-                        .or_else(|| last_total(period.from - chrono::TimeDelta::days(1))),
-                    refused: self.refused.get(kind).cloned().unwrap_or_default(),
-                    unread: self
-                        .unread
-                        .range((*kind, period.from)..=(*kind, period.to))
-                        .flat_map(|((_, date), cells)| {
-                            cells.iter().map(|(field, why)| (*date, *field, *why))
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
-
-        // Items: planned, published (by status or by a matched post), and on time.
-        let mut per_item: HashMap<&str, (&Item, bool, Vec<i64>)> = HashMap::new();
-        for placement in &placements {
-            per_item.entry(placement.item.id.value.as_str()).or_insert((
-                placement.item,
-                false,
-                Vec::new(),
-            ));
+        PlatformData {
+            id: id.to_string(),
+            kind,
+            source: RowSource::of(kind, &days),
+            totals: self
+                .post_totals
+                .range((kind, period.from)..=(kind, period.to))
+                .fold(PostTotals::default(), |mut sum, (_, t)| {
+                    sum.merge(t);
+                    sum
+                }),
+            days,
+            followers_end: end.map(|(total, _)| total),
+            followers_as_of: end.map(|(_, month)| month),
+            followers_before: self
+                .followers
+                .get(&(id.to_string(), before_month))
+                .copied()
+                .or_else(|| self.last_total(kind, period.from - chrono::TimeDelta::days(1))),
+            refused: self.refused.get(&kind).cloned().unwrap_or_default(),
+            unread: self
+                .unread
+                .range((kind, period.from)..=(kind, period.to))
+                .flat_map(|((_, date), cells)| {
+                    cells.iter().map(|(field, why)| (*date, *field, *why))
+                })
+                .collect(),
         }
-        for (post_index, placement_index) in &joined.post_item {
-            let placement = &placements[*placement_index];
-            let entry = per_item
-                .get_mut(placement.item.id.value.as_str())
-                .expect("placed");
-            entry.1 = true;
-            if let (Some(time), Some(planned)) =
-                (posts[*post_index].time, placement.item.publish.get())
-            {
-                entry.2.push((time - *planned).num_minutes().abs());
+    }
+
+    /// The follower total of the latest month of the period that has one
+    /// (recorded, or from the exports), and that month.
+    fn followers_end(&self, period: &Period, id: &str, kind: PlatformKind) -> Option<(i64, Month)> {
+        let mut month = Month::of(period.to);
+        while month.last_day() >= period.from {
+            let found = self
+                .followers
+                .get(&(id.to_string(), month))
+                .copied()
+                .or_else(|| self.last_total(kind, month.last_day().min(period.to)));
+            if let Some(total) = found {
+                return Some((total, month));
             }
+            month = month.previous();
         }
-        let items_planned = per_item.len();
-        let items_published = per_item
-            .values()
-            .filter(|(item, matched, _)| *matched || item.status.get() == Some(&Status::Published))
-            .count();
-        let timed: Vec<&Vec<i64>> = per_item
-            .values()
-            .map(|(_, _, gaps)| gaps)
-            .filter(|g| !g.is_empty())
-            .collect();
-        let items_on_time = timed
-            .iter()
-            .filter(|g| g.iter().all(|m| *m <= ON_TIME_MINUTES))
-            .count();
+        None
+    }
 
-        // Inquiries on these platforms, answered in working (or calendar) minutes.
+    /// The last follower total the exports give up to `until`, in its month.
+    fn last_total(&self, kind: PlatformKind, until: NaiveDate) -> Option<i64> {
+        self.days
+            .iter()
+            .filter(|d| d.platform == kind && d.date <= until)
+            .filter_map(|d| d.counts.followers_total.map(|t| (d.date, t)))
+            .max_by_key(|(date, _)| *date)
+            .filter(|(date, _)| Month::of(*date) == Month::of(until))
+            .map(|(_, t)| t)
+    }
+
+    /// Inquiries on these platforms, answered in working (or calendar) minutes.
+    fn replies(&self, period: &Period, kinds: &[(String, PlatformKind)]) -> Replies {
         let in_scope = |platform: &str| {
             kinds
                 .iter()
@@ -656,7 +666,7 @@ impl<'a> Inputs<'a> {
         };
         let mut reply_minutes: Vec<i64> = inquiries.iter().filter_map(|q| minutes(q)).collect();
         reply_minutes.sort_unstable();
-        let replies_off_hours = if self.calendar_clock {
+        let off_hours = if self.calendar_clock {
             0
         } else {
             inquiries
@@ -664,41 +674,82 @@ impl<'a> Inputs<'a> {
                 .filter(|q| q.first_reply.is_some_and(|r| r > q.received) && minutes(q) == Some(0))
                 .count()
         };
-        let within_promise = match self.promise_minutes {
-            Some(promise) => inquiries
+        let within_promise = self.promise_minutes.map_or(0, |promise| {
+            inquiries
                 .iter()
                 .filter(|q| minutes(q).is_some_and(|m| m <= promise))
-                .count(),
-            None => 0,
-        };
-        let data = PeriodData {
-            platforms,
-            items_planned,
-            items_published,
-            items_timed: timed.len(),
-            items_on_time,
-            reply_minutes,
-            calendar_clock: self.calendar_clock,
-            replies_off_hours,
+                .count()
+        });
+        Replies {
+            minutes: reply_minutes,
+            off_hours,
             inquiries: inquiries.len(),
             within_promise,
-            promise_minutes: self.promise_minutes,
-            end_month,
-            coverage: self.plan.coverage.as_ref().map(|log| {
-                log.data
-                    .coverage
-                    .iter()
-                    .filter(|m| m.date.get().is_some_and(|d| period.contains(*d)))
-                    .count()
-            }),
-            calendar_covers: self.plan.months.iter().any(|m| {
-                m.data.file_month.is_some_and(|month| {
-                    month.last_day() >= period.from && month.first_day() <= period.to
-                })
-            }),
-        };
-        (data, placements, joined, posts)
+        }
     }
+}
+
+/// A period's items: planned, published (by status or by a matched
+/// post), those whose post has a time, and those on time.
+struct Items {
+    planned: usize,
+    published: usize,
+    timed: usize,
+    on_time: usize,
+}
+
+impl Items {
+    fn of(placements: &[Placement], joined: &reconcile::Joined, posts: &[&PlacedPost]) -> Items {
+        let mut per_item: HashMap<&str, (&Item, bool, Vec<i64>)> = HashMap::new();
+        for placement in placements {
+            per_item.entry(placement.item.id.value.as_str()).or_insert((
+                placement.item,
+                false,
+                Vec::new(),
+            ));
+        }
+        for (post_index, placement_index) in &joined.post_item {
+            let placement = &placements[*placement_index];
+            let Some(entry) = per_item.get_mut(placement.item.id.value.as_str()) else {
+                continue;
+            };
+            entry.1 = true;
+            if let (Some(time), Some(planned)) =
+                (posts[*post_index].time, placement.item.publish.get())
+            {
+                entry.2.push((time - *planned).num_minutes().abs());
+            }
+        }
+        let timed: Vec<&Vec<i64>> = per_item
+            .values()
+            .map(|(_, _, gaps)| gaps)
+            .filter(|g| !g.is_empty())
+            .collect();
+        Items {
+            planned: per_item.len(),
+            published: per_item
+                .values()
+                .filter(|(item, matched, _)| {
+                    *matched || item.status.get() == Some(&Status::Published)
+                })
+                .count(),
+            timed: timed.len(),
+            on_time: timed
+                .iter()
+                .filter(|g| g.iter().all(|m| *m <= ON_TIME_MINUTES))
+                .count(),
+        }
+    }
+}
+
+/// A period's inquiries and their first replies.
+struct Replies {
+    /// Minutes to each first reply, sorted.
+    minutes: Vec<i64>,
+    /// Asked and answered outside working hours: 0 working minutes.
+    off_hours: usize,
+    inquiries: usize,
+    within_promise: usize,
 }
 
 /// A published post within this many minutes of its planned time is on time.
