@@ -378,6 +378,23 @@ pub fn compute(metric: Metric, data: &PeriodData) -> Figure {
         Metric::EngagementRateReach => post_ratio(|t| t.engagements_per_reach, 1.0),
         Metric::AmplificationPer1000Reach => post_ratio(|t| t.reposts_per_reach, 1000.0),
         Metric::ConversationPer1000Reach => post_ratio(|t| t.replies_per_reach, 1000.0),
+        Metric::MaterialsPublished
+        | Metric::MaterialsPublishedVsPlanned
+        | Metric::OnTimeRate
+        | Metric::FirstReplyMedianMinutes
+        | Metric::FirstReplyP90Minutes
+        | Metric::RepliesWithinPromiseShare
+        | Metric::MediaCoverage => work(metric, data),
+        Metric::InfluenceStrength => missing(t!("note.composite")),
+    }
+}
+
+/// A figure of the work itself: publishing against the calendar, replies
+/// to inquiries, media coverage.
+#[allow(clippy::cast_precision_loss)]
+fn work(metric: Metric, data: &PeriodData) -> Figure {
+    let missing = |why: Msg| Figure::missing(Some(metric), why);
+    match metric {
         Metric::MaterialsPublished | Metric::MaterialsPublishedVsPlanned
             if !data.calendar_covers =>
         {
@@ -418,7 +435,7 @@ pub fn compute(metric: Metric, data: &PeriodData) -> Figure {
             Some(entries) => Figure::value(metric, entries as f64, Some(t!("note.coverage-log"))),
             None => missing(t!("note.no-coverage-log")),
         },
-        Metric::InfluenceStrength => missing(t!("note.composite")),
+        _ => missing(t!("note.composite")),
     }
 }
 
