@@ -209,7 +209,6 @@ pub fn peers(
         months[0].first_day(),
         months.last().expect("a month at least").last_day(),
     );
-    let before = months[0].previous();
     let organisation = inputs
         .plan
         .settings
@@ -231,42 +230,11 @@ pub fn peers(
             rows.push(row(None, name.clone(), &counts, Vec::new()));
         }
         for peer in with_account {
-            let find = |month: Month| {
-                read.figures
-                    .iter()
-                    .find(|f| f.peer == peer.id.value && f.kind == kind && f.month == month)
-            };
-            let found: Vec<Option<&PeerFigure>> = months.iter().map(|m| find(*m)).collect();
-            used.extend(found.iter().flatten().map(|f| f.file));
-            let missing = months
-                .iter()
-                .zip(&found)
-                .filter(|(_, f)| f.is_none())
-                .map(|(m, _)| m.to_string())
-                .collect();
-            let counts = Counts {
-                followers: found.last().copied().flatten().and_then(|f| f.followers),
-                before: find(before).and_then(|f| f.followers),
-                posts: over_months(&found, |f| f.posts),
-                interactions: over_months(&found, |f| f.interactions),
-            };
-            rows.push(row(
-                Some(peer.id.value.clone()),
-                peer.name.clone(),
-                &counts,
-                missing,
-            ));
+            let (row, files) = peer_row(read, peer, kind, &months);
+            used.extend(files);
+            rows.push(row);
         }
-        let by_followers = ranks(&rows.iter().map(|r| r.followers).collect::<Vec<_>>());
-        let by_growth = ranks(&rows.iter().map(|r| r.growth_share).collect::<Vec<_>>());
-        let posts = voices(&rows.iter().map(|r| r.posts).collect::<Vec<_>>());
-        let interactions = voices(&rows.iter().map(|r| r.interactions).collect::<Vec<_>>());
-        for (i, row) in rows.iter_mut().enumerate() {
-            row.rank_followers = by_followers[i];
-            row.rank_growth = by_growth[i];
-            row.voice_posts = posts[i];
-            row.voice_interactions = interactions[i];
-        }
+        rank(&mut rows);
         platforms.push(PlatformPeers {
             platform: kind.as_str(),
             rows,
@@ -285,6 +253,59 @@ pub fn peers(
             })
             .collect(),
     })
+}
+
+/// One peer's row on one platform kind over `months`, and the files
+/// its figures come from.
+fn peer_row(
+    read: &PeerFigures,
+    peer: &crate::plan::model::strategy::Peer,
+    kind: PlatformKind,
+    months: &[Month],
+) -> (PeerRow, Vec<usize>) {
+    let find = |month: Month| {
+        read.figures
+            .iter()
+            .find(|f| f.peer == peer.id.value && f.kind == kind && f.month == month)
+    };
+    let found: Vec<Option<&PeerFigure>> = months.iter().map(|m| find(*m)).collect();
+    let files = found.iter().flatten().map(|f| f.file).collect();
+    let missing = months
+        .iter()
+        .zip(&found)
+        .filter(|(_, f)| f.is_none())
+        .map(|(m, _)| m.to_string())
+        .collect();
+    let counts = Counts {
+        followers: found.last().copied().flatten().and_then(|f| f.followers),
+        before: months
+            .first()
+            .and_then(|first| find(first.previous()))
+            .and_then(|f| f.followers),
+        posts: over_months(&found, |f| f.posts),
+        interactions: over_months(&found, |f| f.interactions),
+    };
+    let row = row(
+        Some(peer.id.value.clone()),
+        peer.name.clone(),
+        &counts,
+        missing,
+    );
+    (row, files)
+}
+
+/// Each row's ranks and shares of voice among the platform's rows.
+fn rank(rows: &mut [PeerRow]) {
+    let by_followers = ranks(&rows.iter().map(|r| r.followers).collect::<Vec<_>>());
+    let by_growth = ranks(&rows.iter().map(|r| r.growth_share).collect::<Vec<_>>());
+    let posts = voices(&rows.iter().map(|r| r.posts).collect::<Vec<_>>());
+    let interactions = voices(&rows.iter().map(|r| r.interactions).collect::<Vec<_>>());
+    for (i, row) in rows.iter_mut().enumerate() {
+        row.rank_followers = by_followers[i];
+        row.rank_growth = by_growth[i];
+        row.voice_posts = posts[i];
+        row.voice_interactions = interactions[i];
+    }
 }
 
 #[cfg(test)]
