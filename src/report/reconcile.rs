@@ -509,12 +509,9 @@ mod tests {
 
     const SAME: &str = "حصاد أسبوع في حلقات خيركم: ثلاثة آلاف طالب";
 
-    /// Each way of joining, at the edges of its window: a link once, the
-    /// nearest planned text within the days allowed, then the time within
-    /// the tolerance (on the day before or after), or the day alone.
-    #[test]
-    fn joins_by_link_then_nearest_text_then_time() {
-        let month: crate::plan::model::calendar::CalendarMonth = serde_saphyr::from_str(&format!(
+    /// A month with an item at the edge of each way of joining.
+    fn edge_month() -> crate::plan::model::calendar::CalendarMonth {
+        serde_saphyr::from_str(&format!(
             "items:
   - {{id: linked, title: t, publish: 2026-11-01 10:00, platforms: [instagram], format: image, owner: o, status: published, published: {{instagram: 'https://www.instagram.com/p/ABC/'}}}}
   - {{id: text-far, title: t, publish: 2026-11-10 19:00, platforms: [x], format: text, owner: o, status: published, text: {{x: '{SAME}'}}}}
@@ -525,28 +522,24 @@ mod tests {
   - {{id: early, title: t, publish: 2026-11-23 00:30, platforms: [facebook], format: text, owner: o, status: published}}
 "
         ))
-        .unwrap();
-        let kinds = [
-            PlatformKind::Instagram,
-            PlatformKind::X,
-            PlatformKind::X,
-            PlatformKind::Facebook,
-            PlatformKind::Youtube,
-            PlatformKind::Tiktok,
-            PlatformKind::Facebook,
-        ];
-        let placements: Vec<Placement> = month
-            .items
-            .iter()
-            .zip(kinds)
-            .map(|(item, kind)| Placement {
-                item,
-                platform_id: &item.platforms[0].value,
-                kind,
-            })
-            .collect();
+        .unwrap()
+    }
+
+    /// The platform kind of each item of [`edge_month`].
+    const EDGE_KINDS: [PlatformKind; 7] = [
+        PlatformKind::Instagram,
+        PlatformKind::X,
+        PlatformKind::X,
+        PlatformKind::Facebook,
+        PlatformKind::Youtube,
+        PlatformKind::Tiktok,
+        PlatformKind::Facebook,
+    ];
+
+    /// Posts at the edges of [`edge_month`]'s windows.
+    fn edge_posts() -> Vec<(Post, PostTime)> {
         let link = "https://instagram.com/p/ABC";
-        let posts = [
+        vec![
             (
                 post(PlatformKind::Instagram, Some(link), None),
                 PostTime::Unknown,
@@ -591,7 +584,26 @@ mod tests {
                 post(PlatformKind::Facebook, None, Some(SAME)),
                 PostTime::At(at("2026-11-10 19:00")),
             ),
-        ];
+        ]
+    }
+
+    /// Each way of joining, at the edges of its window: a link once, the
+    /// nearest planned text within the days allowed, then the time within
+    /// the tolerance (on the day before or after), or the day alone.
+    #[test]
+    fn joins_by_link_then_nearest_text_then_time() {
+        let month = edge_month();
+        let placements: Vec<Placement> = month
+            .items
+            .iter()
+            .zip(EDGE_KINDS)
+            .map(|(item, kind)| Placement {
+                item,
+                platform_id: &item.platforms[0].value,
+                kind,
+            })
+            .collect();
+        let posts = edge_posts();
         let posts: Vec<(&Post, PostTime)> = posts.iter().map(|(p, t)| (p, *t)).collect();
         let joined = join(&placements, &posts, (3, &Texts::default()));
         let mut pairs: Vec<(usize, usize)> =

@@ -238,21 +238,7 @@ impl Sentence {
             Sentence::MoneyUnread { lacks } => {
                 t!("summary.money-unread", platforms = lacks.join(", "))
             }
-            Sentence::Peers { ranks } => t!(
-                "summary.peers",
-                ranks = listed(
-                    ranks.iter().map(|(platform, rank, of)| {
-                        t!(
-                            "summary.peers.rank",
-                            platform = platform,
-                            rank = rank,
-                            n = of
-                        )
-                        .text(lang)
-                    }),
-                    lang
-                )
-            ),
+            Sentence::Peers { ranks } => ranked(ranks, lang),
             Sentence::Unplanned { n } => t!("summary.unplanned", n = n),
             Sentence::Problems { files, rows, other } => t!(
                 "summary.problems",
@@ -269,6 +255,20 @@ impl Sentence {
             | Sentence::Missing { .. } => return None,
         })
     }
+}
+
+/// The charity's rank by followers on each platform.
+fn ranked(ranks: &[(String, usize, usize)], lang: Lang) -> Msg {
+    let each = ranks.iter().map(|(platform, rank, of)| {
+        t!(
+            "summary.peers.rank",
+            platform = platform,
+            rank = rank,
+            n = of
+        )
+        .text(lang)
+    });
+    t!("summary.peers", ranks = listed(each, lang))
 }
 
 /// A share as a whole percent: `79%`.
