@@ -66,6 +66,9 @@ pub enum Cell {
     /// A figure as shown (`12,345`, `3.45%`, `1,200 SAR`) and, where it is
     /// one number, that number; `—` with no value when it is missing.
     Number { shown: String, value: Option<f64> },
+    /// A value not known, and why where that is known (`not exported
+    /// for this platform`).
+    Missing { why: Option<String> },
     /// A standing: its class (`on_track`) and its words.
     Badge { class: &'static str, text: String },
 }
@@ -87,11 +90,24 @@ impl Cell {
         }
     }
 
+    /// A day in both calendars: `2026-11-19` and, beside it,
+    /// `1448-05-28 AH` (in the reader's words).
+    pub fn date(date: chrono::NaiveDate, lang: Lang) -> Cell {
+        let hijri = crate::text::dates::to_hijri(date)
+            .map(|h| crate::text::dates::in_era_of(&h.to_string(), lang).into_owned());
+        Cell::Text(Bi {
+            text: date.to_string(),
+            other: hijri,
+            ltr: true,
+        })
+    }
+
     /// The cell as one line of text.
     pub fn text(&self) -> String {
         match self {
             Cell::Text(bi) => bi.one_line(),
             Cell::Number { shown, .. } => shown.clone(),
+            Cell::Missing { .. } => number::MISSING.into(),
             Cell::Badge { text, .. } => text.clone(),
         }
     }

@@ -248,3 +248,62 @@ fn only_the_inventory_walks_the_exports_folder() {
         "the inventory walks the folder"
     );
 }
+
+/// The functions of `text` longer than `most` lines, by name and length:
+/// a `fn` at some indentation runs to the first `}` at that indentation.
+fn long_functions(text: &str, most: usize) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut long = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let code = line.trim_start();
+        let indent = &line[..line.len() - code.len()];
+        let signature = ["fn ", "pub fn ", "pub(crate) fn ", "pub(super) fn "]
+            .iter()
+            .find_map(|start| code.strip_prefix(start));
+        let Some(signature) = signature else { continue };
+        if code.ends_with(';') {
+            continue;
+        }
+        let end = lines[i + 1..]
+            .iter()
+            .position(|l| l.strip_prefix(indent) == Some("}"))
+            .map_or(lines.len(), |n| i + 1 + n);
+        if end - i + 1 > most {
+            let name: String = signature
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            long.push((name, end - i + 1));
+        }
+    }
+    long
+}
+
+#[test]
+fn no_function_of_the_report_the_book_or_a_renderer_runs_over_80_lines() {
+    let mut long = Vec::new();
+    for folder in ["report", "book", "document"] {
+        for entry in walkdir::WalkDir::new(root().join("src").join(folder)) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = fs::read_to_string(entry.path()).unwrap();
+            for (name, lines) in long_functions(&text, 80) {
+                long.push(format!(
+                    "{}: {name} ({lines} lines)",
+                    entry.path().display()
+                ));
+            }
+        }
+    }
+    assert!(long.is_empty(), "split these: {long:#?}");
+}
+
+#[test]
+fn the_length_checker_counts_a_function_to_its_closing_brace() {
+    let body = "    let x = 1;\n".repeat(80);
+    let text = format!("fn short() {{\n}}\n\nimpl A {{\n    pub fn long() {{\n{body}    }}\n}}\n");
+    assert_eq!(long_functions(&text, 80), [("long".to_string(), 82)]);
+    assert!(long_functions(&text, 82).is_empty());
+}

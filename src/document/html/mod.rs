@@ -33,21 +33,24 @@ ul{padding-inline-start:1.2rem}.ltr{direction:ltr;unicode-bidi:isolate}
 
 /// A text and, beneath it, the other language's; ids and figures kept
 /// left to right, figures in words isolated.
-fn shown(bi: &Bi, lang: Lang) -> String {
+fn shown(bi: &Bi) -> String {
     let mut s = if bi.ltr {
         format!(r#"<span class="ltr">{}</span>"#, esc(&bi.text))
     } else {
         isolated(&bi.text)
     };
     if let Some(other) = &bi.other {
-        let (code, dir) = match lang {
-            Lang::Ar => ("en", "ltr"),
-            Lang::En => ("ar", "rtl"),
+        // The other language's words, or the same words in the other
+        // calendar (`1448-06-09 هـ`): their direction is their script's.
+        let arabic = other.chars().any(is_arabic_letter);
+        let (code, dir, text) = if arabic {
+            ("ar", "rtl", isolated(other))
+        } else {
+            ("en", "ltr", esc(other))
         };
         let _ = write!(
             s,
-            r#"<span class="other" lang="{code}" dir="{dir}">{}</span>"#,
-            esc(other)
+            r#"<span class="other" lang="{code}" dir="{dir}">{text}</span>"#
         );
     }
     s
@@ -62,10 +65,10 @@ pub(super) fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> 
         code = lang.code(),
         dir = if lang == Lang::Ar { "rtl" } else { "ltr" },
         title = esc(&document.page_title),
-        h1 = shown(&document.title, lang),
+        h1 = shown(&document.title),
     );
     for line in &document.subtitle {
-        let _ = write!(s, r#"<p class="sub">{}</p>"#, shown(line, lang));
+        let _ = write!(s, r#"<p class="sub">{}</p>"#, shown(line));
     }
     s.push_str("</header>");
     if document.contents {
@@ -84,7 +87,7 @@ pub(super) fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> 
         write_section(&mut s, section, lang);
     }
     for line in &document.footer {
-        let _ = write!(s, r#"<p class="sub">{}</p>"#, shown(line, lang));
+        let _ = write!(s, r#"<p class="sub">{}</p>"#, shown(line));
     }
     s.push_str("</body></html>\n");
     out.write_all(s.as_bytes())
@@ -111,38 +114,33 @@ fn write_section(s: &mut String, section: &Section, lang: Lang) {
 fn write_block(s: &mut String, block: &Block, lang: Lang) {
     match block {
         Block::Heading(text) => {
-            let _ = write!(s, "<h3>{}</h3>", shown(text, lang));
+            let _ = write!(s, "<h3>{}</h3>", shown(text));
         }
         Block::Para(text) => {
-            let _ = write!(s, "<p>{}</p>", shown(text, lang));
+            let _ = write!(s, "<p>{}</p>", shown(text));
         }
         Block::List(items) if items.is_empty() => {}
         Block::Terms(terms) if terms.is_empty() => {}
         Block::List(items) => {
             s.push_str("<ul>");
             for item in items {
-                let _ = write!(s, "<li>{}</li>", shown(item, lang));
+                let _ = write!(s, "<li>{}</li>", shown(item));
             }
             s.push_str("</ul>");
         }
         Block::Terms(terms) => {
             s.push_str("<ul>");
             for (term, said) in terms {
-                let _ = write!(
-                    s,
-                    "<li><b>{}</b>: {}</li>",
-                    shown(term, lang),
-                    shown(said, lang)
-                );
+                let _ = write!(s, "<li><b>{}</b>: {}</li>", shown(term), shown(said));
             }
             s.push_str("</ul>");
         }
-        Block::Table(table) => write_table(s, table, lang),
+        Block::Table(table) => write_table(s, table),
         Block::Charts(charts) => write_charts(s, charts, lang),
     }
 }
 
-fn write_table(s: &mut String, table: &Table, lang: Lang) {
+fn write_table(s: &mut String, table: &Table) {
     if table.rows.is_empty() {
         return;
     }
@@ -156,7 +154,7 @@ fn write_table(s: &mut String, table: &Table, lang: Lang) {
         for cell in row {
             match cell {
                 Cell::Text(bi) => {
-                    let _ = write!(s, "<td>{}</td>", shown(bi, lang));
+                    let _ = write!(s, "<td>{}</td>", shown(bi));
                 }
                 // A figure with words (`83 دقيقة`, `41% (المتوقع 47%)`)
                 // reads in the page's direction, its figures isolated.
@@ -169,6 +167,12 @@ fn write_table(s: &mut String, table: &Table, lang: Lang) {
                         r#"<td class="num"><bdi dir="ltr">{}</bdi></td>"#,
                         esc(shown)
                     );
+                }
+                Cell::Missing { why } => {
+                    let title = why
+                        .as_ref()
+                        .map_or_else(String::new, |why| format!(r#" title="{}""#, esc(why)));
+                    let _ = write!(s, r#"<td class="num missing"{title}>—</td>"#);
                 }
                 Cell::Badge { class, text } => {
                     let _ = write!(
@@ -231,13 +235,13 @@ mod tests {
             ]],
         };
         let mut s = String::new();
-        write_table(&mut s, &table, Lang::Ar);
+        write_table(&mut s, &table);
         assert_eq!(
             s,
             r#"<table><thead><tr><th>Goal</th><th>Value</th><th>Status</th></tr></thead><tbody><tr><td>التأثير<span class="other" lang="en" dir="ltr">Influence</span></td><td class="num"><bdi dir="ltr">1,200</bdi></td><td><span class="badge on_track">on &lt;track&gt;</span></td></tr></tbody></table>"#
         );
         let mut empty = String::new();
-        write_table(&mut empty, &Table::default(), Lang::Ar);
+        write_table(&mut empty, &Table::default());
         assert!(empty.is_empty());
     }
 }

@@ -13,9 +13,14 @@ use crate::report::figures::Figure;
 use crate::t;
 use crate::text::i18n::{Lang, Listed, Msg};
 
-/// A figure as a cell.
+/// A figure as a cell; a figure not known, with why.
 fn cell(f: &Figure, lang: Lang) -> Cell {
-    Cell::number(show(f.unit(), f.value, lang), f.value)
+    match f.value {
+        Some(_) => Cell::number(show(f.unit(), f.value, lang), f.value),
+        None => Cell::Missing {
+            why: f.note.as_ref().map(|n| n.text(lang)),
+        },
+    }
 }
 
 /// A figure as a spreadsheet row of `section`, on `platform` (none: all).

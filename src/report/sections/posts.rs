@@ -32,7 +32,10 @@ impl Section for TopPosts {
                     .unwrap_or_else(|| p.url.clone().unwrap_or_else(|| p.id.clone()));
                 vec![
                     Cell::code(&p.platform),
-                    Cell::code(p.date.as_deref().unwrap_or("")),
+                    p.date
+                        .as_deref()
+                        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                        .map_or_else(|| Cell::Missing { why: None }, |d| Cell::date(d, lang)),
                     Cell::words(post),
                     Cell::words(served(r, p, lang)),
                     figure(p.impressions),
