@@ -208,3 +208,30 @@ fn every_section_shows_in_every_document_format_and_its_records_in_csv() {
     // problems: it has none.
     assert_eq!(silent, ["problems"]);
 }
+
+#[test]
+fn every_table_of_the_report_fits_an_80_column_terminal() {
+    let (_, report) = november();
+    for lang in [Lang::En, Lang::Ar] {
+        let writer = Writer {
+            format: ReportFormat::Table,
+            lang,
+            width: Some(80),
+            sections: sections::all(),
+        };
+        let mut out = Vec::new();
+        writer.write(&report, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let drawn: Vec<&str> = text
+            .lines()
+            .filter(|l| l.starts_with(['┌', '│', '╞', '├', '└']))
+            .collect();
+        assert!(drawn.len() > 50, "{lang:?}: the tables are drawn");
+        for line in drawn {
+            // Columns as a terminal gives them (UAX #11: a lam-alef pair,
+            // drawn as one letter, takes one column; marks take none).
+            let columns = unicode_width::UnicodeWidthStr::width(line);
+            assert!(columns <= 80, "{lang:?}: {columns} columns: {line}");
+        }
+    }
+}
