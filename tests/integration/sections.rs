@@ -196,7 +196,7 @@ fn every_section_shows_in_every_document_format_and_its_records_in_csv() {
                 section.id()
             );
         }
-        for record in section.records(&report) {
+        for record in section.data(&report).records() {
             let row = format!(
                 ",{},{},{},{},{},",
                 record.section, record.goal, record.kpi, record.platform, record.metric

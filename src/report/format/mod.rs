@@ -3,7 +3,7 @@
 //! CSV as the sections' records, JSON as the report's data.
 
 use super::Report;
-use super::sections::{self, Record, Section};
+use super::sections::{self, Data, Record, Section};
 use crate::document::{self, Format};
 use crate::text::i18n::Lang;
 use std::io::{self, Write};
@@ -89,7 +89,7 @@ fn write_csv(
     let number = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v}"));
     let mut w = crate::output::CsvWriter::new(out);
     w.write_record(COLUMNS)?;
-    for r in sections.iter().flat_map(|s| s.records(report)) {
+    for r in sections.iter().flat_map(|s| s.data(report).records()) {
         let Record {
             section,
             goal,
@@ -141,11 +141,10 @@ fn write_json(
 ) -> io::Result<()> {
     let mut value = serde_json::to_value(report)?;
     if let Some(fields) = value.as_object_mut() {
-        for section in sections.iter().filter(|s| !s.in_report_data()) {
-            fields.insert(
-                section.id().to_string(),
-                serde_json::to_value(section.records(report))?,
-            );
+        for section in sections {
+            if let Data::Own(records) = section.data(report) {
+                fields.insert(section.id().to_string(), serde_json::to_value(records)?);
+            }
         }
     }
     serde_json::to_writer_pretty(&mut *out, &value)?;

@@ -3,7 +3,7 @@
 //! interactions by kind.
 
 use super::scorecard::metric_name;
-use super::{Record, Section, columns, titled, words};
+use super::{Data, Record, Section, columns, titled, words};
 use crate::document::chart::{BarRow, Bars};
 use crate::document::number::{MISSING, show};
 use crate::document::{self as doc, Bi, Block, Cell, Chart, Table};
@@ -74,19 +74,15 @@ impl Section for Mix {
             tabled: false,
         };
         Some(titled(
-            "mix",
+            self.id(),
             &t!("report.html.mix"),
             lang,
             vec![Block::Charts(vec![Chart::Bars(bars)])],
         ))
     }
 
-    fn in_report_data(&self) -> bool {
-        true
-    }
-
-    fn records(&self, _: &Report) -> Vec<Record> {
-        Vec::new()
+    fn data(&self, _: &Report) -> Data {
+        Data::InReport(Vec::new())
     }
 }
 
@@ -123,22 +119,20 @@ impl Section for Platforms {
             rows,
         };
         Some(titled(
-            "platforms",
+            self.id(),
             &t!("report.platforms"),
             lang,
             vec![Block::Table(table), Block::Para(words(&sources(r), lang))],
         ))
     }
 
-    fn in_report_data(&self) -> bool {
-        true
-    }
-
-    fn records(&self, r: &Report) -> Vec<Record> {
-        r.platforms
-            .iter()
-            .flat_map(|p| p.figures.iter().map(|f| record("platform", &p.platform, f)))
-            .collect()
+    fn data(&self, r: &Report) -> Data {
+        Data::InReport(
+            r.platforms
+                .iter()
+                .flat_map(|p| p.figures.iter().map(|f| record("platform", &p.platform, f)))
+                .collect(),
+        )
     }
 }
 
@@ -257,19 +251,15 @@ impl Section for Totals {
             rows,
         };
         Some(titled(
-            "totals",
+            self.id(),
             &t!("report.totals"),
             lang,
             vec![Block::Table(table)],
         ))
     }
 
-    fn in_report_data(&self) -> bool {
-        true
-    }
-
-    fn records(&self, r: &Report) -> Vec<Record> {
-        r.totals.iter().map(|f| record("total", "", f)).collect()
+    fn data(&self, r: &Report) -> Data {
+        Data::InReport(r.totals.iter().map(|f| record("total", "", f)).collect())
     }
 }
 
@@ -309,25 +299,23 @@ impl Section for Interactions {
             rows,
         };
         Some(titled(
-            "interactions",
+            self.id(),
             &t!("report.interactions"),
             lang,
             vec![Block::Table(table)],
         ))
     }
 
-    fn in_report_data(&self) -> bool {
-        true
-    }
-
-    fn records(&self, r: &Report) -> Vec<Record> {
-        let per_platform = r.platforms.iter().flat_map(|p| {
-            p.interactions
-                .iter()
-                .map(|f| record("interactions", &p.platform, f))
-        });
-        per_platform
-            .chain(r.interactions.iter().map(|f| record("interactions", "", f)))
-            .collect()
+    fn data(&self, r: &Report) -> Data {
+        Data::InReport({
+            let per_platform = r.platforms.iter().flat_map(|p| {
+                p.interactions
+                    .iter()
+                    .map(|f| record("interactions", &p.platform, f))
+            });
+            per_platform
+                .chain(r.interactions.iter().map(|f| record("interactions", "", f)))
+                .collect()
+        })
     }
 }

@@ -30,18 +30,33 @@ pub trait Section: Sync {
     /// The section in `lang`; `None` when it has nothing to say.
     fn document(&self, report: &Report, lang: Lang) -> Option<doc::Section>;
 
-    /// Its figures as spreadsheet rows: by default, each figure of its
-    /// tables (the column it is in, the row's name in `note`).
-    fn records(&self, report: &Report) -> Vec<Record> {
-        self.document(report, Lang::En)
-            .map(|section| records_of(self.id(), &section))
-            .unwrap_or_default()
+    /// Its figures as data: by default its own, each figure of its
+    /// tables as a spreadsheet row (the column it is in, the row's name in
+    /// `note`).
+    fn data(&self, report: &Report) -> Data {
+        Data::Own(
+            self.document(report, Lang::En)
+                .map(|section| records_of(self.id(), &section))
+                .unwrap_or_default(),
+        )
     }
+}
 
-    /// Whether the report's JSON already holds its data under the
-    /// report's own keys; else its records are written under its id.
-    fn in_report_data(&self) -> bool {
-        false
+/// Where a section's figures are kept as data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Data {
+    /// In the report's own JSON fields; these rows in its CSV.
+    InReport(Vec<Record>),
+    /// Its own: in JSON under its id, and these rows in the CSV.
+    Own(Vec<Record>),
+}
+
+impl Data {
+    /// The section's rows of the CSV.
+    pub fn records(self) -> Vec<Record> {
+        match self {
+            Data::InReport(records) | Data::Own(records) => records,
+        }
     }
 }
 

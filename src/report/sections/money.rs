@@ -1,7 +1,7 @@
 //! Money: ad spend against the budget, by goal and by ad platform, what a
 //! result cost, and the spend no campaign directs at a goal.
 
-use super::{Record, Section, columns, titled, words};
+use super::{Data, Record, Section, columns, titled, words};
 use crate::document::chart::{BarRow, Bars};
 use crate::document::number::{self, MISSING, Unit, show};
 use crate::document::{self as doc, Bi, Block, Cell, Chart, Table};
@@ -59,15 +59,11 @@ impl Section for Money {
                 })
                 .collect(),
         ));
-        Some(titled("money", &t!("report.money"), lang, blocks))
+        Some(titled(self.id(), &t!("report.money"), lang, blocks))
     }
 
-    fn in_report_data(&self) -> bool {
-        true
-    }
-
-    fn records(&self, r: &Report) -> Vec<Record> {
-        r.money.as_ref().map(records).unwrap_or_default()
+    fn data(&self, r: &Report) -> Data {
+        Data::InReport(r.money.as_ref().map(records).unwrap_or_default())
     }
 }
 

@@ -2,7 +2,7 @@
 //! followers, growth, posts and interactions, with the months no figure
 //! covers and where the figures come from.
 
-use super::{Record, Section, columns, titled, words};
+use super::{Data, Record, Section, columns, titled, words};
 use crate::document::number::{self, MISSING, Unit, count, one_decimal, percent, show_change};
 use crate::document::{self as doc, Block, Cell, Table};
 use crate::report::Report;
@@ -56,15 +56,11 @@ impl Section for Peers {
             missing.into_iter().map(|m| words(&m, lang)).collect(),
         ));
         blocks.push(Block::Para(words(&sources(p, lang), lang)));
-        Some(titled("peers", &t!("report.peers"), lang, blocks))
+        Some(titled(self.id(), &t!("report.peers"), lang, blocks))
     }
 
-    fn in_report_data(&self) -> bool {
-        true
-    }
-
-    fn records(&self, r: &Report) -> Vec<Record> {
-        r.peers.as_ref().map(records).unwrap_or_default()
+    fn data(&self, r: &Report) -> Data {
+        Data::InReport(r.peers.as_ref().map(records).unwrap_or_default())
     }
 }
 

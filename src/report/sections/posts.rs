@@ -1,7 +1,7 @@
 //! Posts by name: the month's top posts and what they served, and the
 //! posts no planned item accounts for.
 
-use super::{Record, Section, columns, titled};
+use super::{Data, Section, columns, titled};
 use crate::document::number::count;
 use crate::document::{self as doc, Bi, Block, Cell, Table};
 use crate::report::{PostRef, Report};
@@ -58,19 +58,15 @@ impl Section for TopPosts {
             rows,
         };
         Some(titled(
-            "top-posts",
+            self.id(),
             &t!("report.top-posts"),
             lang,
             vec![Block::Table(table)],
         ))
     }
 
-    fn in_report_data(&self) -> bool {
-        true
-    }
-
-    fn records(&self, _: &Report) -> Vec<Record> {
-        Vec::new()
+    fn data(&self, _: &Report) -> Data {
+        Data::InReport(Vec::new())
     }
 }
 
@@ -112,18 +108,14 @@ impl Section for Unplanned {
             })
             .collect();
         Some(titled(
-            "unplanned",
+            self.id(),
             &t!("report.heading.unplanned", count = r.unplanned_posts.len()),
             lang,
             vec![Block::List(posts)],
         ))
     }
 
-    fn in_report_data(&self) -> bool {
-        true
-    }
-
-    fn records(&self, _: &Report) -> Vec<Record> {
-        Vec::new()
+    fn data(&self, _: &Report) -> Data {
+        Data::InReport(Vec::new())
     }
 }

@@ -2,7 +2,7 @@
 //! show, items published where nothing can show them, how posts were
 //! joined to the plan, and the exports' own problems.
 
-use super::{Record, Section, titled, words};
+use super::{Data, Section, titled, words};
 use crate::document::{self as doc, Bi, Block};
 use crate::report::{MissingItem, Report};
 use crate::t;
@@ -45,19 +45,15 @@ impl Section for Missing {
 
     fn document(&self, r: &Report, lang: Lang) -> Option<doc::Section> {
         Some(titled(
-            "missing",
+            self.id(),
             &t!("report.heading.missing", count = r.missing_items.len()),
             lang,
             vec![items(&r.missing_items, lang)],
         ))
     }
 
-    fn in_report_data(&self) -> bool {
-        true
-    }
-
-    fn records(&self, _: &Report) -> Vec<Record> {
-        Vec::new()
+    fn data(&self, _: &Report) -> Data {
+        Data::InReport(Vec::new())
     }
 }
 
@@ -74,7 +70,7 @@ impl Section for Unverifiable {
             return None;
         }
         Some(titled(
-            "unverifiable",
+            self.id(),
             &t!(
                 "report.heading.unverifiable",
                 count = r.unverifiable_items.len()
@@ -84,12 +80,8 @@ impl Section for Unverifiable {
         ))
     }
 
-    fn in_report_data(&self) -> bool {
-        true
-    }
-
-    fn records(&self, _: &Report) -> Vec<Record> {
-        Vec::new()
+    fn data(&self, _: &Report) -> Data {
+        Data::InReport(Vec::new())
     }
 }
 
@@ -121,15 +113,16 @@ impl Section for Joined {
                 lang,
             )));
         }
-        Some(titled("joined", &t!("report.heading.joined"), lang, blocks))
+        Some(titled(
+            self.id(),
+            &t!("report.heading.joined"),
+            lang,
+            blocks,
+        ))
     }
 
-    fn in_report_data(&self) -> bool {
-        true
-    }
-
-    fn records(&self, _: &Report) -> Vec<Record> {
-        Vec::new()
+    fn data(&self, _: &Report) -> Data {
+        Data::InReport(Vec::new())
     }
 }
 
@@ -151,18 +144,14 @@ impl Section for Problems {
             .map(|p| Bi::mixed(p.text(lang), lang))
             .collect();
         Some(titled(
-            "problems",
+            self.id(),
             &t!("report.export-problems", count = r.problems.len()),
             lang,
             vec![Block::List(problems)],
         ))
     }
 
-    fn in_report_data(&self) -> bool {
-        true
-    }
-
-    fn records(&self, _: &Report) -> Vec<Record> {
-        Vec::new()
+    fn data(&self, _: &Report) -> Data {
+        Data::InReport(Vec::new())
     }
 }

@@ -1,7 +1,7 @@
 //! The balanced scorecard: each goal's KPIs against their baselines and
 //! targets, what each value covers; and their trend by month.
 
-use super::{Record, Section, columns, titled, words};
+use super::{Data, Record, Section, columns, titled, words};
 use crate::document::chart::{Level, Line, Point};
 use crate::document::number::{MISSING, show, show_change};
 use crate::document::{self as doc, Bi, Block, Cell, Chart, Table};
@@ -54,55 +54,53 @@ impl Section for Scorecard {
             })
             .collect();
         Some(titled(
-            "scorecard",
+            self.id(),
             &t!("report.html.scorecard"),
             lang,
             vec![Block::Table(table), Block::Terms(covers)],
         ))
     }
 
-    fn in_report_data(&self) -> bool {
-        true
-    }
-
-    fn records(&self, r: &Report) -> Vec<Record> {
-        let mut records = Vec::new();
-        for k in &r.kpis {
-            records.push(Record {
-                section: "kpi".into(),
-                goal: k.goal.clone(),
-                kpi: k.kpi.clone(),
-                platform: k.platforms.join(" "),
-                metric: k.metric.clone(),
-                value: k.figure.value,
-                previous: k.previous,
-                baseline: k.baseline,
-                target: k.target,
-                progress: k.progress,
-                standing: k.standing.as_str().into(),
-                note: k
-                    .figure
-                    .note
-                    .as_ref()
-                    .map_or(String::new(), |n| n.text(Lang::En)),
-                covers: k.covers.join(" "),
-                lacks: k.figure.lacks.join(" "),
-                compared_with: r.previous_period.clone(),
-                since_baseline: k.since_baseline,
-            });
-            // One of the charity's own measures: each platform's part.
-            records.extend(k.by_platform.iter().map(|part| Record {
-                section: "kpi-platform".into(),
-                goal: k.goal.clone(),
-                kpi: k.kpi.clone(),
-                platform: part.platform.clone(),
-                metric: k.metric.clone(),
-                value: Some(part.value),
-                covers: part.platform.clone(),
-                ..Record::default()
-            }));
-        }
-        records
+    fn data(&self, r: &Report) -> Data {
+        Data::InReport({
+            let mut records = Vec::new();
+            for k in &r.kpis {
+                records.push(Record {
+                    section: "kpi".into(),
+                    goal: k.goal.clone(),
+                    kpi: k.kpi.clone(),
+                    platform: k.platforms.join(" "),
+                    metric: k.metric.clone(),
+                    value: k.figure.value,
+                    previous: k.previous,
+                    baseline: k.baseline,
+                    target: k.target,
+                    progress: k.progress,
+                    standing: k.standing.as_str().into(),
+                    note: k
+                        .figure
+                        .note
+                        .as_ref()
+                        .map_or(String::new(), |n| n.text(Lang::En)),
+                    covers: k.covers.join(" "),
+                    lacks: k.figure.lacks.join(" "),
+                    compared_with: r.previous_period.clone(),
+                    since_baseline: k.since_baseline,
+                });
+                // One of the charity's own measures: each platform's part.
+                records.extend(k.by_platform.iter().map(|part| Record {
+                    section: "kpi-platform".into(),
+                    goal: k.goal.clone(),
+                    kpi: k.kpi.clone(),
+                    platform: part.platform.clone(),
+                    metric: k.metric.clone(),
+                    value: Some(part.value),
+                    covers: part.platform.clone(),
+                    ..Record::default()
+                }));
+            }
+            records
+        })
     }
 }
 
@@ -250,19 +248,15 @@ impl Section for Trend {
             .map(|k| Chart::Line(line(r, k, lang)))
             .collect();
         Some(titled(
-            "trend",
+            self.id(),
             &t!("report.html.trend"),
             lang,
             vec![Block::Charts(charts)],
         ))
     }
 
-    fn in_report_data(&self) -> bool {
-        true
-    }
-
-    fn records(&self, _: &Report) -> Vec<Record> {
-        Vec::new()
+    fn data(&self, _: &Report) -> Data {
+        Data::InReport(Vec::new())
     }
 }
 

@@ -19,18 +19,14 @@ impl Section for Summary {
         }
         let sentences = r.summary.iter().map(|s| Bi::words(s.text(lang))).collect();
         Some(titled(
-            "summary",
+            self.id(),
             &t!("report.summary"),
             lang,
             vec![Block::List(sentences)],
         ))
     }
 
-    fn in_report_data(&self) -> bool {
-        true
-    }
-
-    fn records(&self, _: &Report) -> Vec<super::Record> {
-        Vec::new()
+    fn data(&self, _: &Report) -> super::Data {
+        super::Data::InReport(Vec::new())
     }
 }

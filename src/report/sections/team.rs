@@ -1,7 +1,7 @@
 //! The team's tasks due in the period: per person, per process step, and
 //! where the done times come from.
 
-use super::{Record, Section, columns, titled, words};
+use super::{Data, Section, columns, titled, words};
 use crate::document::number::{MISSING, sign_of};
 use crate::document::{self as doc, Block, Cell, Table};
 use crate::report::Report;
@@ -49,7 +49,7 @@ impl Section for Team {
             rows: team.steps.iter().map(|s| step_row(s, lang)).collect(),
         };
         Some(titled(
-            "team",
+            self.id(),
             &t!("report.team"),
             lang,
             vec![
@@ -60,12 +60,8 @@ impl Section for Team {
         ))
     }
 
-    fn in_report_data(&self) -> bool {
-        true
-    }
-
-    fn records(&self, _: &Report) -> Vec<Record> {
-        Vec::new()
+    fn data(&self, _: &Report) -> Data {
+        Data::InReport(Vec::new())
     }
 }
 
