@@ -181,8 +181,8 @@ fn period(settings: &ReportSettings) -> Result<Period> {
     })
 }
 
-/// The plan with only the calendar months the report and its trend look
-/// at; its errors printed first.
+/// The plan with only the calendar months the report, its trend and its
+/// team section look at; its errors printed first.
 fn load_plan(
     settings: &ReportSettings,
     request: &Request,
@@ -191,8 +191,12 @@ fn load_plan(
     let earliest = Month::of(compared.from.min(
         period.from - chrono::TimeDelta::days(31 * i64::from(khairukum::report::TREND_MONTHS)),
     ));
-    let loaded = khairukum::plan::load::load_selected(&settings.plan, |_, month| {
-        month >= earliest && month.first_day() <= period.to
+    // The months the figures and the trend measure, and those whose tasks
+    // fall due in the period (an item of the next month is prepared in this
+    // one).
+    let loaded = khairukum::plan::load::load_selected(&settings.plan, |plan, month| {
+        let (first, last) = khairukum::plan::tasks::anchor_window(plan, period.from, period.to);
+        month >= earliest.min(Month::of(first)) && month.first_day() <= period.to.max(last)
     })?;
     let errors = loaded
         .diagnostics

@@ -54,8 +54,8 @@ pub fn show_change(unit: Unit, change: Option<f64>, lang: Lang) -> String {
     let Some(c) = change else {
         return MISSING.into();
     };
-    let sign = sign_of(c);
     let magnitude = show(unit, Some(c.abs()), lang);
+    let sign = sign_shown(c, &magnitude);
     if unit == Unit::Share {
         let points = magnitude.trim_end_matches('%');
         format!("{sign}{}", t!("unit.points", value = points).text(lang))
@@ -118,6 +118,22 @@ pub fn sign_of(change: f64) -> &'static str {
     }
 }
 
+/// The sign of `value` as it reads beside `shown`, its magnitude as
+/// written: `±` when what is written is zero (`±0.0`, never `−0.0`).
+fn sign_shown(value: f64, shown: &str) -> &'static str {
+    if shown.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        sign_of(value)
+    } else {
+        sign_of(0.0)
+    }
+}
+
+/// A signed value with `decimals` decimals: `+1.5`, `−0.3`, `±0.0`.
+pub fn signed(value: f64, decimals: usize) -> String {
+    let magnitude = format!("{:.*}", decimals, value.abs());
+    format!("{}{magnitude}", sign_shown(value, &magnitude))
+}
+
 /// A whole number in thousands: `1,234,567`.
 pub fn thousands(v: f64) -> String {
     let digits = format!("{:.0}", v.abs());
@@ -176,5 +192,19 @@ mod tests {
         assert_eq!(written("2.5"), "2.5");
         assert_eq!(thousands(-0.2), "0");
         assert_eq!(count(Some(-1200), Lang::En), "-1,200");
+    }
+
+    #[test]
+    fn a_change_that_rounds_to_zero_has_no_sign() {
+        assert_eq!(signed(-0.02, 1), "±0.0");
+        assert_eq!(signed(0.04, 1), "±0.0");
+        assert_eq!(signed(-0.05, 1), "−0.1");
+        assert_eq!(signed(1.25, 2), "+1.25");
+        assert_eq!(
+            show_change(Unit::Share, Some(-0.000_01), Lang::En),
+            "±0.00 pt"
+        );
+        assert_eq!(show_change(Unit::Count, Some(0.0), Lang::En), "±0");
+        assert_eq!(show_change(Unit::Index, Some(-0.04), Lang::En), "±0.0");
     }
 }

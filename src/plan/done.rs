@@ -62,9 +62,10 @@ pub fn plan_edit(
     let (path, mut edited) = Edited::read(&loaded.sources, file)?;
     let at = at.format("%Y-%m-%dT%H:%M").to_string();
     let entry = ("done_at", done.task.as_str());
-    edited.after = edit::set_top_level_map_entry(&edited.before, entry, &at, &["done", "items"]);
+    edited.after = edit::set_top_level_map_entry(&edited.before, entry, &at, &["items"]);
     if !task.done {
-        edited.after = edit::add_to_top_level_list(&edited.after, "done", &done.task, &["items"]);
+        edited.after =
+            edit::add_to_top_level_list(&edited.after, "done", &done.task, &["done_at", "items"]);
     }
     if let Some(note) = done
         .note
@@ -74,8 +75,7 @@ pub fn plan_edit(
     {
         let entry = ("done_notes", done.task.as_str());
         let note = edit::scalar(note);
-        edited.after =
-            edit::set_top_level_map_entry(&edited.after, entry, &note, &["done", "items"]);
+        edited.after = edit::set_top_level_map_entry(&edited.after, entry, &note, &["items"]);
     }
     Ok((path, edited))
 }

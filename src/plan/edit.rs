@@ -657,11 +657,11 @@ mod tests {
             text,
             ("done_at", "b/2026-10"),
             "2026-11-03T10:00",
-            &["done", "items"],
+            &["items"],
         );
         assert_eq!(
             timed,
-            "month: 2026-11\n\ndone_at:\n  b/2026-10: 2026-11-03T10:00\n\n# Finished tasks\ndone:\n  - a/2026-W45 # كذا\n\nitems: []\n"
+            "month: 2026-11\n\n# Finished tasks\ndone:\n  - a/2026-W45 # كذا\n\ndone_at:\n  b/2026-10: 2026-11-03T10:00\n\nitems: []\n"
         );
         let again =
             set_top_level_map_entry(&timed, ("done_at", "b/2026-10"), "2026-11-04T09:00", &[]);

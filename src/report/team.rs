@@ -9,7 +9,7 @@ use super::figures::median;
 use crate::exports::{Decision, Problem};
 use crate::plan::history::DoneTimes;
 use crate::plan::model::{Plan, Text};
-use crate::plan::tasks::{self, Task};
+use crate::plan::tasks::{self, Subject, Task};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
@@ -123,10 +123,11 @@ pub struct TeamReview {
     pub times_from_history: usize,
 }
 
-/// When `task` was done: as recorded in the calendar (`done_at:`, or its
-/// item's `published_at:` for a publication), else as the history says;
-/// and whether it was recorded.
+/// When `task` was done: as recorded in the calendar (`done_at:`, its
+/// item's `published_at:` for a publication, or its month's approval on
+/// record), else as the history says; and whether it was recorded.
 fn done_time(
+    plan: &Plan,
     task: &Task,
     recorded: &std::collections::HashMap<&str, NaiveDateTime>,
     history: Option<&DoneTimes>,
@@ -136,6 +137,7 @@ fn done_time(
         .get(id.as_str())
         .copied()
         .or_else(|| published_at(task))
+        .or_else(|| approved_on(plan, task))
     {
         Some(at) => (Some(at), true),
         None => (history.and_then(|d| d.times.get(&id)).copied(), false),
@@ -194,6 +196,28 @@ fn published_at(task: &Task) -> Option<NaiveDateTime> {
         .max()
 }
 
+/// When a month's step that its approval completes was done: by the end of
+/// the day its approval on record gives.
+fn approved_on(plan: &Plan, task: &Task) -> Option<NaiveDateTime> {
+    let status = task.step.done_when.as_ref().and_then(|s| s.get());
+    let (Some(crate::plan::model::calendar::Status::Approved), Subject::Month(month)) =
+        (status, &task.subject)
+    else {
+        return None;
+    };
+    let day = plan
+        .months
+        .iter()
+        .find(|m| m.data.planned_month().as_ref() == Some(month))?
+        .data
+        .approved
+        .as_ref()?
+        .on
+        .get()
+        .copied()?;
+    day.and_hms_opt(23, 59, 0)
+}
+
 /// The tasks due in `period`, as they stand at `now`, with the done times
 /// of `done` (none when there is no history).
 pub fn review(plan: &Plan, period: &Period, now: NaiveDateTime, history: &History) -> TeamReview {
@@ -228,7 +252,7 @@ pub fn review(plan: &Plan, period: &Period, now: NaiveDateTime, history: &Histor
             });
         let row = &mut people[i];
         row.due += 1;
-        let (done_at, own) = done_time(task, &recorded, done);
+        let (done_at, own) = done_time(plan, task, &recorded, done);
         if task.done && done_at.is_some() {
             if own {
                 times_recorded += 1;

@@ -3,7 +3,7 @@
 //! for byte), the plan validates as clean as before, and an edit that is
 //! refused or only shown leaves the file untouched.
 
-use crate::common::{copy_plan, khairukum, validate_json};
+use crate::common::{RECORDING_PLAN, copy_plan, khairukum, validate_json};
 use std::fs;
 
 fn read(dir: &std::path::Path, file: &str) -> String {
@@ -12,7 +12,7 @@ fn read(dir: &std::path::Path, file: &str) -> String {
 
 #[test]
 fn approving_a_month_changes_its_status_and_adds_one_line() {
-    let dir = copy_plan("plans");
+    let dir = copy_plan(RECORDING_PLAN);
     let before = read(dir.path(), "calendar/2026-12.yaml");
     let (status, clean) = validate_json(dir.path());
     let out = khairukum(
@@ -44,7 +44,7 @@ fn approving_a_month_changes_its_status_and_adds_one_line() {
     assert_ne!(expected, before);
     assert_eq!(read(dir.path(), "calendar/2026-12.yaml"), expected);
     // Every other file as it was, and the plan as clean as before.
-    let original = copy_plan("plans");
+    let original = copy_plan(RECORDING_PLAN);
     for file in [
         "plan.yaml",
         "team.yaml",
@@ -62,7 +62,7 @@ fn approving_a_month_changes_its_status_and_adds_one_line() {
 
 #[test]
 fn approving_the_plan_replaces_its_approval_line_only() {
-    let dir = copy_plan("plans");
+    let dir = copy_plan(RECORDING_PLAN);
     let before = read(dir.path(), "plan.yaml");
     let old = before
         .lines()
@@ -95,7 +95,7 @@ fn approving_the_plan_replaces_its_approval_line_only() {
 
 #[test]
 fn a_refused_or_shown_approval_writes_nothing() {
-    let dir = copy_plan("plans");
+    let dir = copy_plan(RECORDING_PLAN);
     let before = read(dir.path(), "calendar/2026-11.yaml");
     let run = |args: &[&str]| khairukum(dir.path(), args);
     // No such person.

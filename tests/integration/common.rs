@@ -21,6 +21,11 @@ pub(crate) fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The charity's plan as it stood before its November work was recorded:
+/// items still drafted, tasks done without times, December not approved.
+/// The recording commands are tested on it, apart from the living `plans/`.
+pub(crate) const RECORDING_PLAN: &str = "tests/fixtures/recording-plan";
+
 /// A temporary copy of a plan folder (`plans` or a fixture).
 pub(crate) fn copy_plan(relative: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

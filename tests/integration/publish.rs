@@ -2,7 +2,7 @@
 //! line and its links are the only change, the plan validates as clean as
 //! before, and a refused publication leaves the file as it was.
 
-use crate::common::{copy_plan, khairukum, validate_json};
+use crate::common::{RECORDING_PLAN, copy_plan, khairukum, validate_json};
 use std::fs;
 
 const LINKS: [&str; 12] = [
@@ -26,7 +26,7 @@ fn november(dir: &std::path::Path) -> String {
 
 #[test]
 fn publishing_an_item_changes_its_status_and_adds_its_links() {
-    let dir = copy_plan("plans");
+    let dir = copy_plan(RECORDING_PLAN);
     let before = november(dir.path());
     let clean = validate_json(dir.path());
     let mut args = vec!["publish", "--plan", "plan", "hafiz-graduation"];
@@ -52,7 +52,7 @@ fn publishing_an_item_changes_its_status_and_adds_its_links() {
 
 #[test]
 fn a_refused_publication_writes_nothing() {
-    let dir = copy_plan("plans");
+    let dir = copy_plan(RECORDING_PLAN);
     let before = november(dir.path());
     let run = |args: &[&str]| {
         let mut all = vec!["publish", "--plan", "plan"];
@@ -144,7 +144,7 @@ fn a_refused_publication_writes_nothing() {
 /// they were and named, and the plan stays as clean as before.
 #[test]
 fn the_exports_links_recorded_leave_the_plan_clean() {
-    let dir = copy_plan("plans");
+    let dir = copy_plan(RECORDING_PLAN);
     crate::common::copy_dir(
         &crate::common::root().join("examples/exports"),
         &dir.path().join("exports"),

@@ -176,6 +176,8 @@ fn the_charity_plan_gives_sara_a_sensible_week() {
             "--week",
             "--today",
             "2026-11-10",
+            "--status",
+            "all",
             "--format",
             "json",
         ],

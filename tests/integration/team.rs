@@ -127,7 +127,7 @@ Done times are those of the first commit of the plan in which each task is done 
 "
     );
     assert!(markdown.contains(
-        "- Of 16 tasks due, 2 were done on time, 3 late, 2 at a time not known; 9 are overdue."
+        "- Of 16 tasks due: 2 done on time, 3 done late, 2 done at a time not known, 9 overdue."
     ));
     // While the month runs, what is not yet due is not overdue.
     let json = khairukum_json(

@@ -135,10 +135,9 @@ fn growth(row: &PeerRow, lang: Lang) -> Cell {
     let gained = row.growth.map(|g| g as f64);
     let shown = match (gained, row.growth_share) {
         (Some(g), Some(s)) => format!(
-            "{} ({}{:.1}%)",
+            "{} ({}%)",
             show_change(Unit::Count, Some(g), lang),
-            number::sign_of(s),
-            s.abs() * 100.0
+            number::signed(s * 100.0, 1)
         ),
         (g, _) => show_change(Unit::Count, g, lang),
     };

@@ -2,7 +2,7 @@
 //! where the done times come from.
 
 use super::{Data, Section, columns, titled, words};
-use crate::document::number::{MISSING, sign_of};
+use crate::document::number::{self, MISSING};
 use crate::document::{self as doc, Block, Cell, Table};
 use crate::report::Report;
 use crate::report::team::{PersonTasks, StepTimes, TeamReview};
@@ -93,7 +93,7 @@ fn person_row(p: &PersonTasks, lang: Lang) -> Vec<Cell> {
 fn step_row(s: &StepTimes, lang: Lang) -> Vec<Cell> {
     let median = s.median_days.map_or_else(
         || MISSING.into(),
-        |d| t!("unit.days", value = format!("{}{:.1}", sign_of(d), d.abs())).text(lang),
+        |d| t!("unit.days", value = number::signed(d, 1)).text(lang),
     );
     vec![
         Cell::words(s.name.in_lang(lang)),
@@ -103,20 +103,18 @@ fn step_row(s: &StepTimes, lang: Lang) -> Vec<Cell> {
     ]
 }
 
-/// Where the done times come from: recorded, the plan's history, or neither.
+/// Where the done times come from: recorded in the plan, the plan's
+/// history, or neither.
 fn source(team: &TeamReview) -> Msg {
     let history = match team.commits {
+        Some(n) if team.times_recorded > 0 => t!("report.team.others-from-history", n = n),
         Some(n) => t!("report.team.from-history", n = n),
         None if team.history_unreadable => t!("report.team.history-unreadable"),
         None => t!("report.team.no-history"),
     };
-    if team.times_recorded == 0 {
-        history
-    } else {
-        t!(
-            "report.team.recorded",
-            n = team.times_recorded,
-            history = history
-        )
+    match (team.times_recorded, team.times_from_history) {
+        (0, _) => history,
+        (n, 0) if team.commits.is_some() => t!("report.team.all-recorded", n = n),
+        (n, _) => t!("report.team.recorded", n = n, history = history),
     }
 }
