@@ -51,7 +51,7 @@ pub(super) enum Command {
     Publish(PublishArgs),
     /// Record when a task was done (its id as `khairukum tasks` prints it)
     #[command(
-        after_help = "Writes the time under `done_at:` in the task's month (and lists the task under `done:` when no status completes it); the team section of the report takes it before the plan's history.\n\nExamples:\n  khairukum done monthly-scorecard/2026-10\n  khairukum done weekly-interaction-review/2026-W45 --at 2026-11-08T10:00\n  khairukum done monthly-scorecard/2026-10 --at \"1448-05-13 AH 10:00\" --dry-run"
+        after_help = "Writes the time under `done_at:` in the task's month (and lists the task under `done:` when no status completes it); the team section of the report takes it before the plan's history.\n\nExamples:\n  khairukum done monthly-scorecard/2026-10\n  khairukum done weekly-interaction-review/2026-W45 --at 2026-11-08T10:00\n  khairukum done --item donor-story --step write-content --at 2026-11-07T14:00\n  khairukum done monthly-scorecard/2026-10 --at \"1448-05-13 AH 10:00\" --dry-run"
     )]
     Done(DoneArgs),
     /// Print shell completions
@@ -236,7 +236,18 @@ pub(super) struct PublishArgs {
 #[derive(Debug, Args)]
 pub(super) struct DoneArgs {
     /// The task's id, as `khairukum tasks` prints it
-    pub task: String,
+    #[arg(required_unless_present = "item", conflicts_with_all = ["item", "step"])]
+    pub task: Option<String>,
+
+    /// With --step: the calendar item (its id, or its title in Arabic or
+    /// English)
+    #[arg(long, value_name = "ITEM", requires = "step")]
+    pub item: Option<String>,
+
+    /// With --item: the process step (its id, or its name in Arabic or
+    /// English)
+    #[arg(long, value_name = "STEP", requires = "item")]
+    pub step: Option<String>,
 
     /// When it was done, in the plan's time zone (2026-11-08T10:00, or a
     /// Hijri day with its time) [default: now]

@@ -3,7 +3,7 @@
 
 use super::args::DoneArgs;
 use super::error::{Error, Result};
-use khairukum::plan::done::{self, Done};
+use khairukum::plan::done::{self, Done, TaskRef};
 use khairukum::text::i18n::Lang;
 use std::path::PathBuf;
 
@@ -29,7 +29,15 @@ impl DoneSettings {
         Ok(DoneSettings {
             plan,
             done: Done {
-                task: args.task.trim().to_string(),
+                task: match (&args.task, &args.item, &args.step) {
+                    (Some(task), _, _) => TaskRef::Id(task.trim().to_string()),
+                    (None, Some(item), Some(step)) => TaskRef::ItemStep {
+                        item: item.clone(),
+                        step: step.clone(),
+                    },
+                    // clap asks for a task, or for an item with its step.
+                    _ => return Err(Error::Usage(khairukum::t!("done.which-task").text(lang))),
+                },
                 at,
                 note: args.note.clone(),
             },

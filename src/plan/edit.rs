@@ -481,6 +481,9 @@ pub fn diff(shown: &str, before: &str, after: &str) -> String {
         .zip(new[same_start..].iter().rev())
         .take_while(|(a, b)| a == b)
         .count();
+    // `a/` and `b/` stand for the folder the path is in: an absolute path
+    // reads `a/tmp/plan/…`, as git writes it.
+    let shown = shown.trim_start_matches('/');
     let mut out = format!("--- a/{shown}\n+++ b/{shown}\n");
     if same_start == old.len() && old.len() == new.len() {
         return out;
@@ -715,5 +718,6 @@ mod tests {
             diff("f.yaml", "a\nb\nc\nd\n", "a\nB\nc\nd\nE\n"),
             "--- a/f.yaml\n+++ b/f.yaml\n@@ -1,4 +1,5 @@\n a\n-b\n+B\n c\n d\n+E\n"
         );
+        assert!(diff("/tmp/p/f.yaml", "a\n", "b\n").starts_with("--- a/tmp/p/f.yaml\n"));
     }
 }

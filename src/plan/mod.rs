@@ -13,6 +13,7 @@ pub mod git;
 pub mod history;
 pub mod init;
 pub mod load;
+pub mod lookup;
 pub mod metrics;
 pub mod model;
 pub mod publish;

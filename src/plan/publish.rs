@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 /// An item's posts that went out.
 #[derive(Debug, Clone)]
 pub struct Publication {
+    /// The item: its id, or its title in either language.
     pub item: String,
     /// Each platform (an id of the plan) with its post's link, and when it
     /// went out if known (plan time zone).
@@ -41,6 +42,7 @@ pub fn plan_edit(
         let at = later.format("%Y-%m-%d %H:%M");
         return Err(Refused::Said(t!("done.in-future", at = at)));
     }
+    let id = &super::lookup::item(&loaded.plan, id)?.id.value;
     let (month, item) = loaded
         .plan
         .months

@@ -2,8 +2,9 @@
 //! binary with its exact expected output.
 //!
 //! A case folder holds:
-//! - `args`: the command line after `khairukum` (words split on whitespace);
-//!   default `plan validate --plan plan`;
+//! - `args`: the command line after `khairukum` (words split on whitespace,
+//!   or one a line when the file has several lines); default
+//!   `plan validate --plan plan`;
 //! - `plan/`: files laid over a copy of `tests/fixtures/tiny-plan` (the copy is
 //!   at `plan/` in the run's working folder);
 //! - `remove`: paths inside `plan/` to delete from the copy, one per line;
@@ -40,11 +41,23 @@ fn run_case(case: &Path, root: &Path) -> Result<(), String> {
     };
     prepare(&input, root, work.path());
     let args = read(&case.join("args")).unwrap_or_else(|| "plan validate --plan plan".into());
-    let output = command(work.path())
-        .args(args.split_whitespace())
-        .output()
-        .unwrap();
+    let output = command(work.path()).args(words(&args)).output().unwrap();
     check(case, &output)
+}
+
+/// The words of an `args` file: split on whitespace, or one a line when
+/// the file has several lines (for an argument with spaces, such as an
+/// item's Arabic title).
+fn words(args: &str) -> Vec<&str> {
+    let args = args.trim();
+    if args.contains('\n') {
+        args.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect()
+    } else {
+        args.split_whitespace().collect()
+    }
 }
 
 /// Lays out a case's plan (and exports) in `work`.
@@ -222,7 +235,7 @@ fn checking_month_by_month_finds_what_checking_the_whole_plan_finds() {
         let plan = work.path().join("plan");
         // The case's own day when it sets one, so its findings of the day show.
         let args = read(&case.join("args")).unwrap_or_default();
-        let words: Vec<&str> = args.split_whitespace().collect();
+        let words = words(&args);
         let today = words
             .iter()
             .position(|w| *w == "--today")
