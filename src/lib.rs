@@ -16,5 +16,6 @@ pub mod output;
 pub mod parallel;
 pub mod plan;
 pub mod report;
+pub mod schedule;
 pub mod tasks;
 pub mod text;

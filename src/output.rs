@@ -15,24 +15,54 @@ use std::path::Path;
 /// numbers.
 pub struct CsvWriter<W: Write> {
     inner: csv::Writer<W>,
+    /// Cells written as they are (see [`CsvWriter::exact`]).
+    exact: bool,
 }
 
 impl<W: Write> CsvWriter<W> {
     pub fn new(out: W) -> Self {
         CsvWriter {
             inner: csv::Writer::from_writer(out),
+            exact: false,
         }
     }
 
-    /// Writes one record, each cell made inert.
+    /// A writer for a file a program reads and acts on as written — a
+    /// scheduler's bulk upload, which publishes each text as it stands —
+    /// so its cells are kept exactly (an apostrophe would be published),
+    /// with the CRLF line ends such files are given in.
+    pub fn exact(out: W) -> Self {
+        CsvWriter {
+            inner: csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(out),
+            exact: true,
+        }
+    }
+
+    /// Writes one record, each cell made inert (unless the writer is exact).
     pub fn write_record<I, T>(&mut self, record: I) -> io::Result<()>
     where
         I: IntoIterator<Item = T>,
         T: AsRef<str>,
     {
+        let exact = self.exact;
         self.inner
-            .write_record(record.into_iter().map(|c| inert(c.as_ref()).into_owned()))
+            .write_record(record.into_iter().map(|c| {
+                if exact {
+                    c.as_ref().to_string()
+                } else {
+                    inert(c.as_ref()).into_owned()
+                }
+            }))
             .map_err(io::Error::from)
+    }
+
+    /// The writer's output, flushed.
+    pub fn into_inner(self) -> io::Result<W> {
+        self.inner
+            .into_inner()
+            .map_err(csv::IntoInnerError::into_error)
     }
 
     pub fn flush(&mut self) -> io::Result<()> {

@@ -54,6 +54,9 @@ pub(super) enum Command {
         after_help = "Writes the time under `done_at:` in the task's month (and lists the task under `done:` when no status completes it); the team section of the report takes it before the plan's history.\n\nExamples:\n  khairukum done monthly-scorecard/2026-10\n  khairukum done weekly-interaction-review/2026-W45 --at 2026-11-08T10:00\n  khairukum done --item donor-story --step write-content --at 2026-11-07T14:00\n  khairukum done monthly-scorecard/2026-10 --at \"1448-05-13 AH 10:00\" --dry-run"
     )]
     Done(DoneArgs),
+    /// The content calendar handed on: bulk-upload files for a scheduler, or a calendar file
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
     /// Print shell completions
     #[command(
         after_help = "Examples:\n  khairukum completions bash > /etc/bash_completion.d/khairukum\n  khairukum completions zsh > ~/.zfunc/_khairukum"
@@ -231,6 +234,95 @@ pub(super) struct PublishArgs {
     /// Print the change as a diff instead of writing it
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub(super) enum CalendarCommand {
+    /// Write a period's posts in the bulk-upload file of a scheduler (or an iCalendar file)
+    #[command(
+        after_help = "Reads the plan as `plan validate` does and refuses one with errors. Every post of the period that cannot go in the file is listed with its reason; then nothing is written unless --skip-problems. Formats and their sources: docs/schedulers.md.\n\nExamples:\n  khairukum calendar export --for hootsuite --month 2026-12\n  khairukum calendar export --for buffer --month 2026-12 --platform x --output upload/\n  khairukum calendar export --for postiz --month 2026-12 --integration x=cm4x1 --skip-problems\n  khairukum calendar export --for ics --from 2026-12-01 --to 2026-12-15"
+    )]
+    Export(CalendarExportArgs),
+}
+
+/// The schedulers a file is written for.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(super) enum SchedulerArg {
+    /// Hootsuite's Bulk Composer CSV
+    Hootsuite,
+    /// Buffer's CSV import
+    Buffer,
+    /// Sprout Social's bulk scheduling CSV
+    Sprout,
+    /// The JSON bodies of Postiz's public posts API
+    Postiz,
+    /// An iCalendar file of the publishing schedule
+    Ics,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(super) enum StatusArg {
+    Approved,
+    Scheduled,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(super) enum DateOrderArg {
+    /// 05/12/2026 is 5 December
+    DayFirst,
+    /// 12/05/2026 is 5 December
+    MonthFirst,
+}
+
+#[derive(Debug, Args)]
+pub(super) struct CalendarExportArgs {
+    /// The scheduler to write for
+    #[arg(long = "for", value_name = "SCHEDULER")]
+    pub scheduler: SchedulerArg,
+
+    /// The month (YYYY-MM, or YYYY-MM AH)
+    #[arg(long, value_name = "YYYY-MM [AH]", num_args = 1..=2, required_unless_present = "from", conflicts_with_all = ["from", "to"])]
+    pub month: Option<Vec<String>>,
+
+    /// The first day (Gregorian, or Hijri with AH)
+    #[arg(long, value_name = "DATE", requires = "to")]
+    pub from: Option<String>,
+
+    /// The last day
+    #[arg(long, value_name = "DATE", requires = "from")]
+    pub to: Option<String>,
+
+    /// Only this platform (an id of the plan); may be given more than once
+    #[arg(long, value_name = "PLATFORM")]
+    pub platform: Vec<String>,
+
+    /// Only items at this status [default: every item not yet published]
+    #[arg(long, value_enum)]
+    pub status: Vec<StatusArg>,
+
+    /// The folder the files are written in
+    #[arg(long, short, value_name = "DIR", default_value = ".")]
+    pub output: PathBuf,
+
+    /// The time zone the scheduler's account reads times in [default: the plan's]
+    #[arg(long, value_name = "TZ", value_parser = parse_time_zone)]
+    pub time_zone: Option<chrono_tz::Tz>,
+
+    /// How the scheduler's account reads dates (Hootsuite, Sprout)
+    #[arg(long, value_enum, default_value = "day-first")]
+    pub date_order: DateOrderArg,
+
+    /// Postiz: the integration id of a platform's account (PLATFORM=ID); once for each
+    #[arg(long, value_name = "PLATFORM=ID")]
+    pub integration: Vec<String>,
+
+    /// Write the posts that can go in the file, and list the others
+    #[arg(long)]
+    pub skip_problems: bool,
+
+    /// The day to treat as today (start of day), for reproducible runs
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@
 mod approve;
 mod args;
 mod book;
+mod calendar;
 mod completions;
 mod diff;
 mod done;
@@ -20,7 +21,7 @@ mod schema;
 mod tasks;
 mod validate;
 
-use args::{Cli, Command, ExportsArgs, ExportsCommand, LangArg, PlanCommand};
+use args::{CalendarCommand, Cli, Command, ExportsArgs, ExportsCommand, LangArg, PlanCommand};
 use clap::Parser;
 use error::Error;
 use khairukum::text::i18n::Lang;
@@ -95,6 +96,10 @@ pub(crate) fn main() -> ExitCode {
         }
         Command::Publish(args) => publish::PublishSettings::resolve(plan, lang, args)
             .and_then(|settings| publish::run(&settings)),
+        Command::Calendar(CalendarCommand::Export(args)) => {
+            calendar::ExportSettings::resolve(plan, lang, args)
+                .and_then(|settings| calendar::run(&settings))
+        }
         Command::Schema { output } => schema::run(output),
         Command::Completions { shell } => completions::completions(*shell),
         Command::Man { output } => completions::man(output.as_deref()),

@@ -7,6 +7,7 @@ pub mod arabic;
 pub mod dates;
 pub mod html;
 pub mod i18n;
+pub mod ics;
 pub mod post_text;
 pub mod weeks;
 pub mod x;

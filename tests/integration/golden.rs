@@ -19,7 +19,9 @@
 //!   above but `args`) this one runs on, to run the same input another way
 //!   (`ar-content-rules` is `content-rules` with `--lang ar`);
 //! - `stdout`, `stderr`, `status`: expected output and exit status
-//!   (missing `stderr` means empty, missing `status` means 0).
+//!   (missing `stderr` means empty, missing `status` means 0);
+//! - `written/`: the files the command writes in `out/` of the working
+//!   folder, byte for byte (none when missing).
 //!
 //! `BLESS=1 cargo test --test integration golden` rewrites the expectations;
 //! review the diff. Each case is a test of its own, named after its folder
@@ -42,7 +44,50 @@ fn run_case(case: &Path, root: &Path) -> Result<(), String> {
     prepare(&input, root, work.path());
     let args = read(&case.join("args")).unwrap_or_else(|| "plan validate --plan plan".into());
     let output = command(work.path()).args(words(&args)).output().unwrap();
-    check(case, &output)
+    let printed = check(case, &output);
+    let written = check_written(case, &work.path().join("out"));
+    match (printed, written) {
+        (Ok(()), Ok(())) => Ok(()),
+        (Err(a), Err(b)) => Err(format!("{a}\n{b}")),
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    }
+}
+
+/// Compares the files the command wrote in `out/` with the case's
+/// `written/` (or copies them there, with `BLESS`): the same names, the
+/// same bytes.
+fn check_written(case: &Path, out: &Path) -> Result<(), String> {
+    let expected = case.join("written");
+    let names = |dir: &Path| -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    };
+    if std::env::var_os("BLESS").is_some() {
+        let _ = fs::remove_dir_all(&expected);
+        if !names(out).is_empty() {
+            copy_dir(out, &expected);
+        }
+        return Ok(());
+    }
+    let (wanted, got) = (names(&expected), names(out));
+    if wanted != got {
+        return Err(format!("files written: expected {wanted:?}, got {got:?}"));
+    }
+    for name in &wanted {
+        let (a, b) = (fs::read(expected.join(name)), fs::read(out.join(name)));
+        if a.ok() != b.ok() {
+            return Err(format!("written file {name} differs from written/{name}"));
+        }
+    }
+    Ok(())
 }
 
 /// The words of an `args` file: split on whitespace, or one a line when
@@ -151,7 +196,7 @@ fn check(case: &Path, output: &std::process::Output) -> Result<(), String> {
 
 /// The files and folders a case may hold; anything else is a mistake
 /// (a misspelt `stdout`, a stray file) that would otherwise go unnoticed.
-const CASE_ENTRIES: [&str; 11] = [
+const CASE_ENTRIES: [&str; 12] = [
     "args",
     "base",
     "exports",
@@ -163,6 +208,7 @@ const CASE_ENTRIES: [&str; 11] = [
     "status",
     "stderr",
     "stdout",
+    "written",
 ];
 
 /// Runs one case by its folder name and fails with every difference.

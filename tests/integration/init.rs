@@ -305,6 +305,8 @@ fn completions_man_page_and_version() {
         pages,
         [
             "khairukum-approve.1",
+            "khairukum-calendar-export.1",
+            "khairukum-calendar.1",
             "khairukum-completions.1",
             "khairukum-done.1",
             "khairukum-exports-check.1",

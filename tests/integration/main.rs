@@ -26,6 +26,7 @@ mod oracle;
 mod publish;
 mod safety;
 mod sarif;
+mod schedule;
 mod schema;
 mod sections;
 mod tasks;
