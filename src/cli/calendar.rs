@@ -189,11 +189,13 @@ fn report(settings: &ExportSettings, export: &schedule::Export) -> Result<u8> {
     for note in &export.notes {
         writeln!(out, "{}", note.text(lang))?;
     }
-    if export.published > 0 {
+    if !export.published.is_empty() {
+        let n = export.published.len();
+        let items = export.published.join(", ");
         writeln!(
             out,
             "{}",
-            t!("schedule.published", n = export.published).text(lang)
+            t!("schedule.published", n = n, items = items).text(lang)
         )?;
     }
     if !export.problems.is_empty() && !settings.skip_problems {

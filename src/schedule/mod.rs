@@ -159,8 +159,8 @@ pub struct Export {
     pub files: Vec<File>,
     pub problems: Vec<Problem>,
     pub notes: Vec<Msg>,
-    /// Items of the period left out because they are already published.
-    pub published: usize,
+    /// The items of the period left out because they are already published.
+    pub published: Vec<String>,
 }
 
 /// The export `request` asks of `plan`.

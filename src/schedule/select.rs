@@ -17,7 +17,7 @@ pub(super) struct Chosen<'p> {
     pub posts: Vec<Post<'p>>,
     pub problems: Vec<Problem>,
     pub notes: Vec<Msg>,
-    pub published: usize,
+    pub published: Vec<String>,
 }
 
 /// How a plan-time moment reads elsewhere.
@@ -47,7 +47,7 @@ pub(super) fn posts<'p>(plan: &'p Plan, request: &Request, rules: &Rules) -> Cho
         posts: Vec::new(),
         problems: Vec::new(),
         notes: Vec::new(),
-        published: 0,
+        published: Vec::new(),
     };
     let clock = Clock {
         plan: plan.time_zone(),
@@ -65,7 +65,7 @@ pub(super) fn posts<'p>(plan: &'p Plan, request: &Request, rules: &Rules) -> Cho
             let status = item.status.get().copied();
             match status {
                 Some(Status::Published) if rules.schedules => {
-                    chosen.published += 1;
+                    chosen.published.push(item.id.value.clone());
                     continue;
                 }
                 Some(Status::Cancelled) => continue,
