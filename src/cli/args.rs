@@ -658,6 +658,8 @@ pub(super) enum OutputFormat {
     Github,
     /// SARIF 2.1.0
     Sarif,
+    /// Markdown for a pull request's job summary
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

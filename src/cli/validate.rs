@@ -41,6 +41,7 @@ impl FindingsSettings {
             Some(OutputFormat::Json) => Format::Json,
             Some(OutputFormat::Github) => Format::Github,
             Some(OutputFormat::Sarif) => Format::Sarif,
+            Some(OutputFormat::Markdown) => Format::Markdown,
             None if in_actions => Format::Github,
             Some(OutputFormat::Human) | None => Format::Human {
                 color: color(args.color),

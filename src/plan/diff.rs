@@ -286,12 +286,22 @@ fn calendar(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
                 ..change("calendar", "reassigned", id, t!("diff.field.owner"))
             }));
         }
+        // A status in the reader's words (`scheduled` → «مجدولة»).
+        let status = |i: &Item| {
+            i.status
+                .get()
+                .map_or_else(|| verbatim(i.status.raw.trim()), |s| s.words())
+        };
+        if let Some(c) = changed(
+            "calendar",
+            id,
+            t!("diff.field.status"),
+            status(before),
+            status(item),
+        ) {
+            out.push(with_month(c));
+        }
         for (what, a, b) in [
-            (
-                t!("diff.field.status"),
-                before.status.raw.trim().to_string(),
-                item.status.raw.trim().to_string(),
-            ),
             (t!("diff.field.platforms"), list(before), list(item)),
             (
                 t!("diff.field.goal"),
@@ -511,6 +521,15 @@ fn policies(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
 
 /// The changes as Markdown in `lang`, ready to post as a pull-request comment.
 pub fn markdown(changes: &[Change], old_label: &str, new_label: &str, lang: Lang) -> String {
+    let mut s = markdown_body(changes, old_label, new_label, lang);
+    if lang == Lang::Ar {
+        // GitHub reads Markdown inside a block after a blank line.
+        s = format!("<div dir=\"rtl\">\n\n{}\n\n</div>\n", s.trim_end());
+    }
+    s
+}
+
+fn markdown_body(changes: &[Change], old_label: &str, new_label: &str, lang: Lang) -> String {
     let mut s = t!("diff.heading", old = old_label, new = new_label).text(lang);
     s.push_str("\n\n");
     if changes.is_empty() {
@@ -527,7 +546,9 @@ pub fn markdown(changes: &[Change], old_label: &str, new_label: &str, lang: Lang
         ("policies", t!("diff.area.policies")),
         ("approvals", t!("diff.area.approvals")),
     ] {
-        let here: Vec<&Change> = changes.iter().filter(|c| c.area == area).collect();
+        // A month's items together, the months in order (the rest as found).
+        let mut here: Vec<&Change> = changes.iter().filter(|c| c.area == area).collect();
+        here.sort_by(|a, b| a.month.cmp(&b.month));
         if here.is_empty() {
             continue;
         }
@@ -587,7 +608,7 @@ mod tests {
         );
         assert_eq!(
             markdown(&changes, "main", "HEAD", Lang::Ar),
-            "### تغييرات الخطة: `main` ← `HEAD`\n\n**الأهداف ومؤشرات الأداء** (1)\n\n- `reach/followers` المستهدف: 2000 بحلول 2026-12-31 ← 2500 بحلول 2026-12-31\n\n**التقويم** (1)\n\n- 2026-11\n  - `a` موعد النشر: 2026-11-12T19:00 ← 2026-11-13T19:00\n\n"
+            "<div dir=\"rtl\">\n\n### تغييرات الخطة: `main` ← `HEAD`\n\n**الأهداف ومؤشرات الأداء** (1)\n\n- `reach/followers` المستهدف: 2000 بحلول 2026-12-31 ← 2500 بحلول 2026-12-31\n\n**التقويم** (1)\n\n- 2026-11\n  - `a` موعد النشر: 2026-11-12T19:00 ← 2026-11-13T19:00\n\n</div>\n"
         );
     }
 }

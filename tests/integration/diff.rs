@@ -96,7 +96,9 @@ fn a_reviewer_sees_targets_items_owners_and_policies() {
     let arabic = khairukum(d, &["plan", "diff", "HEAD~1", "HEAD", "--lang", "ar"]);
     assert_eq!(
         String::from_utf8(arabic.stdout).unwrap(),
-        "### تغييرات الخطة: `HEAD~1` ← `HEAD`
+        "<div dir=\"rtl\">
+
+### تغييرات الخطة: `HEAD~1` ← `HEAD`
 
 **الأهداف ومؤشرات الأداء** (1)
 
@@ -117,6 +119,7 @@ fn a_reviewer_sees_targets_items_owners_and_policies() {
 
 - `policies` الكلمات الممنوعة: عاجل ← حصري, عاجل
 
+</div>
 "
     );
     // JSON is for scripts: its words stay English whatever the language.
@@ -203,13 +206,16 @@ fn a_reviewer_sees_approvals_given_changed_and_withdrawn() {
     let later = khairukum(d, &["plan", "diff", "HEAD~1", "HEAD", "--lang", "ar"]);
     assert_eq!(
         String::from_utf8(later.stdout).unwrap(),
-        "### تغييرات الخطة: `HEAD~1` ← `HEAD`
+        "<div dir=\"rtl\">
+
+### تغييرات الخطة: `HEAD~1` ← `HEAD`
 
 **الاعتمادات** (2)
 
 - `2026-11` الاعتماد: omar في 2026-10-28 ← omar في 2026-10-30
 - `plan` سُحب الاعتماد (كان: omar في 2025-12-20)
 
+</div>
 "
     );
 }

@@ -3,6 +3,7 @@
 mod github;
 mod human;
 mod json;
+mod markdown;
 mod sarif;
 
 use crate::plan::diagnostic::{Diagnostic, Span, Tally};
@@ -36,6 +37,8 @@ pub enum Format {
     Json,
     Github,
     Sarif,
+    /// Markdown for a pull request's job summary.
+    Markdown,
 }
 
 /// The renderer for a format.
@@ -52,6 +55,7 @@ pub fn renderer(format: Format, lang: Lang) -> Box<dyn Renderer> {
         Format::Json => Box::new(json::Json { lang }),
         Format::Github => Box::new(github::Github { lang }),
         Format::Sarif => Box::new(sarif::Sarif { lang }),
+        Format::Markdown => Box::new(markdown::Markdown { lang }),
     }
 }
 
