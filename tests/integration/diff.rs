@@ -219,3 +219,125 @@ fn a_reviewer_sees_approvals_given_changed_and_withdrawn() {
 "
     );
 }
+
+const SECOND_GOAL: &str = "  - id: image
+    name: {ar: الصورة الذهنية, en: Public image}
+    kpis:
+      - id: materials
+        name: {ar: المواد الإعلامية, en: Media materials}
+        metric: followers_total
+        baseline: {value: 10, at: 2026-01-01}
+        target: {value: 40, by: 2026-12-31}
+";
+
+const BUDGET: &str = "currency: SAR
+approved: {total: 10000}
+lines:
+  - id: ads
+    goal: reach
+    kind: paid_ads
+    amount: 6000
+    owner: sara
+  - id: video
+    goal: image
+    kind: design_production
+    amount: 4000
+    owner: sara
+";
+
+#[test]
+fn a_reviewer_sees_what_the_change_does_first() {
+    let repo = repository();
+    let d = repo.path();
+    edit_plans(
+        d,
+        "calendar/2026-11.yaml",
+        "month: 2026-11\n",
+        "month: 2026-11\napproved: {by: omar, on: 2026-10-28}\n",
+    );
+    let goals = d.join("plans/goals.yaml");
+    let text = std::fs::read_to_string(&goals).unwrap();
+    std::fs::write(&goals, text + SECOND_GOAL).unwrap();
+    std::fs::write(d.join("plans/budget.yaml"), BUDGET).unwrap();
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "approved"]);
+    let before = khairukum(d, &["plan", "validate"]);
+    assert!(
+        before.status.success(),
+        "{}",
+        String::from_utf8_lossy(&before.stdout)
+    );
+
+    edit_plans(
+        d,
+        "calendar/2026-11.yaml",
+        "publish: 2026-11-20T19:00",
+        "publish: 2026-11-22T19:00",
+    );
+    edit_plans(
+        d,
+        "process.yaml",
+        "due: -2d\n",
+        "due: -2d\n        effort: 3h\n",
+    );
+    edit_plans(d, "team.yaml", "hours_per_week: 10", "hours_per_week: 2");
+    edit_plans(d, "budget.yaml", "amount: 6000", "amount: 3000");
+    edit_plans(d, "budget.yaml", "amount: 4000", "amount: 7000");
+    edit_plans(
+        d,
+        "goals.yaml",
+        "target: {value: 40, by: 2026-12-31}",
+        "target: {value: 5, by: 2027-03-31}",
+    );
+    git(d, &["commit", "-q", "-am", "moved"]);
+    let out = khairukum(d, &["plan", "diff", "HEAD~1", "HEAD"]);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "### Plan changes: `HEAD~1` → `HEAD`
+
+**What the change does** (8)
+
+- `KH025 kpi-date-outside-period` the target date 2027-03-31 of KPI `materials` is outside the plan period 2026-01-01 – 2026-12-31
+- `KH061 over-capacity` sara has 3 hours of tasks (1 task) in the week of 2026-11-08 (2026-W46); their capacity is 2 hours
+- `KH061 over-capacity` sara has 3 hours of tasks (1 task) in the week of 2026-11-15 (2026-W47); their capacity is 2 hours
+- `image/materials` the target now asks for a fall from the baseline 10 (to 5), where it asked for a rise (to 40)
+- `image/materials` the target's date moves 90 days later: 2026-12-31 → 2027-03-31
+- `image` spending on this goal: 4000 SAR → 7000 SAR
+- `reach` spending on this goal: 6000 SAR → 3000 SAR
+- `2026-11` approved by omar on 2026-10-28, and its calendar changes here: the approval no longer covers it (`khairukum approve --month` once reviewed)
+
+**Goals and KPIs** (1)
+
+- `image/materials` target: 40 by 2026-12-31 → 5 by 2027-03-31
+
+**Calendar** (1)
+
+- 2026-11
+  - `volunteers` publish time: 2026-11-20T19:00 → 2026-11-22T19:00
+
+**Process** (1)
+
+- `write` effort: — → 3h
+
+**Team** (1)
+
+- `sara` hours a week: 10 → 2
+
+**Budget** (2)
+
+- `ads` amount: 6000 SAR → 3000 SAR
+- `video` amount: 4000 SAR → 7000 SAR
+
+"
+    );
+    let arabic = khairukum(d, &["plan", "diff", "HEAD~1", "HEAD", "--lang", "ar"]);
+    let arabic = String::from_utf8(arabic.stdout).unwrap();
+    for line in [
+        "**أثر التغيير** (8)",
+        "- `image/materials` المستهدف يطلب الآن انخفاضًا عن خط الأساس 10 (إلى 5)، وكان يطلب ارتفاعًا (إلى 40)",
+        "- `reach` الإنفاق على هذا الهدف: 6000 SAR ← 3000 SAR",
+        "**الميزانية** (2)",
+    ] {
+        assert!(arabic.contains(line), "{line} not in\n{arabic}");
+    }
+}

@@ -11,10 +11,14 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+mod budget;
+mod consequences;
+
 /// One change, in words and in data.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
-    /// `goals`, `calendar`, `process`, `platforms`, `team`, `policies` or `approvals`.
+    /// `consequences`, `goals`, `calendar`, `process`, `platforms`, `team`,
+    /// `policies`, `budget` or `approvals`.
     pub area: &'static str,
     /// `added`, `removed`, `changed`, `moved`, `reassigned`.
     pub kind: &'static str,
@@ -72,8 +76,10 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
     platforms(old, new, &mut out);
     team(old, new, &mut out);
     policies(old, new, &mut out);
+    budget::budget(old, new, &mut out);
     approvals(old, new, &mut out);
-    out
+    let consequences = consequences::of(old, new, &out);
+    consequences.into_iter().chain(out).collect()
 }
 
 /// The approvals on record: the plan's (id `plan`) and each month's
@@ -336,43 +342,33 @@ fn calendar(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
 }
 
 fn process(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
-    let steps = |plan: &Plan| -> BTreeMap<String, (String, String)> {
+    // Per step: owner, due and effort, as written.
+    let steps = |plan: &Plan| -> BTreeMap<String, [String; 3]> {
         plan.process
             .iter()
             .flat_map(|p| p.data.steps())
             .map(|s| {
-                (
-                    s.id.value.clone(),
-                    (s.owner.value.clone(), s.due.raw.trim().to_string()),
-                )
+                let effort = s.effort.as_ref().map_or("—", |e| e.raw.trim());
+                let fields = [&s.owner.value, s.due.raw.trim(), effort].map(str::to_string);
+                (s.id.value.clone(), fields)
             })
             .collect()
     };
     let (a, b) = (steps(old), steps(new));
-    for (id, (owner, due)) in &b {
-        match a.get(id) {
-            None => out.push(change(
-                "process",
-                "added",
-                id,
-                t!("diff.step-added", owner = owner, due = due),
-            )),
-            Some((old_owner, old_due)) => {
-                out.extend(changed(
-                    "process",
-                    id,
-                    t!("diff.field.owner"),
-                    verbatim(old_owner),
-                    verbatim(owner),
-                ));
-                out.extend(changed(
-                    "process",
-                    id,
-                    t!("diff.field.due"),
-                    verbatim(old_due),
-                    verbatim(due),
-                ));
-            }
+    for (id, now) in &b {
+        let Some(before) = a.get(id) else {
+            let [owner, due, _] = now;
+            let what = t!("diff.step-added", owner = owner, due = due);
+            out.push(change("process", "added", id, what));
+            continue;
+        };
+        let names = [
+            t!("diff.field.owner"),
+            t!("diff.field.due"),
+            t!("diff.field.effort"),
+        ];
+        for ((name, was), is) in names.into_iter().zip(before).zip(now) {
+            out.extend(changed("process", id, name, verbatim(was), verbatim(is)));
         }
     }
     for id in a.keys().filter(|id| !b.contains_key(*id)) {
@@ -538,12 +534,14 @@ fn markdown_body(changes: &[Change], old_label: &str, new_label: &str, lang: Lan
         return s;
     }
     for (area, title) in [
+        ("consequences", t!("diff.area.consequences")),
         ("goals", t!("diff.area.goals")),
         ("calendar", t!("diff.area.calendar")),
         ("process", t!("diff.area.process")),
         ("platforms", t!("diff.area.platforms")),
         ("team", t!("diff.area.team")),
         ("policies", t!("diff.area.policies")),
+        ("budget", t!("diff.area.budget")),
         ("approvals", t!("diff.area.approvals")),
     ] {
         // A month's items together, the months in order (the rest as found).
