@@ -15,6 +15,9 @@ pub const ACTION: &str = "khairukum/khairukum";
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// `actions/checkout`, pinned to a commit (the tag it was moves no more).
 const CHECKOUT: &str = "actions/checkout@d23441a48e516b6c34aea4fa41551a30e30af803 # v6.1.0";
+/// The code scanning upload, pinned like the checkout.
+const UPLOAD_SARIF: &str =
+    "github/codeql-action/upload-sarif@8aad20d150bbac5944a9f9d289da16a4b0d87c1e # v4.36.2";
 
 /// Why `init` did not write anything.
 #[derive(Debug)]
@@ -217,12 +220,18 @@ items:
         (
             ".github/workflows/plan.yml",
             format!(
-                "# Checks the plan on every pull request; problems appear on the changed lines.
+                "# Checks the plan on every pull request: problems appear on the changed
+# lines, the job summary and one comment say what the change does to the
+# plan (in the plan's first language), and code scanning keeps the findings.
 name: plan
 on:
   pull_request:
   push:
     branches: [main]
+permissions:
+  contents: read
+  pull-requests: write   # the comment; a pull request from a fork gets read-only, and the summary still works
+  security-events: write # the SARIF upload to code scanning
 jobs:
   validate:
     runs-on: ubuntu-latest
@@ -231,6 +240,13 @@ jobs:
       - uses: {ACTION}@v{VERSION}
         with:
           plan: plans
+          comment: true
+          sarif: plan.sarif
+      - uses: {UPLOAD_SARIF}
+        if: always() && (github.event_name == 'push' || github.event.pull_request.head.repo.full_name == github.repository)
+        with:
+          sarif_file: plan.sarif
+          category: khairukum
 "
             ),
         ),

@@ -179,3 +179,15 @@ pub(crate) fn git_at(dir: &Path, date: Option<&str>, args: &[&str]) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The PATH with the built binary first, as the Action's install step leaves it.
+pub(crate) fn path_with_binary() -> String {
+    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_khairukum"))
+        .parent()
+        .unwrap();
+    format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
+}

@@ -4,18 +4,6 @@
 use crate::common::*;
 use std::process::Command;
 
-/// The PATH with the built binary first, as the Action's install step leaves it.
-fn path_with_binary() -> String {
-    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_khairukum"))
-        .parent()
-        .unwrap();
-    format!(
-        "{}:{}",
-        bin_dir.display(),
-        std::env::var("PATH").unwrap_or_default()
-    )
-}
-
 fn yaml(path: &std::path::Path) -> serde_json::Value {
     serde_saphyr::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
@@ -81,6 +69,7 @@ fn init_then_validate_then_the_workflow_runs_the_action_of_its_version() {
         .current_dir(&repo)
         .env("PATH", path_with_binary())
         .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_ACTION_PATH", root())
         .env("PLAN", input("plan"))
         .env("DENY", input("deny-warnings"))
         .env("LANGUAGE", input("lang"))
@@ -99,6 +88,7 @@ fn init_then_validate_then_the_workflow_runs_the_action_of_its_version() {
         .args(["-c", run])
         .current_dir(&repo)
         .env("PATH", path_with_binary())
+        .env("GITHUB_ACTION_PATH", root())
         .env("PLAN", "plans")
         .env("DENY", "false")
         .env("LANGUAGE", "en")
