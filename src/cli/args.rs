@@ -609,6 +609,11 @@ pub(super) struct DiffArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
     pub format: DiffFormat,
+
+    /// The day to treat as today, for the problems the change brings (an
+    /// item published after it); default: today in the plan's time zone
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -46,7 +46,10 @@ pub(crate) fn run(plan: &Path, args: &DiffArgs, lang: Lang) -> Result<u8> {
             t!("diff.working-tree").text(lang),
         ),
     };
-    let changes = khairukum::plan::diff::diff(&old.plan, &new.plan);
+    let today = args
+        .today
+        .unwrap_or_else(|| khairukum::plan::rules::today_in(&new.plan));
+    let changes = khairukum::plan::diff::diff(&old.plan, &new.plan, today);
     let base_label = if args.base.is_some() {
         base.clone()
     } else {

@@ -4,6 +4,7 @@
 //! count them (X's own rules in `x`). Nothing here knows the plan, the exports or the commands.
 
 pub mod arabic;
+pub mod bidi;
 pub mod dates;
 pub mod html;
 pub mod i18n;

@@ -191,3 +191,9 @@ pub(crate) fn path_with_binary() -> String {
         std::env::var("PATH").unwrap_or_default()
     )
 }
+
+/// Text with its bidi isolates (LRI … PDI, in Arabic Markdown) shown as
+/// `[` … `]`, to compare by eye.
+pub(crate) fn isolates_shown(text: &str) -> String {
+    text.replace('\u{2066}', "[").replace('\u{2069}', "]")
+}

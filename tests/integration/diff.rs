@@ -95,29 +95,29 @@ fn a_reviewer_sees_targets_items_owners_and_policies() {
     );
     let arabic = khairukum(d, &["plan", "diff", "HEAD~1", "HEAD", "--lang", "ar"]);
     assert_eq!(
-        String::from_utf8(arabic.stdout).unwrap(),
+        isolates_shown(&String::from_utf8(arabic.stdout).unwrap()),
         "<div dir=\"rtl\">
 
-### تغييرات الخطة: `HEAD~1` ← `HEAD`
+### تغييرات الخطة: [`HEAD~1`] ← [`HEAD`]
 
-**الأهداف ومؤشرات الأداء** (1)
+**الأهداف ومؤشرات الأداء** ([1])
 
-- `reach/followers` المستهدف: 2000 بحلول 2026-12-31 ← 2500 بحلول 2026-12-31
+- [`reach/followers`] المستهدف: [2000] بحلول [2026-12-31] ← [2500] بحلول [2026-12-31]
 
-**التقويم** (3)
+**التقويم** ([3])
 
-- 2026-11
-  - `new-post` مادة مضافة: منشور جديد (instagram، sara)
-  - `volunteers` موعد النشر: 2026-11-20T19:00 ← 2026-11-22T19:00
-  - `volunteers` المسؤول: sara ← omar
+- [2026-11]
+  - [`new-post`] مادة مضافة: منشور جديد ([instagram]، [sara])
+  - [`volunteers`] موعد النشر: [2026-11-20T19:00] ← [2026-11-22T19:00]
+  - [`volunteers`] المسؤول: [sara] ← [omar]
 
-**خطوات العمل** (1)
+**خطوات العمل** ([1])
 
-- `approve` المسؤول: role:approver ← omar
+- [`approve`] المسؤول: [role:approver] ← [omar]
 
-**سياسات النشر** (1)
+**سياسات النشر** ([1])
 
-- `policies` الكلمات الممنوعة: عاجل ← حصري, عاجل
+- [`policies`] الكلمات الممنوعة: عاجل ← حصري, عاجل
 
 </div>
 "
@@ -205,15 +205,15 @@ fn a_reviewer_sees_approvals_given_changed_and_withdrawn() {
     );
     let later = khairukum(d, &["plan", "diff", "HEAD~1", "HEAD", "--lang", "ar"]);
     assert_eq!(
-        String::from_utf8(later.stdout).unwrap(),
+        isolates_shown(&String::from_utf8(later.stdout).unwrap()),
         "<div dir=\"rtl\">
 
-### تغييرات الخطة: `HEAD~1` ← `HEAD`
+### تغييرات الخطة: [`HEAD~1`] ← [`HEAD`]
 
-**الاعتمادات** (2)
+**الاعتمادات** ([2])
 
-- `2026-11` الاعتماد: omar في 2026-10-28 ← omar في 2026-10-30
-- `plan` سُحب الاعتماد (كان: omar في 2025-12-20)
+- [`2026-11`] الاعتماد: [omar] في [2026-10-28] ← [omar] في [2026-10-30]
+- [`plan`] سُحب الاعتماد (كان: [omar] في [2025-12-20])
 
 </div>
 "
@@ -276,6 +276,12 @@ fn a_reviewer_sees_what_the_change_does_first() {
     );
     edit_plans(
         d,
+        "calendar/2026-11.yaml",
+        "publish: 2026-11-12T19:00",
+        "publish: 2026-11-16T19:00",
+    );
+    edit_plans(
+        d,
         "process.yaml",
         "due: -2d\n",
         "due: -2d\n        effort: 3h\n",
@@ -290,29 +296,34 @@ fn a_reviewer_sees_what_the_change_does_first() {
         "target: {value: 5, by: 2027-03-31}",
     );
     git(d, &["commit", "-q", "-am", "moved"]);
-    let out = khairukum(d, &["plan", "diff", "HEAD~1", "HEAD"]);
+    let out = khairukum(
+        d,
+        &["plan", "diff", "HEAD~1", "HEAD", "--today", "2026-11-15"],
+    );
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         "### Plan changes: `HEAD~1` → `HEAD`
 
-**What the change does** (8)
+**What the change does** (9)
 
 - `KH025 kpi-date-outside-period` the target date 2027-03-31 of KPI `materials` is outside the plan period 2026-01-01 – 2026-12-31
+- `KH067 published-in-future` item `graduation` is marked `published`, but its publish time 2026-11-16 19:00 is after today (2026-11-15)
 - `KH061 over-capacity` sara has 3 hours of tasks (1 task) in the week of 2026-11-08 (2026-W46); their capacity is 2 hours
 - `KH061 over-capacity` sara has 3 hours of tasks (1 task) in the week of 2026-11-15 (2026-W47); their capacity is 2 hours
 - `image/materials` the target now asks for a fall from the baseline 10 (to 5), where it asked for a rise (to 40)
 - `image/materials` the target's date moves 90 days later: 2026-12-31 → 2027-03-31
-- `image` spending on this goal: 4000 SAR → 7000 SAR
-- `reach` spending on this goal: 6000 SAR → 3000 SAR
+- `image` spending on this goal: 4000\u{a0}SAR → 7000\u{a0}SAR
+- `reach` spending on this goal: 6000\u{a0}SAR → 3000\u{a0}SAR
 - `2026-11` approved by omar on 2026-10-28, and its calendar changes here: the approval no longer covers it (`khairukum approve --month` once reviewed)
 
 **Goals and KPIs** (1)
 
 - `image/materials` target: 40 by 2026-12-31 → 5 by 2027-03-31
 
-**Calendar** (1)
+**Calendar** (2)
 
 - 2026-11
+  - `graduation` publish time: 2026-11-12T19:00 → 2026-11-16T19:00
   - `volunteers` publish time: 2026-11-20T19:00 → 2026-11-22T19:00
 
 **Process** (1)
@@ -325,18 +336,30 @@ fn a_reviewer_sees_what_the_change_does_first() {
 
 **Budget** (2)
 
-- `ads` amount: 6000 SAR → 3000 SAR
-- `video` amount: 4000 SAR → 7000 SAR
+- `ads` amount: 6000\u{a0}SAR → 3000\u{a0}SAR
+- `video` amount: 4000\u{a0}SAR → 7000\u{a0}SAR
 
 "
     );
-    let arabic = khairukum(d, &["plan", "diff", "HEAD~1", "HEAD", "--lang", "ar"]);
-    let arabic = String::from_utf8(arabic.stdout).unwrap();
+    let arabic = khairukum(
+        d,
+        &[
+            "plan",
+            "diff",
+            "HEAD~1",
+            "HEAD",
+            "--lang",
+            "ar",
+            "--today",
+            "2026-11-15",
+        ],
+    );
+    let arabic = isolates_shown(&String::from_utf8(arabic.stdout).unwrap());
     for line in [
-        "**أثر التغيير** (8)",
-        "- `image/materials` المستهدف يطلب الآن انخفاضًا عن خط الأساس 10 (إلى 5)، وكان يطلب ارتفاعًا (إلى 40)",
-        "- `reach` الإنفاق على هذا الهدف: 6000 SAR ← 3000 SAR",
-        "**الميزانية** (2)",
+        "**أثر التغيير** ([9])",
+        "- [`image/materials`] المستهدف يطلب الآن انخفاضًا عن خط الأساس [10] (إلى [5])، وكان يطلب ارتفاعًا (إلى [40])",
+        "- [`reach`] الإنفاق على هذا الهدف: [6000\u{a0}SAR] ← [3000\u{a0}SAR]",
+        "**الميزانية** ([2])",
     ] {
         assert!(arabic.contains(line), "{line} not in\n{arabic}");
     }

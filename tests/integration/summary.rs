@@ -5,7 +5,7 @@
 //! left; the comment is written once and then updated, and a fork's
 //! read-only token gets a notice, never a failed job.
 
-use crate::common::{copy_dir, git_at, path_with_binary, root};
+use crate::common::{copy_dir, git_at, isolates_shown, path_with_binary, root};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -85,24 +85,24 @@ fn a_pull_request_s_summary_has_the_check_and_the_plan_s_changes() {
         "summary.sh",
         &[("LANGUAGE", "ar"), ("GITHUB_STEP_SUMMARY", &summary_path)],
     );
-    let written = std::fs::read_to_string(&summary).unwrap();
+    let written = isolates_shown(&std::fs::read_to_string(&summary).unwrap());
     // The check: its heading, the mistake in the table with its place.
     assert!(
         written.starts_with("<div dir=\"rtl\">\n\n### ❌ فحص الخطة"),
         "{written}"
     );
     assert!(
-        written.contains("plans/calendar/2026-11.yaml:"),
+        written.contains("<code dir=\"ltr\">plans/calendar/2026-11.yaml:"),
         "{written}"
     );
-    assert!(written.contains("`nobody`"), "{written}");
+    assert!(written.contains("[`nobody`]"), "{written}");
     // The changes: the base branch against the head, the move and the owner.
-    assert!(written.contains("`FETCH_HEAD` ← `HEAD`"), "{written}");
+    assert!(written.contains("[`FETCH_HEAD`] ← [`HEAD`]"), "{written}");
     assert!(
-        written.contains("2026-11-20T19:00 ← 2026-11-22T19:00"),
+        written.contains("[2026-11-20T19:00] ← [2026-11-22T19:00]"),
         "{written}"
     );
-    assert!(written.contains("sara ← nobody"), "{written}");
+    assert!(written.contains("[sara] ← [nobody]"), "{written}");
     assert_eq!(written.matches("<div dir=\"rtl\">").count(), 2, "{written}");
 }
 

@@ -8,14 +8,15 @@ use crate::plan::model::budget::DEFAULT_CURRENCY;
 use crate::t;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// An amount with the plan's currency: `42000 SAR`.
+/// An amount with the plan's currency: `42000 SAR`, held together by a
+/// no-break space.
 pub(super) fn money(plan: &Plan, amount: f64) -> String {
     let currency = plan
         .budget
         .as_ref()
         .and_then(|b| b.data.currency.as_ref())
         .map_or(DEFAULT_CURRENCY, |c| c.value.as_str());
-    format!("{} {currency}", number(amount))
+    format!("{}\u{a0}{currency}", number(amount))
 }
 
 /// Each budget line: its goal and amount.

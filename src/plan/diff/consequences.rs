@@ -14,8 +14,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// The consequences of going from `old` to `new`, given the `changes`
 /// between them.
-pub(super) fn of(old: &Plan, new: &Plan, changes: &[Change]) -> Vec<Change> {
-    let mut out = new_problems(old, new);
+pub(super) fn of(old: &Plan, new: &Plan, changes: &[Change], today: NaiveDate) -> Vec<Change> {
+    let mut out = new_problems(old, new, today);
     out.extend(targets(old, new));
     out.extend(spending(old, new));
     out.extend(stale_approvals(old, new, changes));
@@ -123,11 +123,13 @@ fn spending(old: &Plan, new: &Plan) -> Vec<Change> {
 
 /// Findings of the rules on `new` that `old` did not have, compared by
 /// rule and message.
-fn new_problems(old: &Plan, new: &Plan) -> Vec<Change> {
+fn new_problems(old: &Plan, new: &Plan, today: NaiveDate) -> Vec<Change> {
     let key = |d: &crate::plan::diagnostic::Diagnostic| (d.rule.code, d.message.text(Lang::En));
-    let before: std::collections::HashSet<_> =
-        crate::plan::rules::check(old).iter().map(key).collect();
-    crate::plan::rules::check(new)
+    let before: std::collections::HashSet<_> = crate::plan::rules::check_on(old, Some(today))
+        .iter()
+        .map(key)
+        .collect();
+    crate::plan::rules::check_on(new, Some(today))
         .into_iter()
         .filter(|d| !before.contains(&key(d)))
         .map(|d| {

@@ -6,6 +6,7 @@
 use crate::plan::model::Plan;
 use crate::plan::model::calendar::Item;
 use crate::t;
+use crate::text::bidi::isolate_ltr;
 use crate::text::i18n::{Lang, Msg};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -67,8 +68,8 @@ fn number(value: f64) -> String {
     crate::plan::rules::number(value)
 }
 
-/// Compares two plans.
-pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
+/// Compares two plans; `today` dates the problems the change brings.
+pub fn diff(old: &Plan, new: &Plan, today: chrono::NaiveDate) -> Vec<Change> {
     let mut out = Vec::new();
     goals(old, new, &mut out);
     calendar(old, new, &mut out);
@@ -78,7 +79,7 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
     policies(old, new, &mut out);
     budget::budget(old, new, &mut out);
     approvals(old, new, &mut out);
-    let consequences = consequences::of(old, new, &out);
+    let consequences = consequences::of(old, new, &out, today);
     consequences.into_iter().chain(out).collect()
 }
 
@@ -517,12 +518,14 @@ fn policies(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
 
 /// The changes as Markdown in `lang`, ready to post as a pull-request comment.
 pub fn markdown(changes: &[Change], old_label: &str, new_label: &str, lang: Lang) -> String {
-    let mut s = markdown_body(changes, old_label, new_label, lang);
-    if lang == Lang::Ar {
-        // GitHub reads Markdown inside a block after a blank line.
-        s = format!("<div dir=\"rtl\">\n\n{}\n\n</div>\n", s.trim_end());
+    let s = markdown_body(changes, old_label, new_label, lang);
+    if lang != Lang::Ar {
+        return s;
     }
-    s
+    // Ids, figures and dates left to right, each line on its own; GitHub
+    // reads Markdown inside a block after a blank line.
+    let lines: Vec<String> = s.trim_end().lines().map(isolate_ltr).collect();
+    format!("<div dir=\"rtl\">\n\n{}\n\n</div>\n", lines.join("\n"))
 }
 
 fn markdown_body(changes: &[Change], old_label: &str, new_label: &str, lang: Lang) -> String {
@@ -604,9 +607,13 @@ mod tests {
             markdown(&[], "a", "b", Lang::En),
             "### Plan changes: `a` → `b`\n\nNo change to the plan.\n"
         );
+        // In Arabic, ids, figures and dates isolated left to right (shown [ ]).
+        let arabic = markdown(&changes, "main", "HEAD", Lang::Ar)
+            .replace('\u{2066}', "[")
+            .replace('\u{2069}', "]");
         assert_eq!(
-            markdown(&changes, "main", "HEAD", Lang::Ar),
-            "<div dir=\"rtl\">\n\n### تغييرات الخطة: `main` ← `HEAD`\n\n**الأهداف ومؤشرات الأداء** (1)\n\n- `reach/followers` المستهدف: 2000 بحلول 2026-12-31 ← 2500 بحلول 2026-12-31\n\n**التقويم** (1)\n\n- 2026-11\n  - `a` موعد النشر: 2026-11-12T19:00 ← 2026-11-13T19:00\n\n</div>\n"
+            arabic,
+            "<div dir=\"rtl\">\n\n### تغييرات الخطة: [`main`] ← [`HEAD`]\n\n**الأهداف ومؤشرات الأداء** ([1])\n\n- [`reach/followers`] المستهدف: [2000] بحلول [2026-12-31] ← [2500] بحلول [2026-12-31]\n\n**التقويم** ([1])\n\n- [2026-11]\n  - [`a`] موعد النشر: [2026-11-12T19:00] ← [2026-11-13T19:00]\n\n</div>\n"
         );
     }
 }

@@ -7,6 +7,7 @@ use super::{Renderer, message_with_help, summary};
 use crate::plan::diagnostic::Severity;
 use crate::plan::validate::Validation;
 use crate::t;
+use crate::text::bidi::isolate_ltr;
 use crate::text::i18n::Lang;
 use std::io::{self, Write};
 
@@ -31,6 +32,18 @@ fn cell(text: &str) -> String {
         .replace('\n', "<br>")
 }
 
+impl Markdown {
+    /// Text in the reader's language; in Arabic, its Latin, figures and
+    /// code kept left to right.
+    fn prose(&self, text: &str) -> String {
+        if self.lang == Lang::Ar {
+            isolate_ltr(text)
+        } else {
+            text.to_string()
+        }
+    }
+}
+
 impl Renderer for Markdown {
     fn render(&self, validation: &Validation, out: &mut dyn Write) -> io::Result<()> {
         let lang = self.lang;
@@ -40,7 +53,8 @@ impl Renderer for Markdown {
         }
         let mark = if tally.errors > 0 { "❌" } else { "✅" };
         writeln!(out, "### {mark} {}\n", t!("markdown.title").text(lang))?;
-        writeln!(out, "**{}**\n", summary(tally, validation.files, lang))?;
+        let counts = summary(tally, validation.files, lang);
+        writeln!(out, "**{}**\n", self.prose(&counts))?;
         if !validation.diagnostics.is_empty() {
             writeln!(
                 out,
@@ -67,8 +81,8 @@ impl Renderer for Markdown {
                     out,
                     "| {severity} | <code dir=\"ltr\">{}</code> {} | {place} | {} |",
                     d.rule.code,
-                    d.rule.name,
-                    cell(&message_with_help(d, lang))
+                    self.prose(d.rule.name),
+                    cell(&self.prose(&message_with_help(d, lang)))
                 )?;
             }
             writeln!(out)?;
@@ -88,12 +102,12 @@ impl Markdown {
         if shown < validation.diagnostics.len() {
             let n = validation.diagnostics.len();
             let said = t!("markdown.more", shown = shown, n = n);
-            writeln!(out, "_{}_\n", said.text(self.lang))?;
+            writeln!(out, "_{}_\n", self.prose(&said.text(self.lang)))?;
         }
         let tally = validation.tally();
         if tally.errors > ANNOTATIONS_PER_STEP || tally.warnings > ANNOTATIONS_PER_STEP {
             let said = t!("markdown.annotations", most = ANNOTATIONS_PER_STEP);
-            writeln!(out, "_{}_\n", said.text(self.lang))?;
+            writeln!(out, "_{}_\n", self.prose(&said.text(self.lang)))?;
         }
         Ok(())
     }

@@ -135,15 +135,21 @@ impl<'a> Context<'a> {
 
 /// Runs every rule over a loaded plan, on all cores.
 pub fn check(plan: &Plan) -> Vec<Diagnostic> {
+    check_on(plan, None)
+}
+
+/// [`check`], and given `today` also the rules that depend on the day (an
+/// item marked published after it).
+pub fn check_on(plan: &Plan, today: Option<chrono::NaiveDate>) -> Vec<Diagnostic> {
     let (cx, mut out) = Context::new(plan);
     out.extend(cx.check_files());
     let checked = crate::parallel::map(&plan.months, |month| {
         let mut found = Vec::new();
-        let facts = cx.check_month(month.file, &month.data, None, &mut found);
+        let facts = cx.check_month(month.file, &month.data, today, &mut found);
         (found, facts)
     });
     for month in &plan.partial_months {
-        cx.check_items(month.file, &month.data, None, &mut out);
+        cx.check_items(month.file, &month.data, today, &mut out);
     }
     let mut months = Vec::with_capacity(checked.len());
     for (found, facts) in checked {
