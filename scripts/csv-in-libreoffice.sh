@@ -42,3 +42,28 @@ for name in tasks report cells raw; do
   fi
 done
 echo "no cell of the tool's CSV files is a formula in LibreOffice"
+
+# The workbooks, opened by LibreOffice with no option at all, as a double
+# click does: every Arabic cell of the CSV is Arabic there, the due times
+# are dates and the Hijri dates text.
+$bin tasks --today 2026-11-10 --status all --month 2026-11 --format csv >"$work/t.csv"
+$bin tasks --today 2026-11-10 --status all --month 2026-11 --format xlsx --output "$work/t.xlsx"
+soffice --headless --norestore -env:UserInstallation=file://"$work/profile" \
+  --convert-to fods --outdir "$work" "$work/t.xlsx" >/dev/null 2>&1
+read -r arabic_csv arabic_xlsx dates hijri_as_text < <(python3 - "$work/t.csv" "$work/t.fods" <<'PY'
+import csv, re, sys
+arabic = re.compile("[\u0621-\u064a]")
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))
+in_csv = sum(1 for row in rows for cell in row if arabic.search(cell))
+fods = open(sys.argv[2], encoding="utf-8").read()
+cells = re.findall(r"<text:p>([^<]*)</text:p>", fods)
+print(in_csv, sum(1 for c in cells if arabic.search(c)),
+      fods.count('office:value-type="date"'),
+      sum(1 for c in cells if re.fullmatch(r"14\d\d-\d\d-\d\d AH", c)))
+PY
+)
+printf 't.xlsx   %6s Arabic cells (CSV: %s), %s dates, %s Hijri dates as text\n' \
+  "$arabic_xlsx" "$arabic_csv" "$dates" "$hijri_as_text"
+[ "$arabic_xlsx" -gt 0 ] && [ "$arabic_xlsx" -eq "$arabic_csv" ] || { echo "Arabic cells lost in the workbook" >&2; exit 1; }
+[ "$hijri_as_text" -gt 0 ] && [ "$dates" -gt 0 ] || { echo "dates or Hijri dates read wrong" >&2; exit 1; }
+echo "the tasks workbook opens in LibreOffice with its Arabic, dates and Hijri dates right"

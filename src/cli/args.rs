@@ -419,6 +419,8 @@ pub(super) enum ReportFormatArg {
     Markdown,
     Json,
     Csv,
+    /// An Excel workbook (with --output)
+    Xlsx,
     Html,
 }
 
@@ -510,6 +512,8 @@ pub(super) enum TasksFormat {
     Table,
     Json,
     Csv,
+    /// An Excel workbook (with --output)
+    Xlsx,
     Markdown,
     Ics,
 }

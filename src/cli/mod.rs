@@ -58,6 +58,21 @@ pub(crate) fn write_output(
     Ok(())
 }
 
+/// A workbook is bytes for a spreadsheet, not for a terminal: without
+/// `--output`, it may only go to a pipe or a file.
+pub(crate) fn binary_to_file(
+    output: Option<&std::path::Path>,
+    lang: Lang,
+) -> std::result::Result<(), error::Error> {
+    use std::io::IsTerminal as _;
+    if output.is_none() && std::io::stdout().is_terminal() {
+        return Err(error::Error::Usage(
+            khairukum::t!("usage.xlsx-to-terminal").text(lang),
+        ));
+    }
+    Ok(())
+}
+
 /// Runs the command the arguments name and returns the process's exit status.
 pub(crate) fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -124,6 +124,10 @@ impl ReportSettings {
                 ReportFormatArg::Markdown => ReportFormat::Markdown,
                 ReportFormatArg::Json => ReportFormat::Json,
                 ReportFormatArg::Csv => ReportFormat::Csv,
+                ReportFormatArg::Xlsx => {
+                    super::binary_to_file(args.output.as_deref(), lang)?;
+                    ReportFormat::Xlsx
+                }
                 ReportFormatArg::Html => ReportFormat::Html,
             },
             output: args.output.clone(),

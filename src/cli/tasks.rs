@@ -71,6 +71,10 @@ impl TasksSettings {
             },
             TasksFormat::Json => TaskFormat::Json,
             TasksFormat::Csv => TaskFormat::Csv,
+            TasksFormat::Xlsx => {
+                super::binary_to_file(args.output.as_deref(), lang)?;
+                TaskFormat::Xlsx
+            }
             TasksFormat::Markdown => TaskFormat::Markdown,
             TasksFormat::Ics => TaskFormat::Ics,
         };

@@ -29,6 +29,7 @@ mod sarif;
 mod schedule;
 mod schema;
 mod sections;
+mod sheets;
 mod summary;
 mod tasks;
 mod team;

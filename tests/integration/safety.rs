@@ -100,7 +100,7 @@ fn every_csv_writer_is_the_one_that_makes_cells_inert() {
     for entry in walkdir::WalkDir::new(root().join("src")) {
         let entry = entry.unwrap();
         let path = entry.path();
-        if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("src/output.rs") {
+        if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("src/output/mod.rs") {
             let text = std::fs::read_to_string(path).unwrap();
             if text.contains("csv::Writer") || text.contains("csv::WriterBuilder") {
                 offenders.push(path.display().to_string());

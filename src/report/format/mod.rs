@@ -5,6 +5,7 @@
 use super::Report;
 use super::sections::{self, Data, Record, Section};
 use crate::document::{self, Format};
+use crate::output::sheet::{Cell, Sheet};
 use crate::text::i18n::Lang;
 use std::io::{self, Write};
 
@@ -15,6 +16,7 @@ pub enum ReportFormat {
     Markdown,
     Json,
     Csv,
+    Xlsx,
     Html,
 }
 
@@ -53,7 +55,8 @@ impl ReportWriter for Writer {
             ReportFormat::Table => rendered(Format::Terminal { width: self.width }, out),
             ReportFormat::Markdown => rendered(Format::Markdown, out),
             ReportFormat::Html => rendered(Format::Html, out),
-            ReportFormat::Csv => write_csv(report, &self.sections, out),
+            ReportFormat::Csv => sheet(report, &self.sections, self.lang).write_csv(out),
+            ReportFormat::Xlsx => sheet(report, &self.sections, self.lang).write_xlsx(out),
             ReportFormat::Json => write_json(report, &self.sections, out),
         }
     }
@@ -80,55 +83,57 @@ const COLUMNS: [&str; 17] = [
     "since_baseline",
 ];
 
-/// One row a figure, every section's, for spreadsheets.
-fn write_csv(
-    report: &Report,
-    sections: &[Box<dyn Section>],
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let number = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v}"));
-    let mut w = crate::output::CsvWriter::new(out);
-    w.write_record(COLUMNS)?;
-    for r in sections.iter().flat_map(|s| s.data(report).records()) {
-        let Record {
-            section,
-            goal,
-            kpi,
-            platform,
-            metric,
-            value,
-            previous,
-            baseline,
-            target,
-            progress,
-            standing,
-            note,
-            covers,
-            lacks,
-            compared_with,
-            since_baseline,
-        } = r;
-        w.write_record([
-            report.period.clone(),
-            section,
-            goal,
-            kpi,
-            platform,
-            metric,
-            number(value),
-            number(previous),
-            number(baseline),
-            number(target),
-            number(progress),
-            standing,
-            note,
-            covers,
-            lacks,
-            compared_with,
-            number(since_baseline),
-        ])?;
+/// One row a figure, every section's, for spreadsheets (CSV or XLSX):
+/// the figures as numbers, the words as text.
+fn sheet(report: &Report, sections: &[Box<dyn Section>], lang: Lang) -> Sheet {
+    let rows = sections
+        .iter()
+        .flat_map(|s| s.data(report).records())
+        .map(|r| {
+            let Record {
+                section,
+                goal,
+                kpi,
+                platform,
+                metric,
+                value,
+                previous,
+                baseline,
+                target,
+                progress,
+                standing,
+                note,
+                covers,
+                lacks,
+                compared_with,
+                since_baseline,
+            } = r;
+            vec![
+                Cell::Text(report.period.clone()),
+                section.into(),
+                goal.into(),
+                kpi.into(),
+                platform.into(),
+                metric.into(),
+                Cell::number(value),
+                Cell::number(previous),
+                Cell::number(baseline),
+                Cell::number(target),
+                Cell::number(progress),
+                standing.into(),
+                note.into(),
+                covers.into(),
+                lacks.into(),
+                compared_with.into(),
+                Cell::number(since_baseline),
+            ]
+        });
+    Sheet {
+        name: "report".into(),
+        header: COLUMNS.map(str::to_string).to_vec(),
+        rows: rows.collect(),
+        right_to_left: lang == Lang::Ar,
     }
-    w.flush()
 }
 
 /// The whole report with stable field names (documented in

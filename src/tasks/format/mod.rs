@@ -35,6 +35,7 @@ pub enum TaskFormat {
     },
     Json,
     Csv,
+    Xlsx,
     Markdown,
     Ics,
 }
@@ -60,6 +61,7 @@ pub fn writer(format: TaskFormat, lang: Lang) -> Box<dyn TaskWriter> {
         TaskFormat::Table { width } => Box::new(table::Table { width, lang }),
         TaskFormat::Json => Box::new(json::Json),
         TaskFormat::Csv => Box::new(csv::Csv),
+        TaskFormat::Xlsx => Box::new(csv::Xlsx { lang }),
         TaskFormat::Markdown => Box::new(markdown::Markdown { lang }),
         TaskFormat::Ics => Box::new(ics::Ics { lang }),
     }

@@ -1,6 +1,7 @@
 //! `tasks --summary`: each person's planned hours per week against their capacity.
 
 use super::TaskFormat;
+use crate::output::sheet::{Cell, Sheet};
 use crate::plan::model::Plan;
 use crate::plan::workload::WeekLoad;
 use crate::t;
@@ -13,7 +14,39 @@ fn hours(h: f64) -> String {
     crate::plan::rules::number((h * 10.0).round() / 10.0)
 }
 
-/// Writes the weekly load in `format` (tables, JSON, CSV or Markdown).
+/// The weekly load for a spreadsheet, a row a person and week.
+fn sheet(plan: &Plan, loads: &[WeekLoad], lang: Lang) -> Sheet {
+    let header = [
+        "person",
+        "name",
+        "week",
+        "week_start",
+        "tasks",
+        "minutes",
+        "capacity_hours",
+        "over",
+    ];
+    let rows = loads.iter().map(|l| {
+        vec![
+            l.person.into(),
+            super::person_name(plan, Some(l.person)).into(),
+            Cell::Text(iso_week_key(l.week)),
+            Cell::Text(l.week.to_string()),
+            Cell::Number(l.tasks as f64),
+            Cell::Number(l.minutes as f64),
+            Cell::number(l.capacity_hours.map(|h| (h * 10.0).round() / 10.0)),
+            Cell::Text(l.over().to_string()),
+        ]
+    });
+    Sheet {
+        name: "workload".into(),
+        header: header.map(str::to_string).to_vec(),
+        rows: rows.collect(),
+        right_to_left: lang == Lang::Ar,
+    }
+}
+
+/// Writes the weekly load in `format` (tables, JSON, CSV, XLSX or Markdown).
 pub fn write_summary(
     format: TaskFormat,
     plan: &Plan,
@@ -94,32 +127,8 @@ pub fn write_summary(
             serde_json::to_writer_pretty(&mut *out, &json!({ "weeks": rows }))?;
             writeln!(out)
         }
-        TaskFormat::Csv => {
-            let mut w = crate::output::CsvWriter::new(out);
-            w.write_record([
-                "person",
-                "name",
-                "week",
-                "week_start",
-                "tasks",
-                "minutes",
-                "capacity_hours",
-                "over",
-            ])?;
-            for l in loads {
-                w.write_record([
-                    l.person.to_string(),
-                    name(l.person),
-                    iso_week_key(l.week),
-                    l.week.to_string(),
-                    l.tasks.to_string(),
-                    l.minutes.to_string(),
-                    capacity(l),
-                    l.over().to_string(),
-                ])?;
-            }
-            w.flush()
-        }
+        TaskFormat::Csv => sheet(plan, loads, lang).write_csv(out),
+        TaskFormat::Xlsx => sheet(plan, loads, lang).write_xlsx(out),
         TaskFormat::Markdown => {
             writeln!(
                 out,

@@ -7,6 +7,8 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::Path;
 
+pub mod sheet;
+
 /// A CSV writer whose text cells cannot run as formulas in a spreadsheet.
 /// Plan titles and export texts reach these files; Excel and the other
 /// spreadsheets evaluate a cell that starts with `=`, `+`, `-`, `@`, a tab
@@ -14,15 +16,37 @@ use std::path::Path;
 /// (shown as text, the apostrophe hidden). Numbers (`-12`, `+0.5`) stay
 /// numbers.
 pub struct CsvWriter<W: Write> {
-    inner: csv::Writer<W>,
+    inner: csv::Writer<Marked<W>>,
     /// Cells written as they are (see [`CsvWriter::exact`]).
     exact: bool,
 }
 
+/// A writer that puts the UTF-8 byte-order mark before the first bytes.
+struct Marked<W> {
+    out: W,
+    mark: bool,
+}
+
+impl<W: Write> Write for Marked<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if std::mem::take(&mut self.mark) {
+            self.out.write_all("\u{feff}".as_bytes())?;
+        }
+        self.out.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
 impl<W: Write> CsvWriter<W> {
+    /// A writer for a file people open in a spreadsheet: it starts with
+    /// the UTF-8 byte-order mark, without which Excel reads the file in
+    /// the machine's legacy code page and the Arabic comes out garbled.
     pub fn new(out: W) -> Self {
         CsvWriter {
-            inner: csv::Writer::from_writer(out),
+            inner: csv::Writer::from_writer(Marked { out, mark: true }),
             exact: false,
         }
     }
@@ -35,7 +59,7 @@ impl<W: Write> CsvWriter<W> {
         CsvWriter {
             inner: csv::WriterBuilder::new()
                 .terminator(csv::Terminator::CRLF)
-                .from_writer(out),
+                .from_writer(Marked { out, mark: false }),
             exact: true,
         }
     }
@@ -62,6 +86,7 @@ impl<W: Write> CsvWriter<W> {
     pub fn into_inner(self) -> io::Result<W> {
         self.inner
             .into_inner()
+            .map(|marked| marked.out)
             .map_err(csv::IntoInnerError::into_error)
     }
 
@@ -222,7 +247,18 @@ mod tests {
         w.write_record(["=1+1", "-5", "a,b", "نص"]).unwrap();
         w.flush().unwrap();
         drop(w);
-        assert_eq!(String::from_utf8(out).unwrap(), "'=1+1,-5,\"a,b\",نص\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\u{feff}'=1+1,-5,\"a,b\",نص\n",
+            "the byte-order mark once, first"
+        );
+        let mut exact = Vec::new();
+        let mut w = CsvWriter::exact(&mut exact);
+        w.write_record(["=1+1", "نص"]).unwrap();
+        w.write_record(["b", "c"]).unwrap();
+        w.flush().unwrap();
+        drop(w);
+        assert_eq!(String::from_utf8(exact).unwrap(), "=1+1,نص\r\nb,c\r\n");
     }
 
     #[test]
