@@ -457,7 +457,7 @@ pub(super) struct TasksArgs {
     #[arg(long)]
     pub goal: Option<String>,
 
-    /// Which tasks [default: all but done]
+    /// Which tasks [default: all but done; all for ics, done ones marked ✓]
     #[arg(long, value_enum)]
     pub status: Option<StatusChoice>,
 
@@ -493,7 +493,13 @@ pub(super) struct TasksArgs {
     #[arg(long, value_enum, default_value_t = CalendarArg::Gregorian)]
     pub calendar: CalendarArg,
 
-    /// Write to this file (atomically) instead of standard output
+    /// With --format ics: the reminder, this many minutes before a task's
+    /// event (0: none)
+    #[arg(long, value_name = "MINUTES", default_value_t = 60)]
+    pub remind: u32,
+
+    /// Write to this file (atomically) instead of standard output; an ics
+    /// file it replaces has its tasks no longer listed cancelled
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -515,7 +521,10 @@ pub(super) enum TasksFormat {
     /// An Excel workbook (with --output)
     Xlsx,
     Markdown,
+    /// iCalendar events with a reminder, for any calendar application
     Ics,
+    /// iCalendar to-dos, for applications with task lists
+    IcsTodo,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -8,7 +8,7 @@ use khairukum::plan::model::team::Lookup;
 use khairukum::plan::{tasks, workload};
 use khairukum::tasks::State;
 use khairukum::tasks::filter::{Filter, StateFilter};
-use khairukum::tasks::format::{CalendarChoice, Listing, TaskFormat};
+use khairukum::tasks::format::{CalendarChoice, IcsKind, Listing, TaskFormat};
 use khairukum::tasks::{format, state};
 use khairukum::text::dates::Month;
 use khairukum::text::i18n::Lang;
@@ -76,9 +76,13 @@ impl TasksSettings {
                 TaskFormat::Xlsx
             }
             TasksFormat::Markdown => TaskFormat::Markdown,
-            TasksFormat::Ics => TaskFormat::Ics,
+            TasksFormat::Ics => TaskFormat::Ics(IcsKind::Events {
+                remind_minutes: args.remind,
+            }),
+            TasksFormat::IcsTodo => TaskFormat::Ics(IcsKind::Todos),
         };
-        if args.summary && format == TaskFormat::Ics {
+        let ics = matches!(format, TaskFormat::Ics(_));
+        if args.summary && ics {
             return Err(Error::Usage(
                 khairukum::t!("usage.summary-no-ics").text(lang),
             ));
@@ -93,6 +97,8 @@ impl TasksSettings {
                 platform: args.platform.clone(),
                 goal: args.goal.clone(),
                 state: match args.status {
+                    // A calendar keeps done tasks, marked, so they do not vanish.
+                    None if ics => StateFilter::All,
                     None => StateFilter::NotDone,
                     Some(StatusChoice::All) => StateFilter::All,
                     Some(StatusChoice::Open) => StateFilter::Only(State::Open),
@@ -159,6 +165,14 @@ fn days(
     })
 }
 
+/// The calendar file `--output` replaces, for its tasks that left.
+fn previous_calendar(settings: &TasksSettings) -> Option<String> {
+    if !matches!(settings.format, TaskFormat::Ics(_)) {
+        return None;
+    }
+    std::fs::read_to_string(settings.output.as_ref()?).ok()
+}
+
 pub(crate) fn run(settings: &TasksSettings) -> Result<u8> {
     // Read only the calendar months whose tasks can fall in the window.
     let select = |plan: &Plan, month: Month| {
@@ -180,6 +194,16 @@ pub(crate) fn run(settings: &TasksSettings) -> Result<u8> {
     // The plan's problems first: a file that could not be read is named
     // with its line even when it stops the command below.
     let checked = khairukum::plan::rules::check(plan);
+    let is_error = |d: &&khairukum::plan::diagnostic::Diagnostic| {
+        d.severity == khairukum::plan::diagnostic::Severity::Error
+    };
+    // A plan with an error may have lost a month's tasks: nothing is
+    // cancelled from a calendar file on its word.
+    let sound = !loaded
+        .diagnostics
+        .iter()
+        .chain(&checked)
+        .any(|d| is_error(&d));
     let problems = loaded.diagnostics.iter().chain(&checked).filter(|d| {
         d.severity == khairukum::plan::diagnostic::Severity::Error
             || std::ptr::eq(
@@ -235,6 +259,8 @@ pub(crate) fn run(settings: &TasksSettings) -> Result<u8> {
             now,
             time_zone: plan.time_zone(),
             calendar: settings.calendar,
+            window,
+            previous: previous_calendar(settings).filter(|_| sound),
         };
         format::writer(settings.format, settings.lang).write(&listing, out)
     };

@@ -1,6 +1,7 @@
 //! The publishing schedule as iCalendar (RFC 5545): one event for each
 //! item and platform, at its time in UTC, with a stable UID so that a
-//! calendar application re-importing the file updates its events.
+//! calendar application re-importing the file updates its events, and a
+//! reminder half an hour before each post is due out.
 
 use super::{File, Post, Request, Rules};
 use crate::plan::model::Plan;
@@ -35,6 +36,36 @@ fn utc(at: chrono::NaiveDateTime) -> String {
     at.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
+/// The reminder before a post is due out, in minutes.
+const REMIND_MINUTES: u32 = 30;
+
+/// One post as an event, with a reminder; its UID names the item and the
+/// platform under the organisation's domain.
+fn event(post: &Post, domain: &str, stamp: chrono::NaiveDateTime) -> [String; 15] {
+    let title = post.item.title.primary();
+    let summary = escape(&format!("{}: {title}", post.platform));
+    [
+        "BEGIN:VEVENT".to_string(),
+        format!(
+            "UID:{}@{domain}",
+            escape(&format!("{}/{}", post.item.id.value, post.platform))
+        ),
+        format!("DTSTAMP:{}", utc(stamp)),
+        format!("DTSTART:{}", utc(post.utc)),
+        "DURATION:PT15M".to_string(),
+        format!("SUMMARY:{summary}"),
+        format!("DESCRIPTION:{}", escape(post.text)),
+        format!("CATEGORIES:{}", escape(post.platform)),
+        "STATUS:CONFIRMED".to_string(),
+        "BEGIN:VALARM".to_string(),
+        "ACTION:DISPLAY".to_string(),
+        format!("TRIGGER:-PT{REMIND_MINUTES}M"),
+        format!("DESCRIPTION:{summary}"),
+        "END:VALARM".to_string(),
+        "END:VEVENT".to_string(),
+    ]
+}
+
 pub(super) fn write(plan: &Plan, posts: &[Post], request: &Request) -> Vec<File> {
     let organisation = plan
         .settings
@@ -45,6 +76,7 @@ pub(super) fn write(plan: &Plan, posts: &[Post], request: &Request) -> Vec<File>
         .from_local_datetime(&request.now)
         .earliest()
         .map_or(request.now, |t| t.naive_utc());
+    let domain = plan.calendar_domain();
     let mut text = String::new();
     for line in [
         "BEGIN:VCALENDAR".to_string(),
@@ -59,22 +91,7 @@ pub(super) fn write(plan: &Plan, posts: &[Post], request: &Request) -> Vec<File>
         text.push_str(&fold(&line));
     }
     for post in posts {
-        let title = post.item.title.primary();
-        let lines = [
-            "BEGIN:VEVENT".to_string(),
-            format!(
-                "UID:{}@khairukum",
-                escape(&format!("{}/{}", post.item.id.value, post.platform))
-            ),
-            format!("DTSTAMP:{}", utc(stamp)),
-            format!("DTSTART:{}", utc(post.utc)),
-            "DURATION:PT15M".to_string(),
-            format!("SUMMARY:{}", escape(&format!("{}: {title}", post.platform))),
-            format!("DESCRIPTION:{}", escape(post.text)),
-            format!("CATEGORIES:{}", escape(post.platform)),
-            "END:VEVENT".to_string(),
-        ];
-        for line in lines {
+        for line in event(post, &domain, stamp) {
             text.push_str(&fold(&line));
         }
     }

@@ -123,10 +123,10 @@ fn calendar_text_cannot_start_a_property() {
         lines.iter().all(|l| !l.starts_with("ATTENDEE")),
         "{unfolded}"
     );
-    let todos = lines.iter().filter(|l| **l == "BEGIN:VTODO").count();
+    let events = lines.iter().filter(|l| **l == "BEGIN:VEVENT").count();
     let summaries: Vec<&&str> = lines.iter().filter(|l| l.starts_with("SUMMARY:")).collect();
-    assert!(todos >= 5);
-    assert_eq!(summaries.len(), todos, "one summary per task, none split");
+    assert!(events >= 5);
+    assert_eq!(summaries.len(), events, "one summary per task, none split");
     let injected = summaries
         .iter()
         .find(|s| s.contains("ATTENDEE"))

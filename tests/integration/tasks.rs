@@ -6,13 +6,13 @@ use crate::common::*;
 use std::io::Read;
 use std::process::Stdio;
 
-fn ics(dir: &std::path::Path, today: &str) -> String {
-    let out = khairukum(
-        dir,
-        &[
-            "tasks", "--plan", "plan", "--today", today, "--status", "all", "--format", "ics",
-        ],
-    );
+fn ics_as(dir: &std::path::Path, today: &str, extra: &[&str]) -> String {
+    let mut args = vec!["tasks", "--plan", "plan", "--today", today];
+    if !extra.contains(&"--format") {
+        args.extend(["--format", "ics"]);
+    }
+    args.extend(extra);
+    let out = khairukum(dir, &args);
     assert!(
         out.status.success(),
         "{}",
@@ -21,25 +21,53 @@ fn ics(dir: &std::path::Path, today: &str) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// (UID, SEQUENCE, DUE) of each VTODO, read with the `icalendar` crate's parser.
-fn todos(text: &str) -> Vec<(String, i64, String)> {
+fn ics(dir: &std::path::Path, today: &str) -> String {
+    ics_as(dir, today, &[])
+}
+
+/// One component as the `icalendar` crate's parser reads it.
+#[derive(Debug, Clone)]
+struct Entry {
+    uid: String,
+    sequence: i64,
+    /// DTEND of an event, DUE of a to-do.
+    due: String,
+    status: String,
+    summary: String,
+    /// The TRIGGER of its alarm, if it has one.
+    alarm: Option<String>,
+}
+
+/// The components named `kind` (VEVENT, VTODO) of a calendar file.
+fn read(text: &str, kind: &str) -> Vec<Entry> {
     let unfolded = icalendar::parser::unfold(text);
     let calendar = icalendar::parser::read_calendar(&unfolded).expect("valid iCalendar");
     calendar
         .components
         .iter()
-        .filter(|c| c.name == "VTODO")
+        .filter(|c| c.name == kind)
         .map(|c| {
             let prop = |name: &str| {
                 c.properties
                     .iter()
                     .find(|p| p.name == name)
-                    .unwrap_or_else(|| panic!("VTODO without {name}"))
-                    .val
-                    .to_string()
+                    .map(|p| p.val.to_string())
             };
-            let _ = prop("DTSTAMP");
-            (prop("UID"), prop("SEQUENCE").parse().unwrap(), prop("DUE"))
+            let due = if kind == "VTODO" { "DUE" } else { "DTEND" };
+            assert!(prop("DTSTAMP").is_some());
+            Entry {
+                uid: prop("UID").expect("a UID"),
+                sequence: prop("SEQUENCE").unwrap().parse().unwrap(),
+                due: prop(due).unwrap_or_default(),
+                status: prop("STATUS").unwrap_or_default(),
+                summary: prop("SUMMARY").unwrap_or_default(),
+                alarm: c
+                    .components
+                    .iter()
+                    .find(|a| a.name == "VALARM")
+                    .and_then(|a| a.properties.iter().find(|p| p.name == "TRIGGER"))
+                    .map(|p| p.val.to_string()),
+            }
         })
         .collect()
 }
@@ -48,8 +76,12 @@ fn todos(text: &str) -> Vec<(String, i64, String)> {
 fn ics_parses_and_follows_the_line_rules() {
     let dir = copy_plan("tests/fixtures/tasks-plan");
     let text = ics(dir.path(), "2026-11-10");
-    let all = todos(&text);
-    assert_eq!(all.len(), 18);
+    let events = read(&text, "VEVENT");
+    assert_eq!(events.len(), 18, "every task, the done ones too");
+    assert!(
+        read(&text, "VTODO").is_empty(),
+        "events, which every calendar shows"
+    );
     assert!(text.ends_with("END:VCALENDAR\r\n"));
     for line in text.split("\r\n") {
         assert!(line.len() <= 75, "line of {} octets: {line}", line.len());
@@ -57,22 +89,46 @@ fn ics_parses_and_follows_the_line_rules() {
     }
     // A folded Arabic summary unfolds back whole.
     let unfolded = icalendar::parser::unfold(&text);
-    assert!(unfolded.contains("SUMMARY:Write the text — شكراً للداعمين\\, مع الأرقام"));
+    assert!(unfolded.contains("SUMMARY:✓ Write the text — شكراً للداعمين\\, مع الأرقام"));
+    // Done tasks are marked and have no reminder; work to come has one.
+    let done: Vec<_> = events
+        .iter()
+        .filter(|e| e.summary.starts_with("✓ "))
+        .collect();
+    assert!(!done.is_empty() && done.iter().all(|e| e.alarm.is_none()));
+    let coming: Vec<_> = events
+        .iter()
+        .filter(|e| e.due.as_str() > "20261111" && !e.summary.starts_with("✓ "))
+        .collect();
+    assert!(!coming.is_empty());
+    assert!(
+        coming.iter().all(|e| e.alarm.as_deref() == Some("-PT60M")),
+        "{coming:?}"
+    );
+    let quiet = read(
+        &ics_as(dir.path(), "2026-11-10", &["--remind", "0"]),
+        "VEVENT",
+    );
+    assert!(quiet.iter().all(|e| e.alarm.is_none()));
+    // To-dos for applications with task lists.
+    let todos = ics_as(dir.path(), "2026-11-10", &["--format", "ics-todo"]);
+    assert_eq!(read(&todos, "VTODO").len(), 18);
+    assert!(read(&todos, "VEVENT").is_empty());
 }
 
 #[test]
 fn re_exporting_a_changed_plan_keeps_uids_and_raises_sequence() {
     let dir = copy_plan("tests/fixtures/tasks-plan");
-    let before = todos(&ics(dir.path(), "2026-11-10"));
+    let before = read(&ics(dir.path(), "2026-11-10"), "VEVENT");
     edit(
         dir.path(),
         "calendar/2026-11.yaml",
         "publish: 2026-11-24T19:00",
         "publish: 2026-11-25T19:00",
     );
-    let after = todos(&ics(dir.path(), "2026-11-11"));
-    let uids = |v: &[(String, i64, String)]| {
-        let mut u: Vec<String> = v.iter().map(|t| t.0.clone()).collect();
+    let after = read(&ics(dir.path(), "2026-11-11"), "VEVENT");
+    let uids = |v: &[Entry]| {
+        let mut u: Vec<String> = v.iter().map(|t| t.uid.clone()).collect();
         u.sort();
         u
     };
@@ -81,18 +137,108 @@ fn re_exporting_a_changed_plan_keeps_uids_and_raises_sequence() {
         uids(&after),
         "the same tasks keep the same UIDs"
     );
-    let sequence = |v: &[(String, i64, String)]| v[0].1;
-    assert!(sequence(&after) > sequence(&before));
-    let due =
-        |v: &[(String, i64, String)], uid: &str| v.iter().find(|t| t.0 == uid).unwrap().2.clone();
-    assert_eq!(
-        due(&before, "publish/donors-thanks@khairukum"),
-        "20261124T170000Z"
+    assert!(after[0].sequence > before[0].sequence);
+    let domain = before[0].uid.rsplit_once('@').unwrap().1.to_string();
+    let due = |v: &[Entry], task: &str| {
+        let uid = format!("{task}@{domain}");
+        v.iter().find(|t| t.uid == uid).unwrap().due.clone()
+    };
+    assert_eq!(due(&before, "publish/donors-thanks"), "20261124T170000Z");
+    assert_eq!(due(&after, "publish/donors-thanks"), "20261125T170000Z");
+}
+
+#[test]
+fn uids_are_the_organisation_s_own() {
+    let dir = copy_plan("tests/fixtures/tasks-plan");
+    let domain = |text: &str| {
+        let events = read(text, "VEVENT");
+        events[0].uid.rsplit_once('@').unwrap().1.to_string()
+    };
+    let test_charity = domain(&ics(dir.path(), "2026-11-10"));
+    assert!(test_charity.ends_with(".invalid"), "{test_charity}");
+    edit(
+        dir.path(),
+        "plan.yaml",
+        "en: Test charity}",
+        "en: Test charity}\n  website: https://www.example-charity.org/about",
     );
     assert_eq!(
-        due(&after, "publish/donors-thanks@khairukum"),
-        "20261125T170000Z"
+        domain(&ics(dir.path(), "2026-11-10")),
+        "example-charity.org"
     );
+    let other = copy_plan("tests/fixtures/tasks-plan");
+    edit(
+        other.path(),
+        "plan.yaml",
+        "ar: جمعية تجريبية",
+        "ar: جمعية أخرى",
+    );
+    let another_charity = domain(&ics(other.path(), "2026-11-10"));
+    assert!(another_charity.ends_with(".invalid"));
+    assert_ne!(
+        another_charity, test_charity,
+        "two charities' files never share a UID"
+    );
+}
+
+#[test]
+fn a_task_that_left_the_listing_is_cancelled_when_the_file_is_replaced() {
+    let dir = copy_plan("tests/fixtures/tasks-plan");
+    let export = |today: &str| {
+        let args = ["--owner", "sara", "--output", "sara.ics"];
+        ics_as(dir.path(), today, &args);
+        std::fs::read_to_string(dir.path().join("sara.ics")).unwrap()
+    };
+    let first = read(&export("2026-11-10"), "VEVENT");
+    let hers = |v: &[Entry], item: &str| -> Vec<String> {
+        v.iter()
+            .filter(|e| e.uid.contains(&format!("/{item}@")) && e.status != "CANCELLED")
+            .map(|e| e.uid.clone())
+            .collect()
+    };
+    let leaving = hers(&first, "donors-thanks");
+    assert!(!leaving.is_empty(), "{first:?}");
+    // The item is given to someone else: it leaves Sara's calendar.
+    edit(
+        dir.path(),
+        "calendar/2026-11.yaml",
+        "format: image\n    owner: sara\n    status: approved",
+        "format: image\n    owner: amal\n    status: approved",
+    );
+    let second = read(&export("2026-11-11"), "VEVENT");
+    let cancelled: Vec<&Entry> = second.iter().filter(|e| e.status == "CANCELLED").collect();
+    let mut gone: Vec<String> = cancelled.iter().map(|e| e.uid.clone()).collect();
+    gone.sort();
+    let mut expected = leaving.clone();
+    expected.sort();
+    assert_eq!(gone, expected, "exactly her tasks of that item, cancelled");
+    assert!(cancelled.iter().all(|e| e.sequence > first[0].sequence));
+    assert!(hers(&second, "volunteers").len() == hers(&first, "volunteers").len());
+    // Once cancelled, a later export no longer carries them.
+    let third = read(&export("2026-11-12"), "VEVENT");
+    assert!(third.iter().all(|e| !leaving.contains(&e.uid)), "{third:?}");
+    // A plan with an error (a month that does not load) cancels nothing.
+    std::fs::write(dir.path().join("sara.ics"), export("2026-11-12")).unwrap();
+    edit(
+        dir.path(),
+        "calendar/2026-11.yaml",
+        "    owner: amal\n",
+        "    owner: amal\n    owner: sara\n",
+    );
+    let broken = read(&export("2026-11-12"), "VEVENT");
+    assert!(
+        broken.len() < third.len(),
+        "the month's tasks were lost: {broken:?}"
+    );
+    assert!(broken.iter().all(|e| e.status != "CANCELLED"), "{broken:?}");
+    // A file the tool did not write is replaced, nothing cancelled from it.
+    std::fs::write(
+        dir.path().join("sara.ics"),
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x@y\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    let replaced = read(&export("2026-11-12"), "VEVENT");
+    assert!(replaced.iter().all(|e| e.uid != "x@y"));
 }
 
 #[test]

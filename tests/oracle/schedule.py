@@ -12,6 +12,7 @@ difference (an empty list when the files are right).
 """
 import csv, glob, json, os, subprocess, sys
 from datetime import date, datetime, timedelta
+from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -139,13 +140,28 @@ def found_postiz(out_dir, label, integrations):
     return posts
 
 
-def found_ics(out_dir, label):
+def uid_domain(plan_dir):
+    """The organisation's own domain: its website's host, else None (a
+    name under `.invalid` made from its name)."""
+    website = (load(os.path.join(plan_dir, "plan.yaml")).get("organisation") or {}).get("website")
+    host = urlparse(website).hostname if website else None
+    return host.removeprefix("www.") if host else None
+
+
+def found_ics(plan_dir, out_dir, label):
     icalendar = icalendar_module()
     with open(os.path.join(out_dir, f"schedule-{label}.ics"), "rb") as f:
         calendar = icalendar.Calendar.from_ical(f.read())
+    domain = uid_domain(plan_dir)
     posts = []
     for event in calendar.walk("VEVENT"):
-        item, platform = str(event["UID"]).removesuffix("@khairukum").split("/")
+        uid, _, at = str(event["UID"]).rpartition("@")
+        if (domain and at != domain) or (not domain and not at.endswith(".invalid")):
+            raise SystemExit(f"UID {event['UID']} is not under the organisation's domain {domain}")
+        alarms = event.walk("VALARM")
+        if len(alarms) != 1 or alarms[0].decoded("TRIGGER") != timedelta(minutes=-30):
+            raise SystemExit(f"{uid}: no reminder half an hour before")
+        item, platform = uid.split("/")
         posts.append({"item": item, "platform": platform,
                       "text": str(event.get("DESCRIPTION", "")),
                       "at": event.decoded("DTSTART")})
@@ -167,7 +183,7 @@ def main():
         want = [p for p in want if p["platform"] in integrations.values()]
         got = found_postiz(out_dir, label, integrations)
     elif scheduler == "ics":
-        got = found_ics(out_dir, label)
+        got = found_ics(plan_dir, out_dir, label)
     else:
         got = found_csv(out_dir, scheduler, label, account, order == "day-first")
     missing = sorted(str(key(p)) for p in want if key(p) not in {key(g) for g in got})

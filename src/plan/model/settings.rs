@@ -143,6 +143,32 @@ impl super::Plan {
             .unwrap_or(DEFAULT_TIME_ZONE)
     }
 
+    /// The domain the UIDs of the plan's calendar files end in, so that
+    /// two organisations' files never share one: the host of the
+    /// organisation's website (`khairukum.org.sa`), else a name made from
+    /// a hash of its name under the reserved `.invalid`.
+    pub fn calendar_domain(&self) -> String {
+        let organisation = self.settings_data().map(|s| &s.organisation);
+        let host = organisation
+            .and_then(|o| o.website.as_deref())
+            .map(|w| w.split("://").last().unwrap_or(w))
+            .and_then(|w| w.split(['/', '?', '#', ':']).next())
+            .map(|h| h.trim_start_matches("www.").to_ascii_lowercase())
+            .filter(|h| {
+                h.contains('.')
+                    && h.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || ".-".contains(c))
+            });
+        host.unwrap_or_else(|| {
+            let name = organisation.map_or("", |o| o.name.primary());
+            // FNV-1a, 64 bits: stable across versions and machines.
+            let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            });
+            format!("{hash:016x}.invalid")
+        })
+    }
+
     /// The first day of the plan's week, or [`DEFAULT_WEEK_START`].
     pub fn week_start(&self) -> chrono::Weekday {
         self.settings_data()

@@ -7,6 +7,7 @@ mod markdown;
 mod summary;
 mod table;
 
+pub use ics::IcsKind;
 pub use summary::write_summary;
 
 use super::State;
@@ -37,7 +38,7 @@ pub enum TaskFormat {
     Csv,
     Xlsx,
     Markdown,
-    Ics,
+    Ics(ics::IcsKind),
 }
 
 /// What a writer gets: the tasks to show, in order, with their states.
@@ -47,6 +48,11 @@ pub struct Listing<'a> {
     pub now: NaiveDateTime,
     pub time_zone: chrono_tz::Tz,
     pub calendar: CalendarChoice,
+    /// The days the listing covers, if bounded.
+    pub window: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// The calendar file this listing replaces, if any: its tasks that are
+    /// no longer listed are written back cancelled.
+    pub previous: Option<String>,
 }
 
 /// Writes a listing in one format.
@@ -63,7 +69,7 @@ pub fn writer(format: TaskFormat, lang: Lang) -> Box<dyn TaskWriter> {
         TaskFormat::Csv => Box::new(csv::Csv),
         TaskFormat::Xlsx => Box::new(csv::Xlsx { lang }),
         TaskFormat::Markdown => Box::new(markdown::Markdown { lang }),
-        TaskFormat::Ics => Box::new(ics::Ics { lang }),
+        TaskFormat::Ics(kind) => Box::new(ics::Ics { lang, kind }),
     }
 }
 

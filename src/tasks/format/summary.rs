@@ -158,7 +158,7 @@ pub fn write_summary(
             }
             Ok(())
         }
-        TaskFormat::Ics => Err(io::Error::new(
+        TaskFormat::Ics(_) => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "the summary has no iCalendar form",
         )),
