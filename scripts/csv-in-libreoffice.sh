@@ -27,11 +27,12 @@ $bin report --month 2026-11 --today 2026-12-01 --format csv >"$work/report.csv"
 target/debug/examples/csv_cells inert >"$work/cells.csv"
 target/debug/examples/csv_cells raw >"$work/raw.csv"
 
-# Each CSV opened as UTF-8, comma-separated, and saved as a flat
+# Each CSV opened comma-separated with the character set left for
+# LibreOffice to find (as its import dialog does), and saved as a flat
 # OpenDocument spreadsheet, whose cells say whether they hold a formula.
 for name in tasks report cells raw; do
   soffice --headless --norestore -env:UserInstallation=file://"$work/profile" \
-    --infilter="CSV:44,34,76,1" --convert-to fods --outdir "$work" "$work/$name.csv" >/dev/null 2>&1
+    --infilter="CSV:44,34,,1" --convert-to fods --outdir "$work" "$work/$name.csv" >/dev/null 2>&1
   formulas=$({ grep -o 'table:formula="[^"]*"' "$work/$name.fods" || true; } | wc -l)
   printf '%-8s %6s cells with a formula\n' "$name.csv" "$formulas"
   if [ "$name" = raw ]; then
@@ -43,14 +44,32 @@ for name in tasks report cells raw; do
 done
 echo "no cell of the tool's CSV files is a formula in LibreOffice"
 
+# Every Arabic cell of the CSV is Arabic in the sheet, and no Hijri date
+# became a date.
+$bin tasks --today 2026-11-10 --status all --month 2026-11 --format csv >"$work/t.csv"
+soffice --headless --norestore -env:UserInstallation=file://"$work/profile" \
+  --infilter="CSV:44,34,,1" --convert-to fods --outdir "$work" "$work/t.csv" >/dev/null 2>&1
+for name in tasks t; do
+  python3 - "$work/$name.csv" "$work/$name.fods" <<'PY'
+import csv, re, sys
+arabic = re.compile("[\u0621-\u064a]")
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))
+want = sum(1 for row in rows for cell in row if arabic.search(cell))
+fods = open(sys.argv[2], encoding="utf-8").read()
+got = sum(1 for c in re.findall(r"<text:p>([^<]*)</text:p>", fods) if arabic.search(c))
+hijri_dates = len(re.findall(r'office:date-value="14\d\d-', fods))
+print(f"{sys.argv[1].rsplit('/', 1)[1]:<10} {got} Arabic cells of {want}, {hijri_dates} Hijri dates read as dates")
+sys.exit(0 if got == want and want > 0 and hijri_dates == 0 else 1)
+PY
+done
+
 # The workbooks, opened by LibreOffice with no option at all, as a double
 # click does: every Arabic cell of the CSV is Arabic there, the due times
 # are dates and the Hijri dates text.
-$bin tasks --today 2026-11-10 --status all --month 2026-11 --format csv >"$work/t.csv"
 $bin tasks --today 2026-11-10 --status all --month 2026-11 --format xlsx --output "$work/t.xlsx"
 soffice --headless --norestore -env:UserInstallation=file://"$work/profile" \
-  --convert-to fods --outdir "$work" "$work/t.xlsx" >/dev/null 2>&1
-read -r arabic_csv arabic_xlsx dates hijri_as_text < <(python3 - "$work/t.csv" "$work/t.fods" <<'PY'
+  --convert-to fods --outdir "$work/book" "$work/t.xlsx" >/dev/null 2>&1
+read -r arabic_csv arabic_xlsx dates hijri_as_text < <(python3 - "$work/t.csv" "$work/book/t.fods" <<'PY'
 import csv, re, sys
 arabic = re.compile("[\u0621-\u064a]")
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))
