@@ -279,6 +279,19 @@ indent_size = 2
             .to_string(),
         ),
         (
+            ".gitignore",
+            "# The platforms' exports hold people's names, messages and, for donations,
+# e-mail addresses: they stay on the machine that measures, never in the
+# repository. khairukum reads them from here all the same.
+/plans/exports/
+/exports/
+# Reports and workbooks are made from the plan; make them again.
+*.xlsx
+report*.html
+"
+            .to_string(),
+        ),
+        (
             "README.md",
             "# خطة الإعلام الاجتماعي — our social media plan
 
@@ -296,7 +309,9 @@ request, and the check `khairukum plan validate` runs on each one.
 - `plans/calendar/YYYY-MM.yaml` — the content calendar, one file a month
 
 Every morning: `khairukum tasks --owner <your id or name> --week`.
-Every month: `khairukum report --month YYYY-MM` with the platforms' exports in `plans/exports/`.
+Every month: `khairukum report --month YYYY-MM` with the platforms' exports in `plans/exports/`,
+which `.gitignore` keeps out of the repository: exports hold people's names, messages
+and, for donations, e-mail addresses (البيانات الشخصية لا تُرفع إلى المستودع).
 Add `--lang ar` to any command for Arabic messages and headings (للرسائل بالعربية).
 "
             .to_string(),
@@ -317,7 +332,41 @@ Add `--lang ar` to any command for Arabic messages and headings (للرسائل 
             ));
         }
     }
+    out.extend(editor_settings(&out));
     out
+}
+
+/// VS Code's settings for the repository: the YAML extension recommended,
+/// and each plan file mapped to its schema, so a calendar month added
+/// without the schema line is checked too.
+fn editor_settings(files: &[(String, String)]) -> [(String, String); 2] {
+    let mut map = serde_json::Map::new();
+    for (path, _) in files {
+        let Some(name) = path
+            .strip_prefix("schemas/")
+            .and_then(|p| p.strip_suffix(".schema.json"))
+        else {
+            continue;
+        };
+        let pattern = match name {
+            "calendar" => "plans/calendar/*.yaml".to_string(),
+            "records" => "plans/measures/*.yaml".to_string(),
+            other => format!("plans/{other}.yaml"),
+        };
+        map.insert(format!("./{path}"), serde_json::json!([pattern]));
+    }
+    let settings = serde_json::json!({
+        "yaml.schemas": map,
+        "files.encoding": "utf8",
+    });
+    let extensions = serde_json::json!({"recommendations": ["redhat.vscode-yaml"]});
+    let pretty = |v: &serde_json::Value| {
+        serde_json::to_string_pretty(v).expect("JSON values serialise") + "\n"
+    };
+    [
+        (".vscode/settings.json".to_string(), pretty(&settings)),
+        (".vscode/extensions.json".to_string(), pretty(&extensions)),
+    ]
 }
 
 /// The schema a plan file is checked against: its stem, `calendar` for a

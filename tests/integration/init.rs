@@ -392,3 +392,66 @@ fn init_writes_the_time_zone_given_else_the_machine_s() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no IANA time zone"));
     assert!(!dir.path().join("repo").exists(), "nothing written");
 }
+
+#[test]
+fn init_keeps_exports_out_of_git_and_maps_every_plan_file_to_its_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = khairukum(dir.path(), &["init", "repo", "--month", "2026-12"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let repo = dir.path().join("repo");
+    git_at(&repo, None, &["init", "-q"]);
+    std::fs::create_dir_all(repo.join("plans/exports")).unwrap();
+    std::fs::write(
+        repo.join("plans/exports/donations.csv"),
+        "email\nx@example.org\n",
+    )
+    .unwrap();
+    let ignored = Command::new("git")
+        .args(["check-ignore", "-q", "plans/exports/donations.csv"])
+        .current_dir(&repo)
+        .status()
+        .unwrap();
+    assert!(
+        ignored.success(),
+        "an export with donors' e-mails is not committed"
+    );
+    let kept = Command::new("git")
+        .args(["check-ignore", "-q", "plans/calendar/2026-12.yaml"])
+        .current_dir(&repo)
+        .status()
+        .unwrap();
+    assert!(!kept.success(), "the plan itself is committed");
+
+    let settings: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo.join(".vscode/settings.json")).unwrap())
+            .unwrap();
+    let schemas = settings["yaml.schemas"].as_object().unwrap();
+    let mut mapped = Vec::new();
+    for (schema, globs) in schemas {
+        assert!(repo.join(schema).exists(), "{schema} is written beside it");
+        for glob in globs.as_array().unwrap() {
+            mapped.push(glob.as_str().unwrap().to_string());
+        }
+    }
+    for entry in walkdir::WalkDir::new(repo.join("plans")) {
+        let path = entry.unwrap().path().to_path_buf();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            let relative = path
+                .strip_prefix(&repo)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let matched = mapped.iter().any(|g| {
+                globset::Glob::new(g)
+                    .unwrap()
+                    .compile_matcher()
+                    .is_match(&relative)
+            });
+            assert!(matched, "{relative} is mapped to no schema");
+        }
+    }
+}

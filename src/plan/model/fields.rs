@@ -110,7 +110,24 @@ pub trait FieldValue: Sized {
     fn choices() -> &'static [&'static str] {
         &[]
     }
+    /// The form the text takes, as an ECMA-262 pattern for the JSON Schema,
+    /// so an editor flags `2026/12/31` or `2026-13-01` as staff type.
+    fn pattern() -> Option<String> {
+        None
+    }
 }
+
+/// A day as the plan writes it: Gregorian `2026-11-20` or Hijri
+/// `1448-05-07 AH` (or `هـ`), in Western digits with months 01–12 and days
+/// 01–31, or in Arabic-Indic digits.
+fn date_pattern() -> String {
+    let western = "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])";
+    let arabic = "[٠-٩۰-۹]{4}-[٠-٩۰-۹]{2}-[٠-٩۰-۹]{2}";
+    format!("({western}|{arabic})(\\s*(AH|ah|هـ|ه))?")
+}
+
+/// A time on a 24-hour clock: `19:00`, `7:30`, `19:00:00`.
+const TIME_PATTERN: &str = "([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?";
 
 impl<'de, T: FieldValue> Deserialize<'de> for Parsed<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -135,8 +152,10 @@ impl<T: FieldValue> schemars::JsonSchema for Parsed<T> {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         // Dates, times and durations are checked by the validator; the schema
-        // only says they are written as text. Fixed sets list their values.
-        if T::choices().is_empty() {
+        // gives their form, for editors. Fixed sets list their values.
+        if let Some(pattern) = T::pattern() {
+            schemars::json_schema!({"type": "string", "pattern": pattern})
+        } else if T::choices().is_empty() {
             schemars::json_schema!({"type": "string"})
         } else {
             schemars::json_schema!({"type": "string", "enum": T::choices()})
@@ -148,11 +167,20 @@ impl FieldValue for chrono::NaiveDate {
     fn parse(text: &str) -> Result<Self, crate::text::i18n::Msg> {
         crate::text::dates::parse_date(&crate::text::arabic::western_digits(text))
     }
+    fn pattern() -> Option<String> {
+        Some(format!("^\\s*{}\\s*$", date_pattern()))
+    }
 }
 
 impl FieldValue for chrono::NaiveDateTime {
     fn parse(text: &str) -> Result<Self, crate::text::i18n::Msg> {
         crate::text::dates::parse_date_time(&crate::text::arabic::western_digits(text))
+    }
+    fn pattern() -> Option<String> {
+        Some(format!(
+            "^\\s*{}(T|\\s+){TIME_PATTERN}\\s*$",
+            date_pattern()
+        ))
     }
 }
 
@@ -160,17 +188,26 @@ impl FieldValue for chrono::NaiveTime {
     fn parse(text: &str) -> Result<Self, crate::text::i18n::Msg> {
         crate::text::dates::parse_time(&crate::text::arabic::western_digits(text))
     }
+    fn pattern() -> Option<String> {
+        Some(format!("^\\s*{TIME_PATTERN}\\s*$"))
+    }
 }
 
 impl FieldValue for crate::text::dates::Month {
     fn parse(text: &str) -> Result<Self, crate::text::i18n::Msg> {
         crate::text::dates::Month::parse(&crate::text::arabic::western_digits(text))
     }
+    fn pattern() -> Option<String> {
+        Some("^\\s*([0-9]{4}-(0[1-9]|1[0-2])|[٠-٩۰-۹]{4}-[٠-٩۰-۹]{2})\\s*$".to_string())
+    }
 }
 
 impl FieldValue for crate::text::dates::Duration {
     fn parse(text: &str) -> Result<Self, crate::text::i18n::Msg> {
         crate::text::dates::Duration::parse(&crate::text::arabic::western_digits(text))
+    }
+    fn pattern() -> Option<String> {
+        Some("^\\s*[-+]?(0|([0-9٠-٩۰-۹]+[wdhm])+)\\s*$".to_string())
     }
 }
 
