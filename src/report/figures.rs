@@ -180,20 +180,20 @@ impl Without<'_> {
                 match why {
                     Some(why) => t!(
                         "note.without-days-because",
-                        platform = platform,
+                        platform = crate::plan::model::platforms::name_of(platform),
                         days = listed.join(", "),
                         why = why.clone()
                     ),
                     None => t!(
                         "note.without-days",
-                        platform = platform,
+                        platform = crate::plan::model::platforms::name_of(platform),
                         days = listed.join(", ")
                     ),
                 }
             }
             Without::Posts { lacking, of, why } => t!(
                 "note.without-posts",
-                platform = platform,
+                platform = crate::plan::model::platforms::name_of(platform),
                 n = *lacking,
                 of = *of,
                 why = (*why).clone()
@@ -222,7 +222,7 @@ fn views_said(mut figure: Figure, data: &PeriodData) -> Figure {
         if n > 0 {
             let said = t!(
                 "note.views-as-impressions",
-                platform = platform.id.as_str(),
+                platform = crate::plan::model::platforms::name_of(platform.id.as_str()),
                 n = n,
                 of = of
             );
@@ -262,7 +262,7 @@ fn flow_figure(
         if !platform.refused.is_empty() {
             gaps.push(t!(
                 "note.without-files",
-                platform = platform.id.as_str(),
+                platform = crate::plan::model::platforms::name_of(platform.id.as_str()),
                 files = platform.refused.join(", ")
             ));
         }
@@ -272,8 +272,12 @@ fn flow_figure(
         Some(v) => Figure::value(
             metric,
             v as f64,
-            (!without.is_empty())
-                .then(|| t!("note.not-exported-for", platforms = without.join(", "))),
+            (!without.is_empty()).then(|| {
+                t!(
+                    "note.not-exported-for",
+                    platforms = crate::plan::model::platforms::names(&without)
+                )
+            }),
         ),
     }
     .lacking(&without);
@@ -485,8 +489,12 @@ fn followers_net(data: &PeriodData) -> Figure {
         Figure::value(
             metric,
             total as f64,
-            (!without.is_empty())
-                .then(|| t!("note.not-available-for", platforms = without.join(", "))),
+            (!without.is_empty()).then(|| {
+                t!(
+                    "note.not-available-for",
+                    platforms = crate::plan::model::platforms::names(&without)
+                )
+            }),
         )
         .lacking(&without)
     }
@@ -504,7 +512,10 @@ fn followers_total(data: &PeriodData) -> Figure {
     if !without.is_empty() {
         return Figure::missing(
             Some(metric),
-            t!("note.no-follower-total", platforms = without.join(", ")),
+            t!(
+                "note.no-follower-total",
+                platforms = crate::plan::model::platforms::names(&without)
+            ),
         )
         .lacking(&without);
     }
@@ -526,7 +537,10 @@ fn followers_total(data: &PeriodData) -> Figure {
         .collect();
     let note = match (end, earlier.is_empty()) {
         (Some(end), true) if end != data.end_month => Some(t!("note.as-of", month = end)),
-        (_, false) => Some(t!("note.earlier-totals", platforms = earlier.join(", "))),
+        (_, false) => Some(t!(
+            "note.earlier-totals",
+            platforms = crate::plan::model::platforms::names(&earlier)
+        )),
         _ => None,
     };
     Figure::value(
@@ -691,7 +705,7 @@ mod formulas {
             .note
             .expect("a day left out is said")
             .text(Lang::En);
-        assert_eq!(note, "without 2026-11-04 on facebook: no value for it");
+        assert_eq!(note, "without 2026-11-04 on Facebook: no value for it");
         data.platforms[0].unread = vec![(days[1].date, Field::Engagements, &why)];
         let note = compute(Metric::Engagements, &data)
             .note
@@ -699,7 +713,7 @@ mod formulas {
             .text(Lang::En);
         assert_eq!(
             note,
-            "without 2026-11-04 on facebook: `2.2%` is not a whole number"
+            "without 2026-11-04 on Facebook: `2.2%` is not a whole number"
         );
         // A flow every day gives has no such note.
         assert_eq!(compute(Metric::Impressions, &data).note, None);
@@ -743,7 +757,7 @@ mod formulas {
         let note = compute(Metric::Saves, &data).note.unwrap().text(Lang::En);
         assert_eq!(
             note,
-            "over the posts that give it: 5 of 10 on facebook do not (`n/a` is not a whole number)"
+            "over the posts that give it: 5 of 10 on Facebook do not (`n/a` is not a whole number)"
         );
     }
 

@@ -212,7 +212,7 @@ impl Sentence {
             Sentence::Unverifiable { items, platforms } => t!(
                 "summary.unverifiable",
                 n = *items,
-                platforms = platforms.join(", ")
+                platforms = crate::plan::model::platforms::names(platforms)
             ),
             Sentence::Team {
                 due,
@@ -236,7 +236,10 @@ impl Sentence {
                 lacks,
             } => money(spent, budget.as_deref(), (undirected, *share), lacks),
             Sentence::MoneyUnread { lacks } => {
-                t!("summary.money-unread", platforms = lacks.join(", "))
+                t!(
+                    "summary.money-unread",
+                    platforms = crate::plan::model::platforms::names(lacks)
+                )
             }
             Sentence::Peers { ranks } => ranked(ranks, lang),
             Sentence::Unplanned { n } => t!("summary.unplanned", n = n),
@@ -262,7 +265,7 @@ fn ranked(ranks: &[(String, usize, usize)], lang: Lang) -> Msg {
     let each = ranks.iter().map(|(platform, rank, of)| {
         t!(
             "summary.peers.rank",
-            platform = platform,
+            platform = crate::plan::model::platforms::name_of(platform),
             rank = rank,
             n = of
         )
@@ -364,7 +367,7 @@ fn money(
         t!(
             "summary.money-lacks",
             said = said,
-            platforms = lacks.join(", ")
+            platforms = crate::plan::model::platforms::names(lacks)
         )
     }
 }

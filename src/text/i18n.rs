@@ -80,6 +80,8 @@ pub enum Arg {
     Msg(Box<Msg>),
     /// Messages listed one after another (`a; b` — `a؛ b` in Arabic).
     List(Vec<Msg>),
+    /// Names listed in a sentence (`a, b` — `a، b` in Arabic).
+    Names(Vec<Msg>),
 }
 
 impl<T: std::fmt::Display> From<T> for Arg {
@@ -94,6 +96,15 @@ pub struct Listed(pub Vec<Msg>);
 impl From<Listed> for Arg {
     fn from(list: Listed) -> Arg {
         Arg::List(list.0)
+    }
+}
+
+/// Names to list in a sentence, as in `platforms = Names(names)`.
+pub struct Names(pub Vec<Msg>);
+
+impl From<Names> for Arg {
+    fn from(names: Names) -> Arg {
+        Arg::Names(names.0)
     }
 }
 
@@ -156,6 +167,14 @@ impl Msg {
                             Lang::Ar => "؛ ",
                         };
                         let texts: Vec<String> = list.iter().map(|m| m.text(lang)).collect();
+                        out.push_str(&texts.join(separator));
+                    }
+                    Some((_, Arg::Names(names))) => {
+                        let separator = match lang {
+                            Lang::En => ", ",
+                            Lang::Ar => "، ",
+                        };
+                        let texts: Vec<String> = names.iter().map(|m| m.text(lang)).collect();
                         out.push_str(&texts.join(separator));
                     }
                     None => {

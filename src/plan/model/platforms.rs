@@ -44,6 +44,20 @@ keyword_enum! {
 }
 
 impl PlatformKind {
+    /// The platform's name as readers know it, in their language (`X`,
+    /// `إنستغرام`).
+    pub fn name(self) -> crate::text::i18n::Msg {
+        match self {
+            PlatformKind::X => crate::t!("platform.x"),
+            PlatformKind::Facebook => crate::t!("platform.facebook"),
+            PlatformKind::Instagram => crate::t!("platform.instagram"),
+            PlatformKind::Youtube => crate::t!("platform.youtube"),
+            PlatformKind::Tiktok => crate::t!("platform.tiktok"),
+            PlatformKind::Snapchat => crate::t!("platform.snapchat"),
+            PlatformKind::Linkedin => crate::t!("platform.linkedin"),
+            PlatformKind::Whatsapp => crate::t!("platform.whatsapp"),
+        }
+    }
     /// The web hosts the platform's post links are on (without `www.`,
     /// `m.` or `mobile.`).
     pub fn hosts(self) -> &'static [&'static str] {
@@ -137,9 +151,31 @@ impl Platforms {
     }
 }
 
+/// A platform named in a sentence in the reader's language: an id that is
+/// a platform the tool knows by its name, any other as written.
+pub fn name_of(id: &str) -> crate::text::i18n::Msg {
+    use crate::plan::model::fields::FieldValue as _;
+    PlatformKind::parse(id).map_or_else(|_| crate::t!("verbatim", text = id), PlatformKind::name)
+}
+
+/// Platforms named in a sentence, each as [`name_of`] names it.
+pub fn names<S: AsRef<str>>(ids: &[S]) -> crate::text::i18n::Names {
+    crate::text::i18n::Names(ids.iter().map(|id| name_of(id.as_ref())).collect())
+}
+
 #[cfg(test)]
 mod link_tests {
     use super::PlatformKind;
+
+    #[test]
+    fn platforms_are_named_in_the_reader_s_language() {
+        use crate::text::i18n::Lang;
+        let ids = ["x", "instagram", "mastodon"];
+        let listed = crate::t!("report.leaves-out", platforms = super::names(&ids));
+        let (en, ar) = (listed.text(Lang::En), listed.text(Lang::Ar));
+        assert!(en.contains("X, Instagram, mastodon"), "{en}");
+        assert!(ar.contains("إكس، إنستغرام، mastodon"), "{ar}");
+    }
 
     #[test]
     fn a_link_belongs_to_the_platform_whose_host_it_is_on() {

@@ -173,7 +173,11 @@ fn sources(r: &Report) -> Msg {
                 }
                 RowSource::Posts => t!("report.source.posts"),
             };
-            t!("report.source", platform = &p.platform, source = source)
+            t!(
+                "report.source",
+                platform = crate::plan::model::platforms::name_of(&p.platform),
+                source = source
+            )
         })
         .collect();
     let sources = t!("report.sources", rows = Listed(rows));

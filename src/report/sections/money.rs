@@ -51,7 +51,7 @@ impl Section for Money {
                         t!(
                             "report.money.undirected-row",
                             campaign = &u.campaign,
-                            platform = u.platform,
+                            platform = crate::plan::model::platforms::name_of(u.platform),
                             spent = said.amount(u.spent)
                         )
                         .text(lang),
@@ -160,7 +160,10 @@ impl Shown<'_> {
             ),
         }];
         if !m.lacks.is_empty() {
-            lines.push(t!("report.money.lacks", platforms = m.lacks.join(", ")));
+            lines.push(t!(
+                "report.money.lacks",
+                platforms = crate::plan::model::platforms::names(&m.lacks)
+            ));
         }
         lines.push(t!(
             "report.money.to-date",

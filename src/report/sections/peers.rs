@@ -32,7 +32,10 @@ impl Section for Peers {
         ))];
         for platform in &p.platforms {
             blocks.push(Block::Heading(words(
-                &t!("report.peers.platform", platform = platform.platform),
+                &t!(
+                    "report.peers.platform",
+                    platform = crate::plan::model::platforms::name_of(platform.platform)
+                ),
                 lang,
             )));
             blocks.push(Block::Table(table(platform, lang)));
@@ -46,7 +49,7 @@ impl Section for Peers {
                 t!(
                     "report.peers.missing",
                     name = row.name.in_lang(lang),
-                    platform = platform.platform,
+                    platform = crate::plan::model::platforms::name_of(platform.platform),
                     months = row.missing.join(", "),
                     n = row.missing.len()
                 )

@@ -13,7 +13,7 @@ fn missing_item(m: &MissingItem) -> Msg {
     t!(
         "report.missing-item",
         item = &m.item,
-        platform = &m.platform,
+        platform = crate::plan::model::platforms::name_of(&m.platform),
         publish = &m.publish,
         status = status_words(&m.status),
         title = &m.title
@@ -108,7 +108,7 @@ impl Section for Joined {
             blocks.push(Block::Para(words(
                 &t!(
                     "report.no-post-export",
-                    platforms = r.platforms_without_exports.join(", ")
+                    platforms = crate::plan::model::platforms::names(&r.platforms_without_exports)
                 ),
                 lang,
             )));

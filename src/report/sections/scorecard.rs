@@ -199,9 +199,9 @@ fn coverage(k: &KpiResult, lang: Lang) -> Msg {
         parts.push(t!(
             "report.covers",
             platforms = if k.covers.is_empty() {
-                MISSING.to_string()
+                crate::text::i18n::Arg::from(MISSING)
             } else {
-                k.covers.join(", ")
+                crate::plan::model::platforms::names(&k.covers).into()
             }
         ));
     } else if !k.by_platform.is_empty() {
@@ -215,7 +215,7 @@ fn coverage(k: &KpiResult, lang: Lang) -> Msg {
     if !k.figure.lacks.is_empty() {
         parts.push(t!(
             "report.leaves-out",
-            platforms = k.figure.lacks.join(", ")
+            platforms = crate::plan::model::platforms::names(&k.figure.lacks)
         ));
     }
     if let Some(over) = &k.measured_over {
