@@ -173,6 +173,49 @@ fn previous_calendar(settings: &TasksSettings) -> Option<String> {
     std::fs::read_to_string(settings.output.as_ref()?).ok()
 }
 
+/// The plan's problems first: a file that could not be read is named with
+/// its line even when it stops the command. Says whether the plan is
+/// sound: one with an error may have lost a month's tasks, and nothing is
+/// cancelled from a calendar file on its word.
+fn print_problems(loaded: &khairukum::plan::load::LoadedPlan, lang: Lang) -> Result<bool> {
+    use khairukum::plan::diagnostic::{Diagnostic, Severity};
+    let checked = khairukum::plan::rules::check(&loaded.plan);
+    let all = || loaded.diagnostics.iter().chain(&checked);
+    let is_error = |d: &&Diagnostic| d.severity == Severity::Error;
+    let sound = !all().any(|d| is_error(&d));
+    let early = &raw const khairukum::plan::rules::catalog::TASK_BEFORE_PLAN;
+    let problems = all().filter(|d| is_error(d) || std::ptr::eq(d.rule, early));
+    super::plan_problems::print(
+        problems,
+        &loaded.sources,
+        khairukum::t!("plan-problems.tasks"),
+        lang,
+    )?;
+    Ok(sound)
+}
+
+/// Each person's hours per week in the filter's window (and for its person).
+fn weekly_loads<'a>(
+    plan: &'a Plan,
+    all: &[tasks::Task<'a>],
+    filter: &Filter,
+) -> Vec<workload::WeekLoad<'a>> {
+    let in_window: Vec<_> = all
+        .iter()
+        .filter(|t| {
+            filter.from.is_none_or(|f| t.due.date() >= f)
+                && filter.to.is_none_or(|to| t.due.date() <= to)
+        })
+        .cloned()
+        .collect();
+    let team = plan.team.as_ref().map(|t| &t.data);
+    team.map(|team| workload::weekly(&in_window, team, plan.week_start()))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|l| filter.person.as_deref().is_none_or(|p| l.person == p))
+        .collect()
+}
+
 pub(crate) fn run(settings: &TasksSettings) -> Result<u8> {
     // Read only the calendar months whose tasks can fall in the window.
     let select = |plan: &Plan, month: Month| {
@@ -191,32 +234,7 @@ pub(crate) fn run(settings: &TasksSettings) -> Result<u8> {
     };
     let loaded = khairukum::plan::load::load_selected(&settings.plan, select)?;
     let plan = &loaded.plan;
-    // The plan's problems first: a file that could not be read is named
-    // with its line even when it stops the command below.
-    let checked = khairukum::plan::rules::check(plan);
-    let is_error = |d: &&khairukum::plan::diagnostic::Diagnostic| {
-        d.severity == khairukum::plan::diagnostic::Severity::Error
-    };
-    // A plan with an error may have lost a month's tasks: nothing is
-    // cancelled from a calendar file on its word.
-    let sound = !loaded
-        .diagnostics
-        .iter()
-        .chain(&checked)
-        .any(|d| is_error(&d));
-    let problems = loaded.diagnostics.iter().chain(&checked).filter(|d| {
-        d.severity == khairukum::plan::diagnostic::Severity::Error
-            || std::ptr::eq(
-                d.rule,
-                &raw const khairukum::plan::rules::catalog::TASK_BEFORE_PLAN,
-            )
-    });
-    super::plan_problems::print(
-        problems,
-        &loaded.sources,
-        khairukum::t!("plan-problems.tasks"),
-        settings.lang,
-    )?;
+    let sound = print_problems(&loaded, settings.lang)?;
 
     let now = now(plan, settings.today);
     let window = days(plan, &settings.window, now.date(), settings.lang).map_err(Error::Usage)?;
@@ -232,22 +250,7 @@ pub(crate) fn run(settings: &TasksSettings) -> Result<u8> {
     let all = tasks::derive(plan);
     let write = |out: &mut dyn Write| -> io::Result<()> {
         if settings.summary {
-            let team = plan.team.as_ref().map(|t| &t.data);
-            let week_start = plan.week_start();
-            let in_window: Vec<_> = all
-                .iter()
-                .filter(|t| {
-                    filter.from.is_none_or(|f| t.due.date() >= f)
-                        && filter.to.is_none_or(|to| t.due.date() <= to)
-                })
-                .cloned()
-                .collect();
-            let loads: Vec<_> = team
-                .map(|team| workload::weekly(&in_window, team, week_start))
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|l| filter.person.as_deref().is_none_or(|p| l.person == p))
-                .collect();
+            let loads = weekly_loads(plan, &all, &filter);
             return format::write_summary(settings.format, plan, &loads, settings.lang, out);
         }
         let week_start = plan.week_start();

@@ -48,12 +48,39 @@ impl std::error::Error for InitError {}
 /// The files of a new plan repository, relative to its folder, for a plan
 /// that starts in `month`.
 pub fn files(month: Month, time_zone: chrono_tz::Tz) -> Vec<(String, String)> {
+    let mut files = plan_files(month, time_zone);
+    files.push(calendar_file(month));
+    files.extend(repository_files());
+    let mut out: Vec<(String, String)> = files
+        .into_iter()
+        .map(|(path, text)| {
+            let text = with_schema_line(&path, text);
+            (path, text)
+        })
+        .collect();
+    // The schemas the plan files name, beside them, so that an editor checks
+    // the files as staff type, offline and for this version of the tool.
+    let schemas = crate::plan::schema::all();
+    for (name, schema) in &schemas {
+        if out.iter().any(|(path, _)| schema_of(path) == Some(*name)) {
+            out.push((
+                format!("schemas/{name}.schema.json"),
+                crate::plan::schema::text(schema),
+            ));
+        }
+    }
+    out.extend(editor_settings(&out));
+    out
+}
+
+/// The plan files of a new repository: the organisation, team, goals,
+/// audience, platforms, process and policies.
+fn plan_files(month: Month, time_zone: chrono_tz::Tz) -> Vec<(String, String)> {
     let end = Month {
         year: month.year + 1,
         month: month.month,
     }
     .previous();
-    let calendar = format!("plans/calendar/{month}.yaml");
     let files: Vec<(&str, String)> = vec![
         (
             "plans/plan.yaml",
@@ -114,6 +141,17 @@ goals:
                 end = end.last_day()
             ),
         ),
+    ];
+    let mut files: Vec<(String, String)> =
+        files.into_iter().map(|(p, t)| (p.to_string(), t)).collect();
+    files.extend(working_files());
+    files
+}
+
+/// The plan files of how the unit works: audience, platforms, process
+/// and policies.
+fn working_files() -> Vec<(String, String)> {
+    let files: Vec<(&str, String)> = vec![
         (
             "plans/audience.yaml",
             "# Who the content is for — الجمهور المستهدف
@@ -187,10 +225,16 @@ response_time:
 "
             .to_string(),
         ),
-        (
-            &calendar,
-            format!(
-                "# Content calendar for {month} — تقويم المحتوى
+    ];
+    files.into_iter().map(|(p, t)| (p.to_string(), t)).collect()
+}
+
+/// The first month of the calendar, with two items to start from.
+fn calendar_file(month: Month) -> (String, String) {
+    (
+        format!("plans/calendar/{month}.yaml"),
+        format!(
+            "# Content calendar for {month} — تقويم المحتوى
 month: {month}
 status: drafted
 items:
@@ -213,10 +257,16 @@ items:
     owner: specialist
     status: idea
 ",
-                first = month.first_day() + chrono::TimeDelta::days(14),
-                second = month.first_day() + chrono::TimeDelta::days(24),
-            ),
+            first = month.first_day() + chrono::TimeDelta::days(14),
+            second = month.first_day() + chrono::TimeDelta::days(24),
         ),
+    )
+}
+
+/// The repository around the plan: CI workflow, pre-commit, editor
+/// settings, `.gitignore` and the staff's README.
+fn repository_files() -> Vec<(String, String)> {
+    let files: Vec<(&str, String)> = vec![
         (
             ".github/workflows/plan.yml",
             format!(
@@ -262,6 +312,17 @@ repos:
 "
             ),
         ),
+    ];
+    let mut files: Vec<(String, String)> =
+        files.into_iter().map(|(p, t)| (p.to_string(), t)).collect();
+    files.extend(staff_files());
+    files
+}
+
+/// What staff and their editors read: `.editorconfig`, `.gitignore`
+/// and the README.
+fn staff_files() -> Vec<(String, String)> {
+    let files: Vec<(&str, String)> = vec![
         (
             ".editorconfig",
             "root = true
@@ -317,23 +378,7 @@ Add `--lang ar` to any command for Arabic messages and headings (للرسائل 
             .to_string(),
         ),
     ];
-    let mut out: Vec<(String, String)> = files
-        .into_iter()
-        .map(|(path, text)| (path.to_string(), with_schema_line(path, text)))
-        .collect();
-    // The schemas the plan files name, beside them, so that an editor checks
-    // the files as staff type, offline and for this version of the tool.
-    let schemas = crate::plan::schema::all();
-    for (name, schema) in &schemas {
-        if out.iter().any(|(path, _)| schema_of(path) == Some(*name)) {
-            out.push((
-                format!("schemas/{name}.schema.json"),
-                crate::plan::schema::text(schema),
-            ));
-        }
-    }
-    out.extend(editor_settings(&out));
-    out
+    files.into_iter().map(|(p, t)| (p.to_string(), t)).collect()
 }
 
 /// VS Code's settings for the repository: the YAML extension recommended,

@@ -23,15 +23,7 @@ pub(super) fn of(old: &Plan, new: &Plan, changes: &[Change], today: NaiveDate) -
 }
 
 fn consequence(kind: &'static str, id: impl Into<String>, what: Msg) -> Change {
-    Change {
-        area: "consequences",
-        kind,
-        id: id.into(),
-        month: None,
-        what,
-        old: None,
-        new: None,
-    }
+    super::change("consequences", kind, id, what)
 }
 
 /// Each KPI's baseline and target, by `goal/kpi`.

@@ -134,35 +134,27 @@ fn approvals(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
     }
 }
 
+/// Each KPI by `goal/kpi`: its metric, baseline and target in words.
+fn kpis(plan: &Plan) -> BTreeMap<String, (String, Msg, Msg)> {
+    let goals = plan.goals.iter().flat_map(|g| &g.data.goals);
+    goals
+        .flat_map(|g| g.kpis.iter().map(move |k| (g, k)))
+        .map(|(g, k)| {
+            let target = k.target.as_ref().map_or(verbatim("—"), |t| {
+                let date = t.by.raw.trim();
+                t!("diff.target", value = number(t.value()), date = date)
+            });
+            let baseline = k.baseline.as_ref().map_or(verbatim("—"), |b| {
+                let date = b.at.raw.trim();
+                t!("diff.baseline", value = number(b.value()), date = date)
+            });
+            let id = format!("{}/{}", g.id.value, k.id.value);
+            (id, (k.metric.value.clone(), baseline, target))
+        })
+        .collect()
+}
+
 fn goals(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
-    let kpis = |plan: &Plan| -> BTreeMap<String, (String, Msg, Msg)> {
-        plan.goals
-            .iter()
-            .flat_map(|g| &g.data.goals)
-            .flat_map(|g| {
-                g.kpis.iter().map(move |k| {
-                    let target = k.target.as_ref().map_or(verbatim("—"), |t| {
-                        t!(
-                            "diff.target",
-                            value = number(t.value()),
-                            date = t.by.raw.trim()
-                        )
-                    });
-                    let baseline = k.baseline.as_ref().map_or(verbatim("—"), |b| {
-                        t!(
-                            "diff.baseline",
-                            value = number(b.value()),
-                            date = b.at.raw.trim()
-                        )
-                    });
-                    (
-                        format!("{}/{}", g.id.value, k.id.value),
-                        (k.metric.value.clone(), baseline, target),
-                    )
-                })
-            })
-            .collect()
-    };
     let goal_ids = |plan: &Plan| -> BTreeMap<String, String> {
         plan.goals
             .iter()
@@ -173,62 +165,38 @@ fn goals(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
     let (old_goals, new_goals) = (goal_ids(old), goal_ids(new));
     for (id, name) in &new_goals {
         if !old_goals.contains_key(id) {
-            out.push(change(
-                "goals",
-                "added",
-                id,
-                t!("diff.goal-added", name = name),
-            ));
+            let what = t!("diff.goal-added", name = name);
+            out.push(change("goals", "added", id, what));
         }
     }
     for (id, name) in &old_goals {
         if !new_goals.contains_key(id) {
-            out.push(change(
-                "goals",
-                "removed",
-                id,
-                t!("diff.goal-removed", name = name),
-            ));
+            let what = t!("diff.goal-removed", name = name);
+            out.push(change("goals", "removed", id, what));
         }
     }
     let (old_kpis, new_kpis) = (kpis(old), kpis(new));
     for (id, (metric, baseline, target)) in &new_kpis {
-        match old_kpis.get(id) {
-            None => out.push(change(
-                "goals",
-                "added",
-                id,
-                t!("diff.kpi-added", metric = metric, target = target.clone()),
-            )),
-            Some((old_metric, old_baseline, old_target)) => {
-                out.extend(changed(
-                    "goals",
-                    id,
-                    t!("diff.field.metric"),
-                    verbatim(old_metric),
-                    verbatim(metric),
-                ));
-                out.extend(changed(
-                    "goals",
-                    id,
-                    t!("word.baseline"),
-                    old_baseline.clone(),
-                    baseline.clone(),
-                ));
-                out.extend(changed(
-                    "goals",
-                    id,
-                    t!("word.target"),
-                    old_target.clone(),
-                    target.clone(),
-                ));
-            }
+        let Some((old_metric, old_baseline, old_target)) = old_kpis.get(id) else {
+            let what = t!("diff.kpi-added", metric = metric, target = target.clone());
+            out.push(change("goals", "added", id, what));
+            continue;
+        };
+        let fields = [
+            (
+                t!("diff.field.metric"),
+                verbatim(old_metric),
+                verbatim(metric),
+            ),
+            (t!("word.baseline"), old_baseline.clone(), baseline.clone()),
+            (t!("word.target"), old_target.clone(), target.clone()),
+        ];
+        for (what, a, b) in fields {
+            out.extend(changed("goals", id, what, a, b));
         }
     }
-    for id in old_kpis.keys() {
-        if !new_kpis.contains_key(id) {
-            out.push(change("goals", "removed", id, t!("diff.kpi-removed")));
-        }
+    for id in old_kpis.keys().filter(|id| !new_kpis.contains_key(*id)) {
+        out.push(change("goals", "removed", id, t!("diff.kpi-removed")));
     }
 }
 
@@ -248,22 +216,18 @@ fn items(plan: &Plan) -> BTreeMap<String, (String, &Item)> {
         .collect()
 }
 
+/// An item's platforms as the plan lists them.
+fn platform_list(i: &Item) -> String {
+    let ids: Vec<&str> = i.platforms.iter().map(|p| p.value.as_str()).collect();
+    ids.join(", ")
+}
+
 fn calendar(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
     let (old_items, new_items) = (items(old), items(new));
-    let list = |i: &Item| {
-        i.platforms
-            .iter()
-            .map(|p| p.value.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     for (id, (month, item)) in &new_items {
-        let with_month = |mut c: Change| {
-            c.month = Some(month.clone());
-            c
-        };
-        let Some((_, before)) = old_items.get(id) else {
-            out.push(with_month(Change {
+        let found = match old_items.get(id) {
+            Some((_, before)) => item_changes(id, before, item),
+            None => vec![Change {
                 new: Some(verbatim(item.publish.raw.trim())),
                 ..change(
                     "calendar",
@@ -272,59 +236,16 @@ fn calendar(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
                     t!(
                         "diff.item-added",
                         title = item.title.primary(),
-                        platforms = list(item),
+                        platforms = platform_list(item),
                         owner = &item.owner.value
                     ),
                 )
-            }));
-            continue;
+            }],
         };
-        if before.publish.raw.trim() != item.publish.raw.trim() {
-            out.push(with_month(Change {
-                old: Some(verbatim(before.publish.raw.trim())),
-                new: Some(verbatim(item.publish.raw.trim())),
-                ..change("calendar", "moved", id, t!("diff.field.publish"))
-            }));
-        }
-        if before.owner.value != item.owner.value {
-            out.push(with_month(Change {
-                old: Some(verbatim(&before.owner.value)),
-                new: Some(verbatim(&item.owner.value)),
-                ..change("calendar", "reassigned", id, t!("diff.field.owner"))
-            }));
-        }
-        // A status in the reader's words (`scheduled` → «مجدولة»).
-        let status = |i: &Item| {
-            i.status
-                .get()
-                .map_or_else(|| verbatim(i.status.raw.trim()), |s| s.words())
-        };
-        if let Some(c) = changed(
-            "calendar",
-            id,
-            t!("diff.field.status"),
-            status(before),
-            status(item),
-        ) {
-            out.push(with_month(c));
-        }
-        for (what, a, b) in [
-            (t!("diff.field.platforms"), list(before), list(item)),
-            (
-                t!("diff.field.goal"),
-                before
-                    .goal
-                    .as_ref()
-                    .map_or(String::new(), |g| g.value.clone()),
-                item.goal
-                    .as_ref()
-                    .map_or(String::new(), |g| g.value.clone()),
-            ),
-        ] {
-            if let Some(c) = changed("calendar", id, what, verbatim(a), verbatim(b)) {
-                out.push(with_month(c));
-            }
-        }
+        out.extend(found.into_iter().map(|mut c| {
+            c.month = Some(month.clone());
+            c
+        }));
     }
     for (id, (month, item)) in &old_items {
         if !new_items.contains_key(id) {
@@ -340,6 +261,46 @@ fn calendar(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
             });
         }
     }
+}
+
+/// What changed in one item kept from `before` to `item`: its time, its
+/// owner, its status, platforms and goal.
+fn item_changes(id: &str, before: &Item, item: &Item) -> Vec<Change> {
+    let mut out = Vec::new();
+    if before.publish.raw.trim() != item.publish.raw.trim() {
+        out.push(Change {
+            old: Some(verbatim(before.publish.raw.trim())),
+            new: Some(verbatim(item.publish.raw.trim())),
+            ..change("calendar", "moved", id, t!("diff.field.publish"))
+        });
+    }
+    if before.owner.value != item.owner.value {
+        out.push(Change {
+            old: Some(verbatim(&before.owner.value)),
+            new: Some(verbatim(&item.owner.value)),
+            ..change("calendar", "reassigned", id, t!("diff.field.owner"))
+        });
+    }
+    // A status in the reader's words (`scheduled` → «مجدولة»).
+    let status = |i: &Item| {
+        i.status
+            .get()
+            .map_or_else(|| verbatim(i.status.raw.trim()), |s| s.words())
+    };
+    let goal = |i: &Item| verbatim(i.goal.as_ref().map_or("", |g| g.value.as_str()));
+    let fields = [
+        (t!("diff.field.status"), status(before), status(item)),
+        (
+            t!("diff.field.platforms"),
+            verbatim(platform_list(before)),
+            verbatim(platform_list(item)),
+        ),
+        (t!("diff.field.goal"), goal(before), goal(item)),
+    ];
+    for (what, a, b) in fields {
+        out.extend(changed("calendar", id, what, a, b));
+    }
+    out
 }
 
 fn process(old: &Plan, new: &Plan, out: &mut Vec<Change>) {

@@ -29,7 +29,7 @@ fn sheet(plan: &Plan, loads: &[WeekLoad], lang: Lang) -> Sheet {
     let rows = loads.iter().map(|l| {
         vec![
             l.person.into(),
-            super::person_name(plan, Some(l.person)).into(),
+            name(plan, l.person).into(),
             Cell::Text(iso_week_key(l.week)),
             Cell::Text(l.week.to_string()),
             Cell::Number(l.tasks as f64),
@@ -54,113 +54,131 @@ pub fn write_summary(
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let text = |m: crate::text::i18n::Msg| m.text(lang);
-    let name = |id: &str| super::person_name(plan, Some(id)).to_string();
-    let capacity = |l: &WeekLoad| l.capacity_hours.map_or_else(String::new, hours);
     match format {
-        TaskFormat::Table { width } => {
-            if loads.is_empty() {
-                return writeln!(out, "{}", text(t!("tasks.none")));
-            }
-            let mut table = comfy_table::Table::new();
-            table
-                .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
-                .force_no_tty();
-            if let Some(width) = width {
-                table
-                    .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-                    .set_width(width);
-            }
-            table.set_header(
-                [
-                    text(t!("tasks.col.person")),
-                    text(t!("tasks.col.week")),
-                    text(t!("tasks.col.from")),
-                    text(t!("tasks.col.tasks")),
-                    text(t!("tasks.col.hours")),
-                    text(t!("tasks.col.capacity")),
-                    String::new(),
-                ]
-                .map(crate::text::arabic::table_cell),
-            );
-            for l in loads {
-                let person = comfy_table::Cell::new(name(l.person))
-                    .set_alignment(comfy_table::CellAlignment::Right);
-                table.add_row(vec![
-                    person,
-                    comfy_table::Cell::new(iso_week_key(l.week)),
-                    comfy_table::Cell::new(l.week),
-                    comfy_table::Cell::new(l.tasks),
-                    comfy_table::Cell::new(hours(l.hours())),
-                    comfy_table::Cell::new(capacity(l)),
-                    comfy_table::Cell::new(if l.over() {
-                        text(t!("tasks.over"))
-                    } else {
-                        String::new()
-                    }),
-                ]);
-            }
-            writeln!(out, "{table}")?;
-            let over = loads.iter().filter(|l| l.over()).count();
-            writeln!(
-                out,
-                "{}",
-                text(t!("tasks.over-summary", over = over, total = loads.len()))
-            )
-        }
-        TaskFormat::Json => {
-            let rows: Vec<_> = loads
-                .iter()
-                .map(|l| {
-                    json!({
-                        "person": l.person,
-                        "name": name(l.person),
-                        "week": iso_week_key(l.week),
-                        "week_start": l.week.to_string(),
-                        "tasks": l.tasks,
-                        "minutes": l.minutes,
-                        "capacity_hours": l.capacity_hours,
-                        "over": l.over(),
-                    })
-                })
-                .collect();
-            serde_json::to_writer_pretty(&mut *out, &json!({ "weeks": rows }))?;
-            writeln!(out)
-        }
+        TaskFormat::Table { width } => table(plan, loads, lang, width, out),
+        TaskFormat::Json => json(plan, loads, out),
         TaskFormat::Csv => sheet(plan, loads, lang).write_csv(out),
         TaskFormat::Xlsx => sheet(plan, loads, lang).write_xlsx(out),
-        TaskFormat::Markdown => {
-            writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | |",
-                text(t!("tasks.col.person")),
-                text(t!("tasks.col.week")),
-                text(t!("tasks.col.tasks")),
-                text(t!("tasks.col.hours")),
-                text(t!("tasks.col.capacity"))
-            )?;
-            writeln!(out, "| --- | --- | --- | --- | --- | --- |")?;
-            for l in loads {
-                writeln!(
-                    out,
-                    "| {} | {} | {} | {} | {} | {} |",
-                    name(l.person),
-                    iso_week_key(l.week),
-                    l.tasks,
-                    hours(l.hours()),
-                    capacity(l),
-                    if l.over() {
-                        format!("**{}**", text(t!("tasks.over")))
-                    } else {
-                        String::new()
-                    }
-                )?;
-            }
-            Ok(())
-        }
+        TaskFormat::Markdown => markdown(plan, loads, lang, out),
         TaskFormat::Ics(_) => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "the summary has no iCalendar form",
         )),
     }
+}
+
+fn name(plan: &Plan, id: &str) -> String {
+    super::person_name(plan, Some(id)).to_string()
+}
+
+fn capacity(l: &WeekLoad) -> String {
+    l.capacity_hours.map_or_else(String::new, hours)
+}
+
+/// A table fitted to the terminal, and how many weeks are over capacity.
+fn table(
+    plan: &Plan,
+    loads: &[WeekLoad],
+    lang: Lang,
+    width: Option<u16>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let text = |m: crate::text::i18n::Msg| m.text(lang);
+    if loads.is_empty() {
+        return writeln!(out, "{}", text(t!("tasks.none")));
+    }
+    let mut table = comfy_table::Table::new();
+    table
+        .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+        .force_no_tty();
+    if let Some(width) = width {
+        table
+            .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+            .set_width(width);
+    }
+    table.set_header(
+        [
+            text(t!("tasks.col.person")),
+            text(t!("tasks.col.week")),
+            text(t!("tasks.col.from")),
+            text(t!("tasks.col.tasks")),
+            text(t!("tasks.col.hours")),
+            text(t!("tasks.col.capacity")),
+            String::new(),
+        ]
+        .map(crate::text::arabic::table_cell),
+    );
+    for l in loads {
+        let person = comfy_table::Cell::new(name(plan, l.person))
+            .set_alignment(comfy_table::CellAlignment::Right);
+        let over = if l.over() {
+            text(t!("tasks.over"))
+        } else {
+            String::new()
+        };
+        table.add_row(vec![
+            person,
+            comfy_table::Cell::new(iso_week_key(l.week)),
+            comfy_table::Cell::new(l.week),
+            comfy_table::Cell::new(l.tasks),
+            comfy_table::Cell::new(hours(l.hours())),
+            comfy_table::Cell::new(capacity(l)),
+            comfy_table::Cell::new(over),
+        ]);
+    }
+    writeln!(out, "{table}")?;
+    let over = loads.iter().filter(|l| l.over()).count();
+    let said = t!("tasks.over-summary", over = over, total = loads.len());
+    writeln!(out, "{}", text(said))
+}
+
+fn json(plan: &Plan, loads: &[WeekLoad], out: &mut dyn Write) -> io::Result<()> {
+    let rows: Vec<_> = loads
+        .iter()
+        .map(|l| {
+            json!({
+                "person": l.person,
+                "name": name(plan, l.person),
+                "week": iso_week_key(l.week),
+                "week_start": l.week.to_string(),
+                "tasks": l.tasks,
+                "minutes": l.minutes,
+                "capacity_hours": l.capacity_hours,
+                "over": l.over(),
+            })
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &json!({ "weeks": rows }))?;
+    writeln!(out)
+}
+
+fn markdown(plan: &Plan, loads: &[WeekLoad], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let text = |m: crate::text::i18n::Msg| m.text(lang);
+    writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | |",
+        text(t!("tasks.col.person")),
+        text(t!("tasks.col.week")),
+        text(t!("tasks.col.tasks")),
+        text(t!("tasks.col.hours")),
+        text(t!("tasks.col.capacity"))
+    )?;
+    writeln!(out, "| --- | --- | --- | --- | --- | --- |")?;
+    for l in loads {
+        let over = if l.over() {
+            format!("**{}**", text(t!("tasks.over")))
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {over} |",
+            name(plan, l.person),
+            iso_week_key(l.week),
+            l.tasks,
+            hours(l.hours()),
+            capacity(l),
+        )?;
+    }
+    Ok(())
 }
