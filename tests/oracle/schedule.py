@@ -17,8 +17,9 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-VENDOR = os.path.join(HERE, "..", "..", "target", "oracle-python")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import vendored  # noqa: E402
+
 
 # What each scheduler's file takes (docs/schedulers.md).
 TAKES = {
@@ -34,19 +35,7 @@ ORDER = ["idea", "drafted", "approved", "scheduled", "published"]
 
 
 def icalendar_module():
-    sys.path.insert(0, VENDOR)
-    try:
-        import icalendar
-    except ImportError:
-        subprocess.run(
-            [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             "--root-user-action", "ignore", "--target", VENDOR, "icalendar==7.3.2"],
-            check=True,
-        )
-        import importlib
-        importlib.invalidate_caches()
-        import icalendar
-    return icalendar
+    return vendored.module("icalendar", "icalendar==7.3.2")
 
 
 def load(path):

@@ -9,27 +9,16 @@ Prints a JSON object: the sheet's name, whether it is right to left, the
 rows compared, the kinds of cell found per column, and every difference
 (an empty list when the two agree).
 """
-import csv, json, os, subprocess, sys
+import csv, json, os, sys
 from datetime import datetime
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-VENDOR = os.path.join(HERE, "..", "..", "target", "oracle-python")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import vendored  # noqa: E402
+
 
 
 def openpyxl_module():
-    sys.path.insert(0, VENDOR)
-    try:
-        import openpyxl
-    except ImportError:
-        subprocess.run(
-            [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             "--root-user-action", "ignore", "--target", VENDOR, "openpyxl==3.1.5"],
-            check=True,
-        )
-        import importlib
-        importlib.invalidate_caches()
-        import openpyxl
-    return openpyxl
+    return vendored.module("openpyxl", "openpyxl==3.1.5")
 
 
 def kind(value):

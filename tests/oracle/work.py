@@ -17,24 +17,13 @@ from datetime import date, datetime, timedelta
 
 import yaml
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-VENDOR = os.path.join(HERE, "..", "..", "target", "oracle-python")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import vendored  # noqa: E402
+
 
 
 def hijri_module():
-    sys.path.insert(0, VENDOR)
-    try:
-        import hijridate
-    except ImportError:
-        subprocess.run(
-            [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             "--root-user-action", "ignore", "--target", VENDOR, "hijridate==2.6.0"],
-            check=True,
-        )
-        import importlib
-        importlib.invalidate_caches()
-        import hijridate
-    return hijridate
+    return vendored.module("hijridate", "hijridate==2.6.0")
 
 
 plan_dir, exports, month = sys.argv[1], sys.argv[2], sys.argv[3]
