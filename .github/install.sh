@@ -8,7 +8,8 @@
 # removed however the script ends.
 #
 # Environment: GITHUB_ACTION_PATH (the Action's checkout), RUNNER_OS,
-# RUNNER_ARCH, GITHUB_PATH (as GitHub sets them); KHAIRUKUM_RELEASES (where
+# RUNNER_ARCH, GITHUB_PATH (as GitHub sets them; the platform is asked of
+# `uname` without them); KHAIRUKUM_RELEASES (where
 # releases are downloaded from, for tests) and KHAIRUKUM_BIN (where the
 # binary goes; default ~/.khairukum/bin).
 set -euo pipefail
@@ -18,7 +19,16 @@ version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$source_dir/Cargo.toml" | head -
 releases=${KHAIRUKUM_RELEASES:-https://github.com/khairukum/khairukum/releases/download}
 bin=${KHAIRUKUM_BIN:-$HOME/.khairukum/bin}
 
-case "${RUNNER_OS:-}-${RUNNER_ARCH:-}" in
+# On a runner GitHub names the platform; elsewhere (the pre-commit hook on
+# a laptop) `uname` does, in the runner's words.
+os=${RUNNER_OS:-$(case "$(uname -s)" in
+  Linux) echo Linux ;; Darwin) echo macOS ;; MINGW* | MSYS* | CYGWIN*) echo Windows ;; *) uname -s ;;
+esac)}
+arch=${RUNNER_ARCH:-$(case "$(uname -m)" in
+  x86_64 | amd64) echo X64 ;; aarch64 | arm64) echo ARM64 ;; *) uname -m ;;
+esac)}
+
+case "$os-$arch" in
   Linux-X64) target=x86_64-unknown-linux-gnu ;;
   Linux-ARM64) target=aarch64-unknown-linux-gnu ;;
   macOS-X64) target=x86_64-apple-darwin ;;
@@ -35,7 +45,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 prebuilt() { # installs the release's binary; 1 when there is none to install
-  [ -n "$target" ] || { echo "no prebuilt binary for ${RUNNER_OS:-?}-${RUNNER_ARCH:-?}"; return 1; }
+  [ -n "$target" ] || { echo "no prebuilt binary for $os-$arch"; return 1; }
   local archive="khairukum-$version-$target.tar.gz"
   local url="$releases/v$version/$archive" expected actual
   curl --fail --silent --show-error --location --retry 3 -o "$work/$archive" "$url" &&

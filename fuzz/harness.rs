@@ -36,7 +36,11 @@ pub(crate) fn plan_file(scratch: &Path, data: &[u8]) {
     let Some((&pick, text)) = data.split_first() else {
         return;
     };
-    let files = khairukum::plan::init::files(month(), chrono_tz::Asia::Riyadh);
+    let files = khairukum::plan::init::files(
+        month(),
+        chrono_tz::Asia::Riyadh,
+        &khairukum::plan::init::Pin::of_this_build(),
+    );
     let chosen = usize::from(pick) % files.len();
     let root = scratch.join("plan");
     let _ = std::fs::remove_dir_all(&root);

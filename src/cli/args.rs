@@ -159,6 +159,16 @@ pub(super) struct InitArgs {
     /// Africa/Cairo, Asia/Amman) [default: this machine's]
     #[arg(long, value_name = "ZONE", value_parser = parse_time_zone)]
     pub time_zone: Option<chrono_tz::Tz>,
+
+    /// The khairukum version the workflow and pre-commit hook pin: a tag
+    /// or a full commit id [default: this build's release tag, or before a
+    /// release the commit it was built from]
+    #[arg(long, value_name = "REF")]
+    pub pin: Option<String>,
+
+    /// Do not run `git init` in the new folder
+    #[arg(long)]
+    pub no_git: bool,
 }
 
 #[derive(Debug, Args)]

@@ -95,6 +95,30 @@ fn find_toplevel(dir: &Path) -> Result<Option<PathBuf>, GitError> {
     }
 }
 
+/// What [`init`] did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Initialised {
+    /// A new repository, on the branch `main`.
+    Created,
+    /// `dir` is inside this repository already; nothing was done.
+    Inside(PathBuf),
+    /// There is no `git` to run; nothing was done.
+    NoGit,
+}
+
+/// Makes `dir` a git repository whose first branch is `main` (the branch
+/// the workflow `init` writes checks), unless it is inside one already.
+pub fn init(dir: &Path) -> Result<Initialised, GitError> {
+    if let Some(top) = find_toplevel(dir)? {
+        return Ok(Initialised::Inside(top));
+    }
+    match run(dir, &["init", "--quiet", "--initial-branch=main"]) {
+        Ok(_) => Ok(Initialised::Created),
+        Err(e) if e.0.starts_with("cannot run git") => Ok(Initialised::NoGit),
+        Err(e) => Err(e),
+    }
+}
+
 fn refused(dir: &Path, e: &GitError) -> GitError {
     GitError(format!(
         "git cannot read the repository of `{}`: {e}",

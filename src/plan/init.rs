@@ -13,6 +13,51 @@ pub const ACTION: &str = "khairukum/khairukum";
 /// configuration pin, so a plan repository is checked by the tool it was
 /// made with until someone changes the pin.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// What a new plan repository's workflow and pre-commit configuration pin
+/// the Action and the hook to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pin {
+    /// The git reference: a tag (`v0.1.0`) or a full commit id.
+    pub reference: String,
+    /// Whether the reference is this version's release tag; when it is not,
+    /// the files say how to move to the release once there is one.
+    pub released: bool,
+}
+
+impl Pin {
+    /// The release tag of this version when this build is that release (or
+    /// was built outside git, as a published package is), else the commit
+    /// it was built from: a reference that resolves today and never moves.
+    pub fn of_this_build() -> Pin {
+        let commit = env!("KHAIRUKUM_GIT_COMMIT");
+        if env!("KHAIRUKUM_RELEASED") == "1" || commit.len() != 40 {
+            return Pin::given(&format!("v{VERSION}"));
+        }
+        Pin {
+            reference: commit.to_string(),
+            released: false,
+        }
+    }
+
+    /// A reference chosen by the user (`init --pin`).
+    pub fn given(reference: &str) -> Pin {
+        Pin {
+            reference: reference.to_string(),
+            released: reference == format!("v{VERSION}"),
+        }
+    }
+
+    /// The comment after a pin that is not the release: what it is and how
+    /// to move to the release.
+    fn note(&self) -> String {
+        if self.released {
+            String::new()
+        } else {
+            format!(" # not a release: {VERSION} is unreleased; once it is, use v{VERSION}")
+        }
+    }
+}
+
 /// `actions/checkout`, pinned to a commit (the tag it was moves no more).
 const CHECKOUT: &str = "actions/checkout@d23441a48e516b6c34aea4fa41551a30e30af803 # v6.1.0";
 /// The code scanning upload, pinned like the checkout.
@@ -47,10 +92,10 @@ impl std::error::Error for InitError {}
 
 /// The files of a new plan repository, relative to its folder, for a plan
 /// that starts in `month`.
-pub fn files(month: Month, time_zone: chrono_tz::Tz) -> Vec<(String, String)> {
+pub fn files(month: Month, time_zone: chrono_tz::Tz, pin: &Pin) -> Vec<(String, String)> {
     let mut files = plan_files(month, time_zone);
     files.push(calendar_file(month));
-    files.extend(repository_files());
+    files.extend(repository_files(pin));
     let mut out: Vec<(String, String)> = files
         .into_iter()
         .map(|(path, text)| {
@@ -265,7 +310,8 @@ items:
 
 /// The repository around the plan: CI workflow, pre-commit, editor
 /// settings, `.gitignore` and the staff's README.
-fn repository_files() -> Vec<(String, String)> {
+fn repository_files(pin: &Pin) -> Vec<(String, String)> {
+    let (reference, note) = (&pin.reference, pin.note());
     let files: Vec<(&str, String)> = vec![
         (
             ".github/workflows/plan.yml",
@@ -287,7 +333,7 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: {CHECKOUT}
-      - uses: {ACTION}@v{VERSION}
+      - uses: {ACTION}@{reference}{note}
         with:
           plan: plans
           comment: true
@@ -306,7 +352,7 @@ jobs:
                 "# Checks the plan before each commit: `pip install pre-commit && pre-commit install`.
 repos:
   - repo: {REPOSITORY}
-    rev: v{VERSION}
+    rev: {reference}{note}
     hooks:
       - id: khairukum-validate
 "
@@ -441,9 +487,10 @@ pub fn scaffold(
     dir: &Path,
     month: Month,
     time_zone: chrono_tz::Tz,
+    pin: &Pin,
     force: bool,
 ) -> Result<Vec<PathBuf>, InitError> {
-    let files = files(month, time_zone);
+    let files = files(month, time_zone, pin);
     let existing: Vec<PathBuf> = files
         .iter()
         .map(|(path, _)| dir.join(path))
@@ -476,8 +523,18 @@ mod tests {
             year: 2026,
             month: 12,
         };
-        let written = scaffold(dir.path(), month, chrono_tz::Asia::Riyadh, false).unwrap();
-        assert_eq!(written.len(), files(month, chrono_tz::Asia::Riyadh).len());
+        let written = scaffold(
+            dir.path(),
+            month,
+            chrono_tz::Asia::Riyadh,
+            &Pin::of_this_build(),
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            written.len(),
+            files(month, chrono_tz::Asia::Riyadh, &Pin::of_this_build()).len()
+        );
         // Each plan file names its schema, written beside the plan.
         let goals = std::fs::read_to_string(dir.path().join("plans/goals.yaml")).unwrap();
         assert!(
@@ -523,10 +580,25 @@ mod tests {
             validation.diagnostics
         );
         assert_eq!(validation.files, 8);
-        match scaffold(dir.path(), month, chrono_tz::Asia::Riyadh, false) {
+        match scaffold(
+            dir.path(),
+            month,
+            chrono_tz::Asia::Riyadh,
+            &Pin::of_this_build(),
+            false,
+        ) {
             Err(InitError::Exists(paths)) => assert_eq!(paths.len(), written.len()),
             other => panic!("{other:?}"),
         }
-        assert!(scaffold(dir.path(), month, chrono_tz::Asia::Riyadh, true).is_ok());
+        assert!(
+            scaffold(
+                dir.path(),
+                month,
+                chrono_tz::Asia::Riyadh,
+                &Pin::of_this_build(),
+                true
+            )
+            .is_ok()
+        );
     }
 }

@@ -26,8 +26,10 @@ fn init_then_validate_then_the_workflow_runs_the_action_of_its_version() {
         String::from_utf8_lossy(&validate.stdout)
     );
 
-    // The workflow uses the Action at this version, and pre-commit the same tag.
+    // The workflow uses the Action at this version, and pre-commit the same
+    // reference: the release tag, or before the release the commit built.
     let version = env!("CARGO_PKG_VERSION");
+    let pin = expected_pin();
     let workflow = yaml(&repo.join(".github/workflows/plan.yml"));
     let steps = workflow["jobs"]["validate"]["steps"].as_array().unwrap();
     let action = steps
@@ -40,13 +42,24 @@ fn init_then_validate_then_the_workflow_runs_the_action_of_its_version() {
         .expect("a step uses the Action");
     assert_eq!(
         action["uses"].as_str(),
-        Some(format!("khairukum/khairukum@v{version}").as_str())
+        Some(format!("khairukum/khairukum@{pin}").as_str())
     );
     let pre_commit = yaml(&repo.join(".pre-commit-config.yaml"));
+    assert_eq!(pre_commit["repos"][0]["rev"].as_str(), Some(pin.as_str()));
+    let workflow_text = std::fs::read_to_string(repo.join(".github/workflows/plan.yml")).unwrap();
+    let says_how_to_move = workflow_text.contains(&format!("once it is, use v{version}"));
     assert_eq!(
-        pre_commit["repos"][0]["rev"].as_str(),
-        Some(format!("v{version}").as_str())
+        says_how_to_move,
+        pin != format!("v{version}"),
+        "{workflow_text}"
     );
+    // ...and the new folder is a git repository on `main`, the branch the workflow checks.
+    let branch = Command::new("git")
+        .args(["symbolic-ref", "--short", "HEAD"])
+        .current_dir(&repo)
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&branch.stdout).trim(), "main");
 
     // The Action's validation step, run as GitHub runs it with the workflow's inputs.
     let metadata = yaml(&root().join("action.yml"));
@@ -98,6 +111,31 @@ fn init_then_validate_then_the_workflow_runs_the_action_of_its_version() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("::error title=KH012"));
 }
 
+/// What `init` should pin, asked of git apart from the build: this
+/// version's tag when it points at the commit built (or there is no git),
+/// else that commit.
+fn expected_pin() -> String {
+    let tag = format!("v{}", env!("CARGO_PKG_VERSION"));
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .current_dir(root())
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+    };
+    match git(&["rev-parse", "HEAD"]) {
+        Some(commit)
+            if !git(&["tag", "--points-at", "HEAD"])
+                .is_some_and(|t| t.lines().any(|l| l == tag)) =>
+        {
+            commit
+        }
+        _ => tag,
+    }
+}
+
 /// A fake release folder for the Action's install script, served as `file://`.
 fn fake_release(dir: &std::path::Path, good_checksum: bool) -> String {
     let version = env!("CARGO_PKG_VERSION");
@@ -106,7 +144,16 @@ fn fake_release(dir: &std::path::Path, good_checksum: bool) -> String {
     std::fs::create_dir_all(&folder).unwrap();
     let staging = dir.join("staging");
     std::fs::create_dir_all(&staging).unwrap();
-    std::fs::write(staging.join("khairukum"), "#!/bin/sh\necho prebuilt\n").unwrap();
+    std::fs::write(
+        staging.join("khairukum"),
+        "#!/bin/sh\necho prebuilt \"$@\"\n",
+    )
+    .unwrap();
+    Command::new("chmod")
+        .arg("+x")
+        .arg(staging.join("khairukum"))
+        .status()
+        .unwrap();
     let archive = format!("khairukum-{version}-{target}.tar.gz");
     let status = Command::new("tar")
         .args(["-czf"])
@@ -243,6 +290,71 @@ fn the_action_installs_the_verified_release_binary_or_builds_from_source() {
         run.said
     );
     assert!(run.built, "{}", run.said);
+}
+
+/// Runs the pre-commit hook's script as pre-commit runs it (from the hook
+/// repository's clone, with the hook's arguments), with a fake `cargo` that
+/// records a build; its output and whether it built.
+fn hook(dir: &std::path::Path, releases: &str) -> (std::process::Output, bool) {
+    let fake_bin = dir.join("fake-bin");
+    std::fs::create_dir_all(&fake_bin).unwrap();
+    let called = dir.join("cargo-called");
+    let _ = std::fs::remove_file(&called);
+    let cargo = fake_bin.join("cargo");
+    std::fs::write(&cargo, format!("#!/bin/sh\ntouch {}\n", called.display())).unwrap();
+    Command::new("chmod")
+        .arg("+x")
+        .arg(&cargo)
+        .status()
+        .unwrap();
+    let temp = dir.join("tmp");
+    std::fs::create_dir_all(&temp).unwrap();
+    let out = Command::new("bash")
+        .arg(root().join(".github/pre-commit.sh"))
+        .args(["--plan", "plans"])
+        .current_dir(dir)
+        .env("RUNNER_OS", "Linux")
+        .env("RUNNER_ARCH", "X64")
+        .env("KHAIRUKUM_CACHE", dir.join("cache"))
+        .env("KHAIRUKUM_RELEASES", releases)
+        .env("TMPDIR", &temp)
+        .env(
+            "PATH",
+            format!("{}:{}", fake_bin.display(), std::env::var("PATH").unwrap()),
+        )
+        .output()
+        .unwrap();
+    (out, called.exists())
+}
+
+#[test]
+fn the_pre_commit_hook_downloads_the_release_once_and_never_compiles() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = fake_release(&dir.path().join("good"), true);
+    let (first, built) = hook(dir.path(), &good);
+    let said = String::from_utf8_lossy(&first.stdout);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert_eq!(said.trim(), "prebuilt plan validate --plan plans");
+    assert!(!built, "the hook compiled instead of downloading");
+    // Later commits use the cached binary: no release to download, no build.
+    let nowhere = format!("file://{}", dir.path().join("nowhere").display());
+    let (again, built) = hook(dir.path(), &nowhere);
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&again.stdout).trim(), said.trim());
+    assert!(!built);
+    // The hook definition runs this script, not a compile on first use.
+    let hooks = yaml(&root().join(".pre-commit-hooks.yaml"));
+    assert_eq!(hooks[0]["id"], "khairukum-validate");
+    assert_eq!(hooks[0]["language"], "script");
+    assert_eq!(hooks[0]["entry"], ".github/pre-commit.sh");
 }
 
 #[test]
