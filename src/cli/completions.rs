@@ -4,18 +4,111 @@
 use super::args::Cli;
 use super::error::{Result, SUCCESS};
 use anyhow::Context as _;
+use khairukum::plan::complete::Kind;
+use khairukum::text::i18n::Lang;
+use std::ffi::{OsStr, OsString};
 use std::io::{self, Write as _};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Writes the completion script for `shell` on standard output.
-#[allow(
-    clippy::unnecessary_wraps,
-    reason = "every command returns an exit status or an error, for one dispatch"
-)]
+/// Writes the completion script for `shell` on standard output. The
+/// script asks `khairukum` itself at each Tab (`COMPLETE=<shell>
+/// khairukum`), so that people, months, items, platforms, steps and open
+/// tasks come from the plan as it is now, not as it was when the script was
+/// written.
 pub(crate) fn completions(shell: clap_complete::Shell) -> Result<u8> {
-    let mut command = <Cli as clap::CommandFactory>::command();
-    clap_complete::generate(shell, &mut command, "khairukum", &mut io::stdout().lock());
+    use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
+    let completer: &dyn EnvCompleter = match shell {
+        clap_complete::Shell::Bash => &Bash,
+        clap_complete::Shell::Zsh => &Zsh,
+        clap_complete::Shell::Fish => &Fish,
+        clap_complete::Shell::Elvish => &Elvish,
+        _ => &Powershell,
+    };
+    completer.write_registration(
+        COMPLETE_VAR,
+        "khairukum",
+        "khairukum",
+        "khairukum",
+        &mut io::stdout().lock(),
+    )?;
     Ok(SUCCESS)
+}
+
+/// The variable that asks the binary for completions instead of a command.
+const COMPLETE_VAR: &str = "COMPLETE";
+
+/// Answers the shell and exits, when the shell is asking for completions;
+/// returns otherwise. Called before anything is parsed or printed.
+pub(crate) fn answer_the_shell() {
+    clap_complete::CompleteEnv::with_factory(command)
+        .var(COMPLETE_VAR)
+        .complete();
+}
+
+/// The command-line definition, with the plan's values offered for the
+/// arguments that take them.
+fn command() -> clap::Command {
+    with_candidates(<Cli as clap::CommandFactory>::command())
+}
+
+fn with_candidates(command: clap::Command) -> clap::Command {
+    let ids: Vec<String> = command
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    let mut command = command;
+    for id in ids {
+        if let Some(kind) = kind_of(&id) {
+            command = command.mut_arg(&id, |arg| {
+                arg.add(clap_complete::ArgValueCompleter::new(
+                    move |current: &OsStr| offer(kind, current),
+                ))
+            });
+        }
+    }
+    command.mut_subcommands(with_candidates)
+}
+
+/// What an argument takes, by its name.
+fn kind_of(id: &str) -> Option<Kind> {
+    Some(match id {
+        "owner" | "by" => Kind::People,
+        "month" => Kind::Months,
+        "item" => Kind::Items,
+        "platform" => Kind::Platforms,
+        "step" => Kind::Steps,
+        "task" => Kind::Tasks,
+        _ => return None,
+    })
+}
+
+/// The plan's values of `kind` that begin with what is typed.
+fn offer(kind: Kind, current: &OsStr) -> Vec<clap_complete::CompletionCandidate> {
+    let typed = current.to_string_lossy();
+    let words: Vec<OsString> = std::env::args_os().collect();
+    let folder = plan_folder(&words);
+    let today = chrono::Local::now().date_naive();
+    khairukum::plan::complete::candidates(&folder, kind, Lang::from_env(), today)
+        .into_iter()
+        .filter(|c| c.value.starts_with(typed.as_ref()))
+        .map(|c| clap_complete::CompletionCandidate::new(c.value).help(Some(c.help.into())))
+        .collect()
+}
+
+/// The plan folder of the command line being completed: its `--plan`, else
+/// `KHAIRUKUM_PLAN`, else the default.
+fn plan_folder(words: &[OsString]) -> PathBuf {
+    let given = words.iter().enumerate().find_map(|(i, word)| {
+        let word = word.to_str()?;
+        if word == "--plan" {
+            words.get(i + 1).map(PathBuf::from)
+        } else {
+            word.strip_prefix("--plan=").map(PathBuf::from)
+        }
+    });
+    given
+        .or_else(|| std::env::var_os("KHAIRUKUM_PLAN").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from(khairukum::plan::DEFAULT_FOLDER))
 }
 
 /// Writes the manual page (roff) on standard output, or, given a folder,

@@ -75,6 +75,7 @@ pub(crate) fn binary_to_file(
 
 /// Runs the command the arguments name and returns the process's exit status.
 pub(crate) fn main() -> ExitCode {
+    completions::answer_the_shell();
     let cli = Cli::parse();
     let lang = cli.lang.map_or_else(Lang::from_env, LangArg::lang);
     let plan = cli

@@ -4,6 +4,7 @@
 //! between two revisions of it, and when its tasks were done.
 
 pub mod approve;
+pub mod complete;
 mod control;
 pub mod diagnostic;
 pub mod diff;

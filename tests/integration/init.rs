@@ -377,6 +377,99 @@ fn init_refuses_to_overwrite_and_writes_nothing() {
     );
 }
 
+/// What bash offers after `words`, with the script `completions bash`
+/// writes sourced as a user would, run in `dir`.
+fn bash_offers(dir: &std::path::Path, words: &[&str]) -> Vec<String> {
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let script = format!(
+        "source <(khairukum completions bash)\n\
+         COMP_WORDS=({words}); COMP_CWORD={last}; COMP_TYPE=9\n\
+         _clap_complete_khairukum khairukum '{current}' '{previous}'\n\
+         printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        words = quoted.join(" "),
+        last = words.len() - 1,
+        current = words[words.len() - 1],
+        previous = words[words.len() - 2],
+    );
+    let out = Command::new("bash")
+        .args(["-c", &script])
+        .current_dir(dir)
+        .env("PATH", path_with_binary())
+        .env_remove("KHAIRUKUM_PLAN")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut offered: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    offered.sort();
+    offered
+}
+
+#[test]
+fn bash_completes_people_months_and_items_from_the_plan() {
+    let people = |plans: &str| {
+        let team = yaml(&root().join(plans).join("team.yaml"));
+        let mut ids: Vec<String> = team["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_str().unwrap().to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let shipped = people("plans");
+    assert!(shipped.len() >= 3);
+    assert_eq!(
+        bash_offers(&root(), &["khairukum", "tasks", "--owner", ""]),
+        shipped
+    );
+    let first = &shipped[0][..1];
+    let expected: Vec<String> = shipped
+        .iter()
+        .filter(|p| p.starts_with(first))
+        .cloned()
+        .collect();
+    assert_eq!(
+        bash_offers(&root(), &["khairukum", "approve", "--by", first]),
+        expected
+    );
+    // `--plan` on the line being completed is the plan asked.
+    let food = "examples/food-bank/plans";
+    assert_eq!(
+        bash_offers(
+            &root(),
+            &["khairukum", "--plan", food, "tasks", "--owner", ""]
+        ),
+        people(food)
+    );
+    // Months: those with a calendar file (and this one).
+    let offered = bash_offers(&root(), &["khairukum", "report", "--month", ""]);
+    for file in std::fs::read_dir(root().join("plans/calendar")).unwrap() {
+        let name = file
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .replace(".yaml", "");
+        assert!(offered.contains(&name), "{name} not in {offered:?}");
+    }
+    // Items by id; outside a plan, nothing rather than file names.
+    let items = bash_offers(&root(), &["khairukum", "done", "--item", "competition"]);
+    assert!(
+        !items.is_empty() && items.iter().all(|i| i.starts_with("competition")),
+        "{items:?}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    assert!(bash_offers(dir.path(), &["khairukum", "tasks", "--owner", ""]).is_empty());
+}
+
 #[test]
 fn completions_man_page_and_version() {
     let dir = tempfile::tempdir().unwrap();
