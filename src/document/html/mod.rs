@@ -28,7 +28,7 @@ figure{margin:.6rem 0;border:1px solid #d5dde2;border-radius:.4rem;padding:.5rem
 svg text{font-family:inherit;font-size:11px;fill:#37474f;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
 ul{padding-inline-start:1.2rem}.ltr{direction:ltr;unicode-bidi:isolate}bdi{white-space:nowrap}
 @page{size:A4;margin:16mm}
-@media print{body{margin:0;max-width:none;font-size:10.5pt}table{font-size:8.5pt}td.num{white-space:normal}.charts{display:flex;flex-wrap:wrap;gap:.5rem}.charts figure{flex:0 0 calc(33% - .5rem);box-sizing:border-box}.new-page{break-before:page}h2,h3{break-after:avoid;break-inside:avoid}thead{display:table-header-group}tr,figure{break-inside:avoid}}
+@media print{body{margin:0;max-width:none;font-size:10.5pt;line-height:1.45}table{font-size:8.5pt}th,td{padding:.2rem .4rem}h2{margin-top:1.4rem}td.num{white-space:normal}.charts{display:flex;flex-wrap:wrap;gap:.5rem}.charts figure{flex:0 0 calc(33% - .5rem);box-sizing:border-box}.new-page{break-before:page}h2,h3{break-after:avoid;break-inside:avoid}thead{display:table-header-group}tr,figure{break-inside:avoid}}
 "#;
 
 /// A text and, beneath it, the other language's; ids and figures kept
