@@ -48,9 +48,11 @@ prebuilt() { # installs the release's binary; 1 when there is none to install
   [ -n "$target" ] || { echo "no prebuilt binary for $os-$arch"; return 1; }
   local archive="khairukum-$version-$target.tar.gz"
   local url="$releases/v$version/$archive" expected actual
-  curl --fail --silent --show-error --location --retry 3 -o "$work/$archive" "$url" &&
-    curl --fail --silent --show-error --location --retry 3 -o "$work/$archive.sha256" "$url.sha256" ||
-    { echo "no release archive at $url"; return 1; }
+  if ! { curl --fail --silent --show-error --location --retry 3 -o "$work/$archive" "$url" &&
+    curl --fail --silent --show-error --location --retry 3 -o "$work/$archive.sha256" "$url.sha256"; }; then
+    echo "no release archive at $url"
+    return 1
+  fi
   expected=$(cut -d ' ' -f 1 "$work/$archive.sha256")
   actual=$(sha256 "$work/$archive")
   if [ "$expected" != "$actual" ]; then

@@ -20,7 +20,7 @@ bin="$cache/$version-$commit/bin"
 
 if [ ! -x "$bin/khairukum" ] && [ ! -x "$bin/khairukum.exe" ]; then
   # install.sh's words go to standard error: pre-commit shows them on failure.
-  GITHUB_ACTION_PATH=$source_dir KHAIRUKUM_BIN=$bin GITHUB_PATH= bash "$source_dir/.github/install.sh" >&2
+  GITHUB_ACTION_PATH=$source_dir KHAIRUKUM_BIN=$bin GITHUB_PATH='' bash "$source_dir/.github/install.sh" >&2
 fi
 if [ -x "$bin/khairukum.exe" ]; then exe="$bin/khairukum.exe"; else exe="$bin/khairukum"; fi
 exec "$exe" plan validate "$@"
