@@ -9,6 +9,7 @@
 //! [`plan`], which use [`text`]; [`output`] and [`parallel`] are leaves
 //! anyone may use.
 
+pub mod almanac;
 pub mod book;
 pub mod document;
 pub mod exports;

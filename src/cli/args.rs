@@ -86,6 +86,11 @@ pub(super) enum Command {
         after_help = "Exports are read from --exports, else the plan's `exports:` setting, else <plan>/exports.\n\nExamples:\n  khairukum report --month 2026-11\n  khairukum report --month 2026-11 --format html --output report-2026-11.html\n  khairukum report --month 1448-05 AH\n  khairukum report --year 1448 AH --format html --output year-1448.html\n  khairukum report --month 2026-11 --compare last-year\n  khairukum report --quarter 2026-Q4 --format json"
     )]
     Report(ReportArgs),
+    /// List the occasions of a period (Ramadan, the Eids, national and UN days, the plan's own) in both calendars, with what the plan does for each
+    #[command(
+        after_help = "The plan's `occasions.yaml` says which built-in sets it keeps (default: islamic and un), which occasions it marks and its own. Islamic occasions follow the Umm al-Qura calendar.\n\nExamples:\n  khairukum occasions --year 1448 AH\n  khairukum occasions --year 2027 --all-sets\n  khairukum occasions --month 2027-02 --format ics --output occasions.ics"
+    )]
+    Occasions(OccasionsArgs),
     /// List each export file: its format, account, days, rows used and set aside, and problems
     #[command(
         args_conflicts_with_subcommands = true,
@@ -369,6 +374,43 @@ fn parse_time_zone(text: &str) -> Result<chrono_tz::Tz, String> {
     text.parse().map_err(|_| {
         format!("`{text}` is no IANA time zone name (such as Asia/Riyadh or Africa/Cairo)")
     })
+}
+
+#[derive(Debug, Args)]
+pub(super) struct OccasionsArgs {
+    /// The year: Gregorian (YYYY) or Hijri (YYYY AH) [default: the plan's period, else this year]
+    #[arg(long, value_name = "YYYY [AH]", num_args = 1..=2, conflicts_with = "month")]
+    pub year: Option<Vec<String>>,
+
+    /// The month: Gregorian (YYYY-MM) or Hijri (YYYY-MM AH)
+    #[arg(long, value_name = "YYYY-MM [AH]", num_args = 1..=2)]
+    pub month: Option<Vec<String>>,
+
+    /// Every built-in set (every country's national days), not only the plan's
+    #[arg(long)]
+    pub all_sets: bool,
+
+    #[arg(long, value_enum, default_value_t = OccasionsFormatArg::Table)]
+    pub format: OccasionsFormatArg,
+
+    /// Write to this file instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The day to treat as today (the calendar file's stamp)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(super) enum OccasionsFormatArg {
+    Table,
+    Markdown,
+    Html,
+    Json,
+    Csv,
+    /// An iCalendar file of all-day events
+    Ics,
 }
 
 #[derive(Debug, Args)]

@@ -13,6 +13,8 @@ mod error;
 mod exports;
 mod init;
 mod memory;
+mod occasions;
+mod period;
 mod plan_problems;
 mod publish;
 mod record;
@@ -94,6 +96,8 @@ pub(crate) fn main() -> ExitCode {
         )),
         Command::Tasks(args) => tasks::TasksSettings::resolve(plan, lang, args)
             .and_then(|settings| tasks::run(&settings)),
+        Command::Occasions(args) => occasions::OccasionsSettings::resolve(plan, lang, args)
+            .and_then(|settings| occasions::run(&settings)),
         Command::Report(args) => {
             report::ReportSettings::resolve(plan, cli.lang.map(LangArg::lang), args)
                 .and_then(|settings| report::run(&settings))

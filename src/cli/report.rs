@@ -2,63 +2,15 @@
 
 use super::args::{CompareArg, ReportArgs, ReportFormatArg};
 use super::error::{Error, Result, SUCCESS};
+use super::period::{Asked, asked_month, asked_year};
 use anyhow::Context as _;
 use chrono::NaiveDate;
 use khairukum::report::Request;
 use khairukum::report::data::{Compare, Period};
 use khairukum::report::format::ReportFormat;
-use khairukum::text::dates::{HijriMonth, Month};
+use khairukum::text::dates::Month;
 use khairukum::text::i18n::Lang;
 use std::path::{Path, PathBuf};
-
-/// Which period was asked for.
-enum Asked {
-    Month(Option<Month>),
-    HijriMonth(HijriMonth),
-    Year(i32),
-    HijriYear(i32),
-    Quarter(i32, u32),
-    Range(NaiveDate, NaiveDate),
-}
-
-/// The words after `--month` or `--year` as one text (`1448-05 AH` may be
-/// written as one word or two).
-fn joined(words: &[String]) -> String {
-    words.join(" ").trim().to_string()
-}
-
-/// `--month`: a Gregorian month, or a Hijri one (`1448-05 AH`).
-fn asked_month(words: &[String], lang: Lang) -> Result<Asked> {
-    let text = joined(words);
-    if text.is_empty() {
-        return Ok(Asked::Month(None));
-    }
-    let usage = |m: khairukum::text::i18n::Msg| Error::Usage(m.text(lang));
-    match HijriMonth::parse(&text) {
-        Some(month) => Ok(Asked::HijriMonth(month.map_err(usage)?)),
-        None => Ok(Asked::Month(Some(Month::parse(&text).map_err(usage)?))),
-    }
-}
-
-/// `--year`: a Gregorian year (`2026`), or a Hijri one (`1448 AH`).
-fn asked_year(words: &[String], lang: Lang) -> Result<Asked> {
-    let text = joined(words);
-    let (digits, hijri) = ["AH", "ah", "هـ", "ه"]
-        .iter()
-        .find_map(|suffix| text.strip_suffix(suffix))
-        .map_or((text.as_str(), false), |rest| (rest.trim_end(), true));
-    let year = (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| digits.parse::<i32>().ok())
-        .flatten()
-        .ok_or_else(|| {
-            Error::Usage(khairukum::t!("usage.year-expected", text = &text).text(lang))
-        })?;
-    Ok(if hijri {
-        Asked::HijriYear(year)
-    } else {
-        Asked::Year(year)
-    })
-}
 
 pub(crate) struct ReportSettings {
     plan: PathBuf,
@@ -167,22 +119,7 @@ pub(crate) fn run(settings: &ReportSettings) -> Result<u8> {
 
 /// The period asked for (by default last month).
 fn period(settings: &ReportSettings) -> Result<Period> {
-    Ok(match settings.asked {
-        Asked::Month(Some(m)) => Period::month(m),
-        Asked::Month(None) => {
-            let this = Month::of(settings.today);
-            Period::month(Month::of(this.first_day() - chrono::TimeDelta::days(1)))
-        }
-        Asked::HijriMonth(month) => {
-            Period::hijri_month(month).map_err(|e| Error::Usage(e.text(settings.lang)))?
-        }
-        Asked::Year(year) => Period::year(year),
-        Asked::HijriYear(year) => {
-            Period::hijri_year(year).map_err(|e| Error::Usage(e.text(settings.lang)))?
-        }
-        Asked::Quarter(y, q) => Period::quarter(y, q),
-        Asked::Range(from, to) => Period::range(from, to),
-    })
+    settings.asked.period(settings.today, settings.lang)
 }
 
 /// The plan with only the calendar months the report, its trend and its

@@ -11,6 +11,7 @@ use crate::plan::model::{
     coverage::Coverage,
     goals::Goals,
     measures::{Measures, Recorded},
+    occasions::Occasions,
     platforms::Platforms,
     policies::Policies,
     process::Process,
@@ -71,6 +72,7 @@ enum Kind {
     Measures,
     Recorded,
     Coverage,
+    Occasions,
     Budget,
     Strategy,
     Calendar,
@@ -86,6 +88,7 @@ const TOP_LEVEL: &[(&str, Kind, bool)] = &[
     ("policies", Kind::Policies, false),
     ("measures", Kind::Measures, false),
     ("coverage", Kind::Coverage, false),
+    ("occasions", Kind::Occasions, false),
     ("budget", Kind::Budget, false),
     ("strategy", Kind::Strategy, false),
 ];
@@ -111,6 +114,7 @@ enum Content {
     Measures(Measures),
     Recorded(Recorded),
     Coverage(Coverage),
+    Occasions(Occasions),
     Budget(Budget),
     Strategy(Strategy),
     Calendar(CalendarMonth),
@@ -424,6 +428,7 @@ pub(crate) fn open(dir: &Path) -> Result<Folder, LoadError> {
             Some(Content::Measures(data)) => plan.measures = Some(Loaded { file, data }),
             Some(Content::Recorded(data)) => plan.recorded.push(Loaded { file, data }),
             Some(Content::Coverage(data)) => plan.coverage = Some(Loaded { file, data }),
+            Some(Content::Occasions(data)) => plan.occasions = Some(Loaded { file, data }),
             Some(Content::Budget(data)) => plan.budget = Some(Loaded { file, data }),
             Some(Content::Strategy(data)) => plan.strategy = Some(Loaded { file, data }),
             Some(Content::Calendar(_)) | None => {}
@@ -549,6 +554,7 @@ fn decode(job: &Job, text: &str, outcome: &mut Outcome) -> crate::plan::recover:
         Kind::Policies => parse::<Policies>(text, job.file).map(Content::Policies),
         Kind::Measures => parse::<Measures>(text, job.file).map(Content::Measures),
         Kind::Coverage => parse::<Coverage>(text, job.file).map(Content::Coverage),
+        Kind::Occasions => parse::<Occasions>(text, job.file).map(Content::Occasions),
         Kind::Budget => parse::<Budget>(text, job.file).map(Content::Budget),
         Kind::Strategy => parse::<Strategy>(text, job.file).map(Content::Strategy),
         Kind::Recorded => parse::<Recorded>(text, job.file).map(|mut recorded| {

@@ -9,6 +9,7 @@ use crate::plan::model::{
     coverage::Coverage,
     goals::Goals,
     measures::{Measures, Recorded},
+    occasions::Occasions,
     platforms::Platforms,
     policies::Policies,
     process::Process,
@@ -74,6 +75,10 @@ pub fn all() -> Vec<(&'static str, Value)> {
         (
             "coverage",
             with_id::<Coverage>("coverage", "khairukum coverage.yaml"),
+        ),
+        (
+            "occasions",
+            with_id::<Occasions>("occasions", "khairukum occasions.yaml"),
         ),
         (
             "budget",

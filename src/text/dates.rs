@@ -329,7 +329,7 @@ pub fn in_era_of(text: &str, lang: crate::text::i18n::Lang) -> std::borrow::Cow<
     }
 }
 
-fn strip_hijri_suffix(text: &str) -> Option<&str> {
+pub(crate) fn strip_hijri_suffix(text: &str) -> Option<&str> {
     for suffix in ["AH", "ah", "هـ", "ه"] {
         if let Some(rest) = text.strip_suffix(suffix) {
             return Some(rest.trim_end());

@@ -10,7 +10,7 @@ use std::path::Path;
 
 /// The layers of the library, lowest first; a module may use its own layer
 /// and the layers below it.
-const LAYERS: [(&str, u8); 10] = [
+const LAYERS: [(&str, u8); 11] = [
     ("output", 0),
     ("parallel", 0),
     ("text", 1),
@@ -21,6 +21,7 @@ const LAYERS: [(&str, u8); 10] = [
     ("tasks", 5),
     ("book", 5),
     ("schedule", 5),
+    ("almanac", 5),
 ];
 
 fn rank(layer: &str) -> Option<u8> {

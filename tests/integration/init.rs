@@ -508,6 +508,7 @@ fn completions_man_page_and_version() {
             "khairukum-exports.1",
             "khairukum-init.1",
             "khairukum-man.1",
+            "khairukum-occasions.1",
             "khairukum-plan-book.1",
             "khairukum-plan-diff.1",
             "khairukum-plan-validate.1",

@@ -22,6 +22,7 @@ mod init;
 mod lang;
 mod licences;
 mod mutations;
+mod occasions;
 mod oracle;
 mod publish;
 mod safety;

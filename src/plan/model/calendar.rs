@@ -70,6 +70,10 @@ pub struct Item {
     pub owner: Id,
     pub status: Parsed<Status>,
     pub campaign: Option<String>,
+    /// The occasion it serves (`ramadan`, `eid-al-adha`, or one of the
+    /// plan's own in `occasions.yaml`).
+    #[schemars(with = "Option<String>")]
+    pub occasion: Option<Id>,
     /// The post's text per platform id.
     #[serde(default)]
     #[schemars(with = "std::collections::BTreeMap<String, String>")]

@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod fields;
 pub mod goals;
 pub mod measures;
+pub mod occasions;
 pub mod platforms;
 pub mod policies;
 pub mod process;
@@ -42,6 +43,8 @@ pub struct Plan {
     pub strategy: Option<Loaded<strategy::Strategy>>,
     /// The approved budget, its lines and the ad campaigns (`budget.yaml`).
     pub budget: Option<Loaded<budget::Budget>>,
+    /// The occasions the plan keeps, marks and adds (`occasions.yaml`).
+    pub occasions: Option<Loaded<occasions::Occasions>>,
     /// The media coverage log (`coverage.yaml`).
     pub coverage: Option<Loaded<coverage::Coverage>>,
     /// The charity's own measures (`measures.yaml`).

@@ -1,0 +1,1 @@
+//! A month of the content calendar as a grid (filled in below).
