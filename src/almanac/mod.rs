@@ -9,7 +9,7 @@ pub mod list;
 use crate::plan::model::Plan;
 use crate::plan::model::calendar::{Item, Status};
 use crate::plan::occasions::{self, Definition, Marked, Occurrence};
-use chrono::{NaiveDate, TimeDelta};
+use chrono::NaiveDate;
 
 /// One occurrence of a period, with the plan's mark and items for it.
 #[derive(Debug, Clone)]
@@ -63,30 +63,10 @@ pub fn items_for<'p>(plan: &'p Plan, occurrence: &Occurrence) -> Vec<&'p Item> {
         })
         .filter(|item| {
             let day = item.publish.get().map(chrono::NaiveDateTime::date);
-            day.and_then(|d| nearest(&occurrence.definition, d))
+            day.and_then(|d| occasions::nearest(&occurrence.definition, d))
                 .is_some_and(|o| o.start == occurrence.start)
         })
         .collect();
     items.sort_by_key(|i| i.publish.get().copied());
     items
-}
-
-/// The occurrence of `definition` nearest to `day`: the one it falls in,
-/// else the closest before or after (within a year either way).
-pub fn nearest<'a>(definition: &Definition<'a>, day: NaiveDate) -> Option<Occurrence<'a>> {
-    let year = TimeDelta::days(400);
-    occasions::between(std::slice::from_ref(definition), day - year, day + year)
-        .into_iter()
-        .min_by_key(|o| distance(o, day))
-}
-
-/// Days from `day` to the nearest day of `occurrence` (0 within it).
-pub fn distance(occurrence: &Occurrence, day: NaiveDate) -> i64 {
-    if day < occurrence.start {
-        (occurrence.start - day).num_days()
-    } else if day > occurrence.end {
-        (day - occurrence.end).num_days()
-    } else {
-        0
-    }
 }

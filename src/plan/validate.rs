@@ -68,7 +68,7 @@ pub fn validate(dir: &Path, today: Option<chrono::NaiveDate>) -> Result<Validati
         months.extend(facts);
         stamps.push(stamp);
     }
-    cx.check_calendar(&months, true, &mut diagnostics);
+    cx.check_calendar(&months, true, Some(today), &mut diagnostics);
     drop(cx);
     read_again(&mut sources, &diagnostics, &calendar, &stamps);
     sort(&mut diagnostics, &sources);

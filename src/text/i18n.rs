@@ -82,6 +82,24 @@ pub enum Arg {
     List(Vec<Msg>),
     /// Names listed in a sentence (`a, b` — `a، b` in Arabic).
     Names(Vec<Msg>),
+    /// A text written in both languages (a name from the plan or a
+    /// catalog of data): the reader's.
+    Both {
+        ar: String,
+        en: String,
+    },
+}
+
+/// A text in both languages, to give as one argument: `name = InLang(ar, en)`.
+pub struct InLang<'a>(pub &'a str, pub &'a str);
+
+impl From<InLang<'_>> for Arg {
+    fn from(text: InLang<'_>) -> Arg {
+        Arg::Both {
+            ar: text.0.to_string(),
+            en: text.1.to_string(),
+        }
+    }
 }
 
 impl<T: std::fmt::Display> From<T> for Arg {
@@ -161,6 +179,10 @@ impl Msg {
                 Piece::Placeholder(name) => match self.args.iter().find(|(k, _)| *k == name) {
                     Some((_, Arg::Text(text))) => out.push_str(text),
                     Some((_, Arg::Msg(msg))) => out.push_str(&msg.text(lang)),
+                    Some((_, Arg::Both { ar, en })) => out.push_str(match lang {
+                        Lang::Ar => ar,
+                        Lang::En => en,
+                    }),
                     Some((_, Arg::List(list))) => {
                         let separator = match lang {
                             Lang::En => "; ",

@@ -105,6 +105,17 @@ impl Occurrence<'_> {
         format!("{}-{}", self.definition.id, self.year)
     }
 
+    /// Days from `day` to its nearest day (0 within it).
+    pub fn distance(&self, day: NaiveDate) -> i64 {
+        if day < self.start {
+            (self.start - day).num_days()
+        } else if day > self.end {
+            (day - self.end).num_days()
+        } else {
+            0
+        }
+    }
+
     /// Whether `day` is one of its days.
     pub fn contains(&self, day: NaiveDate) -> bool {
         self.start <= day && day <= self.end
@@ -222,4 +233,13 @@ pub struct Marked<'p> {
     /// How long before it its items may go out.
     pub run_up: TimeDelta,
     pub mark: &'p crate::plan::model::occasions::Mark,
+}
+
+/// The occurrence of `definition` nearest to `day`: the one it falls in,
+/// else the closest before or after (within a year either way).
+pub fn nearest<'a>(definition: &Definition<'a>, day: NaiveDate) -> Option<Occurrence<'a>> {
+    let year = TimeDelta::days(400);
+    between(std::slice::from_ref(definition), day - year, day + year)
+        .into_iter()
+        .min_by_key(|o| o.distance(day))
 }

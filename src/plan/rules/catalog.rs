@@ -83,6 +83,9 @@ rules! {
     KPI_DATES_REVERSED = "KH085" "kpi-dates-reversed" Error "A KPI's baseline is dated on or after its target date: progress cannot be measured between them.";
     PUBLISH_OUTSIDE_HOURS = "KH086" "publish-outside-hours" Warning "An item planned outside the publishing hours in the plan's time zone (`policies.yaml`'s `publishing_hours`, else 06:00 to 01:00): 03:00 is more often 15:00 mistyped than a plan.";
     CONTROL_CHARACTER = "KH087" "control-character" Error "An escape in a double-quoted text that writes a control character (`\\e`, `\\x1b`, a bell, a carriage return): it would reach every terminal and file the text is printed to; it is read as a space.";
+    OCCASION_DECLARATION = "KH088" "occasion-declaration" Error "An occasion that cannot be used as declared: a set, a mark or an item's `occasion:` naming none the tool or the plan knows, an own occasion with neither `yearly:` nor `date:` (or both), of zero days or taking a built-in occasion's id, or a negative lead or run-up.";
+    OCCASION_OFF_WINDOW = "KH089" "occasion-off-window" Warning "An item for an occasion planned outside its days: before them (and before the run-up the plan allows it) or after they end.";
+    OCCASION_UNPLANNED = "KH090" "occasion-unplanned" Warning "An occasion the plan marks, inside the plan period, is within its lead time (or has begun) and no item is planned for it.";
     EXPORT_UNREADABLE = "KH100" "export-unreadable" Error "An export that cannot be read as CSV (not text, a broken encoding, cut or malformed); the rest of it is not used.";
     EXPORT_UNKNOWN = "KH101" "export-unknown" Warning "A CSV file that is no export this tool reads; it is not used.";
     EXPORT_OTHER_ACCOUNT = "KH102" "export-other-account" Error "Posts of another account than the plan's (by their username, link or account id) are set aside; a file all of whose posts are is not used.";

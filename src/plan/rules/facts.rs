@@ -25,6 +25,9 @@ pub(crate) struct MonthFacts {
     pub(crate) load: Tally,
     /// Its tasks that fall due before the plan starts.
     pub(crate) early: Vec<EarlyTask>,
+    /// The occasion each of its items serves and the day it goes out
+    /// (cancelled items left out).
+    pub(crate) occasions: Vec<(Box<str>, chrono::NaiveDate)>,
 }
 
 /// A calendar item: its id, where it is defined, and the content steps
@@ -108,5 +111,16 @@ pub(super) fn of_month(cx: &Context, file: FileId, month: &CalendarMonth) -> Mon
         done: month.done.clone(),
         load: count.load,
         early: count.early,
+        occasions: month
+            .items
+            .iter()
+            .filter(|i| i.status.get() != Some(&crate::plan::model::calendar::Status::Cancelled))
+            .filter_map(|i| {
+                Some((
+                    i.occasion.as_ref()?.value.as_str().into(),
+                    i.publish.get()?.date(),
+                ))
+            })
+            .collect(),
     }
 }

@@ -18,6 +18,7 @@ mod fields;
 mod goals;
 mod ids;
 mod measures;
+mod occasions;
 mod platforms;
 mod process;
 mod strategy;
@@ -53,6 +54,7 @@ const FAMILIES: &[Family] = &[
     budget::check,
     approvals::check,
     strategy::check,
+    occasions::check,
     platforms::check,
     platforms::emails,
     workload::capacity_above_zero,
@@ -118,18 +120,29 @@ impl<'a> Context<'a> {
         approvals::check_month(self, file, month, out);
         ids::check_item_references(self, file, month, out);
         fields::check_month(file, month, out);
+        occasions::check_month(self, file, month, out);
     }
 
     /// The rules that need the whole calendar, on what each month left
-    /// (`complete`: every month of the calendar was read).
+    /// (`complete`: every month of the calendar was read), and given
+    /// `today` those that depend on the day (an occasion drawing near).
     pub(crate) fn check_calendar(
         &self,
         months: &[MonthFacts],
         complete: bool,
+        today: Option<chrono::NaiveDate>,
         out: &mut Vec<Diagnostic>,
     ) {
         ids::duplicate_items(self, months, out);
         workload::calendar_wide(self, months, complete, out);
+        if let (true, Some(today)) = (complete, today) {
+            let tagged: Vec<(&str, chrono::NaiveDate)> = months
+                .iter()
+                .flat_map(|m| &m.occasions)
+                .map(|(id, day)| (&**id, *day))
+                .collect();
+            occasions::unplanned(self, &tagged, today, out);
+        }
     }
 }
 
@@ -156,7 +169,7 @@ pub fn check_on(plan: &Plan, today: Option<chrono::NaiveDate>) -> Vec<Diagnostic
         out.extend(found);
         months.push(facts);
     }
-    cx.check_calendar(&months, !plan.months_left_unread, &mut out);
+    cx.check_calendar(&months, !plan.months_left_unread, today, &mut out);
     out
 }
 
@@ -167,11 +180,24 @@ pub fn today_in(plan: &Plan) -> chrono::NaiveDate {
         .date_naive()
 }
 
-/// The rules that depend on the day: an item marked published after it.
+/// The rules that depend on the day: an item marked published after it,
+/// an occasion drawing near with nothing planned.
 pub fn check_as_of(plan: &Plan, today: chrono::NaiveDate) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for month in &plan.months {
         calendar::published_in_future(month.file, &month.data, today, &mut out);
+    }
+    if !plan.months_left_unread {
+        let (cx, _) = Context::new(plan);
+        let cancelled = Some(&crate::plan::model::calendar::Status::Cancelled);
+        let tagged: Vec<(&str, chrono::NaiveDate)> = plan
+            .items()
+            .filter(|(_, i)| i.status.get() != cancelled)
+            .filter_map(|(_, i)| {
+                Some((i.occasion.as_ref()?.value.as_str(), i.publish.get()?.date()))
+            })
+            .collect();
+        occasions::unplanned(&cx, &tagged, today, &mut out);
     }
     out
 }
