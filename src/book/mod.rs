@@ -91,6 +91,7 @@ fn due_words(per: Option<Per>, due: Option<&Duration>, raw: &str, lang: Lang) ->
         Per::Quarter => t!("book.from.quarter"),
         Per::Plan => t!("book.from.plan"),
         Per::Campaign => t!("book.from.campaign"),
+        Per::Occasion => t!("book.from.occasion"),
     };
     let amount = span(due.minutes, lang);
     match due.minutes.signum() {
@@ -110,6 +111,7 @@ fn per_words(per: Option<Per>, raw: &str, lang: Lang) -> String {
         Some(Per::Quarter) => t!("book.per.quarter"),
         Some(Per::Plan) => t!("book.per.plan"),
         Some(Per::Campaign) => t!("book.per.campaign"),
+        Some(Per::Occasion) => t!("book.per.occasion"),
         None => return raw.trim().to_string(),
     }
     .text(lang)

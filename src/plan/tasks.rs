@@ -27,6 +27,9 @@ pub enum Subject<'a> {
     Plan,
     /// An ad campaign of `budget.yaml`, by its id.
     Campaign(&'a str),
+    /// An occurrence of an occasion the plan marks: its id and its year
+    /// in its own calendar (`ramadan`, 1448).
+    Occasion(&'a str, i32),
 }
 
 impl Subject<'_> {
@@ -38,6 +41,7 @@ impl Subject<'_> {
             Subject::Quarter(_) => "quarter",
             Subject::Plan => "plan",
             Subject::Campaign(_) => "campaign",
+            Subject::Occasion(..) => "occasion",
         }
     }
 }
@@ -50,6 +54,7 @@ impl fmt::Display for Subject<'_> {
             Subject::Week(start) => f.write_str(&iso_week_key(*start)),
             Subject::Quarter(first) => write!(f, "{}-Q{}", first.year, (first.month - 1) / 3 + 1),
             Subject::Plan => f.write_str("plan"),
+            Subject::Occasion(id, year) => write!(f, "{id}-{year}"),
         }
     }
 }
@@ -180,6 +185,9 @@ pub(crate) struct Deriver<'p> {
     listed: HashMap<&'p str, HashSet<&'p str>>,
     /// The budget's ad campaigns and the day each starts (else the plan's).
     campaigns: Vec<(&'p str, NaiveDate)>,
+    /// The occurrences of the occasions the plan marks, in its period:
+    /// id, year and first day.
+    occasions: Vec<(&'p str, i32, NaiveDate)>,
 }
 
 impl<'p> Deriver<'p> {
@@ -239,6 +247,7 @@ impl<'p> Deriver<'p> {
                     Some((c.id.value.as_str(), start))
                 })
                 .collect(),
+            occasions: marked_occurrences(plan),
         }
     }
 
@@ -379,6 +388,11 @@ impl<'p> Deriver<'p> {
                     .iter()
                     .map(|(id, start)| (Subject::Campaign(id), *start))
                     .collect(),
+                Per::Occasion => self
+                    .occasions
+                    .iter()
+                    .map(|(id, year, start)| (Subject::Occasion(id, *year), *start))
+                    .collect(),
                 Per::Content | Per::Month => continue,
             };
             for (subject, start) in subjects {
@@ -404,6 +418,21 @@ impl<'p> Deriver<'p> {
         }
         out
     }
+}
+
+/// The occurrences, inside the plan period, of the occasions the plan marks.
+fn marked_occurrences(plan: &Plan) -> Vec<(&str, i32, NaiveDate)> {
+    let Some((start, end)) = plan.settings.as_ref().and_then(|s| s.data.period()) else {
+        return Vec::new();
+    };
+    let marked: Vec<_> = crate::plan::occasions::marked(plan)
+        .into_iter()
+        .map(|m| m.definition)
+        .collect();
+    crate::plan::occasions::between(&marked, start, end)
+        .into_iter()
+        .map(|o| (o.definition.id, o.year, o.start))
+        .collect()
 }
 
 /// The quarter a month is in, by its first month.

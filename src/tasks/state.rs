@@ -106,7 +106,9 @@ pub fn states(tasks: &[Task], now: NaiveDateTime, week_start: chrono::Weekday) -
             }
             // A step done per campaign, or per item, before one of another
             // cadence: all its tasks.
-            (Some(Per::Content | Per::Campaign), _) => by_step.get(before).copied().unwrap_or(true),
+            (Some(Per::Content | Per::Campaign | Per::Occasion), _) => {
+                by_step.get(before).copied().unwrap_or(true)
+            }
         }
     };
     tasks

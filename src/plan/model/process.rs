@@ -52,7 +52,7 @@ pub struct Step {
 
 keyword_enum! {
     /// What a step's tasks are counted per.
-    Per { Content = "content", Month = "month", Week = "week", Quarter = "quarter", Plan = "plan", Campaign = "campaign" }
+    Per { Content = "content", Month = "month", Week = "week", Quarter = "quarter", Plan = "plan", Campaign = "campaign", Occasion = "occasion" }
 }
 
 /// An owner reference: a person or a role.

@@ -312,7 +312,7 @@ fn unknown_tasks(
                 .map(|item| format!("{step}/{}", item.id))
                 .collect(),
             Per::Month => values.iter().map(|m| format!("{step}/{m}")).collect(),
-            Per::Week | Per::Quarter | Per::Plan | Per::Campaign => calendar_tasks
+            Per::Week | Per::Quarter | Per::Plan | Per::Campaign | Per::Occasion => calendar_tasks
                 .iter()
                 .filter(|(p, _)| *p == place)
                 .map(|(_, subject)| format!("{step}/{subject}"))

@@ -141,5 +141,8 @@ pub(crate) fn subject_title(task: &Task, calendar: CalendarChoice, lang: Lang) -
             crate::t!("tasks.subject.quarter", quarter = task.subject).text(lang)
         }
         (Subject::Campaign(id), _) => crate::t!("tasks.subject.campaign", campaign = id).text(lang),
+        (Subject::Occasion(..), _) => {
+            crate::t!("tasks.subject.occasion", occasion = task.subject).text(lang)
+        }
     }
 }
