@@ -841,6 +841,9 @@ fn calendar(plan: &Plan, names: &Names) -> Option<Section> {
             Some(signoff) => names.signoff(signoff).text(lang),
             None => t!("book.month-not-approved").text(lang),
         })));
+        // The month as every scheduler shows it, with the Hijri days and
+        // the occasions; then each item in full.
+        blocks.push(Block::Grid(crate::almanac::grid::month(plan, m, lang)));
         let rows = data
             .items
             .iter()

@@ -54,9 +54,12 @@ pub(super) enum Command {
         after_help = "Writes the time under `done_at:` in the task's month (and lists the task under `done:` when no status completes it); the team section of the report takes it before the plan's history.\n\nExamples:\n  khairukum done monthly-scorecard/2026-10\n  khairukum done weekly-interaction-review/2026-W45 --at 2026-11-08T10:00\n  khairukum done --item donor-story --step write-content --at 2026-11-07T14:00\n  khairukum done monthly-scorecard/2026-10 --at \"1448-05-13 AH 10:00\" --dry-run"
     )]
     Done(DoneArgs),
-    /// The content calendar handed on: bulk-upload files for a scheduler, or a calendar file
-    #[command(subcommand)]
-    Calendar(CalendarCommand),
+    /// A month of the content calendar as a grid (both calendars' days, the occasions), or handed on to a scheduler
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "Without a sub-command, draws --month as a grid: each day's Gregorian and Hijri numbers, the occasions on it (the plan's occasions.yaml) and the items planned, right to left in Arabic.\n\nExamples:\n  khairukum calendar --month 2027-02\n  khairukum calendar --month 2027-02 --lang ar\n  khairukum calendar --month 2027-02 --format html --output 2027-02.html\n  khairukum calendar export --for buffer --month 2026-12"
+    )]
+    Calendar(CalendarArgs),
     /// Print shell completions
     #[command(
         after_help = "Examples:\n  khairukum completions bash > /etc/bash_completion.d/khairukum\n  khairukum completions zsh > ~/.zfunc/_khairukum"
@@ -249,6 +252,30 @@ pub(super) struct PublishArgs {
     /// Print the change as a diff instead of writing it
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub(super) struct CalendarArgs {
+    #[command(subcommand)]
+    pub command: Option<CalendarCommand>,
+
+    /// The month to draw (YYYY-MM) [default: this month]
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month_arg)]
+    pub month: Option<String>,
+
+    #[arg(long, value_enum, default_value_t = GridFormatArg::Table)]
+    pub format: GridFormatArg,
+
+    /// Write to this file instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(super) enum GridFormatArg {
+    Table,
+    Markdown,
+    Html,
 }
 
 #[derive(Debug, Subcommand)]

@@ -11,6 +11,7 @@ mod diff;
 mod done;
 mod error;
 mod exports;
+mod grid;
 mod init;
 mod memory;
 mod occasions;
@@ -23,7 +24,9 @@ mod schema;
 mod tasks;
 mod validate;
 
-use args::{CalendarCommand, Cli, Command, ExportsArgs, ExportsCommand, LangArg, PlanCommand};
+use args::{
+    CalendarArgs, CalendarCommand, Cli, Command, ExportsArgs, ExportsCommand, LangArg, PlanCommand,
+};
 use clap::Parser;
 use error::Error;
 use khairukum::text::i18n::Lang;
@@ -116,9 +119,14 @@ pub(crate) fn main() -> ExitCode {
         }
         Command::Publish(args) => publish::PublishSettings::resolve(plan, lang, args)
             .and_then(|settings| publish::run(&settings)),
-        Command::Calendar(CalendarCommand::Export(args)) => {
-            calendar::ExportSettings::resolve(plan, lang, args)
-                .and_then(|settings| calendar::run(&settings))
+        Command::Calendar(CalendarArgs {
+            command: Some(CalendarCommand::Export(args)),
+            ..
+        }) => calendar::ExportSettings::resolve(plan, lang, args)
+            .and_then(|settings| calendar::run(&settings)),
+        Command::Calendar(args) => {
+            grid::GridSettings::resolve(plan, cli.lang.map(LangArg::lang), args)
+                .and_then(|settings| grid::run(&settings))
         }
         Command::Schema { output } => schema::run(output),
         Command::Completions { shell } => completions::completions(*shell),

@@ -58,6 +58,7 @@ fn write_block(block: &Block, out: &mut dyn Write) -> io::Result<()> {
             }
             Ok(())
         }
+        Block::Grid(grid) => write_grid(grid, out),
     }
 }
 
@@ -70,6 +71,30 @@ fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "|{}", " --- |".repeat(columns.len()))?;
     for row in &table.rows {
         let cells: Vec<String> = row.iter().map(|c| escaped(&c.text())).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    Ok(())
+}
+
+/// A month's grid as a table of seven columns, a day's lines joined with
+/// `<br>` (which GitHub's tables keep).
+fn write_grid(grid: &super::grid::Grid, out: &mut dyn Write) -> io::Result<()> {
+    let names: Vec<String> = grid.weekdays.iter().map(|d| escaped(d)).collect();
+    writeln!(out, "\n| {} |", names.join(" | "))?;
+    writeln!(out, "|{}", " --- |".repeat(names.len()))?;
+    for week in &grid.weeks {
+        let cells: Vec<String> = week
+            .iter()
+            .map(|day| {
+                let Some(day) = day else {
+                    return String::new();
+                };
+                let mut lines = vec![format!("**{}** · {}", day.day, escaped(&day.hijri))];
+                lines.extend(day.occasions.iter().map(|o| format!("★ {}", escaped(o))));
+                lines.extend(day.entries.iter().map(|e| format!("• {}", escaped(e))));
+                lines.join("<br>")
+            })
+            .collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     Ok(())

@@ -5,6 +5,7 @@
 //! the document is about. Numbers are written in one place (`number`).
 
 pub mod chart;
+pub mod grid;
 mod html;
 mod markdown;
 pub mod number;
@@ -133,6 +134,8 @@ pub enum Block {
     Table(Table),
     /// Charts side by side; where nothing is drawn, one table of them all.
     Charts(Vec<Chart>),
+    /// A month as a calendar grid.
+    Grid(grid::Grid),
 }
 
 /// One part of a document.

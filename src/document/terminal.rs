@@ -19,7 +19,10 @@ pub(super) fn write(
     for section in &document.sections {
         writeln!(out, "\n{}", section.title)?;
         for block in &section.blocks {
-            write_block(block, width, out)?;
+            match block {
+                Block::Grid(grid) => super::grid::write_terminal(grid, document.lang, width, out)?,
+                _ => write_block(block, width, out)?,
+            }
         }
     }
     for line in &document.footer {
@@ -52,6 +55,7 @@ fn write_block(block: &Block, width: Option<u16>, out: &mut dyn Write) -> io::Re
             }
             Ok(())
         }
+        Block::Grid(_) => Ok(()),
     }
 }
 

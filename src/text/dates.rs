@@ -320,6 +320,37 @@ impl fmt::Display for HijriDate {
     }
 }
 
+/// The name of a month of the Hijri calendar (1 = Muharram).
+pub fn hijri_month_name(month: u32) -> Msg {
+    match month {
+        1 => t!("hijri-month.1"),
+        2 => t!("hijri-month.2"),
+        3 => t!("hijri-month.3"),
+        4 => t!("hijri-month.4"),
+        5 => t!("hijri-month.5"),
+        6 => t!("hijri-month.6"),
+        7 => t!("hijri-month.7"),
+        8 => t!("hijri-month.8"),
+        9 => t!("hijri-month.9"),
+        10 => t!("hijri-month.10"),
+        11 => t!("hijri-month.11"),
+        _ => t!("hijri-month.12"),
+    }
+}
+
+/// The short name of a day of the week (`Sun`, `الأحد`).
+pub fn weekday_name(day: chrono::Weekday) -> Msg {
+    match day {
+        chrono::Weekday::Sun => t!("weekday.sun"),
+        chrono::Weekday::Mon => t!("weekday.mon"),
+        chrono::Weekday::Tue => t!("weekday.tue"),
+        chrono::Weekday::Wed => t!("weekday.wed"),
+        chrono::Weekday::Thu => t!("weekday.thu"),
+        chrono::Weekday::Fri => t!("weekday.fri"),
+        chrono::Weekday::Sat => t!("weekday.sat"),
+    }
+}
+
 /// A label as `lang` writes the Hijri era: `AH` in English, `هـ` in Arabic
 /// (`1448-05 AH` → `1448-05 هـ`); Gregorian labels are left as they are.
 pub fn in_era_of(text: &str, lang: crate::text::i18n::Lang) -> std::borrow::Cow<'_, str> {

@@ -21,7 +21,7 @@ const LAYERS: [(&str, u8); 11] = [
     ("tasks", 5),
     ("book", 5),
     ("schedule", 5),
-    ("almanac", 5),
+    ("almanac", 4),
 ];
 
 fn rank(layer: &str) -> Option<u8> {

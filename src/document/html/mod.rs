@@ -27,6 +27,8 @@ th{background:#eef4f1}td.num{text-align:end;font-variant-numeric:tabular-nums;wh
 figure{margin:.6rem 0;border:1px solid #d5dde2;border-radius:.4rem;padding:.5rem}figcaption{font-weight:bold;margin-bottom:.3rem}
 svg text{font-family:inherit;font-size:11px;fill:#37474f;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
 ul{padding-inline-start:1.2rem}.ltr{direction:ltr;unicode-bidi:isolate}bdi{white-space:nowrap}
+.grid{table-layout:fixed}.grid td{height:4.2rem;font-size:.8rem}.grid td.out{background:#f6f8f9}.grid td.occasion{background:#fff7e0}
+.grid .d{font-weight:bold;font-size:.95rem}.grid .h{color:#5b6b76;float:inline-end}.grid .o{color:#8a5a00}.grid .e{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 @page{size:A4;margin:16mm}
 @media print{body{margin:0;max-width:none;font-size:10.5pt;line-height:1.45}table{font-size:8.5pt}th,td{padding:.2rem .4rem}h2{margin-top:1.4rem}td.num{white-space:normal}.charts{display:flex;flex-wrap:wrap;gap:.5rem}.charts figure{flex:0 0 calc(33% - .5rem);box-sizing:border-box}.new-page{break-before:page}h2,h3{break-after:avoid;break-inside:avoid}thead{display:table-header-group}tr,figure{break-inside:avoid}}
 "#;
@@ -137,6 +139,7 @@ fn write_block(s: &mut String, block: &Block, lang: Lang) {
         }
         Block::Table(table) => write_table(s, table),
         Block::Charts(charts) => write_charts(s, charts, lang),
+        Block::Grid(grid) => write_grid(s, grid),
     }
 }
 
@@ -211,6 +214,46 @@ fn write_charts(s: &mut String, charts: &[Chart], lang: Lang) {
     if lines {
         s.push_str("</div>");
     }
+}
+
+/// A month's grid: the week's days as columns (right to left in an
+/// Arabic page, as the page flows), each day with both calendars'
+/// numbers, its occasions and what is planned.
+fn write_grid(s: &mut String, grid: &crate::document::grid::Grid) {
+    s.push_str(r#"<table class="grid"><thead><tr>"#);
+    for name in &grid.weekdays {
+        let _ = write!(s, "<th>{}</th>", esc(name));
+    }
+    s.push_str("</tr></thead><tbody>");
+    for week in &grid.weeks {
+        s.push_str("<tr>");
+        for day in week {
+            let Some(day) = day else {
+                s.push_str(r#"<td class="out"></td>"#);
+                continue;
+            };
+            let marked = if day.occasions.is_empty() {
+                ""
+            } else {
+                r#" class="occasion""#
+            };
+            let _ = write!(
+                s,
+                r#"<td{marked}><span class="d">{}</span> <span class="h">{}</span>"#,
+                day.day,
+                isolated(&day.hijri)
+            );
+            for occasion in &day.occasions {
+                let _ = write!(s, r#"<div class="o">★ {}</div>"#, isolated(occasion));
+            }
+            for entry in &day.entries {
+                let _ = write!(s, r#"<div class="e" dir="auto">{}</div>"#, esc(entry));
+            }
+            s.push_str("</td>");
+        }
+        s.push_str("</tr>");
+    }
+    s.push_str("</tbody></table>");
 }
 
 #[cfg(test)]
