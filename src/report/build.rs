@@ -90,8 +90,10 @@ pub fn build(
         peers: records
             .peers
             .and_then(|read| peers::peers(&inputs, read, period, request.as_of())),
+        occasions: Vec::new(),
         summary: Vec::new(),
     };
+    report.occasions = super::occasions::results(plan, period, &report.attribution);
     report.summary = summary::of(&report);
     report
 }
@@ -423,6 +425,7 @@ impl Listed<'_, '_> {
                     Some(self.placements[*placement_index].platform_id.to_string()),
                 ),
                 ("audience", item.audience.as_ref().map(|a| a.value.clone())),
+                ("occasion", super::occasions::key_of(self.inputs.plan, item)),
             ] {
                 let Some(key) = key else { continue };
                 if !attribution.iter().any(|a| a.by == by && a.key == key) {

@@ -10,6 +10,7 @@ pub mod format;
 pub mod gather;
 pub mod measures;
 pub mod money;
+pub mod occasions;
 pub mod peers;
 pub mod proposals;
 pub mod reconcile;
@@ -215,6 +216,9 @@ pub struct Report {
     pub money: Option<money::Money>,
     /// The charity beside its peers, when their figures are recorded.
     pub peers: Option<peers::Peers>,
+    /// The occasions of the period the plan marks or plans for, and how
+    /// their items did.
+    pub occasions: Vec<occasions::OccasionResult>,
     /// The sentences the report opens with, made from the figures above.
     pub summary: Vec<summary::Sentence>,
 }

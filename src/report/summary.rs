@@ -678,6 +678,7 @@ mod tests {
             team: crate::report::team::TeamReview::default(),
             money: None,
             peers: None,
+            occasions: Vec::new(),
             summary: Vec::new(),
         }
     }

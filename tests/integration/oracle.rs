@@ -740,3 +740,30 @@ fn november(format: &'static str) -> [&'static str; 11] {
         format,
     ]
 }
+
+/// Each occasion's joined posts and their impressions and engagements
+/// (docs/report.md, "Occasions"), against the oracle's own join and its
+/// own naming of each occurrence (Hijri years by `hijridate`).
+#[test]
+fn occasions_posts_and_figures_equal_the_oracle_in_both_shipped_months() {
+    for month in ["2026-10", "2026-11"] {
+        let expected = oracle("work.py", month)["occasions"].clone();
+        let expected = expected.as_object().unwrap();
+        let report = report(month);
+        let joined: Vec<&serde_json::Value> = report["occasions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|o| o["posts"].as_u64() > Some(0))
+            .collect();
+        assert_eq!(joined.len(), expected.len(), "{month}");
+        assert!(!joined.is_empty(), "{month}: no occasion had posts");
+        for occasion in joined {
+            let key = occasion["key"].as_str().unwrap();
+            let want = &expected[key];
+            for field in ["posts", "impressions", "engagements"] {
+                assert_eq!(occasion[field], want[field], "{month} {key} {field}");
+            }
+        }
+    }
+}

@@ -108,8 +108,28 @@ def posts_of(ym):
             if (post[0], post[1]) in seen or not first <= post[5] <= last:
                 continue
             seen.add((post[0], post[1]))
-            out.append(post)
+            out.append(post + (figures_of(post[0], r),))
     return out
+
+
+# Each post format's impressions column, and its engagements (one column,
+# or the parts added where the export gives no total).
+FIGURES = {
+    "x": ("Impressions", "Engagements", []),
+    "instagram": ("Views", None, ["Likes", "Comments", "Shares", "Saves"]),
+    "facebook": ("Views", "Reactions, Comments and Shares", []),
+    "youtube": ("Impressions", None, []),
+}
+
+
+def figures_of(platform, row):
+    """(impressions, engagements) of an exported post; None where not given."""
+    imp_col, eng_col, parts = FIGURES[platform]
+    eng = number(row.get(eng_col)) if eng_col else None
+    if eng is None and parts:
+        present = [number(row.get(p)) for p in parts if number(row.get(p)) is not None]
+        eng = sum(present) if present else None
+    return number(row.get(imp_col)), eng
 
 
 def post_id_of_link(link):
@@ -222,7 +242,56 @@ def materials(ym, scope):
         if posts[k][4] is not None:
             gaps.setdefault(n, []).append(abs((planned_at(items[n]) - posts[k][4]).total_seconds()) / 60)
     on_time = [n for n, g in gaps.items() if all(m <= 120 for m in g)]
+    JOINS[ym, tuple(scope)] = [(items[n], posts[k]) for k, (n, p) in joins.items()]
     return len(published), len(planned), len(on_time), len(gaps)
+
+
+JOINS = {}  # (month, scope) -> [(item, post)] as joined
+
+
+# ---- occasions ---------------------------------------------------------------
+# The Islamic occasions keep the Hijri calendar; a plan's own `yearly: MM-DD
+# AH` too. An occurrence is named by its id and its year in its calendar.
+HIJRI_BUILT_IN = {"hijri-new-year", "ashura", "ramadan", "last-ten-nights", "eid-al-fitr",
+                  "first-ten-dhul-hijjah", "day-of-arafah", "eid-al-adha"}
+
+
+def occasion_key(item):
+    occasion = item.get("occasion")
+    if not occasion:
+        return None
+    day = planned_at(item).date()
+    own = {o["id"]: o for o in (load_optional("occasions.yaml").get("own") or [])}
+    hijri = occasion in HIJRI_BUILT_IN or "AH" in str(own.get(occasion, {}).get("yearly", ""))
+    if occasion in own and own[occasion].get("date"):
+        year = to_date(own[occasion]["date"]).year
+    elif hijri:
+        year = hijri_module().Gregorian(day.year, day.month, day.day).to_hijri().year
+    else:
+        year = day.year
+    return f"{occasion}-{year}"
+
+
+def load_optional(name):
+    path = os.path.join(plan_dir, name)
+    return load(name) if os.path.exists(path) else {}
+
+
+def occasions_of(ym, scope):
+    """Posts joined to items serving each occasion, and their figures."""
+    out = {}
+    for item, post in JOINS.get((ym, tuple(scope)), []):
+        key = occasion_key(item)
+        if key is None:
+            continue
+        row = out.setdefault(key, {"posts": 0, "impressions": None, "engagements": None})
+        row["posts"] += 1
+        imp, eng = post[6]
+        if imp is not None:
+            row["impressions"] = (row["impressions"] or 0) + imp
+        if eng is not None:
+            row["engagements"] = (row["engagements"] or 0) + eng
+    return out
 
 
 # ---- followers ---------------------------------------------------------------
@@ -422,4 +491,6 @@ for goal in load("goals.yaml")["goals"]:
             "expected": expected,
             "standing": standing,
         }
-json.dump({"totals": totals, "kpis": kpis}, sys.stdout, indent=1, ensure_ascii=False)
+occasions = occasions_of(month, platforms)
+json.dump({"totals": totals, "kpis": kpis, "occasions": occasions}, sys.stdout, indent=1,
+          ensure_ascii=False)

@@ -8,6 +8,7 @@
 
 mod figures;
 mod money;
+mod occasions;
 mod peers;
 mod posts;
 mod reconciliation;
@@ -92,6 +93,7 @@ pub fn all() -> Vec<Box<dyn Section>> {
         Box::new(figures::Totals),
         Box::new(figures::Interactions),
         Box::new(posts::TopPosts),
+        Box::new(occasions::Occasions),
         Box::new(money::Money),
         Box::new(peers::Peers),
         Box::new(team::Team),
