@@ -94,6 +94,7 @@ impl std::error::Error for InitError {}
 /// that starts in `month`.
 pub fn files(month: Month, time_zone: chrono_tz::Tz, pin: &Pin) -> Vec<(String, String)> {
     let mut files = plan_files(month, time_zone);
+    files.push(occasions_file(time_zone));
     files.push(calendar_file(month));
     files.extend(repository_files(pin));
     let mut out: Vec<(String, String)> = files
@@ -272,6 +273,42 @@ response_time:
         ),
     ];
     files.into_iter().map(|(p, t)| (p.to_string(), t)).collect()
+}
+
+/// The occasions: the Islamic ones and the UN days, and the national days
+/// of the country whose time zone the plan keeps, when the catalog has it.
+fn occasions_file(time_zone: chrono_tz::Tz) -> (String, String) {
+    let country = match time_zone.name() {
+        "Asia/Riyadh" => Some("sa"),
+        "Asia/Dubai" => Some("ae"),
+        "Asia/Kuwait" => Some("kw"),
+        "Asia/Qatar" => Some("qa"),
+        "Asia/Bahrain" => Some("bh"),
+        "Asia/Muscat" => Some("om"),
+        "Asia/Amman" => Some("jo"),
+        "Africa/Cairo" => Some("eg"),
+        _ => None,
+    };
+    let sets = match country {
+        Some(code) => format!("[islamic, {code}, un]"),
+        None => "[islamic, un]".to_string(),
+    };
+    (
+        "plans/occasions.yaml".to_string(),
+        format!(
+            "# The occasions the plan keeps, marks and adds — المناسبات
+# (`khairukum occasions` lists them; docs/occasions.md)
+sets: {sets}
+# The occasions to prepare for; `plan validate` warns when one draws near
+# with nothing planned. For example:
+#   - occasion: ramadan
+#     lead: 45d      # plan something for it at least this long before
+#     run_up: 14d    # its items may go out this long before it
+mark: []
+own: []
+"
+        ),
+    )
 }
 
 /// The first month of the calendar, with two items to start from.
@@ -579,7 +616,7 @@ mod tests {
             "{:#?}",
             validation.diagnostics
         );
-        assert_eq!(validation.files, 8);
+        assert_eq!(validation.files, 9);
         match scaffold(
             dir.path(),
             month,
