@@ -45,13 +45,8 @@ impl GridSettings {
 
 pub(crate) fn run(settings: &GridSettings) -> Result<u8> {
     let loaded = khairukum::plan::load::load(&settings.plan)?;
-    let errors = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == khairukum::plan::diagnostic::Severity::Error);
-    super::plan_problems::print(
-        errors,
-        &loaded.sources,
+    super::plan_problems::print_load_errors(
+        &loaded,
         khairukum::t!("plan-problems.book"),
         settings.lang,
     )?;

@@ -34,3 +34,20 @@ pub(crate) fn print<'a>(
     );
     writeln!(err, "warning: {}", warning.text(lang))
 }
+
+/// The errors met reading the plan, said before a command's output.
+pub(crate) fn print_load_errors(
+    loaded: &khairukum::plan::load::LoadedPlan,
+    consequence: Msg,
+    lang: Lang,
+) -> io::Result<()> {
+    print(
+        loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == khairukum::plan::diagnostic::Severity::Error),
+        &loaded.sources,
+        consequence,
+        lang,
+    )
+}

@@ -139,13 +139,8 @@ fn load_plan(
         let (first, last) = khairukum::plan::tasks::anchor_window(plan, period.from, period.to);
         month >= earliest.min(Month::of(first)) && month.first_day() <= period.to.max(last)
     })?;
-    let errors = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == khairukum::plan::diagnostic::Severity::Error);
-    super::plan_problems::print(
-        errors,
-        &loaded.sources,
+    super::plan_problems::print_load_errors(
+        &loaded,
         khairukum::t!("plan-problems.report"),
         settings.lang,
     )?;
