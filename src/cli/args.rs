@@ -94,6 +94,11 @@ pub(super) enum Command {
         after_help = "The plan's `occasions.yaml` says which built-in sets it keeps (default: islamic and un), which occasions it marks and its own. Islamic occasions follow the Umm al-Qura calendar.\n\nExamples:\n  khairukum occasions --year 1448 AH\n  khairukum occasions --year 2027 --all-sets\n  khairukum occasions --month 2027-02 --format ics --output occasions.ics"
     )]
     Occasions(OccasionsArgs),
+    /// What works: the charity's own posts over six months broken down by format, goal, hour and more, with how sure each difference is
+    #[command(
+        after_help = "Reads the exports of the six whole months ending with --month (default: the last full month) and joins them to the plan as the report does. Definitions and the statistics: docs/metrics.md, \"Insights\".\n\nExamples:\n  khairukum insights --month 2026-11\n  khairukum insights --month 2026-11 --format html --output insights.html\n  khairukum insights --month 1448-05 AH --months 3"
+    )]
+    Insights(InsightsArgs),
     /// List each export file: its format, account, days, rows used and set aside, and problems
     #[command(
         args_conflicts_with_subcommands = true,
@@ -401,6 +406,41 @@ fn parse_time_zone(text: &str) -> Result<chrono_tz::Tz, String> {
     text.parse().map_err(|_| {
         format!("`{text}` is no IANA time zone name (such as Asia/Riyadh or Africa/Cairo)")
     })
+}
+
+#[derive(Debug, Args)]
+pub(super) struct InsightsArgs {
+    /// The last month read: Gregorian (YYYY-MM) or Hijri (YYYY-MM AH) [default: the last full month]
+    #[arg(long, value_name = "YYYY-MM [AH]", num_args = 1..=2)]
+    pub month: Option<Vec<String>>,
+
+    /// How many months, ending with --month
+    #[arg(long, value_name = "N", default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=36))]
+    pub months: u32,
+
+    /// The exports folder [default: the plan's]
+    #[arg(long, value_name = "DIR")]
+    pub exports: Option<PathBuf>,
+
+    #[arg(long, value_enum, default_value_t = InsightsFormatArg::Table)]
+    pub format: InsightsFormatArg,
+
+    /// Write to this file instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The day to treat as today
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(super) enum InsightsFormatArg {
+    Table,
+    Markdown,
+    Html,
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Args)]

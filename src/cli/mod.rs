@@ -13,6 +13,7 @@ mod error;
 mod exports;
 mod grid;
 mod init;
+mod insights;
 mod memory;
 mod occasions;
 mod period;
@@ -99,6 +100,10 @@ pub(crate) fn main() -> ExitCode {
         )),
         Command::Tasks(args) => tasks::TasksSettings::resolve(plan, lang, args)
             .and_then(|settings| tasks::run(&settings)),
+        Command::Insights(args) => {
+            insights::InsightsSettings::resolve(plan, cli.lang.map(LangArg::lang), args)
+                .and_then(|settings| insights::run(&settings))
+        }
         Command::Occasions(args) => occasions::OccasionsSettings::resolve(plan, lang, args)
             .and_then(|settings| occasions::run(&settings)),
         Command::Report(args) => {

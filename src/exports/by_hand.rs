@@ -123,6 +123,7 @@ pub(super) fn imported(file: &HandFile, options: &Options) -> Imported {
                 account: None,
                 account_id: None,
                 text: Some(post.title.clone()),
+                kind: None,
                 counts,
                 source: Source {
                     file: 0,

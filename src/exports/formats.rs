@@ -26,6 +26,8 @@ pub enum Field {
     Account,
     AccountId,
     Text,
+    /// What kind of post it is, as the export names it (`IG reel`, `Photos`).
+    Kind,
     Impressions,
     Reach,
     Engagements,
@@ -75,8 +77,8 @@ pub struct Format {
 
 use Field::{
     Account, AccountId, Channel, Clicks, Date, Engagements, FirstReply, FollowersTotal, Follows,
-    Impressions, Likes, NetFollows, Platform, PostId, Posts, Primary, Published, Reach, Received,
-    Replies, Reposts, Saves, Text, Unfollows, Url, VideoViews,
+    Impressions, Kind, Likes, NetFollows, Platform, PostId, Posts, Primary, Published, Reach,
+    Received, Replies, Reposts, Saves, Text, Unfollows, Url, VideoViews,
 };
 use Need::{Optional, Required};
 
@@ -196,6 +198,7 @@ pub static FORMATS: &[Format] = &[
             (Published, Required, &["publish time"]),
             (Url, Optional, &["permalink"]),
             (Text, Optional, &["title", "description"]),
+            (Kind, Optional, &["post type"]),
             (Impressions, Optional, &["views", "impressions"]),
             (Reach, Optional, &["reach"]),
             (Engagements, Optional, &["reactions, comments and shares"]),
@@ -220,6 +223,7 @@ pub static FORMATS: &[Format] = &[
             (Published, Required, &["publish time"]),
             (Url, Optional, &["permalink"]),
             (Text, Optional, &["description"]),
+            (Kind, Optional, &["post type"]),
             (Impressions, Optional, &["views", "impressions"]),
             (Reach, Optional, &["reach"]),
             (Likes, Optional, &["likes"]),

@@ -307,6 +307,7 @@ impl<'a> Mapper<'a> {
             account: self.text(record, Field::Account),
             account_id: self.text(record, Field::AccountId),
             text: self.text(record, Field::Text),
+            kind: self.text(record, Field::Kind),
             counts,
             source: Source {
                 file: self.file,

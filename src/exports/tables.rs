@@ -309,6 +309,8 @@ pub struct Post {
     pub account_id: Option<String>,
     /// The post's text, where the export gives it.
     pub text: Option<String>,
+    /// What kind of post the export says it is (`IG reel`, `Photos`).
+    pub kind: Option<String>,
     pub counts: Counts,
     pub source: Source,
 }

@@ -87,6 +87,22 @@ pub fn gather(
     Ok(Gathered { folder, history })
 }
 
+/// Reads the exports folder for the days `from`..=`to`, every post of
+/// them kept whole (`insights` reads its months so).
+pub fn folder_between(
+    exports: &Path,
+    loaded: &LoadedPlan,
+    from: NaiveDate,
+    to: NaiveDate,
+    today: NaiveDate,
+) -> std::io::Result<Folder> {
+    let options = Options {
+        detail: Some((from, to)),
+        ..options(loaded, Some((from, to)), today)
+    };
+    folder::read(exports, &loaded.plan, &options)
+}
+
 /// Reads the whole exports folder, as `exports` lists it: every day of
 /// every file, and every problem, with what the report sets aside once the
 /// plan is known (other accounts' exports, days two exports both give, ad

@@ -8,6 +8,7 @@ pub mod data;
 pub mod figures;
 pub mod format;
 pub mod gather;
+pub mod insights;
 pub mod measures;
 pub mod money;
 pub mod occasions;

@@ -502,6 +502,7 @@ mod tests {
             account: None,
             account_id: None,
             text: text.map(str::to_string),
+            kind: None,
             counts: crate::exports::Counts::default(),
             source: crate::exports::Source { file: 0, line: 2 },
         }

@@ -507,6 +507,7 @@ fn completions_man_page_and_version() {
             "khairukum-exports-check.1",
             "khairukum-exports.1",
             "khairukum-init.1",
+            "khairukum-insights.1",
             "khairukum-man.1",
             "khairukum-occasions.1",
             "khairukum-plan-book.1",
