@@ -72,6 +72,32 @@ impl<'a> Mapper<'a> {
         (!text.is_empty()).then_some(text)
     }
 
+    /// A post's text: the first of the format's text columns that holds
+    /// one (Facebook leaves `Title` empty and writes the `Description`).
+    fn post_text(&self, record: &csv::ByteRecord) -> Option<String> {
+        let aliases = self
+            .fit
+            .format
+            .columns
+            .iter()
+            .find(|(f, ..)| *f == Field::Text)
+            .map_or(&[][..], |(_, _, aliases)| *aliases);
+        aliases
+            .iter()
+            .filter_map(|alias| {
+                self.header
+                    .iter()
+                    .position(|h| h.trim().eq_ignore_ascii_case(alias))
+            })
+            .find_map(|column| {
+                let cell = record.get(column)?;
+                let text =
+                    crate::text::printable(String::from_utf8_lossy(cell).trim()).into_owned();
+                (!text.is_empty()).then_some(text)
+            })
+            .or_else(|| self.text(record, Field::Text))
+    }
+
     pub(super) fn problem(
         &self,
         rule: &'static Rule,
@@ -306,7 +332,7 @@ impl<'a> Mapper<'a> {
             published: Some(when),
             account: self.text(record, Field::Account),
             account_id: self.text(record, Field::AccountId),
-            text: self.text(record, Field::Text),
+            text: self.post_text(record),
             kind: self.text(record, Field::Kind),
             counts,
             source: Source {

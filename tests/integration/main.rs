@@ -19,6 +19,7 @@ mod hostile;
 mod hostile_ads;
 mod hostile_git;
 mod init;
+mod insights;
 mod lang;
 mod licences;
 mod mutations;

@@ -1,0 +1,124 @@
+//! `insights` on the shipped plan and its six months of exports: every
+//! cell's count, median, quartiles and median impressions, every
+//! comparison's groups, shift and interval, and each goal's formats equal
+//! the Python oracle (`tests/oracle/insights.py`), which reads the exports
+//! with the csv module and joins by the calendar's links.
+
+use crate::common::{khairukum_json, root};
+use crate::oracle::python;
+use serde_json::Value;
+
+fn same(a: &Value, b: &Value, what: &str) {
+    match (a.as_f64(), b.as_f64()) {
+        (Some(x), Some(y)) => assert!((x - y).abs() < 1e-9, "{what}: {x} != {y}"),
+        _ => assert_eq!(a, b, "{what}"),
+    }
+}
+
+const FIELDS: [&str; 8] = [
+    "posts",
+    "median_rate",
+    "p25",
+    "p75",
+    "reach_posts",
+    "median_rate_reach",
+    "median_impressions",
+    "too_few",
+];
+
+#[test]
+fn every_cell_and_interval_equals_the_oracle_over_six_months() {
+    let got = khairukum_json(
+        &root(),
+        &[
+            "insights",
+            "--plan",
+            "plans",
+            "--month",
+            "2026-11",
+            "--today",
+            "2026-12-05",
+            "--format",
+            "json",
+        ],
+    );
+    let want = python(
+        "insights.py",
+        &[
+            root().join("plans"),
+            root().join("examples/exports"),
+            "2026-06".into(),
+            "2026-11".into(),
+        ],
+    );
+    let mut compared = 0;
+    for platform in got["platforms"].as_array().unwrap() {
+        let id = platform["platform"].as_str().unwrap();
+        for breakdown in platform["breakdowns"].as_array().unwrap() {
+            let dimension = breakdown["dimension"].as_str().unwrap();
+            let expected = want["platforms"][id][dimension].as_object().unwrap();
+            let cells = breakdown["cells"].as_array().unwrap();
+            assert_eq!(cells.len(), expected.len(), "{id} {dimension}");
+            for cell in cells {
+                let value = cell["value"].as_str().unwrap();
+                for field in FIELDS {
+                    same(
+                        &cell[field],
+                        &expected[value][field],
+                        &format!("{id} {dimension} {value} {field}"),
+                    );
+                    compared += 1;
+                }
+            }
+        }
+    }
+    let comparisons = got["comparisons"].as_array().unwrap();
+    let expected = want["comparisons"].as_array().unwrap();
+    assert_eq!(comparisons.len(), expected.len());
+    for c in comparisons {
+        let what = format!("{} {}", c["platform"], c["dimension"]);
+        let w = expected
+            .iter()
+            .find(|w| w["platform"] == c["platform"] && w["dimension"] == c["dimension"])
+            .unwrap_or_else(|| panic!("the oracle makes no comparison {what}"));
+        assert_eq!(c["best"]["value"], w["best"], "{what}");
+        assert_eq!(c["other"]["value"], w["other"], "{what}");
+        assert_eq!(c["within"], w["within"], "{what}");
+        for field in ["difference", "low", "high"] {
+            same(&c[field], &w[field], &format!("{what} {field}"));
+        }
+        compared += 1;
+    }
+    for goal in got["goals"].as_array().unwrap() {
+        let id = goal["dimension"].as_str().unwrap();
+        for cell in goal["cells"].as_array().unwrap() {
+            let value = cell["value"].as_str().unwrap();
+            same(
+                &cell["posts"],
+                &want["goals"][id][value]["posts"],
+                &format!("goal {id} {value}"),
+            );
+            same(
+                &cell["median_rate"],
+                &want["goals"][id][value]["median_rate"],
+                &format!("goal {id} {value}"),
+            );
+        }
+    }
+    assert!(compared > 500, "only {compared} figures compared");
+    // The evidence finds what the synthetic months were made with.
+    assert!(comparisons.iter().any(|c| c["platform"] == "instagram"
+        && c["dimension"] == "format"
+        && c["best"]["value"] == "reel"
+        && c["sure"] == true));
+    // A cell below the minimum says so and is never compared.
+    assert!(got["platforms"].as_array().unwrap().iter().any(|p| {
+        p["breakdowns"].as_array().unwrap().iter().any(|b| {
+            b["cells"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["too_few"] == true)
+        })
+    }));
+}
