@@ -63,9 +63,29 @@ fn value(dimension: &str, value: &str, lang: Lang) -> String {
         ("link", _) => t!("insights.value.no-link"),
         ("hashtags", "hashtags") => t!("insights.value.hashtags"),
         ("hashtags", _) => t!("insights.value.no-hashtags"),
+        ("format", format) => {
+            return format_name(format).map_or_else(|| format.to_string(), |m| m.text(lang));
+        }
         _ => return value.to_string(),
     };
     said.text(lang)
+}
+
+/// A calendar format in the reader's words.
+fn format_name(format: &str) -> Option<Msg> {
+    Some(match format {
+        "text" => t!("insights.format.text"),
+        "image" => t!("insights.format.image"),
+        "video" => t!("insights.format.video"),
+        "reel" => t!("insights.format.reel"),
+        "story" => t!("insights.format.story"),
+        "carousel" => t!("insights.format.carousel"),
+        "infographic" => t!("insights.format.infographic"),
+        "live" => t!("insights.format.live"),
+        "link" => t!("insights.format.link"),
+        "poll" => t!("insights.format.poll"),
+        _ => return None,
+    })
 }
 
 fn document(insights: &Insights, lang: Lang) -> Document {
