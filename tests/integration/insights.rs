@@ -72,6 +72,22 @@ fn every_cell_and_interval_equals_the_oracle_over_six_months() {
             }
         }
     }
+    for platform in got["platforms"].as_array().unwrap() {
+        let id = platform["platform"].as_str().unwrap();
+        let expected = want["platforms"][id]["week"].as_object().unwrap();
+        let week = platform["week"].as_array().unwrap();
+        assert_eq!(week.len(), expected.len(), "{id} week");
+        for cell in week {
+            let value = cell["value"].as_str().unwrap();
+            for field in FIELDS {
+                same(
+                    &cell[field],
+                    &expected[value][field],
+                    &format!("{id} week {value} {field}"),
+                );
+            }
+        }
+    }
     let comparisons = got["comparisons"].as_array().unwrap();
     let expected = want["comparisons"].as_array().unwrap();
     assert_eq!(comparisons.len(), expected.len());

@@ -218,6 +218,11 @@ for platform in sorted({p["platform"] for p in posts}):
     if not mine:
         continue
     out["platforms"][platform] = {d: cells(mine, d) for d in DIMENSIONS}
+    timed = [p for p in mine if p["time"] is not None]
+    week = {}
+    for p in timed:
+        week.setdefault(f'{value(p, "weekday")} {value(p, "hour")}', []).append(p)
+    out["platforms"][platform]["week"] = {k: cell(k, ps) for k, ps in week.items()}
     out["comparisons"] += [c for d in DIMENSIONS if (c := compare(platform, mine, d))]
 for goal in sorted({p["goal"] for p in posts if p["goal"]}):
     out["goals"][goal] = cells([p for p in posts if p["goal"] == goal and rate(p) is not None], "format")

@@ -49,6 +49,9 @@ pub struct PlatformInsights {
     /// Posts with an engagement rate (impressions and engagements known).
     pub posts: usize,
     pub breakdowns: Vec<Breakdown>,
+    /// The week as a grid: a cell for each weekday and hour band that has
+    /// posts, its value `wed 17-21`.
+    pub week: Vec<Cell>,
 }
 
 /// One dimension's cells (for a goal: `dimension` is the goal's id).
@@ -340,6 +343,7 @@ pub(crate) fn findings(plan: &Plan, observations: &[Observation], period: &Perio
             platform: (*platform).to_string(),
             posts: posts.len(),
             breakdowns,
+            week: week(posts),
         });
     }
     let goals = goal_breakdowns(observations);
@@ -405,6 +409,23 @@ fn cell(value: String, posts: &[&Observation]) -> Cell {
         median_impressions: stats::median(&impressions),
         too_few: rates.len() < MIN_POSTS,
     }
+}
+
+/// A cell for each weekday and hour band of the posts that have a time.
+fn week(posts: &[&Observation]) -> Vec<Cell> {
+    let mut groups: BTreeMap<(usize, usize), Vec<&Observation>> = BTreeMap::new();
+    for o in posts {
+        let (Some(day), Some(band)) = (o.value("weekday"), o.value("hour")) else {
+            continue;
+        };
+        let day = WEEKDAYS.iter().position(|d| *d == day).unwrap_or(0);
+        let band = HOUR_BANDS.iter().position(|b| *b == band).unwrap_or(0);
+        groups.entry((day, band)).or_default().push(o);
+    }
+    groups
+        .into_iter()
+        .map(|((day, band), posts)| cell(format!("{} {}", WEEKDAYS[day], HOUR_BANDS[band]), &posts))
+        .collect()
 }
 
 /// Values that say nothing is known: never compared.

@@ -212,6 +212,10 @@ fn platform_blocks(p: &super::PlatformInsights, lang: Lang) -> Vec<Block> {
     if let Some(formats) = p.breakdowns.iter().find(|b| b.dimension == "format") {
         blocks.push(Block::Charts(vec![Chart::Bars(bars(formats, lang))]));
     }
+    if !p.week.is_empty() {
+        blocks.push(Block::Heading(Bi::words(t!("insights.week").text(lang))));
+        blocks.push(Block::Table(week_grid(&p.week, lang)));
+    }
     for b in p.breakdowns.iter().filter(|b| !b.cells.is_empty()) {
         blocks.push(Block::Heading(Bi::words(dimension_name(
             &b.dimension,
@@ -220,6 +224,32 @@ fn platform_blocks(p: &super::PlatformInsights, lang: Lang) -> Vec<Block> {
         blocks.push(Block::Table(table(b, lang)));
     }
     blocks
+}
+
+/// Weekdays as rows, hour bands as columns: each cell's median rate and
+/// its posts (`4.8% (3)`); a dash where no post went out.
+fn week_grid(week: &[Cell], lang: Lang) -> Table {
+    let mut columns = vec![dimension_name("weekday", lang)];
+    columns.extend(super::HOUR_BANDS.iter().map(|b| value("hour", b, lang)));
+    let rows = super::WEEKDAYS
+        .iter()
+        .map(|day| {
+            let mut row = vec![doc::Cell::words(value("weekday", day, lang))];
+            row.extend(super::HOUR_BANDS.iter().map(|band| {
+                let key = format!("{day} {band}");
+                week.iter()
+                    .find(|c| c.value == key)
+                    .map_or(doc::Cell::Missing { why: None }, |c| {
+                        doc::Cell::number(
+                            format!("{} ({})", rate(c.median_rate), c.posts),
+                            c.median_rate,
+                        )
+                    })
+            }));
+            row
+        })
+        .collect();
+    Table { columns, rows }
 }
 
 fn dimension_name(dimension: &str, lang: Lang) -> String {
