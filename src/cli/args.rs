@@ -418,6 +418,22 @@ pub(super) struct InsightsArgs {
     #[arg(long, value_name = "N", default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=36))]
     pub months: u32,
 
+    /// A whole year instead: Gregorian (YYYY) or Hijri (YYYY AH)
+    #[arg(long, value_name = "YYYY [AH]", num_args = 1..=2, conflicts_with_all = ["month", "quarter", "from"])]
+    pub year: Option<Vec<String>>,
+
+    /// A quarter instead (YYYY-Qn)
+    #[arg(long, value_name = "YYYY-Qn", value_parser = parse_quarter, conflicts_with_all = ["month", "from"])]
+    pub quarter: Option<(i32, u32)>,
+
+    /// The first day of a period of one's own instead
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "to", conflicts_with = "month")]
+    pub from: Option<chrono::NaiveDate>,
+
+    /// Its last day
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "from")]
+    pub to: Option<chrono::NaiveDate>,
+
     /// The exports folder [default: the plan's]
     #[arg(long, value_name = "DIR")]
     pub exports: Option<PathBuf>,

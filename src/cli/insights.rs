@@ -3,7 +3,7 @@
 
 use super::args::{InsightsArgs, InsightsFormatArg};
 use super::error::{Error, Result, SUCCESS};
-use super::period::{Asked, asked_month};
+use super::period::{Asked, asked_month, asked_year};
 use anyhow::Context as _;
 use chrono::NaiveDate;
 use khairukum::report::data::Period;
@@ -31,9 +31,17 @@ impl InsightsSettings {
             InsightsFormatArg::Html => Lang::Ar,
             _ => Lang::from_env(),
         });
-        let asked = match &args.month {
-            Some(words) => asked_month(words, lang)?,
-            None => Asked::Month(None),
+        let asked = match (
+            &args.month,
+            &args.year,
+            args.quarter,
+            args.from.zip(args.to),
+        ) {
+            (_, _, _, Some((from, to))) => Asked::Range(from.min(to), to.max(from)),
+            (_, _, Some((year, quarter)), _) => Asked::Quarter(year, quarter),
+            (_, Some(words), ..) => asked_year(words, lang)?,
+            (Some(words), ..) => asked_month(words, lang)?,
+            _ => Asked::Month(None),
         };
         let width = super::terminal_width().filter(|_| args.output.is_none());
         let document = |format| Format::Document(format);
@@ -97,9 +105,12 @@ pub(crate) fn run(settings: &InsightsSettings) -> Result<u8> {
 }
 
 /// The months ending with the one asked for (a Hijri month counts Hijri
-/// months back).
+/// months back); a year, quarter or range as it is.
 fn period(settings: &InsightsSettings) -> Result<Period> {
     let last = settings.asked.period(settings.today, settings.lang)?;
+    if !matches!(settings.asked, Asked::Month(_) | Asked::HijriMonth(_)) {
+        return Ok(last);
+    }
     let mut first = last.clone();
     for _ in 1..settings.months {
         let day_before = first.from - chrono::TimeDelta::days(1);
