@@ -83,7 +83,10 @@ impl<'a> Definition<'a> {
 
     fn last_day(&self, start: NaiveDate, month: Option<HijriMonth>) -> Option<NaiveDate> {
         match self.length {
-            Length::Days(days) => Some(start + TimeDelta::days(i64::from(days.max(1)) - 1)),
+            // However many days a plan writes, never past the calendar's end.
+            Length::Days(days) => {
+                start.checked_add_signed(TimeDelta::days(i64::from(days.max(1)) - 1))
+            }
             Length::ToMonthEnd => month?.last_day().ok(),
         }
     }
@@ -239,7 +242,59 @@ pub struct Marked<'p> {
 /// else the closest before or after (within a year either way).
 pub fn nearest<'a>(definition: &Definition<'a>, day: NaiveDate) -> Option<Occurrence<'a>> {
     let year = TimeDelta::days(400);
-    between(std::slice::from_ref(definition), day - year, day + year)
+    let (from, to) = (day.checked_sub_signed(year)?, day.checked_add_signed(year)?);
+    between(std::slice::from_ref(definition), from, to)
         .into_iter()
         .min_by_key(|o| o.distance(day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn ramadan_runs_to_its_month_s_end_and_a_missing_day_30_is_no_occurrence() {
+        let ramadan = catalog::all().find(|d| d.id == "ramadan").unwrap();
+        let o = ramadan.in_year(1448).unwrap();
+        assert_eq!((o.start, o.end), (day("2027-02-08"), day("2027-03-08")));
+        assert_eq!(o.key(), "ramadan-1448");
+        // 30 Ramadan 1448 does not exist (the month has 29 days).
+        let thirtieth = Definition {
+            when: When::Yearly(Yearly::Hijri { month: 9, day: 30 }),
+            length: Length::Days(1),
+            ..ramadan
+        };
+        assert_eq!(thirtieth.in_year(1448), None);
+    }
+
+    #[test]
+    fn lengths_past_the_calendar_s_end_give_no_occurrence_rather_than_a_panic() {
+        let once = Definition {
+            id: "forever",
+            set: None,
+            ar: "",
+            en: "",
+            when: When::Once(day("2027-01-01")),
+            length: Length::Days(u32::MAX),
+        };
+        assert_eq!(once.in_year(2027), None);
+        assert!(between(&[once], day("2026-01-01"), day("2028-01-01")).is_empty());
+        assert!(nearest(&once, NaiveDate::MAX).is_none());
+    }
+
+    #[test]
+    fn the_nearest_occurrence_of_a_day_is_the_one_it_falls_in_or_the_closest() {
+        let eid = catalog::all().find(|d| d.id == "eid-al-adha").unwrap();
+        // A week before Eid al-Adha 1447 (27–30 May 2026): that Eid, 7 days away.
+        let o = nearest(&eid, day("2026-05-20")).unwrap();
+        assert_eq!(
+            (o.key(), o.distance(day("2026-05-20"))),
+            ("eid-al-adha-1447".to_string(), 7)
+        );
+        assert_eq!(o.distance(day("2026-05-28")), 0);
+    }
 }

@@ -102,7 +102,13 @@ pub(super) fn check_month(
         let Some(occurrence) = occasions::nearest(&definition, day) else {
             continue;
         };
-        if day < occurrence.start - run_up || day > occurrence.end {
+        if day
+            < occurrence
+                .start
+                .checked_sub_signed(run_up)
+                .unwrap_or(NaiveDate::MIN)
+            || day > occurrence.end
+        {
             out.push(
                 off_window(&occurrence, day, run_up).at(Span::from_yaml(file, &item.publish.at)),
             );
@@ -153,7 +159,10 @@ pub(super) fn unplanned(
     };
     for marked in occasions::marked(cx.plan) {
         for occurrence in occasions::between(std::slice::from_ref(&marked.definition), start, end) {
-            let due = occurrence.start - marked.lead;
+            let due = occurrence
+                .start
+                .checked_sub_signed(marked.lead)
+                .unwrap_or(NaiveDate::MIN);
             if today < due || today > occurrence.end || planned(tagged, &occurrence) {
                 continue;
             }
