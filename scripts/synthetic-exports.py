@@ -15,12 +15,16 @@ reel in August is a one-off, ten times the usual views.
 
 The seed is fixed: the same files every run.
 
-    python3 scripts/synthetic-exports.py
+    python3 scripts/synthetic-exports.py          # into examples/exports
+    python3 scripts/synthetic-exports.py DIR      # elsewhere
 """
-import csv, io, math, os, random
+import csv, io, math, os, random, sys
 from datetime import date, datetime, timedelta
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples", "exports")
+SHIPPED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples", "exports")
+# Where the months are written: the shipped folder, or the folder given
+# (a test writes them apart and compares them with the shipped ones).
+ROOT = sys.argv[1] if len(sys.argv) > 1 else SHIPPED
 MONTHS = [(2026, 6), (2026, 7), (2026, 8), (2026, 9)]
 rng = random.Random(1448)
 
@@ -185,7 +189,7 @@ def meta_files(year, month, ig_rows, fb_rows):
                  "Publish time", "Permalink", "Post type", "Data comment", "Date", "Views", "Reach", "Likes",
                  "Shares", "Comments", "Saves", "Follows"]
     write(os.path.join(folder, f"{stem}_1019826952924933.csv"), csv_text(ig_header, ig_rows), bom=True)
-    with open(os.path.join(ROOT, "2026-11", "meta", "Nov-01-2026_Nov-25-2026_1396269028466733.csv"),
+    with open(os.path.join(SHIPPED, "2026-11", "meta", "Nov-01-2026_Nov-25-2026_1396269028466733.csv"),
               encoding="utf-8-sig") as f:
         fb_header = next(csv.reader(f))
     rows = [[r.get(c, "") for c in fb_header] for r in fb_rows]
@@ -215,7 +219,7 @@ def main():
         fb_rows, fb_id = facebook_month(year, month, fb_id)
         meta_files(year, month, ig_rows, fb_rows)
         youtube_month(year, month)
-        print(f"wrote examples/exports/{year}-{month:02}/")
+        print(f"wrote {os.path.join(ROOT, f'{year}-{month:02}')}/")
 
 
 if __name__ == "__main__":
