@@ -553,38 +553,34 @@ pub fn scaffold(
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_new_plan_validates_clean_and_is_not_overwritten() {
-        let dir = tempfile::tempdir().unwrap();
+    /// A new plan of December 2026 in `dir`, for Riyadh, pinned as built.
+    fn scaffold_in(dir: &Path, force: bool) -> Result<Vec<PathBuf>, InitError> {
         let month = Month {
             year: 2026,
             month: 12,
         };
-        let written = scaffold(
-            dir.path(),
+        scaffold(
+            dir,
             month,
             chrono_tz::Asia::Riyadh,
             &Pin::of_this_build(),
-            false,
+            force,
         )
-        .unwrap();
-        assert_eq!(
-            written.len(),
-            files(month, chrono_tz::Asia::Riyadh, &Pin::of_this_build()).len()
-        );
-        // Each plan file names its schema, written beside the plan.
-        let goals = std::fs::read_to_string(dir.path().join("plans/goals.yaml")).unwrap();
+    }
+
+    /// Each plan file names its schema, and the schema is written beside the plan.
+    fn assert_schemas_beside(dir: &Path) {
+        let goals = std::fs::read_to_string(dir.join("plans/goals.yaml")).unwrap();
         assert!(
             goals.starts_with("# yaml-language-server: $schema=../schemas/goals.schema.json\n")
         );
-        let calendar =
-            std::fs::read_to_string(dir.path().join("plans/calendar/2026-12.yaml")).unwrap();
+        let calendar = std::fs::read_to_string(dir.join("plans/calendar/2026-12.yaml")).unwrap();
         assert!(
             calendar.starts_with(
                 "# yaml-language-server: $schema=../../schemas/calendar.schema.json\n"
             )
         );
-        for name in [
+        let names = [
             "plan",
             "team",
             "goals",
@@ -592,24 +588,36 @@ mod tests {
             "platforms",
             "process",
             "policies",
+            "occasions",
             "calendar",
-        ] {
-            let path = dir.path().join(format!("schemas/{name}.schema.json"));
+        ];
+        for name in names {
+            let path = dir.join(format!("schemas/{name}.schema.json"));
             let schema: serde_json::Value =
                 serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            assert_eq!(
-                schema["title"],
-                format!(
-                    "khairukum {}",
-                    if name == "calendar" {
-                        "calendar/YYYY-MM.yaml".to_string()
-                    } else {
-                        format!("{name}.yaml")
-                    }
-                )
-            );
+            let file = if name == "calendar" {
+                "calendar/YYYY-MM.yaml".to_string()
+            } else {
+                format!("{name}.yaml")
+            };
+            assert_eq!(schema["title"], format!("khairukum {file}"));
         }
-        assert!(!dir.path().join("schemas/measures.schema.json").exists());
+        assert!(!dir.join("schemas/measures.schema.json").exists());
+    }
+
+    #[test]
+    fn a_new_plan_validates_clean_and_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let written = scaffold_in(dir.path(), false).unwrap();
+        let month = Month {
+            year: 2026,
+            month: 12,
+        };
+        assert_eq!(
+            written.len(),
+            files(month, chrono_tz::Asia::Riyadh, &Pin::of_this_build()).len()
+        );
+        assert_schemas_beside(dir.path());
         let validation = crate::plan::validate::validate(&dir.path().join("plans"), None).unwrap();
         assert!(
             validation.diagnostics.is_empty(),
@@ -617,25 +625,10 @@ mod tests {
             validation.diagnostics
         );
         assert_eq!(validation.files, 9);
-        match scaffold(
-            dir.path(),
-            month,
-            chrono_tz::Asia::Riyadh,
-            &Pin::of_this_build(),
-            false,
-        ) {
+        match scaffold_in(dir.path(), false) {
             Err(InitError::Exists(paths)) => assert_eq!(paths.len(), written.len()),
             other => panic!("{other:?}"),
         }
-        assert!(
-            scaffold(
-                dir.path(),
-                month,
-                chrono_tz::Asia::Riyadh,
-                &Pin::of_this_build(),
-                true
-            )
-            .is_ok()
-        );
+        assert!(scaffold_in(dir.path(), true).is_ok());
     }
 }

@@ -298,9 +298,37 @@ pub(crate) fn open(dir: &Path) -> Result<Folder, LoadError> {
     }
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
-    let mut jobs = Vec::new();
-    let display = |rel: &Path| display_path(dir, rel);
+    let jobs = find_files(dir, &mut sources, &mut diagnostics);
+    for (name, kind, required) in TOP_LEVEL {
+        if *required && !jobs.iter().any(|j| j.kind == *kind) {
+            let path = display_path(dir, Path::new(&format!("{name}.yaml")));
+            diagnostics.push(
+                Diagnostic::new(&rule::MISSING_FILE, t!("missing-file", path = &path))
+                    .help(t!("missing-file.help", path = &path)),
+            );
+        }
+    }
+    let (calendar, top): (Vec<Job>, Vec<Job>) =
+        jobs.into_iter().partition(|j| j.kind == Kind::Calendar);
+    let plan = read_plan_wide(&top, &mut sources, &mut diagnostics);
+    Ok(Folder {
+        plan,
+        sources,
+        diagnostics,
+        calendar: calendar
+            .into_iter()
+            .map(|job| MonthJob {
+                file: job.file,
+                path: job.path,
+            })
+            .collect(),
+    })
+}
 
+/// The plan's YAML files under `dir` (hidden and ignored folders left
+/// out), each with its kind; what cannot be read or is no plan file is
+/// a finding.
+fn find_files(dir: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) -> Vec<Job> {
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .min_depth(1)
@@ -314,124 +342,102 @@ pub(crate) fn open(dir: &Path) -> Result<Folder, LoadError> {
                     && e.file_type().is_dir()
                     && IGNORED_DIRS.contains(&name.as_ref()))
         });
+    let mut jobs = Vec::new();
     for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                let path = err.path().unwrap_or(dir);
-                let rel = path.strip_prefix(dir).unwrap_or(path);
-                let file = sources.add(display(rel), String::new());
-                let why = if err.loop_ancestor().is_some() {
-                    t!("symlink-loop")
-                } else {
-                    t!(
-                        "io-error",
-                        error = err
-                            .io_error()
-                            .map_or_else(|| err.to_string(), std::string::ToString::to_string)
-                    )
-                };
-                diagnostics.push(
-                    Diagnostic::new(
-                        &rule::UNREADABLE,
-                        t!("cannot-read-path", path = display(rel), why = why),
-                    )
-                    .at(Span::file_start(file)),
-                );
-                continue;
-            }
-        };
-        let rel = entry
-            .path()
-            .strip_prefix(dir)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        let is_yaml = matches!(
-            rel.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml")
+        match entry {
+            Ok(entry) => jobs.extend(job_of(dir, &entry, sources, diagnostics)),
+            Err(err) => diagnostics.push(walk_error(dir, &err, sources)),
+        }
+    }
+    jobs
+}
+
+/// A folder entry that cannot be read (a symlink loop, a permission).
+fn walk_error(dir: &Path, err: &walkdir::Error, sources: &mut Sources) -> Diagnostic {
+    let path = err.path().unwrap_or(dir);
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    let shown = display_path(dir, rel);
+    let file = sources.add(shown.clone(), String::new());
+    let why = if err.loop_ancestor().is_some() {
+        t!("symlink-loop")
+    } else {
+        t!(
+            "io-error",
+            error = err
+                .io_error()
+                .map_or_else(|| err.to_string(), std::string::ToString::to_string)
+        )
+    };
+    Diagnostic::new(
+        &rule::UNREADABLE,
+        t!("cannot-read-path", path = shown, why = why),
+    )
+    .at(Span::file_start(file))
+}
+
+/// The job reading `entry`, if it is a plan file; a `.yaml` folder, a
+/// `.yaml` that is no regular file and an unknown file are findings.
+fn job_of(
+    dir: &Path,
+    entry: &walkdir::DirEntry,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Job> {
+    let rel = entry
+        .path()
+        .strip_prefix(dir)
+        .unwrap_or(entry.path())
+        .to_path_buf();
+    let is_yaml = matches!(
+        rel.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    );
+    if !is_yaml {
+        return None;
+    }
+    let shown = display_path(dir, &rel);
+    let file = sources.add(shown.clone(), String::new());
+    if entry.file_type().is_dir() {
+        diagnostics.push(
+            Diagnostic::new(&rule::UNREADABLE, t!("folder-not-file", path = &shown))
+                .at(Span::file_start(file))
+                .help(t!("folder-not-file.help")),
         );
-        if entry.file_type().is_dir() {
-            if is_yaml {
-                let file = sources.add(display(&rel), String::new());
-                diagnostics.push(
-                    Diagnostic::new(
-                        &rule::UNREADABLE,
-                        t!("folder-not-file", path = display(&rel)),
-                    )
-                    .at(Span::file_start(file))
-                    .help(t!("folder-not-file.help")),
-                );
-            }
-            continue;
-        }
-        if !is_yaml {
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            // A FIFO would never end and a device never stop: only files are read.
-            let file = sources.add(display(&rel), String::new());
-            diagnostics.push(
-                Diagnostic::new(
-                    &rule::UNREADABLE,
-                    t!(
-                        "plan.not-a-file",
-                        path = display(&rel),
-                        what = what_it_is(entry.file_type())
-                    ),
-                )
-                .at(Span::file_start(file)),
-            );
-            continue;
-        }
-        let kind = classify(&rel);
-        let file = sources.add(display(&rel), String::new());
-        match kind {
-            Some(kind) => jobs.push(Job {
-                file,
-                path: entry.path().to_path_buf(),
-                kind,
-            }),
-            None => diagnostics.push(unknown_file(&rel, file, &display(&rel))),
-        }
+        return None;
     }
-
-    for (name, kind, required) in TOP_LEVEL {
-        if *required && !jobs.iter().any(|j| j.kind == *kind) {
-            let path = display(Path::new(&format!("{name}.yaml")));
-            diagnostics.push(
-                Diagnostic::new(&rule::MISSING_FILE, t!("missing-file", path = &path))
-                    .help(t!("missing-file.help", path = &path)),
-            );
-        }
+    if !entry.file_type().is_file() {
+        // A FIFO would never end and a device never stop: only files are read.
+        let what = what_it_is(entry.file_type());
+        diagnostics.push(
+            Diagnostic::new(
+                &rule::UNREADABLE,
+                t!("plan.not-a-file", path = &shown, what = what),
+            )
+            .at(Span::file_start(file)),
+        );
+        return None;
     }
+    let Some(kind) = classify(&rel) else {
+        diagnostics.push(unknown_file(&rel, file, &shown));
+        return None;
+    };
+    Some(Job {
+        file,
+        path: entry.path().to_path_buf(),
+        kind,
+    })
+}
 
-    let (calendar, top): (Vec<Job>, Vec<Job>) =
-        jobs.into_iter().partition(|j| j.kind == Kind::Calendar);
+/// The plan-wide files read on all cores; a file lacking an item is not used.
+fn read_plan_wide(top: &[Job], sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) -> Plan {
     let mut plan = Plan::default();
-    for outcome in crate::parallel::map(&top, parse_one) {
+    for outcome in crate::parallel::map(top, parse_one) {
         if let Some(text) = outcome.text {
             sources.set_text(outcome.file, text);
         }
         diagnostics.extend(outcome.diagnostics);
-        let file = outcome.file;
-        if outcome.partial {
-            continue; // a plan-wide file lacking an item is not used
-        }
-        match outcome.content {
-            Some(Content::Settings(data)) => plan.settings = Some(Loaded { file, data }),
-            Some(Content::Team(data)) => plan.team = Some(Loaded { file, data }),
-            Some(Content::Goals(data)) => plan.goals = Some(Loaded { file, data }),
-            Some(Content::Audience(data)) => plan.audience = Some(Loaded { file, data }),
-            Some(Content::Platforms(data)) => plan.platforms = Some(Loaded { file, data }),
-            Some(Content::Process(data)) => plan.process = Some(Loaded { file, data }),
-            Some(Content::Policies(data)) => plan.policies = Some(Loaded { file, data }),
-            Some(Content::Measures(data)) => plan.measures = Some(Loaded { file, data }),
-            Some(Content::Recorded(data)) => plan.recorded.push(Loaded { file, data }),
-            Some(Content::Coverage(data)) => plan.coverage = Some(Loaded { file, data }),
-            Some(Content::Occasions(data)) => plan.occasions = Some(Loaded { file, data }),
-            Some(Content::Budget(data)) => plan.budget = Some(Loaded { file, data }),
-            Some(Content::Strategy(data)) => plan.strategy = Some(Loaded { file, data }),
-            Some(Content::Calendar(_)) | None => {}
+        if !outcome.partial {
+            place(&mut plan, outcome.file, outcome.content);
         }
     }
     // The strategy's recommendations and reviews become steps, once the
@@ -444,18 +450,27 @@ pub(crate) fn open(dir: &Path) -> Result<Folder, LoadError> {
     if let Some(strategy) = &mut plan.strategy {
         strategy.data.steps = strategy.data.steps_of(start);
     }
-    Ok(Folder {
-        plan,
-        sources,
-        diagnostics,
-        calendar: calendar
-            .into_iter()
-            .map(|job| MonthJob {
-                file: job.file,
-                path: job.path,
-            })
-            .collect(),
-    })
+    plan
+}
+
+/// Puts a plan-wide file's content in its place in `plan`.
+fn place(plan: &mut Plan, file: FileId, content: Option<Content>) {
+    match content {
+        Some(Content::Settings(data)) => plan.settings = Some(Loaded { file, data }),
+        Some(Content::Team(data)) => plan.team = Some(Loaded { file, data }),
+        Some(Content::Goals(data)) => plan.goals = Some(Loaded { file, data }),
+        Some(Content::Audience(data)) => plan.audience = Some(Loaded { file, data }),
+        Some(Content::Platforms(data)) => plan.platforms = Some(Loaded { file, data }),
+        Some(Content::Process(data)) => plan.process = Some(Loaded { file, data }),
+        Some(Content::Policies(data)) => plan.policies = Some(Loaded { file, data }),
+        Some(Content::Measures(data)) => plan.measures = Some(Loaded { file, data }),
+        Some(Content::Recorded(data)) => plan.recorded.push(Loaded { file, data }),
+        Some(Content::Coverage(data)) => plan.coverage = Some(Loaded { file, data }),
+        Some(Content::Occasions(data)) => plan.occasions = Some(Loaded { file, data }),
+        Some(Content::Budget(data)) => plan.budget = Some(Loaded { file, data }),
+        Some(Content::Strategy(data)) => plan.strategy = Some(Loaded { file, data }),
+        Some(Content::Calendar(_)) | None => {}
+    }
 }
 
 /// `plans` + `calendar/2026-11.yaml` → `plans/calendar/2026-11.yaml`.

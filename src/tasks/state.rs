@@ -50,78 +50,13 @@ impl fmt::Display for State {
 
 /// The state of every task (same order as `tasks`) at `now`.
 pub fn states(tasks: &[Task], now: NaiveDateTime, week_start: chrono::Weekday) -> Vec<State> {
-    // Whether all tasks of a step are done, for a subject, a month, a week, or overall.
-    let mut by_subject: HashMap<(&str, Subject), bool> = HashMap::new();
-    let mut by_month: HashMap<(&str, Month), bool> = HashMap::new();
-    let mut by_week: HashMap<(&str, NaiveDate), bool> = HashMap::new();
-    let mut by_step: HashMap<&str, bool> = HashMap::new();
-    for task in tasks {
-        let step = task.step_id();
-        let date = task.anchor.date();
-        *by_subject.entry((step, task.subject)).or_insert(true) &= task.done;
-        *by_month.entry((step, Month::of(date))).or_insert(true) &= task.done;
-        *by_week
-            .entry((step, week_of(date, week_start)))
-            .or_insert(true) &= task.done;
-        *by_step.entry(step).or_insert(true) &= task.done;
-    }
-    let pers: HashMap<&str, Per> = tasks
-        .iter()
-        .filter_map(|t| Some((t.step_id(), *t.step.per.get()?)))
-        .collect();
-    let predecessor_done = |task: &Task, before: &str| -> bool {
-        let date = task.anchor.date();
-        let own = task.step.per.get().copied();
-        match (pers.get(before), own) {
-            (None, _) => true,
-            (Some(p), Some(o)) if *p == o => by_subject
-                .get(&(before, task.subject))
-                .copied()
-                .unwrap_or(true),
-            (Some(Per::Month), _) => by_subject
-                .get(&(before, Subject::Month(Month::of(date))))
-                .copied()
-                .unwrap_or(true),
-            (Some(Per::Week), _) => by_subject
-                .get(&(before, Subject::Week(week_of(date, week_start))))
-                .copied()
-                .unwrap_or(true),
-            (Some(Per::Quarter), _) => by_subject
-                .get(&(
-                    before,
-                    Subject::Quarter(crate::plan::tasks::quarter_of(Month::of(date))),
-                ))
-                .copied()
-                .unwrap_or(true),
-            (Some(Per::Plan), _) => by_subject
-                .get(&(before, Subject::Plan))
-                .copied()
-                .unwrap_or(true),
-            (Some(Per::Content), Some(Per::Month)) => by_month
-                .get(&(before, Month::of(date)))
-                .copied()
-                .unwrap_or(true),
-            (Some(Per::Content), Some(Per::Week)) => {
-                by_week.get(&(before, date)).copied().unwrap_or(true)
-            }
-            // A step done per campaign, or per item, before one of another
-            // cadence: all its tasks.
-            (Some(Per::Content | Per::Campaign | Per::Occasion), _) => {
-                by_step.get(before).copied().unwrap_or(true)
-            }
-        }
-    };
+    let done = DoneSoFar::of(tasks, week_start);
     tasks
         .iter()
         .map(|task| {
             if task.done {
                 State::Done
-            } else if task
-                .step
-                .after
-                .iter()
-                .any(|b| !predecessor_done(task, &b.value))
-            {
+            } else if task.step.after.iter().any(|b| !done.before(task, &b.value)) {
                 State::Blocked
             } else if task.due < now {
                 State::Overdue
@@ -130,4 +65,74 @@ pub fn states(tasks: &[Task], now: NaiveDateTime, week_start: chrono::Weekday) -
             }
         })
         .collect()
+}
+
+/// Whether all tasks of a step are done, for a subject, a month, a week,
+/// or overall; and each step's cadence.
+struct DoneSoFar<'a> {
+    by_subject: HashMap<(&'a str, Subject<'a>), bool>,
+    by_month: HashMap<(&'a str, Month), bool>,
+    by_week: HashMap<(&'a str, NaiveDate), bool>,
+    by_step: HashMap<&'a str, bool>,
+    pers: HashMap<&'a str, Per>,
+    week_start: chrono::Weekday,
+}
+
+impl<'a> DoneSoFar<'a> {
+    fn of(tasks: &'a [Task<'a>], week_start: chrono::Weekday) -> Self {
+        let mut done = DoneSoFar {
+            by_subject: HashMap::new(),
+            by_month: HashMap::new(),
+            by_week: HashMap::new(),
+            by_step: HashMap::new(),
+            pers: HashMap::new(),
+            week_start,
+        };
+        for task in tasks {
+            let step = task.step_id();
+            let date = task.anchor.date();
+            *done.by_subject.entry((step, task.subject)).or_insert(true) &= task.done;
+            *done.by_month.entry((step, Month::of(date))).or_insert(true) &= task.done;
+            *done
+                .by_week
+                .entry((step, week_of(date, week_start)))
+                .or_insert(true) &= task.done;
+            *done.by_step.entry(step).or_insert(true) &= task.done;
+            if let Some(per) = task.step.per.get() {
+                done.pers.insert(step, *per);
+            }
+        }
+        done
+    }
+
+    /// Whether the tasks of step `before` that `task` waits for are done:
+    /// the same subject for a step of the same cadence, else its month,
+    /// week, quarter or the plan's, else all of them.
+    fn before(&self, task: &Task, before: &str) -> bool {
+        let date = task.anchor.date();
+        let subject = |s: Subject| self.by_subject.get(&(before, s)).copied().unwrap_or(true);
+        match (self.pers.get(before), task.step.per.get().copied()) {
+            (None, _) => true,
+            (Some(p), Some(o)) if *p == o => subject(task.subject),
+            (Some(Per::Month), _) => subject(Subject::Month(Month::of(date))),
+            (Some(Per::Week), _) => subject(Subject::Week(week_of(date, self.week_start))),
+            (Some(Per::Quarter), _) => subject(Subject::Quarter(crate::plan::tasks::quarter_of(
+                Month::of(date),
+            ))),
+            (Some(Per::Plan), _) => subject(Subject::Plan),
+            (Some(Per::Content), Some(Per::Month)) => self
+                .by_month
+                .get(&(before, Month::of(date)))
+                .copied()
+                .unwrap_or(true),
+            (Some(Per::Content), Some(Per::Week)) => {
+                self.by_week.get(&(before, date)).copied().unwrap_or(true)
+            }
+            // A step done per campaign, occasion or item, before one of
+            // another cadence: all its tasks.
+            (Some(Per::Content | Per::Campaign | Per::Occasion), _) => {
+                self.by_step.get(before).copied().unwrap_or(true)
+            }
+        }
+    }
 }

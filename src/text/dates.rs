@@ -631,7 +631,7 @@ mod tests {
 
     /// Each parser at the edges of what it accepts.
     #[test]
-    fn edges_of_every_date_parser() {
+    fn edges_of_the_time_parser() {
         let time = |t: &str| en(parse_time(t)).map(|t| t.to_string());
         assert_eq!(time("23:59"), Ok("23:59:00".into()));
         assert_eq!(time("0:00"), Ok("00:00:00".into()));
@@ -657,7 +657,10 @@ mod tests {
                 "{not_a_time}"
             );
         }
+    }
 
+    #[test]
+    fn edges_of_the_date_parser() {
         for not_a_date in [
             "26-11-12",
             "2026-1-12",
@@ -688,7 +691,10 @@ mod tests {
             "2024-02-30 does not exist: February 2024 has 29 days"
         );
         assert_eq!(en(parse_date(" 2024-02-29 ")), Ok(ymd(2024, 2, 29)));
+    }
 
+    #[test]
+    fn edges_of_hijri_dates() {
         assert_eq!(en(parse_date("1448-05-30ah")), Ok(ymd(2026, 11, 10)));
         assert_eq!(en(parse_date("1448-05-30 ه")), Ok(ymd(2026, 11, 10)));
         // As the Umm al-Qura tables of the `hijridate` Python package give them.
@@ -707,7 +713,10 @@ mod tests {
             to_hijri(ymd(2026, 6, 16)).map(|h| h.to_string()).as_deref(),
             Some("1448-01-01 AH")
         );
+    }
 
+    #[test]
+    fn edges_of_the_date_and_time_parser() {
         let at = |t: &str| en(parse_date_time(t)).map(|t| t.to_string());
         assert_eq!(at("2026-11-12 19:00"), Ok("2026-11-12 19:00:00".into()));
         assert_eq!(at("2026-11-12  19:00:30"), Ok("2026-11-12 19:00:30".into()));
@@ -732,7 +741,10 @@ mod tests {
                 .unwrap_err()
                 .starts_with("expected a date and time")
         );
+    }
 
+    #[test]
+    fn edges_of_months_and_durations() {
         assert!(Month::parse("26-11").is_err());
         assert!(Month::parse("2026-011").is_err());
         assert!(Month::parse("2026-00").is_err());

@@ -83,87 +83,109 @@ pub(super) fn mix_month(
         .map_or(crate::plan::model::policies::DEFAULT_MIX_TOLERANCE, |p| {
             p.data.mix_tolerance()
         });
-    {
-        let items: Vec<_> = month
-            .items
-            .iter()
-            .filter(|i| i.status.get() != Some(&Status::Cancelled))
-            .collect();
-        if items.is_empty() {
-            return;
-        }
-        let name = month
+    let items: Vec<_> = month
+        .items
+        .iter()
+        .filter(|i| i.status.get() != Some(&Status::Cancelled))
+        .collect();
+    if items.is_empty() {
+        return;
+    }
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in items.iter().flat_map(|i| &i.platforms) {
+        *counts.entry(p.value.as_str()).or_default() += 1;
+    }
+    let mix = Mix {
+        name: month
             .file_month
-            .map_or_else(|| t!("this-month"), |m| t!("verbatim", text = m));
-        let at = month
+            .map_or_else(|| t!("this-month"), |m| t!("verbatim", text = m)),
+        at: month
             .month
             .as_ref()
-            .map_or(Span::file_start(file), |m| Span::from_yaml(file, &m.at));
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for item in &items {
-            for p in &item.platforms {
-                *counts.entry(p.value.as_str()).or_default() += 1;
-            }
-        }
-        let total: usize = platforms
+            .map_or(Span::file_start(file), |m| Span::from_yaml(file, &m.at)),
+        total: platforms
             .data
             .platforms
             .iter()
             .map(|p| counts.get(p.id.value.as_str()).copied().unwrap_or(0))
-            .sum();
-        for platform in &platforms.data.platforms {
-            let count = counts.get(platform.id.value.as_str()).copied().unwrap_or(0);
-            if count == 0 && platform.focus.value > 0.0 {
-                out.push(
-                    Diagnostic::new(
-                        &rule::EMPTY_PLATFORM_MONTH,
-                        t!(
-                            "empty-platform-month",
-                            month = name.clone(),
-                            platform = &platform.id.value
-                        ),
-                    )
-                    .at(at)
-                    .related(
-                        span(platforms.file, &platform.id),
-                        t!(
-                            "empty-platform-month.related",
-                            platform = &platform.id.value,
-                            focus = number(platform.focus.value)
-                        ),
-                    )
-                    .help(t!("empty-platform-month.help")),
-                );
-                continue;
-            }
-            if total < MIX_MIN_PLACEMENTS {
-                continue;
-            }
-            let share = count as f64 * 100.0 / total as f64;
-            let deviation = share - platform.focus.value;
-            if deviation.abs() > tolerance {
-                out.push(
-                    Diagnostic::new(
-                        &rule::MIX_DEVIATION,
-                        t!(
-                            "mix-deviation",
-                            month = name.clone(),
-                            platform = &platform.id.value,
-                            share = number((share * 10.0).round() / 10.0),
-                            count = count,
-                            total = total,
-                            focus = number(platform.focus.value)
-                        ),
-                    )
-                    .at(at)
-                    .related(
-                        Span::from_yaml(platforms.file, &platform.focus.at),
-                        t!("mix-deviation.related"),
-                    )
-                    .help(t!("mix-deviation.help", tolerance = number(tolerance))),
-                );
-            }
+            .sum(),
+        tolerance,
+        platforms_file: platforms.file,
+    };
+    for platform in &platforms.data.platforms {
+        let count = counts.get(platform.id.value.as_str()).copied().unwrap_or(0);
+        out.extend(mix.finding(platform, count));
+    }
+}
+
+/// A month's mix, as each platform's finding needs it.
+struct Mix {
+    /// The month in words.
+    name: crate::text::i18n::Msg,
+    at: Span,
+    /// Placements on the plan's platforms.
+    total: usize,
+    tolerance: f64,
+    platforms_file: FileId,
+}
+
+impl Mix {
+    /// A platform left empty, or whose share of the month strays from its focus.
+    fn finding(
+        &self,
+        platform: &crate::plan::model::platforms::Platform,
+        count: usize,
+    ) -> Option<Diagnostic> {
+        let id = &platform.id.value;
+        if count == 0 && platform.focus.value > 0.0 {
+            return Some(
+                Diagnostic::new(
+                    &rule::EMPTY_PLATFORM_MONTH,
+                    t!(
+                        "empty-platform-month",
+                        month = self.name.clone(),
+                        platform = id
+                    ),
+                )
+                .at(self.at)
+                .related(
+                    span(self.platforms_file, &platform.id),
+                    t!(
+                        "empty-platform-month.related",
+                        platform = id,
+                        focus = number(platform.focus.value)
+                    ),
+                )
+                .help(t!("empty-platform-month.help")),
+            );
         }
+        if self.total < MIX_MIN_PLACEMENTS {
+            return None;
+        }
+        let share = count as f64 * 100.0 / self.total as f64;
+        if (share - platform.focus.value).abs() <= self.tolerance {
+            return None;
+        }
+        Some(
+            Diagnostic::new(
+                &rule::MIX_DEVIATION,
+                t!(
+                    "mix-deviation",
+                    month = self.name.clone(),
+                    platform = id,
+                    share = number((share * 10.0).round() / 10.0),
+                    count = count,
+                    total = self.total,
+                    focus = number(platform.focus.value)
+                ),
+            )
+            .at(self.at)
+            .related(
+                Span::from_yaml(self.platforms_file, &platform.focus.at),
+                t!("mix-deviation.related"),
+            )
+            .help(t!("mix-deviation.help", tolerance = number(self.tolerance))),
+        )
     }
 }
 
