@@ -3,11 +3,12 @@
 
 use crate::document::grid::{Grid, GridDay};
 use crate::plan::model::Plan;
-use crate::plan::model::calendar::Status;
+use crate::plan::model::calendar::{Item, Status};
 use crate::plan::occasions::Occurrence;
 use crate::text::dates::{Month, hijri_month_name, to_hijri, weekday_name};
 use crate::text::i18n::Lang;
 use chrono::{Datelike as _, NaiveDate, TimeDelta};
+use std::collections::BTreeMap;
 
 /// An occasion longer than this is named on its first day (and on the
 /// month's first day) only, not on each of its days.
@@ -22,13 +23,25 @@ pub fn month(plan: &Plan, month: Month, lang: Lang) -> Grid {
         .collect();
     let (first, last) = (month.first_day(), month.last_day());
     let occurrences = super::list(plan, first, last, false);
+    // The month's items by day, read once for the whole grid.
+    let mut by_day: BTreeMap<NaiveDate, Vec<&Item>> = BTreeMap::new();
+    for (_, item) in plan.items() {
+        let Some(publish) = item.publish.get() else {
+            continue;
+        };
+        if item.status.get() != Some(&Status::Cancelled) && (first..=last).contains(&publish.date())
+        {
+            by_day.entry(publish.date()).or_default().push(item);
+        }
+    }
     let mut weeks = Vec::new();
     let mut day = first - TimeDelta::days(i64::from(first.weekday().days_since(week_start)));
     while day <= last {
         let mut week: [Option<GridDay>; 7] = Default::default();
         for cell in &mut week {
             if day >= first && day <= last {
-                *cell = Some(grid_day(plan, day, day == first, &occurrences, lang));
+                let items = by_day.remove(&day).unwrap_or_default();
+                *cell = Some(grid_day(day, day == first, &occurrences, items, lang));
             }
             day += TimeDelta::days(1);
         }
@@ -38,10 +51,10 @@ pub fn month(plan: &Plan, month: Month, lang: Lang) -> Grid {
 }
 
 fn grid_day(
-    plan: &Plan,
     day: NaiveDate,
     first_of_month: bool,
     listed: &[super::Listed],
+    mut items: Vec<&Item>,
     lang: Lang,
 ) -> GridDay {
     let hijri = to_hijri(day).map_or_else(String::new, |h| {
@@ -60,12 +73,6 @@ fn grid_day(
         .map(|l| &l.occurrence)
         .filter(|o| named_on(o, day, first_of_month))
         .map(|o| o.definition.name(lang).to_string())
-        .collect();
-    let mut items: Vec<_> = plan
-        .items()
-        .map(|(_, item)| item)
-        .filter(|item| item.status.get() != Some(&Status::Cancelled))
-        .filter(|item| item.publish.get().is_some_and(|p| p.date() == day))
         .collect();
     items.sort_by_key(|i| i.publish.get().copied());
     GridDay {

@@ -11,13 +11,7 @@ fn yaml(path: &std::path::Path) -> serde_json::Value {
 #[test]
 fn init_then_validate_then_the_workflow_runs_the_action_of_its_version() {
     let dir = tempfile::tempdir().unwrap();
-    let out = khairukum(dir.path(), &["init", "repo", "--month", "2026-12"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let repo = dir.path().join("repo");
+    let repo = init_repo(dir.path());
     let validate = khairukum(&repo, &["plan", "validate", "--plan", "plans"]);
     assert_eq!(
         validate.status.code(),
@@ -109,6 +103,17 @@ fn init_then_validate_then_the_workflow_runs_the_action_of_its_version() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("::error title=KH012"));
+}
+
+/// A new plan repository of December 2026 made by `init` in `dir`/repo.
+fn init_repo(dir: &std::path::Path) -> std::path::PathBuf {
+    let out = khairukum(dir, &["init", "repo", "--month", "2026-12"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dir.join("repo")
 }
 
 /// What `init` should pin, asked of git apart from the build: this
@@ -603,14 +608,7 @@ fn init_writes_the_time_zone_given_else_the_machine_s() {
 #[test]
 fn init_keeps_exports_out_of_git_and_maps_every_plan_file_to_its_schema() {
     let dir = tempfile::tempdir().unwrap();
-    let out = khairukum(dir.path(), &["init", "repo", "--month", "2026-12"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let repo = dir.path().join("repo");
-    git_at(&repo, None, &["init", "-q"]);
+    let repo = init_repo(dir.path());
     std::fs::create_dir_all(repo.join("plans/exports")).unwrap();
     std::fs::write(
         repo.join("plans/exports/donations.csv"),
