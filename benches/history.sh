@@ -7,13 +7,20 @@
 # its peak memory, for 625, 2,500, 5,000 and 10,000 commits.
 #
 #   bash benches/history.sh            # RUNS=5 by default
+#   SIZES="10000" bash benches/history.sh  # one size
+#   KEEP=/tmp/history bash benches/history.sh  # keep the repositories
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 cargo build --release --quiet --bin khairukum
 bin=$PWD/target/release/khairukum
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if [ -n "${KEEP:-}" ]; then # keep the repositories in $KEEP, to profile
+  work=$KEEP
+  mkdir -p "$work"
+else
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+fi
 source benches/lib.sh
 
 make_repo() { # folder commits
@@ -60,9 +67,9 @@ EOF
 }
 
 printf '%-10s %12s %10s\n' commits "median ms" "peak MB"
-for commits in 625 2500 5000 10000; do
+for commits in ${SIZES:-625 2500 5000 10000}; do
   repo="$work/$commits"
-  make_repo "$repo" "$commits"
+  [ -d "$repo" ] || make_repo "$repo" "$commits"
   args=(report --plan "$repo/plans" --exports "$repo/exports" --month 2026-11 --today 2026-12-01 --format json)
   printf '%-10s %12s %10s\n' "$commits" "$(median_ms "$bin" "${args[@]}")" "$(peak_mb "$bin" "${args[@]}")"
 done

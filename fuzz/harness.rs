@@ -173,6 +173,48 @@ pub(crate) fn lean_agrees<T: serde::de::DeserializeOwned + std::fmt::Debug>(text
     true
 }
 
+/// The bytes as a month file read in pieces (`month_pieces`): when they
+/// are read so, the whole file reads as the same month, places apart.
+pub(crate) fn month_pieces(_scratch: &Path, data: &[u8]) {
+    pieces_agree(data);
+}
+
+/// Whether the bytes were read in pieces; when they were, the month read
+/// whole is the same, its lines and bytes apart (each piece is read alone).
+pub(crate) fn pieces_agree(data: &[u8]) -> bool {
+    let name = Path::new("calendar/2026-11.yaml");
+    let Some(text) = khairukum::plan::load::month_text(data.to_vec()) else {
+        return false;
+    };
+    let Some(pieces) = khairukum::plan::month_pieces::read(name, &text) else {
+        return false;
+    };
+    let whole = khairukum::plan::load::decode_month(name, data.to_vec())
+        .unwrap_or_else(|| panic!("the whole file is refused, its pieces read:\n{text}"));
+    let (whole, pieces) = (
+        without_places(&format!("{whole:?}")),
+        without_places(&format!("{pieces:?}")),
+    );
+    assert_eq!(whole, pieces, "{text}");
+    true
+}
+
+/// A value's debug text with every line and byte number taken out.
+fn without_places(debug: &str) -> String {
+    let mut out = String::with_capacity(debug.len());
+    let mut rest = debug;
+    while let Some(at) = ["line: ", "byte: "]
+        .iter()
+        .filter_map(|k| rest.find(k).map(|i| i + k.len()))
+        .min()
+    {
+        out.push_str(&rest[..at]);
+        rest = rest[at..].trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The bytes as an ad workbook (`2026-11/ads.xlsx`) read by the ad reader:
 /// whatever they are, it ends, within its bounds, and a file it cannot use
 /// is a problem of its own, never rows and silence.

@@ -479,7 +479,11 @@ fn read_answer(
         .and_then(|s| s.parse().ok())
         .ok_or_else(|| GitError(format!("git could not give a file: {}", header.trim())))?;
     let keep = size <= MAX_BLOB_BYTES;
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(if keep {
+        usize::try_from(size + 1).unwrap_or(0)
+    } else {
+        0
+    });
     // The blob and its closing line feed, read or skipped.
     let mut rest = answers.take(size + 1);
     if keep {

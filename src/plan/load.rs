@@ -235,7 +235,7 @@ impl Stamp {
 
 /// Decodes a calendar file's bytes, named `name` (`calendar/2026-11.yaml`),
 /// as `read_month` would read the file: the month when it decodes whole.
-pub(crate) fn decode_month(name: &Path, bytes: Vec<u8>) -> Option<CalendarMonth> {
+pub fn decode_month(name: &Path, bytes: Vec<u8>) -> Option<CalendarMonth> {
     let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => rest.to_vec(),
         None => bytes,
@@ -261,6 +261,22 @@ pub(crate) fn decode_month(name: &Path, bytes: Vec<u8>) -> Option<CalendarMonth>
         } => Some(month),
         _ => None,
     }
+}
+
+/// A calendar file's bytes as its text is decoded: without a byte-order
+/// mark, control escapes neutralised; `None` when it is no UTF-8 or blank,
+/// which no month is read from.
+pub fn month_text(bytes: Vec<u8>) -> Option<String> {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    let text = String::from_utf8(bytes).ok()?;
+    if is_blank(&text) {
+        return None;
+    }
+    let (clean, _) = crate::plan::control::neutralise(&text, FileId(0));
+    Some(clean.into_owned())
 }
 
 /// Reads and decodes one calendar file.
@@ -609,7 +625,7 @@ fn month_of_file(
     month
 }
 
-fn calendar_month(path: &Path) -> Option<crate::text::dates::Month> {
+pub(crate) fn calendar_month(path: &Path) -> Option<crate::text::dates::Month> {
     crate::text::dates::Month::parse(&path.file_stem()?.to_string_lossy()).ok()
 }
 

@@ -17,6 +17,7 @@ pub mod load;
 pub mod lookup;
 pub mod metrics;
 pub mod model;
+pub mod month_pieces;
 pub mod occasions;
 pub mod publish;
 mod recover;

@@ -8,10 +8,11 @@
 //! each calendar month read once for each version of it, and the plan's
 //! other files read again only when one of them changed.
 
+mod months;
+
 use super::git::{self, GitError};
 use super::load;
 use super::model::Plan;
-use super::model::calendar::CalendarMonth;
 use super::tasks;
 use chrono::{NaiveDate, NaiveDateTime, TimeZone as _};
 use std::collections::{BTreeMap, HashMap};
@@ -183,8 +184,8 @@ impl Reader {
     }
 
     /// The ids of the tasks done in each month version the reads ask for,
-    /// with the plan-wide files they are read with: each version read once,
-    /// [`MONTHS_AT_ONCE`] at a time on all cores.
+    /// with the plan-wide files they are read with: each version once,
+    /// [`MONTHS_AT_ONCE`] at a time, each distinct piece of them once.
     fn months_done(
         &mut self,
         plans: &[Plan],
@@ -200,21 +201,34 @@ impl Reader {
             .iter()
             .map(|plan| tasks::Deriver::new(plan, HashMap::new()))
             .collect();
+        let mut pieced = months::Pieced::default();
         let mut done = HashMap::with_capacity(wanted.len());
-        for chunk in wanted.chunks(MONTHS_AT_ONCE) {
-            let ids: Vec<&str> = chunk.iter().map(|(_, (_, id))| id.as_str()).collect();
-            let texts = self.blobs.get_many(&ids)?;
-            let work: Vec<_> = chunk.iter().zip(texts).collect();
-            let found = crate::parallel::map(&work, |((plan, (path, _)), bytes)| {
-                bytes
-                    .clone()
-                    .and_then(|bytes| load::decode_month(path, bytes))
-                    .map(|month| month_done(&derivers[*plan], &month))
-                    .unwrap_or_default()
+        let blobs = &mut self.blobs;
+        std::thread::scope(|scope| {
+            // The next chunk's blobs are read while this one's are decoded.
+            let (send, chunks) = std::sync::mpsc::sync_channel(1);
+            let wanted = &wanted;
+            scope.spawn(move || {
+                for chunk in wanted.chunks(MONTHS_AT_ONCE) {
+                    let ids: Vec<&str> = chunk.iter().map(|(_, (_, id))| id.as_str()).collect();
+                    let texts = blobs.get_many(&ids);
+                    let failed = texts.is_err();
+                    if send.send((chunk, texts)).is_err() || failed {
+                        break;
+                    }
+                }
             });
-            done.extend(chunk.iter().cloned().zip(found));
-        }
-        Ok(done)
+            for (chunk, texts) in chunks {
+                let versions: Vec<_> = chunk
+                    .iter()
+                    .zip(texts?)
+                    .map(|((plan, (path, _)), bytes)| (*plan, path.as_path(), bytes))
+                    .collect();
+                let found = pieced.done(&derivers, &versions);
+                done.extend(chunk.iter().cloned().zip(found));
+            }
+            Ok(done)
+        })
     }
 
     /// The plan-wide files of `key`, written to a scratch folder and read.
@@ -249,18 +263,4 @@ impl Reader {
 )]
 fn io(e: std::io::Error) -> GitError {
     GitError(format!("cannot read the plan's history: {e}"))
-}
-
-/// The ids of a month's tasks done in a version of its file: those that
-/// reached their step's `done_when`, and those listed under `done:`.
-fn month_done(deriver: &tasks::Deriver, month: &CalendarMonth) -> Vec<String> {
-    let mut tasks = Vec::new();
-    deriver.month_tasks(month, &mut tasks);
-    let mut done: Vec<String> = tasks
-        .iter()
-        .filter(|t| t.done)
-        .map(tasks::Task::id)
-        .collect();
-    done.extend(month.done.iter().map(|entry| entry.value.clone()));
-    done
 }
