@@ -276,7 +276,10 @@ pub fn month_text(bytes: Vec<u8>) -> Option<String> {
         return None;
     }
     let (clean, _) = crate::plan::control::neutralise(&text, FileId(0));
-    Some(clean.into_owned())
+    match clean {
+        std::borrow::Cow::Owned(clean) => Some(clean),
+        std::borrow::Cow::Borrowed(_) => Some(text),
+    }
 }
 
 /// Reads and decodes one calendar file.

@@ -39,7 +39,7 @@ pub struct Pieces<'t> {
 /// Cuts a month file's text into its pieces; `None` when it must be read
 /// whole (see the module's documentation).
 pub fn split(text: &str) -> Option<Pieces<'_>> {
-    if text.len() > MAX_BYTES || text.contains('\u{feff}') {
+    if text.len() > MAX_BYTES {
         return None;
     }
     let mut lines = lines_of(text).map(|(at, line)| plain_line(line).then_some((at, line)));
@@ -108,17 +108,21 @@ fn lines_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Whether nothing in a line could join what the lines cut: no tab in its
 /// indentation, no document marker or directive, no alias, no line break
-/// but `\n` and `\r\n`.
+/// but `\n` and `\r\n`, no byte-order mark.
 fn plain_line(line: &str) -> bool {
-    let body = line.strip_suffix('\n').unwrap_or(line);
-    let body = body.strip_suffix('\r').unwrap_or(body).as_bytes();
+    let bytes = line.as_bytes();
+    let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    let body = body.strip_suffix(b"\r").unwrap_or(body);
     !body.starts_with(b"---")
         && !body.starts_with(b"...")
         && !body.starts_with(b"%")
         && body.iter().find(|&&b| b != b' ') != Some(&b'\t')
-        && !body
-            .iter()
-            .any(|&b| b == b'\r' || ((b == b'*' || b == b'<') && has_alias(line)))
+        && body.iter().enumerate().all(|(at, &b)| match b {
+            b'\r' => false,
+            b'*' | b'<' => !has_alias(line),
+            0xEF => !line[at..].starts_with('\u{feff}'),
+            _ => true,
+        })
 }
 
 /// Whether a line may hold an alias (`*name`) or a merge key: a `*` or

@@ -68,15 +68,18 @@ pub fn done_times(
         .iter()
         .map(|key| reader.read_plan(key))
         .collect::<Result<Vec<Plan>, GitError>>()?;
-    let done = reader.months_done(&plans, &walked.reads)?;
+    let (pieced, done) = reader.months_done(&plans, &walked.reads)?;
     let mut times: HashMap<String, NaiveDateTime> = HashMap::new();
     for read in &walked.reads {
         for month in &read.months {
-            for id in &done[&(read.plan, month.clone())] {
-                times
-                    .entry(id.clone())
-                    .and_modify(|t| *t = (*t).min(read.when))
-                    .or_insert(read.when);
+            let lists = &done[&(read.plan, month.clone())];
+            for id in lists.iter().flat_map(|&list| pieced.list(list)) {
+                match times.get_mut(id) {
+                    Some(time) => *time = (*time).min(read.when),
+                    None => {
+                        times.insert(id.clone(), read.when);
+                    }
+                }
             }
         }
     }
@@ -88,6 +91,10 @@ pub fn done_times(
 
 /// A calendar month's file at one of its versions: its path and blob.
 type MonthVersion = (PathBuf, String);
+
+/// The lists of done tasks of each month version read, with the plan-wide
+/// files it was read with.
+type MonthsDone = HashMap<(usize, MonthVersion), Vec<months::List>>;
 
 /// What one commit read asks for: its time, the version of the plan-wide
 /// files it has (a place in [`Walked::plans`]), and the month versions to
@@ -107,8 +114,9 @@ struct Walked {
 }
 
 /// Walks the commits, parents before children, keeping each one's files
-/// (its first parent's and its changes); from `first` on, while `when`
-/// gives a time, says what each one reads.
+/// (its first parent's and its changes) until its last child has taken
+/// them; from `first` on, while `when` gives a time, says what each one
+/// reads.
 fn walk(
     commits: &[git::Logged],
     first: usize,
@@ -120,38 +128,39 @@ fn walk(
     };
     let mut plan_index: HashMap<Vec<(PathBuf, String)>, usize> = HashMap::new();
     let mut files_at: HashMap<&str, (Files, usize)> = HashMap::new();
+    let mut children: HashMap<&str, usize> = HashMap::new();
+    for parent in commits.iter().filter_map(|c| c.parents.first()) {
+        *children.entry(parent.as_str()).or_default() += 1;
+    }
     for (n, commit) in commits.iter().enumerate() {
         let Some(at) = when(commit).or_else(|| (n <= first).then(NaiveDateTime::default)) else {
             break;
         };
-        let parent = commit
-            .parents
-            .first()
-            .and_then(|p| files_at.get(p.as_str()));
-        let mut files = parent.map(|(f, _)| f.clone()).unwrap_or_default();
+        let parent = commit.parents.first().map(String::as_str);
+        let (mut files, parent_plan) = parent
+            .and_then(|p| take_files(&mut files_at, &mut children, p))
+            .map_or((Files::new(), None), |(files, plan)| (files, Some(plan)));
         for (path, blob) in &commit.changes {
             match blob {
                 Some(id) => files.insert(path.clone(), id.clone()),
                 None => files.remove(path),
             };
         }
-        let key: Vec<(PathBuf, String)> = files
-            .iter()
-            .filter(|(path, _)| !is_month(path))
-            .map(|(path, id)| (path.clone(), id.clone()))
-            .collect();
-        let next = walked.plans.len();
-        let plan = *plan_index.entry(key.clone()).or_insert(next);
-        if plan == next {
-            walked.plans.push(key);
-        }
+        let plan = match parent_plan {
+            Some(plan) if commit.changes.iter().all(|(path, _)| is_month(path)) => plan,
+            _ => plan_of(&files, &mut plan_index, &mut walked.plans),
+        };
         if n >= first {
-            let whole = n == first || parent.is_none_or(|(_, p)| *p != plan);
+            let whole = n == first || parent_plan != Some(plan);
             let months = files
                 .iter()
                 .filter(|(path, id)| {
                     is_month(path)
-                        && (whole || parent.is_none_or(|(f, _)| f.get(*path) != Some(id)))
+                        && (whole
+                            || commit
+                                .changes
+                                .iter()
+                                .any(|(p, b)| p == *path && b.as_ref() == Some(id)))
                 })
                 .map(|(path, id)| (path.clone(), id.clone()))
                 .collect();
@@ -164,6 +173,42 @@ fn walk(
         files_at.insert(commit.hash.as_str(), (files, plan));
     }
     walked
+}
+
+/// A commit's files for one of its children: taken by the last, copied
+/// for the others.
+fn take_files<'c>(
+    files_at: &mut HashMap<&'c str, (Files, usize)>,
+    children: &mut HashMap<&'c str, usize>,
+    parent: &'c str,
+) -> Option<(Files, usize)> {
+    let left = children.get_mut(parent)?;
+    *left -= 1;
+    if *left == 0 {
+        files_at.remove(parent)
+    } else {
+        files_at.get(parent).cloned()
+    }
+}
+
+/// The place in `plans` of the plan-wide files among `files`, added when
+/// not met before.
+fn plan_of(
+    files: &Files,
+    index: &mut HashMap<Vec<(PathBuf, String)>, usize>,
+    plans: &mut Vec<Vec<(PathBuf, String)>>,
+) -> usize {
+    let key: Vec<(PathBuf, String)> = files
+        .iter()
+        .filter(|(path, _)| !is_month(path))
+        .map(|(path, id)| (path.clone(), id.clone()))
+        .collect();
+    let next = plans.len();
+    let plan = *index.entry(key.clone()).or_insert(next);
+    if plan == next {
+        plans.push(key);
+    }
+    plan
 }
 
 /// How many month versions are unpacked and read at once, on all cores.
@@ -183,20 +228,22 @@ impl Reader {
         })
     }
 
-    /// The ids of the tasks done in each month version the reads ask for,
-    /// with the plan-wide files they are read with: each version once,
-    /// [`MONTHS_AT_ONCE`] at a time, each distinct piece of them once.
+    /// The lists of the tasks done in each month version the reads ask for,
+    /// with the plan-wide files they are read with: each version once, in
+    /// the history's order, [`MONTHS_AT_ONCE`] at a time, each distinct
+    /// piece of them once.
     fn months_done(
         &mut self,
         plans: &[Plan],
         reads: &[Read],
-    ) -> Result<HashMap<(usize, MonthVersion), Vec<String>>, GitError> {
-        let mut wanted: Vec<(usize, MonthVersion)> = reads
+    ) -> Result<(months::Pieced, MonthsDone), GitError> {
+        // In the history's order: git reads each blob from the one before.
+        let mut seen = std::collections::HashSet::new();
+        let wanted: Vec<(usize, MonthVersion)> = reads
             .iter()
             .flat_map(|r| r.months.iter().map(|m| (r.plan, m.clone())))
+            .filter(|version| seen.insert(version.clone()))
             .collect();
-        wanted.sort();
-        wanted.dedup();
         let derivers: Vec<tasks::Deriver> = plans
             .iter()
             .map(|plan| tasks::Deriver::new(plan, HashMap::new()))
@@ -211,7 +258,12 @@ impl Reader {
             scope.spawn(move || {
                 for chunk in wanted.chunks(MONTHS_AT_ONCE) {
                     let ids: Vec<&str> = chunk.iter().map(|(_, (_, id))| id.as_str()).collect();
-                    let texts = blobs.get_many(&ids);
+                    let texts = blobs.get_many(&ids).map(|texts| {
+                        let texts = texts.into_iter();
+                        texts
+                            .map(|bytes| bytes.and_then(load::month_text))
+                            .collect()
+                    });
                     let failed = texts.is_err();
                     if send.send((chunk, texts)).is_err() || failed {
                         break;
@@ -219,15 +271,16 @@ impl Reader {
                 }
             });
             for (chunk, texts) in chunks {
+                let texts: Vec<Option<String>> = texts?;
                 let versions: Vec<_> = chunk
                     .iter()
-                    .zip(texts?)
+                    .zip(texts)
                     .map(|((plan, (path, _)), bytes)| (*plan, path.as_path(), bytes))
                     .collect();
                 let found = pieced.done(&derivers, &versions);
                 done.extend(chunk.iter().cloned().zip(found));
             }
-            Ok(done)
+            Ok((pieced, done))
         })
     }
 

@@ -11,20 +11,26 @@ use crate::plan::tasks::{Deriver, Task};
 use foldhash::HashMap;
 use std::path::Path;
 
-/// The ids of the tasks done, or `None` for a piece that must be read in
-/// its whole file.
-type Done = Option<Vec<String>>;
+/// A list of done tasks in [`Pieced`]: a piece's, or a version's read
+/// whole. A month version's done tasks are those of its lists.
+pub(super) type List = u32;
+
+/// A piece's list, or `None` for a piece that must be read in its whole
+/// file.
+type Done = Option<List>;
 
 /// A month version to read: the place of the plan-wide files it is read
-/// with (in the derivers), its path, and its bytes (`None` when over the
-/// size limit).
-pub(super) type Version<'v> = (usize, &'v Path, Option<Vec<u8>>);
+/// with (in the derivers), its path, and its text as the loader decodes it
+/// (`load::month_text`: `None` when over the size limit, no UTF-8 or
+/// blank, which no month is read from).
+pub(super) type Version<'v> = (usize, &'v Path, Option<String>);
 
 /// The done tasks of each piece met, for each version of the plan-wide
-/// files (by its place in the derivers).
+/// files (by its place in the derivers), each list kept once.
 #[derive(Default)]
 pub(super) struct Pieced {
     plans: Vec<Read>,
+    lists: Vec<Vec<String>>,
 }
 
 /// The pieces read with one version of the plan-wide files: the
@@ -36,36 +42,45 @@ struct Read {
 }
 
 impl Pieced {
-    /// The done tasks of each month version, in order: its pieces read
-    /// where not read before, on all cores; a version that cannot be cut,
-    /// or one of whose pieces does not read alone, read whole.
+    /// The ids of the tasks done in a list.
+    pub(super) fn list(&self, list: List) -> &[String] {
+        self.lists.get(list as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Keeps a list of done tasks; its handle.
+    fn keep(&mut self, done: Vec<String>) -> List {
+        self.lists.push(done);
+        List::try_from(self.lists.len() - 1).unwrap_or(List::MAX)
+    }
+
+    /// The lists of each month version's done tasks, in order: its pieces
+    /// read where not read before, on all cores; a version that cannot be
+    /// cut, or one of whose pieces does not read alone, read whole.
     pub(super) fn done(
         &mut self,
         derivers: &[Deriver<'_>],
         versions: &[Version<'_>],
-    ) -> Vec<Vec<String>> {
+    ) -> Vec<Vec<List>> {
         self.plans.resize_with(derivers.len(), Read::default);
-        let texts = crate::parallel::map(versions, |(.., bytes)| {
-            bytes.clone().and_then(load::month_text)
+        let places: Vec<usize> = (0..versions.len()).collect();
+        let cut = crate::parallel::map(&places, |&at| {
+            let (plan, _, text) = &versions[at];
+            (*plan, text.as_deref().and_then(month_pieces::split))
         });
-        let cut: Vec<(usize, Option<Pieces<'_>>)> = versions
-            .iter()
-            .zip(&texts)
-            .map(|((plan, ..), text)| (*plan, text.as_deref().and_then(month_pieces::split)))
-            .collect();
         self.read_new(derivers, &cut);
-        let assembled: Vec<_> = versions
+        let mut done: Vec<Option<Vec<List>>> = cut
             .iter()
-            .zip(&cut)
-            .map(|(version, (plan, pieces))| {
-                let done = pieces.as_ref().and_then(|p| self.plans[*plan].assemble(p));
-                (version, done)
-            })
+            .map(|(plan, pieces)| pieces.as_ref().and_then(|p| self.plans[*plan].assemble(p)))
             .collect();
-        crate::parallel::map(&assembled, |((plan, path, bytes), done)| match done {
-            Some(done) => done.clone(),
-            None => whole_done(&derivers[*plan], path, bytes.clone()),
-        })
+        let whole: Vec<usize> = (0..done.len()).filter(|&at| done[at].is_none()).collect();
+        let read = crate::parallel::map(&whole, |&at| match &versions[at] {
+            (plan, path, Some(text)) => whole_done(&derivers[*plan], path, text),
+            (_, _, None) => Vec::new(),
+        });
+        for (at, read) in whole.into_iter().zip(read) {
+            done[at] = Some(vec![self.keep(read)]);
+        }
+        done.into_iter().flatten().collect()
     }
 
     /// Reads the pieces of `cut` not read before, on all cores.
@@ -96,6 +111,7 @@ impl Pieced {
             part_done(&derivers[*plan], head, tail)
         });
         for ((plan, head, tail), done) in parts.into_iter().zip(done) {
+            let done = done.map(|done| self.keep(done));
             let tails = self.plans[plan].parts.entry(head.to_owned()).or_default();
             tails.insert(tail.to_owned(), done);
         }
@@ -103,33 +119,34 @@ impl Pieced {
             month_pieces::read_item(text).map(|item| item_done(&derivers[*plan], &item))
         });
         for ((plan, text), done) in items.into_iter().zip(done) {
+            let done = done.map(|done| self.keep(done));
             self.plans[plan].items.insert(text.to_owned(), done);
         }
     }
 }
 
 impl Read {
-    /// A version's done tasks from its pieces', `None` if one must be read
-    /// in its whole file.
-    fn assemble(&self, pieces: &Pieces<'_>) -> Option<Vec<String>> {
-        let mut done = self.parts.get(pieces.head)?.get(pieces.tail)?.clone()?;
+    /// A version's lists from its pieces', `None` if one must be read in
+    /// its whole file.
+    fn assemble(&self, pieces: &Pieces<'_>) -> Option<Vec<List>> {
+        let mut done = Vec::with_capacity(pieces.items.len() + 1);
+        done.push((*self.parts.get(pieces.head)?.get(pieces.tail)?)?);
         for &item in &pieces.items {
-            done.extend(self.items.get(item)?.as_ref()?.iter().cloned());
+            done.push((*self.items.get(item)?)?);
         }
         Some(done)
     }
 }
 
 /// The done tasks of a version read whole; none when it does not decode.
-fn whole_done(deriver: &Deriver<'_>, path: &Path, bytes: Option<Vec<u8>>) -> Vec<String> {
-    bytes
-        .and_then(|bytes| load::decode_month(path, bytes))
+fn whole_done(deriver: &Deriver<'_>, path: &Path, text: &str) -> Vec<String> {
+    load::decode_month(path, text.as_bytes().to_vec())
         .map(|month| month_done(deriver, &month))
         .unwrap_or_default()
 }
 
 /// The done tasks of a month-wide part (its own tasks', and `done:`).
-fn part_done(deriver: &Deriver<'_>, head: &str, tail: &str) -> Done {
+fn part_done(deriver: &Deriver<'_>, head: &str, tail: &str) -> Option<Vec<String>> {
     let month = month_pieces::read_month_part(&Pieces {
         head,
         items: Vec::new(),
