@@ -184,11 +184,11 @@ fn ads(folder: &Folder, files: &mut BTreeMap<String, FileSummary>) {
         match summary
             .spend
             .iter_mut()
-            .find(|s| s.currency == row.currency)
+            .find(|s| s.currency.as_deref() == row.currency.as_deref())
         {
             Some(spend) => spend.amount += row.spend,
             None => summary.spend.push(Spend {
-                currency: row.currency.clone(),
+                currency: row.currency.as_deref().map(str::to_string),
                 amount: row.spend,
             }),
         }

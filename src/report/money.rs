@@ -254,11 +254,11 @@ impl Spend<'_> {
             }
             match undirected
                 .iter_mut()
-                .find(|u| u.campaign == row.campaign && u.platform == platform)
+                .find(|u| *u.campaign == *row.campaign && u.platform == platform)
             {
                 Some(u) => u.spent += spent,
                 None => undirected.push(Undirected {
-                    campaign: row.campaign.clone(),
+                    campaign: row.campaign.to_string(),
                     platform,
                     spent,
                 }),

@@ -103,7 +103,7 @@ fn a_small_workbook_is_read_and_a_cell_at_the_sheets_end_is_refused() {
         ("far.xlsx", "KH100")
     );
     assert!(
-        found[0].2.contains("beyond 200000 rows or 256 columns"),
+        found[0].2.contains("beyond 1048576 rows or 256 columns"),
         "{found:#?}"
     );
 }

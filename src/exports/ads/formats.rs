@@ -309,21 +309,6 @@ fn day(cell: &str, order: DateOrder) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(date, format).ok()
 }
 
-/// The order of a file's slashed dates: the way its cells show it (a day
-/// above 12), else day first where its amounts have a decimal comma (the
-/// locales that write one write the day first), else month first.
-pub(super) fn date_order<'a>(
-    cells: impl Iterator<Item = &'a str>,
-    decimal_comma: bool,
-) -> DateOrder {
-    let mut shown = cells.filter_map(|c| super::super::values::order_shown(c.split(' ').next()?));
-    shown.next().unwrap_or(if decimal_comma {
-        DateOrder::DayFirst
-    } else {
-        DateOrder::MonthFirst
-    })
-}
-
 /// The days of a row from its start and end cells (the start alone: one
 /// day), slashed dates read in `order`. An end at midnight
 /// (`2020-04-22 00:00:00 AST`, Snapchat's) ends the day before.
@@ -523,13 +508,6 @@ mod tests {
             Some((d(2026, 11, 2), d(2026, 11, 13)))
         );
         assert_eq!(row_days("1.1", "x", MF), None);
-        let cells = ["02/11/2026", "13/11/2026"];
-        assert_eq!(date_order(cells.into_iter(), false), DateOrder::DayFirst);
-        assert_eq!(
-            date_order(["02/11/2026"].into_iter(), true),
-            DateOrder::DayFirst
-        );
-        assert_eq!(date_order(["02/11/2026"].into_iter(), false), MF);
         // Ending at the midnight it starts: that one day, not the day before.
         assert_eq!(
             row_days("2020-04-21 00:00:00 AST", "2020-04-21 00:00:00 AST", MF),

@@ -8,6 +8,7 @@
 //! covers, what was spent and in which currency.
 
 mod formats;
+mod survey;
 mod table;
 
 use super::inventory::{Inventory, Kind};
@@ -18,19 +19,22 @@ use crate::text::dates::Month;
 use crate::text::i18n::Msg;
 use chrono::NaiveDate;
 pub use formats::{AdFormat, AdPlatform, Near, count as format_count, near};
+use std::ops::ControlFlow;
 use std::path::Path;
+use std::sync::Arc;
 
 /// One campaign's spend over some days, as one row of an ad export gives it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AdRow {
     pub platform: AdPlatform,
-    pub campaign: String,
+    /// Shared by the rows of a file that name the same campaign.
+    pub campaign: Arc<str>,
     /// The days the row covers, both included.
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub spend: f64,
     /// The currency the export names (in its money header or a column).
-    pub currency: Option<String>,
+    pub currency: Option<Arc<str>>,
     pub impressions: Option<i64>,
     pub clicks: Option<i64>,
     /// The file (in [`AdSpend::files`]) and line it was read from.
@@ -90,14 +94,19 @@ pub fn read(inventory: &Inventory) -> AdSpend {
     spend
 }
 
-/// Reads one ad export into `spend`: its rows, or the problem that kept
-/// it out.
+/// Reads one ad export into `spend`, in two readings of the file, one row
+/// held at a time: the first finds its header and how it writes amounts
+/// and dates; the second reads its rows. Its rows, or the problem that
+/// kept it out.
 fn read_file(dir: &Path, path: &Path, spend: &mut AdSpend) {
     let shown = path.to_string_lossy().replace('\\', "/");
-    let cells = match table::cells(path) {
-        Ok(cells) => cells,
-        Err(why) => {
-            let problem = whole_file(&shown, &rule::EXPORT_UNREADABLE, why);
+    let survey = match survey::survey(path) {
+        Ok(Some(survey)) => survey,
+        found => {
+            let problem = match found {
+                Err(why) => whole_file(&shown, &rule::EXPORT_UNREADABLE, why),
+                _ => whole_file(&shown, &rule::EXPORT_UNKNOWN, t!("ads.not-an-export")),
+            };
             spend.problems.push(problem);
             spend
                 .refused
@@ -105,60 +114,32 @@ fn read_file(dir: &Path, path: &Path, spend: &mut AdSpend) {
             return;
         }
     };
-    let Some((header_at, format, columns)) = cells
-        .rows
-        .iter()
-        .take(6)
-        .enumerate()
-        .find_map(|(i, (_, row))| formats::fit(row).map(|(f, c)| (i, f, c)))
-    else {
-        let problem = whole_file(&shown, &rule::EXPORT_UNKNOWN, t!("ads.not-an-export"));
-        spend.problems.push(problem);
-        spend
-            .refused
-            .push((shown.clone(), formats::platform_named(&shown)));
-        return;
-    };
-    let body = &cells.rows[header_at + 1..];
-    let comma = decimal_comma(body.iter().filter_map(|(_, row)| row.get(columns.spend)));
-    let dates = body.iter().flat_map(|(_, row)| {
-        [columns.starts, columns.ends]
-            .into_iter()
-            .filter_map(|at| row.get(at?).map(String::as_str))
-    });
     let sheet = Sheet {
-        date_order: formats::date_order(dates, comma),
-        decimal_comma: comma,
-        file_days: file_days(dir, path, &shown, &cells.rows[..header_at]),
-        header: &cells.rows[header_at].1,
+        date_order: survey.date_order(),
+        decimal_comma: survey.decimal_comma(),
+        file_days: file_days(dir, path, &shown, &survey.titles),
+        header: &survey.header,
         file: spend.files.len(),
         shown,
-        format,
-        columns,
+        format: survey.format,
+        columns: survey.columns.clone(),
+        names: std::cell::RefCell::default(),
     };
-    let mut read = AdFile {
-        path: sheet.shown.clone(),
-        format,
-        rows: 0,
-        totals: 0,
-    };
-    for (line, row) in &cells.rows[header_at + 1..] {
-        match sheet.row(*line, row, &mut spend.problems) {
-            RowRead::Nothing => {}
-            RowRead::Total => read.totals += 1,
-            RowRead::Campaign(row) => {
-                spend.rows.push(row);
-                read.rows += 1;
-            }
-            RowRead::NoDays => {
-                spend
-                    .refused
-                    .push((sheet.shown.clone(), Some(format.platform)));
-                break;
-            }
+    spend.rows.reserve(survey.body);
+    let kept = (spend.rows.len(), spend.problems.len(), spend.refused.len());
+    match sheet.read_rows(path, survey.titles.len() + 1, spend) {
+        Ok(read) => spend.files.push(read),
+        // Changed since its first reading: none of it is counted.
+        Err(why) => {
+            spend.rows.truncate(kept.0);
+            spend.problems.truncate(kept.1);
+            spend.refused.truncate(kept.2);
+            let problem = whole_file(&sheet.shown, &rule::EXPORT_UNREADABLE, why);
+            spend.problems.push(problem);
+            let platform = Some(sheet.format.platform);
+            spend.refused.push((sheet.shown.clone(), platform));
         }
     }
-    spend.files.push(read);
 }
 
 /// The days a whole export covers: from its title lines, else its name,
@@ -195,6 +176,8 @@ struct Sheet<'a> {
     decimal_comma: bool,
     /// The order of day and month in its slashed dates.
     date_order: super::values::DateOrder,
+    /// Its campaigns' names and currencies, each kept once for all its rows.
+    names: std::cell::RefCell<foldhash::HashSet<Arc<str>>>,
 }
 
 /// What one row of an ad export gave.
@@ -209,6 +192,52 @@ enum RowRead {
 }
 
 impl Sheet<'_> {
+    /// The second reading: each row after the first `skip` (the titles and
+    /// the header) into `spend`; what was read of the file, or why it could
+    /// not be read again.
+    fn read_rows(&self, path: &Path, skip: usize, spend: &mut AdSpend) -> Result<AdFile, Msg> {
+        let mut read = AdFile {
+            path: self.shown.clone(),
+            format: self.format,
+            rows: 0,
+            totals: 0,
+        };
+        let mut seen = 0;
+        let mut each = |line, row: &[String]| {
+            seen += 1;
+            if seen <= skip {
+                return ControlFlow::Continue(());
+            }
+            match self.row(line, row, &mut spend.problems) {
+                RowRead::Nothing => {}
+                RowRead::Total => read.totals += 1,
+                RowRead::Campaign(row) => {
+                    spend.rows.push(row);
+                    read.rows += 1;
+                }
+                RowRead::NoDays => {
+                    let refused = (self.shown.clone(), Some(self.format.platform));
+                    spend.refused.push(refused);
+                    return ControlFlow::Break(());
+                }
+            }
+            ControlFlow::Continue(())
+        };
+        table::rows(path, &mut each)?;
+        Ok(read)
+    }
+
+    /// A name as kept once for all the file's rows.
+    fn name(&self, text: &str) -> Arc<str> {
+        let mut names = self.names.borrow_mut();
+        if let Some(name) = names.get(text) {
+            return Arc::clone(name);
+        }
+        let name: Arc<str> = Arc::from(text);
+        names.insert(Arc::clone(&name));
+        name
+    }
+
     /// A problem at `line`, in the column named `column`.
     fn problem(
         &self,
@@ -277,41 +306,22 @@ impl Sheet<'_> {
         let (impressions, clicks) = (count(columns.impressions), count(columns.clicks));
         RowRead::Campaign(AdRow {
             platform: self.format.platform,
-            campaign: cell(Some(columns.campaign)).trim().to_string(),
+            campaign: self.name(cell(Some(columns.campaign)).trim()),
             from,
             to,
             spend: amount,
-            currency: columns.currency_in_header.clone().or_else(|| {
-                Some(cell(columns.currency).trim().to_uppercase()).filter(|c| !c.is_empty())
-            }),
+            currency: match &columns.currency_in_header {
+                Some(currency) => Some(self.name(currency)),
+                None => Some(cell(columns.currency).trim().to_uppercase())
+                    .filter(|c| !c.is_empty())
+                    .map(|c| self.name(&c)),
+            },
             impressions: impressions.map(round),
             clicks: clicks.map(round),
             file: self.file,
             line,
         })
     }
-}
-
-/// Whether a column of amounts is written with a decimal comma, as the
-/// file shows it: some amount ends in a comma and one or two digits
-/// (`3250,40`, which no thousands separator writes) and none in a point
-/// and one or two digits (`3250.40`).
-fn decimal_comma<'a>(amounts: impl Iterator<Item = &'a String>) -> bool {
-    let ends_in = |cell: &str, mark: char| {
-        cell.trim()
-            .rsplit_once(mark)
-            .is_some_and(|(whole, fraction)| {
-                !whole.is_empty()
-                    && (1..=2).contains(&fraction.len())
-                    && fraction.bytes().all(|b| b.is_ascii_digit())
-            })
-    };
-    let (mut comma, mut point) = (false, false);
-    for cell in amounts {
-        comma |= ends_in(cell, ',');
-        point |= ends_in(cell, '.');
-    }
-    comma && !point
 }
 
 /// A problem that cost a whole file.
@@ -334,24 +344,4 @@ fn whole_file(shown: &str, rule: &'static crate::plan::diagnostic::Rule, message
 )]
 fn round(value: f64) -> i64 {
     value.round() as i64
-}
-
-#[cfg(test)]
-mod tests {
-    use super::decimal_comma;
-
-    fn comma(cells: &[&str]) -> bool {
-        let cells: Vec<String> = cells.iter().map(|c| (*c).to_string()).collect();
-        decimal_comma(cells.iter())
-    }
-
-    #[test]
-    fn a_decimal_comma_is_told_by_the_file_itself() {
-        assert!(comma(&["3250,40", "1.330,00", "12"]));
-        assert!(comma(&["0,5"]));
-        assert!(!comma(&["3,250", "1,330"]), "thousands, not decimals");
-        assert!(!comma(&["3250.40", "1,330"]));
-        assert!(!comma(&["3250,40", "12.50"]), "both marks: none assumed");
-        assert!(!comma(&[]));
-    }
 }

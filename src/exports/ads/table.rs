@@ -5,6 +5,7 @@
 
 use crate::t;
 use crate::text::i18n::Msg;
+use std::ops::ControlFlow;
 use std::path::Path;
 
 /// A file's rows of text cells, each with its line (its row in a sheet).
@@ -47,6 +48,16 @@ fn bytecount(bytes: &[u8]) -> u64 {
 /// hold most of: commas, tabs, or semicolons (Excel's CSV where the
 /// decimal mark is a comma).
 fn delimited(bytes: &[u8]) -> Result<Cells, Msg> {
+    let mut rows = Vec::new();
+    delimited_rows(bytes, &mut |line, row| {
+        rows.push((line, row.to_vec()));
+        ControlFlow::Continue(())
+    })?;
+    Ok(Cells { rows })
+}
+
+/// A delimited file's rows, each given to `each` with its line.
+fn delimited_rows(bytes: &[u8], each: Each<'_>) -> Result<(), Msg> {
     let text = text_of(bytes)?;
     let head: String = text.lines().take(5).collect();
     let delimiter = [b',', b'\t', b';']
@@ -58,10 +69,10 @@ fn delimited(bytes: &[u8]) -> Result<Cells, Msg> {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
     // Lines counted from the record's first byte: the CSV reader's own count
     // runs one short after a CR LF line end.
     let (mut counted, mut line) = (0, 1);
+    let mut row: Vec<String> = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| t!("export.not-csv", error = e))?;
         let mut start = record
@@ -77,23 +88,38 @@ fn delimited(bytes: &[u8]) -> Result<Cells, Msg> {
         }
         line += bytecount(&text.as_bytes()[counted..start.max(counted)]);
         counted = start.max(counted);
-        rows.push((line, record.iter().map(unformula).collect()));
+        row.clear();
+        row.extend(record.iter().map(unformula));
+        if each(line, &row).is_break() {
+            break;
+        }
     }
-    Ok(Cells { rows })
+    Ok(())
 }
 
-/// The most a workbook may unpack to: an ad export's sheet is a few
-/// hundred campaign rows, far below it; a zip bomb is far above.
+/// The most a workbook's parts other than its sheets may unpack to (they
+/// are read whole): an ad export's are a few kilobytes; a zip bomb's far
+/// more.
 pub(super) const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
-/// The most rows and columns read from a sheet: ad exports have hundreds
-/// of rows and a few dozen columns; a cell at `XFD1048576` is no export.
-pub(super) const MAX_ROWS: u32 = 200_000;
+/// The most a workbook's sheets may unpack to, read cell by cell: a
+/// million rows of an ad export's dozen columns is about 500 MB.
+pub(super) const MAX_SHEET_BYTES: u64 = 1024 * 1024 * 1024;
+/// How many times its packed size a sheet past [`MAX_UNPACKED_BYTES`] may
+/// unpack to: exports pack about ten to one; a zip bomb a thousand.
+const MAX_SHEET_RATIO: u64 = 100;
+/// The most rows and columns read from a sheet: Excel's own most rows; ad
+/// exports have a few dozen columns, and a cell at `XFD1` is no export.
+pub(super) const MAX_ROWS: u32 = 1_048_576;
 pub(super) const MAX_COLUMNS: u32 = 256;
 
-/// The first sheet of a workbook, its cells as text (numbers as Rust
-/// writes them: the shortest that reads back the same), streamed cell by
-/// cell within stated bounds; `most_rows` stops after that many rows.
-fn workbook(path: &Path, most_rows: Option<usize>) -> Result<Cells, Msg> {
+/// What is done with each row read: given its line and cells, it says
+/// whether to go on.
+pub(super) type Each<'a> = &'a mut dyn FnMut(u64, &[String]) -> ControlFlow<()>;
+
+/// The first sheet of a workbook, its rows given to `each` as text cells
+/// (numbers as Rust writes them: the shortest that reads back the same),
+/// streamed cell by cell within stated bounds; one row kept at a time.
+fn workbook(path: &Path, each: Each<'_>) -> Result<(), Msg> {
     use calamine::Reader as _;
     unpacked_size_within_bounds(path)?;
     let mut book: calamine::Xlsx<_> =
@@ -106,34 +132,40 @@ fn workbook(path: &Path, most_rows: Option<usize>) -> Result<Cells, Msg> {
     let mut reader = book
         .worksheet_cells_reader(&name)
         .map_err(|e| t!("ads.not-a-workbook", error = e))?;
-    let mut rows: Vec<(u64, Vec<String>)> = Vec::new();
+    let mut row: Vec<String> = Vec::new();
+    let mut line = None;
     while let Some(cell) = reader
         .next_cell()
         .map_err(|e| t!("ads.not-a-workbook", error = e))?
     {
-        let (row, column) = cell.get_position();
-        if row >= MAX_ROWS || column >= MAX_COLUMNS {
+        let (at, column) = cell.get_position();
+        if at >= MAX_ROWS || column >= MAX_COLUMNS {
             return Err(t!(
                 "ads.sheet-too-large",
                 rows = MAX_ROWS,
                 columns = MAX_COLUMNS
             ));
         }
-        let line = u64::from(row) + 1;
-        if rows.last().is_none_or(|(last, _)| *last != line) {
-            if most_rows.is_some_and(|most| rows.len() >= most) {
-                break;
+        let this = u64::from(at) + 1;
+        if line != Some(this) {
+            if let Some(done) = line
+                && each(done, &row).is_break()
+            {
+                return Ok(());
             }
-            rows.push((line, Vec::new()));
+            row.clear();
+            line = Some(this);
         }
-        let cells = &mut rows.last_mut().expect("pushed above").1;
         let column = column as usize;
-        if cells.len() <= column {
-            cells.resize(column + 1, String::new());
+        if row.len() <= column {
+            row.resize(column + 1, String::new());
         }
-        cells[column] = text_of_cell(cell.get_value());
+        row[column] = text_of_cell(cell.get_value());
     }
-    Ok(Cells { rows })
+    if let Some(done) = line {
+        let _ = each(done, &row);
+    }
+    Ok(())
 }
 
 /// A cell as text: a text formula (`="12.5"`) as its text.
@@ -146,25 +178,40 @@ fn text_of_cell(value: &calamine::DataRef<'_>) -> String {
     }
 }
 
-/// Refuses a workbook that would unpack to more than [`MAX_UNPACKED_BYTES`]
-/// (by its own directory), before anything of it is unpacked.
+/// Refuses a workbook whose parts read whole would unpack to more than
+/// [`MAX_UNPACKED_BYTES`], or whose sheets, read cell by cell, to more
+/// than [`MAX_SHEET_BYTES`] (or to more than the first at over
+/// [`MAX_SHEET_RATIO`] times their packed size), by its own directory,
+/// before anything of it is unpacked.
 fn unpacked_size_within_bounds(path: &Path) -> Result<(), Msg> {
     let file = std::fs::File::open(path).map_err(|e| t!("cannot-read-file", error = e))?;
     let mut archive = zip::ZipArchive::new(std::io::BufReader::new(file))
         .map_err(|e| not_an_archive(path, &e))?;
-    let mut total: u64 = 0;
+    let (mut whole, mut sheets, mut packed) = (0u64, 0u64, 0u64);
     for i in 0..archive.len() {
         let entry = archive
             .by_index_raw(i)
             .map_err(|e| t!("ads.not-a-workbook", error = e))?;
-        total = total.saturating_add(entry.size());
+        if entry.name().starts_with("xl/worksheets/") {
+            sheets = sheets.saturating_add(entry.size());
+            packed = packed.saturating_add(entry.compressed_size());
+        } else {
+            whole = whole.saturating_add(entry.size());
+        }
     }
-    if total > MAX_UNPACKED_BYTES {
-        return Err(t!(
-            "ads.workbook-too-large",
-            size = total / (1024 * 1024),
-            limit = MAX_UNPACKED_BYTES / (1024 * 1024)
-        ));
+    let sheet_limit = if sheets <= packed.saturating_mul(MAX_SHEET_RATIO) {
+        MAX_SHEET_BYTES
+    } else {
+        MAX_UNPACKED_BYTES
+    };
+    for (size, limit) in [(whole, MAX_UNPACKED_BYTES), (sheets, sheet_limit)] {
+        if size > limit {
+            return Err(t!(
+                "ads.workbook-too-large",
+                size = size / (1024 * 1024),
+                limit = limit / (1024 * 1024)
+            ));
+        }
     }
     Ok(())
 }
@@ -201,9 +248,16 @@ pub(super) fn opening(path: &Path) -> Option<Vec<Vec<String>>> {
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"));
     if xlsx {
-        return workbook(path, Some(6))
-            .ok()
-            .map(|cells| cells.rows.into_iter().map(|(_, row)| row).collect());
+        let mut rows = Vec::new();
+        let mut first = |_, row: &[String]| {
+            rows.push(row.to_vec());
+            if rows.len() < 6 {
+                ControlFlow::Continue(())
+            } else {
+                ControlFlow::Break(())
+            }
+        };
+        return workbook(path, &mut first).ok().map(|()| rows);
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)
@@ -226,13 +280,14 @@ pub(super) fn opening(path: &Path) -> Option<Vec<Vec<String>>> {
 /// thousand campaigns is a few dozen megabytes.
 pub(super) const MAX_DELIMITED_BYTES: u64 = 256 * 1024 * 1024;
 
-/// The cells of the file at `path`.
-pub(super) fn cells(path: &Path) -> Result<Cells, Msg> {
+/// The rows of the file at `path`, each given to `each` with its line
+/// until it stops.
+pub(super) fn rows(path: &Path, each: Each<'_>) -> Result<(), Msg> {
     let xlsx = path
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"));
     if xlsx {
-        return workbook(path, None);
+        return workbook(path, each);
     }
     let size = std::fs::metadata(path)
         .map_err(|e| t!("cannot-read-file", error = e))?
@@ -245,7 +300,7 @@ pub(super) fn cells(path: &Path) -> Result<Cells, Msg> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| t!("cannot-read-file", error = e))?;
-    delimited(&bytes)
+    delimited_rows(&bytes, each)
 }
 
 #[cfg(test)]
