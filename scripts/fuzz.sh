@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzz the plan loader, its lean YAML path against the full reader, the
+# Fuzz the plan loader, its lean YAML path against the full reader, a
+# month read in pieces against the month read whole, the
 # export importers and X's counter with cargo-fuzz (libFuzzer, nightly),
 # SECONDS each, and print what each run did.
 #
@@ -14,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
 shift || true
-if [ $# -gt 0 ]; then targets=("$@"); else targets=(plan_file export_file post_text lean_reader ad_workbook git_log); fi
+if [ $# -gt 0 ]; then targets=("$@"); else targets=(plan_file export_file post_text lean_reader month_pieces ad_workbook git_log); fi
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 cargo +nightly fuzz build -O
 for target in "${targets[@]}"; do

@@ -53,8 +53,18 @@ pub fn split(text: &str) -> Option<Pieces<'_>> {
             head_start = Some(at);
         }
     };
-    let head = &text[head_start.unwrap_or(items_line)..items_line];
+    let head_start = head_start.unwrap_or(items_line);
     let (items, tail_start) = item_pieces(text, lines)?;
+    // The lines no piece keeps (the comments that open the file, the
+    // `items:` line and comments before the first item) must still be
+    // what the YAML parser reads: a character it refuses refuses the file.
+    let first_item = items.first().map_or(tail_start, |item| {
+        item.as_ptr() as usize - text.as_ptr() as usize
+    });
+    if !printable(&text[..head_start]) || !printable(&text[items_line..first_item]) {
+        return None;
+    }
+    let head = &text[head_start..items_line];
     Some(Pieces {
         head,
         items,
@@ -137,6 +147,16 @@ fn has_alias(line: &str) -> bool {
                 .last()
                 .is_none_or(|c| matches!(c, ':' | '-' | '[' | '{' | ',' | '?'))
         })
+}
+
+/// Whether every character is one YAML allows in a file (its
+/// `c-printable`): no control character but tab and line breaks, no
+/// surrogate or non-character.
+fn printable(text: &str) -> bool {
+    text.chars().all(|c| {
+        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
+            || c >= '\u{10000}'
+    })
 }
 
 /// Whether a line is the top-level `items:` key with its value below.

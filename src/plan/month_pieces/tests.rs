@@ -84,6 +84,18 @@ fn what_could_join_the_pieces_is_read_whole() {
         ),
         ("a line at the items' margin", "items:\n  - id: a\n  x: 1\n"),
         ("a file over the limit", &"#".repeat(MAX_BYTES + 1)),
+        (
+            "a control character in an opening comment",
+            "# a\u{0}b\nitems:\n  - id: a\n",
+        ),
+        (
+            "a control character by the items key",
+            "items: # \u{7}\n  - id: a\n",
+        ),
+        (
+            "a control character before the first item",
+            "items:\n  # \u{1b}\n  - id: a\n",
+        ),
     ];
     for (what, text) in refused {
         assert_eq!(split(text), None, "{what}");
