@@ -138,20 +138,46 @@ fn sheet(report: &Report, sections: &[Box<dyn Section>], lang: Lang) -> Sheet {
 
 /// The whole report with stable field names (documented in
 /// `docs/report.md`); a section whose data the report does not hold
-/// adds its records under its id.
+/// adds its records under its id. Written as it is serialized, never held
+/// whole as a JSON tree (a month of 100,000 posts lists most of them).
 fn write_json(
     report: &Report,
     sections: &[Box<dyn Section>],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut value = serde_json::to_value(report)?;
-    if let Some(fields) = value.as_object_mut() {
-        for section in sections {
-            if let Data::Own(records) = section.data(report) {
-                fields.insert(section.id().to_string(), serde_json::to_value(records)?);
-            }
-        }
-    }
-    serde_json::to_writer_pretty(&mut *out, &value)?;
+    let own: Vec<(&'static str, Vec<Record>)> = sections
+        .iter()
+        .filter_map(|section| match section.data(report) {
+            Data::Own(records) => Some((section.id(), records)),
+            Data::InReport(_) => None,
+        })
+        .collect();
+    let whole = WithSections {
+        report,
+        own: OwnSections(&own),
+    };
+    serde_json::to_writer_pretty(&mut *out, &whole)?;
     writeln!(out)
+}
+
+/// The report's fields, then each section's own records under its id.
+#[derive(serde::Serialize)]
+struct WithSections<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    #[serde(flatten)]
+    own: OwnSections<'a>,
+}
+
+struct OwnSections<'a>(&'a [(&'static str, Vec<Record>)]);
+
+impl serde::Serialize for OwnSections<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (id, records) in self.0 {
+            map.serialize_entry(id, records)?;
+        }
+        map.end()
+    }
 }
