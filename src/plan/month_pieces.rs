@@ -204,13 +204,12 @@ pub fn read_item(piece: &str) -> Option<Item> {
 /// on its own (so it closes all it opens) and the head and tail around
 /// `items: []` read as a month.
 pub fn read_month_part(pieces: &Pieces<'_>) -> Option<CalendarMonth> {
-    let blank = |text: &str| text.lines().all(is_blank_or_comment);
-    if !blank(pieces.head) {
-        let alone = super::yaml_events::decode::<CalendarMonth>(pieces.head)?;
-        if blank(pieces.tail) {
-            return Some(alone);
-        }
+    let blank = pieces.head.lines().all(is_blank_or_comment);
+    if !blank {
+        super::yaml_events::decode::<CalendarMonth>(pieces.head)?;
     }
+    // Read with its `items:` in place, so that a head or tail that writes
+    // the key too (`"items":`) is refused for it, as the file is.
     let text = format!("{}items: []\n{}", pieces.head, pieces.tail);
     super::yaml_events::decode::<CalendarMonth>(&text)
 }

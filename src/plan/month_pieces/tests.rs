@@ -142,3 +142,18 @@ fn a_head_that_leaves_a_quote_open_is_not_read() {
     let month = read_month_part(&closed).unwrap();
     assert!(month.status.is_some() && month.month.is_some());
 }
+
+#[test]
+fn an_items_key_written_twice_is_not_read_in_pieces() {
+    let item = "  - id: a\n    title: {ar: أ, en: A}\n    publish: 2026-11-02T10:00\n    \
+                platforms: [x]\n    format: image\n    owner: sara\n    status: drafted\n";
+    let name = Path::new("calendar/2026-11.yaml");
+    for head in ["\"items\": []\n", "month: 2026-11\n? items\n: []\n"] {
+        let text = format!("{head}items:\n{item}");
+        let whole = crate::plan::load::decode_month(name, text.clone().into_bytes());
+        assert!(whole.is_none(), "{text}");
+        assert!(read(name, &text).is_none(), "{text}");
+    }
+    let once = format!("month: 2026-11\nitems:\n{item}");
+    assert_eq!(read(name, &once).unwrap().items.len(), 1);
+}
