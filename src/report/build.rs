@@ -6,16 +6,16 @@
 use super::data::{Inputs, Period, PeriodData, PlacedPost, RowSource};
 use super::reconcile::{Joined, Placement};
 use super::{
-    Attribution, INTERACTION_METRICS, KpiResult, MissingItem, PLATFORM_METRICS, PlatformResult,
-    PostRef, Records, Report, Request, WORK_METRICS, figures, measures, money, peers, summary,
-    team,
+    Attribution, INTERACTION_METRICS, KpiResult, MissingItem, PLATFORM_METRICS, PlannedRef,
+    PlatformResult, PostRef, Records, Report, Request, SourceRef, WORK_METRICS, figures, measures,
+    money, peers, summary, team,
 };
 use crate::exports::{Imported, Problem};
 use crate::plan::metrics::{Metric, Unit};
 use crate::plan::model::Plan;
 use crate::plan::model::goals::{Baseline, Goal, Kpi, Target};
 use figures::Figure;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Builds the report asked for (exports already read for its period, the
 /// period compared with and the trend).
@@ -310,7 +310,7 @@ struct Listed<'r, 'a> {
 
 impl Listed<'_, '_> {
     /// A post in a list, with the item it was joined to.
-    fn post_ref(&self, index: usize) -> PostRef {
+    fn post_ref(&self, index: usize, names: &mut Names) -> PostRef {
         let placed = self.posts[index];
         let item = self
             .joined
@@ -319,21 +319,28 @@ impl Listed<'_, '_> {
             .map(|p| self.placements[*p].item);
         let file = &self.inputs.imported.files[placed.post.source.file];
         PostRef {
-            platform: placed.platform_id.clone(),
+            platform: names.of(&placed.platform_id),
             id: placed.post.id.clone(),
             url: placed.post.url.clone(),
-            date: placed.date.map(|d| d.to_string()),
-            item: item.map(|i| i.id.value.clone()),
-            title: item.map(|i| i.title.primary().to_string()),
-            goal: item.and_then(|i| i.goal.as_ref().map(|g| g.value.clone())),
-            audience: item.and_then(|i| i.audience.as_ref().map(|a| a.value.clone())),
+            date: placed.date,
+            planned: item.map(|i| {
+                Box::new(PlannedRef {
+                    item: i.id.value.clone(),
+                    title: i.title.primary().to_string(),
+                    goal: i.goal.as_ref().map(|g| g.value.clone()),
+                    audience: i.audience.as_ref().map(|a| a.value.clone()),
+                })
+            }),
             impressions: placed
                 .post
                 .counts
                 .impressions
                 .or(placed.post.counts.video_views),
             engagements: placed.post.counts.engagements,
-            source: format!("{}:{}", file.path, placed.post.source.line),
+            source: SourceRef {
+                file: names.of(&file.path),
+                line: placed.post.source.line,
+            },
         }
     }
 
@@ -347,15 +354,23 @@ impl Listed<'_, '_> {
                 counts.impressions.unwrap_or(-1),
             ))
         });
-        ranked.iter().take(5).map(|&i| self.post_ref(i)).collect()
+        let mut names = Names::default();
+        ranked
+            .iter()
+            .take(5)
+            .map(|&i| self.post_ref(i, &mut names))
+            .collect()
     }
 
     /// Posts no planned item accounts for.
     fn unplanned(&self) -> Vec<PostRef> {
-        (0..self.posts.len())
+        let unplanned: Vec<usize> = (0..self.posts.len())
             .filter(|i| !self.joined.post_item.contains_key(i))
-            .map(|i| self.post_ref(i))
-            .collect()
+            .collect();
+        let mut names = Names::default();
+        let mut posts = Vec::with_capacity(unplanned.len());
+        posts.extend(unplanned.into_iter().map(|i| self.post_ref(i, &mut names)));
+        posts
     }
 
     /// The platform kinds some post was exported for.
@@ -473,5 +488,21 @@ fn item_of(p: &Placement) -> MissingItem {
             .map_or_else(String::new, |t| t.format("%Y-%m-%d %H:%M").to_string()),
         status: p.item.status.raw.clone(),
         goal: p.item.goal.as_ref().map(|g| g.value.clone()),
+    }
+}
+
+/// Platform and file names, each kept once for all the posts listed.
+#[derive(Default)]
+struct Names(HashMap<String, std::sync::Arc<str>>);
+
+impl Names {
+    fn of(&mut self, name: &str) -> std::sync::Arc<str> {
+        if let Some(shared) = self.0.get(name) {
+            return std::sync::Arc::clone(shared);
+        }
+        let shared: std::sync::Arc<str> = std::sync::Arc::from(name);
+        self.0
+            .insert(name.to_string(), std::sync::Arc::clone(&shared));
+        shared
     }
 }

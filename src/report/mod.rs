@@ -30,6 +30,7 @@ pub use data::Compare;
 use data::{FollowerTotals, Inputs, Period, PeriodKind};
 use figures::Figure;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// Where a KPI stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -137,21 +138,64 @@ pub struct PlatformResult {
     pub interactions: Vec<Figure>,
 }
 
-/// A post in a list, with the plan item it was joined to.
-#[derive(Debug, Clone, Serialize)]
+/// A post in a list, with the plan item it was joined to. Kept small: a
+/// month of 100,000 posts lists most of them as unplanned.
+#[derive(Debug, Clone)]
 pub struct PostRef {
-    pub platform: String,
+    /// Shared by the posts of a platform.
+    pub platform: Arc<str>,
     pub id: String,
     pub url: Option<String>,
-    pub date: Option<String>,
-    pub item: Option<String>,
-    pub title: Option<String>,
-    pub goal: Option<String>,
-    pub audience: Option<String>,
+    pub date: Option<chrono::NaiveDate>,
+    /// The plan item it was joined to.
+    pub planned: Option<Box<PlannedRef>>,
     pub impressions: Option<i64>,
     pub engagements: Option<i64>,
-    /// `file:line` of the export row.
-    pub source: String,
+    /// The export row, written `file:line`.
+    pub source: SourceRef,
+}
+
+/// The plan item a post was joined to.
+#[derive(Debug, Clone)]
+pub struct PlannedRef {
+    pub item: String,
+    pub title: String,
+    pub goal: Option<String>,
+    pub audience: Option<String>,
+}
+
+/// An export row: its file (shared by the file's rows) and line.
+#[derive(Debug, Clone)]
+pub struct SourceRef {
+    pub file: Arc<str>,
+    pub line: u64,
+}
+
+impl std::fmt::Display for SourceRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+impl Serialize for PostRef {
+    /// The fields as the report's JSON has them (docs/report.md).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let planned = self.planned.as_deref();
+        let mut out = serializer.serialize_struct("PostRef", 11)?;
+        out.serialize_field("platform", &*self.platform)?;
+        out.serialize_field("id", &self.id)?;
+        out.serialize_field("url", &self.url)?;
+        out.serialize_field("date", &self.date.map(|d| d.to_string()))?;
+        out.serialize_field("item", &planned.map(|p| &p.item))?;
+        out.serialize_field("title", &planned.map(|p| &p.title))?;
+        out.serialize_field("goal", &planned.and_then(|p| p.goal.as_ref()))?;
+        out.serialize_field("audience", &planned.and_then(|p| p.audience.as_ref()))?;
+        out.serialize_field("impressions", &self.impressions)?;
+        out.serialize_field("engagements", &self.engagements)?;
+        out.serialize_field("source", &self.source.to_string())?;
+        out.end()
+    }
 }
 
 /// A planned placement that no exported post matches.

@@ -26,15 +26,13 @@ impl Section for TopPosts {
             .top_posts
             .iter()
             .map(|p| {
-                let post = p
-                    .title
-                    .clone()
-                    .unwrap_or_else(|| p.url.clone().unwrap_or_else(|| p.id.clone()));
+                let post = p.planned.as_ref().map_or_else(
+                    || p.url.clone().unwrap_or_else(|| p.id.clone()),
+                    |planned| planned.title.clone(),
+                );
                 vec![
-                    Cell::code(&p.platform),
+                    Cell::code(&*p.platform),
                     p.date
-                        .as_deref()
-                        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
                         .map_or_else(|| Cell::Missing { why: None }, |d| Cell::date(d, lang)),
                     Cell::words(post),
                     Cell::words(served(r, p, lang)),
@@ -73,7 +71,7 @@ impl Section for TopPosts {
 /// What a post served, in `lang`: its goal's name (the id when the
 /// scorecard does not name it), or that it is not in the plan.
 fn served(r: &Report, post: &PostRef, lang: Lang) -> String {
-    match &post.goal {
+    match post.planned.as_ref().and_then(|p| p.goal.as_ref()) {
         Some(id) => r
             .kpis
             .iter()
@@ -101,7 +99,7 @@ impl Section for Unplanned {
                 Bi::code(format!(
                     "{} {} {}  [{}]",
                     p.platform,
-                    p.date.as_deref().unwrap_or("?"),
+                    p.date.map_or_else(|| "?".to_string(), |d| d.to_string()),
                     p.url.as_deref().unwrap_or(&p.id),
                     p.source
                 ))
