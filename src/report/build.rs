@@ -48,6 +48,7 @@ pub fn build(
         let results = results(&inputs, &all, &totals, &kpis);
         money::money(plan, ads, period, &results, &mut money_problems)
     });
+    inputs.forget_texts();
     let previous = request.compared();
     let mut report = Report {
         organisation: plan.settings.as_ref().map_or_else(String::new, |s| {

@@ -479,6 +479,13 @@ impl<'a> Inputs<'a> {
         out
     }
 
+    /// Lets go of the posts' texts normalised for the joins: once the
+    /// report's joins are made, they would only take room (a fifth of a
+    /// large month's memory).
+    pub fn forget_texts(&self) {
+        self.texts.forget();
+    }
+
     /// The figures' raw material for `period` and the given platforms.
     pub fn period_data(
         &self,

@@ -162,6 +162,14 @@ pub(crate) fn same_text(planned: &str, posted: &str) -> bool {
 pub struct Texts(std::cell::RefCell<HashMap<usize, std::rc::Rc<Normalised>>>);
 
 impl Texts {
+    /// Lets go of every text normalised so far (a later join normalises
+    /// again what it needs).
+    pub fn forget(&self) {
+        let mut texts = self.0.borrow_mut();
+        texts.clear();
+        texts.shrink_to_fit();
+    }
+
     fn of(&self, post: &Post, text: &str) -> std::rc::Rc<Normalised> {
         let key = std::ptr::from_ref(post) as usize;
         self.0
