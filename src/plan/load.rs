@@ -236,11 +236,22 @@ impl Stamp {
 /// Decodes a calendar file's bytes, named `name` (`calendar/2026-11.yaml`),
 /// as `read_month` would read the file: the month when it decodes whole.
 pub fn decode_month(name: &Path, bytes: Vec<u8>) -> Option<CalendarMonth> {
+    decode_month_text(name, utf8_text(bytes)?)
+}
+
+/// A file's bytes as text, without a UTF-8 byte-order mark; `None` when
+/// they are no UTF-8.
+fn utf8_text(bytes: Vec<u8>) -> Option<String> {
     let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => rest.to_vec(),
         None => bytes,
     };
-    let text = String::from_utf8(bytes).ok()?;
+    String::from_utf8(bytes).ok()
+}
+
+/// Decodes a calendar file's text (without its byte-order mark) as
+/// [`decode_month`] decodes its bytes.
+pub fn decode_month_text(name: &Path, text: String) -> Option<CalendarMonth> {
     let job = Job {
         file: FileId(0),
         path: name.to_path_buf(),
@@ -267,11 +278,7 @@ pub fn decode_month(name: &Path, bytes: Vec<u8>) -> Option<CalendarMonth> {
 /// mark, control escapes neutralised; `None` when it is no UTF-8 or blank,
 /// which no month is read from.
 pub fn month_text(bytes: Vec<u8>) -> Option<String> {
-    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
-    };
-    let text = String::from_utf8(bytes).ok()?;
+    let text = utf8_text(bytes)?;
     if is_blank(&text) {
         return None;
     }

@@ -143,11 +143,14 @@ fn has_alias(line: &str) -> bool {
         || line.match_indices('*').any(|(at, _)| {
             line[..at]
                 .trim_end_matches(' ')
-                .chars()
+                .bytes()
                 .last()
-                .is_none_or(|c| matches!(c, ':' | '-' | '[' | '{' | ',' | '?'))
+                .is_none_or(|b| VALUE_STARTS.contains(&b))
         })
 }
+
+/// What a value may follow: `:`, `-`, `[`, an opening brace, `,`, `?`.
+const VALUE_STARTS: [u8; 6] = [b':', b'-', b'[', 0x7B, b',', b'?'];
 
 /// Whether every character is one YAML allows in a file (its
 /// `c-printable`): no control character but tab and line breaks, no

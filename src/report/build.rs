@@ -14,8 +14,9 @@ use crate::exports::{Imported, Problem};
 use crate::plan::metrics::{Metric, Unit};
 use crate::plan::model::Plan;
 use crate::plan::model::goals::{Baseline, Goal, Kpi, Target};
+use crate::text::names::Names;
 use figures::Figure;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// Builds the report asked for (exports already read for its period, the
 /// period compared with and the trend).
@@ -489,21 +490,5 @@ fn item_of(p: &Placement) -> MissingItem {
             .map_or_else(String::new, |t| t.format("%Y-%m-%d %H:%M").to_string()),
         status: p.item.status.raw.clone(),
         goal: p.item.goal.as_ref().map(|g| g.value.clone()),
-    }
-}
-
-/// Platform and file names, each kept once for all the posts listed.
-#[derive(Default)]
-struct Names(HashMap<String, std::sync::Arc<str>>);
-
-impl Names {
-    fn of(&mut self, name: &str) -> std::sync::Arc<str> {
-        if let Some(shared) = self.0.get(name) {
-            return std::sync::Arc::clone(shared);
-        }
-        let shared: std::sync::Arc<str> = std::sync::Arc::from(name);
-        self.0
-            .insert(name.to_string(), std::sync::Arc::clone(&shared));
-        shared
     }
 }

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod html;
 pub mod i18n;
 pub mod ics;
+pub mod names;
 pub mod post_text;
 pub mod weeks;
 pub mod x;

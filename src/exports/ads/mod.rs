@@ -177,7 +177,7 @@ struct Sheet<'a> {
     /// The order of day and month in its slashed dates.
     date_order: super::values::DateOrder,
     /// Its campaigns' names and currencies, each kept once for all its rows.
-    names: std::cell::RefCell<foldhash::HashSet<Arc<str>>>,
+    names: std::cell::RefCell<crate::text::names::Names>,
 }
 
 /// What one row of an ad export gave.
@@ -229,13 +229,7 @@ impl Sheet<'_> {
 
     /// A name as kept once for all the file's rows.
     fn name(&self, text: &str) -> Arc<str> {
-        let mut names = self.names.borrow_mut();
-        if let Some(name) = names.get(text) {
-            return Arc::clone(name);
-        }
-        let name: Arc<str> = Arc::from(text);
-        names.insert(Arc::clone(&name));
-        name
+        self.names.borrow_mut().of(text)
     }
 
     /// A problem at `line`, in the column named `column`.

@@ -140,7 +140,7 @@ impl Read {
 
 /// The done tasks of a version read whole; none when it does not decode.
 fn whole_done(deriver: &Deriver<'_>, path: &Path, text: &str) -> Vec<String> {
-    load::decode_month(path, text.as_bytes().to_vec())
+    load::decode_month_text(path, text.to_owned())
         .map(|month| month_done(deriver, &month))
         .unwrap_or_default()
 }
