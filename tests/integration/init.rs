@@ -55,7 +55,13 @@ fn init_then_validate_then_the_workflow_runs_the_action_of_its_version() {
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&branch.stdout).trim(), "main");
 
-    // The Action's validation step, run as GitHub runs it with the workflow's inputs.
+    action_step_passes_then_fails(&repo, action);
+}
+
+/// The Action's validation step, run as GitHub runs it with the workflow's
+/// inputs (`action`, its step in the workflow), passes on the new plan and
+/// fails the job once the plan has an error.
+fn action_step_passes_then_fails(repo: &std::path::Path, action: &serde_json::Value) {
     let metadata = yaml(&root().join("action.yml"));
     let run = metadata["runs"]["steps"]
         .as_array()
@@ -73,7 +79,7 @@ fn init_then_validate_then_the_workflow_runs_the_action_of_its_version() {
     };
     let out = Command::new("bash")
         .args(["-c", run])
-        .current_dir(&repo)
+        .current_dir(repo)
         .env("PATH", path_with_binary())
         .env("GITHUB_ACTIONS", "true")
         .env("GITHUB_ACTION_PATH", root())
@@ -93,7 +99,7 @@ fn init_then_validate_then_the_workflow_runs_the_action_of_its_version() {
     std::fs::remove_file(repo.join("plans/goals.yaml")).unwrap();
     let out = Command::new("bash")
         .args(["-c", run])
-        .current_dir(&repo)
+        .current_dir(repo)
         .env("PATH", path_with_binary())
         .env("GITHUB_ACTION_PATH", root())
         .env("PLAN", "plans")

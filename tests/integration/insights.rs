@@ -51,6 +51,31 @@ fn every_cell_and_interval_equals_the_oracle_over_six_months() {
             "2026-11".into(),
         ],
     );
+    let mut compared = cells_equal(&got, &want);
+    weeks_equal(&got, &want);
+    compared += comparisons_equal(&got, &want);
+    goals_equal(&got, &want);
+    let comparisons = got["comparisons"].as_array().unwrap();
+    assert!(compared > 500, "only {compared} figures compared");
+    // The evidence finds what the synthetic months were made with.
+    assert!(comparisons.iter().any(|c| c["platform"] == "instagram"
+        && c["dimension"] == "format"
+        && c["best"]["value"] == "reel"
+        && c["sure"] == true));
+    // A cell below the minimum says so and is never compared.
+    assert!(got["platforms"].as_array().unwrap().iter().any(|p| {
+        p["breakdowns"].as_array().unwrap().iter().any(|b| {
+            b["cells"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["too_few"] == true)
+        })
+    }));
+}
+
+/// Every cell of every breakdown equals the oracle's; how many figures.
+fn cells_equal(got: &serde_json::Value, want: &serde_json::Value) -> usize {
     let mut compared = 0;
     for platform in got["platforms"].as_array().unwrap() {
         let id = platform["platform"].as_str().unwrap();
@@ -72,6 +97,11 @@ fn every_cell_and_interval_equals_the_oracle_over_six_months() {
             }
         }
     }
+    compared
+}
+
+/// Every weekday × hour cell equals the oracle's.
+fn weeks_equal(got: &serde_json::Value, want: &serde_json::Value) {
     for platform in got["platforms"].as_array().unwrap() {
         let id = platform["platform"].as_str().unwrap();
         let expected = want["platforms"][id]["week"].as_object().unwrap();
@@ -88,6 +118,10 @@ fn every_cell_and_interval_equals_the_oracle_over_six_months() {
             }
         }
     }
+}
+
+/// Every comparison's groups, shift and interval equal the oracle's; how many.
+fn comparisons_equal(got: &serde_json::Value, want: &serde_json::Value) -> usize {
     let comparisons = got["comparisons"].as_array().unwrap();
     let expected = want["comparisons"].as_array().unwrap();
     assert_eq!(comparisons.len(), expected.len());
@@ -103,40 +137,25 @@ fn every_cell_and_interval_equals_the_oracle_over_six_months() {
         for field in ["difference", "low", "high"] {
             same(&c[field], &w[field], &format!("{what} {field}"));
         }
-        compared += 1;
     }
+    comparisons.len()
+}
+
+/// Each goal's formats: posts and median rate as the oracle's.
+fn goals_equal(got: &serde_json::Value, want: &serde_json::Value) {
     for goal in got["goals"].as_array().unwrap() {
         let id = goal["dimension"].as_str().unwrap();
         for cell in goal["cells"].as_array().unwrap() {
             let value = cell["value"].as_str().unwrap();
-            same(
-                &cell["posts"],
-                &want["goals"][id][value]["posts"],
-                &format!("goal {id} {value}"),
-            );
-            same(
-                &cell["median_rate"],
-                &want["goals"][id][value]["median_rate"],
-                &format!("goal {id} {value}"),
-            );
+            for field in ["posts", "median_rate"] {
+                same(
+                    &cell[field],
+                    &want["goals"][id][value][field],
+                    &format!("goal {id} {value}"),
+                );
+            }
         }
     }
-    assert!(compared > 500, "only {compared} figures compared");
-    // The evidence finds what the synthetic months were made with.
-    assert!(comparisons.iter().any(|c| c["platform"] == "instagram"
-        && c["dimension"] == "format"
-        && c["best"]["value"] == "reel"
-        && c["sure"] == true));
-    // A cell below the minimum says so and is never compared.
-    assert!(got["platforms"].as_array().unwrap().iter().any(|p| {
-        p["breakdowns"].as_array().unwrap().iter().any(|b| {
-            b["cells"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|c| c["too_few"] == true)
-        })
-    }));
 }
 
 /// The synthetic months are what their documented generator writes: run
