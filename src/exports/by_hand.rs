@@ -6,9 +6,8 @@
 //! first.
 
 use super::formats::{Format, Grain};
-use super::tables::{
-    Counts, ExportFile, HandFile, HandPost, Imported, Options, Post, PostStub, Source,
-};
+use super::tables::PostStub;
+use super::tables::{Counts, ExportFile, HandFile, HandPost, Imported, Options, Post, Source};
 use super::values::When;
 use crate::plan::model::Plan;
 use crate::plan::model::calendar::{NO_PUBLIC_LINK, Status};
@@ -110,7 +109,7 @@ pub(super) fn imported(file: &HandFile, options: &Options) -> Imported {
             ..Counts::default()
         };
         out.stubs
-            .push(PostStub::new(post.platform, date, &post.id, &counts, 0));
+            .push_keyed(0, PostStub::new(post.platform, date, &post.id, &counts));
         let detailed = options
             .detail
             .is_none_or(|(from, to)| date >= from && date <= to);
@@ -124,7 +123,7 @@ pub(super) fn imported(file: &HandFile, options: &Options) -> Imported {
                 account_id: None,
                 text: Some(post.title.clone()),
                 kind: None,
-                counts,
+                counts: counts.into(),
                 source: Source {
                     file: 0,
                     line: post.line,

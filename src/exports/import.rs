@@ -11,7 +11,8 @@ use super::problems::{Decision, Problem};
 use super::quirks;
 use super::reader::{FileReader, Rows};
 use super::shapes;
-use super::tables::{ExportFile, Imported, Options, PostDay, PostStub, PostTotals, file_index};
+use super::tables::Stubs;
+use super::tables::{ExportFile, Imported, Options, PostDay, PostTotals};
 use super::values::DateOrder;
 use crate::plan::diagnostic::Rule;
 use crate::plan::model::platforms::PlatformKind;
@@ -58,20 +59,16 @@ pub fn import(inventory: &Inventory, options: &Options) -> Imported {
     // Parts are taken one by one, their stubs summed and dropped as they go.
     let mut imported = Imported::default();
     let mut sums = PostSums::default();
+    // Every post is seen once at most: room for all at once, never rehashed.
+    sums.seen.reserve(parts.iter().map(|p| p.stubs.len()).sum());
     for mut part in parts {
-        sums.add(
-            std::mem::take(&mut part.stubs),
-            file_index(imported.files.len()),
-        );
+        sums.add(std::mem::take(&mut part.stubs), imported.files.len());
         imported.append(part);
     }
     // Figures read by hand come last: an export of the same post counts first.
     for file in &options.by_hand {
         let mut part = super::by_hand::imported(file, options);
-        sums.add(
-            std::mem::take(&mut part.stubs),
-            file_index(imported.files.len()),
-        );
+        sums.add(std::mem::take(&mut part.stubs), imported.files.len());
         imported.append(part);
     }
     let (days, problems) = sums.finish(&imported.files);
@@ -90,9 +87,10 @@ pub(super) struct PostSums {
 }
 
 impl PostSums {
-    fn add(&mut self, stubs: Vec<PostStub>, offset: u32) {
-        for stub in stubs {
-            let file = stub.file + offset;
+    fn add(&mut self, stubs: Stubs, offset: usize) {
+        let offset = super::tables::file_index(offset);
+        for (file, stub) in stubs.into_keyed() {
+            let file = file + offset;
             if let Some(&first) = self.seen.get(&stub.key) {
                 *self.repeats.entry((first, file)).or_default() += 1;
             } else {

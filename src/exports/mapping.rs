@@ -4,7 +4,8 @@
 use super::formats::{Field, Fit, Grain};
 use super::problems::{Decision, Problem};
 use super::quirks;
-use super::tables::{Counts, Day, Imported, Inquiry, Options, Post, PostStub, Source};
+use super::tables::{Counts, Day, Imported, Inquiry, Options, Post, Source};
+use super::tables::{PostStub, file_index};
 use super::values::{self, DateOrder, When};
 use crate::plan::diagnostic::Rule;
 use crate::plan::model::platforms::PlatformKind;
@@ -316,8 +317,10 @@ impl<'a> Mapper<'a> {
         };
         let counts = self.counts(record, line, into);
         if let Some(date) = date {
-            into.stubs
-                .push(PostStub::new(self.platform, date, &id, &counts, self.file));
+            into.stubs.push_keyed(
+                file_index(self.file),
+                PostStub::new(self.platform, date, &id, &counts),
+            );
         }
         if !detailed {
             return;
@@ -334,7 +337,7 @@ impl<'a> Mapper<'a> {
             account_id: self.text(record, Field::AccountId),
             text: self.post_text(record),
             kind: self.text(record, Field::Kind),
-            counts,
+            counts: counts.into(),
             source: Source {
                 file: self.file,
                 line,

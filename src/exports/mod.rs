@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod ads;
 pub mod by_hand;
+pub mod chunked;
 mod date_order;
 mod decode;
 pub mod findings;
@@ -32,8 +33,9 @@ pub use folder::import_dir;
 pub use import::{import, import_file};
 
 pub use problems::{Decision, Problem};
+
 pub(crate) use tables::impressions_of;
 pub use tables::{
-    Counts, Day, ExportFile, HandFile, HandPost, Imported, Inquiry, Options, Pair, Post, PostDay,
-    PostStub, PostTotals, Source, Sum,
+    Counts, Day, ExportFile, HandFile, HandPost, Imported, Inquiry, Options, Pair, Post,
+    PostCounts, PostDay, PostStub, PostTotals, Source, Stubs, Sum,
 };

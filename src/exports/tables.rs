@@ -59,6 +59,58 @@ impl Counts {
         let mut copy = *self;
         copy.slot(field).and_then(|s| *s)
     }
+
+    /// Every count, in the order of the fields.
+    fn slots(&mut self) -> [&mut Option<i64>; 14] {
+        [
+            &mut self.impressions,
+            &mut self.reach,
+            &mut self.engagements,
+            &mut self.likes,
+            &mut self.replies,
+            &mut self.reposts,
+            &mut self.saves,
+            &mut self.clicks,
+            &mut self.video_views,
+            &mut self.follows,
+            &mut self.unfollows,
+            &mut self.net_follows,
+            &mut self.followers_total,
+            &mut self.posts,
+        ]
+    }
+}
+
+/// A post's [`Counts`] in 120 bytes rather than 224, the counts given
+/// marked in a bitmask: a month may list 100,000 posts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PostCounts {
+    given: u16,
+    values: [i64; 14],
+}
+
+impl PostCounts {
+    /// The counts, as [`Counts`].
+    pub fn get(&self) -> Counts {
+        let mut counts = Counts::default();
+        for (i, slot) in counts.slots().into_iter().enumerate() {
+            *slot = (self.given & (1 << i) != 0).then_some(self.values[i]);
+        }
+        counts
+    }
+}
+
+impl From<Counts> for PostCounts {
+    fn from(mut counts: Counts) -> PostCounts {
+        let mut packed = PostCounts::default();
+        for (i, slot) in counts.slots().into_iter().enumerate() {
+            if let Some(value) = *slot {
+                packed.given |= 1 << i;
+                packed.values[i] = value;
+            }
+        }
+        packed
+    }
 }
 
 /// A total over posts, and how many posts carried the count (0: missing).
@@ -210,19 +262,18 @@ impl PostTotals {
     }
 }
 
-/// What a post contributes to the sums, in a few bytes: kept for every post
-/// of the window until duplicates across files are removed.
+/// What a post contributes to the sums, in a few bytes. The file it came
+/// from is the key of its [`Stubs`] chunk, not kept by each stub.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PostStub {
-    pub platform: PlatformKind,
-    pub date: NaiveDate,
     /// A hash of the post's id (duplicates across files share it).
     pub key: u64,
     /// impressions (or views), reach, engagements, likes, replies, reposts, video views, follows,
     /// saves, link clicks; `i32::MIN` for missing. One post's counts fit; counts that do not
     /// are missing.
     pub counts: [i32; 10],
-    pub file: u32,
+    pub date: NaiveDate,
+    pub platform: PlatformKind,
     /// Whether its impressions are its views (no impressions given).
     pub views_as_impressions: bool,
 }
@@ -230,13 +281,7 @@ pub struct PostStub {
 const NONE: i32 = i32::MIN;
 
 impl PostStub {
-    pub(super) fn new(
-        platform: PlatformKind,
-        date: NaiveDate,
-        id: &str,
-        c: &Counts,
-        file: usize,
-    ) -> PostStub {
+    pub(super) fn new(platform: PlatformKind, date: NaiveDate, id: &str, c: &Counts) -> PostStub {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         (platform, id.trim()).hash(&mut hasher);
@@ -246,8 +291,6 @@ impl PostStub {
                 .unwrap_or(NONE)
         };
         PostStub {
-            platform,
-            date,
             key: hasher.finish(),
             counts: [
                 v(impressions_of(platform, c)),
@@ -261,7 +304,8 @@ impl PostStub {
                 v(c.saves),
                 v(c.clicks),
             ],
-            file: file_index(file),
+            date,
+            platform,
             views_as_impressions: c.impressions.is_none()
                 && c.video_views.is_some()
                 && impressions_of(platform, c).is_some(),
@@ -284,6 +328,15 @@ impl PostStub {
             ..Counts::default()
         }
     }
+}
+
+/// Post stubs in the order read, each chunk keyed by its file's index
+/// in the import: a month's window may hold a million.
+pub type Stubs = super::chunked::Chunked<PostStub, u32>;
+
+/// A file's index as a stub's chunk keeps it, in four bytes.
+pub(super) fn file_index(index: usize) -> u32 {
+    u32::try_from(index).expect("fewer than 2^32 export files")
 }
 
 /// The posts one file published on one platform on one (local) day, summed.
@@ -311,7 +364,7 @@ pub struct Post {
     pub text: Option<String>,
     /// What kind of post the export says it is (`IG reel`, `Photos`).
     pub kind: Option<String>,
-    pub counts: Counts,
+    pub counts: PostCounts,
     pub source: Source,
 }
 
@@ -379,13 +432,13 @@ impl ExportFile {
 #[derive(Debug, Default)]
 pub struct Imported {
     pub files: Vec<ExportFile>,
-    pub posts: Vec<Post>,
+    pub posts: super::chunked::Chunked<Post>,
     pub days: Vec<Day>,
     /// Every post in the window, summed per platform, day and file
     /// (duplicates across files counted once, in the first); filled by [`import_dir`].
     pub post_days: Vec<PostDay>,
     /// Every post of one file, briefly, until [`import_dir`] sums them.
-    pub stubs: Vec<PostStub>,
+    pub stubs: Stubs,
     pub inquiries: Vec<Inquiry>,
     pub problems: Vec<Problem>,
 }
@@ -433,12 +486,12 @@ impl Imported {
 
     /// Adds what a later part of the same file gave (its file index is already this one's).
     pub(super) fn absorb(&mut self, mut other: Imported) {
-        self.posts.append(&mut other.posts);
+        self.posts.append(std::mem::take(&mut other.posts));
         self.days.append(&mut other.days);
         self.inquiries.append(&mut other.inquiries);
         self.problems.append(&mut other.problems);
         self.post_days.append(&mut other.post_days);
-        self.stubs.append(&mut other.stubs);
+        self.stubs.append(std::mem::take(&mut other.stubs));
     }
 
     /// Adds another import after this one, renumbering its files.
@@ -452,23 +505,16 @@ impl Imported {
             .iter_mut()
             .for_each(|q| shift(&mut q.source));
         self.files.append(&mut other.files);
-        self.posts.append(&mut other.posts);
+        self.posts.append(std::mem::take(&mut other.posts));
         self.days.append(&mut other.days);
         self.inquiries.append(&mut other.inquiries);
         self.problems.append(&mut other.problems);
         other.post_days.iter_mut().for_each(|d| d.file += offset);
         self.post_days.append(&mut other.post_days);
-        other
-            .stubs
-            .iter_mut()
-            .for_each(|d| d.file += file_index(offset));
-        self.stubs.append(&mut other.stubs);
+        let by = file_index(offset);
+        other.stubs.keys_mut().for_each(|file| *file += by);
+        self.stubs.append(std::mem::take(&mut other.stubs));
     }
-}
-
-/// A file's index as a post stub keeps it, in four bytes.
-pub(super) fn file_index(index: usize) -> u32 {
-    u32::try_from(index).expect("fewer than 2^32 export files")
 }
 
 /// One calendar file's figures read by hand.
@@ -492,4 +538,29 @@ pub struct HandPost {
     pub interactions: Option<i64>,
     /// The line of its `figures:` entry.
     pub line: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_posts_counts_come_back_as_given() {
+        let mut counts = Counts::default();
+        assert_eq!(PostCounts::from(counts).get(), counts);
+        // Each count alone, then all at once, zeros and negatives included.
+        for (i, n) in (0..14).zip(0_i64..) {
+            let mut one = Counts::default();
+            *one.slots()[i] = Some(-7 - n);
+            assert_eq!(PostCounts::from(one).get(), one, "count {i}");
+            *counts.slots()[i] = Some(if i % 2 == 0 { 0 } else { i64::MAX - n });
+        }
+        assert_eq!(PostCounts::from(counts).get(), counts);
+        assert_eq!(std::mem::size_of::<PostCounts>(), 120);
+    }
+
+    #[test]
+    fn a_stub_fits_in_seven_words() {
+        assert!(std::mem::size_of::<PostStub>() <= 56);
+    }
 }

@@ -320,6 +320,7 @@ impl Listed<'_, '_> {
             .get(&index)
             .map(|p| self.placements[*p].item);
         let file = &self.inputs.imported.files[placed.post.source.file];
+        let counts = placed.post.counts.get();
         PostRef {
             platform: names.of(&placed.platform_id),
             id: placed.post.id.clone(),
@@ -333,12 +334,8 @@ impl Listed<'_, '_> {
                     audience: i.audience.as_ref().map(|a| a.value.clone()),
                 })
             }),
-            impressions: placed
-                .post
-                .counts
-                .impressions
-                .or(placed.post.counts.video_views),
-            engagements: placed.post.counts.engagements,
+            impressions: counts.impressions.or(counts.video_views),
+            engagements: counts.engagements,
             source: SourceRef {
                 file: names.of(&file.path),
                 line: placed.post.source.line,
@@ -350,7 +347,7 @@ impl Listed<'_, '_> {
     fn top_posts(&self) -> Vec<PostRef> {
         let mut ranked: Vec<usize> = (0..self.posts.len()).collect();
         ranked.sort_by_key(|&i| {
-            let counts = &self.posts[i].post.counts;
+            let counts = self.posts[i].post.counts.get();
             std::cmp::Reverse((
                 counts.engagements.unwrap_or(-1),
                 counts.impressions.unwrap_or(-1),
@@ -459,9 +456,10 @@ impl Listed<'_, '_> {
                     .find(|a| a.by == by && a.key == key)
                     .expect("one row a key");
                 row.posts += 1;
-                let impressions = crate::exports::impressions_of(post.platform, &post.counts);
+                let counts = post.counts.get();
+                let impressions = crate::exports::impressions_of(post.platform, &counts);
                 row.impressions = added(row.impressions, impressions);
-                row.engagements = added(row.engagements, post.counts.engagements);
+                row.engagements = added(row.engagements, counts.engagements);
             }
         }
         attribution.sort_by(|a, b| (a.by, &a.key).cmp(&(b.by, &b.key)));

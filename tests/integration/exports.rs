@@ -36,13 +36,13 @@ fn total(imported: &Imported, name: &str, count: fn(&Counts) -> Option<i64>) -> 
         .posts
         .iter()
         .filter(|p| p.source.file == file)
-        .map(|p| &p.counts);
+        .map(|p| p.counts.get());
     let days = imported
         .days
         .iter()
         .filter(|d| d.source.file == file)
-        .map(|d| &d.counts);
-    posts.chain(days).filter_map(count).sum()
+        .map(|d| d.counts);
+    posts.chain(days).filter_map(|c| count(&c)).sum()
 }
 
 fn rows(imported: &Imported, name: &str) -> (String, u64) {

@@ -269,6 +269,7 @@ pub(crate) fn observations(
         .enumerate()
         .map(|(index, placed)| {
             let post = placed.post;
+            let counts = post.counts.get();
             let item = joined.post_item.get(&index).map(|&p| placements[p].item);
             let exported = post
                 .kind
@@ -291,9 +292,9 @@ pub(crate) fn observations(
                     .and_then(|i| i.audience.as_ref())
                     .map(|a| a.value.clone()),
                 text: post.text.clone(),
-                impressions: crate::exports::impressions_of(post.platform, &post.counts),
-                reach: post.counts.reach,
-                engagements: post.counts.engagements,
+                impressions: crate::exports::impressions_of(post.platform, &counts),
+                reach: counts.reach,
+                engagements: counts.engagements,
             }
         })
         .collect()
