@@ -5,9 +5,10 @@
 //! post (its link as id, as TikTok Studio's content export has it) counts
 //! first.
 
+use super::counts::Counts;
 use super::formats::{Format, Grain};
-use super::tables::PostStub;
-use super::tables::{Counts, ExportFile, HandFile, HandPost, Imported, Options, Post, Source};
+use super::stubs::PostStub;
+use super::tables::{ExportFile, HandFile, HandPost, Imported, Options, Post, Source};
 use super::values::When;
 use crate::plan::model::Plan;
 use crate::plan::model::calendar::{NO_PUBLIC_LINK, Status};
@@ -109,7 +110,7 @@ pub(super) fn imported(file: &HandFile, options: &Options) -> Imported {
             ..Counts::default()
         };
         out.stubs
-            .push_keyed(0, PostStub::new(post.platform, date, &post.id, &counts));
+            .push(0, &PostStub::new(post.platform, date, &post.id, &counts));
         let detailed = options
             .detail
             .is_none_or(|(from, to)| date >= from && date <= to);

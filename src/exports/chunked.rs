@@ -32,19 +32,33 @@ impl<T, K: Copy + PartialEq> Chunked<T, K> {
 
     /// Adds an item under `key`; a new key starts a new chunk.
     pub fn push_keyed(&mut self, key: K, item: T) {
-        match self.chunks.last_mut() {
-            Some((last, items)) if *last == key && items.len() < Self::PER_CHUNK => {
-                items.push(item);
-            }
-            last => {
-                // A list's first chunk (and a new key's) grows as items
-                // come; once one is full, the next starts at full size.
-                let full = last.is_some_and(|(k, _)| *k == key);
-                let mut items = Vec::with_capacity(if full { Self::PER_CHUNK } else { 0 });
-                items.push(item);
-                self.chunks.push((key, items));
-            }
+        self.room(key, 1).push(item);
+    }
+
+    /// Adds items under `key`, all in one chunk (at most a chunk's worth).
+    pub fn extend_keyed(&mut self, key: K, items: &[T])
+    where
+        T: Clone,
+    {
+        debug_assert!(items.len() <= Self::PER_CHUNK);
+        self.room(key, items.len()).extend_from_slice(items);
+    }
+
+    /// The chunk with room for `n` more items under `key`.
+    fn room(&mut self, key: K, n: usize) -> &mut Vec<T> {
+        let fits = self
+            .chunks
+            .last()
+            .is_some_and(|(last, items)| *last == key && items.len() + n <= Self::PER_CHUNK);
+        if !fits {
+            // A list's first chunk (and a new key's) grows as items come;
+            // once one is full, the next starts at full size.
+            let full = self.chunks.last().is_some_and(|(last, _)| *last == key);
+            let capacity = if full { Self::PER_CHUNK } else { 0 };
+            self.chunks.push((key, Vec::with_capacity(capacity)));
         }
+        let (_, items) = self.chunks.last_mut().expect("a chunk was just made");
+        items
     }
 
     /// Adds `other`'s items after these, moving its chunks.
@@ -81,11 +95,16 @@ impl<T, K: Copy + PartialEq> Chunked<T, K> {
             .flat_map(|(key, items)| items.iter().map(move |item| (*key, item)))
     }
 
-    /// Each item with its key, in order, each chunk freed once read.
-    pub fn into_keyed(self) -> impl Iterator<Item = (K, T)> {
+    /// Each chunk with its key, in order.
+    pub fn chunks(&self) -> impl Iterator<Item = (K, &[T])> {
         self.chunks
-            .into_iter()
-            .flat_map(|(key, items)| items.into_iter().map(move |item| (key, item)))
+            .iter()
+            .map(|(key, items)| (*key, items.as_slice()))
+    }
+
+    /// Each chunk with its key, in order, taken.
+    pub fn into_chunks(self) -> impl Iterator<Item = (K, Vec<T>)> {
+        self.chunks.into_iter()
     }
 }
 
@@ -163,7 +182,11 @@ mod tests {
         want.extend([(1, item(n)), (2, item(n + 1)), (3, item(n + 2))]);
         let seen: Vec<(u32, Item)> = one.keyed().map(|(k, i)| (k, *i)).collect();
         assert_eq!(seen, want);
-        assert_eq!(one.into_keyed().collect::<Vec<_>>(), want);
+        let taken: Vec<(u32, Item)> = one
+            .into_chunks()
+            .flat_map(|(k, items)| items.into_iter().map(move |i| (k, i)))
+            .collect();
+        assert_eq!(taken, want);
     }
 
     #[test]
@@ -180,5 +203,18 @@ mod tests {
         halves.iter_mut().for_each(|i| *i += 1);
         assert_ne!(whole, halves);
         assert!(Chunked::<u32>::default().is_empty() && !whole.is_empty());
+    }
+
+    #[test]
+    fn items_added_together_stay_in_one_chunk() {
+        let per_chunk = Chunked::<u8>::PER_CHUNK;
+        let mut bytes = Chunked::<u8>::default();
+        bytes.extend_keyed((), &vec![1; per_chunk - 2]);
+        bytes.extend_keyed((), &[2, 3, 4]);
+        bytes.extend_keyed((), &[5]);
+        let chunks: Vec<&[u8]> = bytes.chunks().map(|((), c)| c).collect();
+        assert_eq!(chunks.len(), 2);
+        assert_eq!(chunks[0].len(), per_chunk - 2);
+        assert_eq!(chunks[1], [2, 3, 4, 5]);
     }
 }

@@ -1,6 +1,7 @@
 //! Reading a folder of exports: every `.csv` file recognised, streamed and
 //! mapped; a post that several files give is counted once.
 
+use super::counts::PostTotals;
 use super::date_order::{self, Decided};
 use super::decode::{Input, decode};
 use super::formats::{self, Field, Fit, Grain};
@@ -11,8 +12,8 @@ use super::problems::{Decision, Problem};
 use super::quirks;
 use super::reader::{FileReader, Rows};
 use super::shapes;
-use super::tables::Stubs;
-use super::tables::{ExportFile, Imported, Options, PostDay, PostTotals};
+use super::stubs::Stubs;
+use super::tables::{ExportFile, Imported, Options, PostDay};
 use super::values::DateOrder;
 use crate::plan::diagnostic::Rule;
 use crate::plan::model::platforms::PlatformKind;
@@ -34,7 +35,7 @@ pub fn import(inventory: &Inventory, options: &Options) -> Imported {
     // their own while they are mapped.
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let two_threads = files.len() < cores;
-    let parts = crate::parallel::map(&files, |entry| {
+    let mut parts = crate::parallel::map(&files, |entry| {
         // A file filed under a month folder (`exports/2026-11/…`) was exported
         // by the end of the next month at the latest.
         let folder_month = entry.path.strip_prefix(dir).ok().and_then(|rel| {
@@ -56,18 +57,17 @@ pub fn import(inventory: &Inventory, options: &Options) -> Imported {
         );
         part
     });
+    // Figures read by hand come last: an export of the same post counts first.
+    parts.extend(
+        options
+            .by_hand
+            .iter()
+            .map(|file| super::by_hand::imported(file, options)),
+    );
     // Parts are taken one by one, their stubs summed and dropped as they go.
     let mut imported = Imported::default();
-    let mut sums = PostSums::default();
-    // Every post is seen once at most: room for all at once, never rehashed.
-    sums.seen.reserve(parts.iter().map(|p| p.stubs.len()).sum());
+    let mut sums = PostSums::new(parts.iter().map(|p| &p.stubs));
     for mut part in parts {
-        sums.add(std::mem::take(&mut part.stubs), imported.files.len());
-        imported.append(part);
-    }
-    // Figures read by hand come last: an export of the same post counts first.
-    for file in &options.by_hand {
-        let mut part = super::by_hand::imported(file, options);
         sums.add(std::mem::take(&mut part.stubs), imported.files.len());
         imported.append(part);
     }
@@ -79,29 +79,50 @@ pub fn import(inventory: &Inventory, options: &Options) -> Imported {
 
 /// Sums post stubs per platform, day and file as files come in, counting a
 /// post that several files give once (in the first file).
-#[derive(Default)]
 pub(super) struct PostSums {
-    seen: HashMap<u64, u32>,
+    /// The keys more than one stub has, and the file that gave the first.
+    /// Only these need remembering: a million posts seen once take no room.
+    first: HashMap<u64, Option<u32>>,
     sums: std::collections::BTreeMap<(PlatformKind, NaiveDate, u32), PostTotals>,
     repeats: std::collections::BTreeMap<(u32, u32), usize>,
 }
 
 impl PostSums {
+    /// Sums for these stubs, in the order they will be added.
+    fn new<'a>(stubs: impl Iterator<Item = &'a Stubs>) -> PostSums {
+        // Sorted, a key given twice is next to itself: 8 bytes a post for a
+        // moment, where a set of every key seen would keep 17 throughout.
+        let mut keys: Vec<u64> = stubs.flat_map(|s| s.iter().map(|(_, s)| s.key)).collect();
+        keys.sort_unstable();
+        let first = keys
+            .windows(2)
+            .filter(|pair| pair[0] == pair[1])
+            .map(|pair| (pair[0], None))
+            .collect();
+        PostSums {
+            first,
+            sums: std::collections::BTreeMap::new(),
+            repeats: std::collections::BTreeMap::new(),
+        }
+    }
+
     fn add(&mut self, stubs: Stubs, offset: usize) {
-        let offset = super::tables::file_index(offset);
-        for (file, stub) in stubs.into_keyed() {
+        let offset = super::stubs::file_index(offset);
+        for (file, stub) in stubs.into_stubs() {
             let file = file + offset;
-            if let Some(&first) = self.seen.get(&stub.key) {
-                *self.repeats.entry((first, file)).or_default() += 1;
-            } else {
-                self.seen.insert(stub.key, file);
-                let totals = self
-                    .sums
-                    .entry((stub.platform, stub.date, file))
-                    .or_default();
-                totals.add_counts(&stub.counts());
-                totals.views_as_impressions += i64::from(stub.views_as_impressions);
+            if let Some(slot) = self.first.get_mut(&stub.key) {
+                if let Some(first) = *slot {
+                    *self.repeats.entry((first, file)).or_default() += 1;
+                    continue;
+                }
+                *slot = Some(file);
             }
+            let totals = self
+                .sums
+                .entry((stub.platform, stub.date, file))
+                .or_default();
+            totals.add_counts(&stub.counts);
+            totals.views_as_impressions += i64::from(stub.views_as_impressions);
         }
     }
 

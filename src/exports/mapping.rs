@@ -1,11 +1,12 @@
 //! Mapping one file's records onto posts or account days, cell by cell;
 //! a cell that cannot be read is a located problem and a missing value.
 
+use super::counts::Counts;
 use super::formats::{Field, Fit, Grain};
 use super::problems::{Decision, Problem};
 use super::quirks;
-use super::tables::{Counts, Day, Imported, Inquiry, Options, Post, Source};
-use super::tables::{PostStub, file_index};
+use super::stubs::PostStub;
+use super::tables::{Day, Imported, Inquiry, Options, Post, Source};
 use super::values::{self, DateOrder, When};
 use crate::plan::diagnostic::Rule;
 use crate::plan::model::platforms::PlatformKind;
@@ -317,10 +318,8 @@ impl<'a> Mapper<'a> {
         };
         let counts = self.counts(record, line, into);
         if let Some(date) = date {
-            into.stubs.push_keyed(
-                file_index(self.file),
-                PostStub::new(self.platform, date, &id, &counts),
-            );
+            into.stubs
+                .push(self.file, &PostStub::new(self.platform, date, &id, &counts));
         }
         if !detailed {
             return;

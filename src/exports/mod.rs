@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod ads;
 pub mod by_hand;
 pub mod chunked;
+mod counts;
 mod date_order;
 mod decode;
 pub mod findings;
@@ -25,6 +26,7 @@ mod problems;
 pub mod quirks;
 mod reader;
 mod shapes;
+mod stubs;
 pub mod summary;
 mod tables;
 pub mod values;
@@ -34,8 +36,9 @@ pub use import::{import, import_file};
 
 pub use problems::{Decision, Problem};
 
-pub(crate) use tables::impressions_of;
+pub(crate) use counts::impressions_of;
+pub use counts::{Counts, Pair, PostCounts, PostTotals, Sum};
+pub use stubs::{PostStub, Stubs};
 pub use tables::{
-    Counts, Day, ExportFile, HandFile, HandPost, Imported, Inquiry, Options, Pair, Post,
-    PostCounts, PostDay, PostStub, PostTotals, Source, Stubs, Sum,
+    Day, ExportFile, HandFile, HandPost, Imported, Inquiry, Options, Post, PostDay, Source,
 };

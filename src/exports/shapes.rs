@@ -7,8 +7,8 @@
 //! them (dates where that export has dates, counts where it has counts),
 //! is named as that export, with the columns expected and not found.
 
+use super::counts::Counts;
 use super::formats::{FORMATS, Field, Format, fit, normalise_header};
-use super::tables::Counts;
 use super::values::{DateOrder, count, is_placeholder, when_in};
 
 /// The header of each real export the tool has seen, column for column.
