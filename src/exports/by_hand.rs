@@ -117,12 +117,12 @@ pub(super) fn imported(file: &HandFile, options: &Options) -> Imported {
         if detailed {
             out.posts.push(Post {
                 platform: post.platform,
-                id: post.id.clone(),
-                url: post.url.clone(),
+                id: post.id.as_str().into(),
+                url: post.url.as_deref().map(Into::into),
                 published: Some(When::Local(post.published)),
                 account: None,
                 account_id: None,
-                text: Some(post.title.clone()),
+                text: Some(post.title.as_str().into()),
                 kind: None,
                 counts: counts.into(),
                 source: Source {

@@ -329,13 +329,13 @@ impl<'a> Mapper<'a> {
             .or_else(|| quirks::post_url(self.platform, &id));
         into.posts.push(Post {
             platform: self.platform,
-            id,
-            url,
+            id: id.into(),
+            url: url.map(Into::into),
             published: Some(when),
-            account: self.text(record, Field::Account),
-            account_id: self.text(record, Field::AccountId),
-            text: self.post_text(record),
-            kind: self.text(record, Field::Kind),
+            account: self.text(record, Field::Account).map(Into::into),
+            account_id: self.text(record, Field::AccountId).map(Into::into),
+            text: self.post_text(record).map(Into::into),
+            kind: self.text(record, Field::Kind).map(Into::into),
             counts: counts.into(),
             source: Source {
                 file: self.file,

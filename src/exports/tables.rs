@@ -8,6 +8,7 @@ use super::stubs::Stubs;
 use super::values::When;
 use crate::plan::model::platforms::PlatformKind;
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// Where a row came from: the file (index into [`Imported::files`]) and its line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,17 +31,18 @@ pub struct PostDay {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Post {
     pub platform: PlatformKind,
-    pub id: String,
-    pub url: Option<String>,
+    /// Shared with the report's lists of posts, as is its link.
+    pub id: Arc<str>,
+    pub url: Option<Arc<str>>,
     pub published: Option<When>,
     /// The page or account name, where the export gives it.
-    pub account: Option<String>,
+    pub account: Option<Box<str>>,
     /// The account's numeric id (Facebook Page ID, Instagram Account ID).
-    pub account_id: Option<String>,
+    pub account_id: Option<Box<str>>,
     /// The post's text, where the export gives it.
-    pub text: Option<String>,
+    pub text: Option<Box<str>>,
     /// What kind of post the export says it is (`IG reel`, `Photos`).
-    pub kind: Option<String>,
+    pub kind: Option<Box<str>>,
     pub counts: super::counts::PostCounts,
     pub source: Source,
 }

@@ -804,7 +804,7 @@ fn placed_posts(
         };
         // A post several files give is listed once (the import reports the overlap).
         if seen
-            .insert((post.platform, post.id.as_str()), post.source.file)
+            .insert((post.platform, &*post.id), post.source.file)
             .is_some()
         {
             continue;

@@ -144,8 +144,9 @@ pub struct PlatformResult {
 pub struct PostRef {
     /// Shared by the posts of a platform.
     pub platform: Arc<str>,
-    pub id: String,
-    pub url: Option<String>,
+    /// Shared with the post read, as is its link.
+    pub id: Arc<str>,
+    pub url: Option<Arc<str>>,
     pub date: Option<chrono::NaiveDate>,
     /// The plan item it was joined to.
     pub planned: Option<Box<PlannedRef>>,
@@ -184,8 +185,8 @@ impl Serialize for PostRef {
         let planned = self.planned.as_deref();
         let mut out = serializer.serialize_struct("PostRef", 11)?;
         out.serialize_field("platform", &*self.platform)?;
-        out.serialize_field("id", &self.id)?;
-        out.serialize_field("url", &self.url)?;
+        out.serialize_field("id", &*self.id)?;
+        out.serialize_field("url", &self.url.as_deref())?;
         out.serialize_field("date", &self.date.map(|d| d.to_string()))?;
         out.serialize_field("item", &planned.map(|p| &p.item))?;
         out.serialize_field("title", &planned.map(|p| &p.title))?;

@@ -62,7 +62,7 @@ pub fn proposals(plan: &Plan, imported: &Imported, period: &Period) -> Vec<Propo
             Proposal {
                 item: placement.item.id.value.clone(),
                 platform: placement.platform_id.to_string(),
-                link,
+                link: link.to_string(),
                 by: how,
                 published: posts[post]
                     .time

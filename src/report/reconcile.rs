@@ -591,12 +591,12 @@ mod tests {
     fn post(platform: PlatformKind, url: Option<&str>, text: Option<&str>) -> Post {
         Post {
             platform,
-            id: String::new(),
-            url: url.map(str::to_string),
+            id: "".into(),
+            url: url.map(Into::into),
             published: None,
             account: None,
             account_id: None,
-            text: text.map(str::to_string),
+            text: text.map(Into::into),
             kind: None,
             counts: crate::exports::PostCounts::default(),
             source: crate::exports::Source { file: 0, line: 2 },

@@ -280,8 +280,8 @@ pub(crate) fn observations(
                 .then(|| "video".to_string());
             Observation {
                 platform: placed.platform_id.clone(),
-                id: post.id.clone(),
-                url: post.url.clone(),
+                id: post.id.to_string(),
+                url: post.url.as_deref().map(str::to_string),
                 date: placed.date,
                 time: placed.time,
                 format: exported
@@ -291,7 +291,7 @@ pub(crate) fn observations(
                 audience: item
                     .and_then(|i| i.audience.as_ref())
                     .map(|a| a.value.clone()),
-                text: post.text.clone(),
+                text: post.text.as_deref().map(str::to_string),
                 impressions: crate::exports::impressions_of(post.platform, &counts),
                 reach: counts.reach,
                 engagements: counts.engagements,

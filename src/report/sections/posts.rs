@@ -27,7 +27,7 @@ impl Section for TopPosts {
             .iter()
             .map(|p| {
                 let post = p.planned.as_ref().map_or_else(
-                    || p.url.clone().unwrap_or_else(|| p.id.clone()),
+                    || p.url.as_deref().unwrap_or(&p.id).to_string(),
                     |planned| planned.title.clone(),
                 );
                 vec![
