@@ -134,23 +134,26 @@ fn is_number(cell: &str) -> bool {
         && !(digits.contains('.') && fraction.is_empty())
 }
 
-/// Writes `path` atomically with `write`. The output is made in memory
-/// first, so a failing `write` creates no file at all; then it is written
-/// to a temporary file of its own beside `path` (`.NAME.XXXXXX.khairukum-tmp`,
-/// a name no other run shares, so runs writing the same file at once each
-/// finish whole, the last one's file kept) and renamed over it.
+/// Writes `path` atomically with `write`: into a temporary file of its own
+/// beside `path` (`.NAME.XXXXXX.khairukum-tmp`, a name no other run shares,
+/// so runs writing the same file at once each finish whole, the last one's
+/// file kept), renamed over it once whole. A failing `write` leaves no file:
+/// the temporary one is removed and `path` is as it was.
 pub fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let mut bytes = Vec::new();
-    write(&mut bytes)?;
     let (dir, name) = place_of(path)?;
     let mut temp = tempfile::Builder::new()
         .prefix(&format!(".{}.", name.to_string_lossy()))
         .suffix(".khairukum-tmp")
         .tempfile_in(dir)?;
-    temp.write_all(&bytes)?;
+    // Written as it is made, never held whole: a report may list 100,000
+    // posts. Should making it fail, the temporary file goes with it.
+    let mut out = io::BufWriter::new(temp.as_file_mut());
+    write(&mut out)?;
+    out.flush()?;
+    drop(out);
     // Private while written; then the permissions of the file it replaces,
     // or the usual ones for a new file.
     let permissions = match std::fs::metadata(path) {

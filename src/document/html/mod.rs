@@ -60,7 +60,7 @@ fn shown(bi: &Bi) -> String {
 
 pub(super) fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> {
     let lang = document.lang;
-    let mut s = String::new();
+    let mut s = Out::new(out);
     let _ = write!(
         s,
         r#"<!doctype html><html lang="{code}" dir="{dir}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{CSP}"><meta name="viewport" content="width=device-width,initial-scale=1"><title>{title}</title><style>{STYLE}</style></head><body><header><h1>{h1}</h1>"#,
@@ -92,10 +92,61 @@ pub(super) fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> 
         let _ = write!(s, r#"<p class="sub">{}</p>"#, shown(line));
     }
     s.push_str("</body></html>\n");
-    out.write_all(s.as_bytes())
+    s.finish()
 }
 
-fn write_section(s: &mut String, section: &Section, lang: Lang) {
+/// The page as it is written: text gathered a little at a time and
+/// passed on, so a table of 100,000 rows is never held whole.
+struct Out<'a> {
+    text: String,
+    to: &'a mut dyn Write,
+    /// The first error in passing text on; later text is dropped.
+    error: Option<io::Error>,
+}
+
+impl<'a> Out<'a> {
+    /// Text gathered before it is passed on.
+    const GATHER: usize = 1 << 16;
+
+    fn new(out: &'a mut dyn Write) -> Out<'a> {
+        Out {
+            text: String::with_capacity(Self::GATHER),
+            to: out,
+            error: None,
+        }
+    }
+
+    fn push_str(&mut self, text: &str) {
+        self.text.push_str(text);
+        if self.text.len() >= Self::GATHER {
+            self.pass_on();
+        }
+    }
+
+    fn pass_on(&mut self) {
+        if self.error.is_none()
+            && let Err(e) = self.to.write_all(self.text.as_bytes())
+        {
+            self.error = Some(e);
+        }
+        self.text.clear();
+    }
+
+    /// Passes on the rest; the first error, if any.
+    fn finish(mut self) -> io::Result<()> {
+        self.pass_on();
+        self.error.map_or(Ok(()), Err)
+    }
+}
+
+impl std::fmt::Write for Out<'_> {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        self.push_str(text);
+        Ok(())
+    }
+}
+
+fn write_section(s: &mut Out<'_>, section: &Section, lang: Lang) {
     let _ = write!(
         s,
         r#"<section id="{}"{}><h2>{}</h2>"#,
@@ -113,7 +164,7 @@ fn write_section(s: &mut String, section: &Section, lang: Lang) {
     s.push_str("</section>");
 }
 
-fn write_block(s: &mut String, block: &Block, lang: Lang) {
+fn write_block(s: &mut Out<'_>, block: &Block, lang: Lang) {
     match block {
         Block::Heading(text) => {
             let _ = write!(s, "<h3>{}</h3>", shown(text));
@@ -143,7 +194,7 @@ fn write_block(s: &mut String, block: &Block, lang: Lang) {
     }
 }
 
-fn write_table(s: &mut String, table: &Table) {
+fn write_table(s: &mut Out<'_>, table: &Table) {
     if table.rows.is_empty() {
         return;
     }
@@ -193,7 +244,7 @@ fn write_table(s: &mut String, table: &Table) {
 
 /// Line charts side by side, each in a figure under its caption; bars
 /// across the page.
-fn write_charts(s: &mut String, charts: &[Chart], lang: Lang) {
+fn write_charts(s: &mut Out<'_>, charts: &[Chart], lang: Lang) {
     let lines = charts.iter().any(|c| matches!(c, Chart::Line(_)));
     if lines {
         s.push_str(r#"<div class="charts">"#);
@@ -219,7 +270,7 @@ fn write_charts(s: &mut String, charts: &[Chart], lang: Lang) {
 /// A month's grid: the week's days as columns (right to left in an
 /// Arabic page, as the page flows), each day with both calendars'
 /// numbers, its occasions and what is planned.
-fn write_grid(s: &mut String, grid: &crate::document::grid::Grid) {
+fn write_grid(s: &mut Out<'_>, grid: &crate::document::grid::Grid) {
     s.push_str(r#"<table class="grid"><thead><tr>"#);
     for name in &grid.weekdays {
         let _ = write!(s, "<th>{}</th>", esc(name));
@@ -277,14 +328,62 @@ mod tests {
                 },
             ]],
         };
-        let mut s = String::new();
-        write_table(&mut s, &table);
+        let mut bytes = Vec::new();
+        let mut out = Out::new(&mut bytes);
+        write_table(&mut out, &table);
+        out.finish().unwrap();
         assert_eq!(
-            s,
+            String::from_utf8(bytes).unwrap(),
             r#"<table><thead><tr><th>Goal</th><th>Value</th><th>Status</th></tr></thead><tbody><tr><td>التأثير<span class="other" lang="en" dir="ltr">Influence</span></td><td class="num"><bdi dir="ltr">1,200</bdi></td><td><span class="badge on_track">on &lt;track&gt;</span></td></tr></tbody></table>"#
         );
-        let mut empty = String::new();
-        write_table(&mut empty, &Table::default());
+        let mut empty = Vec::new();
+        let mut out = Out::new(&mut empty);
+        write_table(&mut out, &Table::default());
+        out.finish().unwrap();
         assert!(empty.is_empty());
+    }
+
+    /// A writer that takes `room` bytes, then fails.
+    struct Full {
+        taken: Vec<u8>,
+        room: usize,
+    }
+
+    impl Write for Full {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            if self.taken.len() + bytes.len() > self.room {
+                return Err(io::Error::other("disk full"));
+            }
+            self.taken.extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_page_is_passed_on_as_it_is_made_and_its_first_error_kept() {
+        let row = "<tr><td>صف</td></tr>";
+        let rows = 2 * Out::GATHER / row.len();
+        let mut full = Full {
+            taken: Vec::new(),
+            room: usize::MAX,
+        };
+        let mut out = Out::new(&mut full);
+        for _ in 0..rows {
+            out.push_str(row);
+            assert!(out.text.len() < Out::GATHER);
+        }
+        out.finish().unwrap();
+        assert_eq!(full.taken, row.repeat(rows).as_bytes());
+        let mut full = Full {
+            taken: Vec::new(),
+            room: Out::GATHER,
+        };
+        let mut out = Out::new(&mut full);
+        (0..rows).for_each(|_| out.push_str(row));
+        assert_eq!(out.finish().unwrap_err().to_string(), "disk full");
     }
 }
