@@ -189,51 +189,16 @@ pub(super) fn read_export(
     into: &mut Imported,
     two_threads: bool,
 ) -> Result<Option<Halves>, Skip> {
-    let file = std::fs::File::open(path).map_err(|e| {
-        (
-            None,
-            &rule::EXPORT_UNREADABLE,
-            t!("cannot-read-file", error = e),
-        )
-    })?;
-    let Input {
-        body,
-        body_offset,
-        crlf,
-        preamble_lines,
-        title,
-        delimiter,
-    } = decode(BufReader::with_capacity(1 << 16, file))
-        .map_err(|message| (None, &rule::EXPORT_UNREADABLE, message))?;
-    let mut csv = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .buffer_capacity(super::decode::READ_BUFFER)
-        .from_reader(body);
-    let mut record = csv::ByteRecord::new();
-    let line_of = |record: &csv::ByteRecord| {
-        record.position().map_or(0, csv::Position::line) + preamble_lines
-    };
-    match csv.read_byte_record(&mut record) {
-        Ok(true) => {}
-        Ok(false) => return Err((None, &rule::EXPORT_UNREADABLE, t!("empty-file"))),
-        Err(e) => {
-            return Err((
-                None,
-                &rule::EXPORT_UNREADABLE,
-                t!("export.not-csv", error = e),
-            ));
-        }
-    }
-    let header: Vec<String> = record
-        .iter()
-        .map(|c| formats::normalise_header(&String::from_utf8_lossy(c)))
-        .collect();
+    let Opened {
+        input,
+        mut csv,
+        header,
+        header_line,
+    } = opened(path)?;
     let fits = formats::fit(&header);
     let best = &fits[0];
     if !best.missing.is_empty() {
-        let line = Some(line_of(&record));
+        let line = Some(header_line);
         let message = if fits.iter().all(|f| f.columns.is_empty()) {
             let rows = first_rows(&mut csv, 6);
             shapes::by_shape(&header, &rows)
@@ -243,29 +208,13 @@ pub(super) fn read_export(
         };
         return Err((line, &rule::EXPORT_UNKNOWN, message));
     }
-    let platform = match best.format.platform {
-        Some(p) => p,
-        // Inquiries name their platform on each row.
-        None if best.format.grain == Grain::Inquiry => PlatformKind::X,
-        None => quirks::meta_daily_platform(title.as_deref(), shown)
-            .map_err(|message| (None, &rule::EXPORT_WHICH_PLATFORM, message))?,
-    };
-    let primary = match (best.format.id, title.as_deref()) {
-        ("meta-daily", Some(title)) => Some(quirks::meta_daily_field(title).ok_or_else(|| {
-            (
-                Some(2),
-                &rule::EXPORT_UNUSED_METRIC,
-                t!("export.unused-daily-metric", title = title),
-            )
-        })?),
-        _ => None,
-    };
+    let (platform, primary) = platform_of(best, input.title.as_deref(), shown)?;
     let file_index = into.files.len();
     into.files.push(ExportFile {
         path: shown.to_string(),
         format: best.format,
         platform: (best.format.grain != Grain::Inquiry).then_some(platform),
-        title: title.clone(),
+        title: input.title.clone(),
         rows: 0,
         columns: best
             .columns
@@ -291,89 +240,195 @@ pub(super) fn read_export(
         mangled_id: None,
         undated: Vec::new(),
     };
-    // Which way round its slashed dates are, from the file itself.
-    let date_field = match best.format.grain {
-        Grain::Post => Some(Field::Published),
-        Grain::Day => Some(Field::Date),
-        Grain::Inquiry => None,
-    };
-    if let Some(column) = date_field.and_then(|f| mapper.column(f)) {
-        let decided = date_order::decide(
-            path,
-            column,
-            delimiter,
-            options.date_order,
-            best.format.slashed_dates,
-        );
-        mapper.date_order = decided.order();
-        if let Decided::Assumed {
-            order,
-            line,
-            cell,
-            by_plan,
-        } = decided
-        {
-            into.problems.push(mapper.problem(
-                &rule::EXPORT_DATE_ORDER_ASSUMED,
-                line,
-                Some(column),
-                t!(
-                    "export.date-order-assumed",
-                    cell = cell,
-                    order = order.as_str(),
-                    why = if by_plan {
-                        t!("export.date-order.by-plan")
-                    } else {
-                        t!("export.date-order.by-platforms")
-                    }
-                ),
-                Decision::Assumed,
-            ));
-        }
-    }
-    let mut rows = Rows::first(best.format.total_row);
-    let mut file = FileReader {
+    decide_date_order(path, input.delimiter, &mut mapper, into);
+    let file = FileReader {
         csv,
-        body_offset: body_offset.unwrap_or(0),
-        preamble_lines,
-        lag: u64::from(crlf),
-        delimiter,
+        body_offset: input.body_offset.unwrap_or(0),
+        preamble_lines: input.preamble_lines,
+        lag: u64::from(input.crlf),
+        delimiter: input.delimiter,
     };
+    // Read from any byte only where the body is UTF-8 as written.
+    let two_threads = two_threads && input.body_offset.is_some();
+    let (halves, rows) = read_records(file, (path, shown), two_threads, &mut mapper, into);
+    mapper.finish(into);
+    into.files[file_index].rows = rows;
+    Ok(halves)
+}
+
+/// Reads the records after the header, a large file in two halves with
+/// `two_threads`; how it was split, and how many rows it has.
+fn read_records(
+    mut file: FileReader<Box<dyn std::io::Read + Send>>,
+    (path, shown): (&Path, &str),
+    two_threads: bool,
+    mapper: &mut Mapper<'_>,
+    into: &mut Imported,
+) -> (Option<Halves>, u64) {
+    let mut rows = Rows::first(mapper.fit.format.total_row);
     let data_start = file.body_offset + file.csv.position().byte();
     let len = std::fs::metadata(path).map_or(0, |m| m.len());
     let large = len >= data_start + halves::MIN_BYTES;
-    let (halves, read) = if two_threads && body_offset.is_some() && large {
+    let (halves, read) = if two_threads && large {
+        let fields = mapper.header.len();
         let (halves, read) = halves::read(
             &mut file,
             path,
             data_start..len,
-            header.len(),
+            fields,
             &mut rows,
-            &mut mapper,
+            mapper,
             into,
         );
         (Some(halves), read)
     } else {
-        (None, file.read_all(&mut rows, &mut mapper, into))
+        (None, file.read_all(&mut rows, mapper, into))
     };
     if let Err((line, e)) = read {
-        into.problems.push(Problem {
-            rule: &rule::EXPORT_UNREADABLE,
-            path: shown.to_string(),
-            line,
-            column: None,
-            field: None,
-            message: if super::decode::is_line_too_long(&e) {
-                t!("export.line-too-long", limit = "1 MB")
-            } else {
-                t!("export.malformed", error = e)
-            },
-            decision: Decision::RowSkipped,
-        });
+        into.problems.push(unreadable_record(shown, line, &e));
     }
-    mapper.finish(into);
-    into.files[file_index].rows = rows.count;
-    Ok(halves)
+    (halves, rows.count)
+}
+
+/// A file opened: what was learnt decoding it (its body now read by
+/// `csv`), the reader after its header, the header and its line.
+struct Opened {
+    input: Input,
+    csv: csv::Reader<Box<dyn std::io::Read + Send>>,
+    header: Vec<String>,
+    header_line: u64,
+}
+
+/// The file opened, decoded and its header read.
+fn opened(path: &Path) -> Result<Opened, Skip> {
+    let file = std::fs::File::open(path).map_err(|e| {
+        (
+            None,
+            &rule::EXPORT_UNREADABLE,
+            t!("cannot-read-file", error = e),
+        )
+    })?;
+    let mut input = decode(BufReader::with_capacity(1 << 16, file))
+        .map_err(|message| (None, &rule::EXPORT_UNREADABLE, message))?;
+    let body = std::mem::replace(&mut input.body, Box::new(std::io::empty()));
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(input.delimiter)
+        .buffer_capacity(super::decode::READ_BUFFER)
+        .from_reader(body);
+    let mut record = csv::ByteRecord::new();
+    match csv.read_byte_record(&mut record) {
+        Ok(true) => {}
+        Ok(false) => return Err((None, &rule::EXPORT_UNREADABLE, t!("empty-file"))),
+        Err(e) => {
+            return Err((
+                None,
+                &rule::EXPORT_UNREADABLE,
+                t!("export.not-csv", error = e),
+            ));
+        }
+    }
+    let header = record
+        .iter()
+        .map(|c| formats::normalise_header(&String::from_utf8_lossy(c)))
+        .collect();
+    let header_line = record.position().map_or(0, csv::Position::line) + input.preamble_lines;
+    Ok(Opened {
+        input,
+        csv,
+        header,
+        header_line,
+    })
+}
+
+/// The platform a file of this format is from, and for Meta's daily
+/// exports the one metric its title names.
+fn platform_of(
+    best: &Fit,
+    title: Option<&str>,
+    shown: &str,
+) -> Result<(PlatformKind, Option<Field>), Skip> {
+    let platform = match best.format.platform {
+        Some(p) => p,
+        // Inquiries name their platform on each row.
+        None if best.format.grain == Grain::Inquiry => PlatformKind::X,
+        None => quirks::meta_daily_platform(title, shown)
+            .map_err(|message| (None, &rule::EXPORT_WHICH_PLATFORM, message))?,
+    };
+    let primary = match (best.format.id, title) {
+        ("meta-daily", Some(title)) => Some(quirks::meta_daily_field(title).ok_or_else(|| {
+            (
+                Some(2),
+                &rule::EXPORT_UNUSED_METRIC,
+                t!("export.unused-daily-metric", title = title),
+            )
+        })?),
+        _ => None,
+    };
+    Ok((platform, primary))
+}
+
+/// Which way round the file's slashed dates are, from the file itself;
+/// a problem when the file does not show it and the order is assumed.
+fn decide_date_order(path: &Path, delimiter: u8, mapper: &mut Mapper<'_>, into: &mut Imported) {
+    let date_field = match mapper.fit.format.grain {
+        Grain::Post => Some(Field::Published),
+        Grain::Day => Some(Field::Date),
+        Grain::Inquiry => None,
+    };
+    let Some(column) = date_field.and_then(|f| mapper.column(f)) else {
+        return;
+    };
+    let decided = date_order::decide(
+        path,
+        column,
+        delimiter,
+        mapper.options.date_order,
+        mapper.fit.format.slashed_dates,
+    );
+    mapper.date_order = decided.order();
+    if let Decided::Assumed {
+        order,
+        line,
+        cell,
+        by_plan,
+    } = decided
+    {
+        into.problems.push(mapper.problem(
+            &rule::EXPORT_DATE_ORDER_ASSUMED,
+            line,
+            Some(column),
+            t!(
+                "export.date-order-assumed",
+                cell = cell,
+                order = order.as_str(),
+                why = if by_plan {
+                    t!("export.date-order.by-plan")
+                } else {
+                    t!("export.date-order.by-platforms")
+                }
+            ),
+            Decision::Assumed,
+        ));
+    }
+}
+
+/// A record that could not be read: the rest of the file is not.
+fn unreadable_record(shown: &str, line: Option<u64>, e: &csv::Error) -> Problem {
+    Problem {
+        rule: &rule::EXPORT_UNREADABLE,
+        path: shown.to_string(),
+        line,
+        column: None,
+        field: None,
+        message: if super::decode::is_line_too_long(e) {
+            t!("export.line-too-long", limit = "1 MB")
+        } else {
+            t!("export.malformed", error = e)
+        },
+        decision: Decision::RowSkipped,
+    }
 }
 
 /// Up to `n` records after the header, as text, for a look at their shape.
