@@ -479,9 +479,9 @@ impl<'a> Inputs<'a> {
         out
     }
 
-    /// Lets go of the posts' texts normalised for the joins: once the
-    /// report's joins are made, they would only take room (a fifth of a
-    /// large month's memory).
+    /// Lets go of the keys of the posts' texts made for the joins: once
+    /// the report's joins are made, they would only take room (32 bytes
+    /// a post).
     pub fn forget_texts(&self) {
         self.texts.forget();
     }

@@ -203,7 +203,9 @@ struct TextKey {
 }
 
 impl TextKey {
-    fn of(text: &str, chars: usize) -> TextKey {
+    /// The key of a text already normalised.
+    fn of(text: &str) -> TextKey {
+        let chars = text.chars().count();
         let hash = |s: &str| {
             use std::hash::{Hash, Hasher};
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -240,21 +242,18 @@ impl TextKey {
     }
 }
 
-/// A text normalised for a join, with its length in characters and key.
+/// A text normalised for a join, with its key (which knows its length).
 #[derive(Debug)]
 pub struct Normalised {
     text: String,
-    chars: usize,
     key: TextKey,
 }
 
 impl Normalised {
     fn of(text: &str) -> Normalised {
         let text = normalised(text);
-        let chars = text.chars().count();
         Normalised {
-            key: TextKey::of(&text, chars),
-            chars,
+            key: TextKey::of(&text),
             text,
         }
     }
@@ -262,11 +261,15 @@ impl Normalised {
 
 /// [`same_text`] of two texts already normalised.
 fn same_normalised(a: &Normalised, b: &Normalised) -> bool {
-    let (short, long) = if a.chars <= b.chars { (a, b) } else { (b, a) };
+    let (short, long) = if a.key.chars <= b.key.chars {
+        (a, b)
+    } else {
+        (b, a)
+    };
     // A text with nothing left once normalised (a link alone) is no text.
-    short.chars > 0
+    short.key.chars > 0
         && (short.text == long.text
-            || (short.chars >= SAME_START && long.text.starts_with(&short.text)))
+            || (short.key.chars >= SAME_START && long.text.starts_with(&short.text)))
 }
 
 /// When a post was published, as far as its export says.
