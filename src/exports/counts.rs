@@ -188,21 +188,38 @@ pub struct PostTotals {
     pub views_as_impressions: i64,
 }
 
+/// A post's counts as the sums take them: its impressions are its views
+/// where the platform counts so ([`impressions_of`]), its follows its net
+/// follows where only those are given; the counts no sum takes left out.
+/// And whether its impressions are its views.
+pub(super) fn as_summed(kind: PlatformKind, c: &Counts) -> (Counts, bool) {
+    let impressions = impressions_of(kind, c);
+    let summed = Counts {
+        impressions,
+        reach: c.reach,
+        engagements: c.engagements,
+        likes: c.likes,
+        replies: c.replies,
+        reposts: c.reposts,
+        video_views: c.video_views,
+        follows: c.follows.or(c.net_follows),
+        saves: c.saves,
+        clicks: c.clicks,
+        ..Counts::default()
+    };
+    (summed, c.impressions.is_none() && impressions.is_some())
+}
+
 impl PostTotals {
     pub fn add(&mut self, kind: PlatformKind, c: &Counts) {
-        let mut c = *c;
-        if c.impressions.is_none() && c.video_views.is_some() && impressions_of(kind, &c).is_some()
-        {
-            self.views_as_impressions += 1;
-        }
-        c.impressions = impressions_of(kind, &c);
-        c.follows = c.follows.or(c.net_follows);
-        self.add_counts(&c);
+        let (summed, views_as_impressions) = as_summed(kind, c);
+        self.add_summed(&summed, views_as_impressions);
     }
 
-    /// Adds a post whose `impressions` and `follows` are already resolved.
-    pub(super) fn add_counts(&mut self, c: &Counts) {
+    /// Adds a post whose counts are already [`as_summed`].
+    pub(super) fn add_summed(&mut self, c: &Counts, views_as_impressions: bool) {
         let impressions = c.impressions;
+        self.views_as_impressions += i64::from(views_as_impressions);
         self.posts += 1;
         self.impressions.add(impressions);
         self.reach.add(c.reach);
@@ -269,5 +286,37 @@ mod tests {
         }
         assert_eq!(PostCounts::from(counts).get(), counts);
         assert_eq!(std::mem::size_of::<PostCounts>(), 120);
+    }
+
+    #[test]
+    fn counts_as_summed_take_views_and_net_follows_where_the_platform_says() {
+        let given = Counts {
+            video_views: Some(90),
+            net_follows: Some(-2),
+            unfollows: Some(5),
+            ..Counts::default()
+        };
+        let (tiktok, views) = as_summed(PlatformKind::Tiktok, &given);
+        assert_eq!(
+            (tiktok.impressions, tiktok.follows, views),
+            (Some(90), Some(-2), true)
+        );
+        assert_eq!(tiktok.unfollows, None, "no sum takes it");
+        let (x, views) = as_summed(PlatformKind::X, &given);
+        assert_eq!(
+            (x.impressions, x.video_views, views),
+            (None, Some(90), false)
+        );
+        let own = Counts {
+            impressions: Some(7),
+            ..given
+        };
+        let (youtube, views) = as_summed(PlatformKind::Youtube, &own);
+        assert_eq!((youtube.impressions, views), (Some(7), false));
+        let mut totals = PostTotals::default();
+        totals.add(PlatformKind::Tiktok, &given);
+        totals.add(PlatformKind::Youtube, &own);
+        assert_eq!((totals.posts, totals.views_as_impressions), (2, 1));
+        assert_eq!(totals.impressions.value(), Some(97));
     }
 }

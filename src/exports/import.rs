@@ -121,8 +121,7 @@ impl PostSums {
                 .sums
                 .entry((stub.platform, stub.date, file))
                 .or_default();
-            totals.add_counts(&stub.counts);
-            totals.views_as_impressions += i64::from(stub.views_as_impressions);
+            totals.add_summed(&stub.counts, stub.views_as_impressions);
         }
     }
 

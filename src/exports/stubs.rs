@@ -5,7 +5,7 @@
 //! about 25 bytes for a post of an X export, where a struct takes 56.
 
 use super::chunked::Chunked;
-use super::counts::{Counts, impressions_of};
+use super::counts::{Counts, as_summed};
 use crate::plan::model::platforms::PlatformKind;
 use chrono::{Datelike, NaiveDate};
 
@@ -16,8 +16,7 @@ pub struct PostStub {
     pub key: u64,
     pub date: NaiveDate,
     pub platform: PlatformKind,
-    /// Its counts as summed: impressions are its views where the platform
-    /// counts so, follows its net follows where only those are given.
+    /// Its counts [`as_summed`].
     pub counts: Counts,
     /// Whether its impressions are its views (no impressions given).
     pub views_as_impressions: bool,
@@ -28,26 +27,13 @@ impl PostStub {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         (platform, id.trim()).hash(&mut hasher);
+        let (counts, views_as_impressions) = as_summed(platform, c);
         PostStub {
             key: hasher.finish(),
             date,
             platform,
-            counts: Counts {
-                impressions: impressions_of(platform, c),
-                reach: c.reach,
-                engagements: c.engagements,
-                likes: c.likes,
-                replies: c.replies,
-                reposts: c.reposts,
-                video_views: c.video_views,
-                follows: c.follows.or(c.net_follows),
-                saves: c.saves,
-                clicks: c.clicks,
-                ..Counts::default()
-            },
-            views_as_impressions: c.impressions.is_none()
-                && c.video_views.is_some()
-                && impressions_of(platform, c).is_some(),
+            counts,
+            views_as_impressions,
         }
     }
 }
