@@ -47,7 +47,6 @@ const MOST_BYTES: usize = 8 + 5 + 1 + 3 + 14 * 10;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Stubs {
     bytes: Chunked<u8, u32>,
-    len: usize,
 }
 
 impl Stubs {
@@ -57,7 +56,6 @@ impl Stubs {
         let written = encode(stub, &mut buffer);
         self.bytes
             .extend_keyed(file_index(file), &buffer[..written]);
-        self.len += 1;
     }
 
     /// Adds `other`'s stubs after these, their file indices moved `offset` on.
@@ -65,16 +63,6 @@ impl Stubs {
         let offset = file_index(offset);
         other.bytes.keys_mut().for_each(|file| *file += offset);
         self.bytes.append(other.bytes);
-        self.len += other.len;
-    }
-
-    /// How many stubs there are.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
     }
 
     /// Each stub with its file's index, in order.
@@ -253,7 +241,6 @@ mod tests {
         let mut two = Stubs::default();
         two.push(0, &written[2]);
         one.append(two, 2);
-        assert_eq!(one.len(), 3);
         let want = vec![(0, written[0]), (1, written[1]), (2, written[2])];
         assert_eq!(one.iter().collect::<Vec<_>>(), want);
         assert_eq!(one.into_stubs().collect::<Vec<_>>(), want);
