@@ -9,11 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
-cargo build --release --quiet --bin khairukum --example synthetic_plan --example synthetic_exports
-bin=target/release/khairukum
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 source benches/lib.sh
+prepare synthetic_plan synthetic_exports
 
 printf '%-9s %-9s %14s %14s %10s\n' items rows "items ms" "no items ms" "peak MB"
 for scale in 1 4 16; do

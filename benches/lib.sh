@@ -14,3 +14,13 @@ median_ms() { # command... → median wall milliseconds over $RUNS runs
 peak_mb() { # command... → peak resident memory in MB
   /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.0f", $1/1024}'
 }
+
+prepare() { # example... → builds the binary and these examples; sets $bin
+  # (the binary) and $work (a scratch folder, removed on exit)
+  local args=(--bin khairukum) example
+  for example in "$@"; do args+=(--example "$example"); done
+  cargo build --release --quiet "${args[@]}"
+  bin=$PWD/target/release/khairukum
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+}

@@ -10,11 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
-cargo build --release --quiet --bin khairukum --example synthetic_plan --example synthetic_exports
-bin=target/release/khairukum
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 source benches/lib.sh
+prepare synthetic_plan synthetic_exports
 target/release/examples/synthetic_plan "$work/plans" 7500 2>/dev/null
 
 printf '%-10s %-8s %10s %10s\n' "posts/mo" month "median ms" "peak MB"

@@ -16,9 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 source benches/lib.sh
-cargo build --release --quiet --bin khairukum --example synthetic_plan --example synthetic_exports --example csv_count
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+prepare synthetic_plan synthetic_exports csv_count
 target/release/examples/synthetic_plan "$work/plan" 30000 2>/dev/null
 python3 -m pip install --quiet --target "$work/py" duckdb >/dev/null 2>&1 || { echo "duckdb could not be installed" >&2; exit 1; }
 

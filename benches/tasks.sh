@@ -7,10 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-10}
 source benches/lib.sh
-cargo build --release --quiet --bin khairukum --example synthetic_plan
-bin=target/release/khairukum
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+prepare synthetic_plan
 
 printf '%-8s %-44s %12s %10s\n' items command "median ms" "peak MB"
 for items in 30000 60000; do

@@ -10,12 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-10}
-cargo build --release --quiet --bin khairukum --example synthetic_plan --example validate_phases
-bin=target/release/khairukum
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
 source benches/lib.sh
+prepare synthetic_plan validate_phases
 # The synthetic calendar runs to 2030: a day after it, nothing is "published in the future".
 today=(--today 2031-01-01)
 

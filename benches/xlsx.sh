@@ -10,11 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
-cargo build --release --quiet --bin khairukum
-bin=$PWD/target/release/khairukum
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 source benches/lib.sh
+prepare
 
 make_workbook() { # rows → path
   python3 - "$1" "$work/ads-$1/2026-11/ads/meta.xlsx" <<'PY'
