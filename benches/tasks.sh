@@ -16,6 +16,6 @@ for items in 30000 60000; do
   year=(tasks --plan "$work/$items" --from 2028-01-01 --to 2028-12-31 --status all --format ics --today 2028-06-01)
   $bin "${month[@]}" >/dev/null
   printf '%-8s %-44s %12s %10s\n' "$items" "--owner sara --month 2028-06" "$(median_ms $bin "${month[@]}")" "$(peak_mb $bin "${month[@]}")"
-  printf '%-8s %-44s %12s %10s\n' "$items" "--format ics, all of 2028 ($($bin "${year[@]}" | grep -c BEGIN:VTODO) tasks)" \
+  printf '%-8s %-44s %12s %10s\n' "$items" "--format ics, all of 2028 ($($bin "${year[@]}" | grep -c BEGIN:VEVENT) tasks)" \
     "$(median_ms $bin "${year[@]}")" "$(peak_mb $bin "${year[@]}")"
 done
